@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { databaseFileName, openDatabase, type OpenedDatabase } from './open-database';
+import { migrationsDir, tempDir } from '../testing/test-core';
+
+const tablesOf = (db: OpenedDatabase) =>
+  (db.sqlite.prepare("select name from sqlite_master where type = 'table' order by name").all() as { name: string }[]).map((r) => r.name);
+
+const inboxTables = ['activity_log', 'branches', 'contacts', 'conversations', 'message_attachments', 'messages', 'sessions', 'settings', 'users', 'whatsapp_numbers'];
+
+/** A migrations folder holding only the first `count` migrations: the app as an older version shipped it. */
+function olderMigrations(count: number): string {
+  const dir = tempDir('meras-migrations-');
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsDir, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+  journal.entries = journal.entries.slice(0, count);
+  fs.mkdirSync(path.join(dir, 'meta'));
+  fs.writeFileSync(path.join(dir, 'meta/_journal.json'), JSON.stringify(journal));
+  for (const entry of journal.entries) fs.copyFileSync(path.join(migrationsDir, `${entry.tag}.sql`), path.join(dir, `${entry.tag}.sql`));
+  return dir;
+}
+
+describe('database start-up', () => {
+  const opened: OpenedDatabase[] = [];
+  afterEach(() => opened.splice(0).forEach((db) => db.close()));
+
+  it('creates every inbox table in a fresh data folder', () => {
+    const db = openDatabase(tempDir(), migrationsDir);
+    opened.push(db);
+    expect(tablesOf(db)).toEqual(expect.arrayContaining(inboxTables));
+  });
+
+  it('runs in WAL mode with foreign keys enforced and a busy timeout', () => {
+    const db = openDatabase(tempDir(), migrationsDir);
+    opened.push(db);
+    expect(db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(() => db.sqlite.prepare('insert into conversations (contact_id, whatsapp_number_id) values (999, 999)').run()).toThrow(/FOREIGN KEY/);
+  });
+
+  it('brings a database from an older version up to date and keeps its data', () => {
+    const journal = JSON.parse(fs.readFileSync(path.join(migrationsDir, 'meta/_journal.json'), 'utf8')) as { entries: unknown[] };
+    expect(journal.entries.length).toBeGreaterThan(1);
+    const dataDir = tempDir();
+    const old = openDatabase(dataDir, olderMigrations(journal.entries.length - 1));
+    old.sqlite.prepare("insert into users (name, email, password_hash, role) values ('Old admin', 'old@office.test', 'x', 'admin')").run();
+    expect(tablesOf(old)).not.toContain('sessions');
+    old.close();
+
+    const current = openDatabase(dataDir, migrationsDir);
+    opened.push(current);
+    expect(tablesOf(current)).toEqual(expect.arrayContaining(inboxTables));
+    expect(current.sqlite.prepare('select email from users').all()).toEqual([{ email: 'old@office.test' }]);
+  });
+
+  it('opens an up-to-date database again without changing it', () => {
+    const dataDir = tempDir();
+    openDatabase(dataDir, migrationsDir).close();
+    const count = () => {
+      const raw = new Database(path.join(dataDir, databaseFileName), { readonly: true });
+      const n = (raw.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }).n;
+      raw.close();
+      return n;
+    };
+    const before = count();
+    openDatabase(dataDir, migrationsDir).close();
+    expect(count()).toBe(before);
+  });
+});

@@ -1,0 +1,179 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+
+/**
+ * The database, in seed 003's fields (snake_case columns) and seed 000's auth fields.
+ * Times are integer milliseconds since the epoch (UTC): compact, fast to sort, and turned
+ * into ISO strings only at the edge. Ids are integers: rowid keys keep million-row tables small.
+ */
+
+const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
+const createdAt = () => integer('created_at').notNull().default(now);
+const updatedAt = () => integer('updated_at').notNull().default(now);
+
+export const branches = sqliteTable('branches', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  city: text('city'),
+  address: text('address'),
+  phone: text('phone'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role', { enum: ['admin', 'supervisor', 'agent'] }).notNull(),
+    status: text('status', { enum: ['ONLINE', 'OFFLINE'] }).notNull().default('OFFLINE'),
+    isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
+    phone: text('phone'),
+    language: text('language', { enum: ['ar', 'en'] }).notNull().default('ar'),
+    branchId: integer('branch_id').references(() => branches.id, { onDelete: 'set null' }),
+    lastLoginAt: integer('last_login_at'),
+    lastLogoutAt: integer('last_logout_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('users_email_unique').on(t.email)],
+);
+
+export const whatsappNumbers = sqliteTable(
+  'whatsapp_numbers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** E.164; unknown until the phone is linked. */
+    phoneNumber: text('phone_number'),
+    name: text('name').notNull(),
+    status: text('status', { enum: ['active', 'inactive', 'pending'] }).notNull().default('pending'),
+    provider: text('provider', { enum: ['webjs', 'cloud'] }).notNull().default('webjs'),
+    employeeId: integer('employee_id').references(() => users.id, { onDelete: 'set null' }),
+    branchId: integer('branch_id').references(() => branches.id, { onDelete: 'set null' }),
+    quotaUsed: integer('quota_used').notNull().default(0),
+    /** Seed 003's rate limit: 1,000 messages a day per number. */
+    quotaLimit: integer('quota_limit').notNull().default(1000),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('whatsapp_numbers_phone_unique').on(t.phoneNumber)],
+);
+
+export const contacts = sqliteTable(
+  'contacts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** E.164 (Saudi default region when the number has no country code). */
+    phone: text('phone').notNull(),
+    name: text('name'),
+    email: text('email'),
+    /** JSON array of strings. */
+    tags: text('tags').notNull().default('[]'),
+    followUpDate: integer('follow_up_date'),
+    /** WhatsApp's `<digits>@lid` id when the customer appeared under it. */
+    waLid: text('wa_lid'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('contacts_phone_unique').on(t.phone), index('contacts_wa_lid').on(t.waLid)],
+);
+
+export const conversations = sqliteTable(
+  'conversations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    contactId: integer('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    whatsappNumberId: integer('whatsapp_number_id')
+      .notNull()
+      .references(() => whatsappNumbers.id, { onDelete: 'cascade' }),
+    lastMessage: text('last_message'),
+    lastMessageTime: integer('last_message_time'),
+    unreadCount: integer('unread_count').notNull().default(0),
+    status: text('status', { enum: ['active', 'pending', 'resolved'] }).notNull().default('active'),
+    isStarred: integer('is_starred', { mode: 'boolean' }).notNull().default(false),
+    isArchived: integer('is_archived', { mode: 'boolean' }).notNull().default(false),
+    assignedAgentId: integer('assigned_agent_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('conversations_contact_number_unique').on(t.contactId, t.whatsappNumberId),
+    index('conversations_number_status_time').on(t.whatsappNumberId, t.status, t.lastMessageTime),
+    index('conversations_last_message_time').on(t.lastMessageTime),
+    index('conversations_assigned_agent').on(t.assignedAgentId),
+  ],
+);
+
+export const messages = sqliteTable(
+  'messages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    conversationId: integer('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    /** Kept on the message so (number, provider id) can be unique: a repeat is a no-op. */
+    whatsappNumberId: integer('whatsapp_number_id')
+      .notNull()
+      .references(() => whatsappNumbers.id, { onDelete: 'cascade' }),
+    content: text('content').notNull().default(''),
+    type: text('type').notNull().default('text'),
+    sender: text('sender', { enum: ['customer', 'agent', 'ai', 'system'] }).notNull(),
+    senderName: text('sender_name'),
+    senderId: integer('sender_id').references((): AnySQLiteColumn => users.id, { onDelete: 'set null' }),
+    status: text('status', { enum: ['queued', 'sent', 'delivered', 'read', 'failed'] }).notNull().default('sent'),
+    whatsappMessageId: text('whatsapp_message_id'),
+    templateId: integer('template_id'),
+    error: text('error'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('messages_number_provider_id_unique').on(t.whatsappNumberId, t.whatsappMessageId),
+    index('messages_conversation_time').on(t.conversationId, t.createdAt),
+    index('messages_outbox').on(t.whatsappNumberId, t.status),
+  ],
+);
+
+export const messageAttachments = sqliteTable(
+  'message_attachments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    messageId: integer('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    type: text('type', { enum: ['image', 'video', 'audio', 'document'] }).notNull(),
+    /** File name under the media folder beside the database: the content's SHA-256. */
+    sha256: text('sha256').notNull(),
+    name: text('name'),
+    size: integer('size').notNull(),
+    mimeType: text('mime_type').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('message_attachments_message').on(t.messageId)],
+);
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  /** JSON. */
+  value: text('value').notNull(),
+  updatedAt: updatedAt(),
+});
+
+export const activityLog = sqliteTable(
+  'activity_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+    action: text('action').notNull(),
+    entityType: text('entity_type'),
+    entityId: integer('entity_id'),
+    /** JSON; never message bodies, tokens or passwords. */
+    details: text('details'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('activity_log_created').on(t.createdAt)],
+);

@@ -1,0 +1,25 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolveDataDir } from '../core/default-data-dir';
+import { parseHostOptions } from './cli-options';
+
+describe('host command line', () => {
+  it('defaults to this computer only on the usual port', () => {
+    expect(parseHostOptions([])).toEqual({ port: 5174, lan: false });
+  });
+
+  it('reads --data-dir, --port and --lan in both spellings', () => {
+    expect(parseHostOptions(['--data-dir', '/tmp/a', '--port=0', '--lan'])).toEqual({ dataDir: '/tmp/a', port: 0, lan: true });
+  });
+
+  it('refuses unknown options and impossible ports with a clear message', () => {
+    expect(() => parseHostOptions(['--demo-mode'])).toThrow(/Unknown option --demo-mode/);
+    expect(() => parseHostOptions(['--port', '99999'])).toThrow(/Invalid options: port/);
+  });
+
+  it('lets --data-dir win over MERAS_DATA_DIR, which wins over the app-data folder', () => {
+    expect(resolveDataDir('/tmp/cli', { MERAS_DATA_DIR: '/tmp/env' })).toBe(path.resolve('/tmp/cli'));
+    expect(resolveDataDir(undefined, { MERAS_DATA_DIR: '/tmp/env' })).toBe(path.resolve('/tmp/env'));
+    expect(resolveDataDir(undefined, { XDG_CONFIG_HOME: '/tmp/xdg' })).toContain('Meras Desk');
+  });
+});

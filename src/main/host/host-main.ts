@@ -1,0 +1,54 @@
+import os from 'node:os';
+import path from 'node:path';
+import { consoleLogger } from '../core/logger';
+import { resolveDataDir } from '../core/default-data-dir';
+import { parseHostOptions } from './cli-options';
+import { startHost } from './start-host';
+
+/** `npm run host`: the plain-Node shell. Built to out/main/host.js, beside the renderer in out/renderer. */
+async function main(): Promise<void> {
+  let options;
+  try {
+    options = parseHostOptions(process.argv.slice(2));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(2);
+  }
+  const dataDir = resolveDataDir(options.dataDir);
+  const host = await startHost({
+    dataDir,
+    migrationsDir: path.resolve(__dirname, '../../drizzle'),
+    rendererDir: path.resolve(__dirname, '../renderer'),
+    port: options.port,
+    lan: options.lan,
+    logger: consoleLogger,
+  });
+  console.log(`Meras Desk is ready at ${host.url}`);
+  if (options.lan) {
+    for (const address of lanAddresses()) console.log(`On the office network: http://${address}:${host.port}`);
+  }
+  console.log(`Data folder: ${dataDir}`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await host.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+function lanAddresses(): string[] {
+  return Object.values(os.networkInterfaces())
+    .flat()
+    .filter((a): a is os.NetworkInterfaceInfo => !!a && a.family === 'IPv4' && !a.internal)
+    .map((a) => a.address);
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`Meras Desk host could not start: ${message}`);
+  process.exit(1);
+});

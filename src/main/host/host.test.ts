@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
+import { contentSecurityPolicy } from '../../shared/csp';
+import type { ApiResult } from '../../shared/errors';
+import type { ServerMessage } from '../../shared/wire';
+import { silentLogger } from '../core/logger';
+import { migrationsDir, tempDir } from '../testing/test-core';
+import { startHost, type RunningHost } from './start-host';
+
+function rendererFixture(): string {
+  const dir = tempDir('meras-renderer-');
+  fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Meras Desk</title>');
+  fs.mkdirSync(path.join(dir, 'assets'));
+  fs.writeFileSync(path.join(dir, 'assets', 'app.js'), 'console.log(1)');
+  return dir;
+}
+
+/** A browser tab's socket: calls by id, events recorded. */
+async function openSocket(host: RunningHost, origin = host.url) {
+  const socket = new WebSocket(`${host.url.replace('http', 'ws')}/ws`, { origin });
+  const events: ServerMessage[] = [];
+  const pending = new Map<number, (r: ApiResult<unknown>) => void>();
+  socket.on('message', (raw) => {
+    const message = JSON.parse(String(raw)) as ServerMessage;
+    if (message.type === 'result') pending.get(message.id)?.(message.result);
+    else events.push(message);
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+  let nextId = 1;
+  const call = <C extends ChannelName>(channel: C, input: ChannelInput<C> | unknown, token?: string) =>
+    new Promise<ApiResult<ChannelOutput<C>>>((resolve) => {
+      const id = nextId++;
+      pending.set(id, resolve as (r: ApiResult<unknown>) => void);
+      socket.send(JSON.stringify({ type: 'call', id, channel, input, ...(token ? { token } : {}) }));
+    });
+  return { socket, events, call };
+}
+
+describe('the host shell', () => {
+  let host: RunningHost | undefined;
+  afterEach(async () => {
+    await host?.stop();
+    host = undefined;
+  });
+
+  const start = async () =>
+    (host = await startHost({ dataDir: tempDir(), migrationsDir, rendererDir: rendererFixture(), port: 0, lan: false, logger: silentLogger }));
+
+  it('serves the renderer with its security headers and nothing outside its folder', async () => {
+    const h = await start();
+    const page = await fetch(`${h.url}/users`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Meras Desk');
+    expect(page.headers.get('content-security-policy')).toBe(contentSecurityPolicy);
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect((await fetch(`${h.url}/assets/app.js`)).headers.get('cache-control')).toContain('immutable');
+    const escape = await fetch(`${h.url}/%2e%2e/%2e%2e/%2e%2e/etc/passwd`);
+    expect(await escape.text()).not.toContain('root:');
+    expect((await fetch(`${h.url}/missing.js`)).status).toBe(404);
+    expect((await fetch(h.url, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('listens only on this computer unless asked to open to the office network', async () => {
+    const h = await start();
+    expect(h.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it('carries the contract over its WebSocket: setup, sign-in and a validated call', async () => {
+    const h = await start();
+    const tab = await openSocket(h);
+    expect(await tab.call('auth.state', {})).toEqual({ success: true, data: { needsSetup: true, user: null } });
+    const setup = await tab.call('auth.setupAdmin', { name: 'مدير', email: 'admin@office.test', password: 'admin-pass-123' });
+    expect(setup.success).toBe(true);
+    const token = setup.success ? setup.data.token : '';
+    const bad = await tab.call('users.create', { email: 'nope' }, token);
+    expect(bad).toMatchObject({ success: false, error: { code: 'VALIDATION_ERROR' } });
+    const list = await tab.call('users.list', {}, token);
+    expect(list.success && list.data.map((u) => u.email)).toEqual(['admin@office.test']);
+    tab.socket.close();
+  });
+
+  it('refuses a socket opened from another site', async () => {
+    const h = await start();
+    await expect(openSocket(h, 'http://evil.example')).rejects.toThrow(/403/);
+  });
+
+  it('closes a socket that sends something that is not a call', async () => {
+    const h = await start();
+    const tab = await openSocket(h);
+    const closed = new Promise<number>((resolve) => tab.socket.once('close', (code) => resolve(code)));
+    tab.socket.send('{"type":"hack"}');
+    expect(await closed).toBe(1008);
+  });
+
+  it('tells a deactivated user\'s open tab that its session ended, and no one else', async () => {
+    const h = await start();
+    const adminTab = await openSocket(h);
+    const setup = await adminTab.call('auth.setupAdmin', { name: 'Admin', email: 'admin@office.test', password: 'admin-pass-123' });
+    const adminToken = setup.success ? setup.data.token : '';
+    const created = await adminTab.call('users.create', { name: 'Agent', email: 'agent@office.test', password: 'agent-pass-123', role: 'agent' }, adminToken);
+    const agentId = created.success ? created.data.id : 0;
+
+    const agentTab = await openSocket(h);
+    const signIn = await agentTab.call('auth.signIn', { email: 'agent@office.test', password: 'agent-pass-123' });
+    expect(signIn.success).toBe(true);
+
+    await adminTab.call('users.setActive', { id: agentId, isActive: false }, adminToken);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(agentTab.events).toContainEqual({ type: 'event', event: 'session.ended', data: { reason: 'deactivated' } });
+    expect(adminTab.events.some((e) => e.type === 'event' && e.event === 'session.ended')).toBe(false);
+    expect(adminTab.events).toContainEqual({ type: 'event', event: 'users.changed', data: { userId: agentId } });
+    adminTab.socket.close();
+    agentTab.socket.close();
+  });
+});

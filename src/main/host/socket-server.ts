@@ -1,0 +1,107 @@
+import type { IncomingMessage, Server } from 'node:http';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { z } from 'zod';
+import type { ServerMessage } from '../../shared/wire';
+import { websocketPath } from '../../shared/wire';
+import type { Core } from '../core/create-core';
+import { reaches } from '../events/event-bus';
+import type { ActiveSession } from '../services/auth/session-store';
+
+const callMessage = z.object({
+  type: z.literal('call'),
+  id: z.number().int().nonnegative(),
+  channel: z.string().max(100),
+  input: z.unknown(),
+  token: z.string().max(200).optional(),
+});
+
+/** Enough for every call; media travels another way. */
+const maxPayload = 1024 * 1024;
+const heartbeatMs = 30_000;
+
+interface Connection {
+  socket: WebSocket;
+  clientKey: string;
+  session: ActiveSession | null;
+  alive: boolean;
+}
+
+/** The same-origin check: a page from another site cannot drive the office's inbox. */
+export function isSameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  const host = req.headers.host;
+  if (!origin || !host) return false;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+/** Carries the contract over a WebSocket at `/ws`: calls in, results and events out. */
+export function attachSocketServer(server: Server, core: Core): { close(): void } {
+  const wss = new WebSocketServer({ noServer: true, maxPayload });
+  const connections = new Set<Connection>();
+
+  server.on('upgrade', (req, socket, head) => {
+    const { pathname } = new URL(req.url ?? '/', 'http://local');
+    if (pathname !== websocketPath || !isSameOrigin(req)) {
+      socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, req));
+  });
+
+  function send(conn: Connection, message: ServerMessage): void {
+    if (conn.socket.readyState === conn.socket.OPEN) conn.socket.send(JSON.stringify(message));
+  }
+
+  function onConnection(socket: WebSocket, req: IncomingMessage): void {
+    const conn: Connection = { socket, clientKey: `ip:${req.socket.remoteAddress ?? 'unknown'}`, session: null, alive: true };
+    connections.add(conn);
+    socket.on('pong', () => (conn.alive = true));
+    socket.on('close', () => connections.delete(conn));
+    socket.on('message', async (raw) => {
+      let parsed: z.output<typeof callMessage>;
+      try {
+        parsed = callMessage.parse(JSON.parse(String(raw)));
+      } catch {
+        socket.close(1008, 'Malformed message');
+        return;
+      }
+      const outcome = await core.router.call(parsed.channel, parsed.input, {
+        clientKey: conn.clientKey,
+        ...(parsed.token ? { token: parsed.token } : {}),
+      });
+      conn.session = outcome.session;
+      send(conn, { type: 'result', id: parsed.id, result: outcome.result });
+    });
+  }
+
+  const unsubscribe = core.bus.subscribe((message) => {
+    for (const conn of connections) {
+      if (!reaches(message.audience, conn.session)) continue;
+      send(conn, { type: 'event', event: message.event, data: message.data } as ServerMessage);
+      if (message.event === 'session.ended') conn.session = null;
+    }
+  });
+
+  const heartbeat = setInterval(() => {
+    for (const conn of connections) {
+      if (!conn.alive) conn.socket.terminate();
+      conn.alive = false;
+      conn.socket.ping();
+    }
+  }, heartbeatMs);
+  heartbeat.unref();
+
+  return {
+    close() {
+      clearInterval(heartbeat);
+      unsubscribe();
+      for (const conn of connections) conn.socket.close(1001, 'Server shutting down');
+      wss.close();
+    },
+  };
+}

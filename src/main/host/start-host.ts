@@ -1,0 +1,48 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createCore, type CoreOptions } from '../core/create-core';
+import { seedRateLimits } from '../rpc/rate-limiter';
+import { attachSocketServer } from './socket-server';
+import { createStaticHandler } from './static-files';
+
+export interface StartHostOptions extends Omit<CoreOptions, 'rateLimits'> {
+  rendererDir: string;
+  port: number;
+  /** Listen on every interface so agents on the office network can open the inbox. */
+  lan: boolean;
+}
+
+export interface RunningHost {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** The host shell: the same core as the desktop, its renderer over HTTP and its contract over WebSocket. */
+export async function startHost(options: StartHostOptions): Promise<RunningHost> {
+  // The host faces a network, so it applies seed 003's per-user rate limits.
+  const core = createCore({ ...options, rateLimits: seedRateLimits });
+  const server = http.createServer(createStaticHandler(options.rendererDir));
+  const sockets = attachSocketServer(server, core);
+  const bindAddress = options.lan ? '0.0.0.0' : '127.0.0.1';
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, bindAddress, resolve);
+    });
+  } catch (error) {
+    sockets.close();
+    core.close();
+    throw error;
+  }
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    async stop() {
+      sockets.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      core.close();
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import type { z } from 'zod';
+import type { FieldError } from '../../shared/errors';
+
+/** Turns zod issues into the seed's `details: [{ field, message }]`, plus a code the renderer translates. */
+export function zodDetails(error: z.ZodError, input: unknown): FieldError[] {
+  return error.issues.map((issue): FieldError => {
+    const field = issue.path.map(String).join('.') || '(input)';
+    if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.path.length > 0 && valueAt(input, issue.path) === undefined) {
+      return { field, code: 'required', message: `${field} is required` };
+    }
+    switch (issue.code) {
+      case 'invalid_type':
+        return { field, code: 'invalid', message: `${field} has the wrong type` };
+      case 'too_small':
+        if (issue.origin === 'string' && Number(issue.minimum) <= 1) {
+          return { field, code: 'required', message: `${field} is required` };
+        }
+        return { field, code: 'too_short', message: issue.message, params: { min: Number(issue.minimum) } };
+      case 'too_big':
+        return { field, code: 'too_long', message: issue.message, params: { max: Number(issue.maximum) } };
+      case 'invalid_format':
+        return issue.format === 'email'
+          ? { field, code: 'invalid_email', message: 'Invalid email address' }
+          : { field, code: 'invalid', message: issue.message };
+      case 'unrecognized_keys':
+        return { field: issue.keys.join(','), code: 'invalid', message: 'Unknown field' };
+      default:
+        return { field, code: 'invalid', message: issue.message };
+    }
+  });
+}
+
+/** Zod does not report the offending input by default; look it up to tell "missing" from "wrong". */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}

@@ -1,0 +1,62 @@
+import { desc, eq, lt } from 'drizzle-orm';
+import type { ActivityEntry } from '../../../shared/types';
+import type { Db } from '../../db/open-database';
+import { activityLog, users } from '../../db/schema';
+import type { Clock } from '../../core/clock';
+import { toIso } from '../../core/clock';
+
+export interface ActivityRecord {
+  userId: number | null;
+  action: string;
+  entityType?: string;
+  entityId?: number;
+  /** Never message bodies, tokens or passwords. */
+  details?: Record<string, unknown>;
+}
+
+/** The audit trail of who did what (seed 000's `Log` / `logActivity()`). */
+export class ActivityLog {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
+
+  record(entry: ActivityRecord): void {
+    this.db
+      .insert(activityLog)
+      .values({
+        userId: entry.userId,
+        action: entry.action,
+        entityType: entry.entityType ?? null,
+        entityId: entry.entityId ?? null,
+        details: entry.details ? JSON.stringify(entry.details) : null,
+        createdAt: this.clock.now(),
+      })
+      .run();
+  }
+
+  list(limit: number, beforeId?: number): ActivityEntry[] {
+    const rows = this.db
+      .select({
+        id: activityLog.id,
+        action: activityLog.action,
+        entityType: activityLog.entityType,
+        entityId: activityLog.entityId,
+        userId: activityLog.userId,
+        userName: users.name,
+        details: activityLog.details,
+        createdAt: activityLog.createdAt,
+      })
+      .from(activityLog)
+      .leftJoin(users, eq(users.id, activityLog.userId))
+      .where(beforeId ? lt(activityLog.id, beforeId) : undefined)
+      .orderBy(desc(activityLog.id))
+      .limit(limit)
+      .all();
+    return rows.map((r) => ({
+      ...r,
+      details: r.details ? (JSON.parse(r.details) as Record<string, unknown>) : null,
+      createdAt: toIso(r.createdAt),
+    }));
+  }
+}

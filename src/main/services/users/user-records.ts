@@ -1,0 +1,52 @@
+import { and, count, eq, ne } from 'drizzle-orm';
+import type { PublicUser } from '../../../shared/types';
+import type { Db } from '../../db/open-database';
+import { users } from '../../db/schema';
+import { toIso } from '../../core/clock';
+
+export type UserRow = typeof users.$inferSelect;
+
+/** The only way a user leaves the core: the password hash is dropped here, once. */
+export function toPublicUser(row: UserRow): PublicUser {
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    status: row.status,
+    isActive: row.isActive,
+    phone: row.phone,
+    language: row.language,
+    lastLoginAt: toIso(row.lastLoginAt),
+    lastLogoutAt: toIso(row.lastLogoutAt),
+    createdAt: toIso(row.createdAt),
+    updatedAt: toIso(row.updatedAt),
+  };
+}
+
+export function findUserById(db: Db, id: number): UserRow | undefined {
+  return db.select().from(users).where(eq(users.id, id)).get();
+}
+
+export function findUserByEmail(db: Db, email: string): UserRow | undefined {
+  return db.select().from(users).where(eq(users.email, email)).get();
+}
+
+export function emailTakenByOther(db: Db, email: string, exceptId?: number): boolean {
+  const where = exceptId ? and(eq(users.email, email), ne(users.id, exceptId)) : eq(users.email, email);
+  return db.select({ id: users.id }).from(users).where(where).get() !== undefined;
+}
+
+export function countUsers(db: Db): number {
+  return db.select({ n: count() }).from(users).get()?.n ?? 0;
+}
+
+export function countActiveAdmins(db: Db): number {
+  return (
+    db
+      .select({ n: count() })
+      .from(users)
+      .where(and(eq(users.role, 'admin'), eq(users.isActive, true)))
+      .get()?.n ?? 0
+  );
+}

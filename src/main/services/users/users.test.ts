@@ -1,0 +1,177 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { channels, type ChannelName } from '../../../shared/contract';
+import { startTestCore } from '../../testing/test-core';
+
+type TestCore = ReturnType<typeof startTestCore>;
+
+describe('user administration', () => {
+  let t: TestCore;
+  afterEach(() => t.close());
+
+  it('lets an admin create an agent who can then sign in', async () => {
+    t = startTestCore();
+    const { token } = await t.setupAdmin();
+    const agent = await t.call('users.create', { name: 'سارة أحمد', email: 'sara@office.test', password: 'sara-pass-123', role: 'agent', phone: '0501234567' }, token);
+    expect(agent).toMatchObject({ name: 'سارة أحمد', role: 'agent', isActive: true, status: 'OFFLINE' });
+    const signedIn = await t.call('auth.signIn', { email: 'sara@office.test', password: 'sara-pass-123' });
+    expect(signedIn.user.id).toBe(agent.id);
+  });
+
+  it('refuses a second user with the same email, on the email field', async () => {
+    t = startTestCore();
+    const { token } = await t.setupAdmin();
+    await t.call('users.create', { name: 'Agent A', email: 'a@office.test', password: 'a-pass-1234', role: 'agent' }, token);
+    const dup = await t.failure('users.create', { name: 'Agent B', email: 'A@Office.test', password: 'b-pass-1234', role: 'agent' }, token);
+    expect(dup).toMatchObject({ code: 'CONFLICT', details: [{ field: 'email', code: 'email_taken' }] });
+    expect((await t.call('users.list', {}, token)).length).toBe(2);
+  });
+
+  it('keeps agents and supervisors out of admin channels', async () => {
+    t = startTestCore();
+    const admin = await t.setupAdmin();
+    const agent = await t.createUser(admin.token, 'agent', 'agent@office.test');
+    const supervisor = await t.createUser(admin.token, 'supervisor', 'sup@office.test');
+
+    for (const [channel, input] of [
+      ['users.list', {}],
+      ['users.create', { name: 'Sneaky', email: 's@office.test', password: 'sneaky-123', role: 'admin' }],
+      ['users.update', { id: agent.user.id, role: 'admin' }],
+      ['users.setActive', { id: admin.user.id, isActive: false }],
+      ['activity.list', {}],
+    ] as const) {
+      expect((await t.failure(channel, input, agent.token)).code, channel).toBe('FORBIDDEN');
+    }
+    // A supervisor watches: may read the team and the log, may not change anyone.
+    expect((await t.call('users.list', {}, supervisor.token)).length).toBe(3);
+    expect((await t.failure('users.setActive', { id: agent.user.id, isActive: false }, supervisor.token)).code).toBe('FORBIDDEN');
+    expect((await t.call('users.list', {}, admin.token)).every((u) => u.isActive)).toBe(true);
+  });
+
+  it('signs a deactivated user out at once and refuses their next sign-in', async () => {
+    t = startTestCore();
+    const admin = await t.setupAdmin();
+    const agent = await t.createUser(admin.token, 'agent', 'leaving@office.test');
+    const secondWindow = await t.call('auth.signIn', { email: 'leaving@office.test', password: 'user-pass-123' });
+    t.events.length = 0;
+
+    const updated = await t.call('users.setActive', { id: agent.user.id, isActive: false }, admin.token);
+    expect(updated).toMatchObject({ isActive: false, status: 'OFFLINE' });
+
+    for (const token of [agent.token, secondWindow.token]) {
+      expect(await t.failure('auth.signOut', {}, token)).toMatchObject({ code: 'UNAUTHORIZED' });
+    }
+    const ended = t.events.find((e) => e.event === 'session.ended');
+    expect(ended).toMatchObject({ data: { reason: 'deactivated' }, audience: { kind: 'sessions' } });
+    expect(ended?.audience.kind === 'sessions' && ended.audience.sessionIds.length).toBe(2);
+
+    const again = await t.failure('auth.signIn', { email: 'leaving@office.test', password: 'user-pass-123' });
+    expect(again).toMatchObject({ code: 'UNAUTHORIZED', details: 'account_inactive' });
+
+    await t.call('users.setActive', { id: agent.user.id, isActive: true }, admin.token);
+    expect((await t.call('auth.signIn', { email: 'leaving@office.test', password: 'user-pass-123' })).user.id).toBe(agent.user.id);
+  });
+
+  it('never leaves the office without an active admin', async () => {
+    t = startTestCore();
+    const admin = await t.setupAdmin();
+    expect(await t.failure('users.setActive', { id: admin.user.id, isActive: false }, admin.token)).toMatchObject({
+      code: 'VALIDATION_ERROR',
+      details: [{ field: 'isActive', code: 'last_admin' }],
+    });
+    expect(await t.failure('users.update', { id: admin.user.id, role: 'agent' }, admin.token)).toMatchObject({
+      details: [{ field: 'role', code: 'last_admin' }],
+    });
+    const second = await t.createUser(admin.token, 'admin', 'admin2@office.test');
+    await t.call('users.setActive', { id: admin.user.id, isActive: false }, second.token);
+    expect((await t.call('users.list', {}, second.token)).find((u) => u.id === admin.user.id)?.isActive).toBe(false);
+  });
+
+  it('lets an admin edit a user and reset their password, ending the old sessions', async () => {
+    t = startTestCore();
+    const admin = await t.setupAdmin();
+    const agent = await t.createUser(admin.token, 'agent', 'forgetful@office.test');
+    const edited = await t.call('users.update', { id: agent.user.id, name: 'Renamed Agent', role: 'supervisor', password: 'brand-new-456' }, admin.token);
+    expect(edited).toMatchObject({ name: 'Renamed Agent', role: 'supervisor' });
+    expect((await t.call('auth.state', {}, agent.token)).user).toBeNull();
+    expect((await t.failure('auth.signIn', { email: 'forgetful@office.test', password: 'user-pass-123' })).code).toBe('UNAUTHORIZED');
+    expect((await t.call('auth.signIn', { email: 'forgetful@office.test', password: 'brand-new-456' })).user.role).toBe('supervisor');
+  });
+
+  it('writes every user change to the activity log with who made it', async () => {
+    t = startTestCore();
+    const admin = await t.setupAdmin();
+    const agent = await t.createUser(admin.token, 'agent', 'logged@office.test');
+    await t.call('users.update', { id: agent.user.id, name: 'Logged Agent' }, admin.token);
+    await t.call('users.setActive', { id: agent.user.id, isActive: false }, admin.token);
+    const log = await t.call('activity.list', { limit: 50 }, admin.token);
+    const changes = log.filter((e) => e.entityId === agent.user.id && e.action.startsWith('user.'));
+    expect(changes.map((e) => e.action)).toEqual(['user.deactivated', 'user.updated', 'user.created']);
+    expect(changes.every((e) => e.userId === admin.user.id && e.userName === 'مدير المكتب')).toBe(true);
+    expect(changes[1]?.details).toEqual({ changed: ['name'] });
+  });
+});
+
+describe('own profile and password', () => {
+  let t: TestCore;
+  afterEach(() => t.close());
+
+  it('changes the password only with the old one, and ends the other sessions', async () => {
+    t = startTestCore();
+    const admin = await t.setupAdmin();
+    const agent = await t.createUser(admin.token, 'agent', 'me@office.test', 'old-pass-123');
+    const otherWindow = await t.call('auth.signIn', { email: 'me@office.test', password: 'old-pass-123' });
+
+    expect(await t.failure('profile.changePassword', { oldPassword: 'guess-guess', newPassword: 'new-pass-456' }, agent.token)).toMatchObject({
+      code: 'VALIDATION_ERROR',
+      details: [{ field: 'oldPassword', code: 'wrong_password' }],
+    });
+    expect(await t.failure('profile.changePassword', { oldPassword: 'old-pass-123', newPassword: 'short' }, agent.token)).toMatchObject({
+      details: [{ field: 'newPassword', code: 'too_short', params: { min: 8 } }],
+    });
+
+    await t.call('profile.changePassword', { oldPassword: 'old-pass-123', newPassword: 'new-pass-456' }, agent.token);
+    expect((await t.call('auth.state', {}, agent.token)).user?.email).toBe('me@office.test');
+    expect((await t.call('auth.state', {}, otherWindow.token)).user).toBeNull();
+    expect((await t.call('auth.signIn', { email: 'me@office.test', password: 'new-pass-456' })).user.id).toBe(agent.user.id);
+  });
+
+  it('updates the own name, phone and language', async () => {
+    t = startTestCore();
+    const admin = await t.setupAdmin();
+    const me = await t.call('profile.update', { name: 'Office Admin', phone: '+966 50 123 4567', language: 'en' }, admin.token);
+    expect(me).toMatchObject({ name: 'Office Admin', phone: '+966 50 123 4567', language: 'en' });
+  });
+});
+
+describe('password hashes', () => {
+  it('are never returned by any channel', async () => {
+    const t = startTestCore();
+    const admin = await t.setupAdmin();
+    const agent = await t.createUser(admin.token, 'agent', 'hash@office.test');
+    const hashes = (t.core.database.sqlite.prepare('select password_hash as h from users').all() as { h: string }[]).map((r) => r.h);
+    const inputs: { [C in ChannelName]: unknown } = {
+      'auth.state': {},
+      'auth.setupAdmin': { name: 'X Y', email: 'x@office.test', password: 'xxxx-xxxx' },
+      'auth.signIn': { email: 'hash@office.test', password: 'user-pass-123' },
+      'auth.signOut': {},
+      'profile.update': { name: 'Admin Again' },
+      'profile.changePassword': { oldPassword: 'admin-pass-123', newPassword: 'admin-pass-456' },
+      'users.list': {},
+      'users.create': { name: 'Another', email: 'another@office.test', password: 'another-123', role: 'agent' },
+      'users.update': { id: agent.user.id, name: 'Hash Agent' },
+      'users.setActive': { id: agent.user.id, isActive: true },
+      'activity.list': { limit: 200 },
+    };
+    const order = (Object.keys(channels) as ChannelName[]).filter((c) => c !== 'auth.signOut');
+    const bodies: string[] = [];
+    for (const channel of order) {
+      const { result } = await t.core.router.call(channel, inputs[channel], { clientKey: 'test', token: admin.token });
+      bodies.push(JSON.stringify(result));
+    }
+    const all = bodies.join('\n');
+    expect(all).not.toMatch(/password_?hash/i);
+    expect(all).not.toContain('scrypt$');
+    for (const h of hashes) expect(all).not.toContain(h.split('$').at(-1));
+    t.close();
+  });
+});

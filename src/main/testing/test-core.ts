@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
+import type { ApiError } from '../../shared/errors';
+import { createCore, type CoreOptions } from '../core/create-core';
+import { silentLogger } from '../core/logger';
+import type { BusMessage } from '../events/event-bus';
+
+export const migrationsDir = path.resolve(__dirname, '../../../drizzle');
+
+export function tempDir(prefix = 'meras-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** A clock the test moves by hand. */
+export function manualClock(start = Date.UTC(2026, 10, 25, 9, 0, 0)) {
+  let t = start;
+  return { now: () => t, advance: (ms: number) => void (t += ms) };
+}
+
+/**
+ * A real core on a real SQLite file in a fresh temp folder, called exactly as a window
+ * calls it (through the router), with every published event recorded.
+ */
+export function startTestCore(options: Partial<CoreOptions> = {}) {
+  const dataDir = options.dataDir ?? tempDir();
+  const core = createCore({ migrationsDir, logger: silentLogger, ...options, dataDir });
+  const events: BusMessage[] = [];
+  core.bus.subscribe((m) => events.push(m));
+
+  async function call<C extends ChannelName>(channel: C, input: ChannelInput<C>, token?: string): Promise<ChannelOutput<C>> {
+    const { result } = await core.router.call(channel, input, { clientKey: 'test', ...(token ? { token } : {}) });
+    if (!result.success) throw new CallFailed(result.error);
+    return result.data as ChannelOutput<C>;
+  }
+
+  /** The error a call fails with; fails the test if the call succeeds. */
+  async function failure(channel: string, input: unknown, token?: string): Promise<ApiError> {
+    const { result } = await core.router.call(channel, input, { clientKey: 'test', ...(token ? { token } : {}) });
+    if (result.success) throw new Error(`${channel} was expected to fail but returned ${JSON.stringify(result.data)}`);
+    return result.error;
+  }
+
+  async function setupAdmin() {
+    return call('auth.setupAdmin', { name: 'مدير المكتب', email: 'admin@office.test', password: 'admin-pass-123' });
+  }
+
+  async function createUser(adminToken: string, role: 'agent' | 'supervisor' | 'admin', email: string, password = 'user-pass-123') {
+    const user = await call('users.create', { name: `User ${email}`, email, password, role }, adminToken);
+    const { token } = await call('auth.signIn', { email, password });
+    return { user, token };
+  }
+
+  return { core, dataDir, events, call, failure, setupAdmin, createUser, close: () => core.close() };
+}
+
+export class CallFailed extends Error {
+  constructor(readonly error: ApiError) {
+    super(`${error.code}: ${error.message} ${JSON.stringify(error.details ?? '')}`);
+  }
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import type { Role } from './domain';
+import * as s from './schemas/auth';
+import type { ActivityEntry, AuthState, PublicUser, SessionEndReason, SignInResult } from './types';
+
+/**
+ * The one map of every channel (request → response) and every event (core → renderer).
+ * The router, the Electron IPC bridge, the WebSocket host and the renderer client are all
+ * built from these two objects, so a channel cannot exist in one place and not another.
+ */
+
+/** Who may call: anyone (before sign-in), any signed-in user, or only the listed roles. */
+export type Access = 'public' | 'user' | readonly Role[];
+/** Seed 003's rate limits count reads (GET) and writes (POST/PUT/PATCH) apart. */
+export type CallKind = 'read' | 'write';
+
+export interface ChannelDef<I extends z.ZodType = z.ZodType, O = unknown> {
+  input: I;
+  access: Access;
+  kind: CallKind;
+  /** Type-only marker carrying the output type; never set at runtime. */
+  readonly output?: O;
+}
+
+function channel<O>() {
+  return <I extends z.ZodType>(def: { input: I; access: Access; kind: CallKind }): ChannelDef<I, O> => def;
+}
+
+const adminOnly = ['admin'] as const;
+const managers = ['admin', 'supervisor'] as const;
+
+export const channels = {
+  'auth.state': channel<AuthState>()({ input: s.empty, access: 'public', kind: 'read' }),
+  'auth.setupAdmin': channel<SignInResult>()({ input: s.setupAdminInput, access: 'public', kind: 'write' }),
+  'auth.signIn': channel<SignInResult>()({ input: s.signInInput, access: 'public', kind: 'write' }),
+  'auth.signOut': channel<{ ok: true }>()({ input: s.empty, access: 'user', kind: 'write' }),
+
+  'profile.update': channel<PublicUser>()({ input: s.updateProfileInput, access: 'user', kind: 'write' }),
+  'profile.changePassword': channel<{ ok: true }>()({ input: s.changePasswordInput, access: 'user', kind: 'write' }),
+
+  'users.list': channel<PublicUser[]>()({ input: s.empty, access: managers, kind: 'read' }),
+  'users.create': channel<PublicUser>()({ input: s.createUserInput, access: adminOnly, kind: 'write' }),
+  'users.update': channel<PublicUser>()({ input: s.updateUserInput, access: adminOnly, kind: 'write' }),
+  'users.setActive': channel<PublicUser>()({ input: s.setUserActiveInput, access: adminOnly, kind: 'write' }),
+
+  'activity.list': channel<ActivityEntry[]>()({ input: s.activityListInput, access: managers, kind: 'read' }),
+} as const;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type ChannelInput<C extends ChannelName> = z.input<Channels[C]['input']>;
+export type ChannelParsedInput<C extends ChannelName> = z.output<Channels[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = NonNullable<Channels[C]['output']>;
+export const channelNames = Object.keys(channels) as ChannelName[];
+
+/** Events pushed from the core to open windows. */
+export interface Events {
+  /** This window's session ended elsewhere (deactivated, password changed, expired). */
+  'session.ended': { reason: SessionEndReason };
+  /** The user list changed: admin screens refresh. */
+  'users.changed': { userId: number };
+}
+export type EventName = keyof Events;
+export const eventNames: EventName[] = ['session.ended', 'users.changed'];
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.hasOwn(channels, name);
+}
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && (eventNames as string[]).includes(name);
+}

@@ -1,0 +1,73 @@
+/**
+ * The error format of seed 003 ("Error Responses"): every failed call answers with
+ * `{ success: false, error: { code, message, details?, retryAfter?, requestId? } }`.
+ * `message` is English for logs and API callers; the renderer shows its own Arabic or
+ * English text chosen by `code` and, for field errors, by each detail's `code`.
+ */
+export const errorCodes = [
+  'VALIDATION_ERROR',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'UNPROCESSABLE_ENTITY',
+  'RATE_LIMIT_EXCEEDED',
+  'INTERNAL_ERROR',
+  'SERVICE_UNAVAILABLE',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** Machine-readable reasons a field was refused; the renderer translates them. */
+export type FieldErrorCode =
+  | 'required'
+  | 'invalid'
+  | 'invalid_email'
+  | 'too_short'
+  | 'too_long'
+  | 'email_taken'
+  | 'wrong_password'
+  | 'same_password'
+  | 'passwords_differ'
+  | 'last_admin';
+
+export interface FieldError {
+  field: string;
+  code: FieldErrorCode;
+  message: string;
+  params?: Record<string, number | string>;
+}
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  /** Field errors for VALIDATION_ERROR (and field-bound CONFLICTs); a reason code otherwise. */
+  details?: FieldError[] | string;
+  retryAfter?: number;
+  requestId?: string;
+}
+
+export type ApiResult<T> = { success: true; data: T } | { success: false; error: ApiError };
+
+/** The seed's default English messages, per code. */
+export const defaultErrorMessages: Record<ErrorCode, string> = {
+  VALIDATION_ERROR: 'Validation failed',
+  UNAUTHORIZED: 'Authentication required',
+  FORBIDDEN: "You don't have permission to access this resource",
+  NOT_FOUND: 'Resource not found',
+  CONFLICT: 'Resource already exists',
+  UNPROCESSABLE_ENTITY: 'Unable to process request',
+  RATE_LIMIT_EXCEEDED: 'Too many requests',
+  INTERNAL_ERROR: 'An unexpected error occurred',
+  SERVICE_UNAVAILABLE: 'Service temporarily unavailable',
+};
+
+/** Reasons given in `details` when the code alone does not say enough. */
+export const errorReasons = {
+  invalidCredentials: 'invalid_credentials',
+  accountInactive: 'account_inactive',
+  sessionExpired: 'session_expired',
+  setupDone: 'setup_done',
+  setupRequired: 'setup_required',
+  tooManyAttempts: 'too_many_attempts',
+  tooManyRequests: 'too_many_requests',
+} as const;
