@@ -51,7 +51,6 @@ export type ChannelName = keyof Channels;
 export type ChannelInput<C extends ChannelName> = z.input<Channels[C]['input']>;
 export type ChannelParsedInput<C extends ChannelName> = z.output<Channels[C]['input']>;
 export type ChannelOutput<C extends ChannelName> = NonNullable<Channels[C]['output']>;
-export const channelNames = Object.keys(channels) as ChannelName[];
 
 /** Events pushed from the core to open windows. */
 export interface Events {
@@ -61,11 +60,3 @@ export interface Events {
   'users.changed': { userId: number };
 }
 export type EventName = keyof Events;
-export const eventNames: EventName[] = ['session.ended', 'users.changed'];
-
-export function isChannelName(name: unknown): name is ChannelName {
-  return typeof name === 'string' && Object.hasOwn(channels, name);
-}
-export function isEventName(name: unknown): name is EventName {
-  return typeof name === 'string' && (eventNames as string[]).includes(name);
-}

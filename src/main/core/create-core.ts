@@ -34,7 +34,7 @@ export function createCore(options: CoreOptions) {
   const sessions = new SessionStore(db, clock, options.sessionPolicy ?? defaultSessionPolicy);
   sessions.purgeExpired();
   const throttle = new LoginThrottle(clock, options.throttlePolicy ?? defaultThrottlePolicy);
-  const auth = new AuthService(db, sessions, throttle, activity, clock);
+  const auth = new AuthService(db, sessions, throttle, activity, bus, clock);
   const users = new UsersService(db, sessions, activity, bus, clock);
   const profile = new ProfileService(db, sessions, activity, bus, clock);
 

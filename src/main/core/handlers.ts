@@ -19,7 +19,7 @@ export function createHandlers(s: Services): Handlers {
   return {
     'auth.state': (_input, { caller }) => s.auth.state(caller),
     'auth.setupAdmin': (input) => s.auth.setupAdmin(input),
-    'auth.signIn': (input) => s.auth.signIn(input),
+    'auth.signIn': (input, { clientKey }) => s.auth.signIn(input, clientKey),
     'auth.signOut': (_input, { caller }) => {
       s.auth.signOut(signedIn(caller));
       return { ok: true as const };

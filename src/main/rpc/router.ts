@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { channels, isChannelName, type ChannelName, type ChannelOutput, type ChannelParsedInput } from '../../shared/contract';
+import { channels, type ChannelName, type ChannelOutput, type ChannelParsedInput } from '../../shared/contract';
+import { isChannelName } from '../../shared/names';
 import { errorReasons, type ApiError, type ApiResult } from '../../shared/errors';
 import type { Logger } from '../core/logger';
 import type { Caller } from '../services/auth/auth-service';
@@ -18,6 +19,8 @@ export interface CallMeta {
 export interface HandlerContext {
   /** Present for every channel but the public ones. */
   caller: Caller | undefined;
+  /** The window or network address the call came from. */
+  clientKey: string;
 }
 
 export type Handlers = {
@@ -61,7 +64,7 @@ export function createRouter(deps: RouterDeps) {
       if (!parsed.success) throw new AppError('VALIDATION_ERROR', zodDetails(parsed.error, rawInput));
 
       const handler = deps.handlers[channelName] as (input: unknown, ctx: HandlerContext) => unknown;
-      const data = await handler(parsed.data, { caller });
+      const data = await handler(parsed.data, { caller, clientKey: meta.clientKey });
       if (channelName === 'auth.signOut') session = null;
       if (channelName === 'auth.signIn' || channelName === 'auth.setupAdmin') {
         session = deps.authenticate((data as ChannelOutput<'auth.signIn'>).token)?.session ?? null;

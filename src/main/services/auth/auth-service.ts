@@ -8,6 +8,7 @@ import { users } from '../../db/schema';
 import type { Clock } from '../../core/clock';
 import { toIso } from '../../core/clock';
 import { AppError } from '../../rpc/app-error';
+import type { EventBus } from '../../events/event-bus';
 import type { ActivityLog } from '../activity/activity-log';
 import { countUsers, findUserByEmail, findUserById, toPublicUser, type UserRow } from '../users/user-records';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
@@ -28,6 +29,7 @@ export class AuthService {
     private readonly sessions: SessionStore,
     private readonly throttle: LoginThrottle,
     private readonly activity: ActivityLog,
+    private readonly bus: EventBus,
     private readonly clock: Clock,
   ) {}
 
@@ -55,9 +57,13 @@ export class AuthService {
     return this.startSession(row);
   }
 
-  async signIn(input: z.output<typeof signInInput>): Promise<SignInResult> {
+  /**
+   * Failures are counted per email and client (window or network address), so someone
+   * guessing from one computer cannot lock the real user out of theirs.
+   */
+  async signIn(input: z.output<typeof signInInput>, clientKey: string): Promise<SignInResult> {
     if (this.needsSetup()) throw new AppError('UNPROCESSABLE_ENTITY', errorReasons.setupRequired);
-    const key = input.email;
+    const key = `${input.email}|${clientKey}`;
     const locked = this.throttle.lockedFor(key);
     if (locked > 0) throw new AppError('RATE_LIMIT_EXCEEDED', errorReasons.tooManyAttempts, locked);
     const delay = this.throttle.delayFor(key);
@@ -82,6 +88,8 @@ export class AuthService {
     const status = this.sessions.countFor(caller.user.id) > 0 ? 'ONLINE' : 'OFFLINE';
     this.db.update(users).set({ status, lastLogoutAt: now }).where(eq(users.id, caller.user.id)).run();
     this.activity.record({ userId: caller.user.id, action: 'auth.signed_out', entityType: 'user', entityId: caller.user.id });
+    // Presence shows live in the team list of every open window.
+    this.bus.publish('users.changed', { userId: caller.user.id });
   }
 
   /** The caller behind a token, or undefined when the token is unknown, expired or its user deactivated. */
@@ -107,6 +115,7 @@ export class AuthService {
       .returning()
       .get();
     this.activity.record({ userId: row.id, action: 'auth.signed_in', entityType: 'user', entityId: row.id });
+    this.bus.publish('users.changed', { userId: row.id });
     return { token, expiresAt: toIso(session.expiresAt), user: toPublicUser(updated) };
   }
 }

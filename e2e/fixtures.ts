@@ -1,0 +1,67 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export interface HostProcess {
+  url: string;
+  dataDir: string;
+}
+
+const hostEntry = path.resolve(__dirname, '../out/main/host.js');
+
+/** Starts `node out/main/host.js` on a free port with its own data folder; resolves when it prints its URL. */
+async function startHostProcess(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  if (!fs.existsSync(hostEntry)) throw new Error('out/main/host.js is missing: run `npm run build` before the e2e tests.');
+  const child = spawn(process.execPath, [hostEntry, '--data-dir', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`host did not start:\n${out}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /Meras Desk is ready at (http:\/\/\S+)/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`host exited with ${code}:\n${out}`)));
+  });
+  return { child, url };
+}
+
+/** Each test gets its own host process, port and data folder, so tests never see each other's data. */
+export const test = base.extend<{ host: HostProcess }>({
+  host: async ({}, use) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'meras-e2e-'));
+    const { child, url } = await startHostProcess(dataDir);
+    await use({ url, dataDir });
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };
+
+export const admin = { name: 'نورة القحطاني', email: 'noura@office.test', password: 'noura-pass-2026' };
+
+/** First run: create the office's first admin through the setup page. */
+export async function setUpFirstAdmin(page: Page, host: HostProcess): Promise<void> {
+  await page.goto(host.url);
+  await page.getByTestId('setup-name').fill(admin.name);
+  await page.getByTestId('setup-email').fill(admin.email);
+  await page.getByTestId('setup-password').fill(admin.password);
+  await page.getByTestId('setup-confirm').fill(admin.password);
+  await page.getByTestId('setup-submit').click();
+  await expect(page.getByTestId('app-shell')).toBeVisible();
+}
+
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.getByTestId('signin-email').fill(email);
+  await page.getByTestId('signin-password').fill(password);
+  await page.getByTestId('signin-submit').click();
+}

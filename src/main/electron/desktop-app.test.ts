@@ -1,0 +1,222 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { channelNames } from '../../shared/names';
+import * as coreModule from '../core/create-core';
+import { silentLogger } from '../core/logger';
+import { tempDir } from '../testing/test-core';
+
+type Listener = (...args: any[]) => unknown;
+
+/** Electron replaced: app, windows, ipcMain and the session, all recording what they are asked. */
+const electron = vi.hoisted(() => {
+  class FakeEmitter {
+    listeners = new Map<string, Listener[]>();
+    on(event: string, listener: Listener) {
+      this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+      return this;
+    }
+    once(event: string, listener: Listener) {
+      return this.on(event, listener);
+    }
+    emit(event: string, ...args: unknown[]) {
+      (this.listeners.get(event) ?? []).forEach((l) => l(...args));
+    }
+  }
+
+  const state = {
+    hasLock: true,
+    quits: 0,
+    exits: [] as number[],
+    windows: [] as FakeWindow[],
+    handlers: new Map<string, Listener>(),
+    permissionRequestHandler: undefined as Listener | undefined,
+    appPath: '',
+    errors: [] as string[],
+  };
+
+  class FakeApp extends FakeEmitter {
+    isPackaged = false;
+    requestSingleInstanceLock = () => state.hasLock;
+    quit = () => {
+      state.quits++;
+      this.emit('before-quit');
+    };
+    exit = (code: number) => void state.exits.push(code);
+    whenReady = () => Promise.resolve();
+    getAppPath = () => state.appPath;
+    getPath = (name: string) => `/nonexistent/${name}`;
+  }
+
+  let nextId = 1;
+  class FakeWindow extends FakeEmitter {
+    webContents = Object.assign(new FakeEmitter(), { id: nextId++, setWindowOpenHandler() {}, isDestroyed: () => false, send() {} });
+    minimized = false;
+    focused = false;
+    loaded: string | undefined;
+    constructor(readonly options: Record<string, any>) {
+      super();
+      state.windows.push(this);
+    }
+    static getAllWindows = () => state.windows;
+    loadFile = (file: string) => ((this.loaded = file), Promise.resolve());
+    loadURL = (url: string) => ((this.loaded = url), Promise.resolve());
+    show() {}
+    isVisible = () => true;
+    isDestroyed = () => false;
+    isMinimized = () => this.minimized;
+    restore = () => void (this.minimized = false);
+    focus = () => void (this.focused = true);
+    close() {
+      state.windows.splice(state.windows.indexOf(this), 1);
+      this.emit('closed');
+    }
+  }
+
+  const holder = { app: new FakeApp() };
+  const reset = () => {
+    Object.assign(state, { hasLock: true, quits: 0, exits: [], windows: [], handlers: new Map(), permissionRequestHandler: undefined, errors: [] });
+    holder.app = new FakeApp();
+  };
+  const ipcMain = {
+    handle: (channel: string, listener: Listener) => void state.handlers.set(channel, listener),
+    removeHandler: (channel: string) => void state.handlers.delete(channel),
+  };
+  const session = {
+    defaultSession: {
+      setPermissionRequestHandler: (h: Listener) => void (state.permissionRequestHandler = h),
+      setPermissionCheckHandler: () => {},
+      webRequest: { onHeadersReceived: () => {} },
+    },
+  };
+  const dialog = { showErrorBox: (_title: string, message: string) => void state.errors.push(message) };
+  return { state, holder, reset, ipcMain, session, dialog, FakeWindow };
+});
+
+vi.mock('electron', () => ({
+  get app() {
+    return electron.holder.app;
+  },
+  BrowserWindow: electron.FakeWindow,
+  ipcMain: electron.ipcMain,
+  session: electron.session,
+  dialog: electron.dialog,
+  shell: { openExternal: async () => undefined },
+}));
+
+// The real createCore, watched so the test can look at the core the shell started.
+vi.mock('../core/create-core', async (importOriginal) => {
+  const original = await importOriginal<typeof coreModule>();
+  return { ...original, createCore: vi.fn(original.createCore) };
+});
+
+const { startDesktop } = await import('./desktop-app');
+
+function startedCore(): coreModule.Core {
+  const results = vi.mocked(coreModule.createCore).mock.results;
+  return results.at(-1)!.value as coreModule.Core;
+}
+
+describe('the desktop app', () => {
+  let dataDir: string;
+  const savedEnv = process.env.MERAS_DATA_DIR;
+
+  beforeEach(() => {
+    electron.reset();
+    electron.state.appPath = path.resolve('.');
+    vi.mocked(coreModule.createCore).mockClear();
+    dataDir = tempDir('meras-desktop-');
+    process.env.MERAS_DATA_DIR = dataDir;
+  });
+  afterEach(() => {
+    electron.holder.app.emit('before-quit');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (savedEnv === undefined) delete process.env.MERAS_DATA_DIR;
+    else process.env.MERAS_DATA_DIR = savedEnv;
+  });
+
+  it('starts the core in the chosen data folder with the project migrations, then opens one locked-down window', async () => {
+    expect(await startDesktop({ logger: silentLogger }).ready).toBe(true);
+    expect(coreModule.createCore).toHaveBeenCalledWith(expect.objectContaining({ dataDir, migrationsDir: path.resolve('drizzle') }));
+    expect(fs.existsSync(path.join(dataDir, 'meras.db'))).toBe(true);
+    expect(electron.state.windows).toHaveLength(1);
+    const [win] = electron.state.windows;
+    expect(win!.loaded).toBe(path.resolve('out/renderer/index.html'));
+    expect(win!.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, preload: path.resolve('out/preload/index.js') });
+  });
+
+  it('serves every contract channel over IPC from the real core', async () => {
+    await startDesktop({ logger: silentLogger }).ready;
+    expect([...electron.state.handlers.keys()].sort()).toEqual([...channelNames].sort());
+    const win = electron.state.windows[0]!;
+    const frameUrl = pathToFileURL(path.resolve('out/renderer/index.html')).href;
+    const answer = await electron.state.handlers.get('auth.state')!({ sender: win.webContents, senderFrame: { url: frameUrl } }, {}, undefined);
+    expect(answer).toEqual({ success: true, data: { needsSetup: true, user: null } });
+  });
+
+  it('denies every permission but notifications for the window session', async () => {
+    await startDesktop({ logger: silentLogger }).ready;
+    const ask = (permission: string) => {
+      const callback = vi.fn();
+      electron.state.permissionRequestHandler!({}, permission, callback, {});
+      return callback.mock.calls[0]![0] as boolean;
+    };
+    expect(ask('notifications')).toBe(true);
+    expect(ask('media')).toBe(false);
+  });
+
+  it('a second launch quits at once and starts no core', async () => {
+    electron.state.hasLock = false;
+    expect(await startDesktop({ logger: silentLogger }).ready).toBe(false);
+    expect(electron.state.quits).toBe(1);
+    expect(coreModule.createCore).not.toHaveBeenCalled();
+    expect(electron.state.windows).toHaveLength(0);
+  });
+
+  it('a second launch brings the first window back to the front', async () => {
+    await startDesktop({ logger: silentLogger }).ready;
+    const win = electron.state.windows[0]!;
+    win.minimized = true;
+    electron.holder.app.emit('second-instance', {}, ['electron', '.'], '/');
+    expect(win.minimized).toBe(false);
+    expect(win.focused).toBe(true);
+  });
+
+  it('closing the last window on Windows and Linux closes the database and quits', async () => {
+    await startDesktop({ logger: silentLogger }).ready;
+    const core = startedCore();
+    electron.state.windows[0]!.close();
+    electron.holder.app.emit('window-all-closed');
+    expect(core.database.sqlite.open).toBe(false);
+    expect(electron.state.quits).toBe(1);
+    expect(electron.state.handlers.size).toBe(0);
+  });
+
+  it('quitting closes the database once, even when asked twice', async () => {
+    await startDesktop({ logger: silentLogger }).ready;
+    const core = startedCore();
+    const close = vi.spyOn(core, 'close');
+    electron.holder.app.emit('before-quit');
+    electron.holder.app.emit('before-quit');
+    expect(close).toHaveBeenCalledTimes(1);
+    expect(core.database.sqlite.open).toBe(false);
+  });
+
+  it('activate with no window open opens one again', async () => {
+    await startDesktop({ logger: silentLogger }).ready;
+    electron.state.windows[0]!.close();
+    electron.holder.app.emit('activate');
+    expect(electron.state.windows).toHaveLength(1);
+  });
+
+  it('a data folder that cannot be opened is reported and the app exits with an error', async () => {
+    const blocker = path.join(dataDir, 'a-file');
+    fs.writeFileSync(blocker, '');
+    process.env.MERAS_DATA_DIR = path.join(blocker, 'inside');
+    expect(await startDesktop({ logger: silentLogger }).ready).toBe(false);
+    expect(electron.state.exits).toEqual([1]);
+    expect(electron.state.errors[0]).toContain(path.join(blocker, 'inside'));
+    expect(electron.state.windows).toHaveLength(0);
+  });
+});

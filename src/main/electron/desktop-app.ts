@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { createCore, type Core } from '../core/create-core';
+import { consoleLogger, type Logger } from '../core/logger';
+import { appPage, builtFiles, resolveDataDir, resolveMigrationsDir } from './desktop-paths';
+import { bindIpc } from './ipc-binding';
+import { createMainWindow } from './main-window';
+import { applyContentSecurityPolicy, pagePolicy, restrictPermissions } from './window-security';
+
+export interface DesktopApp {
+  /** Resolves once the core is up and the window created; false when another instance owns the app. */
+  ready: Promise<boolean>;
+}
+
+/**
+ * The desktop shell's life: one instance, one core, one window (re-opened on macOS dock
+ * click), the core closed before the app quits.
+ */
+export function startDesktop(options: { logger?: Logger } = {}): DesktopApp {
+  if (!app.requestSingleInstanceLock()) {
+    // The first instance gets 'second-instance' and comes to the front.
+    app.quit();
+    return { ready: Promise.resolve(false) };
+  }
+
+  const logger = options.logger ?? consoleLogger;
+  const appPath = app.getAppPath();
+  const files = builtFiles(appPath);
+  const page = appPage({ devServerUrl: app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL, rendererHtml: files.rendererHtml });
+  let core: Core | undefined;
+  let binding: { dispose(): void } | undefined;
+  let mainWindow: BrowserWindow | undefined;
+
+  // Packaged apps take their icon from the installer; in dev the window shows this one.
+  const devIcon = path.join(appPath, 'resources', 'icon.png');
+  const icon = !app.isPackaged && fs.existsSync(devIcon) ? devIcon : undefined;
+
+  function openWindow(): void {
+    mainWindow = createMainWindow({ page, preload: files.preload, logger, ...(icon ? { icon } : {}) });
+    mainWindow.on('closed', () => (mainWindow = undefined));
+  }
+
+  function shutdown(): void {
+    binding?.dispose();
+    binding = undefined;
+    if (core) {
+      const closing = core;
+      core = undefined;
+      try {
+        closing.close();
+      } catch (error) {
+        logger.error('core failed to close', { error: String(error) });
+      }
+    }
+  }
+
+  app.on('second-instance', () => {
+    if (!mainWindow) {
+      if (core) openWindow();
+      return;
+    }
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+
+  app.on('activate', () => {
+    if (core && BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+
+  app.on('window-all-closed', () => {
+    // macOS apps stay in the dock with no window; the core stays up for 'activate'.
+    if (process.platform === 'darwin') return;
+    shutdown();
+    app.quit();
+  });
+
+  app.on('before-quit', shutdown);
+
+  const ready = app.whenReady().then(() => {
+    const dataDir = resolveDataDir({ argv: process.argv, env: process.env, userDataDir: app.getPath('userData'), cwd: process.cwd() });
+    const migrationsDir = resolveMigrationsDir({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath });
+    try {
+      core = createCore({ dataDir, migrationsDir, logger });
+    } catch (error) {
+      logger.error('core failed to start', { dataDir, error: error instanceof Error ? error.stack : String(error) });
+      dialog.showErrorBox('Meras Desk', `Meras Desk could not open its data folder:\n${dataDir}\n\n${String(error)}`);
+      app.exit(1);
+      return false;
+    }
+    logger.info('desktop started', { dataDir });
+
+    restrictPermissions(session.defaultSession);
+    applyContentSecurityPolicy(session.defaultSession, pagePolicy({ dev: page.load.kind === 'url' }));
+    binding = bindIpc({ ipcMain, router: core.router, bus: core.bus, isAppUrl: page.isAppUrl });
+    openWindow();
+    return true;
+  });
+  return { ready };
+}

@@ -1,0 +1,93 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/**
+ * Where the desktop app keeps and finds things. Pure functions of what Electron reports,
+ * so they are tested without Electron.
+ */
+
+export const dataDirFlag = '--data-dir';
+export const dataDirEnv = 'MERAS_DATA_DIR';
+
+/**
+ * The data folder: `--data-dir=<p>` or `--data-dir <p>` on the command line, else
+ * MERAS_DATA_DIR, else Electron's per-user folder. Relative paths resolve against `cwd`.
+ */
+export function resolveDataDir(options: {
+  argv: readonly string[];
+  env: Readonly<Record<string, string | undefined>>;
+  userDataDir: string;
+  cwd: string;
+}): string {
+  const chosen = dataDirFromArgv(options.argv) ?? nonEmpty(options.env[dataDirEnv]);
+  return chosen ? path.resolve(options.cwd, chosen) : options.userDataDir;
+}
+
+function dataDirFromArgv(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === dataDirFlag) return nonEmpty(argv[i + 1]);
+    if (arg.startsWith(`${dataDirFlag}=`)) return nonEmpty(arg.slice(dataDirFlag.length + 1));
+  }
+  return undefined;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value && value.trim() !== '' && !value.startsWith('--') ? value : undefined;
+}
+
+/** SQL migrations: shipped beside the asar as an extra resource, or in the project in dev. */
+export function resolveMigrationsDir(options: { isPackaged: boolean; resourcesPath: string; appPath: string }): string {
+  return options.isPackaged ? path.join(options.resourcesPath, 'drizzle') : path.join(options.appPath, 'drizzle');
+}
+
+/** The built preload and renderer, relative to the app folder (the one holding package.json). */
+export function builtFiles(appPath: string): { preload: string; rendererHtml: string } {
+  return {
+    preload: path.join(appPath, 'out', 'preload', 'index.js'),
+    rendererHtml: path.join(appPath, 'out', 'renderer', 'index.html'),
+  };
+}
+
+/** The page the window shows, and the test of whether a URL is that page. */
+export interface AppPage {
+  /** What to load: the dev server URL, or the renderer file. */
+  load: { kind: 'url'; url: string } | { kind: 'file'; file: string };
+  /** True for the app's own page (any hash or query), false for anything else. */
+  isAppUrl(url: string): boolean;
+}
+
+/**
+ * In `electron-vite dev` the renderer comes from its dev server (ELECTRON_RENDERER_URL);
+ * otherwise from the built file. Only http(s) dev URLs are accepted.
+ */
+export function appPage(options: { devServerUrl: string | undefined; rendererHtml: string }): AppPage {
+  const dev = parseUrl(options.devServerUrl);
+  if (dev && (dev.protocol === 'http:' || dev.protocol === 'https:')) {
+    return {
+      load: { kind: 'url', url: dev.href },
+      isAppUrl: (url) => parseUrl(url)?.origin === dev.origin,
+    };
+  }
+  const file = pathToFileURL(options.rendererHtml);
+  return {
+    load: { kind: 'file', file: options.rendererHtml },
+    isAppUrl: (url) => {
+      const candidate = parseUrl(url);
+      return (
+        candidate?.protocol === 'file:' &&
+        candidate.host === file.host &&
+        decodeURIComponent(candidate.pathname) === decodeURIComponent(file.pathname)
+      );
+    },
+  };
+}
+
+function parseUrl(value: string | undefined): URL | undefined {
+  if (!value) return undefined;
+  try {
+    return new URL(value);
+  } catch {
+    return undefined;
+  }
+}

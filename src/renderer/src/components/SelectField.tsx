@@ -1,0 +1,48 @@
+import { useId } from 'react';
+import { FieldError } from './FieldError';
+
+interface SelectFieldProps<V extends string> {
+  name: string;
+  label: string;
+  value: V;
+  options: readonly { value: V; label: string }[];
+  onChange(value: V): void;
+  error?: string | undefined;
+  testId: string;
+  disabled?: boolean;
+}
+
+export function SelectField<V extends string>({ name, label, value, options, onChange, error, testId, disabled }: SelectFieldProps<V>) {
+  const id = useId();
+  const errorId = `${id}-error`;
+  return (
+    <div className="field">
+      <label className="field-label" htmlFor={id}>
+        {label}
+      </label>
+      <div className="select-wrap">
+        <select
+          id={id}
+          name={name}
+          className="input select"
+          value={value}
+          disabled={disabled}
+          onChange={(event) => onChange(event.target.value as V)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
+          data-testid={testId}
+        >
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+        <svg className="select-chevron" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+          <path d="m6 9 6 6 6-6" />
+        </svg>
+      </div>
+      <FieldError id={errorId} field={name} message={error} />
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { useId, type InputHTMLAttributes } from 'react';
+import { FieldError } from './FieldError';
+
+interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value' | 'name'> {
+  name: string;
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  error?: string | undefined;
+  hint?: string | undefined;
+  testId: string;
+  /** Emails, phones and passwords are Latin text: they read left to right even in Arabic. */
+  latin?: boolean;
+}
+
+export function TextField({ name, label, value, onChange, error, hint, testId, latin, ...input }: TextFieldProps) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="field">
+      <label className="field-label" htmlFor={id}>
+        {label}
+      </label>
+      <input
+        {...input}
+        id={id}
+        name={name}
+        className="input"
+        value={value}
+        dir={latin ? 'ltr' : undefined}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        data-testid={testId}
+      />
+      {hint && !error ? (
+        <p className="field-hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      <FieldError id={errorId} field={name} message={error} />
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+/*
+ * IBM Plex Sans Arabic ships with the app so it looks the same on every machine. We import
+ * the Arabic, Latin and Latin-extended subsets per weight rather than `400.css` & co.: those
+ * also pull a ~1.4 KB Cyrillic subset that Vite inlines as a data: URL, which the CSP
+ * (`font-src 'self'`) rightly blocks.
+ */
+import '@fontsource/ibm-plex-sans-arabic/arabic-400.css';
+import '@fontsource/ibm-plex-sans-arabic/arabic-500.css';
+import '@fontsource/ibm-plex-sans-arabic/arabic-600.css';
+import '@fontsource/ibm-plex-sans-arabic/arabic-700.css';
+import '@fontsource/ibm-plex-sans-arabic/latin-400.css';
+import '@fontsource/ibm-plex-sans-arabic/latin-500.css';
+import '@fontsource/ibm-plex-sans-arabic/latin-600.css';
+import '@fontsource/ibm-plex-sans-arabic/latin-700.css';
+import '@fontsource/ibm-plex-sans-arabic/latin-ext-400.css';
+import '@fontsource/ibm-plex-sans-arabic/latin-ext-500.css';
+import '@fontsource/ibm-plex-sans-arabic/latin-ext-600.css';
+import '@fontsource/ibm-plex-sans-arabic/latin-ext-700.css';

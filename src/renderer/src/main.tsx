@@ -1,0 +1,21 @@
+import './fonts';
+import './styles/base.css';
+import './styles/controls.css';
+import './styles/forms.css';
+import './styles/layout.css';
+import './styles/table.css';
+import './styles/dialog.css';
+import './styles/auth.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+// Sets <html lang/dir> from the remembered language before the first paint.
+import './i18n/language-store';
+import { App } from './App';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,16 @@
+import type { PublicUser } from '../../../../shared/types';
+import { PageHeader } from '../../components/PageHeader';
+import { useT } from '../../i18n/use-t';
+import { PasswordForm } from './PasswordForm';
+import { ProfileForm } from './ProfileForm';
+
+export function ProfilePage({ user }: { user: PublicUser }) {
+  const t = useT();
+  return (
+    <section className="page page-narrow" data-testid="profile-page">
+      <PageHeader title={t('profile.title')} intro={t('profile.intro')} />
+      <ProfileForm user={user} />
+      <PasswordForm />
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import { useState, type FormEvent } from 'react';
+import { errorReasons } from '../../../../shared/errors';
+import { Alert } from '../../components/Alert';
+import { AuthLayout } from '../../components/AuthLayout';
+import { TextField } from '../../components/TextField';
+import { useSubmit } from '../../hooks/use-submit';
+import { clientFieldError } from '../../i18n/errors';
+import { useT } from '../../i18n/use-t';
+import { ApiCallError } from '../../api/client';
+import { boot, setupAdmin } from '../../stores/session-actions';
+
+const fields = ['name', 'email', 'password', 'confirm'] as const;
+
+/** First run: creates the admin. Nothing else is reachable until this is done. */
+export function SetupPage() {
+  const t = useT();
+  const [values, setValues] = useState({ name: '', email: '', password: '', confirm: '' });
+  const submission = useSubmit(fields);
+  const set = (field: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (values.password !== values.confirm) {
+      submission.fail(clientFieldError('confirm', 'passwords_differ'));
+      return;
+    }
+    await submission.run(async () => {
+      try {
+        await setupAdmin({ name: values.name, email: values.email, password: values.password });
+      } catch (error) {
+        // Another window finished setup first: the start-up check shows the sign-in page.
+        if (error instanceof ApiCallError && error.error.details === errorReasons.setupDone) void boot();
+        throw error;
+      }
+    });
+  }
+
+  const { shown, pending } = submission;
+  return (
+    <AuthLayout title={t('setup.title')} intro={t('setup.intro')}>
+      <form className="form" noValidate onSubmit={onSubmit} data-testid="setup-form">
+        {shown.formMessage ? (
+          <Alert tone="error" testId="setup-error">
+            {shown.formMessage}
+          </Alert>
+        ) : null}
+        <TextField name="name" label={t('field.name')} value={values.name} onChange={set('name')} error={shown.fields.name} autoComplete="name" testId="setup-name" autoFocus />
+        <TextField name="email" type="email" latin label={t('field.email')} value={values.email} onChange={set('email')} error={shown.fields.email} autoComplete="email" testId="setup-email" />
+        <TextField name="password" type="password" latin label={t('field.password')} hint={t('field.passwordHint')} value={values.password} onChange={set('password')} error={shown.fields.password} autoComplete="new-password" testId="setup-password" />
+        <TextField name="confirm" type="password" latin label={t('field.confirm')} value={values.confirm} onChange={set('confirm')} error={shown.fields.confirm} autoComplete="new-password" testId="setup-confirm" />
+        <button type="submit" className="button button-primary button-block" disabled={pending} data-testid="setup-submit">
+          {pending ? t('common.saving') : t('setup.submit')}
+        </button>
+      </form>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,73 @@
+import type { PublicUser } from '../../../../shared/types';
+import { Icon, type IconName } from '../../components/icons';
+import { LanguageToggle } from '../../components/LanguageToggle';
+import type { MessageKey } from '../../i18n/dictionary';
+import { roleLabel } from '../../i18n/labels';
+import { useT } from '../../i18n/use-t';
+import { routes, useRouteStore, type Route } from '../../stores/route-store';
+import { signOut } from '../../stores/session-actions';
+import { canSee } from './access';
+
+const navItems: Record<Route, { label: MessageKey; icon: IconName }> = {
+  users: { label: 'nav.users', icon: 'users' },
+  activity: { label: 'nav.activity', icon: 'activity' },
+  profile: { label: 'nav.profile', icon: 'profile' },
+};
+
+export function SideNav({ user, current }: { user: PublicUser; current: Route }) {
+  const t = useT();
+  const navigate = useRouteStore((state) => state.navigate);
+  return (
+    <aside className="sidenav">
+      <div className="brand">
+        <span className="brand-mark">
+          <Icon name="chat" />
+        </span>
+        <span className="brand-name">{t('app.name')}</span>
+      </div>
+      <nav className="nav" aria-label={t('nav.label')}>
+        <ul className="nav-list">
+          {routes
+            .filter((route) => canSee(user.role, route))
+            .map((route) => (
+              <li key={route}>
+                <a
+                  href={`#/${route}`}
+                  className="nav-link"
+                  aria-current={route === current ? 'page' : undefined}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    navigate(route);
+                  }}
+                  data-testid={`nav-${route}`}
+                >
+                  <Icon name={navItems[route].icon} />
+                  {t(navItems[route].label)}
+                </a>
+              </li>
+            ))}
+        </ul>
+      </nav>
+      <div className="sidenav-footer">
+        <div className="user-card" data-testid="current-user">
+          <span className="avatar" aria-hidden="true">
+            {user.name.trim().charAt(0)}
+          </span>
+          <span className="user-card-text">
+            <span className="user-card-name" data-testid="current-user-name">
+              {user.name}
+            </span>
+            <span className="user-card-role" data-testid="current-user-role">
+              {roleLabel(t, user.role)}
+            </span>
+          </span>
+        </div>
+        <LanguageToggle className="button button-ghost button-block" />
+        <button type="button" className="button button-ghost button-block" onClick={() => void signOut()} data-testid="signout">
+          <Icon name="signOut" className="icon icon-directional" />
+          {t('nav.signOut')}
+        </button>
+      </div>
+    </aside>
+  );
+}

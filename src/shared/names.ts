@@ -1,0 +1,36 @@
+import type { ChannelName, EventName } from './contract';
+
+/**
+ * The contract's channel and event names as plain lists, without zod: the preload and the
+ * renderer need the names at run time but not the schemas. Type-only imports keep this file
+ * free of the contract's code, and the checks below fail the typecheck if a name is missing,
+ * extra or misspelt.
+ */
+export const channelNames = [
+  'auth.state',
+  'auth.setupAdmin',
+  'auth.signIn',
+  'auth.signOut',
+  'profile.update',
+  'profile.changePassword',
+  'users.list',
+  'users.create',
+  'users.update',
+  'users.setActive',
+  'activity.list',
+] as const satisfies readonly ChannelName[];
+
+export const eventNames = ['session.ended', 'users.changed'] as const satisfies readonly EventName[];
+
+type Missing<All, Listed> = Exclude<All, Listed>;
+const everyChannelListed: Missing<ChannelName, (typeof channelNames)[number]> extends never ? true : never = true;
+const everyEventListed: Missing<EventName, (typeof eventNames)[number]> extends never ? true : never = true;
+void everyChannelListed;
+void everyEventListed;
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && (channelNames as readonly string[]).includes(name);
+}
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && (eventNames as readonly string[]).includes(name);
+}
