@@ -33,6 +33,8 @@ export interface ActivityEntry {
   action: string;
   entityType: string | null;
   entityId: number | null;
+  /** The target's name when it is a user; other kinds show their type and id. */
+  entityName: string | null;
   userId: number | null;
   userName: string | null;
   details: Record<string, unknown> | null;

@@ -1,4 +1,5 @@
-import { desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, lt } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { ActivityEntry } from '../../../shared/types';
 import type { Db } from '../../db/open-database';
 import { activityLog, users } from '../../db/schema';
@@ -36,12 +37,14 @@ export class ActivityLog {
   }
 
   list(limit: number, beforeId?: number): ActivityEntry[] {
+    const target = alias(users, 'target');
     const rows = this.db
       .select({
         id: activityLog.id,
         action: activityLog.action,
         entityType: activityLog.entityType,
         entityId: activityLog.entityId,
+        entityName: target.name,
         userId: activityLog.userId,
         userName: users.name,
         details: activityLog.details,
@@ -49,6 +52,7 @@ export class ActivityLog {
       })
       .from(activityLog)
       .leftJoin(users, eq(users.id, activityLog.userId))
+      .leftJoin(target, and(eq(activityLog.entityType, 'user'), eq(target.id, activityLog.entityId)))
       .where(beforeId ? lt(activityLog.id, beforeId) : undefined)
       .orderBy(desc(activityLog.id))
       .limit(limit)

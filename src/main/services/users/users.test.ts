@@ -107,6 +107,7 @@ describe('user administration', () => {
     const changes = log.filter((e) => e.entityId === agent.user.id && e.action.startsWith('user.'));
     expect(changes.map((e) => e.action)).toEqual(['user.deactivated', 'user.updated', 'user.created']);
     expect(changes.every((e) => e.userId === admin.user.id && e.userName === 'مدير المكتب')).toBe(true);
+    expect(changes[0]?.entityName).toBe('Logged Agent');
     expect(changes[1]?.details).toEqual({ changed: ['name'] });
   });
 });

@@ -14,6 +14,7 @@ export function activityActionLabel(t: Translate, action: string): string {
 }
 
 export function activityTargetLabel(t: Translate, entry: ActivityEntry): string {
+  if (entry.entityName) return entry.entityName;
   if (entry.entityId === null) return t('common.empty');
   const typeKey = `entity.${entry.entityType ?? ''}`;
   const type = isMessageKey(typeKey) ? t(typeKey) : (entry.entityType ?? '');
