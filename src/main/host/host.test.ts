@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -8,6 +9,7 @@ import type { ApiResult } from '../../shared/errors';
 import type { ServerMessage } from '../../shared/wire';
 import { silentLogger } from '../core/logger';
 import { migrationsDir, tempDir } from '../testing/test-core';
+import { isTrustedOrigin } from './socket-server';
 import { startHost, type RunningHost } from './start-host';
 
 function rendererFixture(): string {
@@ -41,6 +43,25 @@ async function openSocket(host: RunningHost, origin = host.url) {
     });
   return { socket, events, call };
 }
+
+describe('which pages may open the socket', () => {
+  const req = (origin: string | undefined, host: string | undefined) => ({ headers: { origin, host } }) as IncomingMessage;
+  const names = ['localhost', 'office-pc', 'office-pc.local'];
+
+  it('accepts the host\'s own origin by address or by this computer\'s name', () => {
+    expect(isTrustedOrigin(req('http://127.0.0.1:5174', '127.0.0.1:5174'), names)).toBe(true);
+    expect(isTrustedOrigin(req('http://192.168.1.20:5174', '192.168.1.20:5174'), names)).toBe(true);
+    expect(isTrustedOrigin(req('http://[::1]:5174', '[::1]:5174'), names)).toBe(true);
+    expect(isTrustedOrigin(req('http://office-pc:5174', 'office-pc:5174'), names)).toBe(true);
+  });
+
+  it('refuses another origin, a missing origin, and a foreign name pointed at this computer', () => {
+    expect(isTrustedOrigin(req('http://evil.example', '127.0.0.1:5174'), names)).toBe(false);
+    expect(isTrustedOrigin(req(undefined, '127.0.0.1:5174'), names)).toBe(false);
+    expect(isTrustedOrigin(req('http://evil.example:5174', 'evil.example:5174'), names)).toBe(false);
+    expect(isTrustedOrigin(req('not a url', 'x'), names)).toBe(false);
+  });
+});
 
 describe('the host shell', () => {
   let host: RunningHost | undefined;
@@ -88,6 +109,12 @@ describe('the host shell', () => {
   it('refuses a socket opened from another site', async () => {
     const h = await start();
     await expect(openSocket(h, 'http://evil.example')).rejects.toThrow(/403/);
+  });
+
+  it('refuses a socket from a site that points its own name at this computer (DNS rebinding)', async () => {
+    const h = await start();
+    const rebound = new WebSocket(`${h.url.replace('http', 'ws')}/ws`, { origin: `http://evil.example:${h.port}`, headers: { host: `evil.example:${h.port}` } });
+    await expect(new Promise((resolve, reject) => { rebound.once('open', resolve); rebound.once('error', reject); })).rejects.toThrow(/403/);
   });
 
   it('closes a socket that sends something that is not a call', async () => {

@@ -1,4 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
+import { isIP } from 'node:net';
+import os from 'node:os';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
 import type { ServerMessage } from '../../shared/wire';
@@ -26,16 +28,28 @@ interface Connection {
   alive: boolean;
 }
 
-/** The same-origin check: a page from another site cannot drive the office's inbox. */
-export function isSameOrigin(req: IncomingMessage): boolean {
+/**
+ * A page may open the socket only from the host's own origin, reached by an address rather
+ * than an arbitrary name: an IP literal, localhost or this computer's name. The name check
+ * stops DNS rebinding, where a web site points its own name at 127.0.0.1 to pass as "same origin".
+ */
+export function isTrustedOrigin(req: IncomingMessage, hostNames: readonly string[] = localHostNames()): boolean {
   const origin = req.headers.origin;
   const host = req.headers.host;
   if (!origin || !host) return false;
   try {
-    return new URL(origin).host === host;
+    const originUrl = new URL(origin);
+    if (originUrl.host !== host) return false;
+    const name = originUrl.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    return isIP(name) !== 0 || hostNames.includes(name);
   } catch {
     return false;
   }
+}
+
+function localHostNames(): string[] {
+  const name = os.hostname().toLowerCase();
+  return ['localhost', name, `${name}.local`];
 }
 
 /** Carries the contract over a WebSocket at `/ws`: calls in, results and events out. */
@@ -45,7 +59,7 @@ export function attachSocketServer(server: Server, core: Core): { close(): void 
 
   server.on('upgrade', (req, socket, head) => {
     const { pathname } = new URL(req.url ?? '/', 'http://local');
-    if (pathname !== websocketPath || !isSameOrigin(req)) {
+    if (pathname !== websocketPath || !isTrustedOrigin(req)) {
       socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       socket.destroy();
       return;
