@@ -65,3 +65,14 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByTestId('signin-password').fill(password);
   await page.getByTestId('signin-submit').click();
 }
+
+/** On the users page: add a user through the dialog and wait for their row. */
+export async function addUser(page: Page, user: { name: string; email: string; password: string }, role: 'admin' | 'supervisor' | 'agent'): Promise<void> {
+  await page.getByTestId('users-add').click();
+  await page.getByTestId('user-form-name').fill(user.name);
+  await page.getByTestId('user-form-email').fill(user.email);
+  await page.getByTestId('user-form-password').fill(user.password);
+  await page.getByTestId('user-form-role').selectOption(role);
+  await page.getByTestId('user-form-submit').click();
+  await expect(page.getByTestId(`user-row-${user.email}`)).toBeVisible();
+}

@@ -1,4 +1,4 @@
-import { admin, expect, setUpFirstAdmin, signIn, test } from './fixtures';
+import { addUser, admin, expect, setUpFirstAdmin, signIn, test } from './fixtures';
 
 const agent = { name: 'خالد العمري', email: 'khaled@office.test', password: 'khaled-pass-2026' };
 
@@ -10,12 +10,7 @@ test('first run: the admin sets up, creates an agent, signs out; the agent signs
 
   await setUpFirstAdmin(page, host);
   await page.getByTestId('nav-users').click();
-  await page.getByTestId('users-add').click();
-  await page.getByTestId('user-form-name').fill(agent.name);
-  await page.getByTestId('user-form-email').fill(agent.email);
-  await page.getByTestId('user-form-password').fill(agent.password);
-  await page.getByTestId('user-form-role').selectOption('agent');
-  await page.getByTestId('user-form-submit').click();
+  await addUser(page, agent, 'agent');
   await expect(page.getByTestId(`user-row-${agent.email}`)).toContainText(agent.name);
   await expect(page.getByTestId(`user-row-${agent.email}`)).toContainText('موظف');
 
@@ -71,13 +66,7 @@ test('a wrong password and bad fields show readable messages next to what they c
 test('an agent who is deactivated while signed in is sent back to sign-in and told why', async ({ page, host, browser }) => {
   await setUpFirstAdmin(page, host);
   await page.getByTestId('nav-users').click();
-  await page.getByTestId('users-add').click();
-  await page.getByTestId('user-form-name').fill(agent.name);
-  await page.getByTestId('user-form-email').fill(agent.email);
-  await page.getByTestId('user-form-password').fill(agent.password);
-  await page.getByTestId('user-form-role').selectOption('agent');
-  await page.getByTestId('user-form-submit').click();
-  await expect(page.getByTestId(`user-row-${agent.email}`)).toBeVisible();
+  await addUser(page, agent, 'agent');
 
   const agentContext = await browser.newContext();
   const agentPage = await agentContext.newPage();
