@@ -33,7 +33,7 @@ describe('first run and sign-in', () => {
     await t.call('users.create', { name: 'Agent One', email: 'a1@office.test', password: 'same-pass-123', role: 'agent' }, (await t.call('auth.signIn', { email: 'admin@office.test', password: 'admin-pass-123' })).token);
     const rows = t.core.database.sqlite.prepare('select password_hash as h from users').all() as { h: string }[];
     for (const { h } of rows) {
-      expect(h).toMatch(/^scrypt\$16384\$8\$1\$/);
+      expect(h).toMatch(/^scrypt\$16384\$8\$5\$/);
       expect(h).not.toContain('admin-pass-123');
     }
     expect(new Set(rows.map((r) => r.h)).size).toBe(rows.length);
