@@ -95,6 +95,7 @@ test('a user changes their own password, which needs the current one', async ({ 
 
   await page.getByTestId('password-old').fill(admin.password);
   await page.getByTestId('password-submit').click();
+  await expect(page.getByTestId('password-success')).toBeVisible();
   await expect(page.getByTestId('field-error-oldPassword')).toHaveCount(0);
   await page.getByTestId('signout').click();
   await signIn(page, admin.email, 'new-pass-2027');
