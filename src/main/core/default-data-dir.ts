@@ -14,7 +14,22 @@ export function defaultDataDir(platform: NodeJS.Platform = process.platform, env
   return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), appFolderName);
 }
 
-/** `--data-dir` wins, then MERAS_DATA_DIR, then the platform's app-data folder. */
-export function resolveDataDir(cliValue: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(cliValue ?? env.MERAS_DATA_DIR ?? defaultDataDir(process.platform, env));
+export const dataDirEnv = 'MERAS_DATA_DIR';
+
+/**
+ * Both shells choose the data folder this way: `--data-dir` wins, then MERAS_DATA_DIR, then
+ * the shell's default (the platform's app-data folder). Relative paths resolve against `cwd`.
+ */
+export function resolveDataDir(options: {
+  cliValue: string | undefined;
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  fallback: () => string;
+}): string {
+  const chosen = nonEmpty(options.cliValue) ?? nonEmpty(options.env[dataDirEnv]);
+  return chosen ? path.resolve(options.cwd, chosen) : options.fallback();
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value && value.trim() !== '' && !value.startsWith('--') ? value : undefined;
 }

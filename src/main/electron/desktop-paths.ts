@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { resolveDataDir as resolveSharedDataDir } from '../core/default-data-dir';
 
 /**
  * Where the desktop app keeps and finds things. Pure functions of what Electron reports,
@@ -7,33 +8,24 @@ import { pathToFileURL } from 'node:url';
  */
 
 export const dataDirFlag = '--data-dir';
-export const dataDirEnv = 'MERAS_DATA_DIR';
 
-/**
- * The data folder: `--data-dir=<p>` or `--data-dir <p>` on the command line, else
- * MERAS_DATA_DIR, else Electron's per-user folder. Relative paths resolve against `cwd`.
- */
+/** The desktop's data folder: the shared rule, with Electron's per-user folder as the default. */
 export function resolveDataDir(options: {
   argv: readonly string[];
   env: Readonly<Record<string, string | undefined>>;
   userDataDir: string;
   cwd: string;
 }): string {
-  const chosen = dataDirFromArgv(options.argv) ?? nonEmpty(options.env[dataDirEnv]);
-  return chosen ? path.resolve(options.cwd, chosen) : options.userDataDir;
+  return resolveSharedDataDir({ cliValue: dataDirFromArgv(options.argv), env: options.env, cwd: options.cwd, fallback: () => options.userDataDir });
 }
 
 function dataDirFromArgv(argv: readonly string[]): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === dataDirFlag) return nonEmpty(argv[i + 1]);
-    if (arg.startsWith(`${dataDirFlag}=`)) return nonEmpty(arg.slice(dataDirFlag.length + 1));
+    if (arg === dataDirFlag) return argv[i + 1];
+    if (arg.startsWith(`${dataDirFlag}=`)) return arg.slice(dataDirFlag.length + 1);
   }
   return undefined;
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value && value.trim() !== '' && !value.startsWith('--') ? value : undefined;
 }
 
 /** SQL migrations: shipped beside the asar as an extra resource, or in the project in dev. */

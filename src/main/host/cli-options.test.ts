@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveDataDir } from '../core/default-data-dir';
+import { defaultDataDir, resolveDataDir } from '../core/default-data-dir';
 import { parseHostOptions } from './cli-options';
 
 describe('host command line', () => {
@@ -18,8 +18,11 @@ describe('host command line', () => {
   });
 
   it('lets --data-dir win over MERAS_DATA_DIR, which wins over the app-data folder', () => {
-    expect(resolveDataDir('/tmp/cli', { MERAS_DATA_DIR: '/tmp/env' })).toBe(path.resolve('/tmp/cli'));
-    expect(resolveDataDir(undefined, { MERAS_DATA_DIR: '/tmp/env' })).toBe(path.resolve('/tmp/env'));
-    expect(resolveDataDir(undefined, { XDG_CONFIG_HOME: '/tmp/xdg' })).toContain('Meras Desk');
+    const cwd = '/home/office';
+    const fallback = () => defaultDataDir('linux', { XDG_CONFIG_HOME: '/tmp/xdg' });
+    expect(resolveDataDir({ cliValue: '/tmp/cli', env: { MERAS_DATA_DIR: '/tmp/env' }, cwd, fallback })).toBe(path.resolve('/tmp/cli'));
+    expect(resolveDataDir({ cliValue: 'data', env: {}, cwd, fallback })).toBe(path.resolve('/home/office/data'));
+    expect(resolveDataDir({ cliValue: undefined, env: { MERAS_DATA_DIR: '/tmp/env' }, cwd, fallback })).toBe(path.resolve('/tmp/env'));
+    expect(resolveDataDir({ cliValue: undefined, env: {}, cwd, fallback })).toBe(path.join('/tmp/xdg', 'Meras Desk'));
   });
 });

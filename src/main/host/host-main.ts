@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { consoleLogger } from '../core/logger';
-import { resolveDataDir } from '../core/default-data-dir';
+import { defaultDataDir, resolveDataDir } from '../core/default-data-dir';
 import { parseHostOptions } from './cli-options';
 import { startHost } from './start-host';
 
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(2);
   }
-  const dataDir = resolveDataDir(options.dataDir);
+  const dataDir = resolveDataDir({ cliValue: options.dataDir, env: process.env, cwd: process.cwd(), fallback: () => defaultDataDir() });
   const host = await startHost({
     dataDir,
     migrationsDir: path.resolve(__dirname, '../../drizzle'),
