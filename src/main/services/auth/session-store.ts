@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { eq, lt } from 'drizzle-orm';
+import { and, count, eq, gt, lt, ne } from 'drizzle-orm';
 import type { Db } from '../../db/open-database';
 import { sessions } from '../../db/auth-schema';
 import type { Clock } from '../../core/clock';
@@ -65,26 +65,24 @@ export class SessionStore {
 
   /** Ends every session of a user (optionally but one) and returns the ended ids. */
   endAllFor(userId: number, exceptSessionId?: number): number[] {
-    const ended = this.db
-      .select({ id: sessions.id })
-      .from(sessions)
-      .where(eq(sessions.userId, userId))
+    const where = exceptSessionId === undefined ? eq(sessions.userId, userId) : and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId));
+    return this.db
+      .delete(sessions)
+      .where(where)
+      .returning({ id: sessions.id })
       .all()
-      .map((r) => r.id)
-      .filter((id) => id !== exceptSessionId);
-    for (const id of ended) this.end(id);
-    return ended;
+      .map((r) => r.id);
   }
 
   /** Live sessions a user still has (other windows or computers). */
   countFor(userId: number): number {
-    const now = this.clock.now();
-    return this.db
-      .select({ id: sessions.id, expiresAt: sessions.expiresAt })
-      .from(sessions)
-      .where(eq(sessions.userId, userId))
-      .all()
-      .filter((r) => r.expiresAt > now).length;
+    return (
+      this.db
+        .select({ n: count() })
+        .from(sessions)
+        .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, this.clock.now())))
+        .get()?.n ?? 0
+    );
   }
 
   /** Housekeeping at start-up. */

@@ -61,8 +61,9 @@ export class UsersService {
       .where(eq(users.id, current.id))
       .returning()
       .get();
-    // A reset password or a changed role takes effect at once: the user signs in again.
-    if (passwordHash !== undefined || (input.role !== undefined && input.role !== current.role)) {
+    // A reset password takes effect at once: the user signs in again with it. (A new role
+    // needs no new session: every call reads the user's current role.)
+    if (passwordHash !== undefined) {
       const ended = this.sessions.endAllFor(current.id);
       this.bus.publish('session.ended', { reason: 'password_changed' }, { kind: 'sessions', sessionIds: ended });
     }

@@ -97,6 +97,17 @@ describe('user administration', () => {
     expect((await t.call('auth.signIn', { email: 'forgetful@office.test', password: 'brand-new-456' })).user.role).toBe('supervisor');
   });
 
+  it('applies a new role to the user\'s open session at once, without signing them out', async () => {
+    t = startTestCore();
+    const admin = await t.setupAdmin();
+    const agent = await t.createUser(admin.token, 'agent', 'promoted@office.test');
+    expect((await t.failure('users.list', {}, agent.token)).code).toBe('FORBIDDEN');
+    await t.call('users.update', { id: agent.user.id, role: 'supervisor' }, admin.token);
+    expect((await t.call('users.list', {}, agent.token)).length).toBe(2);
+    await t.call('users.update', { id: agent.user.id, role: 'agent' }, admin.token);
+    expect((await t.failure('users.list', {}, agent.token)).code).toBe('FORBIDDEN');
+  });
+
   it('writes every user change to the activity log with who made it', async () => {
     t = startTestCore();
     const admin = await t.setupAdmin();

@@ -5,6 +5,7 @@ import { TextField } from '../../components/TextField';
 import { useSubmit } from '../../hooks/use-submit';
 import { clientFieldError } from '../../i18n/errors';
 import { useT } from '../../i18n/use-t';
+import { SubmitButton } from '../../components/SubmitButton';
 
 const fields = ['oldPassword', 'newPassword', 'confirm'] as const;
 const empty = { oldPassword: '', newPassword: '', confirm: '' };
@@ -49,9 +50,7 @@ export function PasswordForm() {
         <TextField name="confirm" type="password" latin label={t('field.confirmNew')} value={values.confirm} onChange={set('confirm')} error={shown.fields.confirm} autoComplete="new-password" testId="password-confirm" />
       </div>
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={pending} data-testid="password-submit">
-          {pending ? t('common.saving') : t('profile.passwordSubmit')}
-        </button>
+        <SubmitButton label={t('profile.passwordSubmit')} pending={pending} testId="password-submit" />
       </div>
     </form>
   );

@@ -10,6 +10,7 @@ import { roleLabel } from '../../i18n/labels';
 import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
 import { useSessionStore } from '../../stores/session-store';
+import { SubmitButton } from '../../components/SubmitButton';
 
 const fields = ['name', 'phone', 'language'] as const;
 
@@ -67,9 +68,7 @@ export function ProfileForm({ user }: { user: PublicUser }) {
         <SelectField name="language" label={t('field.language')} value={language} options={languageOptions} onChange={(value) => setLanguage(value)} error={shown.fields.language} testId="profile-language" />
       </div>
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={pending} data-testid="profile-save">
-          {pending ? t('common.saving') : t('common.save')}
-        </button>
+        <SubmitButton label={t('common.save')} pending={pending} testId="profile-save" />
       </div>
     </form>
   );

@@ -8,6 +8,7 @@ import { clientFieldError } from '../../i18n/errors';
 import { useT } from '../../i18n/use-t';
 import { ApiCallError } from '../../api/client';
 import { boot, setupAdmin } from '../../stores/session-actions';
+import { SubmitButton } from '../../components/SubmitButton';
 
 const fields = ['name', 'email', 'password', 'confirm'] as const;
 
@@ -48,9 +49,7 @@ export function SetupPage() {
         <TextField name="email" type="email" latin label={t('field.email')} value={values.email} onChange={set('email')} error={shown.fields.email} autoComplete="email" testId="setup-email" />
         <TextField name="password" type="password" latin label={t('field.password')} hint={t('field.passwordHint')} value={values.password} onChange={set('password')} error={shown.fields.password} autoComplete="new-password" testId="setup-password" />
         <TextField name="confirm" type="password" latin label={t('field.confirm')} value={values.confirm} onChange={set('confirm')} error={shown.fields.confirm} autoComplete="new-password" testId="setup-confirm" />
-        <button type="submit" className="button button-primary button-block" disabled={pending} data-testid="setup-submit">
-          {pending ? t('common.saving') : t('setup.submit')}
-        </button>
+        <SubmitButton label={t('setup.submit')} pending={pending} testId="setup-submit" block />
       </form>
     </AuthLayout>
   );

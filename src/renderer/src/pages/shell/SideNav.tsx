@@ -7,6 +7,7 @@ import { useT } from '../../i18n/use-t';
 import { routes, useRouteStore, type Route } from '../../stores/route-store';
 import { signOut } from '../../stores/session-actions';
 import { canSee } from './access';
+import { Brand } from '../../components/Brand';
 
 const navItems: Record<Route, { label: MessageKey; icon: IconName }> = {
   users: { label: 'nav.users', icon: 'users' },
@@ -19,12 +20,7 @@ export function SideNav({ user, current }: { user: PublicUser; current: Route })
   const navigate = useRouteStore((state) => state.navigate);
   return (
     <aside className="sidenav">
-      <div className="brand">
-        <span className="brand-mark">
-          <Icon name="chat" />
-        </span>
-        <span className="brand-name">{t('app.name')}</span>
-      </div>
+      <Brand />
       <nav className="nav" aria-label={t('nav.label')}>
         <ul className="nav-list">
           {routes

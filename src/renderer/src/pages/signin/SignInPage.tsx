@@ -9,6 +9,7 @@ import { sessionEndLabel } from '../../i18n/labels';
 import { useT } from '../../i18n/use-t';
 import { boot, signIn } from '../../stores/session-actions';
 import { useSessionStore } from '../../stores/session-store';
+import { SubmitButton } from '../../components/SubmitButton';
 
 const fields = ['email', 'password'] as const;
 
@@ -50,9 +51,7 @@ export function SignInPage() {
         ) : null}
         <TextField name="email" type="email" latin label={t('field.email')} value={email} onChange={setEmail} error={shown.fields.email} autoComplete="username" testId="signin-email" autoFocus />
         <TextField name="password" type="password" latin label={t('field.password')} value={password} onChange={setPassword} error={shown.fields.password} autoComplete="current-password" testId="signin-password" />
-        <button type="submit" className="button button-primary button-block" disabled={pending} data-testid="signin-submit">
-          {pending ? t('app.loading') : t('signin.submit')}
-        </button>
+        <SubmitButton label={t('signin.submit')} pendingLabel={t('app.loading')} pending={pending} testId="signin-submit" block />
       </form>
     </AuthLayout>
   );

@@ -11,6 +11,7 @@ import { useT } from '../../i18n/use-t';
 import { useSessionStore } from '../../stores/session-store';
 import { useUsersStore } from '../../stores/users-store';
 import { createUser, updateUser, userFormValues, type UserFormValues } from './user-form';
+import { SubmitButton } from '../../components/SubmitButton';
 
 const fields = ['name', 'email', 'password', 'role', 'phone'] as const;
 
@@ -80,9 +81,7 @@ export function UserFormDialog({ user, onClose }: { user?: PublicUser; onClose()
           <button type="button" className="button button-secondary" onClick={onClose} disabled={pending} data-testid="user-form-cancel">
             {t('common.cancel')}
           </button>
-          <button type="submit" className="button button-primary" disabled={pending} data-testid="user-form-submit">
-            {pending ? t('common.saving') : user ? t('common.save') : t('users.createSubmit')}
-          </button>
+          <SubmitButton label={user ? t('common.save') : t('users.createSubmit')} pending={pending} testId="user-form-submit" />
         </div>
       </form>
     </Dialog>
