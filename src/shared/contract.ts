@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Role } from './domain';
 import * as s from './schemas/auth';
+import * as inbox from './schemas/inbox';
+import type { AppInfo, ConversationPage, ConversationView, MessageView, NumberView } from './inbox-types';
 import type { ActivityEntry, AuthState, PublicUser, SessionEndReason, SignInResult } from './types';
 
 /**
@@ -44,6 +46,32 @@ export const channels = {
   'users.setActive': channel<PublicUser>()({ input: s.setUserActiveInput, access: adminOnly, kind: 'write' }),
 
   'activity.list': channel<ActivityEntry[]>()({ input: s.activityListInput, access: managers, kind: 'read' }),
+
+  'app.info': channel<AppInfo>()({ input: s.empty, access: 'public', kind: 'read' }),
+
+  'numbers.list': channel<NumberView[]>()({ input: s.empty, access: 'user', kind: 'read' }),
+  'numbers.create': channel<NumberView>()({ input: inbox.createNumberInput, access: adminOnly, kind: 'write' }),
+  'numbers.update': channel<NumberView>()({ input: inbox.updateNumberInput, access: adminOnly, kind: 'write' }),
+  /** Starts (or with `force`, re-links) the number's WhatsApp session. */
+  'numbers.connect': channel<NumberView>()({ input: inbox.connectNumberInput, access: adminOnly, kind: 'write' }),
+  /** Stops the session and keeps the link: the number comes back without a QR. */
+  'numbers.disconnect': channel<NumberView>()({ input: inbox.numberIdInput, access: adminOnly, kind: 'write' }),
+  /** Logs out, forgets the session and hides the number; its conversations stay. */
+  'numbers.remove': channel<{ ok: true }>()({ input: inbox.numberIdInput, access: adminOnly, kind: 'write' }),
+  'numbers.requestPairingCode': channel<{ code: string }>()({ input: inbox.pairingCodeInput, access: adminOnly, kind: 'write' }),
+  /** Demo mode only: the simulated phone scans the QR on screen. */
+  'numbers.demoScan': channel<{ ok: true }>()({ input: inbox.numberIdInput, access: adminOnly, kind: 'write' }),
+
+  'conversations.list': channel<ConversationPage>()({ input: inbox.conversationListInput, access: 'user', kind: 'read' }),
+  'conversations.get': channel<ConversationView>()({ input: inbox.conversationIdInput, access: 'user', kind: 'read' }),
+  'conversations.markRead': channel<ConversationView>()({ input: inbox.conversationIdInput, access: 'user', kind: 'write' }),
+
+  /** Oldest first, the newest `limit` before `beforeId`. */
+  'messages.list': channel<MessageView[]>()({ input: inbox.messageListInput, access: 'user', kind: 'read' }),
+  /** Queues the message and returns at once; `message.status` follows it. */
+  'messages.send': channel<MessageView>()({ input: inbox.sendMessageInput, access: 'user', kind: 'write' }),
+  /** Queues a failed message again. */
+  'messages.retry': channel<MessageView>()({ input: inbox.messageIdInput, access: 'user', kind: 'write' }),
 } as const;
 
 export type Channels = typeof channels;
@@ -58,5 +86,12 @@ export interface Events {
   'session.ended': { reason: SessionEndReason };
   /** The user list changed: admin screens refresh. */
   'users.changed': { userId: number };
+  /** Seed 003's events. */
+  'message.new': { conversationId: number; message: MessageView };
+  'message.status': { conversationId: number; messageId: number; status: MessageView['status']; error: string | null; errorCode: MessageView['errorCode'] };
+  'conversation.update': { conversationId: number; conversation: ConversationView };
+  'number.status': { number: NumberView };
+  /** A number was removed: windows drop it. */
+  'number.removed': { id: number };
 }
 export type EventName = keyof Events;

@@ -28,7 +28,9 @@ export type FieldErrorCode =
   | 'wrong_password'
   | 'same_password'
   | 'passwords_differ'
-  | 'last_admin';
+  | 'last_admin'
+  | 'invalid_phone'
+  | 'unknown_user';
 
 export interface FieldError {
   field: string;
@@ -70,4 +72,14 @@ export const errorReasons = {
   setupRequired: 'setup_required',
   tooManyAttempts: 'too_many_attempts',
   tooManyRequests: 'too_many_requests',
+  /** The call exists only in demo mode. */
+  demoOnly: 'demo_only',
+  /** A pairing code needs the number to be waiting to be linked (showing a QR). */
+  numberNotWaiting: 'number_not_waiting',
+  /** The number was removed; its conversations can be read but not answered from it. */
+  numberRemoved: 'number_removed',
+  /** Only a failed message can be sent again. */
+  notFailed: 'not_failed',
+  /** WhatsApp refused to give a pairing code (the phone number is not on WhatsApp, or too many tries). */
+  pairingRefused: 'pairing_refused',
 } as const;

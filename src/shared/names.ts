@@ -18,9 +18,32 @@ export const channelNames = [
   'users.update',
   'users.setActive',
   'activity.list',
+  'app.info',
+  'numbers.list',
+  'numbers.create',
+  'numbers.update',
+  'numbers.connect',
+  'numbers.disconnect',
+  'numbers.remove',
+  'numbers.requestPairingCode',
+  'numbers.demoScan',
+  'conversations.list',
+  'conversations.get',
+  'conversations.markRead',
+  'messages.list',
+  'messages.send',
+  'messages.retry',
 ] as const satisfies readonly ChannelName[];
 
-export const eventNames = ['session.ended', 'users.changed'] as const satisfies readonly EventName[];
+export const eventNames = [
+  'session.ended',
+  'users.changed',
+  'message.new',
+  'message.status',
+  'conversation.update',
+  'number.status',
+  'number.removed',
+] as const satisfies readonly EventName[];
 
 type Missing<All, Listed> = Exclude<All, Listed>;
 const everyChannelListed: Missing<ChannelName, (typeof channelNames)[number]> extends never ? true : never = true;

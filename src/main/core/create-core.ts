@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { openDatabase } from '../db/open-database';
 import { EventBus } from '../events/event-bus';
 import { createRouter } from '../rpc/router';
@@ -8,6 +9,17 @@ import { LoginThrottle, defaultThrottlePolicy, type ThrottlePolicy } from '../se
 import { SessionStore, defaultSessionPolicy, type SessionPolicy } from '../services/auth/session-store';
 import { ProfileService } from '../services/users/profile-service';
 import { UsersService } from '../services/users/users-service';
+import { Ingest } from '../inbox/ingest';
+import { defaultOutboxPolicy, Outbox, type OutboxPolicy } from '../outbox/outbox';
+import { InboxService } from '../services/inbox/inbox-service';
+import { NumbersService } from '../services/numbers/numbers-service';
+import { defaultCatchUpPolicy, MessagePipeline, type CatchUpPolicy } from '../whatsapp/message-pipeline';
+import { defaultSessionPolicy as defaultWhatsappSessionPolicy, SessionManager, type SessionPolicy as WhatsappSessionPolicy } from '../whatsapp/session-manager';
+import type { WebjsClientFactory } from '../whatsapp/webjs/client-surface';
+import { systemBrowserProvider } from '../whatsapp/webjs/browser-provider';
+import { realClientFactory } from '../whatsapp/webjs/real-client-factory';
+import { WebjsTransport } from '../whatsapp/webjs/webjs-transport';
+import { readSetting } from './settings';
 import { systemClock, type Clock } from './clock';
 import { createHandlers } from './handlers';
 import { consoleLogger, type Logger } from './logger';
@@ -21,6 +33,23 @@ export interface CoreOptions {
   rateLimits?: RateLimits;
   sessionPolicy?: SessionPolicy;
   throttlePolicy?: ThrottlePolicy;
+  /** The app's version, as the shell knows it. */
+  version?: string;
+  whatsapp?: WhatsappOptions;
+}
+
+export interface WhatsappOptions {
+  /** Builds each number's Client; the real whatsapp-web.js one unless given (demo mode, tests). */
+  factory?: WebjsClientFactory;
+  /** Demo mode: the factory's simulated phone can "scan" the QR. */
+  demo?: { scan(numberId: number): boolean };
+  /** Runs before sessions restore, in demo mode: creates the demo data. */
+  seed?: (core: { sqlite: import('better-sqlite3').Database; sessionDir: (numberId: number) => string }) => void;
+  sessionPolicy?: WhatsappSessionPolicy;
+  outboxPolicy?: OutboxPolicy;
+  catchUpPolicy?: CatchUpPolicy;
+  /** Start linked numbers at once (the shells); tests start them by hand. */
+  restoreSessions?: boolean;
 }
 
 /** The whole core, with no Electron in it: both shells and the tests start it the same way. */
@@ -38,20 +67,55 @@ export function createCore(options: CoreOptions) {
   const users = new UsersService(db, sessions, activity, bus, clock);
   const profile = new ProfileService(db, sessions, activity, bus, clock);
 
+  const wa = options.whatsapp ?? {};
+  const { sqlite } = database;
+  const ingest = new Ingest(sqlite, clock);
+  let pipeline: MessagePipeline | undefined;
+  const outbox = new Outbox(sqlite, ingest, clock, { changed: (row) => pipeline?.publishStatus(row) }, logger, wa.outboxPolicy ?? defaultOutboxPolicy);
+  pipeline = new MessagePipeline({ sqlite, clock, logger, bus, ingest, outbox }, wa.catchUpPolicy ?? defaultCatchUpPolicy);
+  const factory = wa.factory ?? realClientFactory(systemBrowserProvider(() => readSetting(sqlite, 'whatsapp.browserPath')));
+  const whatsappSessions = new SessionManager(
+    {
+      sqlite,
+      clock,
+      logger,
+      sessionsDir: path.join(options.dataDir, 'sessions'),
+      makeTransport: (numberId, sessionDir, events) => new WebjsTransport({ numberId, sessionDir, factory, events, logger }),
+      observer: pipeline,
+    },
+    wa.sessionPolicy ?? defaultWhatsappSessionPolicy,
+  );
+  const numbers = new NumbersService(sqlite, whatsappSessions, activity, bus, clock, wa.demo ?? null);
+  pipeline.onStatus = (numberId) => numbers.publish(numberId);
+  const inbox = new InboxService(sqlite, outbox, pipeline, clock);
+  wa.seed?.({ sqlite, sessionDir: (numberId) => whatsappSessions.sessionDir(numberId) });
+  const appInfo = { version: options.version ?? '0.0.0', demo: Boolean(wa.demo) };
+
   const router = createRouter({
-    handlers: createHandlers({ auth, users, profile, activity }),
+    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, appInfo }),
     authenticate: (token) => auth.authenticate(token),
     ...(options.rateLimits ? { rateLimiter: new RateLimiter(options.rateLimits, clock) } : {}),
     logger,
   });
 
+  if (wa.restoreSessions) whatsappSessions.restoreLinked();
+
+  let closing: Promise<void> | undefined;
   return {
     router,
     bus,
     database,
     logger,
-    close(): void {
-      database.close();
+    whatsapp: { sessions: whatsappSessions, outbox, pipeline, ingest },
+    /** Stops every WhatsApp session (keeping their links), then closes the database. */
+    close(): Promise<void> {
+      closing ??= (async () => {
+        outbox.closeAll();
+        pipeline.close();
+        await whatsappSessions.shutdown();
+        database.close();
+      })();
+      return closing;
     },
   };
 }

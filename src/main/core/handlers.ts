@@ -3,12 +3,18 @@ import type { ActivityLog } from '../services/activity/activity-log';
 import type { AuthService, Caller } from '../services/auth/auth-service';
 import type { ProfileService } from '../services/users/profile-service';
 import type { UsersService } from '../services/users/users-service';
+import type { InboxService } from '../services/inbox/inbox-service';
+import type { NumbersService } from '../services/numbers/numbers-service';
+import type { AppInfo } from '../../shared/inbox-types';
 
 export interface Services {
   auth: AuthService;
   users: UsersService;
   profile: ProfileService;
   activity: ActivityLog;
+  numbers: NumbersService;
+  inbox: InboxService;
+  appInfo: AppInfo;
 }
 
 /** The router guarantees a caller on every non-public channel; this states it for the types. */
@@ -34,5 +40,20 @@ export function createHandlers(s: Services): Handlers {
     'users.update': (input, { caller }) => s.users.update(signedIn(caller), input),
     'users.setActive': (input, { caller }) => s.users.setActive(signedIn(caller), input),
     'activity.list': (input) => s.activity.list(input.limit, input.beforeId),
+    'app.info': () => s.appInfo,
+    'numbers.list': () => s.numbers.list(),
+    'numbers.create': (input, { caller }) => s.numbers.create(signedIn(caller), input),
+    'numbers.update': (input, { caller }) => s.numbers.update(signedIn(caller), input),
+    'numbers.connect': (input, { caller }) => s.numbers.connect(signedIn(caller), input.id, input.force),
+    'numbers.disconnect': (input, { caller }) => s.numbers.disconnect(signedIn(caller), input.id),
+    'numbers.remove': (input, { caller }) => s.numbers.remove(signedIn(caller), input.id),
+    'numbers.requestPairingCode': (input, { caller }) => s.numbers.requestPairingCode(signedIn(caller), input.id, input.phoneNumber),
+    'numbers.demoScan': (input) => s.numbers.demoScan(input.id),
+    'conversations.list': (input) => s.inbox.listConversations(input),
+    'conversations.get': (input) => s.inbox.getConversation(input.id),
+    'conversations.markRead': (input) => s.inbox.markRead(input.id),
+    'messages.list': (input) => s.inbox.listMessages(input),
+    'messages.send': (input, { caller }) => s.inbox.send(signedIn(caller), input.conversationId, input.content),
+    'messages.retry': (input) => s.inbox.retry(input.id),
   };
 }

@@ -40,12 +40,16 @@ describe('database start-up', () => {
     expect(() => db.sqlite.prepare('insert into conversations (contact_id, whatsapp_number_id) values (999, 999)').run()).toThrow(/FOREIGN KEY/);
   });
 
-  it('brings a database from an older version up to date and keeps its data', () => {
-    const journal = JSON.parse(fs.readFileSync(path.join(migrationsDir, 'meta/_journal.json'), 'utf8')) as { entries: unknown[] };
-    expect(journal.entries.length).toBeGreaterThan(1);
+  it('brings a database from the first version up to date and keeps its data, conversations included', () => {
     const dataDir = tempDir();
-    const old = openDatabase(dataDir, olderMigrations(journal.entries.length - 1));
-    old.sqlite.prepare("insert into users (name, email, password_hash, role) values ('Old admin', 'old@office.test', 'x', 'admin')").run();
+    const old = openDatabase(dataDir, olderMigrations(1));
+    old.sqlite.exec(`
+      insert into users (name, email, password_hash, role) values ('Old admin', 'old@office.test', 'x', 'admin');
+      insert into whatsapp_numbers (name) values ('Sales');
+      insert into contacts (phone, name) values ('+966501234567', 'Customer');
+      insert into conversations (contact_id, whatsapp_number_id) values (1, 1);
+      insert into messages (conversation_id, whatsapp_number_id, content, sender) values (1, 1, 'hello', 'customer');
+    `);
     expect(tablesOf(old)).not.toContain('sessions');
     old.close();
 
@@ -53,6 +57,10 @@ describe('database start-up', () => {
     opened.push(current);
     expect(tablesOf(current)).toEqual(expect.arrayContaining(inboxTables));
     expect(current.sqlite.prepare('select email from users').all()).toEqual([{ email: 'old@office.test' }]);
+    // Later migrations rebuild tables; a rebuild must not cascade-delete what points at them.
+    expect(current.sqlite.prepare('select content from messages').all()).toEqual([{ content: 'hello' }]);
+    expect(current.sqlite.prepare('select count(*) as n from conversations').get()).toEqual({ n: 1 });
+    expect(current.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
   });
 
   it('opens an up-to-date database again without changing it', () => {

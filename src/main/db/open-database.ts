@@ -28,10 +28,19 @@ export function openDatabase(dataDir: string, migrationsDir: string): OpenedData
   const sqlite = new Database(path.join(dataDir, databaseFileName));
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema });
+  // SQLite changes a column by rebuilding its table; with foreign keys on, dropping the old
+  // table would cascade-delete the rows that point at it. So migrations run with them off,
+  // and any dangling reference they might leave is refused before the app goes on.
+  sqlite.pragma('foreign_keys = OFF');
   migrate(db, { migrationsFolder: migrationsDir });
+  const dangling = sqlite.pragma('foreign_key_check') as unknown[];
+  if (dangling.length > 0) {
+    sqlite.close();
+    throw new Error(`The database has ${dangling.length} broken references after migrating; it was left as it was.`);
+  }
+  sqlite.pragma('foreign_keys = ON');
   return {
     sqlite,
     db,

@@ -56,6 +56,12 @@ export const whatsappNumbers = sqliteTable(
     quotaUsed: integer('quota_used').notNull().default(0),
     /** Seed 003's rate limit: 1,000 messages a day per number. */
     quotaLimit: integer('quota_limit').notNull().default(1000),
+    /** The office-time day (YYYY-MM-DD) that quota_used counts; a new day starts at zero. */
+    quotaDay: text('quota_day'),
+    /** Set when WhatsApp first reports ready; cleared by a logout. Linked numbers restart at launch without a QR. */
+    linkedAt: integer('linked_at'),
+    /** A removed number is hidden and its session gone; its conversations stay readable. */
+    removedAt: integer('removed_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -66,8 +72,8 @@ export const contacts = sqliteTable(
   'contacts',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    /** E.164 (Saudi default region when the number has no country code). */
-    phone: text('phone').notNull(),
+    /** E.164 (Saudi default region when the number has no country code); null while only an @lid is known. */
+    phone: text('phone'),
     name: text('name'),
     email: text('email'),
     /** JSON array of strings. */
@@ -98,6 +104,8 @@ export const conversations = sqliteTable(
     isStarred: integer('is_starred', { mode: 'boolean' }).notNull().default(false),
     isArchived: integer('is_archived', { mode: 'boolean' }).notNull().default(false),
     assignedAgentId: integer('assigned_agent_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The WhatsApp chat to answer in (`<digits>@c.us` or `<digits>@lid`), as the customer last wrote from. */
+    waChatId: text('wa_chat_id'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -129,6 +137,17 @@ export const messages = sqliteTable(
     whatsappMessageId: text('whatsapp_message_id'),
     templateId: integer('template_id'),
     error: text('error'),
+    /** Why a send failed for good, as a code the renderer translates. */
+    errorCode: text('error_code'),
+    /** Outbox: sends tried so far, and when the next try is due. */
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at'),
+    /**
+     * Outbox: set just before the transport is asked to send, cleared when it answers. A
+     * message still marked after a crash may have gone out; it is matched against the
+     * chat's history before it is sent again, so a crash never sends it twice.
+     */
+    inFlightAt: integer('in_flight_at'),
     createdAt: createdAt(),
   },
   (t) => [

@@ -47,6 +47,7 @@ const electron = vi.hoisted(() => {
     whenReady = () => Promise.resolve();
     getAppPath = () => state.appPath;
     getPath = (name: string) => `/nonexistent/${name}`;
+    getVersion = () => '0.1.0-test';
   }
 
   let nextId = 1;
@@ -129,8 +130,9 @@ describe('the desktop app', () => {
     dataDir = tempDir('meras-desktop-');
     process.env.MERAS_DATA_DIR = dataDir;
   });
-  afterEach(() => {
+  afterEach(async () => {
     electron.holder.app.emit('before-quit');
+    await new Promise((resolve) => setTimeout(resolve, 20));
     fs.rmSync(dataDir, { recursive: true, force: true });
     if (savedEnv === undefined) delete process.env.MERAS_DATA_DIR;
     else process.env.MERAS_DATA_DIR = savedEnv;
@@ -188,8 +190,8 @@ describe('the desktop app', () => {
     const core = startedCore();
     electron.state.windows[0]!.close();
     electron.holder.app.emit('window-all-closed');
+    await vi.waitFor(() => expect(electron.state.quits).toBe(1));
     expect(core.database.sqlite.open).toBe(false);
-    expect(electron.state.quits).toBe(1);
     expect(electron.state.handlers.size).toBe(0);
   });
 
@@ -199,8 +201,8 @@ describe('the desktop app', () => {
     const close = vi.spyOn(core, 'close');
     electron.holder.app.emit('before-quit');
     electron.holder.app.emit('before-quit');
+    await vi.waitFor(() => expect(core.database.sqlite.open).toBe(false));
     expect(close).toHaveBeenCalledTimes(1);
-    expect(core.database.sqlite.open).toBe(false);
   });
 
   it('activate with no window open opens one again', async () => {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { createCore, type Core } from '../core/create-core';
+import { whatsappOptions } from '../core/whatsapp-options';
 import { consoleLogger, type Logger } from '../core/logger';
 import { appPage, builtFiles, resolveDataDir, resolveMigrationsDir } from './desktop-paths';
 import { bindIpc } from './ipc-binding';
@@ -41,18 +42,16 @@ export function startDesktop(options: { logger?: Logger } = {}): DesktopApp {
     mainWindow.on('closed', () => (mainWindow = undefined));
   }
 
-  function shutdown(): void {
+  let closing: Promise<void> | undefined;
+  /** Unbinds the windows, stops the WhatsApp sessions (keeping their links) and closes the database, once. */
+  function shutdown(): Promise<void> {
     binding?.dispose();
     binding = undefined;
-    if (core) {
-      const closing = core;
-      core = undefined;
-      try {
-        closing.close();
-      } catch (error) {
-        logger.error('core failed to close', { error: String(error) });
-      }
+    if (!closing && core) {
+      const open = core;
+      closing = open.close().catch((error: unknown) => logger.error('core failed to close', { error: String(error) }));
     }
+    return closing ?? Promise.resolve();
   }
 
   app.on('second-instance', () => {
@@ -72,17 +71,31 @@ export function startDesktop(options: { logger?: Logger } = {}): DesktopApp {
   app.on('window-all-closed', () => {
     // macOS apps stay in the dock with no window; the core stays up for 'activate'.
     if (process.platform === 'darwin') return;
-    shutdown();
-    app.quit();
+    quitAfterShutdown();
   });
 
-  app.on('before-quit', shutdown);
+  // Quitting waits for the sessions to close: a browser left running would hold the session folder.
+  let closed = false;
+  let quitting = false;
+  function quitAfterShutdown(): void {
+    if (quitting) return;
+    quitting = true;
+    void shutdown().then(() => {
+      closed = true;
+      app.quit();
+    });
+  }
+  app.on('before-quit', (event?: { preventDefault(): void }) => {
+    if (closed || !core) return;
+    event?.preventDefault();
+    quitAfterShutdown();
+  });
 
   const ready = app.whenReady().then(() => {
     const dataDir = resolveDataDir({ argv: process.argv, env: process.env, userDataDir: app.getPath('userData'), cwd: process.cwd() });
     const migrationsDir = resolveMigrationsDir({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath });
     try {
-      core = createCore({ dataDir, migrationsDir, logger });
+      core = createCore({ dataDir, migrationsDir, logger, version: app.getVersion(), whatsapp: whatsappOptions({ demo: process.argv.includes('--demo'), logger }) });
     } catch (error) {
       logger.error('core failed to start', { dataDir, error: error instanceof Error ? error.stack : String(error) });
       dialog.showErrorBox('Meras Desk', `Meras Desk could not open its data folder:\n${dataDir}\n\n${String(error)}`);

@@ -5,11 +5,12 @@ import { parseHostOptions } from './cli-options';
 
 describe('host command line', () => {
   it('defaults to this computer only on the usual port', () => {
-    expect(parseHostOptions([])).toEqual({ port: 5174, lan: false });
+    expect(parseHostOptions([])).toEqual({ port: 5174, lan: false, demo: false });
   });
 
   it('reads --data-dir, --port and --lan in both spellings', () => {
-    expect(parseHostOptions(['--data-dir', '/tmp/a', '--port=0', '--lan'])).toEqual({ dataDir: '/tmp/a', port: 0, lan: true });
+    expect(parseHostOptions(['--data-dir', '/tmp/a', '--port=0', '--lan'])).toEqual({ dataDir: '/tmp/a', port: 0, lan: true, demo: false });
+    expect(parseHostOptions(['--demo']).demo).toBe(true);
   });
 
   it('refuses unknown options and impossible ports with a clear message', () => {

@@ -1,9 +1,11 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { consoleLogger } from '../core/logger';
 import { defaultDataDir, resolveDataDir } from '../core/default-data-dir';
 import { parseHostOptions } from './cli-options';
 import { startHost } from './start-host';
+import { whatsappOptions } from '../core/whatsapp-options';
 
 /** `npm run host`: the plain-Node shell. Built to out/main/host.js, beside the renderer in out/renderer. */
 async function main(): Promise<void> {
@@ -22,12 +24,15 @@ async function main(): Promise<void> {
     port: options.port,
     lan: options.lan,
     logger: consoleLogger,
+    version: hostVersion(),
+    whatsapp: whatsappOptions({ demo: options.demo, logger: consoleLogger }),
   });
   console.log(`Meras Desk is ready at ${host.url}`);
   if (options.lan) {
     for (const address of lanAddresses()) console.log(`On the office network: http://${address}:${host.port}`);
   }
   console.log(`Data folder: ${dataDir}`);
+  if (options.demo) console.log('Demo mode: WhatsApp is simulated; demo data is created in this data folder.');
 
   let stopping = false;
   const stop = async () => {
@@ -38,6 +43,15 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/** The version in package.json beside the built app (out/main/host.js → ../../package.json). */
+function hostVersion(): string {
+  try {
+    return (JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
 }
 
 function lanAddresses(): string[] {

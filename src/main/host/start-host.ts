@@ -32,7 +32,7 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
     });
   } catch (error) {
     sockets.close();
-    core.close();
+    await core.close();
     throw error;
   }
   const { port } = server.address() as AddressInfo;
@@ -42,7 +42,7 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
     async stop() {
       sockets.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      core.close();
+      await core.close();
     },
   };
 }

@@ -22,6 +22,11 @@ export function zodDetails(error: z.ZodError, input: unknown): FieldError[] {
         return issue.format === 'email'
           ? { field, code: 'invalid_email', message: 'Invalid email address' }
           : { field, code: 'invalid', message: issue.message };
+      case 'custom':
+        // A refinement names its reason in its message when it is one the renderer knows.
+        return issue.message === 'required'
+          ? { field, code: 'required', message: `${field} is required` }
+          : { field, code: 'invalid', message: issue.message };
       case 'unrecognized_keys':
         return { field: issue.keys.join(','), code: 'invalid', message: 'Unknown field' };
       default:

@@ -10,7 +10,7 @@ import { toIso } from '../../core/clock';
 import { AppError } from '../../rpc/app-error';
 import type { EventBus } from '../../events/event-bus';
 import type { ActivityLog } from '../activity/activity-log';
-import { countUsers, findUserByEmail, findUserById, toPublicUser, type UserRow } from '../users/user-records';
+import { countAdmins, findUserByEmail, findUserById, toPublicUser, type UserRow } from '../users/user-records';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
 import type { LoginThrottle } from './login-throttle';
 import type { ActiveSession, SessionStore } from './session-store';
@@ -34,19 +34,19 @@ export class AuthService {
   ) {}
 
   needsSetup(): boolean {
-    return countUsers(this.db) === 0;
+    return countAdmins(this.db) === 0;
   }
 
   state(caller: Caller | undefined): AuthState {
     return { needsSetup: this.needsSetup(), user: caller ? toPublicUser(caller.user) : null };
   }
 
-  /** Creates the first admin and signs them in; refused once any user exists. */
+  /** Creates the first admin and signs them in; refused once an admin exists. */
   async setupAdmin(input: z.output<typeof setupAdminInput>): Promise<SignInResult> {
     const passwordHash = await hashPassword(input.password);
     // better-sqlite3 is synchronous: the count and the insert run inside one transaction.
     const row = this.db.transaction((tx) => {
-      if (countUsers(this.db) > 0) throw new AppError('CONFLICT', errorReasons.setupDone);
+      if (countAdmins(this.db) > 0) throw new AppError('CONFLICT', errorReasons.setupDone);
       return tx
         .insert(users)
         .values({ name: input.name, email: input.email, passwordHash, role: 'admin', createdAt: this.clock.now(), updatedAt: this.clock.now() })

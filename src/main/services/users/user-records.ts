@@ -41,6 +41,11 @@ export function countUsers(db: Db): number {
   return db.select({ n: count() }).from(users).get()?.n ?? 0;
 }
 
+/** Admins, active or not: the office is set up once one exists (demo mode creates agents before). */
+export function countAdmins(db: Db): number {
+  return db.select({ n: count() }).from(users).where(eq(users.role, 'admin')).get()?.n ?? 0;
+}
+
 export function countActiveAdmins(db: Db): number {
   return (
     db

@@ -173,6 +173,22 @@ describe('password hashes', () => {
       'users.update': { id: agent.user.id, name: 'Hash Agent' },
       'users.setActive': { id: agent.user.id, isActive: true },
       'activity.list': { limit: 200 },
+      'app.info': {},
+      'numbers.list': {},
+      'numbers.create': { name: 'Sales', employeeId: agent.user.id },
+      'numbers.update': { id: 1, name: 'Sales team' },
+      // Unknown numbers: these would start or stop real sessions.
+      'numbers.connect': { id: 999 },
+      'numbers.disconnect': { id: 999 },
+      'numbers.remove': { id: 999 },
+      'numbers.requestPairingCode': { id: 999, phoneNumber: '0501234567' },
+      'numbers.demoScan': { id: 999 },
+      'conversations.list': {},
+      'conversations.get': { id: 1 },
+      'conversations.markRead': { id: 1 },
+      'messages.list': { conversationId: 1 },
+      'messages.send': { conversationId: 1, content: 'hi' },
+      'messages.retry': { id: 1 },
     };
     const order = (Object.keys(channels) as ChannelName[]).filter((c) => c !== 'auth.signOut');
     const bodies: string[] = [];
@@ -184,6 +200,6 @@ describe('password hashes', () => {
     expect(all).not.toMatch(/password_?hash/i);
     expect(all).not.toContain('scrypt$');
     for (const h of hashes) expect(all).not.toContain(h.split('$').at(-1));
-    t.close();
+    await t.close();
   });
 });

@@ -1,0 +1,21 @@
+import type { WhatsappOptions } from './create-core';
+import type { Logger } from './logger';
+import { createDemoClientFactory } from '../whatsapp/demo/demo-client-factory';
+import { defaultOutboxPolicy } from '../outbox/outbox';
+
+/**
+ * The shells' WhatsApp set-up: real whatsapp-web.js sessions, or in demo mode (`--demo`)
+ * the simulated Client through the same transport, with demo data.
+ */
+export function whatsappOptions(options: { demo: boolean; logger: Logger }): WhatsappOptions {
+  if (!options.demo) return { restoreSessions: true };
+  const factory = createDemoClientFactory();
+  options.logger.info('demo mode: WhatsApp is simulated');
+  return {
+    factory,
+    demo: factory,
+    restoreSessions: true,
+    // A demo shows acks quickly; a real number is paced like a person.
+    outboxPolicy: { ...defaultOutboxPolicy, paceMs: 200, paceJitterMs: 200 },
+  };
+}

@@ -1,0 +1,96 @@
+import type Database from 'better-sqlite3';
+import type { ConversationView, MessageView, SendErrorCode } from '../../shared/inbox-types';
+import type { ConversationStatus, MessageSender, MessageStatus } from '../../shared/domain';
+import { toIso } from '../core/clock';
+
+/** Rows as SQLite returns them, and their views for the contract. */
+
+export interface ConversationRow {
+  id: number;
+  contact_id: number;
+  whatsapp_number_id: number;
+  last_message: string | null;
+  last_message_time: number | null;
+  unread_count: number;
+  status: ConversationStatus;
+  is_starred: number;
+  is_archived: number;
+  assigned_agent_id: number | null;
+  wa_chat_id: string | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  number_name: string;
+}
+
+export interface MessageRow {
+  id: number;
+  conversation_id: number;
+  whatsapp_number_id: number;
+  content: string;
+  type: string;
+  sender: MessageSender;
+  sender_name: string | null;
+  status: MessageStatus;
+  whatsapp_message_id: string | null;
+  error: string | null;
+  error_code: string | null;
+  attempts: number;
+  next_attempt_at: number | null;
+  in_flight_at: number | null;
+  created_at: number;
+}
+
+export const conversationSelect = `
+  select c.id, c.contact_id, c.whatsapp_number_id, c.last_message, c.last_message_time, c.unread_count,
+         c.status, c.is_starred, c.is_archived, c.assigned_agent_id, c.wa_chat_id,
+         ct.name as contact_name, ct.phone as contact_phone, n.name as number_name
+  from conversations c
+  join contacts ct on ct.id = c.contact_id
+  join whatsapp_numbers n on n.id = c.whatsapp_number_id`;
+
+export function toConversationView(row: ConversationRow): ConversationView {
+  return {
+    id: row.id,
+    contact: { id: row.contact_id, name: row.contact_name, phone: row.contact_phone },
+    whatsappNumberId: row.whatsapp_number_id,
+    numberName: row.number_name,
+    lastMessage: row.last_message,
+    lastMessageTime: row.last_message_time === null ? null : toIso(row.last_message_time),
+    unreadCount: row.unread_count,
+    status: row.status,
+    isStarred: row.is_starred === 1,
+    isArchived: row.is_archived === 1,
+    assignedAgentId: row.assigned_agent_id,
+  };
+}
+
+export function toMessageView(row: MessageRow): MessageView {
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    content: row.content,
+    type: row.type,
+    sender: row.sender,
+    senderName: row.sender_name,
+    status: row.status,
+    error: row.error,
+    errorCode: (row.error_code as SendErrorCode | null) ?? null,
+    createdAt: toIso(row.created_at),
+  };
+}
+
+/** Reads a conversation with its contact and number, as every event and channel shows it. */
+export function conversationReader(sqlite: Database.Database) {
+  const byId = sqlite.prepare<[number], ConversationRow>(`${conversationSelect} where c.id = ?`);
+  return (id: number): ConversationView | null => {
+    const row = byId.get(id);
+    return row ? toConversationView(row) : null;
+  };
+}
+
+/** What a message list shows for a message in its preview line. */
+export function previewOf(content: string, type: string): string {
+  const text = content.trim();
+  if (text) return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+  return `[${type}]`;
+}

@@ -1,0 +1,287 @@
+import type Database from 'better-sqlite3';
+import type { Clock } from '../core/clock';
+import type { Logger } from '../core/logger';
+import { nextOfficeDayStart, officeDay } from '../core/office-day';
+import type { Ingest } from '../inbox/ingest';
+import { chatIdForPhone } from '../inbox/phone';
+import { previewOf, type MessageRow } from '../inbox/records';
+import type { AckUpdate } from '../whatsapp/transport';
+import { classifySendError } from './send-errors';
+
+export interface OutboxPolicy {
+  /** Pause between two sends of one number, plus up to `paceJitterMs`: paced like a person, not a burst. */
+  paceMs: number;
+  paceJitterMs: number;
+  /** Transient failures are retried this many times in all, with exponential backoff. */
+  maxAttempts: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+}
+
+export const defaultOutboxPolicy: OutboxPolicy = { paceMs: 1000, paceJitterMs: 1000, maxAttempts: 6, retryBaseMs: 5_000, retryMaxMs: 10 * 60_000 };
+
+export type SendFn = (chatId: string, text: string) => Promise<{ providerId: string | null }>;
+
+export interface OutboxEvents {
+  /** A message's status (or error) changed. */
+  changed(message: MessageRow): void;
+}
+
+/**
+ * Outbound messages (architecture.md "Outbound"): a send is a `queued` row written in the
+ * caller's transaction; a sender per connected number drains its queue in order, paced and
+ * within the daily quota, retrying transient failures with backoff. A message is marked in
+ * flight before the transport is asked, so after a crash it is matched against WhatsApp's
+ * history (catch-up) rather than sent blindly a second time.
+ */
+export class Outbox {
+  private readonly lanes = new Map<number, Lane>();
+  /** Acks that arrived before the send call returned the id they refer to. */
+  private readonly earlyAcks = new Map<string, { status: AckUpdate['status']; at: number }>();
+  private readonly q;
+
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly ingest: Ingest,
+    private readonly clock: Clock,
+    private readonly events: OutboxEvents,
+    private readonly logger: Logger,
+    private readonly policy: OutboxPolicy = defaultOutboxPolicy,
+  ) {
+    this.q = {
+      insert: sqlite.prepare<[number, number, string, string, number | null, string | null, number]>(
+        `insert into messages (conversation_id, whatsapp_number_id, content, type, sender, sender_id, sender_name, status, created_at)
+         values (?, ?, ?, 'text', ?, ?, ?, 'queued', ?)`,
+      ),
+      touch: sqlite.prepare<[string, number, number, number]>(
+        'update conversations set last_message = ?, last_message_time = max(coalesce(last_message_time, 0), ?), updated_at = ? where id = ?',
+      ),
+      conversation: sqlite.prepare<[number], { id: number; whatsapp_number_id: number; wa_chat_id: string | null; phone: string | null; removed_at: number | null }>(
+        `select c.id, c.whatsapp_number_id, c.wa_chat_id, ct.phone, n.removed_at
+         from conversations c join contacts ct on ct.id = c.contact_id join whatsapp_numbers n on n.id = c.whatsapp_number_id where c.id = ?`,
+      ),
+      byId: sqlite.prepare<[number], MessageRow>('select * from messages where id = ?'),
+      head: sqlite.prepare<[number], MessageRow>(
+        "select * from messages where whatsapp_number_id = ? and status = 'queued' and in_flight_at is null order by id limit 1",
+      ),
+      quota: sqlite.prepare<[number], { quota_used: number; quota_limit: number; quota_day: string | null }>(
+        'select quota_used, quota_limit, quota_day from whatsapp_numbers where id = ?',
+      ),
+      countSend: sqlite.prepare<[string, string, number]>(
+        'update whatsapp_numbers set quota_used = case when quota_day = ? then quota_used + 1 else 1 end, quota_day = ? where id = ?',
+      ),
+      markInFlight: sqlite.prepare<[number, number]>('update messages set in_flight_at = ?, attempts = attempts + 1 where id = ?'),
+      retryLater: sqlite.prepare<[number, string, number]>('update messages set in_flight_at = null, next_attempt_at = ?, error = ? where id = ?'),
+      fail: sqlite.prepare<[string, string, number]>("update messages set status = 'failed', in_flight_at = null, error = ?, error_code = ? where id = ?"),
+      holderOf: sqlite.prepare<[number, string], { id: number; sender: string }>(
+        'select id, sender from messages where whatsapp_number_id = ? and whatsapp_message_id = ?',
+      ),
+      deleteEcho: sqlite.prepare<[number]>('delete from messages where id = ?'),
+      sent: sqlite.prepare<[string | null, number]>(
+        `update messages set whatsapp_message_id = coalesce(whatsapp_message_id, ?),
+           status = case when status = 'queued' then 'sent' else status end,
+           in_flight_at = null, next_attempt_at = null, error = null, error_code = null
+         where id = ?`,
+      ),
+      inFlight: sqlite.prepare<[number], { id: number }>("select id from messages where whatsapp_number_id = ? and status = 'queued' and in_flight_at is not null"),
+      requeue: sqlite.prepare<[number]>('update messages set in_flight_at = null where id = ?'),
+      requeueFailed: sqlite.prepare<[number]>(
+        "update messages set status = 'queued', attempts = 0, next_attempt_at = null, error = null, error_code = null where id = ? and status = 'failed'",
+      ),
+    };
+  }
+
+  /** Writes a message as `queued` and returns it at once; it goes out when its number can send. */
+  enqueue(input: { conversationId: number; content: string; sender: 'agent' | 'ai' | 'system'; senderId: number | null; senderName: string | null }): MessageRow {
+    const message = this.sqlite.transaction(() => {
+      const conversation = this.q.conversation.get(input.conversationId);
+      if (!conversation) throw new Error(`conversation ${input.conversationId} not found`);
+      const now = this.clock.now();
+      const info = this.q.insert.run(conversation.id, conversation.whatsapp_number_id, input.content, input.sender, input.senderId, input.senderName, now);
+      this.q.touch.run(previewOf(input.content, 'text'), now, now, conversation.id);
+      return this.q.byId.get(Number(info.lastInsertRowid))!;
+    })();
+    this.wake(message.whatsapp_number_id);
+    return message;
+  }
+
+  /** Queues a failed message again (the agent pressed retry). */
+  retry(messageId: number): MessageRow | null {
+    const changed = this.q.requeueFailed.run(messageId).changes > 0;
+    const row = this.q.byId.get(messageId) ?? null;
+    if (changed && row) {
+      this.events.changed(row);
+      this.wake(row.whatsapp_number_id);
+    }
+    return changed ? row : null;
+  }
+
+  /**
+   * After a restart: messages left in flight were matched against WhatsApp's history by
+   * catch-up; those still unmatched did not go out and are queued again. When the history
+   * could not be read they are failed as `unconfirmed` instead: sending them blindly could
+   * send them twice.
+   */
+  reconcile(numberId: number, historyRead: boolean): void {
+    for (const { id } of this.q.inFlight.all(numberId)) {
+      if (historyRead) this.q.requeue.run(id);
+      else {
+        this.q.fail.run('The app stopped while sending and WhatsApp history could not be checked', 'unconfirmed', id);
+        this.events.changed(this.q.byId.get(id)!);
+      }
+    }
+  }
+
+  /** The number is connected: its queue drains through `send`. */
+  open(numberId: number, send: SendFn): void {
+    this.lanes.set(numberId, { send, draining: false, again: false, timer: null, closed: false });
+    this.wake(numberId);
+  }
+
+  /** The number dropped: nothing more is sent until it is open again. */
+  close(numberId: number): void {
+    const lane = this.lanes.get(numberId);
+    if (!lane) return;
+    lane.closed = true;
+    if (lane.timer) clearTimeout(lane.timer);
+    this.lanes.delete(numberId);
+  }
+
+  closeAll(): void {
+    for (const id of [...this.lanes.keys()]) this.close(id);
+  }
+
+  wake(numberId: number): void {
+    const lane = this.lanes.get(numberId);
+    if (!lane) return;
+    if (lane.draining) {
+      lane.again = true;
+      return;
+    }
+    void this.drain(numberId, lane);
+  }
+
+  /** An ack from WhatsApp; kept a while if it came before the send returned its id. */
+  ack(numberId: number, update: AckUpdate): MessageRow | null {
+    const changed = this.ingest.applyAck(numberId, update);
+    if (changed) return changed;
+    if (!this.q.holderOf.get(numberId, update.providerId)) {
+      this.pruneEarlyAcks();
+      this.earlyAcks.set(`${numberId}|${update.providerId}`, { status: update.status, at: this.clock.now() });
+    }
+    return null;
+  }
+
+  private async drain(numberId: number, lane: Lane): Promise<void> {
+    lane.draining = true;
+    try {
+      do {
+        lane.again = false;
+        while (!lane.closed) {
+          const head = this.q.head.get(numberId);
+          if (!head) break;
+          const now = this.clock.now();
+          if (head.next_attempt_at !== null && head.next_attempt_at > now) {
+            this.wakeAt(numberId, lane, head.next_attempt_at);
+            break;
+          }
+          if (!this.hasQuota(numberId, now)) {
+            this.logger.info('daily quota reached; sending resumes tomorrow', { numberId });
+            this.wakeAt(numberId, lane, nextOfficeDayStart(now));
+            break;
+          }
+          await this.sendOne(head, lane);
+          if (!lane.closed && this.policy.paceMs + this.policy.paceJitterMs > 0) {
+            await sleep(this.policy.paceMs + Math.random() * this.policy.paceJitterMs);
+          }
+        }
+      } while (lane.again && !lane.closed);
+    } catch (error) {
+      this.logger.error('outbox drain failed', { numberId, error: String(error) });
+    } finally {
+      lane.draining = false;
+    }
+  }
+
+  private async sendOne(message: MessageRow, lane: Lane): Promise<void> {
+    const conversation = this.q.conversation.get(message.conversation_id);
+    const chatId = conversation?.wa_chat_id ?? (conversation?.phone ? chatIdForPhone(conversation.phone) : null);
+    if (!conversation || !chatId) {
+      this.finish(message.id, () => this.q.fail.run('The customer has no WhatsApp address', 'invalid_recipient', message.id));
+      return;
+    }
+    this.q.markInFlight.run(this.clock.now(), message.id);
+    try {
+      const { providerId } = await lane.send(chatId, message.content);
+      this.finish(message.id, () => this.recordSent(message, providerId));
+    } catch (raw) {
+      const error = classifySendError(raw);
+      const attempts = message.attempts + 1;
+      if (error.permanent) {
+        this.finish(message.id, () => this.q.fail.run(error.message, error.code, message.id));
+      } else if (attempts >= this.policy.maxAttempts) {
+        this.finish(message.id, () => this.q.fail.run(error.message, 'too_many_attempts', message.id));
+      } else {
+        const delay = Math.min(this.policy.retryMaxMs, this.policy.retryBaseMs * 2 ** (attempts - 1));
+        this.q.retryLater.run(this.clock.now() + delay, error.message, message.id);
+        this.logger.warn('send failed; retrying', { messageId: message.id, attempts, delayMs: delay, error: error.message });
+      }
+    }
+  }
+
+  private recordSent(message: MessageRow, providerId: string | null): void {
+    const today = officeDay(this.clock.now());
+    this.q.countSend.run(today, today, message.whatsapp_number_id);
+    if (providerId) {
+      // WhatsApp may echo our message (message_create) before the send call returns; ingest
+      // then matched it to this row already, or, if it could not, stored it as its own row.
+      const holder = this.q.holderOf.get(message.whatsapp_number_id, providerId);
+      if (holder && holder.id !== message.id) this.q.deleteEcho.run(holder.id);
+    }
+    this.q.sent.run(providerId, message.id);
+    if (providerId) {
+      const early = this.earlyAcks.get(`${message.whatsapp_number_id}|${providerId}`);
+      if (early) {
+        this.earlyAcks.delete(`${message.whatsapp_number_id}|${providerId}`);
+        this.ingest.applyAck(message.whatsapp_number_id, { providerId, status: early.status });
+      }
+    }
+  }
+
+  private finish(messageId: number, write: () => void): void {
+    this.sqlite.transaction(write)();
+    const row = this.q.byId.get(messageId);
+    if (row) this.events.changed(row);
+  }
+
+  private hasQuota(numberId: number, now: number): boolean {
+    const quota = this.q.quota.get(numberId);
+    if (!quota) return false;
+    return quota.quota_day !== officeDay(now) || quota.quota_used < quota.quota_limit;
+  }
+
+  private wakeAt(numberId: number, lane: Lane, at: number): void {
+    if (lane.timer) clearTimeout(lane.timer);
+    const delay = Math.max(0, Math.min(at - this.clock.now(), 2 ** 31 - 1));
+    lane.timer = setTimeout(() => {
+      lane.timer = null;
+      this.wake(numberId);
+    }, delay);
+    lane.timer.unref?.();
+  }
+
+  private pruneEarlyAcks(): void {
+    const cutoff = this.clock.now() - 5 * 60_000;
+    for (const [key, value] of this.earlyAcks) if (value.at < cutoff) this.earlyAcks.delete(key);
+  }
+}
+
+interface Lane {
+  send: SendFn;
+  draining: boolean;
+  again: boolean;
+  timer: NodeJS.Timeout | null;
+  closed: boolean;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

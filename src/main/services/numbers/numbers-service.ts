@@ -1,0 +1,178 @@
+import type Database from 'better-sqlite3';
+import type { z } from 'zod';
+import { errorReasons } from '../../../shared/errors';
+import type { NumberView } from '../../../shared/inbox-types';
+import type { createNumberInput, updateNumberInput } from '../../../shared/schemas/inbox';
+import { toIso, type Clock } from '../../core/clock';
+import { officeDay } from '../../core/office-day';
+import type { EventBus } from '../../events/event-bus';
+import { normalizePhone } from '../../inbox/phone';
+import { AppError, fieldError } from '../../rpc/app-error';
+import type { SessionManager } from '../../whatsapp/session-manager';
+import { TransportError } from '../../whatsapp/webjs/start-errors';
+import type { ActivityLog } from '../activity/activity-log';
+import type { Caller } from '../auth/auth-service';
+
+interface NumberRow {
+  id: number;
+  phone_number: string | null;
+  name: string;
+  status: NumberView['status'];
+  provider: NumberView['provider'];
+  employee_id: number | null;
+  employee_name: string | null;
+  employee_email: string | null;
+  quota_used: number;
+  quota_limit: number;
+  quota_day: string | null;
+  linked_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+const selectNumbers = `
+  select n.id, n.phone_number, n.name, n.status, n.provider, n.employee_id, u.name as employee_name, u.email as employee_email,
+         n.quota_used, n.quota_limit, n.quota_day, n.linked_at, n.created_at, n.updated_at
+  from whatsapp_numbers n left join users u on u.id = n.employee_id
+  where n.removed_at is null`;
+
+/** Seed 003's numbers: stored fields plus the live connection from the session manager. */
+export class NumbersService {
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly sessions: SessionManager,
+    private readonly activity: ActivityLog,
+    private readonly bus: EventBus,
+    private readonly clock: Clock,
+    private readonly demo: { scan(numberId: number): boolean } | null,
+  ) {}
+
+  list(): NumberView[] {
+    return this.sqlite.prepare<[], NumberRow>(`${selectNumbers} order by n.id`).all().map((row) => this.view(row));
+  }
+
+  get(id: number): NumberView {
+    const row = this.sqlite.prepare<[number], NumberRow>(`${selectNumbers} and n.id = ?`).get(id);
+    if (!row) throw new AppError('NOT_FOUND');
+    return this.view(row);
+  }
+
+  /** Publishes a number's current view to every window. */
+  publish(id: number): void {
+    const row = this.sqlite.prepare<[number], NumberRow>(`${selectNumbers} and n.id = ?`).get(id);
+    if (row) this.bus.publish('number.status', { number: this.view(row) });
+  }
+
+  create(caller: Caller, input: z.output<typeof createNumberInput>): NumberView {
+    if (input.employeeId != null) this.requireUser(input.employeeId);
+    const now = this.clock.now();
+    const info = this.sqlite
+      .prepare("insert into whatsapp_numbers (name, employee_id, quota_limit, status, provider, created_at, updated_at) values (?, ?, ?, 'pending', 'webjs', ?, ?)")
+      .run(input.name, input.employeeId ?? null, input.quotaLimit, now, now);
+    const id = Number(info.lastInsertRowid);
+    this.activity.record({ userId: caller.user.id, action: 'number.created', entityType: 'whatsapp_number', entityId: id, details: { name: input.name } });
+    this.publish(id);
+    return this.get(id);
+  }
+
+  update(caller: Caller, input: z.output<typeof updateNumberInput>): NumberView {
+    this.get(input.id);
+    if (input.employeeId != null) this.requireUser(input.employeeId);
+    const sets: string[] = [];
+    const values: (string | number | null)[] = [];
+    if (input.name !== undefined) (sets.push('name = ?'), values.push(input.name));
+    if (input.employeeId !== undefined) (sets.push('employee_id = ?'), values.push(input.employeeId));
+    if (input.quotaLimit !== undefined) (sets.push('quota_limit = ?'), values.push(input.quotaLimit));
+    if (sets.length > 0) {
+      this.sqlite.prepare(`update whatsapp_numbers set ${sets.join(', ')}, updated_at = ? where id = ?`).run(...values, this.clock.now(), input.id);
+      this.activity.record({ userId: caller.user.id, action: 'number.updated', entityType: 'whatsapp_number', entityId: input.id, details: { fields: Object.keys(input).filter((k) => k !== 'id') } });
+    }
+    this.publish(input.id);
+    return this.get(input.id);
+  }
+
+  async connect(caller: Caller, id: number, force: boolean): Promise<NumberView> {
+    this.get(id);
+    this.activity.record({ userId: caller.user.id, action: force ? 'number.relinked' : 'number.connected', entityType: 'whatsapp_number', entityId: id });
+    // Starting can take a while (the browser opens, WhatsApp loads); the status events tell the rest.
+    const starting = force ? this.sessions.relink(id) : this.sessions.start(id);
+    await Promise.race([starting, new Promise((resolve) => setTimeout(resolve, 50))]);
+    return this.get(id);
+  }
+
+  async disconnect(caller: Caller, id: number): Promise<NumberView> {
+    this.get(id);
+    await this.sessions.stop(id);
+    this.activity.record({ userId: caller.user.id, action: 'number.disconnected', entityType: 'whatsapp_number', entityId: id });
+    return this.get(id);
+  }
+
+  /** Logs out and hides the number; its conversations and messages stay readable. */
+  async remove(caller: Caller, id: number): Promise<{ ok: true }> {
+    const number = this.get(id);
+    await this.sessions.forget(id);
+    const now = this.clock.now();
+    // The phone is freed so the same phone can be linked again as a new number.
+    this.sqlite.prepare("update whatsapp_numbers set removed_at = ?, status = 'inactive', phone_number = null, updated_at = ? where id = ?").run(now, now, id);
+    this.sqlite
+      .prepare("update messages set status = 'failed', error = 'The number was removed', error_code = 'number_removed', in_flight_at = null where whatsapp_number_id = ? and status = 'queued'")
+      .run(id);
+    this.activity.record({ userId: caller.user.id, action: 'number.removed', entityType: 'whatsapp_number', entityId: id, details: { name: number.name } });
+    this.bus.publish('number.removed', { id });
+    return { ok: true };
+  }
+
+  async requestPairingCode(caller: Caller, id: number, phoneInput: string): Promise<{ code: string }> {
+    this.get(id);
+    const phone = normalizePhone(phoneInput);
+    if (!phone) throw fieldError('phoneNumber', 'invalid_phone', 'Not a valid phone number');
+    try {
+      const code = await this.sessions.requestPairingCode(id, phone.replace(/^\+/, ''));
+      this.activity.record({ userId: caller.user.id, action: 'number.pairing_code', entityType: 'whatsapp_number', entityId: id });
+      return { code };
+    } catch (error) {
+      if (error instanceof TransportError && error.reason === 'not_started') throw new AppError('UNPROCESSABLE_ENTITY', errorReasons.numberNotWaiting);
+      throw new AppError('SERVICE_UNAVAILABLE', errorReasons.pairingRefused, undefined, error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  demoScan(id: number): { ok: true } {
+    if (!this.demo) throw new AppError('UNPROCESSABLE_ENTITY', errorReasons.demoOnly);
+    this.get(id);
+    if (!this.demo.scan(id)) throw new AppError('UNPROCESSABLE_ENTITY', errorReasons.numberNotWaiting);
+    return { ok: true };
+  }
+
+  private requireUser(id: number): void {
+    const user = this.sqlite.prepare<[number], { id: number }>('select id from users where id = ? and is_active = 1').get(id);
+    if (!user) throw fieldError('employeeId', 'unknown_user', 'No active user with this id');
+  }
+
+  private view(row: NumberRow): NumberView {
+    const live = this.sessions.snapshot(row.id);
+    const today = officeDay(this.clock.now());
+    return {
+      id: row.id,
+      phoneNumber: row.phone_number,
+      name: row.name,
+      status: row.status,
+      provider: row.provider,
+      employee: row.employee_id !== null && row.employee_name !== null ? { id: row.employee_id, name: row.employee_name, email: row.employee_email ?? '' } : null,
+      quotaUsed: row.quota_day === today ? row.quota_used : 0,
+      quotaLimit: row.quota_limit,
+      connection: {
+        state: live.state,
+        reason: live.reason,
+        detail: live.detail,
+        qr: live.qr,
+        qrRound: live.qrRound,
+        qrRounds: live.qrRounds,
+        pairingCode: live.pairingCode,
+        nextRetryAt: live.nextRetryAt === null ? null : toIso(live.nextRetryAt),
+        linked: row.linked_at !== null,
+      },
+      createdAt: toIso(row.created_at),
+      updatedAt: toIso(row.updated_at),
+    };
+  }
+}

@@ -1,0 +1,170 @@
+import type Database from 'better-sqlite3';
+import type { Clock } from '../core/clock';
+import type { Logger } from '../core/logger';
+import type { EventBus } from '../events/event-bus';
+import type { Ingest } from '../inbox/ingest';
+import { linkLidToPhone } from '../inbox/lid-merge';
+import { conversationReader, toMessageView, type MessageRow } from '../inbox/records';
+import type { Outbox } from '../outbox/outbox';
+import type { SessionObserver } from './session-manager';
+import type { AckUpdate, InboundMessage, Transport } from './transport';
+
+export interface CatchUpPolicy {
+  /** How far back a catch-up reaches at most, and on a number's first link. */
+  maxLookbackMs: number;
+  firstLinkLookbackMs: number;
+  /** Look back a little before the last stored message: clocks differ, acks race. */
+  overlapMs: number;
+  maxChats: number;
+  perChat: number;
+  /** When to ask WhatsApp again for an `@lid` customer's phone (it often knows only later). */
+  lidRetryMs: number[];
+}
+
+export const defaultCatchUpPolicy: CatchUpPolicy = {
+  maxLookbackMs: 14 * 24 * 60 * 60_000,
+  firstLinkLookbackMs: 24 * 60 * 60_000,
+  overlapMs: 5 * 60_000,
+  maxChats: 100,
+  perChat: 100,
+  lidRetryMs: [0, 15_000, 2 * 60_000, 15 * 60_000],
+};
+
+/**
+ * Joins the sessions to the inbox: inbound messages and acks go through ingest, a ready
+ * number catches up on what it missed and then opens its outbox, and every change is
+ * published as seed 003's events.
+ */
+export class MessagePipeline implements SessionObserver {
+  private readonly readConversation;
+  private readonly lidTimers = new Set<NodeJS.Timeout>();
+  /** Told when a number's status changes; the numbers service publishes it. */
+  onStatus: (numberId: number) => void = () => {};
+
+  constructor(
+    private readonly deps: { sqlite: Database.Database; clock: Clock; logger: Logger; bus: EventBus; ingest: Ingest; outbox: Outbox },
+    private readonly policy: CatchUpPolicy = defaultCatchUpPolicy,
+  ) {
+    this.readConversation = conversationReader(deps.sqlite);
+  }
+
+  statusChanged(numberId: number): void {
+    this.onStatus(numberId);
+  }
+
+  async ready(numberId: number, transport: Transport): Promise<void> {
+    const historyRead = await this.catchUp(numberId, transport);
+    this.deps.outbox.reconcile(numberId, historyRead);
+    this.deps.outbox.open(numberId, (chatId, text) => transport.send(chatId, text));
+  }
+
+  dropped(numberId: number): void {
+    this.deps.outbox.close(numberId);
+  }
+
+  message(numberId: number, message: InboundMessage, transport: Transport): void {
+    this.take(numberId, message, transport);
+  }
+
+  ack(numberId: number, ack: AckUpdate): void {
+    const changed = this.deps.outbox.ack(numberId, ack);
+    if (changed) this.publishStatus(changed);
+  }
+
+  /** An outbox message changed (sent, failed, queued again). */
+  publishStatus(row: MessageRow): void {
+    this.deps.bus.publish('message.status', {
+      conversationId: row.conversation_id,
+      messageId: row.id,
+      status: row.status,
+      error: row.error,
+      errorCode: toMessageView(row).errorCode,
+    });
+  }
+
+  publishNew(row: MessageRow): void {
+    this.deps.bus.publish('message.new', { conversationId: row.conversation_id, message: toMessageView(row) });
+    this.publishConversation(row.conversation_id);
+  }
+
+  publishConversation(conversationId: number): void {
+    const conversation = this.readConversation(conversationId);
+    if (conversation) this.deps.bus.publish('conversation.update', { conversationId, conversation });
+  }
+
+  close(): void {
+    for (const timer of this.lidTimers) clearTimeout(timer);
+    this.lidTimers.clear();
+  }
+
+  /**
+   * Fetches each recent chat's messages since the last one stored (or since an in-flight
+   * send began) through the same ingest, so nothing is doubled. False when WhatsApp's
+   * history could not be read.
+   */
+  private async catchUp(numberId: number, transport: Transport): Promise<boolean> {
+    const now = this.deps.clock.now();
+    const marks = this.deps.sqlite
+      .prepare<[number, number], { last: number | null; inflight: number | null }>(
+        `select (select max(created_at) from messages where whatsapp_number_id = ?) as last,
+                (select min(in_flight_at) from messages where whatsapp_number_id = ? and status = 'queued' and in_flight_at is not null) as inflight`,
+      )
+      .get(numberId, numberId)!;
+    const from = Math.min(marks.last ?? now - this.policy.firstLinkLookbackMs, marks.inflight ?? Number.POSITIVE_INFINITY) - this.policy.overlapMs;
+    const since = Math.max(from, now - this.policy.maxLookbackMs);
+    try {
+      const messages = await transport.recentMessages(since, { maxChats: this.policy.maxChats, perChat: this.policy.perChat });
+      let stored = 0;
+      for (const message of messages) if (this.take(numberId, message, transport)) stored++;
+      this.deps.logger.info('catch-up done', { numberId, seen: messages.length, stored });
+      return true;
+    } catch (error) {
+      this.deps.logger.warn('catch-up could not read WhatsApp history', { numberId, error: String(error) });
+      return false;
+    }
+  }
+
+  /** One message through ingest, then its events. True when something was stored or matched. */
+  private take(numberId: number, message: InboundMessage, transport: Transport): boolean {
+    let result;
+    try {
+      result = this.deps.ingest.ingest(numberId, message);
+    } catch (error) {
+      this.deps.logger.error('ingest failed', { numberId, error: String(error) });
+      return false;
+    }
+    if (result.kind === 'stored') {
+      const row = this.deps.sqlite.prepare<[number], MessageRow>('select * from messages where id = ?').get(result.messageId);
+      if (row) this.publishNew(row);
+      if (result.needsLid) this.resolveLid(numberId, result.needsLid, transport, 0);
+      return true;
+    }
+    if (result.kind === 'matched') {
+      const row = this.deps.sqlite.prepare<[number], MessageRow>('select * from messages where id = ?').get(result.messageId);
+      if (row) this.publishStatus(row);
+      return true;
+    }
+    return false;
+  }
+
+  private resolveLid(numberId: number, lid: string, transport: Transport, attempt: number): void {
+    const delay = this.policy.lidRetryMs[attempt];
+    if (delay === undefined) return;
+    const timer = setTimeout(() => {
+      this.lidTimers.delete(timer);
+      void transport
+        .phoneForLid(lid)
+        .then((phone) => {
+          if (!phone) return this.resolveLid(numberId, lid, transport, attempt + 1);
+          const changed = linkLidToPhone(this.deps.sqlite, this.deps.clock, lid, phone);
+          for (const id of changed) this.publishConversation(id);
+        })
+        .catch((error: unknown) => {
+          this.deps.logger.warn('lid lookup failed', { numberId, error: String(error) });
+          this.resolveLid(numberId, lid, transport, attempt + 1);
+        });
+    }, delay);
+    timer.unref?.();
+    this.lidTimers.add(timer);
+  }
+}

@@ -1,0 +1,311 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { retriedReasons, type ConnectionState, type DisconnectReason } from '../../shared/whatsapp';
+import type { Clock } from '../core/clock';
+import type { Logger } from '../core/logger';
+import { phoneFromWhatsApp } from '../inbox/phone';
+import type { AckUpdate, InboundMessage, Transport, TransportEvents } from './transport';
+import { TransportError } from './webjs/start-errors';
+
+export interface SessionPolicy {
+  /** No QR, pairing code or login within this after starting: the session hangs and is restarted. */
+  startTimeoutMs: number;
+  /** Logged in but not ready within this (WhatsApp syncing forever): restarted. */
+  readyTimeoutMs: number;
+  /** QR codes shown in one linking round before giving up (WhatsApp changes it about every 20 s). */
+  qrRounds: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+}
+
+export const defaultSessionPolicy: SessionPolicy = {
+  startTimeoutMs: 90_000,
+  readyTimeoutMs: 180_000,
+  qrRounds: 6,
+  retryBaseMs: 5_000,
+  retryMaxMs: 5 * 60_000,
+};
+
+/** What the rest of the core hears from the sessions. */
+export interface SessionObserver {
+  statusChanged(numberId: number): void;
+  /** The number is ready: catch up, then open its outbox. */
+  ready(numberId: number, transport: Transport): Promise<void>;
+  /** The number stopped sending and receiving. */
+  dropped(numberId: number): void;
+  message(numberId: number, message: InboundMessage, transport: Transport): void;
+  ack(numberId: number, ack: AckUpdate): void;
+}
+
+export type TransportMaker = (numberId: number, sessionDir: string, events: TransportEvents) => Transport;
+
+export interface ConnectionSnapshot {
+  state: ConnectionState;
+  reason: DisconnectReason | null;
+  detail: string | null;
+  qr: string | null;
+  qrRound: number;
+  qrRounds: number;
+  pairingCode: string | null;
+  nextRetryAt: number | null;
+}
+
+interface Session extends ConnectionSnapshot {
+  numberId: number;
+  transport: Transport | null;
+  /** Bumped whenever a transport is replaced, so a stale one's late events are ignored. */
+  generation: number;
+  attempt: number;
+  retryTimer: NodeJS.Timeout | null;
+  hangTimer: NodeJS.Timeout | null;
+}
+
+/**
+ * Seed 000's multi-account manager: runs several numbers at once, restores linked ones at
+ * start-up without a QR, reconnects with backoff after a drop, restarts a session that hangs
+ * or whose browser died, stops offering QRs after a few unanswered rounds, re-links on
+ * request (`force`), logs out, and shuts every session down on exit.
+ */
+export class SessionManager {
+  private readonly sessions = new Map<number, Session>();
+  private closed = false;
+
+  constructor(
+    private readonly deps: {
+      sqlite: Database.Database;
+      clock: Clock;
+      logger: Logger;
+      sessionsDir: string;
+      makeTransport: TransportMaker;
+      observer: SessionObserver;
+    },
+    private readonly policy: SessionPolicy = defaultSessionPolicy,
+  ) {}
+
+  sessionDir(numberId: number): string {
+    return path.join(this.deps.sessionsDir, `number-${numberId}`);
+  }
+
+  snapshot(numberId: number): ConnectionSnapshot {
+    const s = this.sessions.get(numberId);
+    if (!s) {
+      return { state: 'DISCONNECTED', reason: 'not_started', detail: null, qr: null, qrRound: 0, qrRounds: this.policy.qrRounds, pairingCode: null, nextRetryAt: null };
+    }
+    const { state, reason, detail, qr, qrRound, qrRounds, pairingCode, nextRetryAt } = s;
+    return { state, reason, detail, qr, qrRound, qrRounds, pairingCode, nextRetryAt };
+  }
+
+  isConnected(numberId: number): boolean {
+    return this.sessions.get(numberId)?.state === 'CONNECTED';
+  }
+
+  /** Starts every linked number, as the app opens. */
+  restoreLinked(): void {
+    const linked = this.deps.sqlite
+      .prepare<[], { id: number }>('select id from whatsapp_numbers where linked_at is not null and removed_at is null order by id')
+      .all();
+    for (const { id } of linked) void this.start(id);
+  }
+
+  /** Starts the number's session (a no-op while one runs). */
+  async start(numberId: number): Promise<void> {
+    if (this.closed) return;
+    const s = this.session(numberId);
+    this.clearRetry(s);
+    if (s.transport) return;
+    const generation = ++s.generation;
+    const transport = this.deps.makeTransport(numberId, this.sessionDir(numberId), this.eventsFor(s, generation));
+    s.transport = transport;
+    this.set(s, { state: 'INITIALIZING', reason: null, detail: null, qr: null, qrRound: 0, pairingCode: null, nextRetryAt: null });
+    this.armHang(s, generation, this.policy.startTimeoutMs, 'WhatsApp Web did not answer in time');
+    try {
+      await transport.connect();
+    } catch (error) {
+      if (s.generation !== generation) return;
+      const failure = error instanceof TransportError ? error : new TransportError('error', String(error));
+      s.transport = null;
+      this.down(s, failure.reason, failure.detail);
+    }
+  }
+
+  /** The user's Disconnect: stops the session and keeps the link. */
+  async stop(numberId: number): Promise<void> {
+    const s = this.session(numberId);
+    await this.halt(s);
+    this.set(s, { state: 'DISCONNECTED', reason: 'stopped', detail: null, qr: null, pairingCode: null, nextRetryAt: null });
+  }
+
+  /** Seed 000's `force`: forget the saved session and link again with a new QR. */
+  async relink(numberId: number): Promise<void> {
+    await this.forget(numberId);
+    await this.start(numberId);
+  }
+
+  /** Logs the number out of WhatsApp and forgets its session. */
+  async forget(numberId: number): Promise<void> {
+    const s = this.session(numberId);
+    const transport = s.transport;
+    s.generation++;
+    this.clearTimers(s);
+    s.transport = null;
+    this.deps.observer.dropped(numberId);
+    if (transport) await transport.logout().catch((error: unknown) => this.deps.logger.warn('logout failed', { numberId, error: String(error) }));
+    fs.rmSync(this.sessionDir(numberId), { recursive: true, force: true });
+    this.deps.sqlite.prepare('update whatsapp_numbers set linked_at = null where id = ?').run(numberId);
+    this.set(s, { state: 'DISCONNECTED', reason: 'logged_out', detail: null, qr: null, qrRound: 0, pairingCode: null, nextRetryAt: null });
+  }
+
+  async requestPairingCode(numberId: number, phoneDigits: string): Promise<string> {
+    const s = this.session(numberId);
+    if (!s.transport || s.state !== 'QR_GENERATED') throw new TransportError('not_started', 'The number is not waiting to be linked');
+    const code = await s.transport.requestPairingCode(phoneDigits);
+    this.set(s, { pairingCode: code });
+    this.clearHang(s);
+    return code;
+  }
+
+  /** Closes every session, keeping their links, as the app quits. */
+  async shutdown(): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.sessions.values()].map((s) => this.halt(s)));
+  }
+
+  private eventsFor(s: Session, generation: number): TransportEvents {
+    const current = () => s.generation === generation && !this.closed;
+    return {
+      qr: (qr) => {
+        if (!current()) return;
+        const round = s.qrRound + 1;
+        if (round > this.policy.qrRounds) {
+          void this.halt(s).then(() =>
+            this.set(s, { state: 'DISCONNECTED', reason: 'qr_timeout', detail: `${this.policy.qrRounds} QR codes were not scanned`, qr: null, pairingCode: null }),
+          );
+          return;
+        }
+        // Waiting for a person to scan is not a hang.
+        this.clearHang(s);
+        this.set(s, { state: 'QR_GENERATED', qr, qrRound: round, reason: null, detail: null });
+      },
+      pairingCode: (code) => current() && this.set(s, { pairingCode: code }),
+      authenticated: () => {
+        if (!current()) return;
+        this.armHang(s, generation, this.policy.readyTimeoutMs, 'Logged in, but WhatsApp did not finish loading in time');
+        this.set(s, { state: 'INITIALIZING', qr: null, pairingCode: null });
+      },
+      ready: ({ phone }) => {
+        if (!current() || !s.transport) return;
+        this.clearHang(s);
+        s.attempt = 0;
+        this.recordLinked(s.numberId, phone);
+        this.set(s, { state: 'CONNECTED', reason: null, detail: null, qr: null, qrRound: 0, pairingCode: null, nextRetryAt: null });
+        const transport = s.transport;
+        void this.deps.observer.ready(s.numberId, transport).catch((error: unknown) =>
+          this.deps.logger.error('after-ready work failed', { numberId: s.numberId, error: String(error) }),
+        );
+      },
+      disconnected: ({ reason, detail }) => {
+        if (!current()) return;
+        s.transport = null;
+        s.generation++;
+        this.down(s, reason, detail);
+      },
+      message: (message) => current() && s.transport && this.deps.observer.message(s.numberId, message, s.transport),
+      ack: (ack) => current() && this.deps.observer.ack(s.numberId, ack),
+    };
+  }
+
+  /** The session ended: say why, forget a dead link, and retry when retrying can help. */
+  private down(s: Session, reason: DisconnectReason, detail: string | null): void {
+    this.clearTimers(s);
+    this.deps.observer.dropped(s.numberId);
+    this.deps.logger.warn('whatsapp session down', { numberId: s.numberId, reason, detail });
+    if (reason === 'logged_out' || reason === 'auth_failure') {
+      fs.rmSync(this.sessionDir(s.numberId), { recursive: true, force: true });
+      this.deps.sqlite.prepare('update whatsapp_numbers set linked_at = null where id = ?').run(s.numberId);
+    }
+    let nextRetryAt: number | null = null;
+    if (retriedReasons.includes(reason) && !this.closed) {
+      const delay = Math.min(this.policy.retryMaxMs, this.policy.retryBaseMs * 2 ** s.attempt) * (0.8 + Math.random() * 0.4);
+      s.attempt++;
+      nextRetryAt = this.deps.clock.now() + Math.round(delay);
+      s.retryTimer = setTimeout(() => {
+        s.retryTimer = null;
+        void this.start(s.numberId);
+      }, delay);
+      s.retryTimer.unref?.();
+    }
+    this.set(s, { state: 'DISCONNECTED', reason, detail, qr: null, pairingCode: null, nextRetryAt });
+  }
+
+  private async halt(s: Session): Promise<void> {
+    const transport = s.transport;
+    s.generation++;
+    s.transport = null;
+    this.clearTimers(s);
+    this.deps.observer.dropped(s.numberId);
+    if (transport) await transport.disconnect().catch((error: unknown) => this.deps.logger.warn('session stop failed', { numberId: s.numberId, error: String(error) }));
+  }
+
+  private armHang(s: Session, generation: number, ms: number, detail: string): void {
+    this.clearHang(s);
+    s.hangTimer = setTimeout(() => {
+      s.hangTimer = null;
+      if (s.generation !== generation) return;
+      void this.halt(s).then(() => this.down(s, 'hung', detail));
+    }, ms);
+    s.hangTimer.unref?.();
+  }
+
+  private recordLinked(numberId: number, phoneDigits: string | null): void {
+    const now = this.deps.clock.now();
+    const phone = phoneDigits ? phoneFromWhatsApp(phoneDigits) : null;
+    const taken = phone
+      ? this.deps.sqlite.prepare<[string, number], { id: number }>('select id from whatsapp_numbers where phone_number = ? and id != ?').get(phone, numberId)
+      : undefined;
+    if (phone && !taken) {
+      this.deps.sqlite.prepare('update whatsapp_numbers set linked_at = coalesce(linked_at, ?), phone_number = ?, status = ?, updated_at = ? where id = ?').run(now, phone, 'active', now, numberId);
+    } else {
+      if (taken) this.deps.logger.warn('linked phone is already another number', { numberId, other: taken.id });
+      this.deps.sqlite.prepare("update whatsapp_numbers set linked_at = coalesce(linked_at, ?), status = 'active', updated_at = ? where id = ?").run(now, now, numberId);
+    }
+  }
+
+  private session(numberId: number): Session {
+    let s = this.sessions.get(numberId);
+    if (!s) {
+      s = {
+        numberId,
+        ...this.snapshot(numberId),
+        transport: null,
+        generation: 0,
+        attempt: 0,
+        retryTimer: null,
+        hangTimer: null,
+      };
+      this.sessions.set(numberId, s);
+    }
+    return s;
+  }
+
+  private set(s: Session, changes: Partial<ConnectionSnapshot>): void {
+    Object.assign(s, changes);
+    this.deps.observer.statusChanged(s.numberId);
+  }
+
+  private clearRetry(s: Session): void {
+    if (s.retryTimer) clearTimeout(s.retryTimer);
+    s.retryTimer = null;
+    s.nextRetryAt = null;
+  }
+
+  private clearHang(s: Session): void {
+    if (s.hangTimer) clearTimeout(s.hangTimer);
+    s.hangTimer = null;
+  }
+
+  private clearTimers(s: Session): void {
+    this.clearRetry(s);
+    this.clearHang(s);
+  }
+}

@@ -1,0 +1,66 @@
+import type { DisconnectReason } from '../../shared/whatsapp';
+
+/**
+ * One way of connecting a WhatsApp number (architecture.md "WhatsApp transports"). The
+ * session manager drives it; ingest and the outbox consume its events. `webjs` is the only
+ * implementation today; the Cloud API will be the second.
+ */
+export interface Transport {
+  /** Starts the session; resolves once it is running (not necessarily ready), rejects if it cannot start. */
+  connect(): Promise<void>;
+  /** Stops the session and keeps the saved link. */
+  disconnect(): Promise<void>;
+  /** Unlinks this device from the phone and forgets the saved session. */
+  logout(): Promise<void>;
+  /** Sends a text; resolves with WhatsApp's message id (null when WhatsApp sent it but did not say its id). */
+  send(chatId: string, text: string): Promise<{ providerId: string | null }>;
+  /** Asks for a code to type on the phone instead of scanning the QR. */
+  requestPairingCode(phoneDigits: string): Promise<string>;
+  /** The phone for an `@lid` user when WhatsApp knows it (E.164 digits without '+'), else null. */
+  phoneForLid(lid: string): Promise<string | null>;
+  /** Recent one-to-one chats and their messages newer than `since` (ms), oldest first, for catch-up. */
+  recentMessages(since: number, options: { maxChats: number; perChat: number }): Promise<InboundMessage[]>;
+}
+
+export interface TransportEvents {
+  qr(qr: string): void;
+  pairingCode(code: string): void;
+  authenticated(): void;
+  /** `phone`: the linked phone's digits (E.164 without '+'), when WhatsApp says it. */
+  ready(info: { phone: string | null }): void;
+  disconnected(info: { reason: DisconnectReason; detail: string | null }): void;
+  message(message: InboundMessage): void;
+  ack(update: AckUpdate): void;
+}
+
+/** A message as WhatsApp delivered it, before ingest. */
+export interface InboundMessage {
+  /** WhatsApp's serialized message id (`false_<chat>_<id>`); never undefined or "undefined". */
+  providerId: string;
+  /** The chat this belongs to: `<digits>@c.us`, `<digits>@lid`, a group `@g.us`, or `status@broadcast`. */
+  chatId: string;
+  /** Ours (sent from this number, here or on the phone) or the customer's. From `fromMe`, never from `from`. */
+  fromMe: boolean;
+  /** Kind of chat: only `user` chats are customer conversations. */
+  chatKind: 'user' | 'group' | 'status' | 'other';
+  /** The customer's phone digits when the chat id or WhatsApp gives it; null for an unresolved `@lid`. */
+  customerPhone: string | null;
+  /** The customer's `<digits>@lid` id when they appear under one. */
+  customerLid: string | null;
+  /** The customer's WhatsApp profile name (push name), if any. */
+  profileName: string | null;
+  body: string;
+  /** whatsapp-web.js's message type (`chat`, `image`, ...). */
+  type: string;
+  hasMedia: boolean;
+  /** Milliseconds since the epoch. */
+  timestamp: number;
+}
+
+/** whatsapp-web.js's ack numbers mapped to ours: only ever moved forward by ingest. */
+export interface AckUpdate {
+  providerId: string;
+  status: 'sent' | 'delivered' | 'read' | 'failed';
+}
+
+export type TransportListener = { [E in keyof TransportEvents]: TransportEvents[E] };

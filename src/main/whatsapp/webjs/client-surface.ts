@@ -1,0 +1,82 @@
+/**
+ * The part of whatsapp-web.js 1.34.7's `Client` (index.d.ts) that the webjs transport uses.
+ * The real Client satisfies it; so does the demo's simulated Client, which lets the
+ * transport's own code run unchanged in demo mode and in tests.
+ */
+export interface WebjsClient {
+  info?: { wid?: WebjsWid | null } | null;
+  /** Puppeteer's page, on the real Client only; the transport mends message keys through it. */
+  pupPage?: { evaluate<T>(fn: () => T | Promise<T>): Promise<T>; isClosed?(): boolean } | null;
+  pupBrowser?: { on(event: 'disconnected', listener: () => void): unknown; process?(): { pid?: number } | null } | null;
+
+  on(event: 'qr', listener: (qr: string) => void): this;
+  on(event: 'code', listener: (code: string) => void): this;
+  on(event: 'authenticated', listener: (session?: unknown) => void): this;
+  on(event: 'auth_failure', listener: (message: string) => void): this;
+  on(event: 'ready', listener: () => void): this;
+  on(event: 'message', listener: (message: WebjsMessage) => void): this;
+  on(event: 'message_create', listener: (message: WebjsMessage) => void): this;
+  on(event: 'message_ack', listener: (message: WebjsMessage, ack: number) => void): this;
+  on(event: 'change_state', listener: (state: string) => void): this;
+  on(event: 'disconnected', listener: (reason: string) => void): this;
+  removeAllListeners(event?: string): this;
+
+  initialize(): Promise<void>;
+  destroy(): Promise<void>;
+  logout(): Promise<void>;
+  sendMessage(chatId: string, content: string, options?: Record<string, unknown>): Promise<WebjsMessage | undefined>;
+  getChats(): Promise<WebjsChat[]>;
+  getContactLidAndPhone(userIds: string[]): Promise<{ lid?: string; pn?: string }[]>;
+  requestPairingCode(phoneNumber: string, showNotification?: boolean, intervalMs?: number): Promise<string>;
+}
+
+export interface WebjsWid {
+  server: string;
+  user: string;
+  _serialized: string;
+}
+
+/**
+ * A message key as it crosses the puppeteer bridge. WhatsApp Web builds since July 2026 carry
+ * the serialized form under a minified name (`$1`) instead of `_serialized`.
+ */
+export interface WebjsMessageId {
+  fromMe: boolean;
+  remote: string | WebjsWid;
+  id: string;
+  participant?: string | WebjsWid;
+  _serialized?: string;
+  [minified: string]: unknown;
+}
+
+export interface WebjsMessage {
+  id: WebjsMessageId;
+  from: string;
+  to: string;
+  author?: string;
+  body: string;
+  /** Seconds since the epoch. */
+  timestamp: number;
+  type: string;
+  hasMedia: boolean;
+  ack: number;
+  fromMe: boolean;
+  isStatus?: boolean;
+  broadcast?: boolean;
+  /** Raw model fields; `notifyName` is the sender's profile name. */
+  _data?: { notifyName?: string; [key: string]: unknown };
+}
+
+export interface WebjsChat {
+  id: WebjsWid;
+  name?: string;
+  isGroup: boolean;
+  /** Seconds since the epoch of the last activity. */
+  timestamp: number;
+  fetchMessages(options: { limit: number; fromMe?: boolean }): Promise<WebjsMessage[]>;
+}
+
+/** Builds a Client for one number; the real one loads whatsapp-web.js, the demo one simulates it. */
+export interface WebjsClientFactory {
+  create(options: { numberId: number; sessionDir: string }): Promise<WebjsClient>;
+}

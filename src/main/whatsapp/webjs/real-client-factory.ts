@@ -1,0 +1,35 @@
+import type { WebjsClient, WebjsClientFactory } from './client-surface';
+import type { BrowserProvider } from './browser-provider';
+
+/**
+ * Builds real whatsapp-web.js Clients with LocalAuth in each number's own folder.
+ * whatsapp-web.js (and Puppeteer under it) is loaded on the first session, never on the
+ * app's start-up path.
+ */
+export function realClientFactory(browser: BrowserProvider): WebjsClientFactory {
+  return {
+    async create({ sessionDir }): Promise<WebjsClient> {
+      const puppeteer = browser.launchOptions();
+      const wwebjs = await loadWhatsappWeb();
+      return new wwebjs.Client({
+        authStrategy: new wwebjs.LocalAuth({ dataPath: sessionDir }),
+        puppeteer,
+        // The web version is whatever WhatsApp serves; no cache folder in the working directory.
+        webVersionCache: { type: 'none' },
+        // Our session manager counts QR rounds and decides when to stop.
+        qrMaxRetries: 0,
+        authTimeoutMs: 60_000,
+      }) as unknown as WebjsClient;
+    },
+  };
+}
+
+interface WhatsappWebModule {
+  Client: new (options: Record<string, unknown>) => unknown;
+  LocalAuth: new (options: { dataPath: string; clientId?: string }) => unknown;
+}
+
+export async function loadWhatsappWeb(): Promise<WhatsappWebModule> {
+  const mod = (await import('whatsapp-web.js')) as unknown as WhatsappWebModule & { default?: WhatsappWebModule };
+  return mod.Client ? mod : mod.default!;
+}

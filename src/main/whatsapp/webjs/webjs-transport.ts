@@ -1,0 +1,192 @@
+import fs from 'node:fs';
+import type { Logger } from '../../core/logger';
+import type { InboundMessage, Transport, TransportEvents } from '../transport';
+import type { WebjsClient, WebjsClientFactory } from './client-surface';
+import { mapAck, mapMessage, splitUser } from './map-message';
+import { mendMessageId } from './message-id';
+import { installMsgKeySerializedGetter } from './page-key-fix';
+import { classifySendError, SendError } from '../../outbox/send-errors';
+import { classifyStartError, reasonForDisconnect, TransportError } from './start-errors';
+
+export interface WebjsTransportOptions {
+  numberId: number;
+  /** This number's own folder: LocalAuth keeps the linked session in it. */
+  sessionDir: string;
+  factory: WebjsClientFactory;
+  events: TransportEvents;
+  logger: Logger;
+}
+
+/**
+ * The `webjs` transport: one whatsapp-web.js Client (real, or the demo's simulated one from
+ * the same factory interface) mapped onto our Transport. It carries our fix for WhatsApp
+ * Web's July 2026 rename of the message key's `_serialized` (upstream #201830): ids are
+ * rebuilt from the key's parts node-side, and the page's key class gets `_serialized` back.
+ */
+export class WebjsTransport implements Transport {
+  private client: WebjsClient | null = null;
+  /** Set while we are stopping it, so the browser closing is not taken for a crash. */
+  private stopping = false;
+  private ready = false;
+
+  constructor(private readonly options: WebjsTransportOptions) {}
+
+  async connect(): Promise<void> {
+    if (this.client) return;
+    this.stopping = false;
+    this.ready = false;
+    fs.mkdirSync(this.options.sessionDir, { recursive: true });
+    let client: WebjsClient;
+    try {
+      client = await this.options.factory.create({ numberId: this.options.numberId, sessionDir: this.options.sessionDir });
+    } catch (error) {
+      throw classifyStartError(error);
+    }
+    this.client = client;
+    this.listen(client);
+    try {
+      await client.initialize();
+    } catch (error) {
+      const failure = classifyStartError(error);
+      await this.teardown();
+      throw failure;
+    }
+    client.pupBrowser?.on('disconnected', () => {
+      if (!this.stopping && this.client === client) this.drop('browser_crashed', 'The browser running this WhatsApp session closed');
+    });
+  }
+
+  async disconnect(): Promise<void> {
+    await this.teardown();
+  }
+
+  async logout(): Promise<void> {
+    const client = this.client;
+    this.stopping = true;
+    if (client && this.ready) {
+      try {
+        await client.logout();
+      } catch (error) {
+        this.options.logger.warn('logout did not complete; removing the saved session anyway', { numberId: this.options.numberId, error: String(error) });
+      }
+    }
+    await this.teardown();
+    fs.rmSync(this.options.sessionDir, { recursive: true, force: true });
+  }
+
+  async send(chatId: string, text: string): Promise<{ providerId: string | null }> {
+    const client = this.client;
+    if (!client || !this.ready) throw new SendError('The number is not connected', false);
+    let sent;
+    try {
+      sent = await client.sendMessage(chatId, text, { linkPreview: false });
+    } catch (error) {
+      throw classifySendError(error);
+    }
+    // On WhatsApp Web builds whose key lost `_serialized`, 1.34.7 resolves undefined though
+    // the message went; the echo (message_create) or catch-up then supplies its id.
+    return { providerId: sent ? mendMessageId(sent.id) : null };
+  }
+
+  async requestPairingCode(phoneDigits: string): Promise<string> {
+    if (!this.client) throw new TransportError('not_started', 'The session is not running');
+    return this.client.requestPairingCode(phoneDigits, true);
+  }
+
+  async phoneForLid(lid: string): Promise<string | null> {
+    if (!this.client || !this.ready) return null;
+    const [answer] = await this.client.getContactLidAndPhone([lid]);
+    const pn = typeof answer?.pn === 'string' ? answer.pn : null;
+    return pn ? splitUser(pn).phone : null;
+  }
+
+  async recentMessages(since: number, options: { maxChats: number; perChat: number }): Promise<InboundMessage[]> {
+    if (!this.client || !this.ready) throw new TransportError('not_started', 'The session is not ready');
+    const chats = await this.client.getChats();
+    const recent = chats
+      .filter((chat) => !chat.isGroup && chat.timestamp * 1000 >= since)
+      .sort((a, b) => b.timestamp - a.timestamp)
+      .slice(0, options.maxChats);
+    const found: InboundMessage[] = [];
+    for (const chat of recent) {
+      const messages = await chat.fetchMessages({ limit: options.perChat });
+      for (const raw of messages) {
+        const message = mapMessage(raw);
+        if (message && message.chatKind === 'user' && message.timestamp >= since) found.push(message);
+      }
+    }
+    return found.sort((a, b) => a.timestamp - b.timestamp);
+  }
+
+  private listen(client: WebjsClient): void {
+    const { events, logger, numberId } = this.options;
+    const mine = () => this.client === client && !this.stopping;
+    client.on('qr', (qr) => mine() && events.qr(qr));
+    client.on('code', (code) => mine() && events.pairingCode(code));
+    client.on('authenticated', () => {
+      if (!mine()) return;
+      void this.mendPageKeys(client);
+      events.authenticated();
+    });
+    client.on('auth_failure', (message) => mine() && this.drop('auth_failure', String(message)));
+    client.on('ready', () => {
+      if (!mine()) return;
+      void this.mendPageKeys(client).finally(() => {
+        if (!mine()) return;
+        this.ready = true;
+        const wid = client.info?.wid;
+        events.ready({ phone: wid && wid.server !== 'lid' && /^\d+$/.test(wid.user) ? wid.user : null });
+      });
+    });
+    // 'message_create' carries every new message, ours included (sent here or typed on the
+    // phone); direction is read from fromMe inside mapMessage.
+    client.on('message_create', (raw) => {
+      if (!mine()) return;
+      const message = mapMessage(raw);
+      if (message) events.message(message);
+      else logger.warn('message without a usable id was skipped', { numberId });
+    });
+    client.on('message_ack', (raw, ack) => {
+      if (!mine()) return;
+      const providerId = mendMessageId(raw.id);
+      const status = mapAck(ack);
+      if (providerId && status) events.ack({ providerId, status });
+    });
+    client.on('change_state', (state) => {
+      if (!mine()) return;
+      logger.info('whatsapp state', { numberId, state });
+      if (state === 'CONFLICT') this.drop('conflict', 'WhatsApp is open with this number on another computer');
+      if ((state === 'UNPAIRED' || state === 'UNPAIRED_IDLE') && this.ready) this.drop('logged_out', state);
+    });
+    client.on('disconnected', (reason) => mine() && this.drop(reasonForDisconnect(String(reason)), String(reason)));
+  }
+
+  /** Our page-side half of the `$1` fix; harmless on builds that still set `_serialized`. */
+  private async mendPageKeys(client: WebjsClient): Promise<void> {
+    if (!client.pupPage) return;
+    try {
+      const outcome = await client.pupPage.evaluate(installMsgKeySerializedGetter);
+      if (outcome !== 'native') this.options.logger.info('message key fix', { numberId: this.options.numberId, outcome });
+    } catch (error) {
+      this.options.logger.warn('message key fix could not run', { numberId: this.options.numberId, error: String(error) });
+    }
+  }
+
+  private drop(reason: TransportError['reason'], detail: string): void {
+    void this.teardown().finally(() => this.options.events.disconnected({ reason, detail }));
+  }
+
+  private async teardown(): Promise<void> {
+    const client = this.client;
+    this.stopping = true;
+    this.ready = false;
+    this.client = null;
+    if (!client) return;
+    client.removeAllListeners();
+    try {
+      await client.destroy();
+    } catch (error) {
+      this.options.logger.warn('session did not close cleanly', { numberId: this.options.numberId, error: String(error) });
+    }
+  }
+}

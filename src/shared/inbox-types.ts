@@ -1,0 +1,85 @@
+import type { ConversationStatus, MessageSender, MessageStatus, NumberStatus } from './domain';
+import type { ConnectionState, DisconnectReason } from './whatsapp';
+
+/** Seed 003's number, with its live connection beside the stored fields. */
+export interface NumberView {
+  id: number;
+  /** E.164, known once the phone is linked. */
+  phoneNumber: string | null;
+  name: string;
+  status: NumberStatus;
+  provider: 'webjs' | 'cloud';
+  employee: { id: number; name: string; email: string } | null;
+  quotaUsed: number;
+  quotaLimit: number;
+  connection: NumberConnection;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NumberConnection {
+  state: ConnectionState;
+  /** Set when DISCONNECTED. */
+  reason: DisconnectReason | null;
+  /** The underlying error text (English, technical) for the curious and for support. */
+  detail: string | null;
+  /** The QR payload while QR_GENERATED; the renderer draws it. */
+  qr: string | null;
+  /** How many QRs have been shown in this linking round, and the limit. */
+  qrRound: number;
+  qrRounds: number;
+  /** A pairing code to type on the phone, when one was asked for. */
+  pairingCode: string | null;
+  /** When the next automatic retry happens, if one is scheduled. */
+  nextRetryAt: string | null;
+  /** True while the number has a saved WhatsApp session (linked before). */
+  linked: boolean;
+}
+
+export interface ConversationView {
+  id: number;
+  contact: { id: number; name: string | null; phone: string | null };
+  whatsappNumberId: number;
+  numberName: string;
+  lastMessage: string | null;
+  lastMessageTime: string | null;
+  unreadCount: number;
+  status: ConversationStatus;
+  isStarred: boolean;
+  isArchived: boolean;
+  assignedAgentId: number | null;
+}
+
+export interface ConversationPage {
+  data: ConversationView[];
+  /** Pass as `before` for the next page; null at the end. */
+  meta: { limit: number; next: { time: number; id: number } | null };
+}
+
+export interface MessageView {
+  id: number;
+  conversationId: number;
+  content: string;
+  type: string;
+  sender: MessageSender;
+  senderName: string | null;
+  status: MessageStatus;
+  /** Why a message failed, in English; the renderer shows `errorCode`'s text. */
+  error: string | null;
+  errorCode: SendErrorCode | null;
+  createdAt: string;
+}
+
+/**
+ * Why a send failed for good; the renderer has Arabic and English for each. `unconfirmed`:
+ * the app stopped while sending and WhatsApp's history could not be read to tell whether it
+ * went, so it is not sent again by itself (that could send it twice); the agent decides.
+ */
+export const sendErrorCodes = ['rejected', 'invalid_recipient', 'number_removed', 'too_many_attempts', 'unconfirmed'] as const;
+export type SendErrorCode = (typeof sendErrorCodes)[number];
+
+export interface AppInfo {
+  version: string;
+  /** Demo mode: simulated WhatsApp, demo data, a "scan" button in the QR dialog. */
+  demo: boolean;
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { conversationStatuses } from '../domain';
+import { entityId } from './fields';
+
+/** Seed 003's numbers, conversations and messages inputs. */
+
+const numberName = z.string().trim().min(2).max(100);
+/** Seed 003's rate limit is 1,000 a day; an admin may lower or raise it. */
+const quotaLimit = z.number().int().min(1).max(100_000);
+
+export const createNumberInput = z
+  .object({ name: numberName, employeeId: entityId.nullable().optional(), quotaLimit: quotaLimit.default(1000) })
+  .strict();
+
+export const updateNumberInput = z
+  .object({ id: entityId, name: numberName.optional(), employeeId: entityId.nullable().optional(), quotaLimit: quotaLimit.optional() })
+  .strict();
+
+export const numberIdInput = z.object({ id: entityId }).strict();
+
+/** Seed 000's `force`: drop the saved session and link again with a new QR. */
+export const connectNumberInput = z.object({ id: entityId, force: z.boolean().default(false) }).strict();
+
+/** The phone that will type the pairing code, in any usual form; normalised to E.164. */
+export const pairingCodeInput = z.object({ id: entityId, phoneNumber: z.string().trim().min(5).max(25) }).strict();
+
+export const conversationListInput = z
+  .object({
+    whatsappNumberId: entityId.optional(),
+    status: z.enum(conversationStatuses).optional(),
+    limit: z.number().int().min(1).max(100).default(50),
+    /** Cursor: the last row of the previous page (newest first). */
+    before: z.object({ time: z.number().int().nonnegative(), id: entityId }).strict().optional(),
+  })
+  .strict();
+
+export const conversationIdInput = z.object({ id: entityId }).strict();
+
+export const messageListInput = z
+  .object({
+    conversationId: entityId,
+    limit: z.number().int().min(1).max(200).default(50),
+    /** Older page: messages with a smaller id than this one. */
+    beforeId: entityId.optional(),
+  })
+  .strict();
+
+/** WhatsApp's own cap on a text message is 65,536 characters. */
+export const sendMessageInput = z
+  .object({ conversationId: entityId, content: z.string().max(65_536).refine((s) => s.trim().length > 0, 'required') })
+  .strict();
+
+export const messageIdInput = z.object({ id: entityId }).strict();

@@ -1,0 +1,35 @@
+/**
+ * A number's live connection, in seed 000's status names (`INITIALIZING`, `QR_GENERATED`,
+ * `CONNECTED`, `DISCONNECTED`), and why it is disconnected.
+ */
+export const connectionStates = ['INITIALIZING', 'QR_GENERATED', 'CONNECTED', 'DISCONNECTED'] as const;
+export type ConnectionState = (typeof connectionStates)[number];
+
+/** Each reason has an Arabic and English text in the renderer's dictionaries. */
+export const disconnectReasons = [
+  /** Never linked, or the user stopped it: nothing is wrong. */
+  'not_started',
+  'stopped',
+  /** WhatsApp Web could not be reached (no internet, DNS down, proxy). Retried with backoff. */
+  'unreachable',
+  /** No Chrome, Chromium or Edge was found to run the session in. */
+  'browser_missing',
+  /** The browser died or closed under the session. Restarted with backoff. */
+  'browser_crashed',
+  /** No ready within the time limit. Restarted with backoff. */
+  'hung',
+  /** The QR was shown for a few rounds and nobody scanned it. */
+  'qr_timeout',
+  /** The phone unlinked this device, or the user logged out. A new QR is needed. */
+  'logged_out',
+  /** The saved session was refused; a new QR is needed. */
+  'auth_failure',
+  /** WhatsApp is open on another computer with this number. */
+  'conflict',
+  /** Anything else, with its detail. Retried with backoff. */
+  'error',
+] as const;
+export type DisconnectReason = (typeof disconnectReasons)[number];
+
+/** Reasons after which the session retries by itself; the others wait for the user. */
+export const retriedReasons: readonly DisconnectReason[] = ['unreachable', 'browser_crashed', 'hung', 'conflict', 'error'];
