@@ -1,0 +1,52 @@
+import type { WebjsClientFactory } from '../webjs/client-surface';
+import { DemoClient, type DemoTimings } from './demo-client';
+import type { CustomerScriptOptions } from './demo-customers';
+import { cryptoRandom, demoPhoneForNumber, type Random } from './demo-ids';
+import { DemoWorld } from './demo-world';
+
+export interface DemoClientFactoryOptions {
+  /** The simulated network; a fresh in-memory one by default. */
+  world?: DemoWorld;
+  /** Short timings make tests fast; the defaults feel like WhatsApp. */
+  timings?: Partial<DemoTimings>;
+  /** The simulated customers; false for none (tests that drive the world themselves). */
+  customers?: Partial<CustomerScriptOptions> | false;
+  /** A seeded random (demo-ids' seededRandom) makes QR payloads, ids and customers repeatable. */
+  random?: Random;
+}
+
+export interface DemoClientFactory extends WebjsClientFactory {
+  readonly world: DemoWorld;
+  create(options: { numberId: number; sessionDir: string }): Promise<DemoClient>;
+  /** The demo's "scan" button: false when no client of that number is waiting on a QR. */
+  scan(numberId: number): boolean;
+  /** The newest client made for a number. */
+  client(numberId: number): DemoClient | undefined;
+  /** The phone (digits) a demo number links as, unless linked by a pairing code for another. */
+  phoneFor(numberId: number): string;
+}
+
+/** Hands the webjs transport simulated Clients that all live in one DemoWorld. */
+export function createDemoClientFactory(options: DemoClientFactoryOptions = {}): DemoClientFactory {
+  const world = options.world ?? new DemoWorld(options.random ? { random: options.random } : {});
+  const random = options.random ?? cryptoRandom;
+  const clients = new Map<number, DemoClient>();
+  return {
+    world,
+    async create({ numberId, sessionDir }) {
+      const client = new DemoClient({
+        numberId,
+        sessionDir,
+        world,
+        random,
+        ...(options.timings ? { timings: options.timings } : {}),
+        ...(options.customers !== undefined ? { customers: options.customers } : {}),
+      });
+      clients.set(numberId, client);
+      return client;
+    },
+    scan: (numberId) => clients.get(numberId)?.scan() ?? false,
+    client: (numberId) => clients.get(numberId),
+    phoneFor: demoPhoneForNumber,
+  };
+}

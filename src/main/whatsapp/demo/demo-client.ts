@@ -1,0 +1,262 @@
+import { EventEmitter } from 'node:events';
+import type { WebjsChat, WebjsClient, WebjsMessage, WebjsWid } from '../webjs/client-surface';
+import { DemoCustomerScript, type CustomerScriptOptions } from './demo-customers';
+import { cryptoRandom, demoPhoneForNumber, isSendableChatId, pairingCode, qrPayload, toWid, type Random } from './demo-ids';
+import { clearDemoLink, markDemoLinked, readDemoLink } from './demo-link';
+import { invalidWidError, type DemoWorld } from './demo-world';
+
+export interface DemoTimings {
+  /** initialize() to the first 'qr' when the session folder holds no link. */
+  firstQrMs: number;
+  /** A new QR this often until it is scanned (WhatsApp's own rhythm is about 20 s). */
+  qrIntervalMs: number;
+  /** initialize() to 'authenticated' when the session folder holds a link. */
+  restoreMs: number;
+  /** 'authenticated' to 'ready'. */
+  readyAfterAuthMs: number;
+  /** requestPairingCode() to the link completing, as if the code were typed on the phone. */
+  pairingCompletesMs: number;
+  /** sendMessage() to acks 1 (sent), 2 (delivered), 3 (read). */
+  ackMs: readonly [number, number, number];
+}
+
+export const defaultDemoTimings: DemoTimings = {
+  firstQrMs: 500,
+  qrIntervalMs: 20_000,
+  restoreMs: 1200,
+  readyAfterAuthMs: 600,
+  pairingCompletesMs: 4000,
+  ackMs: [600, 1500, 3000],
+};
+
+export interface DemoClientOptions {
+  numberId: number;
+  /** Where LocalAuth would keep the Chrome profile; the demo keeps its link file there. */
+  sessionDir: string;
+  world: DemoWorld;
+  timings?: Partial<DemoTimings>;
+  random?: Random;
+  /** The simulated customers who write once the number is ready; false for none. */
+  customers?: Partial<CustomerScriptOptions> | false;
+}
+
+type State = 'idle' | 'starting' | 'qr' | 'pairing' | 'authenticating' | 'ready' | 'closed';
+
+/** whatsapp-web.js's connection states that make the real Client emit 'disconnected' and destroy itself. */
+const acceptedStates = ['CONNECTED', 'OPENING', 'PAIRING', 'TIMEOUT'];
+
+/**
+ * A simulated whatsapp-web.js Client: the same events in the same order with the same argument
+ * shapes (including WhatsApp Web's `$1` message keys without `_serialized`), backed by a
+ * DemoWorld instead of a browser. `pupPage` and `pupBrowser` are absent.
+ */
+export class DemoClient extends EventEmitter implements WebjsClient {
+  info: { wid: WebjsWid; pushname: string; platform: string } | undefined = undefined;
+  readonly numberId: number;
+  private readonly timings: DemoTimings;
+  private readonly random: Random;
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private script: DemoCustomerScript | null = null;
+  private state: State = 'idle';
+  private phone: string;
+  private qrTimer: NodeJS.Timeout | null = null;
+  private detach: (() => void) | null = null;
+
+  constructor(private readonly options: DemoClientOptions) {
+    super();
+    this.numberId = options.numberId;
+    this.timings = { ...defaultDemoTimings, ...options.timings };
+    this.random = options.random ?? cryptoRandom;
+    this.phone = demoPhoneForNumber(options.numberId);
+  }
+
+  /** What the client is doing: waiting on a QR, ready, closed… (for tests and the demo UI). */
+  get status(): State {
+    return this.state;
+  }
+
+  get phoneWid(): string {
+    return `${this.phone}@c.us`;
+  }
+
+  async initialize(): Promise<void> {
+    if (this.state !== 'idle' && this.state !== 'closed') throw new Error('The client is already initialized');
+    this.state = 'starting';
+    await Promise.resolve();
+    const link = readDemoLink(this.options.sessionDir);
+    if (link) {
+      this.phone = link.phone ?? this.phone;
+      this.state = 'authenticating';
+      this.later(this.timings.restoreMs, () => this.authenticated());
+    } else {
+      this.later(this.timings.firstQrMs, () => this.showQr());
+    }
+  }
+
+  /** The demo's "scan" button: links if a QR is waiting; false otherwise. */
+  scan(): boolean {
+    if (this.state !== 'qr') return false;
+    this.link();
+    return true;
+  }
+
+  async requestPairingCode(phoneNumber: string): Promise<string> {
+    this.requirePage();
+    if (this.state === 'authenticating' || this.state === 'ready') throw new Error('Evaluation failed: Error: the phone is already linked');
+    const digits = String(phoneNumber).replace(/\D/g, '');
+    if (!/^\d{8,15}$/.test(digits)) throw new Error('Evaluation failed: Error: invalid phone number');
+    this.stopQr();
+    this.state = 'pairing';
+    this.phone = digits;
+    const code = pairingCode(this.random);
+    this.emit('code', code);
+    this.later(this.timings.pairingCompletesMs, () => this.state === 'pairing' && this.link());
+    return code;
+  }
+
+  async sendMessage(chatId: string, content: string): Promise<WebjsMessage | undefined> {
+    this.requireLinked('getChat');
+    if (typeof content !== 'string') throw new Error('Evaluation failed: Error: the demo sends text only');
+    if (!isSendableChatId(chatId)) throw new Error(invalidWidError);
+    const sent = this.options.world.storeOutbound(this.phoneWid, chatId, content);
+    this.emit('message_create', sent);
+    this.scheduleAcks(chatId, sent.id.id, 0);
+    this.script?.agentWrote(chatId);
+    return sent;
+  }
+
+  async getChats(): Promise<WebjsChat[]> {
+    this.requireLinked('getChats');
+    return this.options.world.chatObjects(this.phoneWid);
+  }
+
+  async getContactLidAndPhone(userIds: string[]): Promise<{ lid?: string; pn?: string }[]> {
+    this.requireLinked('enforceLidAndPnRetrieval');
+    return this.options.world.lidAndPhone(this.phoneWid, Array.isArray(userIds) ? userIds : [userIds]);
+  }
+
+  /** Unlinks: the session folder forgets the link. Like the real one, emits nothing and closes. */
+  async logout(): Promise<void> {
+    this.requirePage();
+    this.close();
+    clearDemoLink(this.options.sessionDir);
+  }
+
+  /** Stops everything (every timer, the customers); keeps the link. Emits nothing, like the real one. */
+  async destroy(): Promise<void> {
+    this.close();
+  }
+
+  /**
+   * WhatsApp Web's connection state changes (tests): the real Client emits 'change_state', and
+   * for states it does not accept ('CONFLICT', 'UNPAIRED', …) 'disconnected' with the state, then closes.
+   */
+  changeState(state: string): void {
+    if (this.state !== 'ready') return;
+    this.emit('change_state', state);
+    if (acceptedStates.includes(state)) return;
+    this.emit('disconnected', state);
+    this.close();
+  }
+
+  /** The phone removes this linked device (tests): 'disconnected' 'LOGOUT', the link forgotten, a new QR. */
+  unlinkFromPhone(): void {
+    if (this.state !== 'ready') return;
+    this.stopSession();
+    clearDemoLink(this.options.sessionDir);
+    this.emit('disconnected', 'LOGOUT');
+    this.later(this.timings.firstQrMs, () => this.showQr());
+  }
+
+  private showQr(): void {
+    this.state = 'qr';
+    this.emit('qr', qrPayload(this.random));
+    this.qrTimer = this.later(this.timings.qrIntervalMs, () => this.state === 'qr' && this.showQr());
+  }
+
+  private link(): void {
+    this.stopQr();
+    markDemoLinked(this.options.sessionDir, {
+      linkedAt: Date.now(),
+      ...(this.phone !== demoPhoneForNumber(this.numberId) ? { phone: this.phone } : {}),
+    });
+    this.authenticated();
+  }
+
+  private authenticated(): void {
+    this.state = 'authenticating';
+    this.emit('authenticated');
+    this.later(this.timings.readyAfterAuthMs, () => this.ready());
+  }
+
+  private ready(): void {
+    this.state = 'ready';
+    this.info = { wid: toWid(this.phoneWid), pushname: 'Meras Demo', platform: 'android' };
+    this.detach = this.options.world.attach(this.phoneWid, (message) => {
+      this.emit('message_create', message);
+      if (!message.fromMe) this.emit('message', message);
+    });
+    this.emit('ready');
+    if (this.options.customers !== false) {
+      this.script = new DemoCustomerScript(this.options.world, this.phoneWid, { random: this.random, ...this.options.customers });
+      this.script.start();
+    }
+  }
+
+  /** Acks one after another, so they arrive in order whatever the timings. */
+  private scheduleAcks(chatId: string, id: string, done: number): void {
+    const ack = done + 1;
+    const at = this.timings.ackMs[done];
+    if (at === undefined) return;
+    const previous = done > 0 ? (this.timings.ackMs[done - 1] ?? 0) : 0;
+    this.later(Math.max(0, at - previous), () => {
+      const updated = this.options.world.setAck(this.phoneWid, chatId, id, ack);
+      if (updated && this.state === 'ready') this.emit('message_ack', updated, ack);
+      this.scheduleAcks(chatId, id, ack);
+    });
+  }
+
+  private requirePage(): void {
+    if (this.state === 'idle') throw new TypeError("Cannot read properties of null (reading 'evaluate')");
+    if (this.state === 'closed') throw new Error('Protocol error (Runtime.callFunctionOn): Target closed');
+  }
+
+  private requireLinked(what: string): void {
+    this.requirePage();
+    if (this.state !== 'ready') throw new Error(`Evaluation failed: TypeError: Cannot read properties of undefined (reading '${what}')`);
+  }
+
+  private stopQr(): void {
+    if (this.qrTimer) this.clear(this.qrTimer);
+    this.qrTimer = null;
+  }
+
+  private stopSession(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    this.qrTimer = null;
+    this.script?.stop();
+    this.script = null;
+    this.detach?.();
+    this.detach = null;
+  }
+
+  private close(): void {
+    this.stopSession();
+    this.state = 'closed';
+  }
+
+  private later(ms: number, run: () => void): NodeJS.Timeout {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      run();
+    }, ms);
+    this.timers.add(timer);
+    return timer;
+  }
+
+  private clear(timer: NodeJS.Timeout): void {
+    clearTimeout(timer);
+    this.timers.delete(timer);
+  }
+}

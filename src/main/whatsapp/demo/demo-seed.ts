@@ -1,0 +1,140 @@
+import path from 'node:path';
+import { count, eq } from 'drizzle-orm';
+import type { Db } from '../../db/open-database';
+import { branches, contacts, conversations, messages, users, whatsappNumbers } from '../../db/schema';
+import { hashPassword } from '../../services/auth/passwords';
+import { demoPhoneForNumber, lidForPhone, phoneMessageId, seededRandom, serializedKey, webMessageId } from './demo-ids';
+import { markDemoLinked } from './demo-link';
+import { seededCustomers } from './demo-seed-data';
+
+export { markDemoLinked } from './demo-link';
+
+export const demoPassword = 'demo-pass-123';
+export const demoAgents = [
+  { name: 'أحمد الحربي', email: 'agent1@demo.meras', phone: '+966501234567', language: 'ar' as const },
+  { name: 'مها الرشيد', email: 'agent2@demo.meras', phone: '+966551234567', language: 'en' as const },
+];
+export const demoNumberName = 'المبيعات – العرض التجريبي';
+
+export interface DemoSeedOptions {
+  /** The app's data folder: the demo number's session folder in it is marked linked too. */
+  dataDir?: string;
+  now?: number;
+}
+
+export interface DemoSeedResult {
+  branchId: number;
+  agentIds: number[];
+  numberId: number;
+  /** The demo number's phone, E.164. */
+  numberPhone: string;
+  contactIds: number[];
+  conversationIds: number[];
+}
+
+/** Where a number's WhatsApp session lives: `<dataDir>/sessions/number-<id>`. */
+export function demoSessionDir(dataDir: string, numberId: number): string {
+  return path.join(dataDir, 'sessions', `number-${numberId}`);
+}
+
+/**
+ * Demo mode's office: a branch, two agents, a linked demo number and a dozen customers with
+ * short conversations, in one transaction, only while the database has no WhatsApp number
+ * (so a second start, or an office that added its own, changes nothing). No admin: the
+ * first-run setup still asks for one.
+ */
+export async function seedDemoData(db: Db, options: DemoSeedOptions = {}): Promise<DemoSeedResult | null> {
+  if (hasNumbers(db)) return null;
+  const agents = await Promise.all(demoAgents.map(async (agent) => ({ ...agent, passwordHash: await hashPassword(demoPassword) })));
+  const now = options.now ?? Date.now();
+  const random = seededRandom(20261125);
+
+  const result = db.transaction((tx): DemoSeedResult | null => {
+    if (hasNumbers(tx)) return null;
+    const branch = tx
+      .insert(branches)
+      .values({ name: 'فرع الرياض – حي العليا', city: 'الرياض', address: 'طريق العليا العام، حي العليا، الرياض 12211', phone: '+966112345678', createdAt: now, updatedAt: now })
+      .returning({ id: branches.id })
+      .get();
+
+    const agentIds = agents.map((agent) => {
+      const existing = tx.select({ id: users.id }).from(users).where(eq(users.email, agent.email)).get();
+      if (existing) return existing.id;
+      return tx
+        .insert(users)
+        .values({ ...agent, role: 'agent', branchId: branch.id, createdAt: now, updatedAt: now })
+        .returning({ id: users.id })
+        .get().id;
+    });
+
+    const number = tx
+      .insert(whatsappNumbers)
+      .values({ name: demoNumberName, status: 'active', provider: 'webjs', employeeId: agentIds[0] ?? null, branchId: branch.id, linkedAt: now, createdAt: now, updatedAt: now })
+      .returning({ id: whatsappNumbers.id })
+      .get();
+    const numberPhone = `+${demoPhoneForNumber(number.id)}`;
+    tx.update(whatsappNumbers).set({ phoneNumber: numberPhone }).where(eq(whatsappNumbers.id, number.id)).run();
+
+    const contactIds: number[] = [];
+    const conversationIds: number[] = [];
+    for (const customer of seededCustomers) {
+      const digits = customer.phone.replace(/\D/g, '');
+      const lid = customer.appearsAsLid ? lidForPhone(digits) : null;
+      const chatId = lid ?? `${digits}@c.us`;
+      const times = customer.history.map((_, i) => now - (customer.lastMinutesAgo + 6 * (customer.history.length - 1 - i)) * 60_000);
+      const firstAt = times[0] ?? now;
+      const lastAt = times.at(-1) ?? now;
+      const contact = tx
+        .insert(contacts)
+        .values({ phone: customer.phone, name: customer.name, tags: JSON.stringify(customer.tags), waLid: lid, createdAt: firstAt, updatedAt: lastAt })
+        .returning({ id: contacts.id })
+        .get();
+      const agentId = customer.agent === null ? null : (agentIds[customer.agent] ?? null);
+      const conversation = tx
+        .insert(conversations)
+        .values({
+          contactId: contact.id,
+          whatsappNumberId: number.id,
+          lastMessage: customer.history.at(-1)?.text ?? null,
+          lastMessageTime: lastAt,
+          unreadCount: customer.unread,
+          status: customer.status,
+          assignedAgentId: agentId,
+          waChatId: chatId,
+          createdAt: firstAt,
+          updatedAt: lastAt,
+        })
+        .returning({ id: conversations.id })
+        .get();
+      const unreadFrom = customer.history.length - customer.unread;
+      customer.history.forEach((entry, i) => {
+        const fromCustomer = entry.from === 'customer';
+        const agent = agentId === null ? demoAgents[0] : demoAgents[agentIds.indexOf(agentId)];
+        tx.insert(messages)
+          .values({
+            conversationId: conversation.id,
+            whatsappNumberId: number.id,
+            content: entry.text,
+            type: 'text',
+            sender: fromCustomer ? 'customer' : 'agent',
+            senderName: fromCustomer ? customer.name : (agent?.name ?? null),
+            senderId: fromCustomer ? null : (agentId ?? agentIds[0] ?? null),
+            status: (fromCustomer && i >= unreadFrom) || entry.delivered ? 'delivered' : 'read',
+            whatsappMessageId: serializedKey(!fromCustomer, chatId, fromCustomer ? phoneMessageId(random) : webMessageId(random)),
+            createdAt: times[i] ?? now,
+          })
+          .run();
+      });
+      contactIds.push(contact.id);
+      conversationIds.push(conversation.id);
+    }
+    return { branchId: branch.id, agentIds, numberId: number.id, numberPhone, contactIds, conversationIds };
+  });
+
+  if (result && options.dataDir) markDemoLinked(demoSessionDir(options.dataDir, result.numberId), { linkedAt: now });
+  return result;
+}
+
+function hasNumbers(db: Pick<Db, 'select'>): boolean {
+  return (db.select({ n: count() }).from(whatsappNumbers).get()?.n ?? 0) > 0;
+}
