@@ -44,7 +44,9 @@ export interface WhatsappOptions {
   /** Demo mode: the factory's simulated phone can "scan" the QR. */
   demo?: { scan(numberId: number): boolean };
   /** Runs before sessions restore, in demo mode: creates the demo data. */
-  seed?: (core: { sqlite: import('better-sqlite3').Database; sessionDir: (numberId: number) => string }) => void;
+  seed?: (core: { db: import('../db/open-database').Db; dataDir: string }) => Promise<unknown>;
+  /** Runs when the core closes (the demo's simulated network). */
+  close?: () => void;
   sessionPolicy?: WhatsappSessionPolicy;
   outboxPolicy?: OutboxPolicy;
   catchUpPolicy?: CatchUpPolicy;
@@ -88,7 +90,6 @@ export function createCore(options: CoreOptions) {
   const numbers = new NumbersService(sqlite, whatsappSessions, activity, bus, clock, wa.demo ?? null);
   pipeline.onStatus = (numberId) => numbers.publish(numberId);
   const inbox = new InboxService(sqlite, outbox, pipeline, clock);
-  wa.seed?.({ sqlite, sessionDir: (numberId) => whatsappSessions.sessionDir(numberId) });
   const appInfo = { version: options.version ?? '0.0.0', demo: Boolean(wa.demo) };
 
   const router = createRouter({
@@ -98,7 +99,9 @@ export function createCore(options: CoreOptions) {
     logger,
   });
 
-  if (wa.restoreSessions) whatsappSessions.restoreLinked();
+  // Demo data first (its number is linked), then every linked number starts.
+  const seeded = wa.seed ? wa.seed({ db, dataDir: options.dataDir }).catch((error: unknown) => logger.error('demo data failed', { error: String(error) })) : Promise.resolve();
+  if (wa.restoreSessions) void seeded.then(() => whatsappSessions.restoreLinked());
 
   let closing: Promise<void> | undefined;
   return {
@@ -107,12 +110,16 @@ export function createCore(options: CoreOptions) {
     database,
     logger,
     whatsapp: { sessions: whatsappSessions, outbox, pipeline, ingest },
+    /** Resolves once demo data (if any) is in place. */
+    seeded,
     /** Stops every WhatsApp session (keeping their links), then closes the database. */
     close(): Promise<void> {
       closing ??= (async () => {
         outbox.closeAll();
         pipeline.close();
         await whatsappSessions.shutdown();
+        await seeded;
+        wa.close?.();
         database.close();
       })();
       return closing;

@@ -2,6 +2,7 @@ import type { WhatsappOptions } from './create-core';
 import type { Logger } from './logger';
 import { createDemoClientFactory } from '../whatsapp/demo/demo-client-factory';
 import { defaultOutboxPolicy } from '../outbox/outbox';
+import { seedDemoData } from '../whatsapp/demo/demo-seed';
 
 /**
  * The shells' WhatsApp set-up: real whatsapp-web.js sessions, or in demo mode (`--demo`)
@@ -14,6 +15,8 @@ export function whatsappOptions(options: { demo: boolean; logger: Logger }): Wha
   return {
     factory,
     demo: factory,
+    seed: ({ db, dataDir }) => seedDemoData(db, { dataDir }),
+    close: () => factory.world.close(),
     restoreSessions: true,
     // A demo shows acks quickly; a real number is paced like a person.
     outboxPolicy: { ...defaultOutboxPolicy, paceMs: 200, paceJitterMs: 200 },

@@ -248,10 +248,12 @@ export class Outbox {
     }
   }
 
+  /** Writes an outcome and tells the windows, unless the echo had already moved it there. */
   private finish(messageId: number, write: () => void): void {
+    const before = this.q.byId.get(messageId);
     this.sqlite.transaction(write)();
     const row = this.q.byId.get(messageId);
-    if (row) this.events.changed(row);
+    if (row && (row.status !== before?.status || row.error_code !== before.error_code)) this.events.changed(row);
   }
 
   private hasQuota(numberId: number, now: number): boolean {

@@ -60,3 +60,31 @@ export class CallFailed extends Error {
     super(`${error.code}: ${error.message} ${JSON.stringify(error.details ?? '')}`);
   }
 }
+
+/** Demo timings and policies short enough for tests; the webjs transport runs unchanged. */
+export const fastDemoTimings = { firstQrMs: 5, qrIntervalMs: 60, restoreMs: 5, readyAfterAuthMs: 5, pairingCompletesMs: 30, ackMs: [10, 20, 30] as const };
+export const fastSessionPolicy = { startTimeoutMs: 2_000, readyTimeoutMs: 2_000, qrRounds: 3, retryBaseMs: 50, retryMaxMs: 200 };
+export const fastOutboxPolicy = { paceMs: 0, paceJitterMs: 0, maxAttempts: 3, retryBaseMs: 20, retryMaxMs: 100 };
+export const fastCatchUpPolicy = {
+  maxLookbackMs: 14 * 24 * 60 * 60_000,
+  firstLinkLookbackMs: 24 * 60 * 60_000,
+  overlapMs: 60_000,
+  maxChats: 100,
+  perChat: 100,
+  lidRetryMs: [0, 30, 60, 120],
+};
+
+/** Waits until `check` stops throwing (or returns true), as a user waits for the screen to change. */
+export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 5_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== false) return value;
+    } catch (error) {
+      if (Date.now() - started > timeoutMs) throw error;
+    }
+    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

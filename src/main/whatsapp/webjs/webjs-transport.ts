@@ -90,7 +90,7 @@ export class WebjsTransport implements Transport {
 
   async requestPairingCode(phoneDigits: string): Promise<string> {
     if (!this.client) throw new TransportError('not_started', 'The session is not running');
-    return this.client.requestPairingCode(phoneDigits, true);
+    return formatPairingCode(await this.client.requestPairingCode(phoneDigits, true));
   }
 
   async phoneForLid(lid: string): Promise<string | null> {
@@ -122,7 +122,7 @@ export class WebjsTransport implements Transport {
     const { events, logger, numberId } = this.options;
     const mine = () => this.client === client && !this.stopping;
     client.on('qr', (qr) => mine() && events.qr(qr));
-    client.on('code', (code) => mine() && events.pairingCode(code));
+    client.on('code', (code) => mine() && events.pairingCode(formatPairingCode(code)));
     client.on('authenticated', () => {
       if (!mine()) return;
       void this.mendPageKeys(client);
@@ -189,4 +189,10 @@ export class WebjsTransport implements Transport {
       this.options.logger.warn('session did not close cleanly', { numberId: this.options.numberId, error: String(error) });
     }
   }
+}
+
+/** WhatsApp's 8-character code as the phone shows it: `ABCD-EFGH`. */
+export function formatPairingCode(code: string): string {
+  const clean = String(code).replace(/[^0-9A-Za-z]/g, '').toUpperCase();
+  return clean.length === 8 ? `${clean.slice(0, 4)}-${clean.slice(4)}` : clean;
 }

@@ -1,0 +1,251 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { NumberView } from '../../shared/inbox-types';
+import {
+  eventually,
+  fastCatchUpPolicy,
+  fastDemoTimings,
+  fastOutboxPolicy,
+  fastSessionPolicy,
+  startTestCore,
+  tempDir,
+} from '../testing/test-core';
+import { createDemoClientFactory, type DemoClientFactory } from './demo/demo-client-factory';
+import type { DemoWorld } from './demo/demo-world';
+import { DemoWorld as World } from './demo/demo-world';
+import type { SessionPolicy } from './session-manager';
+
+const running: { close(): Promise<void> }[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((c) => c.close()));
+});
+
+/** A core whose numbers link to the demo's simulated phones, through the real webjs transport. */
+function startCore(options: { dataDir?: string; world?: DemoWorld; session?: Partial<SessionPolicy>; timings?: Partial<typeof fastDemoTimings> } = {}) {
+  const factory: DemoClientFactory = createDemoClientFactory({
+    customers: false,
+    timings: { ...fastDemoTimings, ...options.timings },
+    ...(options.world ? { world: options.world } : {}),
+  });
+  const t = startTestCore({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    whatsapp: {
+      factory,
+      demo: factory,
+      sessionPolicy: { ...fastSessionPolicy, ...options.session },
+      outboxPolicy: fastOutboxPolicy,
+      catchUpPolicy: fastCatchUpPolicy,
+      restoreSessions: true,
+    },
+  });
+  running.push(t);
+  return { ...t, factory, world: factory.world };
+}
+
+async function numberState(t: ReturnType<typeof startCore>, token: string, id: number): Promise<NumberView> {
+  const list = await t.call('numbers.list', {}, token);
+  return list.find((n) => n.id === id)!;
+}
+
+/** An admin adds a number, links it and scans the QR with the demo phone. */
+async function linkedNumber(t: ReturnType<typeof startCore>) {
+  const admin = await t.setupAdmin();
+  const number = await t.call('numbers.create', { name: 'المبيعات' }, admin.token);
+  await t.call('numbers.connect', { id: number.id }, admin.token);
+  await eventually(async () => expect((await numberState(t, admin.token, number.id)).connection.state).toBe('QR_GENERATED'));
+  await t.call('numbers.demoScan', { id: number.id }, admin.token);
+  await eventually(async () => expect((await numberState(t, admin.token, number.id)).connection.state).toBe('CONNECTED'));
+  return { admin, number, phoneWid: `${t.factory.phoneFor(number.id)}@c.us` };
+}
+
+describe('linking a number', () => {
+  it('shows a QR, connects when it is scanned, and records the phone in E.164', async () => {
+    const t = startCore();
+    const { admin, number, phoneWid } = await linkedNumber(t);
+    const view = await numberState(t, admin.token, number.id);
+    expect(view).toMatchObject({ status: 'active', phoneNumber: `+${phoneWid.split('@')[0]}`, connection: { state: 'CONNECTED', qr: null, linked: true } });
+    const states = t.events.filter((e) => e.event === 'number.status').map((e) => (e.data as { number: NumberView }).number.connection.state);
+    expect(states).toEqual(expect.arrayContaining(['INITIALIZING', 'QR_GENERATED', 'CONNECTED']));
+    expect(states.indexOf('QR_GENERATED')).toBeLessThan(states.lastIndexOf('CONNECTED'));
+  });
+
+  it('stops offering QR codes after a few unanswered rounds', async () => {
+    const t = startCore({ session: { qrRounds: 2 } });
+    const admin = await t.setupAdmin();
+    const number = await t.call('numbers.create', { name: 'Sales' }, admin.token);
+    await t.call('numbers.connect', { id: number.id }, admin.token);
+    const view = await eventually(async () => {
+      const n = await numberState(t, admin.token, number.id);
+      expect(n.connection.state).toBe('DISCONNECTED');
+      return n;
+    });
+    expect(view.connection).toMatchObject({ reason: 'qr_timeout', nextRetryAt: null, qr: null });
+  });
+
+  it('restores a linked number when the app starts again, without a new QR', async () => {
+    const dataDir = tempDir();
+    const world = new World();
+    const first = startCore({ dataDir, world });
+    const { number } = await linkedNumber(first);
+    await first.close();
+
+    const again = startCore({ dataDir, world });
+    const { token } = await again.call('auth.signIn', { email: 'admin@office.test', password: 'admin-pass-123' });
+    await eventually(async () => expect((await numberState(again, token, number.id)).connection.state).toBe('CONNECTED'));
+    const states = again.events.filter((e) => e.event === 'number.status').map((e) => (e.data as { number: NumberView }).number.connection.state);
+    expect(states).not.toContain('QR_GENERATED');
+  });
+
+  it('restarts a session that hangs, and says so', async () => {
+    const t = startCore({ session: { startTimeoutMs: 30, retryBaseMs: 10_000 }, timings: { firstQrMs: 5_000 } });
+    const admin = await t.setupAdmin();
+    const number = await t.call('numbers.create', { name: 'Sales' }, admin.token);
+    await t.call('numbers.connect', { id: number.id }, admin.token);
+    const view = await eventually(async () => {
+      const n = await numberState(t, admin.token, number.id);
+      expect(n.connection.reason).toBe('hung');
+      return n;
+    });
+    expect(view.connection.state).toBe('DISCONNECTED');
+    expect(view.connection.nextRetryAt).not.toBeNull();
+  });
+
+  it('re-links on request: the old session is forgotten and a new QR is shown', async () => {
+    const t = startCore();
+    const { admin, number } = await linkedNumber(t);
+    await t.call('numbers.connect', { id: number.id, force: true }, admin.token);
+    await eventually(async () => expect((await numberState(t, admin.token, number.id)).connection.state).toBe('QR_GENERATED'));
+    expect((await numberState(t, admin.token, number.id)).connection.linked).toBe(false);
+  });
+
+  it('only admins manage numbers', async () => {
+    const t = startCore();
+    const admin = await t.setupAdmin();
+    const agent = await t.createUser(admin.token, 'agent', 'agent@office.test');
+    expect((await t.failure('numbers.create', { name: 'Mine' }, agent.token)).code).toBe('FORBIDDEN');
+    const number = await t.call('numbers.create', { name: 'Sales' }, admin.token);
+    for (const channel of ['numbers.connect', 'numbers.disconnect', 'numbers.remove', 'numbers.demoScan']) {
+      expect((await t.failure(channel, { id: number.id }, agent.token)).code).toBe('FORBIDDEN');
+    }
+    expect(await t.call('numbers.list', {}, agent.token)).toHaveLength(1);
+  });
+});
+
+describe('messages through a linked number', () => {
+  it('a customer message arrives live; the answer goes out once and its ticks go to read', async () => {
+    const t = startCore();
+    const { admin, phoneWid } = await linkedNumber(t);
+    t.world.deliverInbound(phoneWid, { from: '966501112233', body: 'أبغى شقة للإيجار في الملقا', profileName: 'سارة' });
+    const conversation = await eventually(async () => {
+      const page = await t.call('conversations.list', {}, admin.token);
+      expect(page.data).toHaveLength(1);
+      return page.data[0]!;
+    });
+    expect(conversation).toMatchObject({ contact: { name: 'سارة', phone: '+966501112233' }, unreadCount: 1, lastMessage: 'أبغى شقة للإيجار في الملقا' });
+    expect(t.events.some((e) => e.event === 'message.new')).toBe(true);
+
+    const sent = await t.call('messages.send', { conversationId: conversation.id, content: 'أهلاً سارة، عندنا خيارات ممتازة' }, admin.token);
+    expect(sent.status).toBe('queued');
+    await eventually(async () => {
+      const thread = await t.call('messages.list', { conversationId: conversation.id }, admin.token);
+      expect(thread.find((m) => m.id === sent.id)?.status).toBe('read');
+    });
+    const statuses = t.events.filter((e) => e.event === 'message.status' && (e.data as { messageId: number }).messageId === sent.id).map((e) => (e.data as { status: string }).status);
+    expect(statuses).toEqual(['sent', 'delivered', 'read']);
+    expect(t.world.sentMessages(phoneWid).filter((m) => m.body === 'أهلاً سارة، عندنا خيارات ممتازة')).toHaveLength(1);
+    // WhatsApp echoed it (message_create) before the send returned: still one row.
+    expect((await t.call('messages.list', { conversationId: conversation.id }, admin.token)).filter((m) => m.sender === 'agent')).toHaveLength(1);
+
+    expect((await t.failure('messages.retry', { id: sent.id }, admin.token)).details).toBe('not_failed');
+    await t.call('conversations.markRead', { id: conversation.id }, admin.token);
+    expect((await t.call('conversations.get', { id: conversation.id }, admin.token)).unreadCount).toBe(0);
+  });
+
+  it('a send WhatsApp refuses ends failed with its reason, and can be retried', async () => {
+    const t = startCore();
+    const { admin, number } = await linkedNumber(t);
+    const sqlite = t.core.database.sqlite;
+    sqlite.prepare("insert into contacts (id, phone, name) values (50, '+966500000050', 'Broken')").run();
+    sqlite.prepare("insert into conversations (id, contact_id, whatsapp_number_id, wa_chat_id, last_message_time) values (50, 50, ?, 'not-a-chat', 1)").run(number.id);
+    const sent = await t.call('messages.send', { conversationId: 50, content: 'hello' }, admin.token);
+    const failed = await eventually(async () => {
+      const [m] = await t.call('messages.list', { conversationId: 50 }, admin.token);
+      expect(m?.status).toBe('failed');
+      return m!;
+    });
+    expect(failed).toMatchObject({ id: sent.id, errorCode: 'invalid_recipient' });
+    expect(failed.error).toMatch(/invalid wid/);
+    expect((await t.call('messages.retry', { id: sent.id }, admin.token)).status).toBe('queued');
+    // Still no valid address: it fails again rather than looping.
+    await eventually(async () => expect((await t.call('messages.list', { conversationId: 50 }, admin.token))[0]?.status).toBe('failed'));
+  });
+
+  it('an agent can write while the number is offline; it goes out once when the app is back', async () => {
+    const dataDir = tempDir();
+    const world = new World();
+    const first = startCore({ dataDir, world });
+    const { admin, number, phoneWid } = await linkedNumber(first);
+    world.deliverInbound(phoneWid, { from: '966503334455', body: 'متى أقدر أشوف الفيلا؟' });
+    const conversation = await eventually(async () => (await first.call('conversations.list', {}, admin.token)).data[0]!);
+    await first.call('numbers.disconnect', { id: number.id }, admin.token);
+    const queued = await first.call('messages.send', { conversationId: conversation.id, content: 'بكرة الساعة ٥ العصر يناسبك؟' }, admin.token);
+    expect(queued.status).toBe('queued');
+    await first.close();
+    expect(world.sentMessages(phoneWid)).toHaveLength(0);
+
+    const again = startCore({ dataDir, world });
+    const { token } = await again.call('auth.signIn', { email: 'admin@office.test', password: 'admin-pass-123' });
+    await again.call('numbers.connect', { id: number.id }, token);
+    await eventually(async () => {
+      const thread = await again.call('messages.list', { conversationId: conversation.id }, token);
+      expect(thread.find((m) => m.id === queued.id)?.status).toMatch(/sent|delivered|read/);
+    });
+    await again.close();
+    const third = startCore({ dataDir, world });
+    await eventually(async () => expect(third.core.whatsapp.sessions.isConnected(number.id)).toBe(true));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(world.sentMessages(phoneWid).filter((m) => m.body === 'بكرة الساعة ٥ العصر يناسبك؟')).toHaveLength(1);
+  });
+
+  it('messages that arrived while the number was down are caught up once after it reconnects', async () => {
+    const t = startCore();
+    const { admin, number, phoneWid } = await linkedNumber(t);
+    await t.call('numbers.disconnect', { id: number.id }, admin.token);
+    t.world.deliverInbound(phoneWid, { from: '966505556677', body: 'السلام عليكم' });
+    t.world.deliverInbound(phoneWid, { from: '966505556677', body: 'كم سعر المتر في حطين؟' });
+    t.world.deliverInbound(phoneWid, { from: '966508889900', body: 'Is the Narjis villa still available?' });
+    t.world.postToGroup(phoneWid, { author: '966501231234', body: 'group chatter' });
+    t.world.postStatus(phoneWid, { author: '966501231234', body: 'a status' });
+    expect((await t.call('conversations.list', {}, admin.token)).data).toHaveLength(0);
+
+    await t.call('numbers.connect', { id: number.id }, admin.token);
+    const page = await eventually(async () => {
+      const p = await t.call('conversations.list', {}, admin.token);
+      expect(p.data).toHaveLength(2);
+      return p;
+    });
+    const count = () => (t.core.database.sqlite.prepare("select count(*) as n from messages where sender = 'customer'").get() as { n: number }).n;
+    expect(count()).toBe(3);
+    expect(page.data.map((c) => c.unreadCount).sort()).toEqual([1, 2]);
+
+    // Reconnecting again reads the same history: nothing is doubled.
+    await t.call('numbers.disconnect', { id: number.id }, admin.token);
+    await t.call('numbers.connect', { id: number.id }, admin.token);
+    await eventually(() => expect(t.core.whatsapp.sessions.isConnected(number.id)).toBe(true));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(count()).toBe(3);
+  });
+
+  it('a customer under an @lid becomes one contact with their phone once WhatsApp reveals it', async () => {
+    const world = new World({ lidReveal: { afterAsks: 2, afterMs: 0 } });
+    const t = startCore({ world });
+    const { admin, phoneWid } = await linkedNumber(t);
+    world.deliverInbound(phoneWid, { from: '966507778899', body: 'مرحبا', lid: true, profileName: 'Omar' });
+    await eventually(async () => {
+      const [c] = (await t.call('conversations.list', {}, admin.token)).data;
+      expect(c?.contact).toMatchObject({ name: 'Omar', phone: '+966507778899' });
+    });
+    world.deliverInbound(phoneWid, { from: '966507778899', body: 'again', lid: true });
+    await eventually(async () => expect((await t.call('conversations.list', {}, admin.token)).data[0]?.unreadCount).toBe(2));
+    expect((await t.call('conversations.list', {}, admin.token)).data).toHaveLength(1);
+  });
+});
