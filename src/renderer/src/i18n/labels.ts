@@ -1,7 +1,14 @@
-import type { Role, UserPresence } from '../../../shared/domain';
+import type { ConversationStatus, MessageSender, MessageStatus, Role, UserPresence } from '../../../shared/domain';
+import type { ConnectionState, DisconnectReason } from '../../../shared/whatsapp';
 import type { ActivityEntry, SessionEndReason } from '../../../shared/types';
 import { isMessageKey } from './dictionary';
 import type { Translate } from './translate';
+
+/**
+ * A name put inside a sentence keeps its own direction (an Arabic number name in an English
+ * notice, or the reverse) without turning the punctuation around it: Unicode's first-strong isolate.
+ */
+export const isolate = (text: string): string => `\u2068${text}\u2069`;
 
 export const roleLabel = (t: Translate, role: Role): string => t(`role.${role}`);
 export const presenceLabel = (t: Translate, presence: UserPresence): string => t(`presence.${presence}`);
@@ -19,4 +26,16 @@ export function activityTargetLabel(t: Translate, entry: ActivityEntry): string 
   const typeKey = `entity.${entry.entityType ?? ''}`;
   const type = isMessageKey(typeKey) ? t(typeKey) : (entry.entityType ?? '');
   return t('activity.target', { type, id: entry.entityId }).trim();
+}
+
+export const connectionStateLabel = (t: Translate, state: ConnectionState): string => t(`connection.${state}`);
+export const disconnectReasonLabel = (t: Translate, reason: DisconnectReason): string => t(`disconnect.${reason}`);
+export const conversationStatusLabel = (t: Translate, status: ConversationStatus): string => t(`conversationStatus.${status}`);
+export const messageStatusLabel = (t: Translate, status: MessageStatus): string => t(`messageStatus.${status}`);
+export const senderLabel = (t: Translate, sender: MessageSender): string => t(`sender.${sender}`);
+
+/** Why a message failed, from its code; a code from a newer core falls back to a general text. */
+export function sendErrorLabel(t: Translate, code: string | null): string {
+  const key = `sendError.${code ?? 'unknown'}`;
+  return isMessageKey(key) ? t(key) : t('sendError.unknown');
 }
