@@ -1,5 +1,12 @@
 import type { ReactNode } from 'react';
 
-export function Badge({ tone, children }: { tone: 'green' | 'gray' | 'red'; children: ReactNode }) {
-  return <span className={`badge badge-${tone}`}>{children}</span>;
+export type BadgeTone = 'green' | 'gray' | 'red' | 'amber' | 'blue';
+
+export function Badge({ tone, children, dot = false }: { tone: BadgeTone; children: ReactNode; dot?: boolean }) {
+  return (
+    <span className={`badge badge-${tone}`}>
+      {dot ? <span className="badge-dot" aria-hidden="true" /> : null}
+      {children}
+    </span>
+  );
 }

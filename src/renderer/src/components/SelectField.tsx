@@ -10,14 +10,16 @@ interface SelectFieldProps<V extends string> {
   error?: string | undefined;
   testId: string;
   disabled?: boolean;
+  /** For compact toolbars: the label is still read out, just not shown. */
+  hideLabel?: boolean;
 }
 
-export function SelectField<V extends string>({ name, label, value, options, onChange, error, testId, disabled }: SelectFieldProps<V>) {
+export function SelectField<V extends string>({ name, label, value, options, onChange, error, testId, disabled, hideLabel }: SelectFieldProps<V>) {
   const id = useId();
   const errorId = `${id}-error`;
   return (
     <div className="field">
-      <label className="field-label" htmlFor={id}>
+      <label className={hideLabel ? 'field-label visually-hidden' : 'field-label'} htmlFor={id}>
         {label}
       </label>
       <div className="select-wrap">
