@@ -1,0 +1,111 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { NumberView } from '../../../../shared/inbox-types';
+import type { PublicUser } from '../../../../shared/types';
+import { Alert } from '../../components/Alert';
+import { Dialog } from '../../components/Dialog';
+import { SelectField } from '../../components/SelectField';
+import { SubmitButton } from '../../components/SubmitButton';
+import { TextField } from '../../components/TextField';
+import { useSubmit } from '../../hooks/use-submit';
+import { isolate } from '../../i18n/labels';
+import { useT } from '../../i18n/use-t';
+import { useNumbersStore } from '../../stores/numbers-store';
+import { useUsersStore } from '../../stores/users-store';
+import { createNumber, numberFormValues, updateNumber, type NumberFormValues } from './number-form';
+
+const fields = ['name', 'employeeId', 'quotaLimit'] as const;
+
+interface NumberFormDialogProps {
+  number?: NumberView;
+  /** Whether the caller may read the user list, which the owner choice needs. */
+  canChooseEmployee: boolean;
+  onClose(): void;
+}
+
+/** Active users can own a number; the current owner stays listed even if deactivated since. */
+function employeeOptions(users: PublicUser[] | null, number: NumberView | undefined, none: string) {
+  const options = (users ?? []).filter((u) => u.isActive).map((u) => ({ value: String(u.id), label: u.name }));
+  const owner = number?.employee;
+  if (owner && !options.some((o) => o.value === String(owner.id))) options.push({ value: String(owner.id), label: owner.name });
+  return [{ value: '', label: none }, ...options];
+}
+
+/** Adds a WhatsApp number, or edits one when `number` is given. */
+export function NumberFormDialog({ number, canChooseEmployee, onClose }: NumberFormDialogProps) {
+  const t = useT();
+  const [values, setValues] = useState<NumberFormValues>(() => numberFormValues(number));
+  const submission = useSubmit(fields);
+  const users = useUsersStore((state) => state.users);
+  const set = (field: keyof NumberFormValues) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
+
+  useEffect(() => {
+    if (canChooseEmployee) void useUsersStore.getState().load();
+  }, [canChooseEmployee]);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const ok = await submission.run(async () => {
+      const saved = number ? await updateNumber(number, values) : await createNumber(values);
+      if (saved) useNumbersStore.getState().upsert(saved);
+    });
+    if (ok) onClose();
+  }
+
+  const { shown, pending } = submission;
+  return (
+    <Dialog title={number ? t('numbers.editTitle', { name: isolate(number.name) }) : t('numbers.createTitle')} onClose={onClose} busy={pending} testId="number-form-dialog">
+      <form noValidate onSubmit={onSubmit} data-testid="number-form">
+        <div className="dialog-body form">
+          {shown.formMessage ? (
+            <Alert tone="error" testId="number-form-error">
+              {shown.formMessage}
+            </Alert>
+          ) : null}
+          <TextField
+            name="name"
+            label={t('field.numberName')}
+            hint={t('field.numberNameHint')}
+            value={values.name}
+            onChange={set('name')}
+            error={shown.fields.name}
+            autoComplete="off"
+            testId="number-form-name"
+          />
+          <div className="field-row">
+            {canChooseEmployee ? (
+              <SelectField
+                name="employeeId"
+                label={t('field.employee')}
+                value={values.employeeId}
+                options={employeeOptions(users, number, t('field.noEmployee'))}
+                onChange={set('employeeId')}
+                error={shown.fields.employeeId}
+                testId="number-form-employee"
+              />
+            ) : null}
+            <TextField
+              name="quotaLimit"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={100000}
+              latin
+              label={t('field.quota')}
+              hint={t('field.quotaHint')}
+              value={values.quotaLimit}
+              onChange={set('quotaLimit')}
+              error={shown.fields.quotaLimit}
+              testId="number-form-quota"
+            />
+          </div>
+        </div>
+        <div className="dialog-footer">
+          <button type="button" className="button button-secondary" onClick={onClose} disabled={pending} data-testid="number-form-cancel">
+            {t('common.cancel')}
+          </button>
+          <SubmitButton label={number ? t('common.save') : t('numbers.createSubmit')} pending={pending} testId="number-form-submit" />
+        </div>
+      </form>
+    </Dialog>
+  );
+}

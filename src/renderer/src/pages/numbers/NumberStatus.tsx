@@ -1,0 +1,51 @@
+import type { NumberConnection } from '../../../../shared/inbox-types';
+import { Badge, type BadgeTone } from '../../components/Badge';
+import { formatTime } from '../../format/dates';
+import { connectionStateLabel, disconnectReasonLabel } from '../../i18n/labels';
+import { useLanguageStore } from '../../i18n/language-store';
+import { useT } from '../../i18n/use-t';
+
+/** Stopped by hand or never started is calm grey; any other disconnection needs attention. */
+export function connectionTone(connection: NumberConnection): BadgeTone {
+  switch (connection.state) {
+    case 'CONNECTED':
+      return 'green';
+    case 'QR_GENERATED':
+      return 'blue';
+    case 'INITIALIZING':
+      return 'amber';
+    case 'DISCONNECTED':
+      return connection.reason === 'not_started' || connection.reason === 'stopped' || connection.reason === null ? 'gray' : 'red';
+  }
+}
+
+export function ConnectionBadge({ connection }: { connection: NumberConnection }) {
+  const t = useT();
+  return (
+    <Badge tone={connectionTone(connection)} dot>
+      {connectionStateLabel(t, connection.state)}
+    </Badge>
+  );
+}
+
+/** A number's live state: the badge, why it is disconnected, and when it tries again. */
+export function NumberStatus({ connection, testId }: { connection: NumberConnection; testId?: string }) {
+  const t = useT();
+  const language = useLanguageStore((state) => state.language);
+  const reason = connection.state === 'DISCONNECTED' && connection.reason ? disconnectReasonLabel(t, connection.reason) : null;
+  return (
+    <div className="number-status" data-testid={testId} data-state={connection.state} aria-live="polite">
+      <ConnectionBadge connection={connection} />
+      {reason ? (
+        <p className="number-status-reason" data-testid={testId ? `${testId}-reason` : undefined}>
+          {reason}
+        </p>
+      ) : null}
+      {connection.nextRetryAt ? (
+        <p className="number-status-retry muted">
+          {t('numbers.retryingAt', { time: formatTime(connection.nextRetryAt, language) })}
+        </p>
+      ) : null}
+    </div>
+  );
+}
