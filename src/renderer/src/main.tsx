@@ -6,6 +6,8 @@ import './styles/layout.css';
 import './styles/table.css';
 import './styles/dialog.css';
 import './styles/auth.css';
+import './styles/numbers.css';
+import './styles/inbox.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 // Sets <html lang/dir> from the remembered language before the first paint.

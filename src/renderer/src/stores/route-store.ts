@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 
-export const routes = ['users', 'activity', 'profile'] as const;
+/** In menu order. */
+export const routes = ['inbox', 'numbers', 'users', 'activity', 'profile'] as const;
 export type Route = (typeof routes)[number];
 
 function routeFromHash(hash: string): Route | null {

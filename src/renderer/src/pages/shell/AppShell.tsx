@@ -1,8 +1,13 @@
 import { useEffect } from 'react';
 import type { PublicUser } from '../../../../shared/types';
+import { useAppInfoStore } from '../../stores/app-info-store';
+import { resetInbox } from '../../stores/inbox-actions';
+import { watchNumbers } from '../../stores/numbers-store';
 import { useRouteStore, type Route } from '../../stores/route-store';
 import { ActivityPage } from '../activity/ActivityPage';
 import { ForbiddenPage } from '../forbidden/ForbiddenPage';
+import { InboxPage } from '../inbox/InboxPage';
+import { NumbersPage } from '../numbers/NumbersPage';
 import { ProfilePage } from '../profile/ProfilePage';
 import { UsersPage } from '../users/UsersPage';
 import { canSee, defaultRoute } from './access';
@@ -11,6 +16,10 @@ import { SideNav } from './SideNav';
 function Page({ route, user }: { route: Route; user: PublicUser }) {
   if (!canSee(user.role, route)) return <ForbiddenPage route={route} />;
   switch (route) {
+    case 'inbox':
+      return <InboxPage user={user} />;
+    case 'numbers':
+      return <NumbersPage user={user} />;
     case 'users':
       return <UsersPage user={user} />;
     case 'activity':
@@ -19,6 +28,9 @@ function Page({ route, user }: { route: Route; user: PublicUser }) {
       return <ProfilePage user={user} />;
   }
 }
+
+/** Pages that fill the window edge to edge and scroll inside their own panes. */
+const fullBleed: ReadonlySet<Route> = new Set(['inbox']);
 
 /** The signed-in layout: navigation on the inline-start side, the current page beside it. */
 export function AppShell({ user }: { user: PublicUser }) {
@@ -30,10 +42,22 @@ export function AppShell({ user }: { user: PublicUser }) {
     if (route === null) replace(defaultRoute(user.role));
   }, [route, replace, user.role]);
 
+  // Numbers are live for the whole session: the inbox and the numbers page both follow them.
+  useEffect(() => {
+    const stop = watchNumbers();
+    return () => {
+      stop();
+      resetInbox();
+    };
+  }, [user.id]);
+  useEffect(() => {
+    void useAppInfoStore.getState().load();
+  }, []);
+
   return (
     <div className="app-shell" data-testid="app-shell">
       <SideNav user={user} current={current} />
-      <main className="main" id="main">
+      <main className={fullBleed.has(current) ? 'main main-full' : 'main'} id="main">
         <Page key={current} route={current} user={user} />
       </main>
     </div>

@@ -10,6 +10,8 @@ import { canSee } from './access';
 import { Brand } from '../../components/Brand';
 
 const navItems: Record<Route, { label: MessageKey; icon: IconName }> = {
+  inbox: { label: 'nav.inbox', icon: 'inbox' },
+  numbers: { label: 'nav.numbers', icon: 'phone' },
   users: { label: 'nav.users', icon: 'users' },
   activity: { label: 'nav.activity', icon: 'activity' },
   profile: { label: 'nav.profile', icon: 'profile' },

@@ -2,18 +2,27 @@ import type { ChannelName } from '../../../../shared/contract';
 import type { Role } from '../../../../shared/domain';
 import type { Route } from '../../stores/route-store';
 
+const everyone: readonly Role[] = ['admin', 'supervisor', 'agent'];
+
 /**
  * Which roles see which page, mirroring the contract's access lists so the menu shows only
  * what will work. The core is the real guard: a hidden page is still refused there.
  */
 const pageAccess: Record<Route, { roles: readonly Role[]; channel: ChannelName }> = {
+  inbox: { roles: everyone, channel: 'conversations.list' },
+  numbers: { roles: everyone, channel: 'numbers.list' },
   users: { roles: ['admin', 'supervisor'], channel: 'users.list' },
   activity: { roles: ['admin', 'supervisor'], channel: 'activity.list' },
-  profile: { roles: ['admin', 'supervisor', 'agent'], channel: 'auth.state' },
+  profile: { roles: everyone, channel: 'auth.state' },
 };
 
 export const canSee = (role: Role, route: Route): boolean => pageAccess[route].roles.includes(role);
 export const pageChannel = (route: Route): ChannelName => pageAccess[route].channel;
-export const defaultRoute = (role: Role): Route => (role === 'agent' ? 'profile' : 'users');
+/** Everyone lands on the inbox: answering customers is what the app is for. */
+export const defaultRoute = (_role: Role): Route => 'inbox';
 /** Only admins change other users. */
 export const canManageUsers = (role: Role): boolean => role === 'admin';
+/** Only admins add, link and remove WhatsApp numbers; everyone else sees them read-only. */
+export const canManageNumbers = (role: Role): boolean => role === 'admin';
+/** Choosing a number's owner needs the user list, which admins and supervisors may read. */
+export const canListUsers = (role: Role): boolean => role === 'admin' || role === 'supervisor';

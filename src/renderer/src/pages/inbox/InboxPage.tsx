@@ -1,0 +1,75 @@
+import { useEffect } from 'react';
+import type { PublicUser } from '../../../../shared/types';
+import { Icon } from '../../components/icons';
+import { useT } from '../../i18n/use-t';
+import { useConversationsStore } from '../../stores/conversations-store';
+import { watchInbox } from '../../stores/inbox-actions';
+import { useNumbersStore } from '../../stores/numbers-store';
+import { useRouteStore } from '../../stores/route-store';
+import { useThreadStore } from '../../stores/thread-store';
+import { canManageNumbers } from '../shell/access';
+import { ConversationList } from './ConversationList';
+import { InboxFilters } from './InboxFilters';
+import { Thread } from './Thread';
+
+/** Nothing to show until a number exists: admins are sent to add one, everyone else is told whom to ask. */
+function NoNumbers({ user }: { user: PublicUser }) {
+  const t = useT();
+  const navigate = useRouteStore((state) => state.navigate);
+  const admin = canManageNumbers(user.role);
+  return (
+    <section className="empty-state inbox-empty" data-testid="inbox-no-numbers">
+      <span className="empty-state-icon empty-state-icon-accent">
+        <Icon name="phone" />
+      </span>
+      <h1 className="page-title">{t('inbox.noNumbers')}</h1>
+      <p className="muted">{admin ? t('inbox.noNumbersAdmin') : t('inbox.noNumbersOther')}</p>
+      {admin ? (
+        <a
+          href="#/numbers"
+          className="button button-primary"
+          onClick={(event) => {
+            event.preventDefault();
+            navigate('numbers');
+          }}
+          data-testid="inbox-go-numbers"
+        >
+          {t('inbox.goToNumbers')}
+        </a>
+      ) : null}
+    </section>
+  );
+}
+
+export function InboxPage({ user }: { user: PublicUser }) {
+  const t = useT();
+  const noNumbers = useNumbersStore((state) => state.numbers?.length === 0);
+  const noConversations = useConversationsStore((state) => state.items?.length === 0 && state.filters.numberId === null && state.filters.status === null);
+  const open = useThreadStore((state) => state.conversation);
+
+  useEffect(() => watchInbox(), []);
+
+  // Conversations of a removed number stay readable, so the inbox shows whenever there are any.
+  if (noNumbers && noConversations) return <NoNumbers user={user} />;
+  return (
+    <section className="inbox" data-testid="inbox-page">
+      <h1 className="visually-hidden">{t('inbox.title')}</h1>
+      <div className="inbox-list">
+        <InboxFilters />
+        <ConversationList />
+      </div>
+      <div className="inbox-thread">
+        {open ? (
+          <Thread key={open.id} conversation={open} />
+        ) : (
+          <div className="thread-placeholder" data-testid="thread-placeholder">
+            <span className="thread-placeholder-icon" aria-hidden="true">
+              <Icon name="chat" />
+            </span>
+            <p className="muted">{t('inbox.noSelection')}</p>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+import type { MessageStatus } from '../../../../shared/domain';
+import type { MessageView } from '../../../../shared/inbox-types';
+import { call } from '../../api/client';
+import { Icon, type IconName } from '../../components/icons';
+import { formatTime } from '../../format/dates';
+import { useSubmit } from '../../hooks/use-submit';
+import { messageStatusLabel, sendErrorLabel, senderLabel } from '../../i18n/labels';
+import { useLanguageStore } from '../../i18n/language-store';
+import { useT } from '../../i18n/use-t';
+import { useThreadStore } from '../../stores/thread-store';
+
+const tickIcons: Record<MessageStatus, IconName> = { queued: 'clock', sent: 'check', delivered: 'checks', read: 'checks', failed: 'alert' };
+
+export function MessageTicks({ status }: { status: MessageStatus }) {
+  const t = useT();
+  const label = messageStatusLabel(t, status);
+  return (
+    <span className={`ticks ticks-${status}`} role="img" aria-label={label} title={label} data-testid="message-ticks">
+      <Icon name={tickIcons[status]} className="icon icon-tick" />
+    </span>
+  );
+}
+
+const noFields: readonly string[] = [];
+
+function RetryButton({ message }: { message: MessageView }) {
+  const t = useT();
+  const retry = useSubmit(noFields);
+  return (
+    <>
+      <button
+        type="button"
+        className="button button-small button-secondary message-retry"
+        disabled={retry.pending}
+        onClick={() => void retry.run(async () => useThreadStore.getState().addMessages(message.conversationId, [await call('messages.retry', { id: message.id })]))}
+        data-testid={`message-retry-${message.id}`}
+      >
+        <Icon name="refresh" />
+        {t('thread.retry')}
+      </button>
+      {retry.shown.formMessage ? <span className="message-retry-error">{retry.shown.formMessage}</span> : null}
+    </>
+  );
+}
+
+/** One message: the customer's on the start side, ours (agent, AI) on the end side, system notes centred. */
+export function MessageBubble({ message }: { message: MessageView }) {
+  const t = useT();
+  const language = useLanguageStore((state) => state.language);
+  const ours = message.sender === 'agent' || message.sender === 'ai';
+  const byline = message.sender === 'ai' ? senderLabel(t, 'ai') : message.sender === 'agent' ? message.senderName : null;
+  return (
+    <div className={`message-row message-row-${message.sender}`}>
+      <div className={`message message-${message.sender}`} data-testid={`message-${message.id}`} data-sender={message.sender} data-status={message.status}>
+        {byline ? <p className="message-byline">{byline}</p> : null}
+        <p className="message-text" dir="auto">
+          {message.content || <span className="muted">{t('thread.attachment', { type: message.type })}</span>}
+        </p>
+        <p className="message-meta">
+          <time dateTime={message.createdAt}>{formatTime(message.createdAt, language)}</time>
+          {ours ? <MessageTicks status={message.status} /> : null}
+        </p>
+        {ours && message.status === 'failed' ? (
+          <div className="message-failure" role="alert">
+            <span className="message-failure-text" data-testid="message-error">
+              {sendErrorLabel(t, message.errorCode)}
+            </span>
+            <RetryButton message={message} />
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}
