@@ -11,10 +11,14 @@ export interface HostProcess {
 
 const hostEntry = path.resolve(__dirname, '../out/main/host.js');
 
-/** Starts `node out/main/host.js` on a free port with its own data folder; resolves when it prints its URL. */
-async function startHostProcess(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+/**
+ * Starts `node out/main/host.js` on a free port with its own data folder; resolves when it prints
+ * its URL. `demo` adds `--demo`: simulated WhatsApp and the demo office's data.
+ */
+async function startHostProcess(dataDir: string, demo: boolean): Promise<{ child: ChildProcess; url: string }> {
   if (!fs.existsSync(hostEntry)) throw new Error('out/main/host.js is missing: run `npm run build` before the e2e tests.');
-  const child = spawn(process.execPath, [hostEntry, '--data-dir', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = [hostEntry, '--data-dir', dataDir, '--port', '0', ...(demo ? ['--demo'] : [])];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`host did not start:\n${out}`)), 20_000);
@@ -33,11 +37,15 @@ async function startHostProcess(dataDir: string): Promise<{ child: ChildProcess;
   return { child, url };
 }
 
-/** Each test gets its own host process, port and data folder, so tests never see each other's data. */
-export const test = base.extend<{ host: HostProcess }>({
-  host: async ({}, use) => {
+/**
+ * Each test gets its own host process, port and data folder, so tests never see each other's data.
+ * `test.use({ demo: true })` starts that host in demo mode.
+ */
+export const test = base.extend<{ demo: boolean; host: HostProcess }>({
+  demo: [false, { option: true }],
+  host: async ({ demo }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'meras-e2e-'));
-    const { child, url } = await startHostProcess(dataDir);
+    const { child, url } = await startHostProcess(dataDir, demo);
     await use({ url, dataDir });
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
@@ -75,4 +83,13 @@ export async function addUser(page: Page, user: { name: string; email: string; p
   await page.getByTestId('user-form-role').selectOption(role);
   await page.getByTestId('user-form-submit').click();
   await expect(page.getByTestId(`user-row-${user.email}`)).toBeVisible();
+}
+
+/** On the numbers page: add a WhatsApp number through the dialog and wait for its card. */
+export async function addNumber(page: Page, name: string, ownerName?: string): Promise<void> {
+  await page.getByTestId('numbers-add').click();
+  await page.getByTestId('number-form-name').fill(name);
+  if (ownerName) await page.getByTestId('number-form-employee').selectOption({ label: ownerName });
+  await page.getByTestId('number-form-submit').click();
+  await expect(page.getByTestId(`number-row-${name}`)).toBeVisible();
 }
