@@ -10,7 +10,7 @@ import { demoPhoneForNumber, seededRandom } from './demo-ids';
 import { demoLinkFileName, isDemoLinked, markDemoLinked } from './demo-link';
 import { DemoWorld } from './demo-world';
 
-const timings = { firstQrMs: 10, qrIntervalMs: 1000, restoreMs: 20, readyAfterAuthMs: 10, pairingCompletesMs: 400, ackMs: [50, 100, 200] as const };
+const timings = { firstQrMs: 10, qrIntervalMs: 1000, restoreMs: 20, readyAfterAuthMs: 10, pairingCompletesMs: 400, ackMs: [50, 100, 200] as const, sendMs: 0 };
 const numberId = 3;
 const phone = demoPhoneForNumber(numberId);
 const phoneWid = `${phone}@c.us`;

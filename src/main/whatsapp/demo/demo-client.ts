@@ -18,6 +18,11 @@ export interface DemoTimings {
   pairingCompletesMs: number;
   /** sendMessage() to acks 1 (sent), 2 (delivered), 3 (read). */
   ackMs: readonly [number, number, number];
+  /**
+   * WhatsApp has taken the message; this long after, the page reports it (message_create)
+   * and sendMessage resolves. A crash inside this window leaves a message sent but unrecorded.
+   */
+  sendMs: number;
 }
 
 export const defaultDemoTimings: DemoTimings = {
@@ -27,6 +32,7 @@ export const defaultDemoTimings: DemoTimings = {
   readyAfterAuthMs: 600,
   pairingCompletesMs: 4000,
   ackMs: [600, 1500, 3000],
+  sendMs: 150,
 };
 
 export interface DemoClientOptions {
@@ -119,6 +125,7 @@ export class DemoClient extends EventEmitter implements WebjsClient {
     if (typeof content !== 'string') throw new Error('Evaluation failed: Error: the demo sends text only');
     if (!isSendableChatId(chatId)) throw new Error(invalidWidError);
     const sent = this.options.world.storeOutbound(this.phoneWid, chatId, content);
+    if (this.timings.sendMs > 0) await new Promise((resolve) => setTimeout(resolve, this.timings.sendMs));
     this.emit('message_create', sent);
     this.scheduleAcks(chatId, sent.id.id, 0);
     this.script?.agentWrote(chatId);
