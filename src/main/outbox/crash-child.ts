@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   });
   const signIn = await core.router.call('auth.signIn', { email: config.email, password: config.password }, { clientKey: 'crash' });
   if (!signIn.result.success) throw new Error('sign-in failed');
-  const token = signIn.result.data.token;
+  const token = (signIn.result.data as { token: string }).token;
   for (let i = 1; i <= config.sends; i++) {
     const sent = await core.router.call('messages.send', { conversationId: config.conversationId, content: `answer ${i}` }, { clientKey: 'crash', token });
     if (!sent.result.success) throw new Error(`send ${i} failed`);
