@@ -34,8 +34,10 @@ export function ConversationRow({ conversation, selected, onOpen }: Conversation
       </span>
       <span className="conversation-main">
         <span className="conversation-line">
-          <span className="conversation-name" data-testid="conversation-name">
-            {title ? title.isPhone ? <bdi dir="ltr">{title.text}</bdi> : title.text : t('common.empty')}
+          <span className="conversation-name">
+            <span className="clip-text" dir={title?.isPhone ? 'ltr' : 'auto'} data-testid="conversation-name">
+              {title ? title.text : t('common.empty')}
+            </span>
           </span>
           {conversation.lastMessageTime ? (
             <time className="conversation-time" dateTime={conversation.lastMessageTime}>
@@ -44,9 +46,10 @@ export function ConversationRow({ conversation, selected, onOpen }: Conversation
           ) : null}
         </span>
         <span className="conversation-line">
-          <span className="conversation-preview" data-testid="conversation-preview">
-            {/* The text takes its own direction; the line keeps the page's alignment. */}
-            <bdi>{conversation.lastMessage ?? t('inbox.noMessageYet')}</bdi>
+          <span className="conversation-preview">
+            <span className="clip-text" dir="auto" data-testid="conversation-preview">
+              {conversation.lastMessage ?? t('inbox.noMessageYet')}
+            </span>
           </span>
           {unread > 0 ? (
             <span className="unread-badge" aria-label={t('inbox.unread', { count: unread })}>

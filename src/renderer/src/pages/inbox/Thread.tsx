@@ -116,6 +116,7 @@ export function Thread({ conversation }: { conversation: ConversationView }) {
             {describeError(t, error).formMessage}
           </Alert>
         ) : null}
+        <div className="thread-spacer" aria-hidden="true" />
         {messages === null ? <p className="pane-note muted">{t('app.loading')}</p> : null}
         {messages && hasOlder ? <p className="thread-edge muted">{loadingOlder ? t('thread.loadingOlder') : '\u00a0'}</p> : null}
         {messages && !hasOlder ? <p className="thread-edge muted">{t('thread.start')}</p> : null}
