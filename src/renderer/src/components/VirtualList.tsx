@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { visibleRange } from './virtual-range';
 
 interface VirtualListProps<T> {
@@ -43,6 +43,25 @@ export function VirtualList<T>({ items, rowHeight, getKey, renderRow, onEndReach
     if (nearEnd) onEndRef.current?.();
   }, [nearEnd, items.length]);
 
+  /** Arrow keys, Home and End move between rows, mounting the next one first when it is out of view. */
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const element = ref.current;
+    const row = (event.target as HTMLElement).closest<HTMLElement>('.virtual-row[aria-posinset]');
+    if (!element || !row) return;
+    const current = Number(row.getAttribute('aria-posinset')) - 1;
+    const targets: Record<string, number> = { ArrowDown: current + 1, ArrowUp: current - 1, Home: 0, End: items.length - 1 };
+    const target = targets[event.key];
+    if (target === undefined || target < 0 || target >= items.length) return;
+    event.preventDefault();
+    const top = target * rowHeight;
+    if (top < element.scrollTop) element.scrollTop = top;
+    else if (top + rowHeight > element.scrollTop + element.clientHeight) element.scrollTop = top + rowHeight - element.clientHeight;
+    setScrollTop(element.scrollTop);
+    requestAnimationFrame(() => {
+      element.querySelector<HTMLElement>(`.virtual-row[aria-posinset="${target + 1}"] :is(button, a, [tabindex])`)?.focus();
+    });
+  }
+
   const rows: ReactNode[] = [];
   for (let index = start; index < end; index += 1) {
     const item = items[index]!;
@@ -61,7 +80,7 @@ export function VirtualList<T>({ items, rowHeight, getKey, renderRow, onEndReach
   }
 
   return (
-    <div ref={ref} className="virtual-list" onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)} data-testid={testId}>
+    <div ref={ref} className="virtual-list" onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)} onKeyDown={onKeyDown} data-testid={testId}>
       <div className="virtual-canvas" role="list" aria-label={label} style={{ blockSize: (items.length + (footer ? 1 : 0)) * rowHeight }}>
         {rows}
         {footer ? (
