@@ -144,6 +144,11 @@ export const ar = {
   'reason.setup_required': 'يجب إعداد المدير الأول أولًا.',
   'reason.too_many_attempts': 'محاولات كثيرة، حاول بعد {seconds} ثانية',
   'reason.too_many_requests': 'طلبات كثيرة، حاول بعد {seconds} ثانية',
+  'reason.demo_only': 'هذا الإجراء متاح في وضع العرض التجريبي فقط.',
+  'reason.number_not_waiting': 'الرقم ليس بانتظار الربط الآن. ابدأ الربط أولًا حتى يظهر رمز QR.',
+  'reason.number_removed': 'حُذف هذا الرقم، فلا يمكن الإرسال منه. تبقى المحادثة محفوظة للاطلاع.',
+  'reason.not_failed': 'لا يُعاد إرسال إلا الرسائل التي تعذر إرسالها.',
+  'reason.pairing_refused': 'رفض واتساب إصدار رمز اقتران. تأكد أن الرقم مسجّل في واتساب، أو انتظر قليلًا ثم حاول مجددًا.',
 
   'fieldError.required': 'هذا الحقل مطلوب.',
   'fieldError.invalid': 'القيمة غير صالحة.',

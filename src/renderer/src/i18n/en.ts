@@ -145,6 +145,11 @@ export const en: Dictionary = {
   'reason.setup_required': 'The first admin must be set up first.',
   'reason.too_many_attempts': 'Too many attempts. Try again in {seconds} seconds',
   'reason.too_many_requests': 'Too many requests. Try again in {seconds} seconds',
+  'reason.demo_only': 'This is only available in demo mode.',
+  'reason.number_not_waiting': 'The number is not waiting to be linked. Start linking first so a QR code shows.',
+  'reason.number_removed': 'This number was removed, so messages cannot be sent from it. The conversation stays readable.',
+  'reason.not_failed': 'Only a message that could not be sent can be sent again.',
+  'reason.pairing_refused': 'WhatsApp would not give a pairing code. Check that the number is on WhatsApp, or wait a little and try again.',
 
   'fieldError.required': 'This field is required.',
   'fieldError.invalid': 'This value is not valid.',

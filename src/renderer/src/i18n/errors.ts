@@ -1,6 +1,6 @@
 import type { ApiError, FieldError } from '../../../shared/errors';
 import { errorReasons } from '../../../shared/errors';
-import { isMessageKey } from './dictionary';
+import { isMessageKey, type MessageKey } from './dictionary';
 import type { Translate } from './translate';
 
 export interface DescribedError {
@@ -9,6 +9,11 @@ export interface DescribedError {
   /** Field name → message, shown under the field. */
   fields: Record<string, string>;
 }
+
+type ReasonKey = `reason.${(typeof errorReasons)[keyof typeof errorReasons]}`;
+/** Every reason the core can give has a text: a new one without fails the typecheck. */
+const everyReasonTranslated: ReasonKey extends MessageKey ? true : never = true;
+void everyReasonTranslated;
 
 const waitReasons: ReadonlySet<string> = new Set([errorReasons.tooManyAttempts, errorReasons.tooManyRequests]);
 
