@@ -1,7 +1,8 @@
 import type { ConversationStatus, MessageSender, MessageStatus, Role, UserPresence } from '../../../shared/domain';
+import type { SendErrorCode } from '../../../shared/inbox-types';
 import type { ConnectionState, DisconnectReason } from '../../../shared/whatsapp';
 import type { ActivityEntry, SessionEndReason } from '../../../shared/types';
-import { isMessageKey } from './dictionary';
+import { isMessageKey, type MessageKey } from './dictionary';
 import type { Translate } from './translate';
 
 /**
@@ -34,8 +35,12 @@ export const conversationStatusLabel = (t: Translate, status: ConversationStatus
 export const messageStatusLabel = (t: Translate, status: MessageStatus): string => t(`messageStatus.${status}`);
 export const senderLabel = (t: Translate, sender: MessageSender): string => t(`sender.${sender}`);
 
+/** Every send error code has a text: a new code without one fails the typecheck. */
+const everySendErrorTranslated: `sendError.${SendErrorCode}` extends MessageKey ? true : never = true;
+void everySendErrorTranslated;
+
 /** Why a message failed, from its code; a code from a newer core falls back to a general text. */
-export function sendErrorLabel(t: Translate, code: string | null): string {
+export function sendErrorLabel(t: Translate, code: SendErrorCode | null): string {
   const key = `sendError.${code ?? 'unknown'}`;
   return isMessageKey(key) ? t(key) : t('sendError.unknown');
 }
