@@ -260,9 +260,9 @@ export const ar = {
 
   'sendError.rejected': 'رفض واتساب هذه الرسالة.',
   'sendError.invalid_recipient': 'رقم العميل غير صالح أو غير مسجّل في واتساب.',
-  'sendError.quota_exceeded': 'بلغ الرقم حد الإرسال اليومي.',
   'sendError.number_removed': 'حُذف الرقم الذي كانت ستُرسل منه الرسالة.',
   'sendError.too_many_attempts': 'تعذر الإرسال بعد عدة محاولات.',
+  'sendError.unconfirmed': 'توقف التطبيق أثناء الإرسال ولم نتمكن من التأكد من وصولها. تحقق من المحادثة على الهاتف قبل إعادة الإرسال حتى لا تصل مرتين.',
   'sendError.unknown': 'تعذر إرسال الرسالة.',
 
   'sender.customer': 'العميل',

@@ -261,9 +261,9 @@ export const en: Dictionary = {
 
   'sendError.rejected': 'WhatsApp refused this message.',
   'sendError.invalid_recipient': "The customer's number is not valid or not on WhatsApp.",
-  'sendError.quota_exceeded': 'The number reached its daily sending limit.',
   'sendError.number_removed': 'The number this message was to go from was removed.',
   'sendError.too_many_attempts': 'Could not be sent after several attempts.',
+  'sendError.unconfirmed': 'The app stopped while sending and we could not confirm it went out. Check the chat on the phone before retrying, so it is not sent twice.',
   'sendError.unknown': 'The message could not be sent.',
 
   'sender.customer': 'Customer',
