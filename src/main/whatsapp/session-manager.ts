@@ -100,10 +100,10 @@ export class SessionManager {
     return this.sessions.get(numberId)?.state === 'CONNECTED';
   }
 
-  /** Starts every linked number, as the app opens. */
+  /** Starts every linked number, as the app opens; not those the admin disconnected. */
   restoreLinked(): void {
     const linked = this.deps.sqlite
-      .prepare<[], { id: number }>('select id from whatsapp_numbers where linked_at is not null and removed_at is null order by id')
+      .prepare<[], { id: number }>("select id from whatsapp_numbers where linked_at is not null and removed_at is null and status != 'inactive' order by id")
       .all();
     for (const { id } of linked) void this.start(id);
   }

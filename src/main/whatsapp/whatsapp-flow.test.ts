@@ -95,6 +95,22 @@ describe('linking a number', () => {
     expect(states).not.toContain('QR_GENERATED');
   });
 
+  it('a number the admin disconnected stays disconnected after a restart, until connected again', async () => {
+    const dataDir = tempDir();
+    const world = new World();
+    const first = startCore({ dataDir, world });
+    const { admin, number } = await linkedNumber(first);
+    expect((await first.call('numbers.disconnect', { id: number.id }, admin.token)).status).toBe('inactive');
+    await first.close();
+
+    const again = startCore({ dataDir, world });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(again.core.whatsapp.sessions.snapshot(number.id)).toMatchObject({ state: 'DISCONNECTED' });
+    await again.call('numbers.connect', { id: number.id }, admin.token);
+    await eventually(() => expect(again.core.whatsapp.sessions.isConnected(number.id)).toBe(true));
+    expect((await again.call('numbers.list', {}, admin.token))[0]?.status).toBe('active');
+  });
+
   it('restarts a session that hangs, and says so', async () => {
     const t = startCore({ session: { startTimeoutMs: 30, retryBaseMs: 10_000 }, timings: { firstQrMs: 5_000 } });
     const admin = await t.setupAdmin();

@@ -99,8 +99,13 @@ export class InboxService {
   }
 
   retry(messageId: number): MessageView {
-    const existing = this.sqlite.prepare<[number], MessageRow>('select * from messages where id = ?').get(messageId);
+    const existing = this.sqlite
+      .prepare<[number], MessageRow & { removed_at: number | null }>(
+        'select m.*, n.removed_at from messages m join whatsapp_numbers n on n.id = m.whatsapp_number_id where m.id = ?',
+      )
+      .get(messageId);
     if (!existing) throw new AppError('NOT_FOUND');
+    if (existing.removed_at !== null) throw new AppError('UNPROCESSABLE_ENTITY', errorReasons.numberRemoved);
     const row = this.outbox.retry(messageId);
     if (!row) throw new AppError('UNPROCESSABLE_ENTITY', errorReasons.notFailed);
     return toMessageView(row);

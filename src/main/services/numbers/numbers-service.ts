@@ -93,6 +93,10 @@ export class NumbersService {
 
   async connect(caller: Caller, id: number, force: boolean): Promise<NumberView> {
     this.get(id);
+    // A number the admin had disconnected is wanted again: it comes back at every start.
+    this.sqlite
+      .prepare("update whatsapp_numbers set status = case when linked_at is null then 'pending' else 'active' end, updated_at = ? where id = ? and status = 'inactive'")
+      .run(this.clock.now(), id);
     this.activity.record({ userId: caller.user.id, action: force ? 'number.relinked' : 'number.connected', entityType: 'whatsapp_number', entityId: id });
     // Starting can take a while (the browser opens, WhatsApp loads); the status events tell the rest.
     const starting = force ? this.sessions.relink(id) : this.sessions.start(id);
@@ -102,6 +106,8 @@ export class NumbersService {
 
   async disconnect(caller: Caller, id: number): Promise<NumberView> {
     this.get(id);
+    // Seed 003's `inactive`: kept linked, but not started again until the admin connects it.
+    this.sqlite.prepare("update whatsapp_numbers set status = 'inactive', updated_at = ? where id = ?").run(this.clock.now(), id);
     await this.sessions.stop(id);
     this.activity.record({ userId: caller.user.id, action: 'number.disconnected', entityType: 'whatsapp_number', entityId: id });
     return this.get(id);
