@@ -111,6 +111,16 @@ describe('linking a number', () => {
     expect((await again.call('numbers.list', {}, admin.token))[0]?.status).toBe('active');
   });
 
+  it('reconnects by itself after WhatsApp drops the session, without a new QR', async () => {
+    const t = startCore();
+    const { admin, number } = await linkedNumber(t);
+    t.factory.client(number.id)!.changeState('CONFLICT');
+    await eventually(async () => expect((await numberState(t, admin.token, number.id)).connection).toMatchObject({ state: 'DISCONNECTED', reason: 'conflict' }));
+    await eventually(async () => expect((await numberState(t, admin.token, number.id)).connection.state).toBe('CONNECTED'));
+    const states = t.events.filter((e) => e.event === 'number.status').map((e) => (e.data as { number: NumberView }).number.connection.state);
+    expect(states.filter((s) => s === 'QR_GENERATED')).toHaveLength(1);
+  });
+
   it('restarts a session that hangs, and says so', async () => {
     const t = startCore({ session: { startTimeoutMs: 30, retryBaseMs: 10_000 }, timings: { firstQrMs: 5_000 } });
     const admin = await t.setupAdmin();

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it } from 'vitest';
 import { eventually, startTestCore } from '../../testing/test-core';
 
@@ -22,12 +23,16 @@ describe('a real WhatsApp session with no internet', () => {
     t.core.database.sqlite.prepare("insert into settings (key, value) values ('whatsapp.browserPath', ?)").run(JSON.stringify(browser));
     const admin = await t.setupAdmin();
     const number = await t.call('numbers.create', { name: 'Sales' }, admin.token);
+    // whatsapp-web.js (and Puppeteer) stay off the start-up path until a number starts.
+    const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((file) => file.includes(`${'/'}whatsapp-web.js${'/'}`));
+    expect(loaded()).toBe(false);
     await t.call('numbers.connect', { id: number.id }, admin.token);
     const view = await eventually(async () => {
       const [n] = await t!.call('numbers.list', {}, admin.token);
       expect(n?.connection.state).toBe('DISCONNECTED');
       return n!;
     }, 45_000);
+    expect(loaded()).toBe(true);
     expect(view.connection.reason).toBe('unreachable');
     expect(view.connection.detail).toMatch(/net::ERR_|ENOTFOUND|EAI_AGAIN/);
     expect(Date.parse(view.connection.nextRetryAt!)).toBeGreaterThan(Date.now());

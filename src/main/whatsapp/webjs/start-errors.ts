@@ -18,7 +18,7 @@ export function classifyStartError(error: unknown): TransportError {
   if (/net::ERR_(NAME_NOT_RESOLVED|INTERNET_DISCONNECTED|ADDRESS_UNREACHABLE|CONNECTION_|NETWORK_|PROXY_|TIMED_OUT|TUNNEL)|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT/i.test(detail)) {
     return new TransportError('unreachable', detail);
   }
-  if (/Could not find (Chrome|Chromium|expected browser)|Browser was not found|Failed to launch the browser process|spawn .* ENOENT|no usable sandbox/i.test(detail)) {
+  if (/No Chrome, Chromium or Edge was found|Could not find (Chrome|Chromium|expected browser)|Browser was not found|Failed to launch the browser process|spawn .* ENOENT|no usable sandbox/i.test(detail)) {
     return new TransportError('browser_missing', detail);
   }
   if (/Target closed|Session closed|Protocol error|browser has disconnected|Navigating frame was detached|Execution context was destroyed/i.test(detail)) {
