@@ -153,6 +153,8 @@ describe('linking a number', () => {
       expect((await t.failure(channel, { id: number.id }, agent.token)).code).toBe('FORBIDDEN');
     }
     expect(await t.call('numbers.list', {}, agent.token)).toHaveLength(1);
+    const log = await t.call('activity.list', { limit: 10 }, admin.token);
+    expect(log.find((e) => e.action === 'number.created')).toMatchObject({ entityType: 'whatsapp_number', entityName: 'Sales', userName: 'مدير المكتب' });
   });
 });
 

@@ -1,8 +1,8 @@
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { ActivityEntry } from '../../../shared/types';
 import type { Db } from '../../db/open-database';
-import { activityLog, users } from '../../db/schema';
+import { activityLog, users, whatsappNumbers } from '../../db/schema';
 import type { Clock } from '../../core/clock';
 import { toIso } from '../../core/clock';
 
@@ -44,7 +44,7 @@ export class ActivityLog {
         action: activityLog.action,
         entityType: activityLog.entityType,
         entityId: activityLog.entityId,
-        entityName: target.name,
+        entityName: sql<string | null>`coalesce(${target.name}, ${whatsappNumbers.name})`,
         userId: activityLog.userId,
         userName: users.name,
         details: activityLog.details,
@@ -53,6 +53,7 @@ export class ActivityLog {
       .from(activityLog)
       .leftJoin(users, eq(users.id, activityLog.userId))
       .leftJoin(target, and(eq(activityLog.entityType, 'user'), eq(target.id, activityLog.entityId)))
+      .leftJoin(whatsappNumbers, and(eq(activityLog.entityType, 'whatsapp_number'), eq(whatsappNumbers.id, activityLog.entityId)))
       .where(beforeId ? lt(activityLog.id, beforeId) : undefined)
       .orderBy(desc(activityLog.id))
       .limit(limit)
