@@ -134,6 +134,8 @@ export class Outbox {
 
   /** The number is connected: its queue drains through `send`. */
   open(numberId: number, send: SendFn): void {
+    // A second ready (WhatsApp Web reloaded) replaces the lane: one drain per number, never two.
+    this.close(numberId);
     this.lanes.set(numberId, { send, draining: false, again: false, timer: null, closed: false });
     this.wake(numberId);
   }
