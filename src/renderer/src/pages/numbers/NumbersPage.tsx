@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ApiError } from '../../../../shared/errors';
 import type { NumberView } from '../../../../shared/inbox-types';
 import type { PublicUser } from '../../../../shared/types';
@@ -44,6 +44,11 @@ export function NumbersPage({ user }: { user: PublicUser }) {
   const confirm = useSubmit(noFields);
   const manage = canManageNumbers(user.role);
   const close = () => setOpen(null);
+
+  // Status is live through events; the day's counts are not, so read them again on each visit.
+  useEffect(() => {
+    void useNumbersStore.getState().load();
+  }, []);
 
   /** Starts the session and shows the QR dialog at once; the dialog follows the live status. */
   async function startLink(numberId: number, force: boolean) {
