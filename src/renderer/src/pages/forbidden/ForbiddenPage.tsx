@@ -1,5 +1,5 @@
 import { call } from '../../api/client';
-import { Icon } from '../../components/icons';
+import { EmptyState } from '../../components/EmptyState';
 import { LoadingScreen } from '../../components/LoadingScreen';
 import { useQuery } from '../../hooks/use-query';
 import { describeError } from '../../i18n/errors';
@@ -18,17 +18,13 @@ export function ForbiddenPage({ route }: { route: Route }) {
   if (probe.loading) return <LoadingScreen />;
   const message = probe.error ? describeError(t, probe.error).formMessage : undefined;
   return (
-    <section className="empty-state forbidden" data-testid="forbidden-page">
-      <span className="empty-state-icon">
-        <Icon name="lock" />
-      </span>
-      <h1 className="page-title">{t('forbidden.title')}</h1>
+    <EmptyState icon="lock" tone="warning" title={t('forbidden.title')} className="forbidden" testId="forbidden-page">
       <p className="muted" role="alert" data-testid="forbidden-message">
         {message ?? t('error.FORBIDDEN')}
       </p>
       <button type="button" className="button button-secondary" onClick={() => navigate('profile')}>
         {t('forbidden.back')}
       </button>
-    </section>
+    </EmptyState>
   );
 }

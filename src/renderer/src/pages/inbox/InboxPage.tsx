@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { PublicUser } from '../../../../shared/types';
+import { EmptyState } from '../../components/EmptyState';
 import { Icon } from '../../components/icons';
 import { useT } from '../../i18n/use-t';
 import { useConversationsStore } from '../../stores/conversations-store';
@@ -18,11 +19,7 @@ function NoNumbers({ user }: { user: PublicUser }) {
   const navigate = useRouteStore((state) => state.navigate);
   const admin = canManageNumbers(user.role);
   return (
-    <section className="empty-state inbox-empty" data-testid="inbox-no-numbers">
-      <span className="empty-state-icon empty-state-icon-accent">
-        <Icon name="phone" />
-      </span>
-      <h1 className="page-title">{t('inbox.noNumbers')}</h1>
+    <EmptyState icon="phone" tone="accent" title={t('inbox.noNumbers')} className="inbox-empty" testId="inbox-no-numbers">
       <p className="muted">{admin ? t('inbox.noNumbersAdmin') : t('inbox.noNumbersOther')}</p>
       {admin ? (
         <a
@@ -37,7 +34,7 @@ function NoNumbers({ user }: { user: PublicUser }) {
           {t('inbox.goToNumbers')}
         </a>
       ) : null}
-    </section>
+    </EmptyState>
   );
 }
 

@@ -4,7 +4,7 @@ import type { PublicUser } from '../../../../shared/types';
 import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
 import { SelectField } from '../../components/SelectField';
-import { SubmitButton } from '../../components/SubmitButton';
+import { FormDialogFooter } from '../../components/FormDialogFooter';
 import { TextField } from '../../components/TextField';
 import { useSubmit } from '../../hooks/use-submit';
 import { isolate } from '../../i18n/labels';
@@ -99,12 +99,7 @@ export function NumberFormDialog({ number, canChooseEmployee, onClose }: NumberF
             />
           </div>
         </div>
-        <div className="dialog-footer">
-          <button type="button" className="button button-secondary" onClick={onClose} disabled={pending} data-testid="number-form-cancel">
-            {t('common.cancel')}
-          </button>
-          <SubmitButton label={number ? t('common.save') : t('numbers.createSubmit')} pending={pending} testId="number-form-submit" />
-        </div>
+        <FormDialogFooter submitLabel={number ? t('common.save') : t('numbers.createSubmit')} pending={pending} onCancel={onClose} testIdPrefix="number-form" />
       </form>
     </Dialog>
   );

@@ -11,7 +11,7 @@ import { useT } from '../../i18n/use-t';
 import { useSessionStore } from '../../stores/session-store';
 import { useUsersStore } from '../../stores/users-store';
 import { createUser, updateUser, userFormValues, type UserFormValues } from './user-form';
-import { SubmitButton } from '../../components/SubmitButton';
+import { FormDialogFooter } from '../../components/FormDialogFooter';
 
 const fields = ['name', 'email', 'password', 'role', 'phone'] as const;
 
@@ -77,12 +77,7 @@ export function UserFormDialog({ user, onClose }: { user?: PublicUser; onClose()
             />
           </div>
         </div>
-        <div className="dialog-footer">
-          <button type="button" className="button button-secondary" onClick={onClose} disabled={pending} data-testid="user-form-cancel">
-            {t('common.cancel')}
-          </button>
-          <SubmitButton label={user ? t('common.save') : t('users.createSubmit')} pending={pending} testId="user-form-submit" />
-        </div>
+        <FormDialogFooter submitLabel={user ? t('common.save') : t('users.createSubmit')} pending={pending} onCancel={onClose} testIdPrefix="user-form" />
       </form>
     </Dialog>
   );
