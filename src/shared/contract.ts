@@ -64,7 +64,8 @@ export const channels = {
 
   'conversations.list': channel<ConversationPage>()({ input: inbox.conversationListInput, access: 'user', kind: 'read' }),
   'conversations.get': channel<ConversationView>()({ input: inbox.conversationIdInput, access: 'user', kind: 'read' }),
-  'conversations.markRead': channel<ConversationView>()({ input: inbox.conversationIdInput, access: 'user', kind: 'write' }),
+  /** Counted as a read: an agent working a busy inbox must not hit the write limit by reading. */
+  'conversations.markRead': channel<ConversationView>()({ input: inbox.conversationIdInput, access: 'user', kind: 'read' }),
 
   /** Oldest first, the newest `limit` before `beforeId`. */
   'messages.list': channel<MessageView[]>()({ input: inbox.messageListInput, access: 'user', kind: 'read' }),

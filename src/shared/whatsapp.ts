@@ -26,6 +26,8 @@ export const disconnectReasons = [
   'auth_failure',
   /** WhatsApp is open on another computer with this number. */
   'conflict',
+  /** The phone that was linked is already another number of the office; this link was undone. */
+  'phone_in_use',
   /** Anything else, with its detail. Retried with backoff. */
   'error',
 ] as const;

@@ -41,7 +41,7 @@ export function createHandlers(s: Services): Handlers {
     'users.setActive': (input, { caller }) => s.users.setActive(signedIn(caller), input),
     'activity.list': (input) => s.activity.list(input.limit, input.beforeId),
     'app.info': () => s.appInfo,
-    'numbers.list': () => s.numbers.list(),
+    'numbers.list': (_input, { caller }) => s.numbers.list(signedIn(caller)),
     'numbers.create': (input, { caller }) => s.numbers.create(signedIn(caller), input),
     'numbers.update': (input, { caller }) => s.numbers.update(signedIn(caller), input),
     'numbers.connect': (input, { caller }) => s.numbers.connect(signedIn(caller), input.id, input.force),

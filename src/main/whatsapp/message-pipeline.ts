@@ -71,8 +71,9 @@ export class MessagePipeline implements SessionObserver {
     if (changed) this.publishStatus(changed);
   }
 
-  /** An outbox message changed (sent, failed, queued again). */
+  /** An outbox message changed (sent, failed, queued again). A send also moves the number's count of the day. */
   publishStatus(row: MessageRow): void {
+    if (row.status === 'sent') this.onStatus(row.whatsapp_number_id);
     this.deps.bus.publish('message.status', {
       conversationId: row.conversation_id,
       messageId: row.id,

@@ -145,6 +145,7 @@ export class SessionManager {
   /** Logs the number out of WhatsApp and forgets its session. */
   async forget(numberId: number): Promise<void> {
     const s = this.session(numberId);
+    // A transport that was ready can log out; its events stop counting from here.
     const transport = s.transport;
     s.generation++;
     this.clearTimers(s);
@@ -197,6 +198,13 @@ export class SessionManager {
         if (!current() || !s.transport) return;
         this.clearHang(s);
         s.attempt = 0;
+        if (this.phoneHeldByAnother(s.numberId, phone)) {
+          // Two numbers on one phone would take in every message twice: undo this link.
+          void this.forget(s.numberId).then(() =>
+            this.set(s, { state: 'DISCONNECTED', reason: 'phone_in_use', detail: phone ? `+${phone}` : null }),
+          );
+          return;
+        }
         this.recordLinked(s.numberId, phone);
         this.set(s, { state: 'CONNECTED', reason: null, detail: null, qr: null, qrRound: 0, pairingCode: null, nextRetryAt: null });
         const transport = s.transport;
@@ -257,18 +265,22 @@ export class SessionManager {
     s.hangTimer.unref?.();
   }
 
+  private phoneHeldByAnother(numberId: number, phoneDigits: string | null): boolean {
+    const phone = phoneDigits ? phoneFromWhatsApp(phoneDigits) : null;
+    if (!phone) return false;
+    const other = this.deps.sqlite
+      .prepare<[string, number], { id: number }>('select id from whatsapp_numbers where phone_number = ? and id != ? and removed_at is null')
+      .get(phone, numberId);
+    if (other) this.deps.logger.warn('linked phone is already another number', { numberId, other: other.id });
+    return Boolean(other);
+  }
+
   private recordLinked(numberId: number, phoneDigits: string | null): void {
     const now = this.deps.clock.now();
     const phone = phoneDigits ? phoneFromWhatsApp(phoneDigits) : null;
-    const taken = phone
-      ? this.deps.sqlite.prepare<[string, number], { id: number }>('select id from whatsapp_numbers where phone_number = ? and id != ?').get(phone, numberId)
-      : undefined;
-    if (phone && !taken) {
-      this.deps.sqlite.prepare('update whatsapp_numbers set linked_at = coalesce(linked_at, ?), phone_number = ?, status = ?, updated_at = ? where id = ?').run(now, phone, 'active', now, numberId);
-    } else {
-      if (taken) this.deps.logger.warn('linked phone is already another number', { numberId, other: taken.id });
-      this.deps.sqlite.prepare("update whatsapp_numbers set linked_at = coalesce(linked_at, ?), status = 'active', updated_at = ? where id = ?").run(now, now, numberId);
-    }
+    this.deps.sqlite
+      .prepare("update whatsapp_numbers set linked_at = coalesce(linked_at, ?), phone_number = coalesce(?, phone_number), status = 'active', updated_at = ? where id = ?")
+      .run(now, phone, now, numberId);
   }
 
   private session(numberId: number): Session {

@@ -143,6 +143,46 @@ describe('linking a number', () => {
     expect((await numberState(t, admin.token, number.id)).connection.linked).toBe(false);
   });
 
+  it('links by a pairing code typed on the phone', async () => {
+    const t = startCore();
+    const admin = await t.setupAdmin();
+    const number = await t.call('numbers.create', { name: 'Sales' }, admin.token);
+    await t.call('numbers.connect', { id: number.id }, admin.token);
+    await eventually(async () => expect((await numberState(t, admin.token, number.id)).connection.state).toBe('QR_GENERATED'));
+    expect((await t.failure('numbers.requestPairingCode', { id: number.id, phoneNumber: '12' }, admin.token)).details).toMatchObject([{ field: 'phoneNumber', code: 'too_short' }]);
+    expect((await t.failure('numbers.requestPairingCode', { id: number.id, phoneNumber: '0512345' }, admin.token)).details).toMatchObject([{ field: 'phoneNumber', code: 'invalid_phone' }]);
+    const { code } = await t.call('numbers.requestPairingCode', { id: number.id, phoneNumber: '0551234567' }, admin.token);
+    expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    await eventually(async () => expect((await numberState(t, admin.token, number.id)).connection.state).toBe('CONNECTED'));
+    expect((await numberState(t, admin.token, number.id)).phoneNumber).toBe('+966551234567');
+  });
+
+  it('refuses to link a phone that is already another number of the office', async () => {
+    const t = startCore();
+    const { admin, number } = await linkedNumber(t);
+    const taken = (await numberState(t, admin.token, number.id)).phoneNumber!;
+    const second = await t.call('numbers.create', { name: 'Second' }, admin.token);
+    await t.call('numbers.connect', { id: second.id }, admin.token);
+    await eventually(async () => expect((await numberState(t, admin.token, second.id)).connection.state).toBe('QR_GENERATED'));
+    await t.call('numbers.requestPairingCode', { id: second.id, phoneNumber: taken }, admin.token);
+    await eventually(async () => expect((await numberState(t, admin.token, second.id)).connection).toMatchObject({ state: 'DISCONNECTED', reason: 'phone_in_use', linked: false }));
+    expect((await numberState(t, admin.token, second.id)).phoneNumber).toBeNull();
+    expect((await numberState(t, admin.token, number.id)).connection.state).toBe('CONNECTED');
+  });
+
+  it('only admins see the QR that would link the office’s WhatsApp', async () => {
+    const t = startCore();
+    const admin = await t.setupAdmin();
+    const agent = await t.createUser(admin.token, 'agent', 'agent@office.test');
+    const number = await t.call('numbers.create', { name: 'Sales' }, admin.token);
+    await t.call('numbers.connect', { id: number.id }, admin.token);
+    await eventually(async () => expect((await numberState(t, admin.token, number.id)).connection.qr).toBeTruthy());
+    expect((await numberState(t, agent.token, number.id)).connection).toMatchObject({ state: 'QR_GENERATED', qr: null });
+    const toAgent = t.events.filter((e) => e.event === 'number.status' && e.audience.kind === 'users' && e.audience.userIds.includes(agent.user.id));
+    expect(toAgent.length).toBeGreaterThan(0);
+    expect(toAgent.every((e) => (e.data as { number: NumberView }).number.connection.qr === null)).toBe(true);
+  });
+
   it('only admins manage numbers', async () => {
     const t = startCore();
     const admin = await t.setupAdmin();

@@ -47,8 +47,10 @@ export class NumbersService {
     private readonly demo: { scan(numberId: number): boolean } | null,
   ) {}
 
-  list(): NumberView[] {
-    return this.sqlite.prepare<[], NumberRow>(`${selectNumbers} order by n.id`).all().map((row) => this.view(row));
+  /** Everyone sees the numbers; only admins see the QR and pairing code that would link the office's WhatsApp. */
+  list(caller: Caller): NumberView[] {
+    const views = this.sqlite.prepare<[], NumberRow>(`${selectNumbers} order by n.id`).all().map((row) => this.view(row));
+    return caller.user.role === 'admin' ? views : views.map(withoutLinkCodes);
   }
 
   get(id: number): NumberView {
@@ -57,10 +59,16 @@ export class NumbersService {
     return this.view(row);
   }
 
-  /** Publishes a number's current view to every window. */
+  /** Publishes a number's current view: whole to admins, without its QR and pairing code to everyone else. */
   publish(id: number): void {
     const row = this.sqlite.prepare<[number], NumberRow>(`${selectNumbers} and n.id = ?`).get(id);
-    if (row) this.bus.publish('number.status', { number: this.view(row) });
+    if (!row) return;
+    const view = this.view(row);
+    const ids = this.sqlite.prepare<[], { id: number; role: string }>('select id, role from users where is_active = 1').all();
+    const admins = ids.filter((u) => u.role === 'admin').map((u) => u.id);
+    const others = ids.filter((u) => u.role !== 'admin').map((u) => u.id);
+    this.bus.publish('number.status', { number: view }, { kind: 'users', userIds: admins });
+    if (others.length > 0) this.bus.publish('number.status', { number: withoutLinkCodes(view) }, { kind: 'users', userIds: others });
   }
 
   create(caller: Caller, input: z.output<typeof createNumberInput>): NumberView {
@@ -181,4 +189,8 @@ export class NumbersService {
       updatedAt: toIso(row.updated_at),
     };
   }
+}
+
+function withoutLinkCodes(view: NumberView): NumberView {
+  return { ...view, connection: { ...view.connection, qr: null, pairingCode: null } };
 }

@@ -179,6 +179,7 @@ export const ar = {
   'disconnect.browser_missing': 'لم يُعثر على متصفح Chrome أو Chromium أو Edge على هذا الجهاز لتشغيل الجلسة.',
   'disconnect.browser_crashed': 'أُغلق المتصفح الذي يشغّل الجلسة بشكل غير متوقع.',
   'disconnect.hung': 'لم تجهز الجلسة في الوقت المحدد.',
+  'disconnect.phone_in_use': 'هذا الجوال مربوط برقم آخر في المكتب. اربط جوالاً آخر أو استخدم الرقم الموجود.',
   'disconnect.qr_timeout': 'لم يُمسح رمز QR في الوقت المحدد. ابدأ الربط من جديد.',
   'disconnect.logged_out': 'أُلغي ربط هذا الجهاز من الهاتف. يلزم ربط الرقم من جديد.',
   'disconnect.auth_failure': 'رُفضت الجلسة المحفوظة. يلزم ربط الرقم من جديد.',

@@ -180,6 +180,7 @@ export const en: Dictionary = {
   'disconnect.browser_missing': 'No Chrome, Chromium or Edge was found on this computer to run the session.',
   'disconnect.browser_crashed': 'The browser running the session closed unexpectedly.',
   'disconnect.hung': 'The session did not become ready in time.',
+  'disconnect.phone_in_use': 'This phone is already linked as another of the office’s numbers. Link a different phone, or use that number.',
   'disconnect.qr_timeout': 'The QR code was not scanned in time. Start linking again.',
   'disconnect.logged_out': 'This device was unlinked from the phone. Link the number again.',
   'disconnect.auth_failure': 'The saved session was refused. Link the number again.',
