@@ -1,5 +1,11 @@
-/** The Arabic dictionary is the source of keys: English must provide every one of them. */
+import { featureAr } from './features';
+
+/**
+ * The Arabic dictionary is the source of keys: English must provide every one of them.
+ * Larger features keep their texts in features/<feature>.ts (Arabic and English side by side).
+ */
 export const ar = {
+  ...featureAr,
   'app.name': 'ميراس ديسك',
   'app.tagline': 'صندوق وارد واتساب لفريق المكتب',
   'app.loading': 'جارٍ التحميل…',

@@ -1,6 +1,8 @@
 import type { Dictionary } from './dictionary';
+import { featureEn } from './features';
 
 export const en: Dictionary = {
+  ...featureEn,
   'app.name': 'Meras Desk',
   'app.tagline': "Your office team's WhatsApp inbox",
   'app.loading': 'Loading…',

@@ -1,0 +1,7 @@
+/**
+ * Feature dictionaries, merged into ar.ts and en.ts. Each feature file exports `<name>Ar`
+ * (the source of its keys, `as const`) and `<name>En: Record<keyof typeof <name>Ar, string>`,
+ * so a missing English text fails the typecheck there.
+ */
+export const featureAr = {} as const;
+export const featureEn: Record<keyof typeof featureAr, string> = {};
