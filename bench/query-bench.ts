@@ -1,0 +1,124 @@
+import type Database from 'better-sqlite3';
+import { systemClock } from '../src/main/core/clock';
+import type { Core } from '../src/main/core/create-core';
+import { InboxService } from '../src/main/services/inbox/inbox-service';
+import { conversationStatuses, type ConversationStatus } from '../src/shared/domain';
+import { intBelow, seededRandom } from './fake-data';
+import { describe, distribution, heading, line, target, type Distribution } from './report';
+
+const iterations = 200;
+const warmUps = 30;
+
+interface ListFilter {
+  whatsappNumberId?: number;
+  status?: ConversationStatus;
+  before?: { time: number; id: number };
+}
+
+/**
+ * The conversation list and a thread, through the router exactly as a window calls it
+ * (validate, authenticate, authorise, service) and through the service alone.
+ */
+export async function benchQueries(core: Core): Promise<void> {
+  const { sqlite } = core.database;
+  const admin = await core.router.call('auth.setupAdmin', { name: 'Bench Admin', email: 'bench@meras.test', password: 'bench-password-1' }, { clientKey: 'bench' });
+  if (!admin.result.success) throw new Error(`setupAdmin failed: ${JSON.stringify(admin.result.error)}`);
+  const token = (admin.result.data as { token: string }).token;
+  const meta = { token, clientKey: 'bench' };
+  const service = new InboxService(sqlite, core.whatsapp.outbox, core.whatsapp.pipeline, systemClock);
+  const routed = async (channel: string, input: unknown) => {
+    const { result } = await core.router.call(channel, input, meta);
+    if (!result.success) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
+    return result.data;
+  };
+
+  const numberIds = sqlite.prepare<[], { id: number }>('select id from whatsapp_numbers order by id').all().map((r) => r.id);
+  const combos: ListFilter[] = numberIds.flatMap((n) => conversationStatuses.map((status) => ({ whatsappNumberId: n, status })));
+  const random = seededRandom(9);
+
+  heading(`Conversation list, first page of 50 (${iterations} calls over ${numberIds.length} numbers × ${conversationStatuses.length} statuses)`);
+  const byNumberAndStatus = (i: number) => ({ ...combos[i % combos.length]!, limit: 50 });
+  const listRouter = await sample(async (i) => expectRows(await routed('conversations.list', byNumberAndStatus(i)), 50));
+  const listService = await sample((i) => expectRows(service.listConversations(byNumberAndStatus(i)), 50));
+  target('list by number+status, router', describe(listRouter), listRouter.median < 5, 'median < 5 ms');
+  line('  the same, InboxService alone', describe(listService));
+
+  // Every other filter the inbox offers; the renderer opens on "all numbers, all statuses".
+  const cursors = combos.map((c) => service.listConversations({ ...c, limit: 50 }).meta.next!);
+  const others: [string, (i: number) => ListFilter][] = [
+    ['no filter (inbox first screen)', () => ({})],
+    ['number only', (i) => ({ whatsappNumberId: numberIds[i % numberIds.length]! })],
+    ['status only', (i) => ({ status: conversationStatuses[i % conversationStatuses.length]! })],
+    ['number+status, page 2', (i) => ({ ...combos[i % combos.length]!, before: cursors[i % combos.length]! })],
+  ];
+  for (const [label, filter] of others) {
+    const d = await sample(async (i) => expectRows(await routed('conversations.list', { ...filter(i), limit: 50 }), 50), 60);
+    target(`list, ${label}, router`, describe(d), d.median < 5, 'median < 5 ms');
+  }
+
+  heading(`Open a thread, last 50 messages (${iterations} random conversations)`);
+  const maxConversation = (sqlite.prepare('select max(id) as id from conversations').get() as { id: number }).id;
+  const ids = Array.from({ length: iterations + warmUps }, () => 1 + intBelow(random, maxConversation));
+  const threadRouter = await sample(async (i) => expectMessages(await routed('messages.list', { conversationId: ids[i]!, limit: 50 })));
+  const threadService = await sample((i) => expectMessages(service.listMessages({ conversationId: ids[i]!, limit: 50 })));
+  target('thread (messages.list), router', describe(threadRouter), threadRouter.median < 2, 'median < 2 ms');
+  line('  the same, InboxService alone', describe(threadService));
+  const long = sqlite.prepare<[], { id: number }>('select conversation_id as id from messages group by conversation_id order by count(*) desc limit 200').all();
+  const olderPage = await sample(async (i) => {
+    const c = long[i % long.length]!;
+    const newest = (await routed('messages.list', { conversationId: c.id, limit: 50 })) as { id: number }[];
+    return expectMessages(await routed('messages.list', { conversationId: c.id, limit: 50, beforeId: newest[0]!.id }));
+  });
+  line('newest + older page, 200 longest threads', describe(olderPage));
+
+  heading('Query plans (EXPLAIN QUERY PLAN of the SQL the service prepares)');
+  planCheck(sqlite, 'list by number+status', capture(sqlite, () => service.listConversations({ ...combos[0]!, limit: 50 })), { number: numberIds[0]!, status: 'active', limit: 51 }, 'conversations_number_status_time');
+  planCheck(sqlite, 'list, no filter', capture(sqlite, () => service.listConversations({ limit: 50 })), { limit: 51 }, 'conversations_last_message_time');
+  planCheck(sqlite, 'list, number only', capture(sqlite, () => service.listConversations({ whatsappNumberId: numberIds[0]!, limit: 50 })), { number: numberIds[0]!, limit: 51 }, 'conversations_number_status_time');
+  planCheck(sqlite, 'list, status only', capture(sqlite, () => service.listConversations({ status: 'pending', limit: 50 })), { status: 'pending', limit: 51 }, 'conversations_last_message_time');
+  const cursor = cursors[0]!;
+  planCheck(sqlite, 'list by number+status, page 2', capture(sqlite, () => service.listConversations({ ...combos[0]!, before: cursor, limit: 50 })),
+    { number: numberIds[0]!, status: 'active', limit: 51, time: cursor.time, id: cursor.id }, 'conversations_number_status_time');
+  planCheck(sqlite, 'thread', capture(sqlite, () => service.listMessages({ conversationId: ids[0]!, limit: 50 })), [ids[0]!, 50], 'messages_conversation_time');
+}
+
+async function sample(run: (i: number) => unknown, count = iterations): Promise<Distribution> {
+  const times: number[] = [];
+  for (let i = 0; i < warmUps + count; i++) {
+    const started = performance.now();
+    await run(i);
+    if (i >= warmUps) times.push(performance.now() - started);
+  }
+  return distribution(times);
+}
+
+function expectRows(page: unknown, rows: number): void {
+  const got = (page as { data: unknown[] }).data.length;
+  if (got !== rows) throw new Error(`expected a page of ${rows} conversations, got ${got}`);
+}
+
+function expectMessages(list: unknown): void {
+  if (!Array.isArray(list) || list.length === 0) throw new Error('expected messages');
+}
+
+/** The SQL text the service prepares during `run` (better-sqlite3 is synchronous, so this is exact). */
+function capture(sqlite: Database.Database, run: () => unknown): string {
+  const original = sqlite.prepare;
+  const seen: string[] = [];
+  sqlite.prepare = ((source: string) => (seen.push(source), original.call(sqlite, source))) as typeof sqlite.prepare;
+  try {
+    run();
+  } finally {
+    Reflect.deleteProperty(sqlite, 'prepare');
+  }
+  if (seen.length !== 1) throw new Error(`expected one prepared query, saw ${seen.length}`);
+  return seen[0]!;
+}
+
+function planCheck(sqlite: Database.Database, label: string, sql: string, params: unknown, index: string): void {
+  const plan = sqlite.prepare(`explain query plan ${sql}`).all(params) as { detail: string }[];
+  const usesIndex = plan.some((p) => new RegExp(`USING (COVERING )?INDEX ${index}\\b`).test(p.detail));
+  const sorts = plan.some((p) => p.detail.includes('TEMP B-TREE'));
+  line(label, `${usesIndex ? 'uses' : 'does NOT use'} ${index}${sorts ? ', SORTS every matching row (temp b-tree)' : ', no sort step'}`);
+  for (const p of plan) console.log(`      ${p.detail}`);
+}
