@@ -112,6 +112,7 @@ export const conversations = sqliteTable(
   (t) => [
     uniqueIndex('conversations_contact_number_unique').on(t.contactId, t.whatsappNumberId),
     index('conversations_number_status_time').on(t.whatsappNumberId, t.status, t.lastMessageTime),
+    index('conversations_number_time').on(t.whatsappNumberId, t.lastMessageTime),
     index('conversations_last_message_time').on(t.lastMessageTime),
     index('conversations_assigned_agent').on(t.assignedAgentId),
   ],
@@ -153,7 +154,10 @@ export const messages = sqliteTable(
   (t) => [
     uniqueIndex('messages_number_provider_id_unique').on(t.whatsappNumberId, t.whatsappMessageId),
     index('messages_conversation_time').on(t.conversationId, t.createdAt),
-    index('messages_outbox').on(t.whatsappNumberId, t.status),
+    // Only queued rows: inbound messages never touch it.
+    index('messages_outbox').on(t.whatsappNumberId).where(sql`status = 'queued'`),
+    // The newest message per number, where catch-up starts.
+    index('messages_number_time').on(t.whatsappNumberId, t.createdAt),
   ],
 );
 

@@ -40,13 +40,18 @@ export interface MessageRow {
   created_at: number;
 }
 
+/**
+ * CROSS JOIN keeps conversations the outer loop: SQLite never reorders it, so a page is read
+ * straight off a conversations index instead of starting from the (few) numbers and sorting
+ * every conversation. Both keys are NOT NULL and enforced, so the rows are the same.
+ */
 export const conversationSelect = `
   select c.id, c.contact_id, c.whatsapp_number_id, c.last_message, c.last_message_time, c.unread_count,
          c.status, c.is_starred, c.is_archived, c.assigned_agent_id, c.wa_chat_id,
          ct.name as contact_name, ct.phone as contact_phone, n.name as number_name
   from conversations c
-  join contacts ct on ct.id = c.contact_id
-  join whatsapp_numbers n on n.id = c.whatsapp_number_id`;
+  cross join contacts ct on ct.id = c.contact_id
+  cross join whatsapp_numbers n on n.id = c.whatsapp_number_id`;
 
 export function toConversationView(row: ConversationRow): ConversationView {
   return {

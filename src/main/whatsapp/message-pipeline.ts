@@ -2,12 +2,14 @@ import type Database from 'better-sqlite3';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
 import type { EventBus } from '../events/event-bus';
-import type { Ingest } from '../inbox/ingest';
+import type { Ingest, IngestResult } from '../inbox/ingest';
 import { linkLidToPhone } from '../inbox/lid-merge';
 import { conversationReader, toMessageView, type MessageRow } from '../inbox/records';
 import type { Outbox } from '../outbox/outbox';
 import type { SessionObserver } from './session-manager';
 import type { AckUpdate, InboundMessage, Transport } from './transport';
+
+const catchUpBatch = 100;
 
 export interface CatchUpPolicy {
   /** How far back a catch-up reaches at most, and on a number's first link. */
@@ -37,6 +39,7 @@ export const defaultCatchUpPolicy: CatchUpPolicy = {
  */
 export class MessagePipeline implements SessionObserver {
   private readonly readConversation;
+  private readonly messageById;
   private readonly lidTimers = new Set<NodeJS.Timeout>();
   /** Told when a number's status changes; the numbers service publishes it. */
   onStatus: (numberId: number) => void = () => {};
@@ -46,6 +49,7 @@ export class MessagePipeline implements SessionObserver {
     private readonly policy: CatchUpPolicy = defaultCatchUpPolicy,
   ) {
     this.readConversation = conversationReader(deps.sqlite);
+    this.messageById = deps.sqlite.prepare<[number], MessageRow>('select * from messages where id = ?');
   }
 
   statusChanged(numberId: number): void {
@@ -116,7 +120,13 @@ export class MessagePipeline implements SessionObserver {
     try {
       const messages = await transport.recentMessages(since, { maxChats: this.policy.maxChats, perChat: this.policy.perChat });
       let stored = 0;
-      for (const message of messages) if (this.take(numberId, message, transport)) stored++;
+      // A catch-up can bring thousands of messages: they are committed a hundred at a time
+      // (each still its own savepoint, so one bad message rolls back alone), then published.
+      for (let i = 0; i < messages.length; i += catchUpBatch) {
+        const batch = messages.slice(i, i + catchUpBatch);
+        const results = this.deps.sqlite.transaction(() => batch.map((message) => this.ingestOne(numberId, message)))();
+        for (const result of results) if (this.publishResult(numberId, result, transport)) stored++;
+      }
       this.deps.logger.info('catch-up done', { numberId, seen: messages.length, stored });
       return true;
     } catch (error) {
@@ -127,21 +137,28 @@ export class MessagePipeline implements SessionObserver {
 
   /** One message through ingest, then its events. True when something was stored or matched. */
   private take(numberId: number, message: InboundMessage, transport: Transport): boolean {
-    let result;
+    return this.publishResult(numberId, this.ingestOne(numberId, message), transport);
+  }
+
+  private ingestOne(numberId: number, message: InboundMessage): IngestResult | null {
     try {
-      result = this.deps.ingest.ingest(numberId, message);
+      return this.deps.ingest.ingest(numberId, message);
     } catch (error) {
       this.deps.logger.error('ingest failed', { numberId, error: String(error) });
-      return false;
+      return null;
     }
+  }
+
+  private publishResult(numberId: number, result: IngestResult | null, transport: Transport): boolean {
+    if (!result) return false;
     if (result.kind === 'stored') {
-      const row = this.deps.sqlite.prepare<[number], MessageRow>('select * from messages where id = ?').get(result.messageId);
+      const row = this.messageById.get(result.messageId);
       if (row) this.publishNew(row);
       if (result.needsLid) this.resolveLid(numberId, result.needsLid, transport, 0);
       return true;
     }
     if (result.kind === 'matched') {
-      const row = this.deps.sqlite.prepare<[number], MessageRow>('select * from messages where id = ?').get(result.messageId);
+      const row = this.messageById.get(result.messageId);
       if (row) this.publishStatus(row);
       return true;
     }
