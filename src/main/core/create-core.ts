@@ -10,6 +10,7 @@ import { SessionStore, defaultSessionPolicy, type SessionPolicy } from '../servi
 import { ProfileService } from '../services/users/profile-service';
 import { UsersService } from '../services/users/users-service';
 import { Ingest } from '../inbox/ingest';
+import { SearchIndex } from '../inbox/search-index';
 import { defaultOutboxPolicy, Outbox, type OutboxPolicy } from '../outbox/outbox';
 import { InboxService } from '../services/inbox/inbox-service';
 import { NumbersService } from '../services/numbers/numbers-service';
@@ -72,6 +73,8 @@ export function createCore(options: CoreOptions) {
   const wa = options.whatsapp ?? {};
   const { sqlite } = database;
   const ingest = new Ingest(sqlite, clock);
+  const searchIndex = new SearchIndex(sqlite, logger);
+  searchIndex.start();
   let pipeline: MessagePipeline | undefined;
   const outbox = new Outbox(sqlite, ingest, clock, { changed: (row) => pipeline?.publishStatus(row) }, logger, wa.outboxPolicy ?? defaultOutboxPolicy);
   pipeline = new MessagePipeline({ sqlite, clock, logger, bus, ingest, outbox }, wa.catchUpPolicy ?? defaultCatchUpPolicy);
@@ -110,11 +113,13 @@ export function createCore(options: CoreOptions) {
     database,
     logger,
     whatsapp: { sessions: whatsappSessions, outbox, pipeline, ingest },
+    searchIndex,
     /** Resolves once demo data (if any) is in place. */
     seeded,
     /** Stops every WhatsApp session (keeping their links), then closes the database. */
     close(): Promise<void> {
       closing ??= (async () => {
+        searchIndex.stop();
         outbox.closeAll();
         pipeline.close();
         await whatsappSessions.shutdown();

@@ -84,7 +84,12 @@ export const contacts = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('contacts_phone_unique').on(t.phone), index('contacts_wa_lid').on(t.waLid)],
+  (t) => [
+    uniqueIndex('contacts_phone_unique').on(t.phone),
+    index('contacts_wa_lid').on(t.waLid),
+    index('contacts_name').on(t.name),
+    index('contacts_follow_up').on(t.followUpDate),
+  ],
 );
 
 export const conversations = sqliteTable(
@@ -114,7 +119,10 @@ export const conversations = sqliteTable(
     index('conversations_number_status_time').on(t.whatsappNumberId, t.status, t.lastMessageTime),
     index('conversations_number_time').on(t.whatsappNumberId, t.lastMessageTime),
     index('conversations_last_message_time').on(t.lastMessageTime),
-    index('conversations_assigned_agent').on(t.assignedAgentId),
+    index('conversations_assigned_agent').on(t.assignedAgentId, t.lastMessageTime),
+    // Partial: only starred rows move when a message arrives. Unread conversations are the
+    // recent ones, found quickly along conversations_last_message_time without an index.
+    index('conversations_starred_time').on(t.lastMessageTime).where(sql`is_starred = 1`),
   ],
 );
 
@@ -199,4 +207,86 @@ export const activityLog = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('activity_log_created').on(t.createdAt)],
+);
+
+/** Seed 003's message_templates: `{{variables}}` in the content, counted when used. */
+export const messageTemplates = sqliteTable(
+  'message_templates',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    content: text('content').notNull(),
+    category: text('category'),
+    /** JSON array of the variable names found in the content. */
+    variables: text('variables').notNull().default('[]'),
+    isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
+    usageCount: integer('usage_count').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('message_templates_category').on(t.category), index('message_templates_active').on(t.isActive)],
+);
+
+/** Seed 000's contact notes: who wrote what, when. */
+export const contactNotes = sqliteTable(
+  'contact_notes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    contactId: integer('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    content: text('content').notNull(),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('contact_notes_contact').on(t.contactId, t.createdAt)],
+);
+
+/** Which agents may work a number's conversations (admins and supervisors see every number). */
+export const numberAgents = sqliteTable(
+  'number_agents',
+  {
+    whatsappNumberId: integer('whatsapp_number_id')
+      .notNull()
+      .references(() => whatsappNumbers.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [uniqueIndex('number_agents_pair').on(t.whatsappNumberId, t.userId), index('number_agents_user').on(t.userId)],
+);
+
+/** The office's small properties catalogue, for interests on conversations (seed 003). */
+export const properties = sqliteTable('properties', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  type: text('type', { enum: ['apartment', 'villa', 'land', 'office', 'shop', 'building'] }).notNull(),
+  location: text('location'),
+  /** Saudi riyals. */
+  price: integer('price'),
+  bedrooms: integer('bedrooms'),
+  /** Square metres. */
+  area: integer('area'),
+  status: text('status', { enum: ['available', 'reserved', 'sold', 'rented'] }).notNull().default('available'),
+  /** JSON array of photo file names (content hashes) in the media folder. */
+  photos: text('photos').notNull().default('[]'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const conversationPropertyInterests = sqliteTable(
+  'conversation_property_interests',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    conversationId: integer('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    propertyId: integer('property_id')
+      .notNull()
+      .references(() => properties.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: ['interested', 'viewing_scheduled', 'offer_made', 'not_interested'] }).notNull().default('interested'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('property_interests_pair').on(t.conversationId, t.propertyId)],
 );
