@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3';
-import { systemClock } from '../src/main/core/clock';
 import type { Core } from '../src/main/core/create-core';
-import { InboxService } from '../src/main/services/inbox/inbox-service';
 import { conversationStatuses, type ConversationStatus } from '../src/shared/domain';
+import { conversationListInput, messageListInput } from '../src/shared/schemas/inbox';
 import { intBelow, seededRandom } from './fake-data';
 import { describe, distribution, heading, line, target, type Distribution } from './report';
 
@@ -12,7 +11,7 @@ const warmUps = 30;
 interface ListFilter {
   whatsappNumberId?: number;
   status?: ConversationStatus;
-  before?: { time: number; id: number };
+  cursor?: string;
 }
 
 /**
@@ -25,7 +24,14 @@ export async function benchQueries(core: Core): Promise<void> {
   if (!admin.result.success) throw new Error(`setupAdmin failed: ${JSON.stringify(admin.result.error)}`);
   const token = (admin.result.data as { token: string }).token;
   const meta = { token, clientKey: 'bench' };
-  const service = new InboxService(sqlite, core.whatsapp.outbox, core.whatsapp.pipeline, systemClock);
+  const caller = core.services.authenticate(token);
+  if (!caller) throw new Error('bench admin not signed in');
+  const inbox = core.services.inbox;
+  // The service alone, with the input parsed (defaults filled) as the router would.
+  const service = {
+    listConversations: (input: ListFilter & { limit: number }) => inbox.listConversations(caller, conversationListInput.parse(input)),
+    listMessages: (input: { conversationId: number; limit: number }) => inbox.listMessages(caller, messageListInput.parse(input)),
+  };
   const routed = async (channel: string, input: unknown) => {
     const { result } = await core.router.call(channel, input, meta);
     if (!result.success) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
@@ -49,7 +55,7 @@ export async function benchQueries(core: Core): Promise<void> {
     ['no filter (inbox first screen)', () => ({})],
     ['number only', (i) => ({ whatsappNumberId: numberIds[i % numberIds.length]! })],
     ['status only', (i) => ({ status: conversationStatuses[i % conversationStatuses.length]! })],
-    ['number+status, page 2', (i) => ({ ...combos[i % combos.length]!, before: cursors[i % combos.length]! })],
+    ['number+status, page 2', (i) => ({ ...combos[i % combos.length]!, cursor: cursors[i % combos.length]! })],
   ];
   for (const [label, filter] of others) {
     const d = await sample(async (i) => expectRows(await routed('conversations.list', { ...filter(i), limit: 50 }), 50), 60);
@@ -74,11 +80,12 @@ export async function benchQueries(core: Core): Promise<void> {
   heading('Query plans (EXPLAIN QUERY PLAN of the SQL the service prepares)');
   planCheck(sqlite, 'list by number+status', capture(sqlite, () => service.listConversations({ ...combos[0]!, limit: 50 })), { number: numberIds[0]!, status: 'active', limit: 51 }, 'conversations_number_status_time');
   planCheck(sqlite, 'list, no filter', capture(sqlite, () => service.listConversations({ limit: 50 })), { limit: 51 }, 'conversations_last_message_time');
-  planCheck(sqlite, 'list, number only', capture(sqlite, () => service.listConversations({ whatsappNumberId: numberIds[0]!, limit: 50 })), { number: numberIds[0]!, limit: 51 }, 'conversations_number_status_time');
+  planCheck(sqlite, 'list, number only', capture(sqlite, () => service.listConversations({ whatsappNumberId: numberIds[0]!, limit: 50 })), { number: numberIds[0]!, limit: 51 }, 'conversations_number_time');
   planCheck(sqlite, 'list, status only', capture(sqlite, () => service.listConversations({ status: 'pending', limit: 50 })), { status: 'pending', limit: 51 }, 'conversations_last_message_time');
   const cursor = cursors[0]!;
-  planCheck(sqlite, 'list by number+status, page 2', capture(sqlite, () => service.listConversations({ ...combos[0]!, before: cursor, limit: 50 })),
-    { number: numberIds[0]!, status: 'active', limit: 51, time: cursor.time, id: cursor.id }, 'conversations_number_status_time');
+  const [time, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [number, number];
+  planCheck(sqlite, 'list by number+status, page 2', capture(sqlite, () => service.listConversations({ ...combos[0]!, cursor, limit: 50 })),
+    { number: numberIds[0]!, status: 'active', limit: 51, k0: time, k1: id }, 'conversations_number_status_time');
   planCheck(sqlite, 'thread', capture(sqlite, () => service.listMessages({ conversationId: ids[0]!, limit: 50 })), [ids[0]!, 50], 'messages_conversation_time');
 }
 

@@ -64,6 +64,10 @@ export const channels = {
 
   'conversations.list': channel<ConversationPage>()({ input: inbox.conversationListInput, access: 'user', kind: 'read' }),
   'conversations.get': channel<ConversationView>()({ input: inbox.conversationIdInput, access: 'user', kind: 'read' }),
+  'conversations.update': channel<ConversationView>()({ input: inbox.updateConversationInput, access: 'user', kind: 'write' }),
+  /** Assign or transfer to an agent (null: unassign); the agent is told. */
+  'conversations.assign': channel<ConversationView>()({ input: inbox.assignConversationInput, access: 'user', kind: 'write' }),
+  'numbers.setAgents': channel<NumberView>()({ input: inbox.numberAgentsInput, access: adminOnly, kind: 'write' }),
   /** Counted as a read: an agent working a busy inbox must not hit the write limit by reading. */
   'conversations.markRead': channel<ConversationView>()({ input: inbox.conversationIdInput, access: 'user', kind: 'read' }),
 
@@ -94,5 +98,7 @@ export interface Events {
   'number.status': { number: NumberView };
   /** A number was removed: windows drop it. */
   'number.removed': { id: number };
+  /** A conversation was assigned to you. */
+  'conversation.assigned': { conversation: ConversationView; byUserName: string };
 }
 export type EventName = keyof Events;

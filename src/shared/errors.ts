@@ -30,7 +30,8 @@ export type FieldErrorCode =
   | 'passwords_differ'
   | 'last_admin'
   | 'invalid_phone'
-  | 'unknown_user';
+  | 'unknown_user'
+  | 'no_access';
 
 export interface FieldError {
   field: string;

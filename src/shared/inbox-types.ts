@@ -13,6 +13,8 @@ export interface NumberView {
   quotaUsed: number;
   quotaLimit: number;
   connection: NumberConnection;
+  /** Agents who may work this number (admins and supervisors always may). */
+  agentIds: number[];
   createdAt: string;
   updatedAt: string;
 }
@@ -48,12 +50,15 @@ export interface ConversationView {
   isStarred: boolean;
   isArchived: boolean;
   assignedAgentId: number | null;
+  assignedAgentName: string | null;
+  /** With a search: the newest matching message, to show and highlight in the list. */
+  match?: { messageId: number; content: string } | null;
 }
 
 export interface ConversationPage {
   data: ConversationView[];
-  /** Pass as `before` for the next page; null at the end. */
-  meta: { limit: number; next: { time: number; id: number } | null };
+  /** Pass `next` as `cursor` for the next page; null at the end. */
+  meta: { limit: number; next: string | null };
 }
 
 export interface MessageView {

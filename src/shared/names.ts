@@ -30,6 +30,9 @@ export const channelNames = [
   'conversations.list',
   'conversations.get',
   'conversations.markRead',
+  'conversations.update',
+  'conversations.assign',
+  'numbers.setAgents',
   'messages.list',
   'messages.send',
   'messages.retry',
@@ -43,6 +46,7 @@ export const eventNames = [
   'conversation.update',
   'number.status',
   'number.removed',
+  'conversation.assigned',
 ] as const satisfies readonly EventName[];
 
 type Missing<All, Listed> = Exclude<All, Listed>;

@@ -13,6 +13,8 @@ import { Ingest } from '../inbox/ingest';
 import { SearchIndex } from '../inbox/search-index';
 import { defaultOutboxPolicy, Outbox, type OutboxPolicy } from '../outbox/outbox';
 import { InboxService } from '../services/inbox/inbox-service';
+import { ConversationList } from '../services/inbox/conversation-list';
+import { NumberAccess } from '../services/inbox/number-access';
 import { NumbersService } from '../services/numbers/numbers-service';
 import { defaultCatchUpPolicy, MessagePipeline, type CatchUpPolicy } from '../whatsapp/message-pipeline';
 import { defaultSessionPolicy as defaultWhatsappSessionPolicy, SessionManager, type SessionPolicy as WhatsappSessionPolicy } from '../whatsapp/session-manager';
@@ -91,8 +93,11 @@ export function createCore(options: CoreOptions) {
     wa.sessionPolicy ?? defaultWhatsappSessionPolicy,
   );
   const numbers = new NumbersService(sqlite, whatsappSessions, activity, bus, clock, wa.demo ?? null);
+  numbers.allowedFor = (caller) => access.allowedNumbers(caller);
   pipeline.onStatus = (numberId) => numbers.publish(numberId);
-  const inbox = new InboxService(sqlite, outbox, pipeline, clock);
+  const access = new NumberAccess(sqlite);
+  pipeline.audienceFor = (numberId) => access.audience(numberId);
+  const inbox = new InboxService(sqlite, outbox, pipeline, clock, access, new ConversationList(sqlite, searchIndex), activity, bus);
   const appInfo = { version: options.version ?? '0.0.0', demo: Boolean(wa.demo) };
 
   const router = createRouter({
@@ -114,6 +119,8 @@ export function createCore(options: CoreOptions) {
     logger,
     whatsapp: { sessions: whatsappSessions, outbox, pipeline, ingest },
     searchIndex,
+    /** For benchmarks and tests that measure a service without the router. */
+    services: { inbox, numbers, authenticate: (token: string) => auth.authenticate(token) },
     /** Resolves once demo data (if any) is in place. */
     seeded,
     /** Stops every WhatsApp session (keeping their links), then closes the database. */

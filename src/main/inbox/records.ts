@@ -20,6 +20,7 @@ export interface ConversationRow {
   contact_name: string | null;
   contact_phone: string | null;
   number_name: string;
+  assigned_agent_name: string | null;
 }
 
 export interface MessageRow {
@@ -48,10 +49,11 @@ export interface MessageRow {
 export const conversationSelect = `
   select c.id, c.contact_id, c.whatsapp_number_id, c.last_message, c.last_message_time, c.unread_count,
          c.status, c.is_starred, c.is_archived, c.assigned_agent_id, c.wa_chat_id,
-         ct.name as contact_name, ct.phone as contact_phone, n.name as number_name
+         ct.name as contact_name, ct.phone as contact_phone, n.name as number_name, au.name as assigned_agent_name
   from conversations c
   cross join contacts ct on ct.id = c.contact_id
-  cross join whatsapp_numbers n on n.id = c.whatsapp_number_id`;
+  cross join whatsapp_numbers n on n.id = c.whatsapp_number_id
+  left join users au on au.id = c.assigned_agent_id`;
 
 export function toConversationView(row: ConversationRow): ConversationView {
   return {
@@ -66,6 +68,7 @@ export function toConversationView(row: ConversationRow): ConversationView {
     isStarred: row.is_starred === 1,
     isArchived: row.is_archived === 1,
     assignedAgentId: row.assigned_agent_id,
+    assignedAgentName: row.assigned_agent_name,
   };
 }
 

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
-import type { EventBus } from '../events/event-bus';
+import type { Audience, EventBus } from '../events/event-bus';
 import type { Ingest, IngestResult } from '../inbox/ingest';
 import { linkLidToPhone } from '../inbox/lid-merge';
 import { conversationReader, toMessageView, type MessageRow } from '../inbox/records';
@@ -43,6 +43,8 @@ export class MessagePipeline implements SessionObserver {
   private readonly lidTimers = new Set<NodeJS.Timeout>();
   /** Told when a number's status changes; the numbers service publishes it. */
   onStatus: (numberId: number) => void = () => {};
+  /** Who hears about a number's conversations (the core sets it from number access). */
+  audienceFor: (numberId: number) => Audience = () => ({ kind: 'all' });
 
   constructor(
     private readonly deps: { sqlite: Database.Database; clock: Clock; logger: Logger; bus: EventBus; ingest: Ingest; outbox: Outbox },
@@ -78,23 +80,21 @@ export class MessagePipeline implements SessionObserver {
   /** An outbox message changed (sent, failed, queued again). A send also moves the number's count of the day. */
   publishStatus(row: MessageRow): void {
     if (row.status === 'sent') this.onStatus(row.whatsapp_number_id);
-    this.deps.bus.publish('message.status', {
-      conversationId: row.conversation_id,
-      messageId: row.id,
-      status: row.status,
-      error: row.error,
-      errorCode: toMessageView(row).errorCode,
-    });
+    this.deps.bus.publish(
+      'message.status',
+      { conversationId: row.conversation_id, messageId: row.id, status: row.status, error: row.error, errorCode: toMessageView(row).errorCode },
+      this.audienceFor(row.whatsapp_number_id),
+    );
   }
 
   publishNew(row: MessageRow): void {
-    this.deps.bus.publish('message.new', { conversationId: row.conversation_id, message: toMessageView(row) });
+    this.deps.bus.publish('message.new', { conversationId: row.conversation_id, message: toMessageView(row) }, this.audienceFor(row.whatsapp_number_id));
     this.publishConversation(row.conversation_id);
   }
 
   publishConversation(conversationId: number): void {
     const conversation = this.readConversation(conversationId);
-    if (conversation) this.deps.bus.publish('conversation.update', { conversationId, conversation });
+    if (conversation) this.deps.bus.publish('conversation.update', { conversationId, conversation }, this.audienceFor(conversation.whatsappNumberId));
   }
 
   close(): void {

@@ -175,6 +175,7 @@ describe('linking a number', () => {
     const admin = await t.setupAdmin();
     const agent = await t.createUser(admin.token, 'agent', 'agent@office.test');
     const number = await t.call('numbers.create', { name: 'Sales' }, admin.token);
+    await t.call('numbers.setAgents', { id: number.id, agentIds: [agent.user.id] }, admin.token);
     await t.call('numbers.connect', { id: number.id }, admin.token);
     await eventually(async () => expect((await numberState(t, admin.token, number.id)).connection.qr).toBeTruthy());
     expect((await numberState(t, agent.token, number.id)).connection).toMatchObject({ state: 'QR_GENERATED', qr: null });
@@ -192,6 +193,9 @@ describe('linking a number', () => {
     for (const channel of ['numbers.connect', 'numbers.disconnect', 'numbers.remove', 'numbers.demoScan']) {
       expect((await t.failure(channel, { id: number.id }, agent.token)).code).toBe('FORBIDDEN');
     }
+    // Agents see the numbers they work, read-only.
+    expect(await t.call('numbers.list', {}, agent.token)).toHaveLength(0);
+    await t.call('numbers.setAgents', { id: number.id, agentIds: [agent.user.id] }, admin.token);
     expect(await t.call('numbers.list', {}, agent.token)).toHaveLength(1);
     const log = await t.call('activity.list', { limit: 10 }, admin.token);
     expect(log.find((e) => e.action === 'number.created')).toMatchObject({ entityType: 'whatsapp_number', entityName: 'Sales', userName: 'مدير المكتب' });

@@ -24,15 +24,45 @@ export const connectNumberInput = z.object({ id: entityId, force: z.boolean().de
 /** The phone that will type the pairing code, in any usual form; normalised to E.164. */
 export const pairingCodeInput = z.object({ id: entityId, phoneNumber: z.string().trim().min(5).max(25) }).strict();
 
+/** Seed 003's `sortBy` fields. */
+export const conversationSorts = ['lastMessageTime', 'unreadCount', 'customerName'] as const;
+export type ConversationSort = (typeof conversationSorts)[number];
+
 export const conversationListInput = z
   .object({
     whatsappNumberId: entityId.optional(),
     status: z.enum(conversationStatuses).optional(),
+    starred: z.boolean().optional(),
+    unread: z.boolean().optional(),
+    /** 'me', 'unassigned', or an agent's id. */
+    assignedTo: z.union([z.literal('me'), z.literal('unassigned'), entityId]).optional(),
+    /** False (the default) hides archived conversations; true shows only them. */
+    archived: z.boolean().default(false),
+    /** Customer name, phone in any usual form, or words from the messages. */
+    search: z.string().trim().max(100).optional(),
+    sortBy: z.enum(conversationSorts).default('lastMessageTime'),
+    sortOrder: z.enum(['asc', 'desc']).default('desc'),
     limit: z.number().int().min(1).max(100).default(50),
-    /** Cursor: the last row of the previous page (newest first). */
-    before: z.object({ time: z.number().int().nonnegative(), id: entityId }).strict().optional(),
+    /** Opaque: `meta.next` of the previous page. */
+    cursor: z.string().max(500).optional(),
   })
   .strict();
+
+/** Star, archive, change status, mark unread: what an agent changes on a conversation. */
+export const updateConversationInput = z
+  .object({
+    id: entityId,
+    isStarred: z.boolean().optional(),
+    isArchived: z.boolean().optional(),
+    status: z.enum(conversationStatuses).optional(),
+    /** Marks it unread again (at least one unread message). */
+    unread: z.literal(true).optional(),
+  })
+  .strict();
+
+export const assignConversationInput = z.object({ id: entityId, agentId: entityId.nullable() }).strict();
+
+export const numberAgentsInput = z.object({ id: entityId, agentIds: z.array(entityId).max(200) }).strict();
 
 export const conversationIdInput = z.object({ id: entityId }).strict();
 

@@ -2,11 +2,15 @@ import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { errorReasons } from '../../../shared/errors';
 import type { ConversationPage, ConversationView, MessageView } from '../../../shared/inbox-types';
-import type { conversationListInput, messageListInput } from '../../../shared/schemas/inbox';
+import type { conversationListInput, messageListInput, updateConversationInput } from '../../../shared/schemas/inbox';
+import type { EventBus } from '../../events/event-bus';
+import type { ActivityLog } from '../activity/activity-log';
+import type { ConversationList } from './conversation-list';
+import type { NumberAccess } from './number-access';
 import type { Clock } from '../../core/clock';
-import { conversationReader, conversationSelect, toConversationView, toMessageView, type ConversationRow, type MessageRow } from '../../inbox/records';
+import { conversationReader, toMessageView, type MessageRow } from '../../inbox/records';
 import type { Outbox } from '../../outbox/outbox';
-import { AppError } from '../../rpc/app-error';
+import { AppError, fieldError } from '../../rpc/app-error';
 import type { MessagePipeline } from '../../whatsapp/message-pipeline';
 import type { Caller } from '../auth/auth-service';
 
@@ -19,33 +23,23 @@ export class InboxService {
     private readonly outbox: Outbox,
     private readonly pipeline: MessagePipeline,
     private readonly clock: Clock,
+    private readonly access: NumberAccess,
+    private readonly list: ConversationList,
+    private readonly activity: ActivityLog,
+    private readonly bus: EventBus,
   ) {
     this.readConversation = conversationReader(sqlite);
   }
 
-  /** Newest first; `before` continues after the last row of the previous page. */
-  listConversations(input: z.output<typeof conversationListInput>): ConversationPage {
-    const where: string[] = ['c.last_message_time is not null'];
-    const params: Record<string, number | string> = { limit: input.limit + 1 };
-    if (input.whatsappNumberId !== undefined) (where.push('c.whatsapp_number_id = @number'), (params.number = input.whatsappNumberId));
-    if (input.status !== undefined) (where.push('c.status = @status'), (params.status = input.status));
-    if (input.before) {
-      where.push('(c.last_message_time < @time or (c.last_message_time = @time and c.id < @id))');
-      params.time = input.before.time;
-      params.id = input.before.id;
-    }
-    const rows = this.sqlite
-      .prepare<[Record<string, number | string>], ConversationRow>(
-        `${conversationSelect} where ${where.join(' and ')} order by c.last_message_time desc, c.id desc limit @limit`,
-      )
-      .all(params);
-    const more = rows.length > input.limit;
-    const page = more ? rows.slice(0, input.limit) : rows;
-    const last = page[page.length - 1];
-    return {
-      data: page.map(toConversationView),
-      meta: { limit: input.limit, next: more && last ? { time: last.last_message_time ?? 0, id: last.id } : null },
-    };
+  /** Seed 003's list: filters, search, sorts and cursors, within the numbers the caller may work. */
+  listConversations(caller: Caller, input: z.output<typeof conversationListInput>): ConversationPage {
+    if (input.whatsappNumberId !== undefined) this.access.requireNumber(caller, input.whatsappNumberId);
+    return this.list.list(input, { userId: caller.user.id, allowedNumbers: this.access.allowedNumbers(caller) });
+  }
+
+  conversationFor(caller: Caller, id: number): ConversationView {
+    this.access.requireConversation(caller, id);
+    return this.getConversation(id);
   }
 
   getConversation(id: number): ConversationView {
@@ -54,16 +48,75 @@ export class InboxService {
     return conversation;
   }
 
-  markRead(id: number): ConversationView {
-    this.getConversation(id);
+  markRead(caller: Caller, id: number): ConversationView {
+    this.access.requireConversation(caller, id);
     const changed = this.sqlite.prepare('update conversations set unread_count = 0, updated_at = ? where id = ? and unread_count > 0').run(this.clock.now(), id).changes;
     if (changed > 0) this.pipeline.publishConversation(id);
     return this.getConversation(id);
   }
 
+  /** Star, archive, change status, mark unread; each change is logged and shown live. */
+  update(caller: Caller, input: z.output<typeof updateConversationInput>): ConversationView {
+    this.access.requireConversation(caller, input.id);
+    const before = this.getConversation(input.id);
+    const now = this.clock.now();
+    const changes: [string, Record<string, unknown>][] = [];
+    this.sqlite.transaction(() => {
+      if (input.isStarred !== undefined && input.isStarred !== before.isStarred) {
+        this.sqlite.prepare('update conversations set is_starred = ?, updated_at = ? where id = ?').run(input.isStarred ? 1 : 0, now, input.id);
+        changes.push([input.isStarred ? 'conversation.starred' : 'conversation.unstarred', {}]);
+      }
+      if (input.isArchived !== undefined && input.isArchived !== before.isArchived) {
+        this.sqlite.prepare('update conversations set is_archived = ?, updated_at = ? where id = ?').run(input.isArchived ? 1 : 0, now, input.id);
+        changes.push([input.isArchived ? 'conversation.archived' : 'conversation.unarchived', {}]);
+      }
+      if (input.status !== undefined && input.status !== before.status) {
+        this.sqlite.prepare('update conversations set status = ?, updated_at = ? where id = ?').run(input.status, now, input.id);
+        changes.push(['conversation.status_changed', { from: before.status, to: input.status }]);
+      }
+      if (input.unread && before.unreadCount === 0) {
+        this.sqlite.prepare('update conversations set unread_count = 1, updated_at = ? where id = ?').run(now, input.id);
+        changes.push(['conversation.marked_unread', {}]);
+      }
+      for (const [action, details] of changes) {
+        this.activity.record({ userId: caller.user.id, action, entityType: 'conversation', entityId: input.id, details });
+      }
+    })();
+    if (changes.length > 0) this.pipeline.publishConversation(input.id);
+    return this.getConversation(input.id);
+  }
+
+  /** Assigns or transfers to an agent who may work the number (null unassigns); the agent is told. */
+  assign(caller: Caller, id: number, agentId: number | null): ConversationView {
+    const numberId = this.access.requireConversation(caller, id);
+    const before = this.getConversation(id);
+    if (agentId !== null) {
+      const agent = this.sqlite.prepare<[number], { id: number; role: string }>('select id, role from users where id = ? and is_active = 1').get(agentId);
+      if (!agent) throw fieldError('agentId', 'unknown_user', 'No active user with this id');
+      if (!this.access.mayUse(agent.id, agent.role, numberId)) throw fieldError('agentId', 'no_access', 'This user has no access to the number');
+    }
+    if (before.assignedAgentId === agentId) return before;
+    this.sqlite.transaction(() => {
+      this.sqlite.prepare('update conversations set assigned_agent_id = ?, updated_at = ? where id = ?').run(agentId, this.clock.now(), id);
+      this.activity.record({
+        userId: caller.user.id,
+        action: before.assignedAgentId === null ? 'conversation.assigned' : agentId === null ? 'conversation.unassigned' : 'conversation.transferred',
+        entityType: 'conversation',
+        entityId: id,
+        details: { from: before.assignedAgentId, to: agentId },
+      });
+    })();
+    const conversation = this.getConversation(id);
+    this.pipeline.publishConversation(id);
+    if (agentId !== null && agentId !== caller.user.id) {
+      this.bus.publish('conversation.assigned', { conversation, byUserName: caller.user.name }, { kind: 'users', userIds: [agentId] });
+    }
+    return conversation;
+  }
+
   /** The newest `limit` messages before `beforeId`, oldest first. */
-  listMessages(input: z.output<typeof messageListInput>): MessageView[] {
-    this.getConversation(input.conversationId);
+  listMessages(caller: Caller, input: z.output<typeof messageListInput>): MessageView[] {
+    this.access.requireConversation(caller, input.conversationId);
     let rows: MessageRow[];
     if (input.beforeId === undefined) {
       rows = this.sqlite
@@ -86,6 +139,7 @@ export class InboxService {
 
   /** Queues the answer and returns it at once; it goes out when the number is connected. */
   send(caller: Caller, conversationId: number, content: string): MessageView {
+    this.access.requireConversation(caller, conversationId);
     const conversation = this.sqlite
       .prepare<[number], { removed_at: number | null }>(
         'select n.removed_at from conversations c join whatsapp_numbers n on n.id = c.whatsapp_number_id where c.id = ?',
@@ -98,7 +152,8 @@ export class InboxService {
     return toMessageView(row);
   }
 
-  retry(messageId: number): MessageView {
+  retry(caller: Caller, messageId: number): MessageView {
+    this.access.requireMessage(caller, messageId);
     const existing = this.sqlite
       .prepare<[number], MessageRow & { removed_at: number | null }>(
         'select m.*, n.removed_at from messages m join whatsapp_numbers n on n.id = m.whatsapp_number_id where m.id = ?',

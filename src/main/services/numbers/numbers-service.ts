@@ -47,9 +47,17 @@ export class NumbersService {
     private readonly demo: { scan(numberId: number): boolean } | null,
   ) {}
 
-  /** Everyone sees the numbers; only admins see the QR and pairing code that would link the office's WhatsApp. */
+  /** Which numbers a caller may see (null: all); set by the core. */
+  allowedFor: (caller: Caller) => number[] | null = () => null;
+
+  /** Agents see the numbers they work; only admins see the QR and pairing code that would link the office's WhatsApp. */
   list(caller: Caller): NumberView[] {
-    const views = this.sqlite.prepare<[], NumberRow>(`${selectNumbers} order by n.id`).all().map((row) => this.view(row));
+    const allowed = this.allowedFor(caller);
+    const views = this.sqlite
+      .prepare<[], NumberRow>(`${selectNumbers} order by n.id`)
+      .all()
+      .filter((row) => allowed === null || allowed.includes(row.id))
+      .map((row) => this.view(row));
     return caller.user.role === 'admin' ? views : views.map(withoutLinkCodes);
   }
 
@@ -157,9 +165,24 @@ export class NumbersService {
     return { ok: true };
   }
 
-  private requireUser(id: number): void {
+  /** Sets which agents may work the number. */
+  setAgents(caller: Caller, id: number, agentIds: number[]): NumberView {
+    this.get(id);
+    const unique = [...new Set(agentIds)];
+    for (const userId of unique) this.requireUser(userId, 'agentIds');
+    this.sqlite.transaction(() => {
+      this.sqlite.prepare('delete from number_agents where whatsapp_number_id = ?').run(id);
+      const add = this.sqlite.prepare('insert into number_agents (whatsapp_number_id, user_id) values (?, ?)');
+      for (const userId of unique) add.run(id, userId);
+      this.activity.record({ userId: caller.user.id, action: 'number.agents_changed', entityType: 'whatsapp_number', entityId: id, details: { agentIds: unique } });
+    })();
+    this.publish(id);
+    return this.get(id);
+  }
+
+  private requireUser(id: number, field = 'employeeId'): void {
     const user = this.sqlite.prepare<[number], { id: number }>('select id from users where id = ? and is_active = 1').get(id);
-    if (!user) throw fieldError('employeeId', 'unknown_user', 'No active user with this id');
+    if (!user) throw fieldError(field, 'unknown_user', 'No active user with this id');
   }
 
   private view(row: NumberRow): NumberView {
@@ -185,6 +208,7 @@ export class NumbersService {
         nextRetryAt: live.nextRetryAt === null ? null : toIso(live.nextRetryAt),
         linked: row.linked_at !== null,
       },
+      agentIds: this.sqlite.prepare<[number], { user_id: number }>('select user_id from number_agents where whatsapp_number_id = ? order by user_id').all(row.id).map((r) => r.user_id),
       createdAt: toIso(row.created_at),
       updatedAt: toIso(row.updated_at),
     };

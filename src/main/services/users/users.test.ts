@@ -189,6 +189,9 @@ describe('password hashes', () => {
       'messages.list': { conversationId: 1 },
       'messages.send': { conversationId: 1, content: 'hi' },
       'messages.retry': { id: 1 },
+      'conversations.update': { id: 1, isStarred: true },
+      'conversations.assign': { id: 1, agentId: null },
+      'numbers.setAgents': { id: 1, agentIds: [agent.user.id] },
     };
     const order = (Object.keys(channels) as ChannelName[]).filter((c) => c !== 'auth.signOut');
     const bodies: string[] = [];

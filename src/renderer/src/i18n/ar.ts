@@ -168,6 +168,7 @@ export const ar = {
   'fieldError.last_admin': 'يجب أن يبقى مدير نشط واحد على الأقل.',
   'fieldError.invalid_phone': 'أدخل رقم جوال صحيحًا بالصيغة الدولية أو المحلية.',
   'fieldError.unknown_user': 'المستخدم المحدد غير موجود أو حسابه معطّل.',
+  'fieldError.no_access': 'هذا الموظف لا يملك صلاحية على رقم واتساب هذه المحادثة.',
 
   'sessionEnd.signed_out': 'تم تسجيل خروجك.',
   'sessionEnd.deactivated': 'تم تعطيل حسابك',

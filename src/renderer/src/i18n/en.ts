@@ -164,6 +164,7 @@ export const en: Dictionary = {
   'fieldError.passwords_differ': 'The passwords do not match.',
   'fieldError.invalid_phone': 'Enter a valid mobile number, international or local.',
   'fieldError.unknown_user': 'The selected user does not exist or is deactivated.',
+  'fieldError.no_access': 'This employee has no access to this conversation’s WhatsApp number.',
   'fieldError.last_admin': 'The office needs at least one active admin.',
 
   'sessionEnd.signed_out': 'You have been signed out.',

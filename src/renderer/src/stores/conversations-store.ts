@@ -23,12 +23,12 @@ interface ConversationsState {
 
 let latest = 0;
 
-function listInput(filters: ConversationFilters, before?: ConversationPage['meta']['next']): ChannelInput<'conversations.list'> {
+function listInput(filters: ConversationFilters, cursor?: ConversationPage['meta']['next']): ChannelInput<'conversations.list'> {
   return {
     limit: pageSize,
     ...(filters.numberId !== null ? { whatsappNumberId: filters.numberId } : {}),
     ...(filters.status !== null ? { status: filters.status } : {}),
-    ...(before ? { before } : {}),
+    ...(cursor ? { cursor } : {}),
   };
 }
 

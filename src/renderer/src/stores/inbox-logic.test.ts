@@ -16,6 +16,7 @@ function conversation(id: number, minute: number, extra: Partial<ConversationVie
     isStarred: false,
     isArchived: false,
     assignedAgentId: null,
+    assignedAgentName: null,
     ...extra,
   };
 }
