@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import type { Db } from '../../db/open-database';
-import { branches, contacts, conversations, messages, users, whatsappNumbers } from '../../db/schema';
+import { branches, contacts, conversations, messages, numberAgents, users, whatsappNumbers } from '../../db/schema';
 import { hashPassword } from '../../services/auth/passwords';
 import { demoPhoneForNumber, lidForPhone, phoneMessageId, seededRandom, serializedKey, webMessageId } from './demo-ids';
 import { markDemoLinked } from './demo-link';
@@ -74,6 +74,8 @@ export async function seedDemoData(db: Db, options: DemoSeedOptions = {}): Promi
       .get();
     const numberPhone = `+${demoPhoneForNumber(number.id)}`;
     tx.update(whatsappNumbers).set({ phoneNumber: numberPhone }).where(eq(whatsappNumbers.id, number.id)).run();
+    // Both demo agents work the demo number.
+    for (const userId of agentIds) tx.insert(numberAgents).values({ whatsappNumberId: number.id, userId }).run();
 
     const contactIds: number[] = [];
     const conversationIds: number[] = [];
