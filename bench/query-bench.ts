@@ -18,7 +18,7 @@ interface ListFilter {
  * The conversation list and a thread, through the router exactly as a window calls it
  * (validate, authenticate, authorise, service) and through the service alone.
  */
-export async function benchQueries(core: Core): Promise<void> {
+export async function benchQueries(core: Core): Promise<string> {
   const { sqlite } = core.database;
   const admin = await core.router.call('auth.setupAdmin', { name: 'Bench Admin', email: 'bench@meras.test', password: 'bench-password-1' }, { clientKey: 'bench' });
   if (!admin.result.success) throw new Error(`setupAdmin failed: ${JSON.stringify(admin.result.error)}`);
@@ -87,6 +87,7 @@ export async function benchQueries(core: Core): Promise<void> {
   planCheck(sqlite, 'list by number+status, page 2', capture(sqlite, () => service.listConversations({ ...combos[0]!, cursor, limit: 50 })),
     { number: numberIds[0]!, status: 'active', limit: 51, k0: time, k1: id }, 'conversations_number_status_time');
   planCheck(sqlite, 'thread', capture(sqlite, () => service.listMessages({ conversationId: ids[0]!, limit: 50 })), [ids[0]!, 50], 'messages_conversation_time');
+  return token;
 }
 
 async function sample(run: (i: number) => unknown, count = iterations): Promise<Distribution> {

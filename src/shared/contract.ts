@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { Role } from './domain';
 import * as s from './schemas/auth';
 import * as inbox from './schemas/inbox';
+import * as contacts from './schemas/contacts';
+import type { ContactDetails, ContactNoteView, ContactPage, ContactView, ImportPreview, ImportResult, TagCount } from './contact-types';
 import type { AppInfo, ConversationPage, ConversationView, MessageView, NumberView } from './inbox-types';
 import type { ActivityEntry, AuthState, PublicUser, SessionEndReason, SignInResult } from './types';
 
@@ -77,6 +79,22 @@ export const channels = {
   'messages.send': channel<MessageView>()({ input: inbox.sendMessageInput, access: 'user', kind: 'write' }),
   /** Queues a failed message again. */
   'messages.retry': channel<MessageView>()({ input: inbox.messageIdInput, access: 'user', kind: 'write' }),
+
+  'contacts.list': channel<ContactPage>()({ input: contacts.contactListInput, access: 'user', kind: 'read' }),
+  'contacts.get': channel<ContactDetails>()({ input: contacts.contactIdInput, access: 'user', kind: 'read' }),
+  'contacts.create': channel<ContactView>()({ input: contacts.createContactInput, access: 'user', kind: 'write' }),
+  'contacts.update': channel<ContactView>()({ input: contacts.updateContactInput, access: 'user', kind: 'write' }),
+  'contacts.addNote': channel<ContactNoteView>()({ input: contacts.addNoteInput, access: 'user', kind: 'write' }),
+  /** The note's author, an admin or a supervisor. */
+  'contacts.deleteNote': channel<{ ok: true }>()({ input: contacts.noteIdInput, access: 'user', kind: 'write' }),
+  /** Every tag in use, most used first. */
+  'contacts.tags': channel<TagCount[]>()({ input: s.empty, access: 'user', kind: 'read' }),
+  /** Parses and checks a CSV without storing anything. Bulk import and export are for managers. */
+  'contacts.importPreview': channel<ImportPreview>()({ input: contacts.importPreviewInput, access: managers, kind: 'read' }),
+  /** All or nothing; `contacts.import.progress` goes to the caller's window while it runs. */
+  'contacts.import': channel<ImportResult>()({ input: contacts.importInput, access: managers, kind: 'write' }),
+  /** UTF-8 with a BOM, so Excel shows Arabic. */
+  'contacts.export': channel<{ csv: string }>()({ input: contacts.exportInput, access: managers, kind: 'read' }),
 } as const;
 
 export type Channels = typeof channels;
@@ -98,6 +116,10 @@ export interface Events {
   'number.status': { number: NumberView };
   /** A number was removed: windows drop it. */
   'number.removed': { id: number };
+  /** A contact was created or changed; null when many changed at once (an import): lists reload. */
+  'contact.changed': { contactId: number | null };
+  /** Rows of a running import checked so far; only to the window that started it. */
+  'contacts.import.progress': { done: number; total: number };
   /** A conversation was assigned to you. */
   'conversation.assigned': { conversation: ConversationView; byUserName: string };
 }

@@ -31,7 +31,11 @@ export type FieldErrorCode =
   | 'last_admin'
   | 'invalid_phone'
   | 'unknown_user'
-  | 'no_access';
+  | 'no_access'
+  | 'phone_taken'
+  | 'csv_malformed'
+  | 'csv_empty'
+  | 'csv_too_many_rows';
 
 export interface FieldError {
   field: string;

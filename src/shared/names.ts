@@ -36,6 +36,16 @@ export const channelNames = [
   'messages.list',
   'messages.send',
   'messages.retry',
+  'contacts.list',
+  'contacts.get',
+  'contacts.create',
+  'contacts.update',
+  'contacts.addNote',
+  'contacts.deleteNote',
+  'contacts.tags',
+  'contacts.importPreview',
+  'contacts.import',
+  'contacts.export',
 ] as const satisfies readonly ChannelName[];
 
 export const eventNames = [
@@ -47,6 +57,8 @@ export const eventNames = [
   'number.status',
   'number.removed',
   'conversation.assigned',
+  'contact.changed',
+  'contacts.import.progress',
 ] as const satisfies readonly EventName[];
 
 type Missing<All, Listed> = Exclude<All, Listed>;

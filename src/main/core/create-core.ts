@@ -16,6 +16,7 @@ import { InboxService } from '../services/inbox/inbox-service';
 import { ConversationList } from '../services/inbox/conversation-list';
 import { NumberAccess } from '../services/inbox/number-access';
 import { NumbersService } from '../services/numbers/numbers-service';
+import { ContactsService } from '../services/contacts/contacts-service';
 import { defaultCatchUpPolicy, MessagePipeline, type CatchUpPolicy } from '../whatsapp/message-pipeline';
 import { defaultSessionPolicy as defaultWhatsappSessionPolicy, SessionManager, type SessionPolicy as WhatsappSessionPolicy } from '../whatsapp/session-manager';
 import type { WebjsClientFactory } from '../whatsapp/webjs/client-surface';
@@ -98,10 +99,19 @@ export function createCore(options: CoreOptions) {
   const access = new NumberAccess(sqlite);
   pipeline.audienceFor = (numberId) => access.audience(numberId);
   const inbox = new InboxService(sqlite, outbox, pipeline, clock, access, new ConversationList(sqlite, searchIndex), activity, bus);
+  const contacts = new ContactsService({
+    sqlite,
+    searchIndex,
+    activity,
+    bus,
+    clock,
+    allowedNumbers: (caller) => access.allowedNumbers(caller),
+    publishConversation: (id) => pipeline.publishConversation(id),
+  });
   const appInfo = { version: options.version ?? '0.0.0', demo: Boolean(wa.demo) };
 
   const router = createRouter({
-    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, appInfo }),
+    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, contacts, appInfo }),
     authenticate: (token) => auth.authenticate(token),
     ...(options.rateLimits ? { rateLimiter: new RateLimiter(options.rateLimits, clock) } : {}),
     logger,

@@ -5,6 +5,7 @@ import type { ProfileService } from '../services/users/profile-service';
 import type { UsersService } from '../services/users/users-service';
 import type { InboxService } from '../services/inbox/inbox-service';
 import type { NumbersService } from '../services/numbers/numbers-service';
+import type { ContactsService } from '../services/contacts/contacts-service';
 import type { AppInfo } from '../../shared/inbox-types';
 
 export interface Services {
@@ -14,6 +15,7 @@ export interface Services {
   activity: ActivityLog;
   numbers: NumbersService;
   inbox: InboxService;
+  contacts: ContactsService;
   appInfo: AppInfo;
 }
 
@@ -58,5 +60,15 @@ export function createHandlers(s: Services): Handlers {
     'messages.list': (input, { caller }) => s.inbox.listMessages(signedIn(caller), input),
     'messages.send': (input, { caller }) => s.inbox.send(signedIn(caller), input.conversationId, input.content),
     'messages.retry': (input, { caller }) => s.inbox.retry(signedIn(caller), input.id),
+    'contacts.list': (input) => s.contacts.list(input),
+    'contacts.get': (input, { caller }) => s.contacts.get(signedIn(caller), input.id),
+    'contacts.create': (input, { caller }) => s.contacts.create(signedIn(caller), input),
+    'contacts.update': (input, { caller }) => s.contacts.update(signedIn(caller), input),
+    'contacts.addNote': (input, { caller }) => s.contacts.addNote(signedIn(caller), input),
+    'contacts.deleteNote': (input, { caller }) => s.contacts.deleteNote(signedIn(caller), input.id),
+    'contacts.tags': () => s.contacts.tags(),
+    'contacts.importPreview': (input) => s.contacts.importPreview(input),
+    'contacts.import': (input, { caller }) => s.contacts.import(signedIn(caller), input),
+    'contacts.export': (input, { caller }) => s.contacts.export(signedIn(caller), input),
   };
 }

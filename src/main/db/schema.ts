@@ -123,6 +123,7 @@ export const conversations = sqliteTable(
     // Partial: only starred rows move when a message arrives. Unread conversations are the
     // recent ones, found quickly along conversations_last_message_time without an index.
     index('conversations_starred_time').on(t.lastMessageTime).where(sql`is_starred = 1`),
+    index('conversations_archived_time').on(t.lastMessageTime).where(sql`is_archived = 1`),
   ],
 );
 

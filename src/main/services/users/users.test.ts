@@ -192,6 +192,16 @@ describe('password hashes', () => {
       'conversations.update': { id: 1, isStarred: true },
       'conversations.assign': { id: 1, agentId: null },
       'numbers.setAgents': { id: 1, agentIds: [agent.user.id] },
+      'contacts.list': { search: 'x' },
+      'contacts.get': { id: 1 },
+      'contacts.create': { name: 'عميل', phone: '0501234567' },
+      'contacts.update': { id: 1, name: 'عميل جديد' },
+      'contacts.addNote': { contactId: 1, content: 'ملاحظة' },
+      'contacts.deleteNote': { id: 999 },
+      'contacts.tags': {},
+      'contacts.importPreview': { csv: 'name,phone\nA,0501234568\n' },
+      'contacts.import': { csv: 'name,phone\nA,0501234568\n', mapping: { name: 0, phone: 1 } },
+      'contacts.export': {},
     };
     const order = (Object.keys(channels) as ChannelName[]).filter((c) => c !== 'auth.signOut');
     const bodies: string[] = [];

@@ -3,5 +3,11 @@
  * (the source of its keys, `as const`) and `<name>En: Record<keyof typeof <name>Ar, string>`,
  * so a missing English text fails the typecheck there.
  */
-export const featureAr = {} as const;
-export const featureEn: Record<keyof typeof featureAr, string> = {};
+import { contactsAr, contactsEn } from './contacts';
+
+export const featureAr = {
+  ...contactsAr,
+} as const;
+export const featureEn: Record<keyof typeof featureAr, string> = {
+  ...contactsEn,
+};

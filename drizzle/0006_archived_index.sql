@@ -1,0 +1,1 @@
+CREATE INDEX `conversations_archived_time` ON `conversations` (`last_message_time`) WHERE is_archived = 1;

@@ -1,0 +1,272 @@
+import type Database from 'better-sqlite3';
+import type { z } from 'zod';
+import type { ContactConversation, ContactDetails, ContactNoteView, ContactPage, ContactView, TagCount } from '../../../shared/contact-types';
+import type { addNoteInput, contactListInput, createContactInput, exportInput, importInput, importPreviewInput, updateContactInput } from '../../../shared/schemas/contacts';
+import { toIso, type Clock } from '../../core/clock';
+import { officeDay } from '../../core/office-day';
+import type { EventBus } from '../../events/event-bus';
+import { normalizePhone } from '../../inbox/phone';
+import type { SearchIndex } from '../../inbox/search-index';
+import { AppError, fieldError } from '../../rpc/app-error';
+import type { ActivityLog } from '../activity/activity-log';
+import type { Caller } from '../auth/auth-service';
+import { contactFilterSql } from './contact-filter';
+import { contactColumns, dayToMs, decodeCursor, encodeCursor, toContactView, type ContactCursor, type ContactRow } from './contact-records';
+import { ContactsTransfer } from './contacts-transfer';
+
+export interface ContactsDeps {
+  sqlite: Database.Database;
+  searchIndex: SearchIndex;
+  activity: ActivityLog;
+  bus: EventBus;
+  clock: Clock;
+  /** The WhatsApp numbers the caller may work; null for all of them. */
+  allowedNumbers(caller: Caller): number[] | null;
+  /** Tells open inboxes a conversation changed (its contact's name did). */
+  publishConversation(conversationId: number): void;
+}
+
+interface NoteRow {
+  id: number;
+  contact_id: number;
+  content: string;
+  created_by: number | null;
+  author_name: string | null;
+  created_at: number;
+}
+
+interface ConversationRow {
+  id: number;
+  whatsapp_number_id: number;
+  number_name: string;
+  number_status: ContactConversation['numberStatus'];
+  removed_at: number | null;
+  status: ContactConversation['status'];
+  last_message: string | null;
+  last_message_time: number | null;
+  unread_count: number;
+}
+
+const phoneTaken = () => fieldError('phone', 'phone_taken', 'A contact with this phone already exists', 'CONFLICT');
+const isUniqueViolation = (error: unknown) => error instanceof Error && (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';
+
+/** Seed 000's contacts and contact notes: the office's customers, their tags, follow-ups and notes. */
+export class ContactsService {
+  private readonly transfer: ContactsTransfer;
+  private readonly q;
+
+  constructor(private readonly deps: ContactsDeps) {
+    const { sqlite } = deps;
+    this.transfer = new ContactsTransfer(deps);
+    this.q = {
+      byId: sqlite.prepare<[number], ContactRow>(`select ${contactColumns} from contacts c where c.id = ?`),
+      idByPhone: sqlite.prepare<[string], { id: number }>('select id from contacts where phone = ?'),
+      insert: sqlite.prepare<[string, string, string | null, string, number | null, number, number]>(
+        'insert into contacts (phone, name, email, tags, follow_up_date, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      reindex: sqlite.prepare<[number]>("insert into search_queue (kind, row_id) values ('c', ?)"),
+      notes: sqlite.prepare<[number], NoteRow>(
+        `select n.id, n.contact_id, n.content, n.created_by, u.name as author_name, n.created_at
+         from contact_notes n left join users u on u.id = n.created_by
+         where n.contact_id = ? order by n.created_at desc, n.id desc limit 500`,
+      ),
+      note: sqlite.prepare<[number], NoteRow>(
+        `select n.id, n.contact_id, n.content, n.created_by, u.name as author_name, n.created_at
+         from contact_notes n left join users u on u.id = n.created_by where n.id = ?`,
+      ),
+      insertNote: sqlite.prepare<[number, string, number, number]>('insert into contact_notes (contact_id, content, created_by, created_at) values (?, ?, ?, ?)'),
+      deleteNote: sqlite.prepare<[number]>('delete from contact_notes where id = ?'),
+      conversations: sqlite.prepare<[number], ConversationRow>(
+        `select c.id, c.whatsapp_number_id, n.name as number_name, n.status as number_status, n.removed_at,
+                c.status, c.last_message, c.last_message_time, c.unread_count
+         from conversations c join whatsapp_numbers n on n.id = c.whatsapp_number_id
+         where c.contact_id = ? order by c.last_message_time desc nulls last, c.id desc`,
+      ),
+      conversationIds: sqlite.prepare<[number], { id: number }>('select id from conversations where contact_id = ?'),
+      tags: sqlite.prepare<[], TagCount>(
+        'select t.value as tag, count(*) as count from contacts c, json_each(c.tags) t group by t.value order by count desc, t.value',
+      ),
+    };
+  }
+
+  /** Today in the office's calendar, as follow-up days are stored. */
+  today(): number {
+    return dayToMs(officeDay(this.deps.clock.now()));
+  }
+
+  /** Named contacts by name, then those known only by phone, newest first; `cursor` continues. */
+  list(input: z.output<typeof contactListInput>): ContactPage {
+    this.flushSearch(input.search);
+    const cursor = input.cursor === undefined ? null : decodeCursor(input.cursor);
+    if (input.cursor !== undefined && !cursor) throw fieldError('cursor', 'invalid', 'Unknown cursor');
+    const { where, params } = contactFilterSql(input, this.today());
+    const filtered = (extra: string[]) => [...where, ...extra].join(' and ') || '1';
+    const page = (extra: string[], order: string, limit: number, more: Record<string, string | number>) =>
+      this.deps.sqlite
+        .prepare<[Record<string, string | number>], ContactRow>(`select ${contactColumns} from contacts c where ${filtered(extra)} order by ${order} limit @limit`)
+        .all({ ...params, ...more, limit });
+
+    let rows: ContactRow[] = [];
+    if (!cursor || cursor.name !== null) {
+      const after = cursor ? ['(c.name > @cname or (c.name = @cname and c.id > @cid))'] : [];
+      rows = page(['c.name is not null', ...after], 'c.name, c.id', input.limit + 1, cursor ? { cname: cursor.name!, cid: cursor.id } : {});
+    }
+    if (rows.length <= input.limit) {
+      const after = cursor && cursor.name === null ? ['c.id < @cid'] : [];
+      rows = rows.concat(page(['c.name is null', ...after], 'c.id desc', input.limit + 1 - rows.length, cursor && cursor.name === null ? { cid: cursor.id } : {}));
+    }
+    const more = rows.length > input.limit;
+    const shown = more ? rows.slice(0, input.limit) : rows;
+    const last = shown[shown.length - 1];
+    const next: ContactCursor | null = more && last ? { name: last.name, id: last.id } : null;
+    const total = this.deps.sqlite.prepare<[Record<string, string | number>], { n: number }>(`select count(*) as n from contacts c where ${filtered([])}`).get(params)!.n;
+    return { data: shown.map(toContactView), meta: { limit: input.limit, next: next ? encodeCursor(next) : null, total } };
+  }
+
+  get(caller: Caller, id: number): ContactDetails {
+    const contact = this.view(id);
+    const allowed = this.deps.allowedNumbers(caller);
+    const conversations = this.q.conversations
+      .all(id)
+      .filter((row) => allowed === null || allowed.includes(row.whatsapp_number_id))
+      .map(
+        (row): ContactConversation => ({
+          id: row.id,
+          whatsappNumberId: row.whatsapp_number_id,
+          numberName: row.number_name,
+          numberStatus: row.number_status,
+          numberRemoved: row.removed_at !== null,
+          status: row.status,
+          lastMessage: row.last_message,
+          lastMessageTime: toIso(row.last_message_time),
+          unreadCount: row.unread_count,
+        }),
+      );
+    return { contact, notes: this.q.notes.all(id).map(toNoteView), conversations };
+  }
+
+  create(caller: Caller, input: z.output<typeof createContactInput>): ContactView {
+    const phone = this.validPhone(input.phone);
+    if (this.q.idByPhone.get(phone)) throw phoneTaken();
+    const now = this.deps.clock.now();
+    let id: number;
+    try {
+      const info = this.q.insert.run(phone, input.name, input.email ?? null, JSON.stringify(input.tags), input.followUpDate ? dayToMs(input.followUpDate) : null, now, now);
+      id = Number(info.lastInsertRowid);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw phoneTaken();
+      throw error;
+    }
+    this.deps.activity.record({ userId: caller.user.id, action: 'contact.created', entityType: 'contact', entityId: id });
+    this.deps.bus.publish('contact.changed', { contactId: id });
+    return this.view(id);
+  }
+
+  update(caller: Caller, input: z.output<typeof updateContactInput>): ContactView {
+    const before = this.row(input.id);
+    const sets: string[] = [];
+    const values: (string | number | null)[] = [];
+    const changed: string[] = [];
+    const set = (field: string, column: string, value: string | number | null, old: string | number | null) => {
+      if (value === old) return;
+      sets.push(`${column} = ?`);
+      values.push(value);
+      changed.push(field);
+    };
+    if (input.name !== undefined) set('name', 'name', input.name, before.name);
+    if (input.phone !== undefined) {
+      const phone = this.validPhone(input.phone);
+      const owner = this.q.idByPhone.get(phone);
+      if (owner && owner.id !== input.id) throw phoneTaken();
+      set('phone', 'phone', phone, before.phone);
+    }
+    if (input.email !== undefined) set('email', 'email', input.email, before.email);
+    if (input.tags !== undefined) set('tags', 'tags', JSON.stringify(input.tags), before.tags);
+    if (input.followUpDate !== undefined) set('followUpDate', 'follow_up_date', input.followUpDate ? dayToMs(input.followUpDate) : null, before.follow_up_date);
+    if (sets.length === 0) return toContactView(before);
+
+    try {
+      this.deps.sqlite.transaction(() => {
+        this.deps.sqlite.prepare(`update contacts set ${sets.join(', ')}, updated_at = ? where id = ?`).run(...values, this.deps.clock.now(), input.id);
+        // The index's trigger follows name changes only; an email is searchable too.
+        if (changed.includes('email')) this.q.reindex.run(input.id);
+      })();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw phoneTaken();
+      throw error;
+    }
+    this.deps.activity.record({ userId: caller.user.id, action: 'contact.updated', entityType: 'contact', entityId: input.id, details: { fields: changed } });
+    this.deps.bus.publish('contact.changed', { contactId: input.id });
+    // Inbox lists show the contact's name and phone: their rows change with it.
+    if (changed.includes('name') || changed.includes('phone')) for (const { id } of this.q.conversationIds.all(input.id)) this.deps.publishConversation(id);
+    return this.view(input.id);
+  }
+
+  tags(): TagCount[] {
+    return this.q.tags.all();
+  }
+
+  addNote(caller: Caller, input: z.output<typeof addNoteInput>): ContactNoteView {
+    this.row(input.contactId);
+    const info = this.q.insertNote.run(input.contactId, input.content, caller.user.id, this.deps.clock.now());
+    const id = Number(info.lastInsertRowid);
+    this.deps.activity.record({ userId: caller.user.id, action: 'contact.note_added', entityType: 'contact', entityId: input.contactId });
+    this.deps.bus.publish('contact.changed', { contactId: input.contactId });
+    return toNoteView(this.q.note.get(id)!);
+  }
+
+  /** The author may take back their note; admins and supervisors may remove any. */
+  deleteNote(caller: Caller, id: number): { ok: true } {
+    const note = this.q.note.get(id);
+    if (!note) throw new AppError('NOT_FOUND');
+    if (note.created_by !== caller.user.id && caller.user.role === 'agent') throw new AppError('FORBIDDEN');
+    this.q.deleteNote.run(id);
+    this.deps.activity.record({ userId: caller.user.id, action: 'contact.note_deleted', entityType: 'contact', entityId: note.contact_id });
+    this.deps.bus.publish('contact.changed', { contactId: note.contact_id });
+    return { ok: true };
+  }
+
+  importPreview(input: z.output<typeof importPreviewInput>) {
+    return this.transfer.preview(input);
+  }
+
+  import(caller: Caller, input: z.output<typeof importInput>) {
+    return this.transfer.import(caller, input);
+  }
+
+  export(caller: Caller, input: z.output<typeof exportInput>) {
+    this.flushSearch(input.search);
+    return this.transfer.export(caller, input, this.today());
+  }
+
+  private flushSearch(search: string | undefined): void {
+    // Every queued change is indexed before a search reads the index (an import queues thousands).
+    if (search?.trim()) while (this.deps.searchIndex.flush(5_000) > 0);
+  }
+
+  private validPhone(input: string): string {
+    const phone = normalizePhone(input);
+    if (!phone) throw fieldError('phone', 'invalid_phone', 'Not a valid phone number');
+    return phone;
+  }
+
+  private row(id: number): ContactRow {
+    const row = this.q.byId.get(id);
+    if (!row) throw new AppError('NOT_FOUND');
+    return row;
+  }
+
+  private view(id: number): ContactView {
+    return toContactView(this.row(id));
+  }
+}
+
+function toNoteView(row: NoteRow): ContactNoteView {
+  return {
+    id: row.id,
+    contactId: row.contact_id,
+    content: row.content,
+    author: row.created_by !== null && row.author_name !== null ? { id: row.created_by, name: row.author_name } : null,
+    createdAt: toIso(row.created_at),
+  };
+}
