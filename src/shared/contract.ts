@@ -4,7 +4,9 @@ import * as s from './schemas/auth';
 import * as inbox from './schemas/inbox';
 import * as contacts from './schemas/contacts';
 import type { ContactDetails, ContactNoteView, ContactPage, ContactView, ImportPreview, ImportResult, TagCount } from './contact-types';
+import * as templates from './schemas/templates';
 import type { AppInfo, ConversationPage, ConversationView, MessageView, NumberView } from './inbox-types';
+import type { TemplateView } from './template-types';
 import type { ActivityEntry, AuthState, PublicUser, SessionEndReason, SignInResult } from './types';
 
 /**
@@ -80,6 +82,14 @@ export const channels = {
   /** Queues a failed message again. */
   'messages.retry': channel<MessageView>()({ input: inbox.messageIdInput, access: 'user', kind: 'write' }),
 
+  /** Seed 003's send with a template: every variable filled, queued like any answer, the template's use counted. */
+  'messages.sendTemplate': channel<MessageView>()({ input: templates.sendTemplateInput, access: 'user', kind: 'write' }),
+
+  'templates.list': channel<TemplateView[]>()({ input: templates.templateListInput, access: 'user', kind: 'read' }),
+  'templates.create': channel<TemplateView>()({ input: templates.createTemplateInput, access: managers, kind: 'write' }),
+  'templates.update': channel<TemplateView>()({ input: templates.updateTemplateInput, access: managers, kind: 'write' }),
+  'templates.delete': channel<{ ok: true }>()({ input: templates.templateIdInput, access: managers, kind: 'write' }),
+
   'contacts.list': channel<ContactPage>()({ input: contacts.contactListInput, access: 'user', kind: 'read' }),
   'contacts.get': channel<ContactDetails>()({ input: contacts.contactIdInput, access: 'user', kind: 'read' }),
   'contacts.create': channel<ContactView>()({ input: contacts.createContactInput, access: 'user', kind: 'write' }),
@@ -120,6 +130,8 @@ export interface Events {
   'contact.changed': { contactId: number | null };
   /** Rows of a running import checked so far; only to the window that started it. */
   'contacts.import.progress': { done: number; total: number };
+  /** A template was added, changed, removed or used: open template lists and pickers refresh. */
+  'templates.changed': { templateId: number };
   /** A conversation was assigned to you. */
   'conversation.assigned': { conversation: ConversationView; byUserName: string };
 }

@@ -30,6 +30,10 @@ export type FieldErrorCode =
   | 'passwords_differ'
   | 'last_admin'
   | 'invalid_phone'
+  | 'unbalanced_braces'
+  | 'invalid_variable'
+  | 'unknown_variable'
+  | 'name_taken'
   | 'unknown_user'
   | 'no_access'
   | 'phone_taken'
@@ -87,4 +91,6 @@ export const errorReasons = {
   notFailed: 'not_failed',
   /** WhatsApp refused to give a pairing code (the phone number is not on WhatsApp, or too many tries). */
   pairingRefused: 'pairing_refused',
+  /** A template switched off by a supervisor cannot be sent. */
+  templateInactive: 'template_inactive',
 } as const;

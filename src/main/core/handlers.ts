@@ -5,6 +5,7 @@ import type { ProfileService } from '../services/users/profile-service';
 import type { UsersService } from '../services/users/users-service';
 import type { InboxService } from '../services/inbox/inbox-service';
 import type { NumbersService } from '../services/numbers/numbers-service';
+import type { TemplatesService } from '../services/templates/templates-service';
 import type { ContactsService } from '../services/contacts/contacts-service';
 import type { AppInfo } from '../../shared/inbox-types';
 
@@ -15,6 +16,7 @@ export interface Services {
   activity: ActivityLog;
   numbers: NumbersService;
   inbox: InboxService;
+  templates: TemplatesService;
   contacts: ContactsService;
   appInfo: AppInfo;
 }
@@ -59,6 +61,11 @@ export function createHandlers(s: Services): Handlers {
     'numbers.setAgents': (input, { caller }) => s.numbers.setAgents(signedIn(caller), input.id, input.agentIds),
     'messages.list': (input, { caller }) => s.inbox.listMessages(signedIn(caller), input),
     'messages.send': (input, { caller }) => s.inbox.send(signedIn(caller), input.conversationId, input.content),
+    'messages.sendTemplate': (input, { caller }) => s.templates.send(signedIn(caller), input),
+    'templates.list': (input) => s.templates.list(input),
+    'templates.create': (input, { caller }) => s.templates.create(signedIn(caller), input),
+    'templates.update': (input, { caller }) => s.templates.update(signedIn(caller), input),
+    'templates.delete': (input, { caller }) => s.templates.delete(signedIn(caller), input.id),
     'messages.retry': (input, { caller }) => s.inbox.retry(signedIn(caller), input.id),
     'contacts.list': (input) => s.contacts.list(input),
     'contacts.get': (input, { caller }) => s.contacts.get(signedIn(caller), input.id),

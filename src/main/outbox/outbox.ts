@@ -49,9 +49,9 @@ export class Outbox {
     private readonly policy: OutboxPolicy = defaultOutboxPolicy,
   ) {
     this.q = {
-      insert: sqlite.prepare<[number, number, string, string, number | null, string | null, number]>(
-        `insert into messages (conversation_id, whatsapp_number_id, content, type, sender, sender_id, sender_name, status, created_at)
-         values (?, ?, ?, 'text', ?, ?, ?, 'queued', ?)`,
+      insert: sqlite.prepare<[number, number, string, string, number | null, string | null, number | null, number]>(
+        `insert into messages (conversation_id, whatsapp_number_id, content, type, sender, sender_id, sender_name, template_id, status, created_at)
+         values (?, ?, ?, 'text', ?, ?, ?, ?, 'queued', ?)`,
       ),
       touch: sqlite.prepare<[string, number, number, number]>(
         'update conversations set last_message = ?, last_message_time = max(coalesce(last_message_time, 0), ?), updated_at = ? where id = ?',
@@ -92,12 +92,12 @@ export class Outbox {
   }
 
   /** Writes a message as `queued` and returns it at once; it goes out when its number can send. */
-  enqueue(input: { conversationId: number; content: string; sender: 'agent' | 'ai' | 'system'; senderId: number | null; senderName: string | null }): MessageRow {
+  enqueue(input: { conversationId: number; content: string; sender: 'agent' | 'ai' | 'system'; senderId: number | null; senderName: string | null; templateId?: number }): MessageRow {
     const message = this.sqlite.transaction(() => {
       const conversation = this.q.conversation.get(input.conversationId);
       if (!conversation) throw new Error(`conversation ${input.conversationId} not found`);
       const now = this.clock.now();
-      const info = this.q.insert.run(conversation.id, conversation.whatsapp_number_id, input.content, input.sender, input.senderId, input.senderName, now);
+      const info = this.q.insert.run(conversation.id, conversation.whatsapp_number_id, input.content, input.sender, input.senderId, input.senderName, input.templateId ?? null, now);
       this.q.touch.run(previewOf(input.content, 'text'), now, now, conversation.id);
       return this.q.byId.get(Number(info.lastInsertRowid))!;
     })();

@@ -1,60 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NumberView } from '../../shared/inbox-types';
-import {
-  eventually,
-  fastCatchUpPolicy,
-  fastDemoTimings,
-  fastOutboxPolicy,
-  fastSessionPolicy,
-  startTestCore,
-  tempDir,
-} from '../testing/test-core';
-import { createDemoClientFactory, type DemoClientFactory } from './demo/demo-client-factory';
-import type { DemoWorld } from './demo/demo-world';
+import { linkedNumber, numberState, startDemoCore, type DemoCoreOptions } from '../testing/demo-core';
+import { eventually, tempDir } from '../testing/test-core';
 import { DemoWorld as World } from './demo/demo-world';
-import type { SessionPolicy } from './session-manager';
 
 const running: { close(): Promise<void> }[] = [];
 afterEach(async () => {
   await Promise.all(running.splice(0).map((c) => c.close()));
 });
 
-/** A core whose numbers link to the demo's simulated phones, through the real webjs transport. */
-function startCore(options: { dataDir?: string; world?: DemoWorld; session?: Partial<SessionPolicy>; timings?: Partial<typeof fastDemoTimings> } = {}) {
-  const factory: DemoClientFactory = createDemoClientFactory({
-    customers: false,
-    timings: { ...fastDemoTimings, ...options.timings },
-    ...(options.world ? { world: options.world } : {}),
-  });
-  const t = startTestCore({
-    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-    whatsapp: {
-      factory,
-      demo: factory,
-      sessionPolicy: { ...fastSessionPolicy, ...options.session },
-      outboxPolicy: fastOutboxPolicy,
-      catchUpPolicy: fastCatchUpPolicy,
-      restoreSessions: true,
-    },
-  });
+function startCore(options: DemoCoreOptions = {}) {
+  const t = startDemoCore(options);
   running.push(t);
-  return { ...t, factory, world: factory.world };
-}
-
-async function numberState(t: ReturnType<typeof startCore>, token: string, id: number): Promise<NumberView> {
-  const list = await t.call('numbers.list', {}, token);
-  return list.find((n) => n.id === id)!;
-}
-
-/** An admin adds a number, links it and scans the QR with the demo phone. */
-async function linkedNumber(t: ReturnType<typeof startCore>) {
-  const admin = await t.setupAdmin();
-  const number = await t.call('numbers.create', { name: 'المبيعات' }, admin.token);
-  await t.call('numbers.connect', { id: number.id }, admin.token);
-  await eventually(async () => expect((await numberState(t, admin.token, number.id)).connection.state).toBe('QR_GENERATED'));
-  await t.call('numbers.demoScan', { id: number.id }, admin.token);
-  await eventually(async () => expect((await numberState(t, admin.token, number.id)).connection.state).toBe('CONNECTED'));
-  return { admin, number, phoneWid: `${t.factory.phoneFor(number.id)}@c.us` };
+  return t;
 }
 
 describe('linking a number', () => {

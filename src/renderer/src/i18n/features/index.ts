@@ -4,10 +4,13 @@
  * so a missing English text fails the typecheck there.
  */
 import { contactsAr, contactsEn } from './contacts';
+import { templatesAr, templatesEn } from './templates';
 
 export const featureAr = {
+  ...templatesAr,
   ...contactsAr,
 } as const;
 export const featureEn: Record<keyof typeof featureAr, string> = {
+  ...templatesEn,
   ...contactsEn,
 };
