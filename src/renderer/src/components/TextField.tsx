@@ -1,5 +1,5 @@
-import { useId, type InputHTMLAttributes } from 'react';
-import { FieldError } from './FieldError';
+import type { InputHTMLAttributes } from 'react';
+import { useFieldHelp } from './field-help';
 
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value' | 'name'> {
   name: string;
@@ -14,10 +14,7 @@ interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'on
 }
 
 export function TextField({ name, label, value, onChange, error, hint, testId, latin, ...input }: TextFieldProps) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
+  const { id, describedBy, help } = useFieldHelp(name, hint, error);
   return (
     <div className="field">
       <label className="field-label" htmlFor={id}>
@@ -35,12 +32,7 @@ export function TextField({ name, label, value, onChange, error, hint, testId, l
         aria-describedby={describedBy}
         data-testid={testId}
       />
-      {hint && !error ? (
-        <p className="field-hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={errorId} field={name} message={error} />
+      {help}
     </div>
   );
 }

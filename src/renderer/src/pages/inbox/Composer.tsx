@@ -8,6 +8,7 @@ import { isolate } from '../../i18n/labels';
 import { useT } from '../../i18n/use-t';
 import { findNumber, useNumbersStore } from '../../stores/numbers-store';
 import { useThreadStore } from '../../stores/thread-store';
+import { TemplateButton } from '../templates/TemplateButton';
 
 const fields = ['content'] as const;
 /** What was typed and not sent stays with its conversation while the window is open. */
@@ -71,6 +72,7 @@ export function Composer({ conversation }: { conversation: ConversationView }) {
         </Alert>
       ) : null}
       <div className="composer-row">
+        <TemplateButton conversation={conversation} disabled={removed} />
         <textarea
           className="input composer-input"
           value={text}

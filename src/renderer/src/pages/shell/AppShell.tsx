@@ -9,6 +9,7 @@ import { ForbiddenPage } from '../forbidden/ForbiddenPage';
 import { InboxPage } from '../inbox/InboxPage';
 import { NumbersPage } from '../numbers/NumbersPage';
 import { ProfilePage } from '../profile/ProfilePage';
+import { TemplatesPage } from '../templates/TemplatesPage';
 import { UsersPage } from '../users/UsersPage';
 import { canSee, defaultRoute } from './access';
 import { SideNav } from './SideNav';
@@ -18,6 +19,8 @@ function Page({ route, user }: { route: Route; user: PublicUser }) {
   switch (route) {
     case 'inbox':
       return <InboxPage user={user} />;
+    case 'templates':
+      return <TemplatesPage user={user} />;
     case 'numbers':
       return <NumbersPage user={user} />;
     case 'users':

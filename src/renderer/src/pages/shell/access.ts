@@ -10,6 +10,7 @@ const everyone: readonly Role[] = ['admin', 'supervisor', 'agent'];
  */
 const pageAccess: Record<Route, { roles: readonly Role[]; channel: ChannelName }> = {
   inbox: { roles: everyone, channel: 'conversations.list' },
+  templates: { roles: everyone, channel: 'templates.list' },
   numbers: { roles: everyone, channel: 'numbers.list' },
   users: { roles: ['admin', 'supervisor'], channel: 'users.list' },
   activity: { roles: ['admin', 'supervisor'], channel: 'activity.list' },
@@ -24,5 +25,7 @@ export const defaultRoute = (_role: Role): Route => 'inbox';
 export const canManageUsers = (role: Role): boolean => role === 'admin';
 /** Only admins add, link and remove WhatsApp numbers; everyone else sees them read-only. */
 export const canManageNumbers = (role: Role): boolean => role === 'admin';
+/** Admins and supervisors write the office's templates; agents use them. */
+export const canManageTemplates = (role: Role): boolean => role === 'admin' || role === 'supervisor';
 /** Choosing a number's owner needs the user list, which admins and supervisors may read. */
 export const canListUsers = (role: Role): boolean => role === 'admin' || role === 'supervisor';
