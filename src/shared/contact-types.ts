@@ -117,6 +117,9 @@ export interface ImportResult {
   errors: ImportProblem[];
 }
 
+/** The largest CSV file taken in one import, in characters (a UTF-8 file of this many bytes fits). */
+export const maxCsvSize = 5 * 1024 * 1024;
+
 /** Most tags one contact may carry, and the longest tag. */
 export const maxTags = 20;
 export const maxTagLength = 40;

@@ -33,7 +33,7 @@ export interface ActivityEntry {
   action: string;
   entityType: string | null;
   entityId: number | null;
-  /** The target's name when it is a user or a WhatsApp number; other kinds show their type and id. */
+  /** The target's name when it is a user, a WhatsApp number or a contact (or its phone); other kinds show their type and id. */
   entityName: string | null;
   userId: number | null;
   userName: string | null;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
+import { maxCsvSize } from '../../shared/contact-types';
 import { contentSecurityPolicy } from '../../shared/csp';
 import type { ApiResult } from '../../shared/errors';
 import type { ServerMessage } from '../../shared/wire';
@@ -103,6 +104,18 @@ describe('the host shell', () => {
     expect(bad).toMatchObject({ success: false, error: { code: 'VALIDATION_ERROR' } });
     const list = await tab.call('users.list', {}, token);
     expect(list.success && list.data.map((u) => u.email)).toEqual(['admin@office.test']);
+    tab.socket.close();
+  });
+
+  it('carries a contacts CSV of the largest allowed size in one call', async () => {
+    const h = await start();
+    const tab = await openSocket(h);
+    const setup = await tab.call('auth.setupAdmin', { name: 'مدير', email: 'admin@office.test', password: 'admin-pass-123' });
+    const token = setup.success ? setup.data.token : '';
+    // Arabic text is two bytes a character on the wire; an unclosed quote makes the core answer fast.
+    const csv = `"${'ع'.repeat(maxCsvSize - 1)}`;
+    expect(await tab.call('contacts.importPreview', { csv }, token)).toMatchObject({ success: false, error: { details: [{ field: 'csv', code: 'csv_malformed' }] } });
+    expect(tab.socket.readyState).toBe(WebSocket.OPEN);
     tab.socket.close();
   });
 

@@ -17,8 +17,11 @@ const callMessage = z.object({
   token: z.string().max(200).optional(),
 });
 
-/** Enough for every call; media travels another way. */
-const maxPayload = 1024 * 1024;
+/**
+ * Enough for every call; media travels another way. The largest is a contacts CSV import
+ * (`maxCsvSize` characters, up to 3 bytes each in UTF-8 JSON).
+ */
+const maxPayload = 16 * 1024 * 1024;
 const heartbeatMs = 30_000;
 
 interface Connection {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isCalendarDay, maxTagLength, maxTags, normalizeTags } from '../contact-types';
+import { isCalendarDay, maxCsvSize, maxTagLength, maxTags, normalizeTags } from '../contact-types';
 import { email, entityId } from './fields';
 
 /** Seed 000's contacts and notes inputs. */
@@ -13,8 +13,7 @@ const tags = z.array(z.string().max(200)).max(200).transform(normalizeTags).pipe
 const followUpDate = z.string().trim().refine(isCalendarDay, 'invalid').nullable().optional();
 
 /** A CSV file's text. The cap keeps one call's memory and the host's socket message bounded. */
-export const maxCsvChars = 5 * 1024 * 1024;
-const csv = z.string().min(1).max(maxCsvChars);
+const csv = z.string().min(1).max(maxCsvSize);
 const column = z.number().int().min(0).max(499).nullable();
 /** Which column (0-based) feeds each contact field. */
 export const importMapping = z

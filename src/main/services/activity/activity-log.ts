@@ -2,7 +2,7 @@ import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { ActivityEntry } from '../../../shared/types';
 import type { Db } from '../../db/open-database';
-import { activityLog, users, whatsappNumbers } from '../../db/schema';
+import { activityLog, contacts, users, whatsappNumbers } from '../../db/schema';
 import type { Clock } from '../../core/clock';
 import { toIso } from '../../core/clock';
 
@@ -44,7 +44,7 @@ export class ActivityLog {
         action: activityLog.action,
         entityType: activityLog.entityType,
         entityId: activityLog.entityId,
-        entityName: sql<string | null>`coalesce(${target.name}, ${whatsappNumbers.name})`,
+        entityName: sql<string | null>`coalesce(${target.name}, ${whatsappNumbers.name}, ${contacts.name}, ${contacts.phone})`,
         userId: activityLog.userId,
         userName: users.name,
         details: activityLog.details,
@@ -54,6 +54,7 @@ export class ActivityLog {
       .leftJoin(users, eq(users.id, activityLog.userId))
       .leftJoin(target, and(eq(activityLog.entityType, 'user'), eq(target.id, activityLog.entityId)))
       .leftJoin(whatsappNumbers, and(eq(activityLog.entityType, 'whatsapp_number'), eq(whatsappNumbers.id, activityLog.entityId)))
+      .leftJoin(contacts, and(eq(activityLog.entityType, 'contact'), eq(contacts.id, activityLog.entityId)))
       .where(beforeId ? lt(activityLog.id, beforeId) : undefined)
       .orderBy(desc(activityLog.id))
       .limit(limit)

@@ -163,6 +163,6 @@ describe('contacts', () => {
     expect(t.events.filter((e) => e.event === 'conversation.update').length).toBe(2);
     expect((await t.failure('contacts.get', { id: 999 }, agent.token)).code).toBe('NOT_FOUND');
     const updated = (await t.call('activity.list', {}, admin.token)).find((e) => e.action === 'contact.updated');
-    expect(updated).toMatchObject({ userId: agent.user.id, entityType: 'contact', entityId: contact.id, details: { fields: ['name'] } });
+    expect(updated).toMatchObject({ userId: agent.user.id, entityType: 'contact', entityId: contact.id, entityName: 'عميل مهم', details: { fields: ['name'] } });
   });
 });

@@ -54,33 +54,35 @@ export function parseCsv(input: string, delimiter = detectDelimiter(input.starts
     record = [];
   };
 
+  // Runs of ordinary characters are copied by slices, not one by one: a 5 MB file parses in a blink.
+  const special = new RegExp(`[${delimiter === '\t' ? '\\t' : delimiter}\\r\\n"]`, 'g');
   while (i < text.length) {
-    const ch = text[i]!;
-    if (ch === '"' && fieldStart) {
+    if (text[i] === '"' && fieldStart) {
       // A quoted field: runs to the quote not followed by another quote.
       const opened = records.length;
       fieldStart = false;
       i++;
-      let closed = false;
-      while (i < text.length) {
-        const c = text[i]!;
-        if (c === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          closed = true;
-          break;
-        }
-        field += c;
+      for (;;) {
+        const quote = text.indexOf('"', i);
+        if (quote < 0) throw new CsvError('unterminated_quote', opened);
+        field += text.slice(i, quote);
+        i = quote + 1;
+        if (text[i] !== '"') break;
+        field += '"';
         i++;
       }
-      if (!closed) throw new CsvError('unterminated_quote', opened);
       // Anything between the closing quote and the separator is kept, as spreadsheets do.
       continue;
     }
+    special.lastIndex = i;
+    const next = special.exec(text)?.index ?? text.length;
+    if (next > i) {
+      field += text.slice(i, next);
+      fieldStart = false;
+      i = next;
+      continue;
+    }
+    const ch = text[i]!;
     if (ch === delimiter) {
       endField();
       i++;
@@ -88,6 +90,7 @@ export function parseCsv(input: string, delimiter = detectDelimiter(input.starts
       endRecord();
       i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
     } else {
+      // A quote inside an unquoted field is just a character.
       field += ch;
       fieldStart = false;
       i++;
