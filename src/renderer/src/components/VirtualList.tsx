@@ -14,13 +14,15 @@ interface VirtualListProps<T> {
   label: string;
   testId: string;
   overscan?: number;
+  /** When this key changes (the next conversation by keyboard), its row is scrolled into view. */
+  revealKey?: string | number | null;
 }
 
 /**
  * A list that mounts only the rows in view, so 100,000 conversations cost as much as twenty.
  * Rows are absolutely placed with logical offsets, so the same code serves RTL and LTR.
  */
-export function VirtualList<T>({ items, rowHeight, getKey, renderRow, onEndReached, footer, label, testId, overscan = 4 }: VirtualListProps<T>) {
+export function VirtualList<T>({ items, rowHeight, getKey, renderRow, onEndReached, footer, label, testId, overscan = 4, revealKey }: VirtualListProps<T>) {
   const ref = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(0);
@@ -43,20 +45,37 @@ export function VirtualList<T>({ items, rowHeight, getKey, renderRow, onEndReach
     if (nearEnd) onEndRef.current?.();
   }, [nearEnd, items.length]);
 
+  /** Scrolls just enough to show row `index`. */
+  function reveal(index: number) {
+    const element = ref.current;
+    if (!element) return;
+    const top = index * rowHeight;
+    if (top < element.scrollTop) element.scrollTop = top;
+    else if (top + rowHeight > element.scrollTop + element.clientHeight) element.scrollTop = top + rowHeight - element.clientHeight;
+    setScrollTop(element.scrollTop);
+  }
+
+  // Only a new key scrolls: a row that moves on its own (a live update) leaves the reader where they are.
+  const itemsRef = useRef(items);
+  itemsRef.current = items;
+  useLayoutEffect(() => {
+    if (revealKey === undefined || revealKey === null) return;
+    const index = itemsRef.current.findIndex((item) => getKey(item) === revealKey);
+    if (index >= 0) reveal(index);
+  }, [revealKey]);
+
   /** Arrow keys, Home and End move between rows, mounting the next one first when it is out of view. */
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const element = ref.current;
     const row = (event.target as HTMLElement).closest<HTMLElement>('.virtual-row[aria-posinset]');
-    if (!element || !row) return;
+    // Modified arrows are the app's shortcuts (Alt+ArrowDown: next conversation), not row moves.
+    if (!element || !row || event.altKey || event.ctrlKey || event.metaKey) return;
     const current = Number(row.getAttribute('aria-posinset')) - 1;
     const targets: Record<string, number> = { ArrowDown: current + 1, ArrowUp: current - 1, Home: 0, End: items.length - 1 };
     const target = targets[event.key];
     if (target === undefined || target < 0 || target >= items.length) return;
     event.preventDefault();
-    const top = target * rowHeight;
-    if (top < element.scrollTop) element.scrollTop = top;
-    else if (top + rowHeight > element.scrollTop + element.clientHeight) element.scrollTop = top + rowHeight - element.clientHeight;
-    setScrollTop(element.scrollTop);
+    reveal(target);
     requestAnimationFrame(() => {
       element.querySelector<HTMLElement>(`.virtual-row[aria-posinset="${target + 1}"] :is(button, a, [tabindex])`)?.focus();
     });

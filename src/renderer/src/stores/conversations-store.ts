@@ -1,9 +1,11 @@
 import { create } from 'zustand';
-import type { ChannelInput } from '../../../shared/contract';
 import type { ApiError } from '../../../shared/errors';
 import type { ConversationPage, ConversationView } from '../../../shared/inbox-types';
 import { call, toApiError } from '../api/client';
-import { appendPage, placeConversation, type ConversationFilters } from './conversation-order';
+import { defaultFilters, listInput, type ConversationFilters } from './conversation-filters';
+import { appendPage, placeConversation } from './conversation-order';
+import { useSessionStore } from './session-store';
+import { useThreadStore } from './thread-store';
 
 const pageSize = 50;
 
@@ -14,7 +16,10 @@ interface ConversationsState {
   next: ConversationPage['meta']['next'];
   loadingMore: boolean;
   error: ApiError | null;
+  /** Changes filters, search or sort and reads the first page again (nothing when nothing changed). */
   setFilters(filters: Partial<ConversationFilters>): void;
+  /** Back to every conversation, newest first. */
+  clearFilters(): void;
   reload(): Promise<void>;
   loadMore(): Promise<void>;
   /** A conversation as a `conversation.update` event or a call brought it. */
@@ -23,32 +28,30 @@ interface ConversationsState {
 
 let latest = 0;
 
-function listInput(filters: ConversationFilters, cursor?: ConversationPage['meta']['next']): ChannelInput<'conversations.list'> {
-  return {
-    limit: pageSize,
-    ...(filters.numberId !== null ? { whatsappNumberId: filters.numberId } : {}),
-    ...(filters.status !== null ? { status: filters.status } : {}),
-    ...(cursor ? { cursor } : {}),
-  };
-}
+const sameFilters = (a: ConversationFilters, b: ConversationFilters): boolean =>
+  (Object.keys(a) as (keyof ConversationFilters)[]).every((key) => a[key] === b[key]);
 
 export const useConversationsStore = create<ConversationsState>()((set, get) => ({
-  filters: { numberId: null, status: null },
+  filters: defaultFilters,
   items: null,
   next: null,
   loadingMore: false,
   error: null,
 
-  setFilters: (filters) => {
-    set({ filters: { ...get().filters, ...filters }, items: null, next: null });
+  setFilters: (changes) => {
+    const filters = { ...get().filters, ...changes };
+    if (sameFilters(filters, get().filters)) return;
+    set({ filters, items: null, next: null });
     void get().reload();
   },
+
+  clearFilters: () => get().setFilters(defaultFilters),
 
   reload: async () => {
     const ticket = ++latest;
     set({ loadingMore: false });
     try {
-      const page = await call('conversations.list', listInput(get().filters));
+      const page = await call('conversations.list', listInput(get().filters, pageSize));
       if (ticket === latest) set({ items: page.data, next: page.meta.next, error: null });
     } catch (error) {
       if (ticket === latest) set({ error: toApiError(error), items: get().items ?? [] });
@@ -61,7 +64,7 @@ export const useConversationsStore = create<ConversationsState>()((set, get) => 
     const ticket = latest;
     set({ loadingMore: true });
     try {
-      const page = await call('conversations.list', listInput(filters, next));
+      const page = await call('conversations.list', listInput(filters, pageSize, next));
       if (ticket !== latest) return;
       set({ items: appendPage(get().items ?? [], page.data), next: page.meta.next, loadingMore: false, error: null });
     } catch (error) {
@@ -71,7 +74,18 @@ export const useConversationsStore = create<ConversationsState>()((set, get) => 
 
   place: (conversation) => {
     const { items, filters, next } = get();
-    if (!items) return;
-    set({ items: placeConversation(items, conversation, filters, next !== null) });
+    const userId = useSessionStore.getState().user?.id;
+    if (!items || userId === undefined) return;
+    const openId = useThreadStore.getState().conversation?.id ?? null;
+    set({ items: placeConversation(items, conversation, filters, { userId, hasMore: next !== null, openId }) });
   },
 }));
+
+/** The loaded conversation `step` rows after (1) or before (-1) this one; the first when none is given. */
+export function neighbourConversation(id: number | null, step: 1 | -1): ConversationView | undefined {
+  const items = useConversationsStore.getState().items ?? [];
+  if (id === null) return step === 1 ? items[0] : items[items.length - 1];
+  const index = items.findIndex((c) => c.id === id);
+  if (index < 0) return items[0];
+  return items[index + step];
+}

@@ -1,5 +1,6 @@
 import type { ConversationView } from '../../../shared/inbox-types';
 import { call, onEvent, onReconnect } from '../api/client';
+import { defaultFilters } from './conversation-filters';
 import { useConversationsStore } from './conversations-store';
 import { useThreadStore } from './thread-store';
 
@@ -9,7 +10,8 @@ let marking = false;
 
 const windowIsSeen = (): boolean => document.visibilityState === 'visible' && document.hasFocus();
 
-function placeEverywhere(conversation: ConversationView): void {
+/** A conversation changed by a call or an event, shown in the list and the open thread alike. */
+export function placeEverywhere(conversation: ConversationView): void {
   useConversationsStore.getState().place(conversation);
   useThreadStore.getState().updateConversation(conversation);
 }
@@ -83,5 +85,5 @@ export function watchInbox(): () => void {
 /** Another user may sign in next in this window: nothing of this one's inbox stays behind. */
 export function resetInbox(): void {
   useThreadStore.getState().close();
-  useConversationsStore.setState({ items: null, next: null, error: null, loadingMore: false, filters: { numberId: null, status: null } });
+  useConversationsStore.setState({ items: null, next: null, error: null, loadingMore: false, filters: defaultFilters });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConversationView, MessageView } from '../../../shared/inbox-types';
-import { appendPage, placeConversation, type ConversationFilters } from './conversation-order';
+import { defaultFilters, type ConversationFilters } from './conversation-filters';
+import { appendPage, placeConversation } from './conversation-order';
 import { applyStatus, mergeMessages, nextStatus } from './message-merge';
 
 function conversation(id: number, minute: number, extra: Partial<ConversationView> = {}): ConversationView {
@@ -25,32 +26,34 @@ function message(id: number, status: MessageView['status']): MessageView {
   return { id, conversationId: 1, content: `m${id}`, type: 'text', sender: 'agent', senderName: null, status, error: null, errorCode: null, createdAt: '2026-03-01T09:00:00Z' };
 }
 
-const all: ConversationFilters = { numberId: null, status: null };
+const all: ConversationFilters = defaultFilters;
+const more = { userId: 1, hasMore: true };
+const complete = { userId: 1, hasMore: false };
 const ids = (list: ConversationView[]) => list.map((c) => c.id);
 
 describe('the live conversation list', () => {
   it('moves a conversation with a new message to the top', () => {
     const list = [conversation(3, 30), conversation(2, 20), conversation(1, 10)];
-    expect(ids(placeConversation(list, conversation(1, 40), all, false))).toEqual([1, 3, 2]);
+    expect(ids(placeConversation(list, conversation(1, 40), all, complete))).toEqual([1, 3, 2]);
   });
 
   it('inserts a new conversation in its sorted place, ties broken by the higher id', () => {
     const list = [conversation(3, 30), conversation(1, 10)];
-    expect(ids(placeConversation(list, conversation(2, 20), all, false))).toEqual([3, 2, 1]);
-    expect(ids(placeConversation(list, conversation(4, 30), all, false))).toEqual([4, 3, 1]);
+    expect(ids(placeConversation(list, conversation(2, 20), all, complete))).toEqual([3, 2, 1]);
+    expect(ids(placeConversation(list, conversation(4, 30), all, complete))).toEqual([4, 3, 1]);
   });
 
   it('drops a conversation that no longer matches the filters', () => {
     const list = [conversation(2, 20), conversation(1, 10)];
     const resolved = conversation(2, 25, { status: 'resolved' });
-    expect(ids(placeConversation(list, resolved, { numberId: null, status: 'active' }, false))).toEqual([1]);
-    expect(ids(placeConversation(list, conversation(5, 50, { whatsappNumberId: 9 }), { numberId: 1, status: null }, false))).toEqual([2, 1]);
+    expect(ids(placeConversation(list, resolved, { ...all, status: 'active' }, complete))).toEqual([1]);
+    expect(ids(placeConversation(list, conversation(5, 50, { whatsappNumberId: 9 }), { ...all, numberId: 1 }, complete))).toEqual([2, 1]);
   });
 
   it('leaves a row that sorts past the loaded page for the next page to bring', () => {
     const list = [conversation(3, 30), conversation(2, 20)];
-    expect(ids(placeConversation(list, conversation(1, 5), all, true))).toEqual([3, 2]);
-    expect(ids(placeConversation(list, conversation(1, 5), all, false))).toEqual([3, 2, 1]);
+    expect(ids(placeConversation(list, conversation(1, 5), all, more))).toEqual([3, 2]);
+    expect(ids(placeConversation(list, conversation(1, 5), all, complete))).toEqual([3, 2, 1]);
   });
 
   it('does not repeat a row that a live update already showed when the next page comes', () => {

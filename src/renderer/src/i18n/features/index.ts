@@ -4,13 +4,16 @@
  * so a missing English text fails the typecheck there.
  */
 import { contactsAr, contactsEn } from './contacts';
+import { inboxFindAr, inboxFindEn } from './inbox-find';
 import { templatesAr, templatesEn } from './templates';
 
 export const featureAr = {
   ...templatesAr,
+  ...inboxFindAr,
   ...contactsAr,
 } as const;
 export const featureEn: Record<keyof typeof featureAr, string> = {
   ...templatesEn,
+  ...inboxFindEn,
   ...contactsEn,
 };

@@ -8,9 +8,11 @@ import { watchInbox } from '../../stores/inbox-actions';
 import { useNumbersStore } from '../../stores/numbers-store';
 import { useRouteStore } from '../../stores/route-store';
 import { useThreadStore } from '../../stores/thread-store';
+import { narrowsList } from '../../stores/conversation-filters';
 import { canManageNumbers } from '../shell/access';
 import { ConversationList } from './ConversationList';
 import { InboxFilters } from './InboxFilters';
+import { useUnreadTitle, watchInboxKeys } from './inbox-keys';
 import { Thread } from './Thread';
 
 /** Nothing to show until a number exists: admins are sent to add one, everyone else is told whom to ask. */
@@ -41,10 +43,12 @@ function NoNumbers({ user }: { user: PublicUser }) {
 export function InboxPage({ user }: { user: PublicUser }) {
   const t = useT();
   const noNumbers = useNumbersStore((state) => state.numbers?.length === 0);
-  const noConversations = useConversationsStore((state) => state.items?.length === 0 && state.filters.numberId === null && state.filters.status === null);
+  const noConversations = useConversationsStore((state) => state.items?.length === 0 && !narrowsList(state.filters));
   const open = useThreadStore((state) => state.conversation);
 
   useEffect(() => watchInbox(), []);
+  useEffect(() => watchInboxKeys(), []);
+  useUnreadTitle();
 
   // Conversations of a removed number stay readable, so the inbox shows whenever there are any.
   if (noNumbers && noConversations) return <NoNumbers user={user} />;
@@ -52,7 +56,7 @@ export function InboxPage({ user }: { user: PublicUser }) {
     <section className="inbox" data-testid="inbox-page">
       <h1 className="visually-hidden">{t('inbox.title')}</h1>
       <div className="inbox-list">
-        <InboxFilters />
+        <InboxFilters user={user} />
         <ConversationList />
       </div>
       <div className="inbox-thread">

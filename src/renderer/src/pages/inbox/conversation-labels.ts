@@ -11,3 +11,20 @@ export function contactTitle(conversation: ConversationView): { text: string; is
   if (conversation.contact.phone) return { text: conversation.contact.phone, isPhone: true };
   return null;
 }
+
+/**
+ * Two letters for a person's badge: the first and last names' first letters, skipping the
+ * Arabic article (الحربي → ح), kept apart by a zero-width non-joiner so Arabic letters show
+ * as letters, not as a joined word.
+ */
+export function initials(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const letter = (word: string | undefined): string => {
+    if (!word) return '';
+    const bare = word.length > 3 && word.startsWith('ال') ? word.slice(2) : word;
+    return (Array.from(bare)[0] ?? '').toUpperCase();
+  };
+  const first = letter(words[0]);
+  const last = words.length > 1 ? letter(words[words.length - 1]) : '';
+  return last ? `${first}\u200c${last}` : first;
+}
