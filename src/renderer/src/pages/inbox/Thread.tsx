@@ -4,15 +4,15 @@ import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
 import { formatDate, officeDay } from '../../format/dates';
 import { describeError } from '../../i18n/errors';
-import { conversationStatusLabel } from '../../i18n/labels';
 import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
 import { findNumber, useNumbersStore } from '../../stores/numbers-store';
 import { useThreadStore } from '../../stores/thread-store';
 import { ConnectionBadge } from '../numbers/NumberStatus';
 import { Composer } from './Composer';
-import { contactTitle, conversationStatusTone } from './conversation-labels';
+import { contactTitle } from './conversation-labels';
 import { MessageBubble } from './MessageBubble';
+import { ThreadActions } from './ThreadActions';
 
 /** Within this distance of the bottom, a new message scrolls into view; further up, the reader is left alone. */
 const stickToBottomPx = 120;
@@ -25,21 +25,24 @@ function ThreadHeader({ conversation }: { conversation: ConversationView }) {
   const showPhone = conversation.contact.phone && !title?.isPhone;
   return (
     <header className="thread-header">
-      <div className="thread-title">
-        <h2 className="thread-name" data-testid="thread-name">
-          {title ? title.isPhone ? <bdi dir="ltr">{title.text}</bdi> : title.text : t('common.empty')}
-        </h2>
-        {showPhone ? (
-          <bdi className="latin thread-phone" dir="ltr">
-            {conversation.contact.phone}
-          </bdi>
-        ) : null}
+      <div className="thread-header-main">
+        <div className="thread-title">
+          <h2 className="thread-name" data-testid="thread-name">
+            {title ? title.isPhone ? <bdi dir="ltr">{title.text}</bdi> : title.text : t('common.empty')}
+          </h2>
+          {showPhone ? (
+            <bdi className="latin thread-phone" dir="ltr">
+              {conversation.contact.phone}
+            </bdi>
+          ) : null}
+        </div>
+        <div className="thread-badges">
+          <span className="thread-number">{conversation.numberName}</span>
+          {number ? <ConnectionBadge connection={number.connection} /> : null}
+          {conversation.isArchived ? <Badge tone="gray">{t('find.archivedBadge')}</Badge> : null}
+        </div>
       </div>
-      <div className="thread-badges">
-        <span className="thread-number">{conversation.numberName}</span>
-        {number ? <ConnectionBadge connection={number.connection} /> : null}
-        <Badge tone={conversationStatusTone[conversation.status]}>{conversationStatusLabel(t, conversation.status)}</Badge>
-      </div>
+      <ThreadActions conversation={conversation} />
     </header>
   );
 }

@@ -6,6 +6,7 @@ import { watchNumbers } from '../../stores/numbers-store';
 import { useRouteStore, type Route } from '../../stores/route-store';
 import { ActivityPage } from '../activity/ActivityPage';
 import { ForbiddenPage } from '../forbidden/ForbiddenPage';
+import { InboxAlerts } from '../inbox/InboxAlerts';
 import { InboxPage } from '../inbox/InboxPage';
 import { NumbersPage } from '../numbers/NumbersPage';
 import { ProfilePage } from '../profile/ProfilePage';
@@ -63,6 +64,7 @@ export function AppShell({ user }: { user: PublicUser }) {
       <main className={fullBleed.has(current) ? 'main main-full' : 'main'} id="main">
         <Page key={current} route={current} user={user} />
       </main>
+      <InboxAlerts userId={user.id} />
     </div>
   );
 }
