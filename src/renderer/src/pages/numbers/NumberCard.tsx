@@ -14,6 +14,8 @@ export interface NumberActions {
 
 interface NumberCardProps {
   number: NumberView;
+  /** Names of the number's agents by id; absent when the caller may not read the user list. */
+  agentNames?: ReadonlyMap<number, string> | undefined;
   /** Admin actions; absent for everyone else, who see the number read-only. */
   actions?: NumberActions | undefined;
   busy: boolean;
@@ -43,7 +45,7 @@ function LinkAction({ number, actions, busy }: { number: NumberView; actions: Nu
   return null;
 }
 
-export function NumberCard({ number, actions, busy }: NumberCardProps) {
+export function NumberCard({ number, actions, busy, agentNames }: NumberCardProps) {
   const t = useT();
   const { connection } = number;
   const usedShare = number.quotaLimit > 0 ? Math.min(100, (number.quotaUsed / number.quotaLimit) * 100) : 0;
@@ -81,6 +83,24 @@ export function NumberCard({ number, actions, busy }: NumberCardProps) {
             </span>
           </dd>
         </div>
+        {agentNames ? (
+          <div className="number-facts-wide">
+            <dt>{t('find.numberAgentsShort')}</dt>
+            <dd data-testid="number-agents">
+              {number.agentIds.length === 0 ? (
+                <span className="muted">{t('find.numberAgentsEmpty')}</span>
+              ) : (
+                <ul className="number-agents">
+                  {number.agentIds.map((id) => (
+                    <li key={id} className="number-agent">
+                      {agentNames.get(id) ?? t('find.assignedUser', { id })}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </dd>
+          </div>
+        ) : null}
       </dl>
 
       {actions ? (

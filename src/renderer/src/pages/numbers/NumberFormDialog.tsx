@@ -11,9 +11,10 @@ import { isolate } from '../../i18n/labels';
 import { useT } from '../../i18n/use-t';
 import { useNumbersStore } from '../../stores/numbers-store';
 import { useUsersStore } from '../../stores/users-store';
-import { createNumber, numberFormValues, updateNumber, type NumberFormValues } from './number-form';
+import { AgentsField } from './AgentsField';
+import { createNumber, numberFormValues, saveAgents, updateNumber, type NumberFormValues } from './number-form';
 
-const fields = ['name', 'employeeId', 'quotaLimit'] as const;
+const fields = ['name', 'employeeId', 'quotaLimit', 'agentIds'] as const;
 
 interface NumberFormDialogProps {
   number?: NumberView;
@@ -34,6 +35,9 @@ function employeeOptions(users: PublicUser[] | null, number: NumberView | undefi
 export function NumberFormDialog({ number, canChooseEmployee, onClose }: NumberFormDialogProps) {
   const t = useT();
   const [values, setValues] = useState<NumberFormValues>(() => numberFormValues(number));
+  const [agentIds, setAgentIds] = useState<number[]>(() => number?.agentIds ?? []);
+  /** A number this dialog already created: if saving its agents failed, the next try updates it instead of adding it twice. */
+  const [created, setCreated] = useState<NumberView | null>(null);
   const submission = useSubmit(fields);
   const users = useUsersStore((state) => state.users);
   const set = (field: keyof NumberFormValues) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
@@ -45,8 +49,15 @@ export function NumberFormDialog({ number, canChooseEmployee, onClose }: NumberF
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     const ok = await submission.run(async () => {
-      const saved = number ? await updateNumber(number, values) : await createNumber(values);
-      if (saved) useNumbersStore.getState().upsert(saved);
+      const existing = created ?? number;
+      let saved = existing ? ((await updateNumber(existing, values)) ?? existing) : await createNumber(values);
+      if (!existing) setCreated(saved);
+      useNumbersStore.getState().upsert(saved);
+      // The agents go after the number itself: numbers.setAgents needs its id.
+      if (canChooseEmployee) {
+        saved = await saveAgents(saved, agentIds, (id) => users?.some((u) => u.id === id && u.isActive) ?? true);
+        useNumbersStore.getState().upsert(saved);
+      }
     });
     if (ok) onClose();
   }
@@ -98,6 +109,7 @@ export function NumberFormDialog({ number, canChooseEmployee, onClose }: NumberF
               testId="number-form-quota"
             />
           </div>
+          {canChooseEmployee ? <AgentsField users={users} selected={agentIds} onChange={setAgentIds} error={shown.fields.agentIds} /> : null}
         </div>
         <FormDialogFooter submitLabel={number ? t('common.save') : t('numbers.createSubmit')} pending={pending} onCancel={onClose} testIdPrefix="number-form" />
       </form>

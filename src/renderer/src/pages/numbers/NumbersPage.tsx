@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ApiError } from '../../../../shared/errors';
 import type { NumberView } from '../../../../shared/inbox-types';
 import type { PublicUser } from '../../../../shared/types';
@@ -12,6 +12,7 @@ import { describeError } from '../../i18n/errors';
 import { isolate } from '../../i18n/labels';
 import { useT } from '../../i18n/use-t';
 import { useNumbersStore } from '../../stores/numbers-store';
+import { useUsersStore } from '../../stores/users-store';
 import { canListUsers, canManageNumbers } from '../shell/access';
 import { LinkDialog } from './LinkDialog';
 import { NumberCard, type NumberActions } from './NumberCard';
@@ -44,6 +45,14 @@ export function NumbersPage({ user }: { user: PublicUser }) {
   const confirm = useSubmit(noFields);
   const manage = canManageNumbers(user.role);
   const close = () => setOpen(null);
+  const mayListUsers = canListUsers(user.role);
+  const users = useUsersStore((state) => state.users);
+  const agentNames = useMemo(() => (mayListUsers && users ? new Map(users.map((u) => [u.id, u.name])) : undefined), [mayListUsers, users]);
+
+  // The cards name each number's agents: only those who may read the user list see them.
+  useEffect(() => {
+    if (mayListUsers) void useUsersStore.getState().load();
+  }, [mayListUsers]);
 
   // Status is live through events; the day's counts are not, so read them again on each visit.
   useEffect(() => {
@@ -145,7 +154,7 @@ export function NumbersPage({ user }: { user: PublicUser }) {
       {numbers && numbers.length > 0 ? (
         <div className="number-grid" data-testid="numbers-list">
           {numbers.map((number) => (
-            <NumberCard key={number.id} number={number} actions={actions} busy={busyId === number.id} />
+            <NumberCard key={number.id} number={number} actions={actions} busy={busyId === number.id} agentNames={agentNames} />
           ))}
         </div>
       ) : null}

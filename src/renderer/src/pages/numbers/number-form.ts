@@ -44,3 +44,20 @@ export async function updateNumber(number: NumberView, values: NumberFormValues)
   if (Object.keys(input).length === 1) return undefined;
   return call('numbers.update', input);
 }
+
+/** The agents chosen in the form, in id order, without repeats. */
+export function sortedAgentIds(ids: readonly number[]): number[] {
+  return [...new Set(ids)].sort((a, b) => a - b);
+}
+
+/**
+ * Saves the number's agents when the choice differs from what it has; the saved number either
+ * way. A deactivated agent still on the number is dropped with the change (the core refuses
+ * inactive users), and left alone when nothing changed.
+ */
+export async function saveAgents(number: NumberView, agentIds: readonly number[], isActive: (id: number) => boolean): Promise<NumberView> {
+  const wanted = sortedAgentIds(agentIds);
+  const current = sortedAgentIds(number.agentIds);
+  if (wanted.length === current.length && wanted.every((id, i) => id === current[i])) return number;
+  return call('numbers.setAgents', { id: number.id, agentIds: wanted.filter(isActive) });
+}
