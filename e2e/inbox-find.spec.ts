@@ -102,7 +102,31 @@ test('search ignores hamza forms and tashkeel and highlights the match; filters,
 });
 
 test('Alt+ArrowDown and Alt+ArrowUp move between conversations; the shortcuts are listed; English layout', async ({ page, host }) => {
+  // The system's notification permission, answered "granted" and counted.
+  await page.addInitScript(() => {
+    const w = window as unknown as { permissionAsked: number; Notification: unknown };
+    w.permissionAsked = 0;
+    let permission = 'default';
+    w.Notification = class {
+      static get permission() {
+        return permission;
+      }
+      static requestPermission() {
+        w.permissionAsked += 1;
+        permission = 'granted';
+        return Promise.resolve(permission);
+      }
+    };
+  });
   await setUpFirstAdmin(page, host);
+  // The bell asks for permission once, on the click, and the choice is remembered.
+  const bell = page.getByTestId('inbox-notify-toggle');
+  await expect(bell).toHaveAttribute('data-state', 'off');
+  await bell.click();
+  await expect(bell).toHaveAttribute('data-state', 'on');
+  expect(await page.evaluate(() => (window as unknown as { permissionAsked: number }).permissionAsked)).toBe(1);
+  expect(await page.evaluate(() => localStorage.getItem('meras.desktopNotifications'))).toBe('on');
+
   // Agent 2's seeded conversations by customer name: an order no new message changes.
   await page.getByTestId('inbox-assigned-filter').selectOption({ label: agent2.name });
   // Names start A to Z; the direction button reverses them.
@@ -127,6 +151,13 @@ test('Alt+ArrowDown and Alt+ArrowUp move between conversations; the shortcuts ar
   await expect(page.getByTestId('thread-name')).toHaveText('Khalid Bin Saeed');
   await expect(row(page, 'Khalid Bin Saeed')).toHaveAttribute('aria-current', 'true');
 
+  // Ctrl+Enter sends as Enter does.
+  const input = page.getByTestId('composer-input');
+  await input.fill('I will call you at 4pm.');
+  await input.press('Control+Enter');
+  await expect(input).toHaveValue('');
+  await expect(page.getByTestId('thread').locator('[data-sender="agent"]', { hasText: 'I will call you at 4pm.' })).toHaveCount(1);
+
   // "?" outside a text field lists the shortcuts.
   await page.getByTestId('thread-name').click();
   await page.keyboard.press('?');
@@ -134,6 +165,9 @@ test('Alt+ArrowDown and Alt+ArrowUp move between conversations; the shortcuts ar
   await shot(page, 'ar-6-shortcuts');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('inbox-shortcuts')).toBeHidden();
+  // "/" goes to the search.
+  await page.keyboard.press('/');
+  await expect(page.getByTestId('inbox-search')).toBeFocused();
 
   await page.getByTestId('language-toggle').click();
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');

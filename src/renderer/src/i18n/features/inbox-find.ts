@@ -81,7 +81,7 @@ export const inboxFindAr = {
 
 export const inboxFindEn: Record<keyof typeof inboxFindAr, string> = {
   'find.search': 'Search conversations',
-  'find.searchPlaceholder': 'Search name, phone, message',
+  'find.searchPlaceholder': 'Name, phone or message',
   'find.clearSearch': 'Clear search',
   'find.noResults': 'No conversations match “{query}”.',
   'find.resultsLabel': 'Search results for “{query}”',

@@ -83,10 +83,11 @@ export function ThreadActions({ conversation }: { conversation: ConversationView
           aria-pressed={conversation.isStarred}
           disabled={pending}
           onClick={() => void update({ isStarred: !conversation.isStarred })}
+          title={conversation.isStarred ? t('find.starredButton') : t('find.star')}
           data-testid="thread-star"
         >
           <FindIcon name="star" filled={conversation.isStarred} className="icon icon-small" />
-          {conversation.isStarred ? t('find.starredButton') : t('find.star')}
+          <span className="thread-action-text">{conversation.isStarred ? t('find.starredButton') : t('find.star')}</span>
         </button>
         <div className="thread-action-select">
           <SelectField<ConversationStatus>
@@ -119,14 +120,22 @@ export function ThreadActions({ conversation }: { conversation: ConversationView
           className="button button-small button-ghost"
           disabled={pending}
           onClick={() => void update({ isArchived: !conversation.isArchived })}
+          title={conversation.isArchived ? t('find.unarchive') : t('find.archive')}
           data-testid="thread-archive"
         >
           <FindIcon name={conversation.isArchived ? 'unarchive' : 'archive'} className="icon icon-small" />
-          {conversation.isArchived ? t('find.unarchive') : t('find.archive')}
+          <span className="thread-action-text">{conversation.isArchived ? t('find.unarchive') : t('find.archive')}</span>
         </button>
-        <button type="button" className="button button-small button-ghost" disabled={pending} onClick={() => void markUnread()} data-testid="thread-mark-unread">
+        <button
+          type="button"
+          className="button button-small button-ghost"
+          disabled={pending}
+          onClick={() => void markUnread()}
+          title={t('find.markUnread')}
+          data-testid="thread-mark-unread"
+        >
           <FindIcon name="unread" className="icon icon-small" />
-          {t('find.markUnread')}
+          <span className="thread-action-text">{t('find.markUnread')}</span>
         </button>
       </div>
       {shown.formMessage ? (

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { describeError, noNumberAccessMessage } from './errors';
+import { makeTranslate } from './translate';
+
+describe('describeError', () => {
+  it('tells an agent in their language that the WhatsApp number is not theirs to work', () => {
+    const error = { code: 'FORBIDDEN' as const, message: noNumberAccessMessage };
+    expect(describeError(makeTranslate('ar'), error).formMessage).toContain('رقم واتساب');
+    expect(describeError(makeTranslate('en'), error).formMessage).toContain('WhatsApp number');
+    // Any other refusal keeps the general text.
+    expect(describeError(makeTranslate('en'), { code: 'FORBIDDEN', message: 'nope' }).formMessage).toBe(makeTranslate('en')('error.FORBIDDEN'));
+  });
+
+  it('puts an assignment refusal under the agent choice', () => {
+    const error = { code: 'VALIDATION_ERROR' as const, message: 'x', details: [{ field: 'agentId', code: 'no_access' as const, message: 'x' }] };
+    expect(describeError(makeTranslate('ar'), error, ['agentId']).fields.agentId).toBe(makeTranslate('ar')('fieldError.no_access'));
+  });
+});
