@@ -65,9 +65,15 @@ export class ConversationList {
     }
     const order = keys.map((k) => `${k} ${descending ? 'desc' : 'asc'}`).join(', ');
     params.limit = input.limit + 1;
+    // Archived and starred conversations are few: read them off their partial indexes rather
+    // than let the planner walk every conversation in time order looking for them.
+    const hint = input.archived ? 'conversations_archived_time' : input.starred === true ? 'conversations_starred_time' : null;
+    const select = conversationSelect
+      .replace('select ', `select json_array(${keys.join(', ')}) as sort_values, `)
+      .replace('from conversations c', hint ? `from conversations c indexed by ${hint}` : 'from conversations c');
     const rows = this.sqlite
       .prepare<[Record<string, Key>], ConversationRow & { sort_values: string }>(
-        `${conversationSelect.replace('select ', `select json_array(${keys.join(', ')}) as sort_values, `)}
+        `${select}
          where ${where.join(' and ')} order by ${order} limit @limit`,
       )
       .all(params);
