@@ -8,7 +8,8 @@ interface DialogProps {
   testId?: string;
   /** While saving, Escape does nothing: closing would hide the outcome. */
   busy?: boolean;
-  size?: 'small' | 'medium';
+  /** `large` for wide content such as a table preview. */
+  size?: 'small' | 'medium' | 'large';
 }
 
 /**

@@ -1,10 +1,12 @@
 import { useEffect } from 'react';
 import type { PublicUser } from '../../../../shared/types';
 import { useAppInfoStore } from '../../stores/app-info-store';
+import { resetContacts } from '../../stores/contacts-store';
 import { resetInbox } from '../../stores/inbox-actions';
 import { watchNumbers } from '../../stores/numbers-store';
 import { useRouteStore, type Route } from '../../stores/route-store';
 import { ActivityPage } from '../activity/ActivityPage';
+import { ContactsPage } from '../contacts/ContactsPage';
 import { ForbiddenPage } from '../forbidden/ForbiddenPage';
 import { InboxAlerts } from '../inbox/InboxAlerts';
 import { InboxPage } from '../inbox/InboxPage';
@@ -20,6 +22,8 @@ function Page({ route, user }: { route: Route; user: PublicUser }) {
   switch (route) {
     case 'inbox':
       return <InboxPage user={user} />;
+    case 'contacts':
+      return <ContactsPage user={user} />;
     case 'templates':
       return <TemplatesPage user={user} />;
     case 'numbers':
@@ -34,7 +38,7 @@ function Page({ route, user }: { route: Route; user: PublicUser }) {
 }
 
 /** Pages that fill the window edge to edge and scroll inside their own panes. */
-const fullBleed: ReadonlySet<Route> = new Set(['inbox']);
+const fullBleed: ReadonlySet<Route> = new Set(['inbox', 'contacts']);
 
 /** The signed-in layout: navigation on the inline-start side, the current page beside it. */
 export function AppShell({ user }: { user: PublicUser }) {
@@ -52,6 +56,7 @@ export function AppShell({ user }: { user: PublicUser }) {
     return () => {
       stop();
       resetInbox();
+      resetContacts();
     };
   }, [user.id]);
   useEffect(() => {

@@ -11,6 +11,7 @@ import { Brand } from '../../components/Brand';
 
 const navItems: Record<Route, { label: MessageKey; icon: IconName }> = {
   inbox: { label: 'nav.inbox', icon: 'inbox' },
+  contacts: { label: 'nav.contacts', icon: 'contacts' },
   templates: { label: 'nav.templates', icon: 'template' },
   numbers: { label: 'nav.numbers', icon: 'phone' },
   users: { label: 'nav.users', icon: 'users' },

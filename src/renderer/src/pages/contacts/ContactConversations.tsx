@@ -1,0 +1,69 @@
+import type { ContactConversation } from '../../../../shared/contact-types';
+import { call } from '../../api/client';
+import { Badge } from '../../components/Badge';
+import { Icon } from '../../components/icons';
+import { formatListTime } from '../../format/dates';
+import { conversationStatusLabel } from '../../i18n/labels';
+import { useLanguageStore } from '../../i18n/language-store';
+import { useT } from '../../i18n/use-t';
+import { openConversation } from '../../stores/inbox-actions';
+import { useRouteStore } from '../../stores/route-store';
+import { conversationStatusTone } from '../inbox/conversation-labels';
+
+/** Opens the conversation in the inbox, as if picked from its list. */
+async function openInInbox(id: number): Promise<void> {
+  const conversation = await call('conversations.get', { id });
+  openConversation(conversation);
+  useRouteStore.getState().navigate('inbox');
+}
+
+export function ContactConversations({ conversations, onError }: { conversations: ContactConversation[]; onError(error: unknown): void }) {
+  const t = useT();
+  const language = useLanguageStore((state) => state.language);
+  return (
+    <section className="contact-section" aria-labelledby="contact-conversations-title" data-testid="contact-conversations">
+      <h3 className="contact-section-title" id="contact-conversations-title">
+        {t('contacts.conversations')}
+      </h3>
+      {conversations.length === 0 ? (
+        <p className="muted contact-empty-line">{t('contacts.noConversations')}</p>
+      ) : (
+        <ul className="contact-conversation-list">
+          {conversations.map((c) => (
+            <li key={c.id}>
+              <button
+                type="button"
+                className="contact-conversation"
+                onClick={() => openInInbox(c.id).catch(onError)}
+                aria-label={t('contacts.openConversation', { number: c.numberName })}
+                data-testid={`contact-conversation-${c.id}`}
+              >
+                <span className="contact-line">
+                  <span className="contact-conversation-number">
+                    <Icon name="phone" className="icon icon-small" />
+                    {c.numberName}
+                  </span>
+                  {c.numberRemoved ? <Badge tone="gray">{t('contacts.numberRemoved')}</Badge> : c.numberStatus === 'inactive' ? <Badge tone="gray">{t('contacts.numberInactive')}</Badge> : null}
+                  <Badge tone={conversationStatusTone[c.status]}>{conversationStatusLabel(t, c.status)}</Badge>
+                  {c.lastMessageTime ? (
+                    <time className="contact-conversation-time muted" dateTime={c.lastMessageTime}>
+                      {formatListTime(c.lastMessageTime, language)}
+                    </time>
+                  ) : null}
+                </span>
+                <span className="contact-conversation-preview clip-text muted" dir="auto">
+                  {c.lastMessage ?? t('contacts.noMessageYet')}
+                </span>
+                {c.unreadCount > 0 ? (
+                  <span className="unread-badge" aria-label={t('inbox.unread', { count: c.unreadCount })}>
+                    {c.unreadCount > 99 ? '99+' : c.unreadCount}
+                  </span>
+                ) : null}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

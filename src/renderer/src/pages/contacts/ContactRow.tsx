@@ -1,0 +1,64 @@
+import type { ContactView } from '../../../../shared/contact-types';
+import { highlightRanges } from '../../../../shared/search-text';
+import { Badge } from '../../components/Badge';
+import { Highlighted } from '../../components/Highlighted';
+import { Icon } from '../../components/icons';
+import { phoneRanges } from '../../format/highlight';
+import { useLanguageStore } from '../../i18n/language-store';
+import { useT } from '../../i18n/use-t';
+import { followUpLabel, followUpState, followUpTone } from './contact-labels';
+
+/** Must match `.contact-row`'s block size in contacts.css. */
+export const contactRowHeight = 68;
+const shownTags = 2;
+
+interface ContactRowProps {
+  contact: ContactView;
+  selected: boolean;
+  search: string;
+  onOpen(id: number): void;
+}
+
+export function ContactRow({ contact, selected, search, onOpen }: ContactRowProps) {
+  const t = useT();
+  const language = useLanguageStore((state) => state.language);
+  const extraTags = contact.tags.length - shownTags;
+  return (
+    <button
+      type="button"
+      className={selected ? 'contact-row is-selected' : 'contact-row'}
+      aria-current={selected ? 'true' : undefined}
+      onClick={() => onOpen(contact.id)}
+      data-testid={`contact-row-${contact.id}`}
+    >
+      <span className="avatar contact-avatar" aria-hidden="true">
+        {contact.name ? contact.name.trim().charAt(0) : <Icon name="profile" />}
+      </span>
+      <span className="contact-main">
+        <span className="contact-line">
+          <span className="contact-name clip-text" dir="auto" data-testid="contact-name">
+            {contact.name ? <Highlighted text={contact.name} ranges={highlightRanges(contact.name, search)} /> : t('contacts.noName')}
+          </span>
+          {contact.followUpDate ? (
+            <Badge tone={followUpTone[followUpState(contact.followUpDate)]}>{followUpLabel(t, contact.followUpDate, language)}</Badge>
+          ) : null}
+        </span>
+        <span className="contact-line contact-meta">
+          {contact.phone ? (
+            <span className="contact-phone" dir="ltr" data-testid="contact-phone">
+              <Highlighted text={contact.phone} ranges={phoneRanges(contact.phone, search)} />
+            </span>
+          ) : null}
+          <span className="contact-tags">
+            {contact.tags.slice(0, shownTags).map((tag) => (
+              <span key={tag} className="tag-chip" dir="auto">
+                {tag}
+              </span>
+            ))}
+            {extraTags > 0 ? <span className="tag-chip tag-chip-more">{t('contacts.moreTags', { count: extraTags })}</span> : null}
+          </span>
+        </span>
+      </span>
+    </button>
+  );
+}
