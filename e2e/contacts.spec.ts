@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { admin, expect, setUpFirstAdmin, test } from './fixtures';
 
 const customer = { name: 'مُحَمَّد العُتَيْبِي', phone: '0501234567' };
@@ -86,4 +87,12 @@ test('contacts: create one (a repeated phone is refused on the phone field), add
   await rows.first().click();
   await expect(panel.getByTestId('contact-panel-email')).toHaveText('fatimah@example.com');
   await expect(panel.getByTestId('contact-panel-tags')).toContainText('فيلا');
+
+  // Export takes the list's search: a UTF-8 file with a BOM (Excel shows the Arabic), Arabic headers.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('contacts-export').click()]);
+  expect(download.suggestedFilename()).toMatch(/^جهات-الاتصال-\d{4}-\d{2}-\d{2}\.csv$/);
+  const exported = fs.readFileSync(await download.path()).toString('utf8');
+  expect(exported.startsWith('\uFEFFالاسم,الجوال,البريد الإلكتروني,الوسوم,تاريخ المتابعة\r\n')).toBe(true);
+  expect(exported).toContain('فَاطِمَة الزَّهْرَانِيّ,\u200E+966551112233,fatimah@example.com,"شراء, فيلا",2026-12-01');
+  expect(exported.trim().split('\r\n')).toHaveLength(2);
 });
