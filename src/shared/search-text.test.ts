@@ -24,6 +24,8 @@ describe('search text', () => {
     expect(phoneDigitsQuery('+966 50 123 4567')).toBe('501234567');
     expect(phoneDigitsQuery('00966501234567')).toBe('501234567');
     expect(phoneDigitsQuery('محمد')).toBeNull();
+    expect(phoneDigitsQuery('966')).toBeNull();
+    expect(phoneDigitsQuery('+966 05')).toBeNull();
     expect(searchTerms('  فيلا، حطين ')).toEqual(['فيلا', 'حطين']);
   });
 });

@@ -90,5 +90,7 @@ export function highlightRanges(text: string, query: string): [number, number][]
 export function phoneDigitsQuery(query: string): string | null {
   const digits = normalizeSearchText(query).replace(/\D/g, '');
   if (digits.length < 3 || /[\p{L}]/u.test(normalizeSearchText(query).replace(/[\s+()-]/g, ''))) return null;
-  return digits.replace(/^00/, '').replace(/^966/, '').replace(/^0/, '');
+  const core = digits.replace(/^00/, '').replace(/^966/, '').replace(/^0/, '');
+  // "966" or "05" alone would match every phone: too little to search by.
+  return core.length >= 3 ? core : null;
 }
