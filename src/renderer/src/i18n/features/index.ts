@@ -4,6 +4,7 @@
  * so a missing English text fails the typecheck there.
  */
 import { contactsAr, contactsEn } from './contacts';
+import { inboxContactAr, inboxContactEn } from './inbox-contact';
 import { inboxFindAr, inboxFindEn } from './inbox-find';
 import { templatesAr, templatesEn } from './templates';
 
@@ -11,9 +12,11 @@ export const featureAr = {
   ...templatesAr,
   ...inboxFindAr,
   ...contactsAr,
+  ...inboxContactAr,
 } as const;
 export const featureEn: Record<keyof typeof featureAr, string> = {
   ...templatesEn,
   ...inboxFindEn,
   ...contactsEn,
+  ...inboxContactEn,
 };

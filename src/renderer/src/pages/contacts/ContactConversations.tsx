@@ -17,16 +17,19 @@ async function openInInbox(id: number): Promise<void> {
   useRouteStore.getState().navigate('inbox');
 }
 
-export function ContactConversations({ conversations, onError }: { conversations: ContactConversation[]; onError(error: unknown): void }) {
+/** `currentId`: the conversation open beside the list (in the inbox); it is left out, the rest are "other conversations". */
+export function ContactConversations({ conversations: all, onError, currentId }: { conversations: ContactConversation[]; onError(error: unknown): void; currentId?: number }) {
   const t = useT();
   const language = useLanguageStore((state) => state.language);
+  const others = currentId !== undefined;
+  const conversations = others ? all.filter((c) => c.id !== currentId) : all;
   return (
     <section className="contact-section" aria-labelledby="contact-conversations-title" data-testid="contact-conversations">
       <h3 className="contact-section-title" id="contact-conversations-title">
-        {t('contacts.conversations')}
+        {others ? t('contactPanel.otherConversations') : t('contacts.conversations')}
       </h3>
       {conversations.length === 0 ? (
-        <p className="muted contact-empty-line">{t('contacts.noConversations')}</p>
+        <p className="muted contact-empty-line">{others ? t('contactPanel.noOtherConversations') : t('contacts.noConversations')}</p>
       ) : (
         <ul className="contact-conversation-list">
           {conversations.map((c) => (

@@ -42,7 +42,8 @@ function useContactDetails(id: number) {
   return { details, error, reload: load, fail: setError };
 }
 
-export function ContactPanel({ id, me, onEdit }: { id: number; me: PublicUser; onEdit(contact: ContactView): void }) {
+/** `conversationId`: shown beside that conversation (the inbox), whose entry is left out of the contact's conversations. */
+export function ContactPanel({ id, me, onEdit, conversationId }: { id: number; me: PublicUser; onEdit(contact: ContactView): void; conversationId?: number }) {
   const t = useT();
   const language = useLanguageStore((state) => state.language);
   const { details, error, reload, fail } = useContactDetails(id);
@@ -141,7 +142,7 @@ export function ContactPanel({ id, me, onEdit }: { id: number; me: PublicUser; o
         </dl>
       </section>
 
-      <ContactConversations conversations={details.conversations} onError={(thrown) => fail(toApiError(thrown))} />
+      <ContactConversations conversations={details.conversations} currentId={conversationId} onError={(thrown) => fail(toApiError(thrown))} />
       <ContactNotes contactId={contact.id} notes={details.notes} me={me} onChanged={reload} />
     </div>
   );

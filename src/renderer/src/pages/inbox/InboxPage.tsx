@@ -11,6 +11,7 @@ import { useThreadStore } from '../../stores/thread-store';
 import { narrowsList } from '../../stores/conversation-filters';
 import { canManageNumbers } from '../shell/access';
 import { ConversationList } from './ConversationList';
+import { InboxContactPanel } from './InboxContactPanel';
 import { InboxFilters } from './InboxFilters';
 import { useUnreadTitle, watchInboxKeys } from './inbox-keys';
 import { Thread } from './Thread';
@@ -61,7 +62,10 @@ export function InboxPage({ user }: { user: PublicUser }) {
       </div>
       <div className="inbox-thread">
         {open ? (
-          <Thread key={open.id} conversation={open} />
+          <div className="inbox-thread-body">
+            <Thread key={open.id} conversation={open} />
+            <InboxContactPanel conversation={open} user={user} />
+          </div>
         ) : (
           <div className="thread-placeholder" data-testid="thread-placeholder">
             <span className="thread-placeholder-icon" aria-hidden="true">

@@ -10,6 +10,7 @@ import { findNumber, useNumbersStore } from '../../stores/numbers-store';
 import { useThreadStore } from '../../stores/thread-store';
 import { ConnectionBadge } from '../numbers/NumberStatus';
 import { Composer } from './Composer';
+import { ContactPanelToggle } from './InboxContactPanel';
 import { contactTitle } from './conversation-labels';
 import { MessageBubble } from './MessageBubble';
 import { ThreadActions } from './ThreadActions';
@@ -40,6 +41,7 @@ function ThreadHeader({ conversation }: { conversation: ConversationView }) {
           <span className="thread-number">{conversation.numberName}</span>
           {number ? <ConnectionBadge connection={number.connection} /> : null}
           {conversation.isArchived ? <Badge tone="gray">{t('find.archivedBadge')}</Badge> : null}
+          <ContactPanelToggle />
         </div>
       </div>
       <ThreadActions conversation={conversation} />
