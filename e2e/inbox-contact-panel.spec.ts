@@ -7,7 +7,7 @@ test.use({ demo: true });
 const nasser = 'ناصر السهلي';
 
 test('inbox contact panel: hidden on a narrow window until toggled, shows the conversation’s contact; a note with its author, a new tag', async ({ page, host }) => {
-  // Below 1100 px the panel waits for the toggle.
+  // Below 1500 px (a laptop screen) the panel waits for the toggle.
   await page.setViewportSize({ width: 1000, height: 800 });
   await setUpFirstAdmin(page, host);
   const row = page.getByTestId('conversation-list').locator('[data-testid^="conversation-row-"]').filter({ has: page.getByTestId('conversation-name').getByText(nasser, { exact: true }) });

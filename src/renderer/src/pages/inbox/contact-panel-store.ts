@@ -3,8 +3,8 @@ import { create } from 'zustand';
 import { readStored, writeStored } from '../../stores/local-storage';
 
 const storageKey = 'meras.inbox.contactPanel';
-/** Narrower than this, the panel stays hidden until asked for. */
-export const contactPanelQuery = '(min-width: 1100px)';
+/** Narrower than this (a laptop screen), the panel stays hidden until asked for: the thread needs the room. */
+export const contactPanelQuery = '(min-width: 1500px)';
 
 type Choice = 'open' | 'closed' | null;
 
