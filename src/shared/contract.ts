@@ -5,6 +5,8 @@ import * as inbox from './schemas/inbox';
 import * as contacts from './schemas/contacts';
 import type { ContactDetails, ContactNoteView, ContactPage, ContactView, ImportPreview, ImportResult, TagCount } from './contact-types';
 import * as templates from './schemas/templates';
+import * as properties from './schemas/properties';
+import type { PropertyInterestView, PropertyView } from './property-types';
 import type { AppInfo, ConversationPage, ConversationView, MessageView, NumberView } from './inbox-types';
 import type { TemplateView } from './template-types';
 import type { ActivityEntry, AuthState, PublicUser, SessionEndReason, SignInResult } from './types';
@@ -90,6 +92,17 @@ export const channels = {
   'templates.update': channel<TemplateView>()({ input: templates.updateTemplateInput, access: managers, kind: 'write' }),
   'templates.delete': channel<{ ok: true }>()({ input: templates.templateIdInput, access: managers, kind: 'write' }),
 
+  'properties.list': channel<PropertyView[]>()({ input: properties.propertyListInput, access: 'user', kind: 'read' }),
+  'properties.create': channel<PropertyView>()({ input: properties.createPropertyInput, access: managers, kind: 'write' }),
+  'properties.update': channel<PropertyView>()({ input: properties.updatePropertyInput, access: managers, kind: 'write' }),
+  /** Interests in it go with it. */
+  'properties.delete': channel<{ ok: true }>()({ input: properties.propertyIdInput, access: managers, kind: 'write' }),
+  /** The conversation's interests in the office's properties, most recently changed first. */
+  'conversations.interests': channel<PropertyInterestView[]>()({ input: properties.conversationInterestsInput, access: 'user', kind: 'read' }),
+  /** Adds an interest or changes its status. */
+  'conversations.setInterest': channel<PropertyInterestView>()({ input: properties.setInterestInput, access: 'user', kind: 'write' }),
+  'conversations.removeInterest': channel<{ ok: true }>()({ input: properties.removeInterestInput, access: 'user', kind: 'write' }),
+
   'contacts.list': channel<ContactPage>()({ input: contacts.contactListInput, access: 'user', kind: 'read' }),
   'contacts.get': channel<ContactDetails>()({ input: contacts.contactIdInput, access: 'user', kind: 'read' }),
   'contacts.create': channel<ContactView>()({ input: contacts.createContactInput, access: 'user', kind: 'write' }),
@@ -132,6 +145,8 @@ export interface Events {
   'contacts.import.progress': { done: number; total: number };
   /** A template was added, changed, removed or used: open template lists and pickers refresh. */
   'templates.changed': { templateId: number };
+  /** A conversation's property interests changed (or a property they name did): its side panel refreshes. */
+  'interests.changed': { conversationId: number };
   /** A conversation was assigned to you. */
   'conversation.assigned': { conversation: ConversationView; byUserName: string };
 }

@@ -41,6 +41,13 @@ export const channelNames = [
   'templates.create',
   'templates.update',
   'templates.delete',
+  'properties.list',
+  'properties.create',
+  'properties.update',
+  'properties.delete',
+  'conversations.interests',
+  'conversations.setInterest',
+  'conversations.removeInterest',
   'contacts.list',
   'contacts.get',
   'contacts.create',
@@ -65,6 +72,7 @@ export const eventNames = [
   'conversation.assigned',
   'contact.changed',
   'contacts.import.progress',
+  'interests.changed',
 ] as const satisfies readonly EventName[];
 
 type Missing<All, Listed> = Exclude<All, Listed>;

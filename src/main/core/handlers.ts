@@ -6,6 +6,7 @@ import type { UsersService } from '../services/users/users-service';
 import type { InboxService } from '../services/inbox/inbox-service';
 import type { NumbersService } from '../services/numbers/numbers-service';
 import type { TemplatesService } from '../services/templates/templates-service';
+import type { PropertiesService } from '../services/properties/properties-service';
 import type { ContactsService } from '../services/contacts/contacts-service';
 import type { AppInfo } from '../../shared/inbox-types';
 
@@ -18,6 +19,7 @@ export interface Services {
   inbox: InboxService;
   templates: TemplatesService;
   contacts: ContactsService;
+  properties: PropertiesService;
   appInfo: AppInfo;
 }
 
@@ -67,6 +69,13 @@ export function createHandlers(s: Services): Handlers {
     'templates.update': (input, { caller }) => s.templates.update(signedIn(caller), input),
     'templates.delete': (input, { caller }) => s.templates.delete(signedIn(caller), input.id),
     'messages.retry': (input, { caller }) => s.inbox.retry(signedIn(caller), input.id),
+    'properties.list': (input) => s.properties.list(input),
+    'properties.create': (input, { caller }) => s.properties.create(signedIn(caller), input),
+    'properties.update': (input, { caller }) => s.properties.update(signedIn(caller), input),
+    'properties.delete': (input, { caller }) => s.properties.delete(signedIn(caller), input.id),
+    'conversations.interests': (input, { caller }) => s.properties.interests(signedIn(caller), input),
+    'conversations.setInterest': (input, { caller }) => s.properties.setInterest(signedIn(caller), input),
+    'conversations.removeInterest': (input, { caller }) => s.properties.removeInterest(signedIn(caller), input),
     'contacts.list': (input) => s.contacts.list(input),
     'contacts.get': (input, { caller }) => s.contacts.get(signedIn(caller), input.id),
     'contacts.create': (input, { caller }) => s.contacts.create(signedIn(caller), input),

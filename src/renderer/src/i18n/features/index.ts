@@ -6,6 +6,7 @@
 import { contactsAr, contactsEn } from './contacts';
 import { inboxContactAr, inboxContactEn } from './inbox-contact';
 import { inboxFindAr, inboxFindEn } from './inbox-find';
+import { propertiesAr, propertiesEn } from './properties';
 import { templatesAr, templatesEn } from './templates';
 
 export const featureAr = {
@@ -13,10 +14,12 @@ export const featureAr = {
   ...inboxFindAr,
   ...contactsAr,
   ...inboxContactAr,
+  ...propertiesAr,
 } as const;
 export const featureEn: Record<keyof typeof featureAr, string> = {
   ...templatesEn,
   ...inboxFindEn,
   ...contactsEn,
   ...inboxContactEn,
+  ...propertiesEn,
 };

@@ -7,6 +7,7 @@ import { useT } from '../../i18n/use-t';
 import { ContactFormDialog } from '../contacts/ContactFormDialog';
 import { ContactPanel } from '../contacts/ContactPanel';
 import { useContactPanelOpen, useContactPanelStore } from './contact-panel-store';
+import { PropertyInterests } from './PropertyInterests';
 
 /** The thread header's button that shows or hides the contact panel. */
 export function ContactPanelToggle() {
@@ -51,6 +52,7 @@ export function InboxContactPanel({ conversation, user }: { conversation: Conver
         </button>
       </div>
       <ContactPanel key={conversation.contact.id} id={conversation.contact.id} me={user} conversationId={conversation.id} onEdit={setEditing} />
+      <PropertyInterests key={`interests-${conversation.id}`} conversationId={conversation.id} />
       {editing ? <ContactFormDialog contact={editing} onClose={() => setEditing(null)} onSaved={() => undefined} /> : null}
     </aside>
   );

@@ -1,0 +1,237 @@
+import type Database from 'better-sqlite3';
+import type { z } from 'zod';
+import type { PropertyInterestStatus } from '../../../shared/domain';
+import type { PropertyInterestView, PropertyStatus, PropertyType, PropertyView } from '../../../shared/property-types';
+import type {
+  conversationInterestsInput,
+  createPropertyInput,
+  propertyListInput,
+  removeInterestInput,
+  setInterestInput,
+  updatePropertyInput,
+} from '../../../shared/schemas/properties';
+import { normalizeSearchText, searchTerms } from '../../../shared/search-text';
+import { toIso, type Clock } from '../../core/clock';
+import type { Audience, EventBus } from '../../events/event-bus';
+import { AppError } from '../../rpc/app-error';
+import type { ActivityLog } from '../activity/activity-log';
+import type { Caller } from '../auth/auth-service';
+
+interface PropertyRow {
+  id: number;
+  name: string;
+  type: string;
+  location: string | null;
+  price: number | null;
+  bedrooms: number | null;
+  area: number | null;
+  status: string;
+  photos: string;
+  created_at: number;
+  updated_at: number;
+}
+
+interface InterestRow {
+  conversation_id: number;
+  property_id: number;
+  status: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** Refuses a conversation the caller may not work, and names who may hear about it. */
+export interface InterestGate {
+  /** The conversation's number, once the caller may work it. */
+  requireConversation(caller: Caller, conversationId: number): number;
+  audience(numberId: number): Audience;
+}
+
+const columns = { name: 'name', type: 'type', location: 'location', price: 'price', bedrooms: 'bedrooms', area: 'area', status: 'status' } as const;
+
+/** Seed 003's properties catalogue, and which of its properties a conversation's customer is interested in. */
+export class PropertiesService {
+  private readonly q;
+
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly gate: InterestGate,
+    private readonly activity: ActivityLog,
+    private readonly bus: EventBus,
+    private readonly clock: Clock,
+  ) {
+    this.q = {
+      all: sqlite.prepare<[], PropertyRow>('select * from properties order by name, id'),
+      byId: sqlite.prepare<[number], PropertyRow>('select * from properties where id = ?'),
+      insert: sqlite.prepare<[string, string, string | null, number | null, number | null, number | null, string, number, number]>(
+        'insert into properties (name, type, location, price, bedrooms, area, status, photos, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, \'[]\', ?, ?)',
+      ),
+      remove: sqlite.prepare<[number]>('delete from properties where id = ?'),
+      interests: sqlite.prepare<[number], InterestRow>(
+        'select conversation_id, property_id, status, created_at, updated_at from conversation_property_interests where conversation_id = ? order by updated_at desc, id desc',
+      ),
+      interest: sqlite.prepare<[number, number], InterestRow>(
+        'select conversation_id, property_id, status, created_at, updated_at from conversation_property_interests where conversation_id = ? and property_id = ?',
+      ),
+      upsert: sqlite.prepare<[number, number, string, number, number]>(
+        `insert into conversation_property_interests (conversation_id, property_id, status, created_at, updated_at) values (?, ?, ?, ?, ?)
+         on conflict (conversation_id, property_id) do update set status = excluded.status, updated_at = excluded.updated_at`,
+      ),
+      removeInterest: sqlite.prepare<[number, number]>('delete from conversation_property_interests where conversation_id = ? and property_id = ?'),
+      interestedConversations: sqlite.prepare<[number], { conversation_id: number; number_id: number }>(
+        `select i.conversation_id, c.whatsapp_number_id as number_id from conversation_property_interests i
+         join conversations c on c.id = i.conversation_id where i.property_id = ?`,
+      ),
+    };
+  }
+
+  /** By name; the search runs over the normalised name and location, as the templates' does. */
+  list(input: z.output<typeof propertyListInput>): PropertyView[] {
+    const terms = input.search ? searchTerms(input.search) : [];
+    return this.q.all
+      .all()
+      .map(toPropertyView)
+      .filter((p) => {
+        if (terms.length === 0) return true;
+        const text = normalizeSearchText(`${p.name}\n${p.location ?? ''}`);
+        return terms.every((term) => text.includes(term));
+      });
+  }
+
+  get(id: number): PropertyView {
+    const row = this.q.byId.get(id);
+    if (!row) throw new AppError('NOT_FOUND', `Property with ID '${id}' not found`);
+    return toPropertyView(row);
+  }
+
+  create(caller: Caller, input: z.output<typeof createPropertyInput>): PropertyView {
+    const now = this.clock.now();
+    const id = Number(
+      this.q.insert.run(input.name, input.type, blankToNull(input.location), input.price ?? null, input.bedrooms ?? null, input.area ?? null, input.status, now, now)
+        .lastInsertRowid,
+    );
+    this.record(caller, 'property.created', id, { name: input.name });
+    return this.get(id);
+  }
+
+  update(caller: Caller, input: z.output<typeof updatePropertyInput>): PropertyView {
+    const before = this.get(input.id);
+    const sets: string[] = [];
+    const values: (string | number | null)[] = [];
+    for (const [key, column] of Object.entries(columns) as [keyof typeof columns, string][]) {
+      const value = input[key];
+      if (value === undefined) continue;
+      sets.push(`${column} = ?`);
+      values.push(key === 'location' ? blankToNull(value as string | null) : value);
+    }
+    if (sets.length === 0) return before;
+    this.sqlite.prepare(`update properties set ${sets.join(', ')}, updated_at = ? where id = ?`).run(...values, this.clock.now(), input.id);
+    const fields = Object.keys(input).filter((k) => k !== 'id');
+    this.record(caller, 'property.updated', input.id, { name: input.name ?? before.name, fields });
+    this.interestsChangedFor(input.id);
+    return this.get(input.id);
+  }
+
+  /** Interests in it go with it (the foreign key cascades); their conversations' panels refresh. */
+  delete(caller: Caller, id: number): { ok: true } {
+    const property = this.get(id);
+    const touched = this.q.interestedConversations.all(id);
+    this.q.remove.run(id);
+    this.record(caller, 'property.deleted', id, { name: property.name });
+    for (const row of touched) this.bus.publish('interests.changed', { conversationId: row.conversation_id }, this.gate.audience(row.number_id));
+    return { ok: true };
+  }
+
+  /** Most recently changed first. */
+  interests(caller: Caller, input: z.output<typeof conversationInterestsInput>): PropertyInterestView[] {
+    this.gate.requireConversation(caller, input.conversationId);
+    return this.q.interests.all(input.conversationId).map((row) => this.toInterestView(row));
+  }
+
+  /** Adds the interest, or changes its status. */
+  setInterest(caller: Caller, input: z.output<typeof setInterestInput>): PropertyInterestView {
+    const numberId = this.gate.requireConversation(caller, input.conversationId);
+    const property = this.get(input.propertyId);
+    const before = this.q.interest.get(input.conversationId, input.propertyId);
+    if (before?.status === input.status) return this.toInterestView(before);
+    const now = this.clock.now();
+    this.sqlite.transaction(() => {
+      this.q.upsert.run(input.conversationId, input.propertyId, input.status, now, now);
+      this.activity.record({
+        userId: caller.user.id,
+        action: before ? 'property_interest.updated' : 'property_interest.added',
+        entityType: 'conversation',
+        entityId: input.conversationId,
+        details: { propertyId: property.id, name: property.name, status: input.status, ...(before ? { from: before.status } : {}) },
+      });
+    })();
+    this.bus.publish('interests.changed', { conversationId: input.conversationId }, this.gate.audience(numberId));
+    return this.toInterestView(this.q.interest.get(input.conversationId, input.propertyId)!);
+  }
+
+  removeInterest(caller: Caller, input: z.output<typeof removeInterestInput>): { ok: true } {
+    const numberId = this.gate.requireConversation(caller, input.conversationId);
+    const before = this.q.interest.get(input.conversationId, input.propertyId);
+    if (!before) throw new AppError('NOT_FOUND', `Interest in property '${input.propertyId}' not found`);
+    const property = this.get(input.propertyId);
+    this.sqlite.transaction(() => {
+      this.q.removeInterest.run(input.conversationId, input.propertyId);
+      this.activity.record({
+        userId: caller.user.id,
+        action: 'property_interest.removed',
+        entityType: 'conversation',
+        entityId: input.conversationId,
+        details: { propertyId: property.id, name: property.name, status: before.status },
+      });
+    })();
+    this.bus.publish('interests.changed', { conversationId: input.conversationId }, this.gate.audience(numberId));
+    return { ok: true };
+  }
+
+  private toInterestView(row: InterestRow): PropertyInterestView {
+    return {
+      conversationId: row.conversation_id,
+      status: row.status as PropertyInterestStatus,
+      property: this.get(row.property_id),
+      createdAt: toIso(row.created_at),
+      updatedAt: toIso(row.updated_at),
+    };
+  }
+
+  private interestsChangedFor(propertyId: number): void {
+    for (const row of this.q.interestedConversations.all(propertyId)) {
+      this.bus.publish('interests.changed', { conversationId: row.conversation_id }, this.gate.audience(row.number_id));
+    }
+  }
+
+  private record(caller: Caller, action: string, id: number, details: Record<string, unknown>): void {
+    this.activity.record({ userId: caller.user.id, action, entityType: 'property', entityId: id, details });
+  }
+}
+
+function blankToNull(value: string | null | undefined): string | null {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+}
+
+function toPropertyView(row: PropertyRow): PropertyView {
+  let photos: string[] = [];
+  try {
+    const parsed: unknown = JSON.parse(row.photos);
+    if (Array.isArray(parsed)) photos = parsed.filter((p): p is string => typeof p === 'string');
+  } catch {
+    photos = [];
+  }
+  return {
+    id: row.id,
+    name: row.name,
+    type: row.type as PropertyType,
+    location: row.location,
+    price: row.price,
+    bedrooms: row.bedrooms,
+    area: row.area,
+    status: row.status as PropertyStatus,
+    photos,
+    createdAt: toIso(row.created_at),
+    updatedAt: toIso(row.updated_at),
+  };
+}

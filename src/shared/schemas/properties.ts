@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { propertyInterestStatuses } from '../domain';
+import { propertyStatuses, propertyTypes } from '../property-types';
+import { entityId } from './fields';
+
+/** Seed 003's properties inputs: prices, areas and bedrooms are whole, non-negative numbers. */
+
+const propertyName = z.string().trim().min(1).max(200);
+const location = z.string().trim().max(200).nullable().optional();
+/** Up to a trillion riyals: within SQLite's and JavaScript's safe integers. */
+const wholeNumber = z.number().int().min(0).max(1_000_000_000_000).nullable().optional();
+
+export const propertyListInput = z.object({ search: z.string().trim().max(100).optional() }).strict();
+
+export const createPropertyInput = z
+  .object({
+    name: propertyName,
+    type: z.enum(propertyTypes),
+    location,
+    price: wholeNumber,
+    bedrooms: wholeNumber,
+    area: wholeNumber,
+    status: z.enum(propertyStatuses).default('available'),
+  })
+  .strict();
+
+export const updatePropertyInput = z
+  .object({
+    id: entityId,
+    name: propertyName.optional(),
+    type: z.enum(propertyTypes).optional(),
+    location,
+    price: wholeNumber,
+    bedrooms: wholeNumber,
+    area: wholeNumber,
+    status: z.enum(propertyStatuses).optional(),
+  })
+  .strict();
+
+export const propertyIdInput = z.object({ id: entityId }).strict();
+
+export const conversationInterestsInput = z.object({ conversationId: entityId }).strict();
+
+export const setInterestInput = z
+  .object({ conversationId: entityId, propertyId: entityId, status: z.enum(propertyInterestStatuses).default('interested') })
+  .strict();
+
+export const removeInterestInput = z.object({ conversationId: entityId, propertyId: entityId }).strict();
