@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import type { Db } from '../../db/open-database';
-import { branches, contacts, conversations, messages, numberAgents, users, whatsappNumbers } from '../../db/schema';
+import { branches, contacts, conversations, messages, numberAgents, properties, users, whatsappNumbers } from '../../db/schema';
 import { hashPassword } from '../../services/auth/passwords';
 import { demoPhoneForNumber, lidForPhone, phoneMessageId, seededRandom, serializedKey, webMessageId } from './demo-ids';
 import { markDemoLinked } from './demo-link';
@@ -76,6 +76,15 @@ export async function seedDemoData(db: Db, options: DemoSeedOptions = {}): Promi
     tx.update(whatsappNumbers).set({ phoneNumber: numberPhone }).where(eq(whatsappNumbers.id, number.id)).run();
     // Both demo agents work the demo number.
     for (const userId of agentIds) tx.insert(numberAgents).values({ whatsappNumberId: number.id, userId }).run();
+    // A small catalogue for property interests on conversations.
+    tx.insert(properties)
+      .values([
+        { name: 'شقة ٤ غرف – حي النرجس', type: 'apartment', location: 'النرجس، الرياض', price: 950_000, bedrooms: 4, area: 210, status: 'available', createdAt: now, updatedAt: now },
+        { name: 'فيلا دوبلكس – حي حطين', type: 'villa', location: 'حطين، الرياض', price: 3_200_000, bedrooms: 6, area: 450, status: 'available', createdAt: now, updatedAt: now },
+        { name: 'شقة للإيجار – حي الملقا', type: 'apartment', location: 'الملقا، الرياض', price: 65_000, bedrooms: 3, area: 160, status: 'available', createdAt: now, updatedAt: now },
+        { name: 'أرض سكنية – حي القيروان', type: 'land', location: 'القيروان، الرياض', price: 1_800_000, bedrooms: null, area: 625, status: 'reserved', createdAt: now, updatedAt: now },
+      ])
+      .run();
 
     const contactIds: number[] = [];
     const conversationIds: number[] = [];
