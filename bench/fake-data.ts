@@ -4,19 +4,9 @@
  * builds the same database.
  */
 
-export type Random = () => number;
+import { seededRandom, type Random } from '../src/main/whatsapp/demo/demo-ids';
 
-/** mulberry32: small, fast and good enough to shape test data. */
-export function seededRandom(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom, type Random };
 
 export const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 export const intBelow = (random: Random, n: number): number => Math.floor(random() * n);

@@ -34,6 +34,22 @@ export function startDemoCore(options: DemoCoreOptions = {}) {
 }
 export type DemoCore = ReturnType<typeof startDemoCore>;
 
+/**
+ * Cores a test file starts, closed after each test: `const cores = trackedCores(afterEach)`,
+ * then `cores.start()` (plain) or `cores.startDemo()` (numbers link to the demo phone).
+ */
+export function trackedCores(afterEach: (hook: () => Promise<void>) => void) {
+  const running: { close(): Promise<void> }[] = [];
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((c) => c.close()));
+  });
+  const track = <T extends { close(): Promise<void> }>(core: T): T => (running.push(core), core);
+  return {
+    start: (options: Parameters<typeof startTestCore>[0] = {}) => track(startTestCore(options)),
+    startDemo: (options: DemoCoreOptions = {}) => track(startDemoCore(options)),
+  };
+}
+
 export async function numberState(t: DemoCore, token: string, id: number): Promise<NumberView> {
   const list = await t.call('numbers.list', {}, token);
   return list.find((n) => n.id === id)!;

@@ -1,19 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NumberView } from '../../shared/inbox-types';
-import { linkedNumber, numberState, startDemoCore, type DemoCoreOptions } from '../testing/demo-core';
+import { linkedNumber, numberState, trackedCores, type DemoCoreOptions } from '../testing/demo-core';
 import { eventually, tempDir } from '../testing/test-core';
 import { DemoWorld as World } from './demo/demo-world';
 
-const running: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((c) => c.close()));
-});
-
-function startCore(options: DemoCoreOptions = {}) {
-  const t = startDemoCore(options);
-  running.push(t);
-  return t;
-}
+const cores = trackedCores(afterEach);
+const startCore = (options: DemoCoreOptions = {}) => cores.startDemo(options);
 
 describe('linking a number', () => {
   it('shows a QR, connects when it is scanned, and records the phone in E.164', async () => {

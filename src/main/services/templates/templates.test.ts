@@ -1,23 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { linkedNumber, startDemoCore } from '../../testing/demo-core';
-import { eventually, startTestCore } from '../../testing/test-core';
+import { linkedNumber, trackedCores } from '../../testing/demo-core';
+import { eventually } from '../../testing/test-core';
 
-const running: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((c) => c.close()));
-});
-
-function start() {
-  const t = startTestCore();
-  running.push(t);
-  return t;
-}
-
-function startDemo() {
-  const t = startDemoCore();
-  running.push(t);
-  return t;
-}
+const cores = trackedCores(afterEach);
+const start = () => cores.start();
+const startDemo = () => cores.startDemo();
 
 const appointment = {
   name: 'تأكيد الموعد',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testConversation } from './test-conversation';
 import type { ConversationView } from '../../../shared/inbox-types';
 import {
   activeFilterCount,
@@ -14,23 +15,7 @@ import { placeConversation } from './conversation-order';
 
 const me = { userId: 7 };
 
-function conversation(id: number, minute: number, extra: Partial<ConversationView> = {}): ConversationView {
-  return {
-    id,
-    contact: { id, name: `Customer ${id}`, phone: `+96650000000${id}` },
-    whatsappNumberId: 1,
-    numberName: 'Riyadh sales',
-    lastMessage: 'hello',
-    lastMessageTime: new Date(Date.UTC(2026, 2, 1, 9, minute)).toISOString(),
-    unreadCount: 0,
-    status: 'active',
-    isStarred: false,
-    isArchived: false,
-    assignedAgentId: null,
-    assignedAgentName: null,
-    ...extra,
-  };
-}
+const conversation = testConversation;
 
 const filters = (changes: Partial<ConversationFilters>): ConversationFilters => ({ ...defaultFilters, ...changes });
 const ids = (list: ConversationView[]) => list.map((c) => c.id);

@@ -1,26 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { testConversation } from './test-conversation';
 import type { ConversationView, MessageView } from '../../../shared/inbox-types';
 import { defaultFilters, type ConversationFilters } from './conversation-filters';
 import { appendPage, placeConversation } from './conversation-order';
 import { applyStatus, mergeMessages, nextStatus } from './message-merge';
 
-function conversation(id: number, minute: number, extra: Partial<ConversationView> = {}): ConversationView {
-  return {
-    id,
-    contact: { id, name: `Customer ${id}`, phone: `+9665000000${id}` },
-    whatsappNumberId: 1,
-    numberName: 'Riyadh sales',
-    lastMessage: 'hello',
-    lastMessageTime: new Date(Date.UTC(2026, 2, 1, 9, minute)).toISOString(),
-    unreadCount: 0,
-    status: 'active',
-    isStarred: false,
-    isArchived: false,
-    assignedAgentId: null,
-    assignedAgentName: null,
-    ...extra,
-  };
-}
+const conversation = testConversation;
 
 function message(id: number, status: MessageView['status']): MessageView {
   return { id, conversationId: 1, content: `m${id}`, type: 'text', sender: 'agent', senderName: null, status, error: null, errorCode: null, createdAt: '2026-03-01T09:00:00Z' };
