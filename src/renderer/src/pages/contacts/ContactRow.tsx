@@ -26,7 +26,7 @@ export function ContactRow({ contact, selected, search, onOpen }: ContactRowProp
   return (
     <button
       type="button"
-      className={selected ? 'contact-row is-selected' : 'contact-row'}
+      className={selected ? 'list-row contact-row is-selected' : 'list-row contact-row'}
       aria-current={selected ? 'true' : undefined}
       onClick={() => onOpen(contact.id)}
       data-testid={`contact-row-${contact.id}`}

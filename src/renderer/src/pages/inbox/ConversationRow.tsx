@@ -76,7 +76,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
   const language = useLanguageStore((state) => state.language);
   const title = contactTitle(conversation);
   const unread = conversation.unreadCount;
-  const classes = ['conversation-row', selected ? 'is-selected' : '', unread > 0 ? 'is-unread' : ''].filter(Boolean).join(' ');
+  const classes = ['list-row', 'conversation-row', selected ? 'is-selected' : '', unread > 0 ? 'is-unread' : ''].filter(Boolean).join(' ');
   const titleRanges = title && search ? (title.isPhone ? phoneRanges(title.text, search) : highlightRanges(title.text, search)) : [];
   return (
     <button
