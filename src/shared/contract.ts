@@ -6,6 +6,8 @@ import * as contacts from './schemas/contacts';
 import type { ContactDetails, ContactNoteView, ContactPage, ContactView, ImportPreview, ImportResult, TagCount } from './contact-types';
 import * as templates from './schemas/templates';
 import * as properties from './schemas/properties';
+import * as media from './schemas/media';
+import type { MediaPiece, UploadedFile } from './media-types';
 import type { PropertyInterestView, PropertyView } from './property-types';
 import type { AppInfo, ConversationPage, ConversationView, MessageView, NumberView } from './inbox-types';
 import type { TemplateView } from './template-types';
@@ -20,7 +22,7 @@ import type { ActivityEntry, AuthState, PublicUser, SessionEndReason, SignInResu
 /** Who may call: anyone (before sign-in), any signed-in user, or only the listed roles. */
 export type Access = 'public' | 'user' | readonly Role[];
 /** Seed 003's rate limits count reads (GET) and writes (POST/PUT/PATCH) apart. */
-export type CallKind = 'read' | 'write';
+export type CallKind = 'read' | 'write' | 'transfer';
 
 export interface ChannelDef<I extends z.ZodType = z.ZodType, O = unknown> {
   input: I;
@@ -81,6 +83,18 @@ export const channels = {
   'messages.list': channel<MessageView[]>()({ input: inbox.messageListInput, access: 'user', kind: 'read' }),
   /** Queues the message and returns at once; `message.status` follows it. */
   'messages.send': channel<MessageView>()({ input: inbox.sendMessageInput, access: 'user', kind: 'write' }),
+  /**
+   * Files in pieces (seed 003's multipart upload, over IPC or WebSocket alike): start checks
+   * the type and size, chunks arrive in order, finish stores the file under its hash; the
+   * upload id then goes with `messages.send`. Counted apart from reads and writes: a 100 MB
+   * document is fifty pieces.
+   */
+  'media.uploadStart': channel<{ uploadId: string; chunkBytes: number }>()({ input: media.uploadStartInput, access: 'user', kind: 'write' }),
+  'media.uploadChunk': channel<{ received: number }>()({ input: media.uploadChunkInput, access: 'user', kind: 'transfer' }),
+  'media.uploadFinish': channel<UploadedFile>()({ input: media.uploadIdInput, access: 'user', kind: 'transfer' }),
+  'media.uploadCancel': channel<{ ok: true }>()({ input: media.uploadIdInput, access: 'user', kind: 'transfer' }),
+  /** A piece of a message's file (base64), for those who may read its conversation. */
+  'media.read': channel<MediaPiece>()({ input: media.mediaReadInput, access: 'user', kind: 'transfer' }),
   /** Queues a failed message again. */
   'messages.retry': channel<MessageView>()({ input: inbox.messageIdInput, access: 'user', kind: 'write' }),
 
@@ -134,6 +148,8 @@ export interface Events {
   'users.changed': { userId: number };
   /** Seed 003's events. */
   'message.new': { conversationId: number; message: MessageView };
+  /** A message changed in place: a customer's file finished downloading (or cannot be). */
+  'message.update': { conversationId: number; message: MessageView };
   'message.status': { conversationId: number; messageId: number; status: MessageView['status']; error: string | null; errorCode: MessageView['errorCode'] };
   'conversation.update': { conversationId: number; conversation: ConversationView };
   'number.status': { number: NumberView };

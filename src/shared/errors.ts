@@ -39,7 +39,10 @@ export type FieldErrorCode =
   | 'phone_taken'
   | 'csv_malformed'
   | 'csv_empty'
-  | 'csv_too_many_rows';
+  | 'csv_too_many_rows'
+  | 'media_type_not_allowed'
+  | 'media_too_large'
+  | 'media_size_mismatch';
 
 export interface FieldError {
   field: string;

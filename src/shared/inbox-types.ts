@@ -1,4 +1,4 @@
-import type { ConversationStatus, MessageSender, MessageStatus, NumberStatus } from './domain';
+import type { AttachmentType, ConversationStatus, MessageSender, MessageStatus, NumberStatus } from './domain';
 import type { ConnectionState, DisconnectReason } from './whatsapp';
 
 /** Seed 003's number, with its live connection beside the stored fields. */
@@ -72,7 +72,19 @@ export interface MessageView {
   /** Why a message failed, in English; the renderer shows `errorCode`'s text. */
   error: string | null;
   errorCode: SendErrorCode | null;
+  /** A received file: `pending` while it downloads, `unavailable` if WhatsApp no longer has it. */
+  mediaStatus: 'pending' | 'ready' | 'unavailable' | null;
+  attachments: AttachmentView[];
   createdAt: string;
+}
+
+/** Seed 003's attachment, without a URL: the file is read through `media.read`. */
+export interface AttachmentView {
+  id: number;
+  type: AttachmentType;
+  name: string | null;
+  size: number;
+  mimeType: string;
 }
 
 /**
@@ -80,7 +92,7 @@ export interface MessageView {
  * the app stopped while sending and WhatsApp's history could not be read to tell whether it
  * went, so it is not sent again by itself (that could send it twice); the agent decides.
  */
-export const sendErrorCodes = ['rejected', 'invalid_recipient', 'number_removed', 'too_many_attempts', 'unconfirmed'] as const;
+export const sendErrorCodes = ['rejected', 'invalid_recipient', 'number_removed', 'too_many_attempts', 'unconfirmed', 'media_missing'] as const;
 export type SendErrorCode = (typeof sendErrorCodes)[number];
 
 export interface AppInfo {

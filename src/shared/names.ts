@@ -58,6 +58,11 @@ export const channelNames = [
   'contacts.importPreview',
   'contacts.import',
   'contacts.export',
+  'media.uploadStart',
+  'media.uploadChunk',
+  'media.uploadFinish',
+  'media.uploadCancel',
+  'media.read',
 ] as const satisfies readonly ChannelName[];
 
 export const eventNames = [
@@ -65,6 +70,7 @@ export const eventNames = [
   'users.changed',
   'message.new',
   'message.status',
+  'message.update',
   'conversation.update',
   'number.status',
   'number.removed',

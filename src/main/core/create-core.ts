@@ -13,6 +13,10 @@ import { Ingest } from '../inbox/ingest';
 import { SearchIndex } from '../inbox/search-index';
 import { defaultOutboxPolicy, Outbox, type OutboxPolicy } from '../outbox/outbox';
 import { InboxService } from '../services/inbox/inbox-service';
+import { MediaService } from '../services/media/media-service';
+import { MediaFetcher } from '../media/media-fetcher';
+import { MediaStore } from '../media/media-store';
+import { Uploads } from '../media/uploads';
 import { ConversationList } from '../services/inbox/conversation-list';
 import { NumberAccess } from '../services/inbox/number-access';
 import { NumbersService } from '../services/numbers/numbers-service';
@@ -81,8 +85,13 @@ export function createCore(options: CoreOptions) {
   const searchIndex = new SearchIndex(sqlite, logger);
   searchIndex.start();
   let pipeline: MessagePipeline | undefined;
-  const outbox = new Outbox(sqlite, ingest, clock, { changed: (row) => pipeline?.publishStatus(row) }, logger, wa.outboxPolicy ?? defaultOutboxPolicy);
+  const mediaStore = new MediaStore(options.dataDir);
+  mediaStore.clearIncoming();
+  const uploads = new Uploads(mediaStore, clock);
+  const outbox = new Outbox(sqlite, ingest, clock, { changed: (row) => pipeline?.publishStatus(row) }, logger, mediaStore, wa.outboxPolicy ?? defaultOutboxPolicy);
   pipeline = new MessagePipeline({ sqlite, clock, logger, bus, ingest, outbox }, wa.catchUpPolicy ?? defaultCatchUpPolicy);
+  const mediaFetcher = new MediaFetcher(sqlite, mediaStore, clock, logger, (messageId) => pipeline.publishMessage(messageId));
+  pipeline.media = mediaFetcher;
   const factory = wa.factory ?? realClientFactory(systemBrowserProvider(() => readSetting(sqlite, 'whatsapp.browserPath')));
   const whatsappSessions = new SessionManager(
     {
@@ -100,7 +109,8 @@ export function createCore(options: CoreOptions) {
   pipeline.onStatus = (numberId) => numbers.publish(numberId);
   const access = new NumberAccess(sqlite);
   pipeline.audienceFor = (numberId) => access.audience(numberId);
-  const inbox = new InboxService(sqlite, outbox, pipeline, clock, access, new ConversationList(sqlite, searchIndex), activity, bus);
+  const inbox = new InboxService(sqlite, outbox, pipeline, clock, access, new ConversationList(sqlite, searchIndex), activity, bus, uploads);
+  const media = new MediaService(sqlite, mediaStore, uploads, access);
   const templates = new TemplatesService(sqlite, outbox, pipeline, access, activity, bus, clock);
   const properties = new PropertiesService(sqlite, access, activity, bus, clock);
   const contacts = new ContactsService({
@@ -115,7 +125,7 @@ export function createCore(options: CoreOptions) {
   const appInfo = { version: options.version ?? '0.0.0', demo: Boolean(wa.demo) };
 
   const router = createRouter({
-    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, appInfo }),
+    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, appInfo }),
     authenticate: (token) => auth.authenticate(token),
     ...(options.rateLimits ? { rateLimiter: new RateLimiter(options.rateLimits, clock) } : {}),
     logger,
@@ -131,7 +141,8 @@ export function createCore(options: CoreOptions) {
     bus,
     database,
     logger,
-    whatsapp: { sessions: whatsappSessions, outbox, pipeline, ingest },
+    whatsapp: { sessions: whatsappSessions, outbox, pipeline, ingest, media: mediaFetcher },
+    mediaStore,
     searchIndex,
     /** For benchmarks and tests that measure a service without the router. */
     services: { inbox, numbers, authenticate: (token: string) => auth.authenticate(token) },

@@ -8,6 +8,7 @@ import type { NumbersService } from '../services/numbers/numbers-service';
 import type { TemplatesService } from '../services/templates/templates-service';
 import type { PropertiesService } from '../services/properties/properties-service';
 import type { ContactsService } from '../services/contacts/contacts-service';
+import type { MediaService } from '../services/media/media-service';
 import type { AppInfo } from '../../shared/inbox-types';
 
 export interface Services {
@@ -20,6 +21,7 @@ export interface Services {
   templates: TemplatesService;
   contacts: ContactsService;
   properties: PropertiesService;
+  media: MediaService;
   appInfo: AppInfo;
 }
 
@@ -62,7 +64,12 @@ export function createHandlers(s: Services): Handlers {
     'conversations.assign': (input, { caller }) => s.inbox.assign(signedIn(caller), input.id, input.agentId),
     'numbers.setAgents': (input, { caller }) => s.numbers.setAgents(signedIn(caller), input.id, input.agentIds),
     'messages.list': (input, { caller }) => s.inbox.listMessages(signedIn(caller), input),
-    'messages.send': (input, { caller }) => s.inbox.send(signedIn(caller), input.conversationId, input.content),
+    'messages.send': (input, { caller }) => s.inbox.send(signedIn(caller), input),
+    'media.uploadStart': (input, { caller }) => s.media.uploadStart(signedIn(caller), input),
+    'media.uploadChunk': (input, { caller }) => s.media.uploadChunk(signedIn(caller), input),
+    'media.uploadFinish': (input, { caller }) => s.media.uploadFinish(signedIn(caller), input.uploadId),
+    'media.uploadCancel': (input, { caller }) => s.media.uploadCancel(signedIn(caller), input.uploadId),
+    'media.read': (input, { caller }) => s.media.read(signedIn(caller), input),
     'messages.sendTemplate': (input, { caller }) => s.templates.send(signedIn(caller), input),
     'templates.list': (input) => s.templates.list(input),
     'templates.create': (input, { caller }) => s.templates.create(signedIn(caller), input),

@@ -158,6 +158,12 @@ export const messages = sqliteTable(
      * chat's history before it is sent again, so a crash never sends it twice.
      */
     inFlightAt: integer('in_flight_at'),
+    /**
+     * A customer's photo, voice note or file: `pending` until it is downloaded through the
+     * transport (retried when the number is next ready), `ready` once stored, `unavailable`
+     * when WhatsApp no longer has it or it is over the size limit.
+     */
+    mediaStatus: text('media_status', { enum: ['pending', 'ready', 'unavailable'] }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -167,6 +173,8 @@ export const messages = sqliteTable(
     index('messages_outbox').on(t.whatsappNumberId).where(sql`status = 'queued'`),
     // The newest message per number, where catch-up starts.
     index('messages_number_time').on(t.whatsappNumberId, t.createdAt),
+    // Only messages whose file is still to be fetched: ordinary messages never touch it.
+    index('messages_media_pending').on(t.whatsappNumberId).where(sql`media_status = 'pending'`),
   ],
 );
 

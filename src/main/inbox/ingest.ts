@@ -6,7 +6,7 @@ import { phoneFromWhatsApp } from './phone';
 import { previewOf, type MessageRow } from './records';
 
 export type IngestResult =
-  | { kind: 'stored'; conversationId: number; messageId: number; contactId: number; reopened: boolean; needsLid: string | null }
+  | { kind: 'stored'; conversationId: number; messageId: number; contactId: number; reopened: boolean; needsLid: string | null; hasMedia: boolean }
   /** Our own message from the outbox, now known by WhatsApp's id. */
   | { kind: 'matched'; conversationId: number; messageId: number }
   | { kind: 'duplicate' }
@@ -45,9 +45,9 @@ export class Ingest {
         "insert into conversations (contact_id, whatsapp_number_id, status, wa_chat_id, created_at, updated_at) values (?, ?, 'active', ?, ?, ?)",
       ),
       reopen: sqlite.prepare<[number, number]>("update conversations set status = 'active', updated_at = ? where id = ?"),
-      insertMessage: sqlite.prepare<[number, number, string, string, string, string | null, string, string, number]>(
-        `insert into messages (conversation_id, whatsapp_number_id, content, type, sender, sender_name, status, whatsapp_message_id, created_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      insertMessage: sqlite.prepare<[number, number, string, string, string, string | null, string, string, string | null, number]>(
+        `insert into messages (conversation_id, whatsapp_number_id, content, type, sender, sender_name, status, whatsapp_message_id, media_status, created_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       touchConversation: sqlite.prepare<[{ preview: string; time: number; unread: number; now: number; chat: string; id: number }]>(
         `update conversations set
@@ -132,6 +132,8 @@ export class Ingest {
       message.fromMe ? null : message.profileName,
       status,
       message.providerId,
+      // The file is fetched after the commit (media-fetcher): a download never holds the write lock.
+      message.hasMedia ? 'pending' : null,
       message.timestamp,
     );
     this.q.touchConversation.run({
@@ -149,6 +151,7 @@ export class Ingest {
       contactId: contact.id,
       reopened,
       needsLid: contact.phone ? null : contact.wa_lid,
+      hasMedia: message.hasMedia,
     };
   }
 

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ConversationView, MessageView, SendErrorCode } from '../../shared/inbox-types';
-import type { ConversationStatus, MessageSender, MessageStatus } from '../../shared/domain';
+import type { AttachmentType, ConversationStatus, MessageSender, MessageStatus } from '../../shared/domain';
 import { toIso } from '../core/clock';
 
 /** Rows as SQLite returns them, and their views for the contract. */
@@ -38,7 +38,18 @@ export interface MessageRow {
   attempts: number;
   next_attempt_at: number | null;
   in_flight_at: number | null;
+  media_status: 'pending' | 'ready' | 'unavailable' | null;
   created_at: number;
+}
+
+export interface AttachmentRow {
+  id: number;
+  message_id: number;
+  type: AttachmentType;
+  sha256: string;
+  name: string | null;
+  size: number;
+  mime_type: string;
 }
 
 /**
@@ -72,7 +83,7 @@ export function toConversationView(row: ConversationRow): ConversationView {
   };
 }
 
-export function toMessageView(row: MessageRow): MessageView {
+export function toMessageView(row: MessageRow, attachments: readonly AttachmentRow[] = []): MessageView {
   return {
     id: row.id,
     conversationId: row.conversation_id,
@@ -83,7 +94,24 @@ export function toMessageView(row: MessageRow): MessageView {
     status: row.status,
     error: row.error,
     errorCode: (row.error_code as SendErrorCode | null) ?? null,
+    mediaStatus: row.media_status ?? null,
+    attachments: attachments.map((a) => ({ id: a.id, type: a.type, name: a.name, size: a.size, mimeType: a.mime_type })),
     createdAt: toIso(row.created_at),
+  };
+}
+
+/** Messages as views with their attachments, read in one query for a whole page. */
+export function messageViewReader(sqlite: Database.Database) {
+  const forIds = sqlite.prepare<[string], AttachmentRow>(
+    'select * from message_attachments where message_id in (select value from json_each(?)) order by id',
+  );
+  return (rows: readonly MessageRow[]): MessageView[] => {
+    // Only messages that have (or await) a file: a page of plain text costs no second query.
+    const withMedia = rows.filter((r) => r.media_status !== null).map((r) => r.id);
+    const attachments = withMedia.length > 0 ? forIds.all(JSON.stringify(withMedia)) : [];
+    const byMessage = new Map<number, AttachmentRow[]>();
+    for (const a of attachments) byMessage.set(a.message_id, [...(byMessage.get(a.message_id) ?? []), a]);
+    return rows.map((row) => toMessageView(row, byMessage.get(row.id)));
   };
 }
 

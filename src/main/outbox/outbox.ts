@@ -1,11 +1,14 @@
+import fs from 'node:fs';
 import type Database from 'better-sqlite3';
+import type { AttachmentType } from '../../shared/domain';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
 import { nextOfficeDayStart, officeDay } from '../core/office-day';
 import type { Ingest } from '../inbox/ingest';
 import { chatIdForPhone } from '../inbox/phone';
-import { previewOf, type MessageRow } from '../inbox/records';
-import type { AckUpdate } from '../whatsapp/transport';
+import { previewOf, type AttachmentRow, type MessageRow } from '../inbox/records';
+import type { MediaStore } from '../media/media-store';
+import type { AckUpdate, OutboundContent } from '../whatsapp/transport';
 import { classifySendError } from './send-errors';
 
 export interface OutboxPolicy {
@@ -20,7 +23,15 @@ export interface OutboxPolicy {
 
 export const defaultOutboxPolicy: OutboxPolicy = { paceMs: 1000, paceJitterMs: 1000, maxAttempts: 6, retryBaseMs: 5_000, retryMaxMs: 10 * 60_000 };
 
-export type SendFn = (chatId: string, text: string) => Promise<{ providerId: string | null }>;
+export type SendFn = (chatId: string, content: OutboundContent) => Promise<{ providerId: string | null }>;
+
+export interface OutboxAttachment {
+  type: AttachmentType;
+  sha256: string;
+  name: string;
+  size: number;
+  mimeType: string;
+}
 
 export interface OutboxEvents {
   /** A message's status (or error) changed. */
@@ -46,13 +57,18 @@ export class Outbox {
     private readonly clock: Clock,
     private readonly events: OutboxEvents,
     private readonly logger: Logger,
+    private readonly media: MediaStore,
     private readonly policy: OutboxPolicy = defaultOutboxPolicy,
   ) {
     this.q = {
-      insert: sqlite.prepare<[number, number, string, string, number | null, string | null, number | null, number]>(
-        `insert into messages (conversation_id, whatsapp_number_id, content, type, sender, sender_id, sender_name, template_id, status, created_at)
-         values (?, ?, ?, 'text', ?, ?, ?, ?, 'queued', ?)`,
+      insert: sqlite.prepare<[number, number, string, string, string, number | null, string | null, number | null, string | null, number]>(
+        `insert into messages (conversation_id, whatsapp_number_id, content, type, sender, sender_id, sender_name, template_id, status, media_status, created_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)`,
       ),
+      insertAttachment: sqlite.prepare<[number, string, string, string, number, string, number]>(
+        'insert into message_attachments (message_id, type, sha256, name, size, mime_type, created_at) values (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      attachments: sqlite.prepare<[number], AttachmentRow>('select * from message_attachments where message_id = ? order by id'),
       touch: sqlite.prepare<[string, number, number, number]>(
         'update conversations set last_message = ?, last_message_time = max(coalesce(last_message_time, 0), ?), updated_at = ? where id = ?',
       ),
@@ -92,17 +108,38 @@ export class Outbox {
   }
 
   /** Writes a message as `queued` and returns it at once; it goes out when its number can send. */
-  enqueue(input: { conversationId: number; content: string; sender: 'agent' | 'ai' | 'system'; senderId: number | null; senderName: string | null; templateId?: number }): MessageRow {
+  enqueue(input: {
+    conversationId: number;
+    content: string;
+    sender: 'agent' | 'ai' | 'system';
+    senderId: number | null;
+    senderName: string | null;
+    templateId?: number;
+    /** A file from the media store; `content` is then its caption. */
+    attachment?: OutboxAttachment;
+  }): MessageRow {
+    const { attachment } = input;
     const message = this.sqlite.transaction(() => {
       const conversation = this.q.conversation.get(input.conversationId);
       if (!conversation) throw new Error(`conversation ${input.conversationId} not found`);
       const now = this.clock.now();
-      const info = this.q.insert.run(conversation.id, conversation.whatsapp_number_id, input.content, input.sender, input.senderId, input.senderName, input.templateId ?? null, now);
-      this.q.touch.run(previewOf(input.content, 'text'), now, now, conversation.id);
-      return this.q.byId.get(Number(info.lastInsertRowid))!;
+      const type = attachment?.type ?? 'text';
+      const info = this.q.insert.run(
+        conversation.id, conversation.whatsapp_number_id, input.content, type, input.sender, input.senderId, input.senderName,
+        input.templateId ?? null, attachment ? 'ready' : null, now,
+      );
+      const id = Number(info.lastInsertRowid);
+      if (attachment) this.q.insertAttachment.run(id, attachment.type, attachment.sha256, attachment.name, attachment.size, attachment.mimeType, now);
+      this.q.touch.run(previewOf(input.content, type), now, now, conversation.id);
+      return this.q.byId.get(id)!;
     })();
     this.wake(message.whatsapp_number_id);
     return message;
+  }
+
+  /** A message's files (the composer sends one at a time). */
+  attachmentsOf(messageId: number): AttachmentRow[] {
+    return this.q.attachments.all(messageId);
   }
 
   /** Queues a failed message again (the agent pressed retry). */
@@ -212,9 +249,14 @@ export class Outbox {
       this.finish(message.id, () => this.q.fail.run('The customer has no WhatsApp address', 'invalid_recipient', message.id));
       return;
     }
+    const content = this.contentOf(message);
+    if (!content) {
+      this.finish(message.id, () => this.q.fail.run('The file to send is no longer in the media folder', 'media_missing', message.id));
+      return;
+    }
     this.q.markInFlight.run(this.clock.now(), message.id);
     try {
-      const { providerId } = await lane.send(chatId, message.content);
+      const { providerId } = await lane.send(chatId, content);
       this.finish(message.id, () => this.recordSent(message, providerId));
     } catch (raw) {
       const error = classifySendError(raw);
@@ -229,6 +271,18 @@ export class Outbox {
         this.logger.warn('send failed; retrying', { messageId: message.id, attempts, delayMs: delay, error: error.message });
       }
     }
+  }
+
+  /** What goes to WhatsApp: the text, or the file (read from the media store) with its caption. */
+  private contentOf(message: MessageRow): OutboundContent | null {
+    const [attachment] = this.q.attachments.all(message.id);
+    if (!attachment) return { text: message.content };
+    if (!this.media.has(attachment.sha256)) return null;
+    const data = fs.readFileSync(this.media.pathOf(attachment.sha256));
+    return {
+      text: message.content,
+      media: { type: attachment.type, mimeType: attachment.mime_type, name: attachment.name ?? `${attachment.type}`, data },
+    };
   }
 
   private recordSent(message: MessageRow, providerId: string | null): void {

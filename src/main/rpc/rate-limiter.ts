@@ -1,9 +1,13 @@
 import type { CallKind } from '../../shared/contract';
 import type { Clock } from '../core/clock';
 
-/** Seed 003's limits: 100 reads and 30 writes a minute per user. */
+/**
+ * Seed 003's limits: 100 reads and 30 writes a minute per user. File pieces (uploads and
+ * reads of media) are counted apart, generously: a thread of photos or one large document is
+ * many pieces, and each is bounded in size.
+ */
 export type RateLimits = Record<CallKind, number>;
-export const seedRateLimits: RateLimits = { read: 100, write: 30 };
+export const seedRateLimits: RateLimits = { read: 100, write: 30, transfer: 1200 };
 
 const windowMs = 60_000;
 

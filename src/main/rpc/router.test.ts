@@ -65,7 +65,7 @@ describe('the router', () => {
   });
 
   it('limits each user to the seed\'s writes per minute when limits are on', async () => {
-    t = startTestCore({ rateLimits: { read: 100, write: 3 } });
+    t = startTestCore({ rateLimits: { read: 100, write: 3, transfer: 100 } });
     const { token } = await t.setupAdmin();
     for (let i = 0; i < 3; i++) await t.call('profile.update', { name: `Admin ${i}x` }, token);
     const limited = await t.failure('profile.update', { name: 'Admin 4x' }, token);

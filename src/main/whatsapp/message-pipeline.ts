@@ -4,7 +4,8 @@ import type { Logger } from '../core/logger';
 import type { Audience, EventBus } from '../events/event-bus';
 import type { Ingest, IngestResult } from '../inbox/ingest';
 import { linkLidToPhone } from '../inbox/lid-merge';
-import { conversationReader, toMessageView, type MessageRow } from '../inbox/records';
+import { conversationReader, messageViewReader, toMessageView, type MessageRow } from '../inbox/records';
+import type { MediaFetcher } from '../media/media-fetcher';
 import type { Outbox } from '../outbox/outbox';
 import type { SessionObserver } from './session-manager';
 import type { AckUpdate, InboundMessage, Transport } from './transport';
@@ -40,9 +41,12 @@ export const defaultCatchUpPolicy: CatchUpPolicy = {
 export class MessagePipeline implements SessionObserver {
   private readonly readConversation;
   private readonly messageById;
+  private readonly readViews;
   private readonly lidTimers = new Set<NodeJS.Timeout>();
   /** Told when a number's status changes; the numbers service publishes it. */
   onStatus: (numberId: number) => void = () => {};
+  /** Fetches received files after their message is stored (the core sets it). */
+  media: MediaFetcher | null = null;
   /** Who hears about a number's conversations (the core sets it from number access). */
   audienceFor: (numberId: number) => Audience = () => ({ kind: 'all' });
 
@@ -52,6 +56,7 @@ export class MessagePipeline implements SessionObserver {
   ) {
     this.readConversation = conversationReader(deps.sqlite);
     this.messageById = deps.sqlite.prepare<[number], MessageRow>('select * from messages where id = ?');
+    this.readViews = messageViewReader(deps.sqlite);
   }
 
   statusChanged(numberId: number): void {
@@ -61,7 +66,8 @@ export class MessagePipeline implements SessionObserver {
   async ready(numberId: number, transport: Transport): Promise<void> {
     const historyRead = await this.catchUp(numberId, transport);
     this.deps.outbox.reconcile(numberId, historyRead);
-    this.deps.outbox.open(numberId, (chatId, text) => transport.send(chatId, text));
+    this.deps.outbox.open(numberId, (chatId, content) => transport.send(chatId, content));
+    void this.media?.retryPending(numberId, transport);
   }
 
   dropped(numberId: number): void {
@@ -88,8 +94,17 @@ export class MessagePipeline implements SessionObserver {
   }
 
   publishNew(row: MessageRow): void {
-    this.deps.bus.publish('message.new', { conversationId: row.conversation_id, message: toMessageView(row) }, this.audienceFor(row.whatsapp_number_id));
+    const [message] = this.readViews([row]);
+    this.deps.bus.publish('message.new', { conversationId: row.conversation_id, message: message! }, this.audienceFor(row.whatsapp_number_id));
     this.publishConversation(row.conversation_id);
+  }
+
+  /** A message changed in place (its file arrived): windows showing it redraw it. */
+  publishMessage(messageId: number): void {
+    const row = this.messageById.get(messageId);
+    if (!row) return;
+    const [message] = this.readViews([row]);
+    this.deps.bus.publish('message.update', { conversationId: row.conversation_id, message: message! }, this.audienceFor(row.whatsapp_number_id));
   }
 
   publishConversation(conversationId: number): void {
@@ -98,6 +113,7 @@ export class MessagePipeline implements SessionObserver {
   }
 
   close(): void {
+    this.media?.close();
     for (const timer of this.lidTimers) clearTimeout(timer);
     this.lidTimers.clear();
   }
@@ -155,6 +171,7 @@ export class MessagePipeline implements SessionObserver {
       const row = this.messageById.get(result.messageId);
       if (row) this.publishNew(row);
       if (result.needsLid) this.resolveLid(numberId, result.needsLid, transport, 0);
+      if (result.hasMedia && row?.whatsapp_message_id) void this.media?.fetch(numberId, row.id, row.whatsapp_message_id, transport);
       return true;
     }
     if (result.kind === 'matched') {

@@ -12,8 +12,10 @@ export interface Transport {
   disconnect(): Promise<void>;
   /** Unlinks this device from the phone and forgets the saved session. */
   logout(): Promise<void>;
-  /** Sends a text; resolves with WhatsApp's message id (null when WhatsApp sent it but did not say its id). */
-  send(chatId: string, text: string): Promise<{ providerId: string | null }>;
+  /** Sends a text, or a file with its caption; resolves with WhatsApp's message id (null when WhatsApp sent it but did not say its id). */
+  send(chatId: string, content: OutboundContent): Promise<{ providerId: string | null }>;
+  /** A received message's file, or null when WhatsApp no longer has it. */
+  downloadMedia(providerId: string): Promise<DownloadedMedia | null>;
   /** Asks for a code to type on the phone instead of scanning the QR. */
   requestPairingCode(phoneDigits: string): Promise<string>;
   /** The phone for an `@lid` user when WhatsApp knows it (E.164 digits without '+'), else null. */
@@ -55,6 +57,27 @@ export interface InboundMessage {
   hasMedia: boolean;
   /** Milliseconds since the epoch. */
   timestamp: number;
+}
+
+/** What the outbox hands a transport: the text, or the caption of a file. */
+export interface OutboundContent {
+  text: string;
+  media?: OutboundMedia;
+}
+
+export interface OutboundMedia {
+  type: 'image' | 'video' | 'audio' | 'document';
+  mimeType: string;
+  name: string;
+  /** The file, read from the media store. */
+  data: Buffer;
+}
+
+export interface DownloadedMedia {
+  mimeType: string;
+  /** The sender's file name, for documents. */
+  name: string | null;
+  data: Buffer;
 }
 
 /** whatsapp-web.js's ack numbers mapped to ours: only ever moved forward by ingest. */

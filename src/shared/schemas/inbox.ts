@@ -76,8 +76,14 @@ export const messageListInput = z
   .strict();
 
 /** WhatsApp's own cap on a text message is 65,536 characters. */
+/** A text, or a finished upload with an optional caption (seed 003's message with attachments). */
 export const sendMessageInput = z
-  .object({ conversationId: entityId, content: z.string().max(65_536).refine((s) => s.trim().length > 0, 'required') })
-  .strict();
+  .object({
+    conversationId: entityId,
+    content: z.string().max(65_536).default(''),
+    attachment: z.object({ uploadId: z.uuid() }).strict().optional(),
+  })
+  .strict()
+  .refine((m) => m.attachment !== undefined || m.content.trim().length > 0, { message: 'required', path: ['content'] });
 
 export const messageIdInput = z.object({ id: entityId }).strict();

@@ -2,13 +2,14 @@ import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { errorReasons } from '../../../shared/errors';
 import type { ConversationPage, ConversationView, MessageView } from '../../../shared/inbox-types';
-import type { conversationListInput, messageListInput, updateConversationInput } from '../../../shared/schemas/inbox';
+import type { conversationListInput, messageListInput, sendMessageInput, updateConversationInput } from '../../../shared/schemas/inbox';
 import type { EventBus } from '../../events/event-bus';
 import type { ActivityLog } from '../activity/activity-log';
 import type { ConversationList } from './conversation-list';
 import type { NumberAccess } from './number-access';
 import type { Clock } from '../../core/clock';
-import { conversationReader, toMessageView, type MessageRow } from '../../inbox/records';
+import { conversationReader, messageViewReader, type MessageRow } from '../../inbox/records';
+import type { Uploads } from '../../media/uploads';
 import type { Outbox } from '../../outbox/outbox';
 import { AppError, fieldError } from '../../rpc/app-error';
 import type { MessagePipeline } from '../../whatsapp/message-pipeline';
@@ -17,6 +18,7 @@ import type { Caller } from '../auth/auth-service';
 /** Seed 003's conversations and messages: the list, a thread, reading and answering. */
 export class InboxService {
   private readonly readConversation;
+  private readonly readViews;
 
   constructor(
     private readonly sqlite: Database.Database,
@@ -27,8 +29,10 @@ export class InboxService {
     private readonly list: ConversationList,
     private readonly activity: ActivityLog,
     private readonly bus: EventBus,
+    private readonly uploads: Uploads,
   ) {
     this.readConversation = conversationReader(sqlite);
+    this.readViews = messageViewReader(sqlite);
   }
 
   /** Seed 003's list: filters, search, sorts and cursors, within the numbers the caller may work. */
@@ -134,11 +138,12 @@ export class InboxService {
         )
         .all(input.conversationId, anchor.created_at, anchor.created_at, input.beforeId, input.limit);
     }
-    return rows.reverse().map(toMessageView);
+    return this.readViews(rows.reverse());
   }
 
-  /** Queues the answer and returns it at once; it goes out when the number is connected. */
-  send(caller: Caller, conversationId: number, content: string): MessageView {
+  /** Queues the answer (a text, or a finished upload with its caption) and returns it at once; it goes out when the number is connected. */
+  send(caller: Caller, input: z.output<typeof sendMessageInput>): MessageView {
+    const { conversationId } = input;
     this.access.requireConversation(caller, conversationId);
     const conversation = this.sqlite
       .prepare<[number], { removed_at: number | null }>(
@@ -147,9 +152,15 @@ export class InboxService {
       .get(conversationId);
     if (!conversation) throw new AppError('NOT_FOUND');
     if (conversation.removed_at !== null) throw new AppError('UNPROCESSABLE_ENTITY', errorReasons.numberRemoved);
-    const row = this.outbox.enqueue({ conversationId, content, sender: 'agent', senderId: caller.user.id, senderName: caller.user.name });
+    const file = input.attachment ? this.uploads.take(caller.user.id, input.attachment.uploadId) : undefined;
+    const content = file ? input.content.trim() : input.content;
+    const row = this.outbox.enqueue({
+      conversationId, content, sender: 'agent', senderId: caller.user.id, senderName: caller.user.name,
+      ...(file ? { attachment: { type: file.type, sha256: file.sha256, name: file.name, size: file.size, mimeType: file.mimeType } } : {}),
+    });
+    if (input.attachment) this.uploads.consumed(input.attachment.uploadId);
     this.pipeline.publishNew(row);
-    return toMessageView(row);
+    return this.readViews([row])[0]!;
   }
 
   retry(caller: Caller, messageId: number): MessageView {
@@ -163,6 +174,6 @@ export class InboxService {
     if (existing.removed_at !== null) throw new AppError('UNPROCESSABLE_ENTITY', errorReasons.numberRemoved);
     const row = this.outbox.retry(messageId);
     if (!row) throw new AppError('UNPROCESSABLE_ENTITY', errorReasons.notFailed);
-    return toMessageView(row);
+    return this.readViews([row])[0]!;
   }
 }

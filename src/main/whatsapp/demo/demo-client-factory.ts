@@ -1,5 +1,5 @@
 import type { WebjsClientFactory } from '../webjs/client-surface';
-import { DemoClient, type DemoTimings } from './demo-client';
+import { DemoClient, DemoMessageMedia, type DemoTimings } from './demo-client';
 import type { CustomerScriptOptions } from './demo-customers';
 import { cryptoRandom, demoPhoneForNumber, type Random } from './demo-ids';
 import { DemoWorld } from './demo-world';
@@ -45,6 +45,7 @@ export function createDemoClientFactory(options: DemoClientFactoryOptions = {}):
       clients.set(numberId, client);
       return client;
     },
+    media: (mimetype, base64, filename, filesize) => new DemoMessageMedia(mimetype, base64, filename, filesize),
     scan: (numberId) => clients.get(numberId)?.scan() ?? false,
     client: (numberId) => clients.get(numberId),
     phoneFor: demoPhoneForNumber,

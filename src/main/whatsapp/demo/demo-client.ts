@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { WebjsChat, WebjsClient, WebjsMessage, WebjsWid } from '../webjs/client-surface';
+import type { WebjsChat, WebjsClient, WebjsMessage, WebjsMessageMedia, WebjsWid } from '../webjs/client-surface';
 import { DemoCustomerScript, type CustomerScriptOptions } from './demo-customers';
 import { cryptoRandom, demoPhoneForNumber, isSendableChatId, pairingCode, qrPayload, toWid, type Random } from './demo-ids';
 import { clearDemoLink, markDemoLinked, readDemoLink } from './demo-link';
@@ -120,16 +120,28 @@ export class DemoClient extends EventEmitter implements WebjsClient {
     return code;
   }
 
-  async sendMessage(chatId: string, content: string): Promise<WebjsMessage | undefined> {
+  async sendMessage(chatId: string, content: string | WebjsMessageMedia, options: Record<string, unknown> = {}): Promise<WebjsMessage | undefined> {
     this.requireLinked('getChat');
-    if (typeof content !== 'string') throw new Error('Evaluation failed: Error: the demo sends text only');
+    const media = content instanceof DemoMessageMedia ? content : null;
+    if (typeof content !== 'string' && !media) throw new Error('Evaluation failed: Error: invalid message content');
     if (!isSendableChatId(chatId)) throw new Error(invalidWidError);
-    const sent = this.options.world.storeOutbound(this.phoneWid, chatId, content);
+    const body = media ? (typeof options.caption === 'string' ? options.caption : '') : (content as string);
+    const sent = this.options.world.storeOutbound(
+      this.phoneWid,
+      chatId,
+      body,
+      media ? { mimetype: media.mimetype, size: media.filesize ?? 0, ...(media.filename ? { filename: media.filename } : {}), asDocument: options.sendMediaAsDocument === true } : undefined,
+    );
     if (this.timings.sendMs > 0) await new Promise((resolve) => setTimeout(resolve, this.timings.sendMs));
     this.emit('message_create', sent);
     this.scheduleAcks(chatId, sent.id.id, 0);
     this.script?.agentWrote(chatId);
     return sent;
+  }
+
+  async getMessageById(messageId: string): Promise<WebjsMessage | null> {
+    this.requireLinked('Msg');
+    return this.options.world.messageById(this.phoneWid, messageId);
   }
 
   async getChats(): Promise<WebjsChat[]> {
@@ -266,4 +278,14 @@ export class DemoClient extends EventEmitter implements WebjsClient {
     clearTimeout(timer);
     this.timers.delete(timer);
   }
+}
+
+/** The demo's MessageMedia: sendMessage takes a file only as an instance of it, like the real Client. */
+export class DemoMessageMedia implements WebjsMessageMedia {
+  constructor(
+    readonly mimetype: string,
+    readonly data: string,
+    readonly filename: string | null = null,
+    readonly filesize: number | null = null,
+  ) {}
 }

@@ -1,4 +1,5 @@
 import { lidForPhone, pick, randomBetween, cryptoRandom, type Random } from './demo-ids';
+import { demoFile, type DemoFileKind } from './demo-files';
 import { seededCustomers } from './demo-seed-data';
 import type { DemoWorld } from './demo-world';
 
@@ -16,6 +17,8 @@ export interface DemoCustomer {
   followUps: readonly string[];
   /** Already in the inbox with a history (demo-seed): never opens again, only follows up. */
   seeded?: boolean;
+  /** Files sent with some lines (the key counts the opening as 0); the line is the caption. */
+  files?: Readonly<Record<number, DemoFileKind>>;
 }
 
 export const demoCustomers: readonly DemoCustomer[] = [
@@ -36,7 +39,8 @@ export const demoCustomers: readonly DemoCustomer[] = [
     followUps: ['Great. Can the annual rent be paid in two installments?', 'Will the contract be registered on Ejar?', 'Could we see it on Sunday morning?'] },
   { name: 'خالد الزهراني', phone: '+966580036714', language: 'ar',
     opening: 'السلام عليكم، عندي استفسار عن التمويل العقاري. راتبي ١٨ ألف، كم أقدر آخذ تمويل؟',
-    followUps: ['طيب والدفعة الأولى كم نسبتها؟', 'أنا مستفيد من سكني، هل الدعم يشمل هالشقة؟', 'أي بنك تنصحوني فيه؟'] },
+    followUps: ['طيب والدفعة الأولى كم نسبتها؟', 'هذا تعريف الراتب، وأنا مستفيد من سكني. هل الدعم يشمل هالشقة؟', 'أي بنك تنصحوني فيه؟'],
+    files: { 2: 'salary-letter' } },
   { name: 'ريم القحطاني', phone: '+966595512843', language: 'ar',
     opening: 'مرحبا، كم سعر المتر في النرجس حالياً للأراضي السكنية؟',
     followUps: ['فيه أرض على شارعين؟', 'شكراً، ممكن ترسل لي الموقع على الخريطة؟', 'بفكر وأرد عليك إن شاء الله'] },
@@ -54,7 +58,8 @@ export const demoCustomers: readonly DemoCustomer[] = [
     followUps: ['Are utilities included?', 'Is there covered parking?', 'Perfect, please send the Ejar contract draft.'] },
   { name: 'تركي العنزي', phone: '+966590283375', language: 'ar',
     opening: 'كم العمولة عندكم على البيع؟ عندي شقة في النرجس أبي أعرضها',
-    followUps: ['الشقة ١٨٠ متر، ٤ غرف، الدور الأول', 'كم تتوقعون سعرها بالسوق؟', 'تمام نتفق، متى يجي المصور؟'] },
+    followUps: ['هذي صورة العمارة. الشقة ١٨٠ متر، ٤ غرف، الدور الأول', 'كم تتوقعون سعرها بالسوق؟', 'تمام نتفق، متى يجي المصور؟'],
+    files: { 1: 'apartment-photo' } },
   { name: 'هيفاء الغامدي', phone: '+966536604718', language: 'ar', appearsAsLid: true,
     opening: 'السلام عليكم، هل عندكم شقق على الخارطة في شمال الرياض؟',
     followUps: ['كم مدة التسليم المتوقعة؟', 'المشروع مرخص من وافي؟', 'ممكن ترسلون البروشور؟'] },
@@ -165,9 +170,12 @@ export class DemoCustomerScript {
     const said = this.world.messageCount(this.phoneWid, customerChatId(customer), false);
     const lines = customer.seeded ? customer.followUps : [customer.opening, ...customer.followUps];
     const body = lines[said] ?? pick(this.options.random, thanks[customer.language]);
+    const line = customer.seeded ? said + 1 : said;
+    const file = lines[said] !== undefined ? customer.files?.[line] : undefined;
     this.world.deliverInbound(this.phoneWid, {
       from: customer.phone,
       body,
+      ...(file ? { file: demoFile(file) } : {}),
       ...(customer.appearsAsLid ? { lid: true as const } : {}),
       profileName: customer.name,
     });

@@ -16,6 +16,8 @@ export interface StoredMessage {
   author?: string;
   /** The sender's profile name. */
   notifyName?: string;
+  /** A photo or file; `body` is then its caption. A customer's file keeps its bytes (base64) to download; ours only what it was. */
+  media?: { mimetype: string; filename?: string; size: number; data?: string };
 }
 
 export type JournalEvent =

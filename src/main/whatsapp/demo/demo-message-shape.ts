@@ -38,11 +38,17 @@ export function toWebjsMessage(context: ShapeContext, m: StoredMessage): WebjsMe
     body: m.body,
     timestamp: m.t,
     type: m.type,
-    hasMedia: false,
+    hasMedia: Boolean(m.media),
     ack: m.ack,
     fromMe: m.fromMe,
     isStatus: kind === 'status',
     broadcast: kind === 'status',
     _data: { id, body: m.body, type: m.type, t: m.t, from, to, ack: m.ack, ...(notifyName ? { notifyName } : {}) },
+    // Like whatsapp-web.js's: the file as base64, undefined when the phone no longer has it.
+    async downloadMedia() {
+      const media = m.media;
+      if (!media?.data) return undefined;
+      return { mimetype: media.mimetype, data: media.data, filename: media.filename ?? null, filesize: media.size };
+    },
   };
 }

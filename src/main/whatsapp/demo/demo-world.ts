@@ -1,5 +1,6 @@
 import type { WebjsChat, WebjsMessage } from '../webjs/client-surface';
 import { DemoJournal, type JournalEvent, type StoredMessage } from './demo-journal';
+import type { DemoFile } from './demo-files';
 import { toWebjsMessage } from './demo-message-shape';
 import {
   cryptoRandom,
@@ -34,6 +35,8 @@ export interface InboundInput {
   /** The customer appears under an `@lid` id: `true` for their own lid, or the lid itself. */
   lid?: string | true;
   profileName?: string;
+  /** A photo or document the customer sends; `body` is its caption. */
+  file?: DemoFile;
 }
 
 export interface DemoChatSnapshot {
@@ -108,9 +111,12 @@ export class DemoWorld {
       chatId = input.lid === true ? lidForPhone(pn.split('@')[0] ?? '') : input.lid;
       if (!this.lids.has(chatId)) this.record({ e: 'lid', lid: chatId, pn });
     }
+    const { file } = input;
     return this.add(phoneWid, 'user', input.profileName, {
-      id: phoneMessageId(this.random), chatId, fromMe: false, body: input.body, t: this.seconds(), ack: 1, type: 'chat',
+      id: phoneMessageId(this.random), chatId, fromMe: false, body: input.body, t: this.seconds(), ack: 1,
+      type: file ? webjsMediaType(file.mimetype) : 'chat',
       ...(input.profileName ? { notifyName: input.profileName } : {}),
+      ...(file ? { media: { mimetype: file.mimetype, size: file.data.length, data: file.data.toString('base64'), ...(file.filename ? { filename: file.filename } : {}) } } : {}),
     });
   }
 
@@ -138,11 +144,23 @@ export class DemoWorld {
   }
 
   /** A Client sends: stored at once (before the promise resolves), acks follow through setAck. */
-  storeOutbound(phoneWid: string, chatId: string, body: string): WebjsMessage {
+  storeOutbound(phoneWid: string, chatId: string, body: string, media?: { mimetype: string; filename?: string; size: number; asDocument?: boolean }): WebjsMessage {
     const kind: ChatKind = chatId.endsWith('@g.us') ? 'group' : 'user';
+    const type = media ? (media.asDocument ? 'document' : webjsMediaType(media.mimetype)) : 'chat';
     return this.add(phoneWid, kind, undefined, {
-      id: webMessageId(this.random), chatId, fromMe: true, body, t: this.seconds(), ack: 0, type: 'chat',
+      id: webMessageId(this.random), chatId, fromMe: true, body, t: this.seconds(), ack: 0, type,
+      ...(media ? { media: { mimetype: media.mimetype, size: media.size, ...(media.filename ? { filename: media.filename } : {}) } } : {}),
     }, false);
+  }
+
+  /** A message by its serialized id, as getMessageById finds it; null when unknown. */
+  messageById(phoneWid: string, serialized: string): WebjsMessage | null {
+    this.catchUp();
+    const phone = this.phone(phoneWid);
+    const [, chatId, id] = serialized.split('_');
+    const chat = chatId ? phone.chats.get(chatId) : undefined;
+    const entry = chat && id ? chat.byId.get(id) : undefined;
+    return chat && entry ? toMessage(phone, chat, entry) : null;
   }
 
   /** Moves a message's ack forward (never back); the message as it now is, or null if unknown. */
@@ -343,6 +361,14 @@ export class DemoWorld {
   private seconds(): number {
     return Math.floor(this.now() / 1000);
   }
+}
+
+/** whatsapp-web.js's message type for a file (`ptt` is a voice note, which the demo does not make). */
+function webjsMediaType(mimetype: string): string {
+  if (mimetype.startsWith('image/')) return 'image';
+  if (mimetype.startsWith('video/')) return 'video';
+  if (mimetype.startsWith('audio/')) return 'audio';
+  return 'document';
 }
 
 function toMessage(phone: PhoneRecord, chat: ChatRecord, m: StoredMessage): WebjsMessage {

@@ -24,7 +24,9 @@ export interface WebjsClient {
   initialize(): Promise<void>;
   destroy(): Promise<void>;
   logout(): Promise<void>;
-  sendMessage(chatId: string, content: string, options?: Record<string, unknown>): Promise<WebjsMessage | undefined>;
+  /** `content` is a text, or a MessageMedia made by the factory's `media()`. */
+  sendMessage(chatId: string, content: string | WebjsMessageMedia, options?: Record<string, unknown>): Promise<WebjsMessage | undefined>;
+  getMessageById(messageId: string): Promise<WebjsMessage | null>;
   getChats(): Promise<WebjsChat[]>;
   getContactLidAndPhone(userIds: string[]): Promise<{ lid?: string; pn?: string }[]>;
   requestPairingCode(phoneNumber: string, showNotification?: boolean, intervalMs?: number): Promise<string>;
@@ -65,6 +67,16 @@ export interface WebjsMessage {
   broadcast?: boolean;
   /** Raw model fields; `notifyName` is the sender's profile name. */
   _data?: { notifyName?: string; [key: string]: unknown };
+  /** The file of a message with `hasMedia`; undefined or null when WhatsApp cannot give it. */
+  downloadMedia?(): Promise<WebjsMessageMedia | undefined | null>;
+}
+
+/** whatsapp-web.js's MessageMedia: the file as base64. */
+export interface WebjsMessageMedia {
+  mimetype: string;
+  data: string;
+  filename?: string | null;
+  filesize?: number | null;
 }
 
 export interface WebjsChat {
@@ -79,4 +91,6 @@ export interface WebjsChat {
 /** Builds a Client for one number; the real one loads whatsapp-web.js, the demo one simulates it. */
 export interface WebjsClientFactory {
   create(options: { numberId: number; sessionDir: string }): Promise<WebjsClient>;
+  /** A MessageMedia of the same library as the Clients it creates (sendMessage checks the class). */
+  media(mimetype: string, base64: string, filename: string, filesize: number): WebjsMessageMedia;
 }

@@ -1,4 +1,4 @@
-import type { WebjsClient, WebjsClientFactory } from './client-surface';
+import type { WebjsClient, WebjsClientFactory, WebjsMessageMedia } from './client-surface';
 import type { BrowserProvider } from './browser-provider';
 
 /**
@@ -7,10 +7,12 @@ import type { BrowserProvider } from './browser-provider';
  * app's start-up path.
  */
 export function realClientFactory(browser: BrowserProvider): WebjsClientFactory {
+  let loaded: WhatsappWebModule | null = null;
   return {
     async create({ sessionDir }): Promise<WebjsClient> {
       const puppeteer = browser.launchOptions();
       const wwebjs = await loadWhatsappWeb();
+      loaded = wwebjs;
       return new wwebjs.Client({
         authStrategy: new wwebjs.LocalAuth({ dataPath: sessionDir }),
         puppeteer,
@@ -21,12 +23,18 @@ export function realClientFactory(browser: BrowserProvider): WebjsClientFactory 
         authTimeoutMs: 60_000,
       }) as unknown as WebjsClient;
     },
+    media(mimetype, base64, filename, filesize) {
+      // A file is only sent through a Client, which create() made: the module is loaded.
+      if (!loaded) throw new Error('whatsapp-web.js is not loaded yet');
+      return new loaded.MessageMedia(mimetype, base64, filename, filesize);
+    },
   };
 }
 
 interface WhatsappWebModule {
   Client: new (options: Record<string, unknown>) => unknown;
   LocalAuth: new (options: { dataPath: string; clientId?: string }) => unknown;
+  MessageMedia: new (mimetype: string, data: string, filename?: string | null, filesize?: number | null) => WebjsMessageMedia;
 }
 
 export async function loadWhatsappWeb(): Promise<WhatsappWebModule> {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Logger } from '../../core/logger';
-import type { InboundMessage, Transport, TransportEvents } from '../transport';
-import type { WebjsClient, WebjsClientFactory } from './client-surface';
+import type { DownloadedMedia, InboundMessage, OutboundContent, Transport, TransportEvents } from '../transport';
+import type { WebjsClient, WebjsClientFactory, WebjsMessage } from './client-surface';
 import { mapAck, mapMessage, splitUser } from './map-message';
 import { mendMessageId } from './message-id';
 import { installMsgKeySerializedGetter } from './page-key-fix';
@@ -28,6 +28,8 @@ export class WebjsTransport implements Transport {
   /** Set while we are stopping it, so the browser closing is not taken for a crash. */
   private stopping = false;
   private ready = false;
+  /** Recent messages with a file, by id: their own downloadMedia is the cheapest way to the file. */
+  private readonly recent = new RecentMessages(200);
 
   constructor(private readonly options: WebjsTransportOptions) {}
 
@@ -74,18 +76,40 @@ export class WebjsTransport implements Transport {
     fs.rmSync(this.options.sessionDir, { recursive: true, force: true });
   }
 
-  async send(chatId: string, text: string): Promise<{ providerId: string | null }> {
+  async send(chatId: string, content: OutboundContent): Promise<{ providerId: string | null }> {
     const client = this.client;
     if (!client || !this.ready) throw new SendError('The number is not connected', false);
     let sent;
     try {
-      sent = await client.sendMessage(chatId, text, { linkPreview: false });
+      if (content.media) {
+        const { media } = content;
+        const file = this.options.factory.media(media.mimeType, media.data.toString('base64'), media.name, media.data.length);
+        sent = await client.sendMessage(chatId, file, {
+          ...(content.text ? { caption: content.text } : {}),
+          // A document keeps its name and is never recompressed.
+          ...(media.type === 'document' ? { sendMediaAsDocument: true } : {}),
+        });
+      } else {
+        sent = await client.sendMessage(chatId, content.text, { linkPreview: false });
+      }
     } catch (error) {
       throw classifySendError(error);
     }
     // On WhatsApp Web builds whose key lost `_serialized`, 1.34.7 resolves undefined though
     // the message went; the echo (message_create) or catch-up then supplies its id.
     return { providerId: sent ? mendMessageId(sent.id) : null };
+  }
+
+  async downloadMedia(providerId: string): Promise<DownloadedMedia | null> {
+    const client = this.client;
+    if (!client || !this.ready) throw new TransportError('not_started', 'The session is not ready');
+    const message = this.recent.get(providerId) ?? (await client.getMessageById(providerId));
+    if (!message || !message.hasMedia || !message.downloadMedia) return null;
+    // downloadMedia reads `id._serialized`: give it back on builds that renamed it.
+    mendMessageId(message.id);
+    const media = await message.downloadMedia();
+    if (!media || typeof media.data !== 'string') return null;
+    return { mimeType: media.mimetype, name: media.filename ?? null, data: Buffer.from(media.data, 'base64') };
   }
 
   async requestPairingCode(phoneDigits: string): Promise<string> {
@@ -112,7 +136,10 @@ export class WebjsTransport implements Transport {
       const messages = await chat.fetchMessages({ limit: options.perChat });
       for (const raw of messages) {
         const message = mapMessage(raw);
-        if (message && message.chatKind === 'user' && message.timestamp >= since) found.push(message);
+        if (message && message.chatKind === 'user' && message.timestamp >= since) {
+          if (message.hasMedia) this.recent.add(message.providerId, raw);
+          found.push(message);
+        }
       }
     }
     return found.sort((a, b) => a.timestamp - b.timestamp);
@@ -143,6 +170,7 @@ export class WebjsTransport implements Transport {
     client.on('message_create', (raw) => {
       if (!mine()) return;
       const message = mapMessage(raw);
+      if (message?.hasMedia) this.recent.add(message.providerId, raw);
       if (message) events.message(message);
       else logger.warn('message without a usable id was skipped', { numberId });
     });
@@ -181,6 +209,7 @@ export class WebjsTransport implements Transport {
     this.stopping = true;
     this.ready = false;
     this.client = null;
+    this.recent.clear();
     if (!client) return;
     client.removeAllListeners();
     try {
@@ -195,4 +224,21 @@ export class WebjsTransport implements Transport {
 export function formatPairingCode(code: string): string {
   const clean = String(code).replace(/[^0-9A-Za-z]/g, '').toUpperCase();
   return clean.length === 8 ? `${clean.slice(0, 4)}-${clean.slice(4)}` : clean;
+}
+
+/** A small map that forgets its oldest entries. */
+class RecentMessages {
+  private readonly map = new Map<string, WebjsMessage>();
+  constructor(private readonly max: number) {}
+  add(id: string, message: WebjsMessage): void {
+    this.map.delete(id);
+    this.map.set(id, message);
+    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
+  }
+  get(id: string): WebjsMessage | undefined {
+    return this.map.get(id);
+  }
+  clear(): void {
+    this.map.clear();
+  }
 }

@@ -268,6 +268,7 @@ export const en: Dictionary = {
   'sendError.number_removed': 'The number this message was to go from was removed.',
   'sendError.too_many_attempts': 'Could not be sent after several attempts.',
   'sendError.unconfirmed': 'The app stopped while sending and we could not confirm it went out. Check the chat on the phone before retrying, so it is not sent twice.',
+  'sendError.media_missing': 'The file of this message is no longer on this computer. Attach it again and send.',
   'sendError.unknown': 'The message could not be sent.',
 
   'sender.customer': 'Customer',

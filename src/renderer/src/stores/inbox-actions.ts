@@ -58,6 +58,10 @@ export function watchInbox(): () => void {
   const offNew = onEvent('message.new', ({ conversationId, message }) => {
     useThreadStore.getState().addMessages(conversationId, [message]);
   });
+  // A customer's file finished downloading: the message is shown again with it.
+  const offMessageUpdate = onEvent('message.update', ({ conversationId, message }) => {
+    useThreadStore.getState().addMessages(conversationId, [message]);
+  });
   const offStatus = onEvent('message.status', ({ conversationId, messageId, status, error, errorCode }) => {
     useThreadStore.getState().applyStatus(conversationId, { messageId, status, error, errorCode });
   });
@@ -73,6 +77,7 @@ export function watchInbox(): () => void {
   return () => {
     offUpdate();
     offNew();
+    offMessageUpdate();
     offStatus();
     offReconnect();
     window.removeEventListener('focus', onSeen);

@@ -6,6 +6,7 @@
 import { contactsAr, contactsEn } from './contacts';
 import { inboxContactAr, inboxContactEn } from './inbox-contact';
 import { inboxFindAr, inboxFindEn } from './inbox-find';
+import { mediaAr, mediaEn } from './media';
 import { propertiesAr, propertiesEn } from './properties';
 import { templatesAr, templatesEn } from './templates';
 
@@ -15,6 +16,7 @@ export const featureAr = {
   ...contactsAr,
   ...inboxContactAr,
   ...propertiesAr,
+  ...mediaAr,
 } as const;
 export const featureEn: Record<keyof typeof featureAr, string> = {
   ...templatesEn,
@@ -22,4 +24,5 @@ export const featureEn: Record<keyof typeof featureAr, string> = {
   ...contactsEn,
   ...inboxContactEn,
   ...propertiesEn,
+  ...mediaEn,
 };

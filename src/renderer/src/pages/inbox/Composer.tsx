@@ -1,16 +1,22 @@
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useRef, useState, type ClipboardEvent, type DragEvent, type FormEvent, type KeyboardEvent } from 'react';
+import { mediaRefusal, mediaRules } from '../../../../shared/media-rules';
 import type { ConversationView } from '../../../../shared/inbox-types';
 import { call } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { Icon } from '../../components/icons';
 import { useSubmit } from '../../hooks/use-submit';
+import { fieldErrorText } from '../../i18n/errors';
 import { isolate } from '../../i18n/labels';
+import { uploadFile } from '../../media/upload-file';
 import { useT } from '../../i18n/use-t';
 import { findNumber, useNumbersStore } from '../../stores/numbers-store';
 import { useThreadStore } from '../../stores/thread-store';
 import { TemplateButton } from '../templates/TemplateButton';
+import { ComposerAttachment } from './ComposerAttachment';
 
-const fields = ['content'] as const;
+const fields = ['content', 'file'] as const;
+/** What the file picker offers: exactly what may be sent (seed 003's types). */
+const accept = Object.values(mediaRules).flatMap((rule) => rule.mimeTypes).join(',');
 /** What was typed and not sent stays with its conversation while the window is open. */
 const drafts = new Map<number, string>();
 
@@ -27,18 +33,60 @@ export function Composer({ conversation }: { conversation: ConversationView }) {
     drafts.set(conversation.id, value);
   }
 
+  const [file, setFile] = useState<File | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const picker = useRef<HTMLInputElement>(null);
+
+  /** Checks the file here first (seed 003's types and sizes), so a refused one is never uploaded. */
+  function attach(candidate: File | undefined) {
+    if (!candidate) return;
+    const refusal = mediaRefusal(candidate.type || 'application/octet-stream', candidate.size);
+    if (refusal) {
+      const params = refusal.code === 'media_too_large' ? { maxMb: Math.round(refusal.maxBytes / (1024 * 1024)) } : undefined;
+      setFileError(fieldErrorText(t, { field: 'file', code: refusal.code, message: '', ...(params ? { params } : {}) }));
+      return;
+    }
+    setFileError(null);
+    submission.reset();
+    setFile(candidate);
+  }
+
   async function send() {
     const content = text;
-    if (!content.trim() || submission.pending) return;
+    const attached = file;
+    if ((!content.trim() && !attached) || submission.pending) return;
     const ok = await submission.run(async () => {
-      const message = await call('messages.send', { conversationId: conversation.id, content });
-      useThreadStore.getState().addMessages(conversation.id, [message]);
+      try {
+        const upload = attached ? await uploadFile(attached, setProgress) : null;
+        const message = await call('messages.send', { conversationId: conversation.id, content, ...(upload ? { attachment: { uploadId: upload.uploadId } } : {}) });
+        useThreadStore.getState().addMessages(conversation.id, [message]);
+      } finally {
+        setProgress(null);
+      }
     });
-    // Refused: the text stays for another try. Sent: clear it, unless more was typed meanwhile.
+    // Refused: the text and the file stay for another try. Sent: clear them, unless more was typed meanwhile.
     if (ok) {
       setText((current) => (current === content ? '' : current));
       if (drafts.get(conversation.id) === content) drafts.delete(conversation.id);
+      if (attached) setFile((current) => (current === attached ? null : current));
     }
+  }
+
+  function onPaste(event: ClipboardEvent<HTMLTextAreaElement>) {
+    const pasted = event.clipboardData.files[0];
+    if (!pasted) return;
+    event.preventDefault();
+    attach(pasted);
+  }
+
+  function onDrop(event: DragEvent<HTMLFormElement>) {
+    setDragging(false);
+    const dropped = event.dataTransfer.files[0];
+    if (!dropped) return;
+    event.preventDefault();
+    attach(dropped);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
@@ -52,11 +100,24 @@ export function Composer({ conversation }: { conversation: ConversationView }) {
     void send();
   }
 
-  const error = submission.shown.fields.content ?? submission.shown.formMessage;
+  const error = fileError ?? submission.shown.fields.file ?? submission.shown.fields.content ?? submission.shown.formMessage;
   const offline = number && number.connection.state !== 'CONNECTED';
   const removed = numbersLoaded && !number;
   return (
-    <form className="composer" noValidate onSubmit={onSubmit} data-testid="composer">
+    <form
+      className={`composer${dragging ? ' is-dragging' : ''}`}
+      noValidate
+      onSubmit={onSubmit}
+      onDragOver={(event) => {
+        if (removed || !event.dataTransfer.types.includes('Files')) return;
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
+      data-testid="composer"
+    >
+      {dragging ? <p className="composer-drop muted">{t('media.dropHere')}</p> : null}
       {removed ? (
         <Alert tone="info" testId="composer-number-removed">
           {t('composer.numberRemoved')}
@@ -71,14 +132,38 @@ export function Composer({ conversation }: { conversation: ConversationView }) {
           {error}
         </Alert>
       ) : null}
+      {file ? <ComposerAttachment file={file} progress={progress} onRemove={() => setFile(null)} /> : null}
       <div className="composer-row">
         <TemplateButton conversation={conversation} disabled={removed} />
+        <button
+          type="button"
+          className="button button-secondary composer-attach"
+          onClick={() => picker.current?.click()}
+          disabled={removed || submission.pending}
+          aria-label={t('media.attach')}
+          title={`${t('media.attach')} — ${t('media.attachHint')}`}
+          data-testid="composer-attach"
+        >
+          <Icon name="paperclip" />
+        </button>
+        <input
+          ref={picker}
+          type="file"
+          accept={accept}
+          hidden
+          onChange={(event) => {
+            attach(event.target.files?.[0]);
+            event.target.value = '';
+          }}
+          data-testid="composer-file"
+        />
         <textarea
           className="input composer-input"
           value={text}
           onChange={(event) => change(event.target.value)}
           onKeyDown={onKeyDown}
-          placeholder={t('composer.placeholder')}
+          onPaste={onPaste}
+          placeholder={file ? t('media.captionPlaceholder') : t('composer.placeholder')}
           aria-label={t('composer.label')}
           aria-describedby="composer-hint"
           aria-invalid={error ? true : undefined}
@@ -86,7 +171,7 @@ export function Composer({ conversation }: { conversation: ConversationView }) {
           rows={1}
           data-testid="composer-input"
         />
-        <button type="submit" className="button button-primary composer-send" disabled={submission.pending || !text.trim()} data-testid="composer-send">
+        <button type="submit" className="button button-primary composer-send" disabled={submission.pending || (!text.trim() && !file)} data-testid="composer-send">
           <Icon name="send" className="icon icon-directional" />
           <span>{t('composer.send')}</span>
         </button>

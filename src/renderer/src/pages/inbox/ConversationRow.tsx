@@ -47,9 +47,16 @@ function Preview({ conversation, search }: { conversation: ConversationView; sea
   }
   return (
     <span className="clip-text" dir="auto" data-testid="conversation-preview">
-      {conversation.lastMessage ?? t('inbox.noMessageYet')}
+      {previewText(conversation.lastMessage, t)}
     </span>
   );
+}
+
+/** The core stores a file without a caption as `[image]`, `[ptt]`…: shown as words in the reader's language. */
+function previewText(lastMessage: string | null, t: ReturnType<typeof useT>): string {
+  if (lastMessage === null) return t('inbox.noMessageYet');
+  const kind = /^\[(image|video|audio|ptt|document|sticker)\]$/.exec(lastMessage)?.[1];
+  return kind ? `📎 ${t(`media.type.${kind as 'image'}`)}` : lastMessage;
 }
 
 function Assignee({ conversation, userId }: { conversation: ConversationView; userId: number }) {

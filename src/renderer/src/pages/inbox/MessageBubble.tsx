@@ -8,6 +8,7 @@ import { messageStatusLabel, sendErrorLabel, senderLabel } from '../../i18n/labe
 import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
 import { useThreadStore } from '../../stores/thread-store';
+import { MessageAttachments } from './MessageAttachment';
 
 const tickIcons: Record<MessageStatus, IconName> = { queued: 'clock', sent: 'check', delivered: 'checks', read: 'checks', failed: 'alert' };
 
@@ -53,9 +54,14 @@ export function MessageBubble({ message }: { message: MessageView }) {
     <div className={`message-row message-row-${message.sender}`}>
       <div className={`message message-${message.sender}`} data-testid={`message-${message.id}`} data-sender={message.sender} data-status={message.status}>
         {byline ? <p className="message-byline">{byline}</p> : null}
-        <p className="message-text" dir="auto">
-          {message.content || <span className="muted">{t('thread.attachment', { type: message.type })}</span>}
-        </p>
+        {message.mediaStatus !== null ? <MessageAttachments message={message} /> : null}
+        {message.content ? (
+          <p className="message-text" dir="auto">
+            {message.content}
+          </p>
+        ) : message.mediaStatus === null ? (
+          <p className="message-text muted">{t('thread.attachment', { type: message.type })}</p>
+        ) : null}
         <p className="message-meta">
           <time dateTime={message.createdAt}>{formatTime(message.createdAt, language)}</time>
           {ours ? <MessageTicks status={message.status} /> : null}

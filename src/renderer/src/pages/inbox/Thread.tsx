@@ -104,6 +104,19 @@ export function Thread({ conversation }: { conversation: ConversationView }) {
     shown.current = { first, last, height: element.scrollHeight };
   }, [messages]);
 
+  // A photo that finishes loading makes its message taller: a reader at the bottom stays there.
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    const content = element?.querySelector('.thread-content');
+    if (!element || !content) return;
+    const observer = new ResizeObserver(() => {
+      if (atBottom.current) element.scrollTop = element.scrollHeight;
+      shown.current.height = element.scrollHeight;
+    });
+    observer.observe(content);
+    return () => observer.disconnect();
+  }, [messages !== null]);
+
   function onScroll() {
     const element = scroller.current;
     if (!element) return;
@@ -125,7 +138,11 @@ export function Thread({ conversation }: { conversation: ConversationView }) {
         {messages === null ? <p className="pane-note muted">{t('app.loading')}</p> : null}
         {messages && hasOlder ? <p className="thread-edge muted">{loadingOlder ? t('thread.loadingOlder') : '\u00a0'}</p> : null}
         {messages && !hasOlder ? <p className="thread-edge muted">{t('thread.start')}</p> : null}
-        {messages ? <Messages messages={messages} /> : null}
+        {messages ? (
+          <div className="thread-content">
+            <Messages messages={messages} />
+          </div>
+        ) : null}
       </div>
       <Composer key={conversation.id} conversation={conversation} />
     </div>
