@@ -97,6 +97,10 @@ export const seededCustomers: readonly SeededCustomer[] = [
   seeded({ name: 'ناصر السهلي', phone: '+966548803659', language: 'ar', tags: ['إيجار'], agent: null, status: 'active', lastMinutesAgo: 8, unread: 1,
     history: [{ from: 'customer', text: 'كم السعي عندكم على الإيجار؟' }],
     followUps: ['والعقد سنة ولا أقل؟', 'تمام'] }),
+  // Written with tashkeel, as some customers do: search finds it typed plainly («فله دبلكس»).
+  seeded({ name: 'بدر المطيري', phone: '+966557741260', language: 'ar', tags: ['شراء', 'القيروان'], agent: null, status: 'active', lastMinutesAgo: 50, unread: 1,
+    history: [{ from: 'customer', text: 'السلام عليكم، أبغى فِلّة دُبلكس في القيروان بحدود مليونين، وش المتوفر عندكم؟' }],
+    followUps: ['تمام، أرسل لي الصور', 'متى أقدر أعاينها؟'] }),
   seeded({ name: 'Yazeed Alkhaldi', phone: '+966503360947', language: 'en', appearsAsLid: true, tags: ['landlord', 'Al Narjis'], agent: 1, status: 'active', lastMinutesAgo: 24 * 60 + 90, unread: 0,
     history: [
       { from: 'customer', text: 'Hello, I want to list my apartment in Al Narjis for rent.' },
@@ -105,4 +109,12 @@ export const seededCustomers: readonly SeededCustomer[] = [
       { from: 'agent', text: 'That is in line with the market. Our photographer can come on Thursday.', delivered: true },
     ],
     followUps: ['Thursday works, after 4pm.', 'Will you handle the Ejar registration?'] }),
+];
+
+/** Templates a Riyadh office keeps for its usual answers (seed 003's categories and `{{variables}}`). */
+export const demoTemplates: readonly { name: string; category: 'greeting' | 'appointment' | 'property' | 'follow_up'; content: string }[] = [
+  { name: 'رسالة ترحيب', category: 'greeting', content: 'أهلاً {{customer_name}}، شكراً لتواصلك مع مكتب ميراس العقاري. كيف نقدر نخدمك اليوم؟' },
+  { name: 'موعد معاينة', category: 'appointment', content: 'مرحباً {{customer_name}}، نؤكد موعد معاينة {{property_name}} يوم {{appointment_date}}. الموقع يصلك قبل الموعد بساعة.' },
+  { name: 'تفاصيل عقار', category: 'property', content: '{{property_name}}: السعر {{price}} ريال. هل تحب نرسل لك الصور والموقع؟' },
+  { name: 'متابعة العميل', category: 'follow_up', content: 'مساء الخير {{customer_name}}، حبيت أتابع معك بخصوص طلبك. هل عندك أي استفسار؟' },
 ];

@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { branches, contacts, conversations, messages, users, whatsappNumbers } from '../../db/schema';
+import { branches, contacts, conversations, messages, messageTemplates, users, whatsappNumbers } from '../../db/schema';
 import { verifyPassword } from '../../services/auth/passwords';
 import { startTestCore } from '../../testing/test-core';
 import { demoPhoneForNumber } from './demo-ids';
@@ -25,7 +25,12 @@ describe('demo data', () => {
     const { db } = t.core.database;
     const seeded = await seedDemoData(db, { dataDir: t.dataDir });
     expect(seeded).not.toBeNull();
-    expect(counts()).toMatchObject({ branches: 1, users: 2, numbers: 1, contacts: 12, conversations: 12 });
+    expect(counts()).toMatchObject({ branches: 1, users: 2, numbers: 1, contacts: 13, conversations: 13 });
+    // The office's usual answers are ready in the template picker.
+    const templates = db.select().from(messageTemplates).all();
+    expect(templates.map((tpl) => [tpl.name, JSON.parse(tpl.variables)])).toEqual(
+      expect.arrayContaining([['رسالة ترحيب', ['customer_name']], ['موعد معاينة', ['customer_name', 'property_name', 'appointment_date']]]),
+    );
 
     const staff = db.select().from(users).all();
     expect(staff.map((u) => [u.email, u.role])).toEqual([['agent1@demo.meras', 'agent'], ['agent2@demo.meras', 'agent']]);

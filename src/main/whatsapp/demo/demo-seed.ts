@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import type { Db } from '../../db/open-database';
-import { branches, contacts, conversations, messages, numberAgents, properties, users, whatsappNumbers } from '../../db/schema';
+import { branches, contacts, conversations, messages, messageTemplates, numberAgents, properties, users, whatsappNumbers } from '../../db/schema';
+import { parseTemplate } from '../../../shared/template-text';
 import { hashPassword } from '../../services/auth/passwords';
 import { demoPhoneForNumber, lidForPhone, phoneMessageId, seededRandom, serializedKey, webMessageId } from './demo-ids';
 import { markDemoLinked } from './demo-link';
-import { seededCustomers } from './demo-seed-data';
+import { demoTemplates, seededCustomers } from './demo-seed-data';
 
 export { markDemoLinked } from './demo-link';
 
@@ -84,6 +85,11 @@ export async function seedDemoData(db: Db, options: DemoSeedOptions = {}): Promi
         { name: 'شقة للإيجار – حي الملقا', type: 'apartment', location: 'الملقا، الرياض', price: 65_000, bedrooms: 3, area: 160, status: 'available', createdAt: now, updatedAt: now },
         { name: 'أرض سكنية – حي القيروان', type: 'land', location: 'القيروان، الرياض', price: 1_800_000, bedrooms: null, area: 625, status: 'reserved', createdAt: now, updatedAt: now },
       ])
+      .run();
+
+    // The office's usual answers, ready in the composer's template picker.
+    tx.insert(messageTemplates)
+      .values(demoTemplates.map((t) => ({ ...t, variables: JSON.stringify(parseTemplate(t.content).variables), createdAt: now, updatedAt: now })))
       .run();
 
     const contactIds: number[] = [];

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { MessageStatus } from '../../../../shared/domain';
 import type { MessageView } from '../../../../shared/inbox-types';
 import { call } from '../../api/client';
@@ -45,7 +46,7 @@ function RetryButton({ message }: { message: MessageView }) {
 }
 
 /** One message: the customer's on the start side, ours (agent, AI) on the end side, system notes centred. */
-export function MessageBubble({ message }: { message: MessageView }) {
+export const MessageBubble = memo(function MessageBubble({ message }: { message: MessageView }) {
   const t = useT();
   const language = useLanguageStore((state) => state.language);
   const ours = message.sender === 'agent' || message.sender === 'ai';
@@ -77,4 +78,4 @@ export function MessageBubble({ message }: { message: MessageView }) {
       </div>
     </div>
   );
-}
+});
