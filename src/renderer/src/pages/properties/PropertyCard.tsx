@@ -72,18 +72,34 @@ export function PropertyCard({ property, actions, onShowInterested }: { property
           <Icon name="chat" className="icon icon-small" />
           {total > 0 ? t('properties.interested', { count: formatWhole(language, interested) }) : t('properties.noInterest')}
           {property.interestCounts.not_interested > 0 ? (
-            <span className="property-not-interested">{t('properties.notInterested', { count: formatWhole(language, property.interestCounts.not_interested) })}</span>
+            <span className="property-not-interested">
+              <span aria-hidden="true">· </span>
+              {t('properties.notInterested', { count: formatWhole(language, property.interestCounts.not_interested) })}
+            </span>
           ) : null}
         </button>
         {actions ? (
           <span className="property-card-actions">
-            <button type="button" className="button button-ghost button-small" onClick={() => actions.onEdit(property)} data-testid="property-edit">
+            {/* Icons only: a card is narrow; the names are read out and shown on hover. */}
+            <button
+              type="button"
+              className="button button-ghost button-small property-card-action"
+              onClick={() => actions.onEdit(property)}
+              aria-label={t('properties.editNamed', { name: property.name })}
+              title={t('properties.edit')}
+              data-testid="property-edit"
+            >
               <Icon name="edit" />
-              {t('properties.edit')}
             </button>
-            <button type="button" className="button button-danger-ghost button-small" onClick={() => actions.onDelete(property)} data-testid="property-delete">
+            <button
+              type="button"
+              className="button button-danger-ghost button-small property-card-action"
+              onClick={() => actions.onDelete(property)}
+              aria-label={t('properties.deleteNamed', { name: property.name })}
+              title={t('properties.delete')}
+              data-testid="property-delete"
+            >
               <Icon name="trash" />
-              {t('properties.delete')}
             </button>
           </span>
         ) : null}
