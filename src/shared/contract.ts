@@ -8,7 +8,7 @@ import * as templates from './schemas/templates';
 import * as properties from './schemas/properties';
 import * as media from './schemas/media';
 import type { MediaPiece, UploadedFile } from './media-types';
-import type { PropertyInterestView, PropertyView } from './property-types';
+import type { InterestedConversation, PropertyInterestView, PropertyListItem, PropertyView } from './property-types';
 import type { AppInfo, ConversationPage, ConversationView, MessageView, NumberView } from './inbox-types';
 import type { TemplateView } from './template-types';
 import type { ActivityEntry, AuthState, PublicUser, SessionEndReason, SignInResult } from './types';
@@ -106,7 +106,10 @@ export const channels = {
   'templates.update': channel<TemplateView>()({ input: templates.updateTemplateInput, access: managers, kind: 'write' }),
   'templates.delete': channel<{ ok: true }>()({ input: templates.templateIdInput, access: managers, kind: 'write' }),
 
-  'properties.list': channel<PropertyView[]>()({ input: properties.propertyListInput, access: 'user', kind: 'read' }),
+  /** Everyone reads the catalogue; interest counts cover only the conversations the caller may see. */
+  'properties.list': channel<PropertyListItem[]>()({ input: properties.propertyListInput, access: 'user', kind: 'read' }),
+  /** The conversations interested in a property, on numbers the caller works; most recently changed first. */
+  'properties.interestedConversations': channel<InterestedConversation[]>()({ input: properties.propertyIdInput, access: 'user', kind: 'read' }),
   'properties.create': channel<PropertyView>()({ input: properties.createPropertyInput, access: managers, kind: 'write' }),
   'properties.update': channel<PropertyView>()({ input: properties.updatePropertyInput, access: managers, kind: 'write' }),
   /** Interests in it go with it. */
@@ -163,6 +166,8 @@ export interface Events {
   'templates.changed': { templateId: number };
   /** A conversation's property interests changed (or a property they name did): its side panel refreshes. */
   'interests.changed': { conversationId: number };
+  /** A property was added, changed or deleted: open catalogues and interest pickers refresh. */
+  'properties.changed': { propertyId: number };
   /** A conversation was assigned to you. */
   'conversation.assigned': { conversation: ConversationView; byUserName: string };
 }

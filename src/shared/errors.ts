@@ -24,6 +24,10 @@ export type FieldErrorCode =
   | 'invalid_email'
   | 'too_short'
   | 'too_long'
+  /** A number below its minimum, above its maximum, or with a fraction where a whole one is asked. */
+  | 'min_value'
+  | 'max_value'
+  | 'not_integer'
   | 'email_taken'
   | 'wrong_password'
   | 'same_password'

@@ -45,6 +45,7 @@ export const channelNames = [
   'properties.create',
   'properties.update',
   'properties.delete',
+  'properties.interestedConversations',
   'conversations.interests',
   'conversations.setInterest',
   'conversations.removeInterest',
@@ -79,6 +80,7 @@ export const eventNames = [
   'contact.changed',
   'contacts.import.progress',
   'interests.changed',
+  'properties.changed',
 ] as const satisfies readonly EventName[];
 
 type Missing<All, Listed> = Exclude<All, Listed>;

@@ -10,13 +10,16 @@ export function zodDetails(error: z.ZodError, input: unknown): FieldError[] {
     }
     switch (issue.code) {
       case 'invalid_type':
+        if (issue.expected === 'int' && Number.isFinite(valueAt(input, issue.path))) return { field, code: 'not_integer', message: `${field} must be a whole number` };
         return { field, code: 'invalid', message: `${field} has the wrong type` };
       case 'too_small':
+        if (issue.origin === 'number') return { field, code: 'min_value', message: issue.message, params: { min: Number(issue.minimum) } };
         if (issue.origin === 'string' && Number(issue.minimum) <= 1) {
           return { field, code: 'required', message: `${field} is required` };
         }
         return { field, code: 'too_short', message: issue.message, params: { min: Number(issue.minimum) } };
       case 'too_big':
+        if (issue.origin === 'number') return { field, code: 'max_value', message: issue.message, params: { max: Number(issue.maximum) } };
         return { field, code: 'too_long', message: issue.message, params: { max: Number(issue.maximum) } };
       case 'invalid_format':
         return issue.format === 'email'

@@ -11,6 +11,7 @@ import './styles/inbox.css';
 import './styles/thread.css';
 import './styles/contacts.css';
 import './styles/templates.css';
+import './styles/properties.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 // Sets <html lang/dir> from the remembered language before the first paint.

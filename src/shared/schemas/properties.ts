@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { propertyInterestStatuses } from '../domain';
-import { propertyStatuses, propertyTypes } from '../property-types';
+import { propertySorts, propertyStatuses, propertyTypes } from '../property-types';
 import { entityId } from './fields';
 
 /** Seed 003's properties inputs: prices, areas and bedrooms are whole, non-negative numbers. */
@@ -10,7 +10,15 @@ const location = z.string().trim().max(200).nullable().optional();
 /** Up to a trillion riyals: within SQLite's and JavaScript's safe integers. */
 const wholeNumber = z.number().int().min(0).max(1_000_000_000_000).nullable().optional();
 
-export const propertyListInput = z.object({ search: z.string().trim().max(100).optional() }).strict();
+export const propertyListInput = z
+  .object({
+    search: z.string().trim().max(100).optional(),
+    type: z.enum(propertyTypes).optional(),
+    status: z.enum(propertyStatuses).optional(),
+    /** By name unless asked; prices missing go last either way. */
+    sort: z.enum(propertySorts).default('name'),
+  })
+  .strict();
 
 export const createPropertyInput = z
   .object({

@@ -1,7 +1,15 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
-import type { PropertyInterestStatus } from '../../../shared/domain';
-import type { PropertyInterestView, PropertyStatus, PropertyType, PropertyView } from '../../../shared/property-types';
+import { propertyInterestStatuses, type ConversationStatus, type PropertyInterestStatus } from '../../../shared/domain';
+import type {
+  InterestedConversation,
+  PropertyInterestView,
+  PropertyListItem,
+  PropertySort,
+  PropertyStatus,
+  PropertyType,
+  PropertyView,
+} from '../../../shared/property-types';
 import type {
   conversationInterestsInput,
   createPropertyInput,
@@ -31,6 +39,18 @@ interface PropertyRow {
   updated_at: number;
 }
 
+interface InterestedRow {
+  conversation_id: number;
+  status: string;
+  updated_at: number;
+  customer_name: string | null;
+  customer_phone: string | null;
+  number_name: string;
+  conversation_status: string;
+  last_message_time: number | null;
+  unread_count: number;
+}
+
 interface InterestRow {
   conversation_id: number;
   property_id: number;
@@ -43,6 +63,8 @@ interface InterestRow {
 export interface InterestGate {
   /** The conversation's number, once the caller may work it. */
   requireConversation(caller: Caller, conversationId: number): number;
+  /** The numbers the caller may see; null for all of them. */
+  allowedNumbers(caller: Caller): number[] | null;
   audience(numberId: number): Audience;
 }
 
@@ -77,6 +99,23 @@ export class PropertiesService {
          on conflict (conversation_id, property_id) do update set status = excluded.status, updated_at = excluded.updated_at`,
       ),
       removeInterest: sqlite.prepare<[number, number]>('delete from conversation_property_interests where conversation_id = ? and property_id = ?'),
+      // `allowed` is a JSON array of number ids, or null for every number.
+      interestCounts: sqlite.prepare<{ allowed: string | null }, { property_id: number; status: string; n: number }>(
+        `select i.property_id, i.status, count(*) as n from conversation_property_interests i
+         join conversations c on c.id = i.conversation_id
+         where @allowed is null or c.whatsapp_number_id in (select value from json_each(@allowed))
+         group by i.property_id, i.status`,
+      ),
+      interested: sqlite.prepare<{ id: number; allowed: string | null }, InterestedRow>(
+        `select i.conversation_id, i.status, i.updated_at, ct.name as customer_name, ct.phone as customer_phone, n.name as number_name,
+                c.status as conversation_status, c.last_message_time, c.unread_count
+         from conversation_property_interests i
+         join conversations c on c.id = i.conversation_id
+         join contacts ct on ct.id = c.contact_id
+         join whatsapp_numbers n on n.id = c.whatsapp_number_id
+         where i.property_id = @id and (@allowed is null or c.whatsapp_number_id in (select value from json_each(@allowed)))
+         order by i.status = 'not_interested', i.updated_at desc, i.id desc`,
+      ),
       interestedConversations: sqlite.prepare<[number], { conversation_id: number; number_id: number }>(
         `select i.conversation_id, c.whatsapp_number_id as number_id from conversation_property_interests i
          join conversations c on c.id = i.conversation_id where i.property_id = ?`,
@@ -84,17 +123,40 @@ export class PropertiesService {
     };
   }
 
-  /** By name; the search runs over the normalised name and location, as the templates' does. */
-  list(input: z.output<typeof propertyListInput>): PropertyView[] {
+  /**
+   * The catalogue is one office's (tens to a few hundred rows): read whole, filtered and ordered here.
+   * The search runs over the normalised name and location, as the templates' does.
+   */
+  list(caller: Caller, input: z.output<typeof propertyListInput>): PropertyListItem[] {
     const terms = input.search ? searchTerms(input.search) : [];
-    return this.q.all
+    const counts = this.interestCounts(caller);
+    const found = this.q.all
       .all()
+      .filter((row) => (!input.type || row.type === input.type) && (!input.status || row.status === input.status))
       .map(toPropertyView)
       .filter((p) => {
         if (terms.length === 0) return true;
         const text = normalizeSearchText(`${p.name}\n${p.location ?? ''}`);
         return terms.every((term) => text.includes(term));
       });
+    const ordered = input.sort === 'name' ? found : found.sort(orders[input.sort]);
+    return ordered.map((p) => ({ ...p, interestCounts: counts.get(p.id) ?? noInterests() }));
+  }
+
+  /** Only conversations on numbers the caller works; the not-interested last, then most recently changed. */
+  interestedConversations(caller: Caller, propertyId: number): InterestedConversation[] {
+    this.get(propertyId);
+    return this.q.interested.all({ id: propertyId, allowed: this.allowedJson(caller) }).map((row) => ({
+      conversationId: row.conversation_id,
+      interestStatus: row.status as PropertyInterestStatus,
+      interestUpdatedAt: toIso(row.updated_at),
+      customerName: row.customer_name,
+      customerPhone: row.customer_phone,
+      numberName: row.number_name,
+      conversationStatus: row.conversation_status as ConversationStatus,
+      lastMessageTime: row.last_message_time === null ? null : toIso(row.last_message_time),
+      unreadCount: row.unread_count,
+    }));
   }
 
   get(id: number): PropertyView {
@@ -110,6 +172,7 @@ export class PropertiesService {
         .lastInsertRowid,
     );
     this.record(caller, 'property.created', id, { name: input.name });
+    this.bus.publish('properties.changed', { propertyId: id });
     return this.get(id);
   }
 
@@ -127,6 +190,7 @@ export class PropertiesService {
     this.sqlite.prepare(`update properties set ${sets.join(', ')}, updated_at = ? where id = ?`).run(...values, this.clock.now(), input.id);
     const fields = Object.keys(input).filter((k) => k !== 'id');
     this.record(caller, 'property.updated', input.id, { name: input.name ?? before.name, fields });
+    this.bus.publish('properties.changed', { propertyId: input.id });
     this.interestsChangedFor(input.id);
     return this.get(input.id);
   }
@@ -137,6 +201,7 @@ export class PropertiesService {
     const touched = this.q.interestedConversations.all(id);
     this.q.remove.run(id);
     this.record(caller, 'property.deleted', id, { name: property.name });
+    this.bus.publish('properties.changed', { propertyId: id });
     for (const row of touched) this.bus.publish('interests.changed', { conversationId: row.conversation_id }, this.gate.audience(row.number_id));
     return { ok: true };
   }
@@ -187,6 +252,21 @@ export class PropertiesService {
     return { ok: true };
   }
 
+  private allowedJson(caller: Caller): string | null {
+    const allowed = this.gate.allowedNumbers(caller);
+    return allowed === null ? null : JSON.stringify(allowed);
+  }
+
+  private interestCounts(caller: Caller): Map<number, Record<PropertyInterestStatus, number>> {
+    const counts = new Map<number, Record<PropertyInterestStatus, number>>();
+    for (const row of this.q.interestCounts.all({ allowed: this.allowedJson(caller) })) {
+      let entry = counts.get(row.property_id);
+      if (!entry) counts.set(row.property_id, (entry = noInterests()));
+      entry[row.status as PropertyInterestStatus] = row.n;
+    }
+    return counts;
+  }
+
   private toInterestView(row: InterestRow): PropertyInterestView {
     return {
       conversationId: row.conversation_id,
@@ -207,6 +287,26 @@ export class PropertiesService {
     this.activity.record({ userId: caller.user.id, action, entityType: 'property', entityId: id, details });
   }
 }
+
+function noInterests(): Record<PropertyInterestStatus, number> {
+  return Object.fromEntries(propertyInterestStatuses.map((status) => [status, 0])) as Record<PropertyInterestStatus, number>;
+}
+
+/** Properties without a price go last whichever way prices run. */
+function byPrice(direction: 1 | -1) {
+  return (a: PropertyView, b: PropertyView): number => {
+    if (a.price === b.price) return b.id - a.id;
+    if (a.price === null) return 1;
+    if (b.price === null) return -1;
+    return (a.price - b.price) * direction;
+  };
+}
+
+const orders: Record<Exclude<PropertySort, 'name'>, (a: PropertyView, b: PropertyView) => number> = {
+  newest: (a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id,
+  price_asc: byPrice(1),
+  price_desc: byPrice(-1),
+};
 
 function blankToNull(value: string | null | undefined): string | null {
   const trimmed = value?.trim();

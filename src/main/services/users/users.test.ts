@@ -206,6 +206,7 @@ describe('password hashes', () => {
       'properties.create': { name: 'فيلا', type: 'villa' },
       'properties.update': { id: 1, price: 1 },
       'properties.delete': { id: 999 },
+      'properties.interestedConversations': { id: 1 },
       'conversations.interests': { conversationId: 1 },
       'conversations.setInterest': { conversationId: 1, propertyId: 1 },
       'conversations.removeInterest': { conversationId: 1, propertyId: 1 },

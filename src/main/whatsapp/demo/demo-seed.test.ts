@@ -61,6 +61,18 @@ describe('demo data', () => {
     expect(new Set(db.select().from(messages).all().map((m) => m.sender))).toEqual(new Set(['customer', 'agent']));
   });
 
+  it('shows a small catalogue with the customers already interested in it, as their chats tell', async () => {
+    t = startTestCore();
+    await seedDemoData(t.core.database.db);
+    const admin = await t.setupAdmin();
+    const catalogue = await t.call('properties.list', {}, admin.token);
+    expect(catalogue).toHaveLength(4);
+    const narjis = catalogue.find((p) => p.name.includes('النرجس'))!;
+    expect(narjis.interestCounts).toEqual({ interested: 0, viewing_scheduled: 1, offer_made: 1, not_interested: 0 });
+    const interested = await t.call('properties.interestedConversations', { id: narjis.id }, admin.token);
+    expect(interested.map((c) => c.customerName).sort()).toEqual(['عبدالرحمن الدوسري', 'ماجد العمري'].sort());
+  });
+
   it('does nothing the second time, nor when the office already has a number', async () => {
     t = startTestCore();
     const { db } = t.core.database;

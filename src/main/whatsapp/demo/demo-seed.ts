@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import type { Db } from '../../db/open-database';
-import { branches, contacts, conversations, messages, messageTemplates, numberAgents, properties, users, whatsappNumbers } from '../../db/schema';
+import { branches, contacts, conversationPropertyInterests, conversations, messages, messageTemplates, numberAgents, properties, users, whatsappNumbers } from '../../db/schema';
 import { parseTemplate } from '../../../shared/template-text';
 import { hashPassword } from '../../services/auth/passwords';
 import { demoPhoneForNumber, lidForPhone, phoneMessageId, seededRandom, serializedKey, webMessageId } from './demo-ids';
@@ -32,6 +32,16 @@ export interface DemoSeedResult {
   contactIds: number[];
   conversationIds: number[];
 }
+
+/** Which seeded customers (by index) are interested in which demo property (by index), as their chats tell. */
+const seededInterests = [
+  { customer: 0, property: 0, status: 'viewing_scheduled' },
+  { customer: 5, property: 0, status: 'offer_made' },
+  { customer: 1, property: 1, status: 'interested' },
+  { customer: 2, property: 2, status: 'interested' },
+  { customer: 6, property: 2, status: 'interested' },
+  { customer: 7, property: 3, status: 'not_interested' },
+] as const;
 
 /** Where a number's WhatsApp session lives: `<dataDir>/sessions/number-<id>`. */
 export function demoSessionDir(dataDir: string, numberId: number): string {
@@ -78,14 +88,17 @@ export async function seedDemoData(db: Db, options: DemoSeedOptions = {}): Promi
     // Both demo agents work the demo number.
     for (const userId of agentIds) tx.insert(numberAgents).values({ whatsappNumberId: number.id, userId }).run();
     // A small catalogue for property interests on conversations.
-    tx.insert(properties)
+    const propertyIds = tx
+      .insert(properties)
       .values([
         { name: 'شقة ٤ غرف – حي النرجس', type: 'apartment', location: 'النرجس، الرياض', price: 950_000, bedrooms: 4, area: 210, status: 'available', createdAt: now, updatedAt: now },
         { name: 'فيلا دوبلكس – حي حطين', type: 'villa', location: 'حطين، الرياض', price: 3_200_000, bedrooms: 6, area: 450, status: 'available', createdAt: now, updatedAt: now },
         { name: 'شقة للإيجار – حي الملقا', type: 'apartment', location: 'الملقا، الرياض', price: 65_000, bedrooms: 3, area: 160, status: 'available', createdAt: now, updatedAt: now },
         { name: 'أرض سكنية – حي القيروان', type: 'land', location: 'القيروان، الرياض', price: 1_800_000, bedrooms: null, area: 625, status: 'reserved', createdAt: now, updatedAt: now },
       ])
-      .run();
+      .returning({ id: properties.id })
+      .all()
+      .map((row) => row.id);
 
     // The office's usual answers, ready in the composer's template picker.
     tx.insert(messageTemplates)
@@ -144,6 +157,12 @@ export async function seedDemoData(db: Db, options: DemoSeedOptions = {}): Promi
       });
       contactIds.push(contact.id);
       conversationIds.push(conversation.id);
+    }
+    for (const { customer, property, status } of seededInterests) {
+      const conversationId = conversationIds[customer];
+      const propertyId = propertyIds[property];
+      if (conversationId === undefined || propertyId === undefined) continue;
+      tx.insert(conversationPropertyInterests).values({ conversationId, propertyId, status, createdAt: now, updatedAt: now }).run();
     }
     return { branchId: branch.id, agentIds, numberId: number.id, numberPhone, contactIds, conversationIds };
   });

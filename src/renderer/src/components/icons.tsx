@@ -34,6 +34,17 @@ const paths = {
   image: 'M4 5h16v14H4zM4 16l5-5 4 4 2-2 5 5M15.5 9.5a1 1 0 1 0 0-.01',
   play: 'M8 5v14l11-7z',
   close: 'M6 6l12 12M18 6 6 18',
+  // The properties catalogue: its menu entry, one icon per property type, and a card's facts.
+  properties: 'M3 21h18M5 21V8l7-4v17M12 9h7v12M8 9.5h1M8 13h1M8 16.5h1M15 12.5h1M15 16h1',
+  apartment: 'M6 3h12v18H6zM9.5 7h1.5M13 7h1.5M9.5 10.5h1.5M13 10.5h1.5M9.5 14h1.5M13 14h1.5M11 21v-3h2v3',
+  villa: 'M3.5 11.5 12 4l8.5 7.5M6 9.8V20h12V9.8M10 20v-5h4v5',
+  land: 'M3 7l6-2.5 6 2.5 6-2.5v12.5l-6 2.5-6-2.5-6 2.5ZM9 4.5V17M15 7v12.5',
+  office: 'M4 8h16v11H4zM9 8V5.5A1 1 0 0 1 10 4.5h4a1 1 0 0 1 1 1V8M4 13h16M11 13v2h2v-2',
+  shop: 'M4 10.5V20h16v-9.5M3 10l2-6h14l2 6M3 10a3 3 0 0 0 6 0 3 3 0 0 0 6 0 3 3 0 0 0 6 0M10 20v-5h4v5',
+  building: 'M5 21V4a1 1 0 0 1 1-1h12a1 1 0 0 1 1 1v17M3 21h18M8.5 7h2M13.5 7h2M8.5 11h2M13.5 11h2M8.5 15h2M13.5 15h2',
+  bed: 'M3 18V6M3 14h18v4M21 14v-2.5A2.5 2.5 0 0 0 18.5 9H11v5M6.5 11.5h.01',
+  area: 'M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5',
+  pin: 'M12 21s-6.5-5.8-6.5-11a6.5 6.5 0 0 1 13 0c0 5.2-6.5 11-6.5 11ZM12 12.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5Z',
 } as const;
 
 export type IconName = keyof typeof paths;

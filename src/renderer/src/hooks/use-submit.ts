@@ -9,6 +9,8 @@ export interface Submission {
   /** The last failure, translated now so a language switch re-translates it. */
   shown: DescribedError;
   hasError: boolean;
+  /** The last failure as the core gave it, for a form that words some codes its own way. */
+  error: ApiError | null;
   /** Runs the action; resolves true on success, false when it failed (the error is kept for display). */
   run(action: () => Promise<unknown>): Promise<boolean>;
   fail(error: ApiError): void;
@@ -39,5 +41,5 @@ export function useSubmit(fields: readonly string[]): Submission {
 
   const shown = useMemo(() => (error ? describeError(t, error, fields) : noErrors), [t, error, fields]);
   const reset = useCallback(() => setError(null), []);
-  return { pending, shown, hasError: error !== null, run, fail: setError, reset };
+  return { pending, shown, hasError: error !== null, error, run, fail: setError, reset };
 }

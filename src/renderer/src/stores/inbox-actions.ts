@@ -2,6 +2,7 @@ import type { ConversationView } from '../../../shared/inbox-types';
 import { call, onEvent, onReconnect } from '../api/client';
 import { defaultFilters } from './conversation-filters';
 import { useConversationsStore } from './conversations-store';
+import { useRouteStore } from './route-store';
 import { useThreadStore } from './thread-store';
 
 const markReadDelayMs = 400;
@@ -43,6 +44,13 @@ export function markOpenConversationRead(immediately = false): void {
 export function openConversation(conversation: ConversationView): void {
   useThreadStore.getState().open(conversation);
   markOpenConversationRead(true);
+}
+
+/** Opens the conversation in the inbox from another page, as if picked from its list. */
+export async function openInInbox(id: number): Promise<void> {
+  const conversation = await call('conversations.get', { id });
+  openConversation(conversation);
+  useRouteStore.getState().navigate('inbox');
 }
 
 /** The inbox's live wiring while the page is shown. */

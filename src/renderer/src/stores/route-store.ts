@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
 /** In menu order. */
-export const routes = ['inbox', 'contacts', 'templates', 'numbers', 'users', 'activity', 'profile'] as const;
+export const routes = ['inbox', 'contacts', 'properties', 'templates', 'numbers', 'users', 'activity', 'profile'] as const;
 export type Route = (typeof routes)[number];
 
 function routeFromHash(hash: string): Route | null {

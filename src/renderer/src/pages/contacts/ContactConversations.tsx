@@ -1,21 +1,12 @@
 import type { ContactConversation } from '../../../../shared/contact-types';
-import { call } from '../../api/client';
 import { Badge } from '../../components/Badge';
 import { Icon } from '../../components/icons';
 import { formatListTime } from '../../format/dates';
 import { conversationStatusLabel } from '../../i18n/labels';
 import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
-import { openConversation } from '../../stores/inbox-actions';
-import { useRouteStore } from '../../stores/route-store';
+import { openInInbox } from '../../stores/inbox-actions';
 import { conversationStatusTone } from '../inbox/conversation-labels';
-
-/** Opens the conversation in the inbox, as if picked from its list. */
-async function openInInbox(id: number): Promise<void> {
-  const conversation = await call('conversations.get', { id });
-  openConversation(conversation);
-  useRouteStore.getState().navigate('inbox');
-}
 
 /** `currentId`: the conversation open beside the list (in the inbox); it is left out, the rest are "other conversations". */
 export function ContactConversations({ conversations: all, onError, currentId }: { conversations: ContactConversation[]; onError(error: unknown): void; currentId?: number }) {

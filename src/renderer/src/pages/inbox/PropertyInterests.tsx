@@ -7,15 +7,8 @@ import { Alert } from '../../components/Alert';
 import { SelectField } from '../../components/SelectField';
 import { describeError } from '../../i18n/errors';
 import { useLanguageStore } from '../../i18n/language-store';
-import type { Translate } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
-import { arabicLocale } from '../../format/dates';
-
-/** Whole riyals with grouping, Latin digits in Arabic as the rest of the app writes numbers. */
-export function formatPrice(t: Translate, language: 'ar' | 'en', price: number): string {
-  const formatted = new Intl.NumberFormat(language === 'ar' ? arabicLocale : 'en', { maximumFractionDigits: 0 }).format(price);
-  return t('interests.price', { price: formatted });
-}
+import { formatPrice } from '../properties/property-labels';
 
 /** The conversation's interests, kept fresh by `interests.changed`; a late answer for another conversation is dropped. */
 function useInterests(conversationId: number) {
@@ -57,6 +50,9 @@ export function PropertyInterests({ conversationId }: { conversationId: number }
   const [picked, setPicked] = useState('');
   const [busy, setBusy] = useState(false);
 
+  // Read again when the interests change and when a property is added, renamed or deleted.
+  const [catalogueVersion, setCatalogueVersion] = useState(0);
+  useEffect(() => onEvent('properties.changed', () => setCatalogueVersion((v) => v + 1)), []);
   useEffect(() => {
     let current = true;
     call('properties.list', {}).then(
@@ -66,7 +62,7 @@ export function PropertyInterests({ conversationId }: { conversationId: number }
     return () => {
       current = false;
     };
-  }, [conversationId, interests]);
+  }, [conversationId, interests, catalogueVersion]);
 
   async function run(action: () => Promise<unknown>) {
     setBusy(true);

@@ -12,6 +12,7 @@ import { InboxAlerts } from '../inbox/InboxAlerts';
 import { InboxPage } from '../inbox/InboxPage';
 import { NumbersPage } from '../numbers/NumbersPage';
 import { ProfilePage } from '../profile/ProfilePage';
+import { PropertiesPage } from '../properties/PropertiesPage';
 import { TemplatesPage } from '../templates/TemplatesPage';
 import { UsersPage } from '../users/UsersPage';
 import { canSee, defaultRoute } from './access';
@@ -24,6 +25,8 @@ function Page({ route, user }: { route: Route; user: PublicUser }) {
       return <InboxPage user={user} />;
     case 'contacts':
       return <ContactsPage user={user} />;
+    case 'properties':
+      return <PropertiesPage user={user} />;
     case 'templates':
       return <TemplatesPage user={user} />;
     case 'numbers':

@@ -12,6 +12,7 @@ import { Brand } from '../../components/Brand';
 const navItems: Record<Route, { label: MessageKey; icon: IconName }> = {
   inbox: { label: 'nav.inbox', icon: 'inbox' },
   contacts: { label: 'nav.contacts', icon: 'contacts' },
+  properties: { label: 'nav.properties', icon: 'properties' },
   templates: { label: 'nav.templates', icon: 'template' },
   numbers: { label: 'nav.numbers', icon: 'phone' },
   users: { label: 'nav.users', icon: 'users' },

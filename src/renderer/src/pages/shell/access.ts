@@ -11,6 +11,7 @@ const everyone: readonly Role[] = ['admin', 'supervisor', 'agent'];
 const pageAccess: Record<Route, { roles: readonly Role[]; channel: ChannelName }> = {
   inbox: { roles: everyone, channel: 'conversations.list' },
   contacts: { roles: everyone, channel: 'contacts.list' },
+  properties: { roles: everyone, channel: 'properties.list' },
   templates: { roles: everyone, channel: 'templates.list' },
   numbers: { roles: everyone, channel: 'numbers.list' },
   users: { roles: ['admin', 'supervisor'], channel: 'users.list' },
@@ -28,6 +29,8 @@ export const canManageUsers = (role: Role): boolean => role === 'admin';
 export const canManageNumbers = (role: Role): boolean => role === 'admin';
 /** Admins and supervisors write the office's templates; agents use them. */
 export const canManageTemplates = (role: Role): boolean => role === 'admin' || role === 'supervisor';
+/** Admins and supervisors keep the office's properties catalogue; agents read it and record interests. */
+export const canManageProperties = (role: Role): boolean => role === 'admin' || role === 'supervisor';
 /** Importing and exporting the whole customer list is for admins and supervisors. */
 export const canTransferContacts = (role: Role): boolean => role === 'admin' || role === 'supervisor';
 /** Choosing a number's owner needs the user list, which admins and supervisors may read. */

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { ChannelInput } from '../../../../shared/contract';
 import { call, onEvent, onReconnect } from '../../api/client';
 import { useQuery } from '../../hooks/use-query';
@@ -28,12 +28,4 @@ export function useTemplates(filters: ChannelInput<'templates.list'>) {
   return query;
 }
 
-/** The value once it has stopped changing for `ms`: a search runs when the typing pauses. */
-export function useDebounced<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
-}
+export { useDebounced } from '../../hooks/use-debounced';
