@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { houseSketchPng } from '../src/main/whatsapp/demo/demo-files';
 import { expect, setUpFirstAdmin, signIn, test } from './fixtures';
 
 /** Screenshots for a person to look at, when SCREENSHOT_DIR is set (e.g. /tmp/properties). */
@@ -19,6 +20,42 @@ function card(page: Page, name: string): Locator {
 const villa = 'فيلا دوبلكس – حي حطين';
 
 test.describe('a fresh office', () => {
+  test('a manager adds photos while adding a property, the card shows the first, and a photo can be taken off; a non-image is refused', async ({ page, host }) => {
+    await setUpFirstAdmin(page, host);
+    await page.getByTestId('nav-properties').click();
+    await page.getByTestId('properties-add').click();
+    const form = page.getByTestId('property-form-dialog');
+    await form.getByTestId('property-form-name').fill('شقة الياسمين');
+    const file = form.getByTestId('property-form-photo-file');
+    await file.setInputFiles({ name: 'plan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') });
+    await expect(form.getByTestId('property-photo-error')).toContainText('لا يمكن إرسال هذا النوع من الملفات');
+    await file.setInputFiles([
+      { name: 'front.png', mimeType: 'image/png', buffer: houseSketchPng(400, 300) },
+      { name: 'side.png', mimeType: 'image/png', buffer: houseSketchPng(200, 150) },
+    ]);
+    await expect(form.getByTestId('property-form-photo')).toHaveCount(2);
+    await shot(page, 'properties-ar-photos-form');
+    await form.getByTestId('property-form-submit').click();
+    await expect(form).toHaveCount(0);
+
+    const added = card(page, 'شقة الياسمين');
+    await expect(added.getByTestId('property-photo')).toHaveAttribute('data-photo-count', '2');
+    const image = added.getByTestId('property-photo-image');
+    await expect(image).toBeVisible();
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(400);
+    await expect(added.getByTestId('property-photo')).toContainText('الصور: 2');
+    await shot(page, 'properties-ar-photo-card');
+
+    // The first photo taken off: the second becomes the card's.
+    await added.getByTestId('property-edit').click();
+    await expect(form.getByTestId('property-form-photo')).toHaveCount(2);
+    await form.getByTestId('property-form-photo').first().getByRole('button').click();
+    await form.getByTestId('property-form-submit').click();
+    await expect(form).toHaveCount(0);
+    await expect(added.getByTestId('property-photo')).toHaveAttribute('data-photo-count', '1');
+    await expect.poll(() => added.getByTestId('property-photo-image').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(200);
+  });
+
   test('an admin adds a property in Arabic (Arabic digits read, price shown in riyals), edits its status, finds it by search and filters, and deletes it', async ({ page, host }) => {
     await setUpFirstAdmin(page, host);
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');

@@ -113,6 +113,11 @@ export const channels = {
   'properties.create': channel<PropertyView>()({ input: properties.createPropertyInput, access: managers, kind: 'write' }),
   'properties.update': channel<PropertyView>()({ input: properties.updatePropertyInput, access: managers, kind: 'write' }),
   /** Interests in it go with it. */
+  /** A finished upload (an image) becomes the property's next photo; up to twelve. */
+  'properties.addPhoto': channel<{ photos: string[] }>()({ input: properties.addPropertyPhotoInput, access: managers, kind: 'write' }),
+  'properties.removePhoto': channel<{ photos: string[] }>()({ input: properties.removePropertyPhotoInput, access: managers, kind: 'write' }),
+  /** A piece of one of a property's photos (base64), for anyone who sees the catalogue. */
+  'properties.photo': channel<MediaPiece>()({ input: properties.readPropertyPhotoInput, access: 'user', kind: 'transfer' }),
   'properties.delete': channel<{ ok: true }>()({ input: properties.propertyIdInput, access: managers, kind: 'write' }),
   /** The conversation's interests in the office's properties, most recently changed first. */
   'conversations.interests': channel<PropertyInterestView[]>()({ input: properties.conversationInterestsInput, access: 'user', kind: 'read' }),

@@ -46,7 +46,8 @@ export type FieldErrorCode =
   | 'csv_too_many_rows'
   | 'media_type_not_allowed'
   | 'media_too_large'
-  | 'media_size_mismatch';
+  | 'media_size_mismatch'
+  | 'too_many_photos';
 
 export interface FieldError {
   field: string;

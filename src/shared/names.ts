@@ -64,6 +64,9 @@ export const channelNames = [
   'media.uploadFinish',
   'media.uploadCancel',
   'media.read',
+  'properties.addPhoto',
+  'properties.removePhoto',
+  'properties.photo',
 ] as const satisfies readonly ChannelName[];
 
 export const eventNames = [

@@ -22,6 +22,7 @@ import { NumberAccess } from '../services/inbox/number-access';
 import { NumbersService } from '../services/numbers/numbers-service';
 import { ContactsService } from '../services/contacts/contacts-service';
 import { PropertiesService } from '../services/properties/properties-service';
+import { PropertyPhotos } from '../services/properties/property-photos';
 import { TemplatesService } from '../services/templates/templates-service';
 import { defaultCatchUpPolicy, MessagePipeline, type CatchUpPolicy } from '../whatsapp/message-pipeline';
 import { defaultSessionPolicy as defaultWhatsappSessionPolicy, SessionManager, type SessionPolicy as WhatsappSessionPolicy } from '../whatsapp/session-manager';
@@ -111,6 +112,7 @@ export function createCore(options: CoreOptions) {
   pipeline.audienceFor = (numberId) => access.audience(numberId);
   const inbox = new InboxService(sqlite, outbox, pipeline, clock, access, new ConversationList(sqlite, searchIndex), activity, bus, uploads);
   const media = new MediaService(sqlite, mediaStore, uploads, access);
+  const propertyPhotos = new PropertyPhotos(sqlite, mediaStore, uploads, activity, bus, clock);
   const templates = new TemplatesService(sqlite, outbox, pipeline, access, activity, bus, clock);
   const properties = new PropertiesService(sqlite, access, activity, bus, clock);
   const contacts = new ContactsService({
@@ -125,7 +127,7 @@ export function createCore(options: CoreOptions) {
   const appInfo = { version: options.version ?? '0.0.0', demo: Boolean(wa.demo) };
 
   const router = createRouter({
-    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, appInfo }),
+    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, appInfo }),
     authenticate: (token) => auth.authenticate(token),
     ...(options.rateLimits ? { rateLimiter: new RateLimiter(options.rateLimits, clock) } : {}),
     logger,

@@ -9,6 +9,7 @@ import type { TemplatesService } from '../services/templates/templates-service';
 import type { PropertiesService } from '../services/properties/properties-service';
 import type { ContactsService } from '../services/contacts/contacts-service';
 import type { MediaService } from '../services/media/media-service';
+import type { PropertyPhotos } from '../services/properties/property-photos';
 import type { AppInfo } from '../../shared/inbox-types';
 
 export interface Services {
@@ -22,6 +23,7 @@ export interface Services {
   contacts: ContactsService;
   properties: PropertiesService;
   media: MediaService;
+  propertyPhotos: PropertyPhotos;
   appInfo: AppInfo;
 }
 
@@ -81,6 +83,9 @@ export function createHandlers(s: Services): Handlers {
     'properties.create': (input, { caller }) => s.properties.create(signedIn(caller), input),
     'properties.update': (input, { caller }) => s.properties.update(signedIn(caller), input),
     'properties.delete': (input, { caller }) => s.properties.delete(signedIn(caller), input.id),
+    'properties.addPhoto': (input, { caller }) => s.propertyPhotos.add(signedIn(caller), input.id, input.uploadId),
+    'properties.removePhoto': (input, { caller }) => s.propertyPhotos.remove(signedIn(caller), input.id, input.photo),
+    'properties.photo': (input) => s.propertyPhotos.piece(input),
     'conversations.interests': (input, { caller }) => s.properties.interests(signedIn(caller), input),
     'conversations.setInterest': (input, { caller }) => s.properties.setInterest(signedIn(caller), input),
     'conversations.removeInterest': (input, { caller }) => s.properties.removeInterest(signedIn(caller), input),

@@ -49,6 +49,10 @@ export class MediaStore {
     return path.join(this.dir, sha256);
   }
 
+  size(sha256: string): number {
+    return fs.statSync(this.pathOf(sha256)).size;
+  }
+
   /** Up to `length` bytes from `offset`; fewer at the end of the file. */
   read(sha256: string, offset: number, length: number): Buffer {
     const fd = fs.openSync(this.pathOf(sha256), 'r');

@@ -54,3 +54,12 @@ export const setInterestInput = z
   .strict();
 
 export const removeInterestInput = z.object({ conversationId: entityId, propertyId: entityId }).strict();
+
+/** A photo of a property is a file in the media store, named by its content's SHA-256. */
+const photoName = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** A finished upload (an image) becomes one of the property's photos. */
+export const addPropertyPhotoInput = z.object({ id: entityId, uploadId: z.uuid() }).strict();
+export const removePropertyPhotoInput = z.object({ id: entityId, photo: photoName }).strict();
+/** A piece of one of the property's photos, from `offset`. */
+export const readPropertyPhotoInput = z.object({ id: entityId, photo: photoName, offset: z.number().int().min(0).default(0) }).strict();

@@ -8,6 +8,7 @@ import { inboxContactAr, inboxContactEn } from './inbox-contact';
 import { inboxFindAr, inboxFindEn } from './inbox-find';
 import { mediaAr, mediaEn } from './media';
 import { propertiesAr, propertiesEn } from './properties';
+import { propertyPhotosAr, propertyPhotosEn } from './property-photos';
 import { templatesAr, templatesEn } from './templates';
 
 export const featureAr = {
@@ -17,6 +18,7 @@ export const featureAr = {
   ...inboxContactAr,
   ...propertiesAr,
   ...mediaAr,
+  ...propertyPhotosAr,
 } as const;
 export const featureEn: Record<keyof typeof featureAr, string> = {
   ...templatesEn,
@@ -25,4 +27,5 @@ export const featureEn: Record<keyof typeof featureAr, string> = {
   ...inboxContactEn,
   ...propertiesEn,
   ...mediaEn,
+  ...propertyPhotosEn,
 };

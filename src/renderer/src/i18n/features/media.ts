@@ -1,7 +1,7 @@
 /** Photos, voice notes, videos and documents in the thread and the composer. */
 export const mediaAr = {
   'media.attach': 'إرفاق ملف',
-  'media.attachHint': 'صورة حتى ٥ ميجابايت، فيديو أو صوت حتى ١٦، مستند حتى ١٠٠',
+  'media.attachHint': 'صورة حتى 5 ميجابايت، فيديو أو صوت حتى 16، مستند حتى 100',
   'media.remove': 'إزالة المرفق',
   'media.uploading': 'جارٍ رفع الملف… {percent}٪',
   'media.captionPlaceholder': 'أضف تعليقًا على الملف (اختياري)…',

@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { propertyStatuses, propertyTypes, type PropertyView } from '../../../../shared/property-types';
 import { call } from '../../api/client';
 import { Alert } from '../../components/Alert';
@@ -13,7 +13,8 @@ import { useT } from '../../i18n/use-t';
 import { describePropertyError } from './property-errors';
 import { parseWhole, propertyChanges, propertyFormValues, readPropertyForm, type PropertyFormValues } from './property-form';
 import { formatPrice, statusLabel, typeLabel } from './property-labels';
-import { PropertyPhoto } from './PropertyPhoto';
+import { uploadFile } from '../../media/upload-file';
+import { PropertyPhotosField, type PhotoDraft } from './PropertyPhotosField';
 
 const fields = ['name', 'type', 'status', 'location', 'price', 'bedrooms', 'area'] as const;
 
@@ -23,6 +24,10 @@ export function PropertyFormDialog({ property, onClose, onSaved }: { property?: 
   const language = useLanguageStore((state) => state.language);
   const [values, setValues] = useState<PropertyFormValues>(() => propertyFormValues(property));
   const submission = useSubmit(fields);
+  const [photos, setPhotos] = useState<PhotoDraft>(() => ({ kept: property?.photos ?? [], added: [] }));
+  const [photoProgress, setPhotoProgress] = useState<{ index: number; count: number; done: number } | null>(null);
+  /** Created on a first try whose photos then failed: trying again updates it rather than adding a second. */
+  const created = useRef<PropertyView | null>(null);
   const shown = useMemo(() => describePropertyError(t, submission.error, fields), [t, submission.error]);
   const set =
     <K extends keyof PropertyFormValues>(field: K) =>
@@ -41,15 +46,41 @@ export function PropertyFormDialog({ property, onClose, onSaved }: { property?: 
     }
     let saved: PropertyView | undefined;
     const ok = await submission.run(async () => {
-      if (!property) saved = await call('properties.create', read.values);
-      else {
-        const changes = propertyChanges(property, read.values);
+      const existing = property ?? created.current;
+      if (!existing) {
+        saved = await call('properties.create', read.values);
+        created.current = saved;
+      } else {
+        const changes = propertyChanges(existing, read.values);
         saved = changes ? await call('properties.update', changes) : undefined;
       }
+      const target = (saved ?? existing)!;
+      saved = { ...target, photos: await savePhotos(target.id, target.photos) };
     });
     if (!ok) return;
     if (saved) onSaved(saved, !property);
     onClose();
+  }
+
+  /** Photos taken off go first, then new ones are uploaded one by one, with progress; returns the photos now stored. */
+  async function savePhotos(id: number, before: string[]): Promise<string[]> {
+    let stored = before;
+    for (const photo of before.filter((p) => !photos.kept.includes(p))) stored = (await call('properties.removePhoto', { id, photo })).photos;
+    const queue = photos.added;
+    try {
+      for (const [index, { key, file }] of queue.entries()) {
+        const update = (done: number) => setPhotoProgress({ index: index + 1, count: queue.length, done });
+        update(0);
+        const upload = await uploadFile(file, update);
+        stored = (await call('properties.addPhoto', { id, uploadId: upload.uploadId })).photos;
+        // Saved: a retry after a later failure does not send it again.
+        const now = stored;
+        setPhotos((current) => ({ kept: now, added: current.added.filter((a) => a.key !== key) }));
+      }
+    } finally {
+      setPhotoProgress(null);
+    }
+    return stored;
   }
 
   const optional = (label: string) => `${label} (${t('properties.field.optional')})`;
@@ -128,15 +159,7 @@ export function PropertyFormDialog({ property, onClose, onSaved }: { property?: 
               testId="property-form-area"
             />
           </div>
-          <section className="property-form-photos" aria-labelledby="property-form-photos-title" data-testid="property-form-photos">
-            <PropertyPhoto property={{ type: values.type, photos: property?.photos ?? [] }} className="property-photo-thumb" />
-            <div>
-              <h3 className="property-form-photos-title" id="property-form-photos-title">
-                {t('properties.photos')}
-              </h3>
-              <p className="muted">{t('properties.photosLater')}</p>
-            </div>
-          </section>
+          <PropertyPhotosField propertyId={property?.id ?? created.current?.id ?? null} draft={photos} onChange={setPhotos} progress={photoProgress} disabled={pending} />
         </div>
         <FormDialogFooter submitLabel={property ? t('common.save') : t('properties.createSubmit')} pending={pending} onCancel={onClose} testIdPrefix="property-form" />
       </form>
