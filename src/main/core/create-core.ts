@@ -16,6 +16,7 @@ import { InboxService } from '../services/inbox/inbox-service';
 import { MediaService } from '../services/media/media-service';
 import { MediaFetcher } from '../media/media-fetcher';
 import { MediaStore } from '../media/media-store';
+import { sweepOrphanMedia } from '../media/orphan-sweep';
 import { Uploads } from '../media/uploads';
 import { ConversationList } from '../services/inbox/conversation-list';
 import { NumberAccess } from '../services/inbox/number-access';
@@ -88,6 +89,15 @@ export function createCore(options: CoreOptions) {
   let pipeline: MessagePipeline | undefined;
   const mediaStore = new MediaStore(options.dataDir);
   mediaStore.clearIncoming();
+  const sweep = setTimeout(() => {
+    try {
+      const removed = sweepOrphanMedia(sqlite, mediaStore, clock);
+      if (removed > 0) logger.info('unused media files removed', { removed });
+    } catch (error) {
+      logger.warn('media sweep failed', { error: String(error) });
+    }
+  }, 5_000);
+  sweep.unref();
   const uploads = new Uploads(mediaStore, clock);
   const outbox = new Outbox(sqlite, ingest, clock, { changed: (row) => pipeline?.publishStatus(row) }, logger, mediaStore, wa.outboxPolicy ?? defaultOutboxPolicy);
   pipeline = new MessagePipeline({ sqlite, clock, logger, bus, ingest, outbox }, wa.catchUpPolicy ?? defaultCatchUpPolicy);
@@ -153,6 +163,7 @@ export function createCore(options: CoreOptions) {
     /** Stops every WhatsApp session (keeping their links), then closes the database. */
     close(): Promise<void> {
       closing ??= (async () => {
+        clearTimeout(sweep);
         searchIndex.stop();
         outbox.closeAll();
         pipeline.close();

@@ -7,6 +7,7 @@ import type { MessageView } from '../../shared/inbox-types';
 import { eventually } from '../testing/test-core';
 import { linkedNumber, trackedCores, type DemoCore } from '../testing/demo-core';
 import { houseSketchPng, simplePdf } from '../whatsapp/demo/demo-files';
+import { sweepOrphanMedia } from './orphan-sweep';
 
 const cores = trackedCores(afterEach);
 const MB = 1024 * 1024;
@@ -200,5 +201,27 @@ describe('receiving a file', () => {
     const agent = await t.createUser(admin.token, 'agent', 'agent@office.test');
     const error = await t.failure('media.read', { attachmentId: update.message.attachments[0]!.id }, agent.token);
     expect(error).toMatchObject({ code: 'FORBIDDEN', message: 'User does not have access to this WhatsApp number' });
+  });
+});
+
+describe('the media folder', () => {
+  it('lets go of files nothing names once they are a day old, and keeps every file a message or a property uses', async () => {
+    const t = cores.startDemo();
+    const { admin, conversation } = await conversationWithCustomer(t);
+    const sentPhoto = houseSketchPng(30, 30);
+    const propertyPhoto = houseSketchPng(31, 30);
+    const abandoned = houseSketchPng(32, 30);
+    const sent = await upload(t, admin.token, { name: 'a.png', mimeType: 'image/png', data: sentPhoto });
+    await t.call('messages.send', { conversationId: conversation.id, attachment: { uploadId: sent.uploadId } }, admin.token);
+    const villa = await t.call('properties.create', { name: 'فيلا', type: 'villa' }, admin.token);
+    await t.call('properties.addPhoto', { id: villa.id, uploadId: (await upload(t, admin.token, { name: 'b.png', mimeType: 'image/png', data: propertyPhoto })).uploadId }, admin.token);
+    await upload(t, admin.token, { name: 'c.png', mimeType: 'image/png', data: abandoned });
+    const store = t.core.mediaStore;
+
+    // Fresh: an upload may be about to be sent.
+    expect(sweepOrphanMedia(t.core.database.sqlite, store, { now: () => Date.now() })).toBe(0);
+    const dayLater = { now: () => Date.now() + 25 * 60 * 60_000 };
+    expect(sweepOrphanMedia(t.core.database.sqlite, store, dayLater)).toBe(1);
+    expect(storedFiles(t).sort()).toEqual([sha(sentPhoto), sha(propertyPhoto)].sort());
   });
 });
