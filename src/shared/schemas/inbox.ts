@@ -70,10 +70,13 @@ export const messageListInput = z
   .object({
     conversationId: entityId,
     limit: z.number().int().min(1).max(200).default(50),
-    /** Older page: messages with a smaller id than this one. */
+    /** Older page (infinite scroll): the messages shown before this one. */
     beforeId: entityId.optional(),
+    /** Catch-up (seed 003's `after`): messages stored after this one, oldest first, e.g. after a dropped connection. */
+    afterId: entityId.optional(),
   })
-  .strict();
+  .strict()
+  .refine((m) => m.beforeId === undefined || m.afterId === undefined, { message: 'invalid', path: ['afterId'] });
 
 /** WhatsApp's own cap on a text message is 65,536 characters. */
 /** A text, or a finished upload with an optional caption (seed 003's message with attachments). */

@@ -122,6 +122,14 @@ export class InboxService {
   listMessages(caller: Caller, input: z.output<typeof messageListInput>): MessageView[] {
     this.access.requireConversation(caller, input.conversationId);
     let rows: MessageRow[];
+    if (input.afterId !== undefined) {
+      // By id, not time: a message caught up late from WhatsApp carries an older time but is new to the window.
+      return this.readViews(
+        this.sqlite
+          .prepare<[number, number, number], MessageRow>('select * from messages where conversation_id = ? and id > ? order by id limit ?')
+          .all(input.conversationId, input.afterId, input.limit),
+      );
+    }
     if (input.beforeId === undefined) {
       rows = this.sqlite
         .prepare<[number, number], MessageRow>('select * from messages where conversation_id = ? order by created_at desc, id desc limit ?')

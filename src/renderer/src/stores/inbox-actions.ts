@@ -76,7 +76,7 @@ export function watchInbox(): () => void {
   // Whatever happened while the connection was down is read again.
   const offReconnect = onReconnect(() => {
     void useConversationsStore.getState().reload();
-    void useThreadStore.getState().reload();
+    void useThreadStore.getState().catchUp();
   });
   const onSeen = () => markOpenConversationRead();
   window.addEventListener('focus', onSeen);

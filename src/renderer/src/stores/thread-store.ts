@@ -17,6 +17,8 @@ interface ThreadState {
   open(conversation: ConversationView): void;
   close(): void;
   reload(): Promise<void>;
+  /** After a dropped connection: every message stored since the newest one shown, then the newest page again (for statuses). */
+  catchUp(): Promise<void>;
   loadOlder(): Promise<void>;
   /** The open conversation changed (an event, or markRead's answer). */
   updateConversation(conversation: ConversationView): void;
@@ -60,6 +62,27 @@ export const useThreadStore = create<ThreadState>()((set, get) => ({
     } catch (error) {
       if (ticket === latest) set({ error: toApiError(error), messages: get().messages ?? [] });
     }
+  },
+
+  catchUp: async () => {
+    const conversation = get().conversation;
+    const shown = get().messages;
+    if (!conversation || !shown || shown.length === 0) return get().reload();
+    const ticket = latest;
+    let afterId = Math.max(...shown.map((m) => m.id));
+    try {
+      for (;;) {
+        const page = await call('messages.list', { conversationId: conversation.id, afterId, limit: 200 });
+        if (ticket !== latest) return;
+        set({ messages: mergeMessages(get().messages ?? [], page) });
+        if (page.length < 200) break;
+        afterId = page[page.length - 1]!.id;
+      }
+    } catch (error) {
+      if (ticket === latest) set({ error: toApiError(error) });
+      return;
+    }
+    await get().reload();
   },
 
   loadOlder: async () => {
