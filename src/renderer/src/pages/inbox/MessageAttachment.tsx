@@ -32,16 +32,28 @@ function fileLabel(attachment: AttachmentView, t: ReturnType<typeof useT>): stri
 
 function SaveButton({ attachment }: { attachment: AttachmentView }) {
   const t = useT();
-  const [failed, setFailed] = useState(false);
+  const [state, setState] = useState<{ progress: number | null; failed: boolean }>({ progress: null, failed: false });
+  async function save() {
+    setState({ progress: 0, failed: false });
+    try {
+      // A large document comes in pieces: the button shows how far.
+      await attachmentUrl(attachment, (progress) => setState({ progress, failed: false }));
+      await saveAttachment(attachment, t(`media.type.${attachment.type}`));
+      setState({ progress: null, failed: false });
+    } catch {
+      setState({ progress: null, failed: true });
+    }
+  }
   return (
     <button
       type="button"
       className="button button-small button-secondary attachment-save"
-      onClick={() => void saveAttachment(attachment, `${t(`media.type.${attachment.type}`)}`).catch(() => setFailed(true))}
+      onClick={() => void save()}
+      disabled={state.progress !== null}
       data-testid={`attachment-save-${attachment.id}`}
     >
       <Icon name="download" />
-      {failed ? t('media.loadFailed') : t('media.save')}
+      {state.progress !== null ? t('media.loading', { percent: Math.round(state.progress * 100) }) : state.failed ? t('media.loadFailed') : t('media.save')}
     </button>
   );
 }
