@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
-import { phoneDigitsQuery, searchTerms } from '../../../shared/search-text';
+import { phoneDigitsQuery } from '../../../shared/search-text';
 import type { ConversationPage } from '../../../shared/inbox-types';
 import type { conversationListInput } from '../../../shared/schemas/inbox';
 import { conversationSelect, toConversationView, type ConversationRow } from '../../inbox/records';
 import type { SearchIndex } from '../../inbox/search-index';
+import { ftsMatch } from '../../inbox/search-match';
 import { AppError, fieldError } from '../../rpc/app-error';
 
 type ListInput = z.output<typeof conversationListInput>;
@@ -90,21 +91,24 @@ export class ConversationList {
   private search(query: string): { contactIds: number[]; messages: Map<number, { messageId: number; content: string }> } {
     // Whatever was written just now is searchable now.
     this.searchIndex.flush();
-    const terms = searchTerms(query);
     const phone = phoneDigitsQuery(query);
-    if (terms.length === 0 && !phone) throw fieldError('search', 'invalid', 'Nothing to search for');
-    const match = terms.map((t) => `"${t}"*`).join(' ');
+    const names = ftsMatch(query, 'names');
+    const match = ftsMatch(query, 'text');
+    if (!match && !phone) throw fieldError('search', 'invalid', 'Nothing to search for');
     const contactIds = new Set<number>();
-    if (match) {
+    if (names) {
       for (const { rowid } of this.sqlite
         .prepare<[string, number], { rowid: number }>('select rowid from contacts_fts where contacts_fts match ? limit ?')
-        .all(match, contactMatchLimit)) {
+        .all(names, contactMatchLimit)) {
         contactIds.add(rowid);
       }
     }
     if (phone) {
-      for (const { id } of this.sqlite.prepare<[string, number], { id: number }>("select id from contacts where phone like '%' || ? || '%' limit ?").all(phone, contactMatchLimit)) {
-        contactIds.add(id);
+      // Any run of the phone's digits: a trigram match (contacts_phone_fts), the run quoted as one phrase.
+      for (const { rowid } of this.sqlite
+        .prepare<[string, number], { rowid: number }>('select rowid from contacts_phone_fts where contacts_phone_fts match ? limit ?')
+        .all(`"${phone}"`, contactMatchLimit)) {
+        contactIds.add(rowid);
       }
     }
     const messages = new Map<number, { messageId: number; content: string }>();
