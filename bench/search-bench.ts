@@ -18,6 +18,7 @@ export async function benchSearchAndFilters(core: Core, token: string): Promise<
   }
   const seconds = (performance.now() - started) / 1000;
   line('first build from the queue', `${thousands(pending)} rows in ${seconds.toFixed(1)} s (${thousands(pending / seconds)} rows/s; in the app this runs in the background)`);
+  for (const table of ['messages_fts', 'contacts_fts', 'contacts_phone_fts']) line(`${table} size`, `${(indexBytes(sqlite, table) / 2 ** 20).toFixed(1)} MiB`);
 
   const caller = core.services.authenticate(token);
   if (!caller) throw new Error('bench admin not signed in');
@@ -35,6 +36,11 @@ export async function benchSearchAndFilters(core: Core, token: string): Promise<
   };
   const search = await sample((i) => list({ search: queries(i) }));
   target('search (names, phones, message text), first page', describe(search), search.median < 20, 'median < 20 ms');
+  line('  Arabic and English words only', describe(await sample((i) => list({ search: words[i % words.length]! }), 100)));
+  line('  phones only (full, 05…, 9665…, last 7 digits)', describe(await sample((i) => list({ search: queries(i * 3) }), 100)));
+  // What a search box sends while a word is still being typed: short prefixes, many words each.
+  const typing = ['شق', 'الر', 'رياض', 'الم', 'مع', 'ap', 'vi'];
+  line('  word beginnings while typing', describe(await sample((i) => list({ search: typing[i % typing.length]! }), 70)));
 
   heading('Every list filter combination, first page of 50');
   const numberIds = sqlite.prepare<[], { id: number }>('select id from whatsapp_numbers order by id').all().map((r) => r.id);
@@ -68,6 +74,12 @@ export async function benchSearchAndFilters(core: Core, token: string): Promise<
     const d = await sample(() => list({ sortBy }), 30);
     line(`sorted by ${sortBy}, no filter`, describe(d));
   }
+}
+
+/** Bytes of an FTS5 table's shadow tables (data, index, sizes, config). */
+function indexBytes(sqlite: Core['database']['sqlite'], table: string): number {
+  const size = sqlite.prepare<[string], { bytes: number | null }>('select sum(pgsize) as bytes from dbstat where name = ?');
+  return ['data', 'idx', 'docsize', 'config'].reduce((sum, part) => sum + (size.get(`${table}_${part}`)?.bytes ?? 0), 0);
 }
 
 async function sample(run: (i: number) => unknown, count = 200, warmUps = 20): Promise<Distribution> {

@@ -57,6 +57,10 @@ test('search ignores hamza forms and tashkeel and highlights the match; filters,
   await expect(rows(page)).toHaveCount(1);
   await expect(found.getByTestId('conversation-match').locator('mark')).toHaveText('السعي');
 
+  // Typed without the article, «ايجار» finds «الإيجار»: the word is marked, the article is not.
+  await search(page, 'ايجار');
+  await expect(found.getByTestId('conversation-match').locator('mark')).toHaveText('إيجار');
+
   // Escape clears the search: the whole inbox again.
   await page.getByTestId('inbox-search').press('Escape');
   await expect(page.getByTestId('inbox-search')).toHaveValue('');

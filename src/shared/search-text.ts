@@ -1,3 +1,5 @@
+import { matchInWord, termForms, type SearchField } from './search-forms';
+
 /**
  * Search text normalisation, shared by the index (core) and the highlighting (renderer):
  * Arabic written with or without tashkeel and tatweel, any hamza form of alef, ta marbuta or
@@ -40,13 +42,18 @@ export function searchTerms(query: string): string[] {
     .slice(0, 8);
 }
 
+/** Runs of the characters the full-text tokenizer (unicode61) keeps in a word. */
+const wordPattern = /[\p{L}\p{N}\p{Co}]+/gu;
+
 /**
- * Where the query's words occur in an original text, as [start, end) ranges of that text:
- * the text is normalised character by character with a map back to the original positions,
- * so a word typed without tashkeel highlights the word written with it.
+ * Where the query's words are found in an original text, as [start, end) ranges of that text:
+ * the words the search finds (search-forms.ts: at a word's start, or behind an Arabic article
+ * or clitic, which is left unmarked). The text is normalised character by character with a map
+ * back to the original positions, so a word typed without tashkeel highlights the word written
+ * with it. `field` is 'names' for customer names and emails.
  */
-export function highlightRanges(text: string, query: string): [number, number][] {
-  const terms = searchTerms(query);
+export function highlightRanges(text: string, query: string, field: SearchField = 'text'): [number, number][] {
+  const terms = searchTerms(query).map((term) => termForms(term, field));
   if (terms.length === 0) return [];
   let normalized = '';
   const origin: number[] = [];
@@ -64,16 +71,15 @@ export function highlightRanges(text: string, query: string): [number, number][]
   }
   origin.push(index);
   const ranges: [number, number][] = [];
-  for (const term of terms) {
-    let from = 0;
-    for (;;) {
-      const at = normalized.indexOf(term, from);
-      if (at < 0) break;
-      let end = origin[at + term.length] ?? text.length;
+  for (const word of normalized.matchAll(wordPattern)) {
+    for (const forms of terms) {
+      const found = matchInWord(word[0], forms);
+      if (!found) continue;
+      const at = word.index;
+      let end = origin[at + found[1]] ?? text.length;
       // Keep the marks written on the last letter inside the highlight.
       while (end < text.length && text[end]!.match(tashkeel)) end++;
-      ranges.push([origin[at]!, end]);
-      from = at + term.length;
+      ranges.push([origin[at + found[0]]!, end]);
     }
   }
   ranges.sort((a, b) => a[0] - b[0]);

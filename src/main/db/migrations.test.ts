@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { databaseFileName, openDatabase, type OpenedDatabase } from './open-database';
-import { migrationsDir, tempDir } from '../testing/test-core';
+import { migrationsDir, startTestCore, tempDir } from '../testing/test-core';
 
 const tablesOf = (db: OpenedDatabase) =>
   (db.sqlite.prepare("select name from sqlite_master where type = 'table' order by name").all() as { name: string }[]).map((r) => r.name);
@@ -61,6 +61,30 @@ describe('database start-up', () => {
     expect(current.sqlite.prepare('select content from messages').all()).toEqual([{ content: 'hello' }]);
     expect(current.sqlite.prepare('select count(*) as n from conversations').get()).toEqual({ n: 1 });
     expect(current.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+
+  it('finds the customers of a database from before the phone index by the middle of their phones', async () => {
+    const dataDir = tempDir();
+    const journal = JSON.parse(fs.readFileSync(path.join(migrationsDir, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+    const old = openDatabase(dataDir, olderMigrations(journal.entries.findIndex((e) => e.tag.startsWith('0009_'))));
+    old.sqlite.exec(`
+      insert into whatsapp_numbers (name) values ('Sales');
+      insert into contacts (phone, name) values ('+966551234567', 'Customer'), ('+966509999999', 'Other');
+      insert into conversations (contact_id, whatsapp_number_id, last_message_time) values (1, 1, 1), (2, 1, 2);
+    `);
+    old.close();
+
+    const t = startTestCore({ dataDir });
+    try {
+      t.core.searchIndex.stop();
+      const { token } = await t.setupAdmin();
+      // Nothing waits in the search queue: the migration itself indexed the phones.
+      t.core.database.sqlite.exec('delete from search_queue');
+      const found = await t.call('conversations.list', { search: '1234567' }, token);
+      expect(found.data.map((c) => c.contact.name)).toEqual(['Customer']);
+    } finally {
+      await t.close();
+    }
   });
 
   it('opens an up-to-date database again without changing it', () => {

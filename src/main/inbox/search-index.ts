@@ -20,11 +20,14 @@ export class SearchIndex {
       pending: sqlite.prepare<[number], { rowid: number; kind: 'm' | 'c'; row_id: number }>('select rowid, kind, row_id from search_queue order by rowid limit ?'),
       done: sqlite.prepare<[number]>('delete from search_queue where rowid <= ?'),
       message: sqlite.prepare<[number], { content: string }>('select content from messages where id = ?'),
-      contact: sqlite.prepare<[number], { name: string | null; email: string | null }>('select name, email from contacts where id = ?'),
+      contact: sqlite.prepare<[number], { name: string | null; email: string | null; phone: string | null }>('select name, email, phone from contacts where id = ?'),
       dropMessage: sqlite.prepare<[number]>('delete from messages_fts where rowid = ?'),
       addMessage: sqlite.prepare<[number, string]>('insert into messages_fts (rowid, content) values (?, ?)'),
       dropContact: sqlite.prepare<[number]>('delete from contacts_fts where rowid = ?'),
       addContact: sqlite.prepare<[number, string]>('insert into contacts_fts (rowid, name) values (?, ?)'),
+      dropPhone: sqlite.prepare<[number]>('delete from contacts_phone_fts where rowid = ?'),
+      // The phone's digits (E.164 without the +), for a trigram match on any run of them.
+      addPhone: sqlite.prepare<[number, string]>("insert into contacts_phone_fts (rowid, digits) values (?, replace(?, '+', ''))"),
       size: sqlite.prepare<[], { n: number }>('select count(*) as n from search_queue'),
     };
   }
@@ -47,6 +50,8 @@ export class SearchIndex {
           const contact = this.q.contact.get(row.row_id);
           const text = [contact?.name, contact?.email].filter(Boolean).join(' ');
           if (contact && text) this.q.addContact.run(row.row_id, normalizeSearchText(text));
+          this.q.dropPhone.run(row.row_id);
+          if (contact?.phone) this.q.addPhone.run(row.row_id, contact.phone);
         }
       }
       const last = rows[rows.length - 1];

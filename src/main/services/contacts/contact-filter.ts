@@ -1,4 +1,5 @@
-import { phoneDigitsQuery, searchTerms } from '../../../shared/search-text';
+import { phoneDigitsQuery } from '../../../shared/search-text';
+import { ftsMatch } from '../../inbox/search-match';
 
 export interface ContactFilter {
   search?: string | undefined;
@@ -13,8 +14,8 @@ export interface FilterSql {
 
 /**
  * The list's and the export's filters as SQL over `contacts c`. Names and emails are found
- * through the full-text index (normalised Arabic, prefixes); a phone in any typed form by its
- * digits, which every stored E.164 form contains.
+ * through the full-text index (normalised Arabic, word beginnings, behind the article and
+ * clitics); a phone in any typed form by any run of its digits, which every stored E.164 form contains.
  */
 export function contactFilterSql(filter: ContactFilter, todayMs: number): FilterSql {
   const where: string[] = [];
@@ -22,16 +23,16 @@ export function contactFilterSql(filter: ContactFilter, todayMs: number): Filter
   const search = filter.search?.trim() ?? '';
   if (search) {
     const either: string[] = [];
-    const terms = searchTerms(search);
-    if (terms.length > 0) {
+    const names = ftsMatch(search, 'names');
+    if (names) {
       either.push('c.id in (select rowid from contacts_fts where contacts_fts match @fts)');
-      // Terms hold only letters and digits, so quoting each is enough; `*` finds word beginnings.
-      params.fts = terms.map((term) => `"${term}"*`).join(' ');
+      params.fts = names;
     }
     const digits = phoneDigitsQuery(search);
     if (digits) {
-      either.push("c.phone like '%' || @digits || '%'");
-      params.digits = digits;
+      // Any run of the phone's digits, through the trigram index.
+      either.push('c.id in (select rowid from contacts_phone_fts where contacts_phone_fts match @digits)');
+      params.digits = `"${digits}"`;
     }
     // A query with nothing searchable in it (only punctuation) finds nothing rather than everything.
     where.push(either.length > 0 ? `(${either.join(' or ')})` : '0');

@@ -72,7 +72,10 @@ describe('contacts', () => {
     expect(await names('ابراهيم')).toEqual(['إبراهيم']);
     expect(await names('fatimah')).toEqual(['Fatimah Al-Zahrani']);
     expect(await names('m.ahmadi@')).toEqual(['مُحَمَّد الأَحْمَدي']);
-    for (const phone of ['0501234567', '966501234567', '+966 50 123 4567', '050 123']) expect(await names(phone), phone).toEqual(['مُحَمَّد الأَحْمَدي']);
+    for (const phone of ['0501234567', '966501234567', '+966 50 123 4567', '050 123', '4567', '1234567', '01234']) expect(await names(phone), phone).toEqual(['مُحَمَّد الأَحْمَدي']);
+    // A name behind its article, and a Latin one behind a joined or hyphenated Al.
+    expect(await names('احمدي')).toEqual(['مُحَمَّد الأَحْمَدي']);
+    expect(await names('zahrani')).toEqual(['Fatimah Al-Zahrani']);
     expect(await names('!!!')).toEqual([]);
   });
 

@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
-import { phoneDigitsQuery, searchTerms } from '../../../shared/search-text';
+import { phoneDigitsQuery } from '../../../shared/search-text';
 import type { ConversationPage } from '../../../shared/inbox-types';
 import type { conversationListInput } from '../../../shared/schemas/inbox';
 import { conversationSelect, toConversationView, type ConversationRow } from '../../inbox/records';
 import type { SearchIndex } from '../../inbox/search-index';
+import { ftsMatch } from '../../inbox/search-match';
 import { AppError, fieldError } from '../../rpc/app-error';
 
 type ListInput = z.output<typeof conversationListInput>;
@@ -48,7 +49,7 @@ export class ConversationList {
     else if (input.assignedTo === 'unassigned') where.push('c.assigned_agent_id is null');
     else if (input.assignedTo !== undefined) (where.push('c.assigned_agent_id = @agent'), (params.agent = input.assignedTo));
 
-    let matches = new Map<number, { messageId: number; content: string }>();
+    let matches = new Map<number, number>();
     if (input.search) {
       const found = this.search(input.search);
       matches = found.messages;
@@ -80,43 +81,58 @@ export class ConversationList {
     const more = rows.length > input.limit;
     const page = more ? rows.slice(0, input.limit) : rows;
     const last = page[page.length - 1];
+    const shown = input.search ? this.matchedContents(page.map((row) => matches.get(row.id))) : new Map<number, string>();
+    const matchOf = (messageId: number | undefined) => (messageId !== undefined && shown.has(messageId) ? { messageId, content: shown.get(messageId)! } : null);
     return {
-      data: page.map((row) => ({ ...toConversationView(row), ...(input.search ? { match: matches.get(row.id) ?? null } : {}) })),
+      data: page.map((row) => ({ ...toConversationView(row), ...(input.search ? { match: matchOf(matches.get(row.id)) } : {}) })),
       meta: { limit: input.limit, next: more && last ? Buffer.from(last.sort_values).toString('base64url') : null },
     };
   }
 
-  /** Customers by name (and email) and phone, and conversations by the words of their messages. */
-  private search(query: string): { contactIds: number[]; messages: Map<number, { messageId: number; content: string }> } {
+  /** The text of the matching messages the page shows: read for those rows only, not for every match. */
+  private matchedContents(messageIds: (number | undefined)[]): Map<number, string> {
+    const ids = messageIds.filter((id) => id !== undefined);
+    if (ids.length === 0) return new Map();
+    const rows = this.sqlite
+      .prepare<[string], { id: number; content: string }>('select id, content from messages where id in (select value from json_each(?))')
+      .all(JSON.stringify(ids));
+    return new Map(rows.map((row) => [row.id, row.content]));
+  }
+
+  /** Customers by name (and email) and phone, and conversations (to their newest matching message's id) by the words of their messages. */
+  private search(query: string): { contactIds: number[]; messages: Map<number, number> } {
     // Whatever was written just now is searchable now.
     this.searchIndex.flush();
-    const terms = searchTerms(query);
     const phone = phoneDigitsQuery(query);
-    if (terms.length === 0 && !phone) throw fieldError('search', 'invalid', 'Nothing to search for');
-    const match = terms.map((t) => `"${t}"*`).join(' ');
+    const names = ftsMatch(query, 'names');
+    const match = ftsMatch(query, 'text');
+    if (!match && !phone) throw fieldError('search', 'invalid', 'Nothing to search for');
     const contactIds = new Set<number>();
-    if (match) {
+    if (names) {
       for (const { rowid } of this.sqlite
         .prepare<[string, number], { rowid: number }>('select rowid from contacts_fts where contacts_fts match ? limit ?')
-        .all(match, contactMatchLimit)) {
+        .all(names, contactMatchLimit)) {
         contactIds.add(rowid);
       }
     }
     if (phone) {
-      for (const { id } of this.sqlite.prepare<[string, number], { id: number }>("select id from contacts where phone like '%' || ? || '%' limit ?").all(phone, contactMatchLimit)) {
-        contactIds.add(id);
+      // Any run of the phone's digits: a trigram match (contacts_phone_fts), the run quoted as one phrase.
+      for (const { rowid } of this.sqlite
+        .prepare<[string, number], { rowid: number }>('select rowid from contacts_phone_fts where contacts_phone_fts match ? limit ?')
+        .all(`"${phone}"`, contactMatchLimit)) {
+        contactIds.add(rowid);
       }
     }
-    const messages = new Map<number, { messageId: number; content: string }>();
+    const messages = new Map<number, number>();
     if (match) {
       const rows = this.sqlite
-        .prepare<[string, number], { id: number; conversation_id: number; content: string }>(
-          `select m.id, m.conversation_id, m.content from
+        .prepare<[string, number], { id: number; conversation_id: number }>(
+          `select m.id, m.conversation_id from
              (select rowid from messages_fts where messages_fts match ? order by rowid desc limit ?) f
            cross join messages m on m.id = f.rowid`,
         )
         .all(match, messageMatchLimit);
-      for (const row of rows) if (!messages.has(row.conversation_id)) messages.set(row.conversation_id, { messageId: row.id, content: row.content });
+      for (const row of rows) if (!messages.has(row.conversation_id)) messages.set(row.conversation_id, row.id);
     }
     return { contactIds: [...contactIds], messages };
   }

@@ -69,6 +69,93 @@ describe('searching the inbox', () => {
   });
 });
 
+describe('searching inside words', () => {
+  /** One conversation per text, each from its own customer; returns their ids by text. */
+  function conversationsSaying(numberId: number, texts: string[], firstDigits = 966504000000) {
+    return new Map(texts.map((text, i) => [text, customerWrites(numberId, String(firstDigits + i), text)]));
+  }
+  const idsOf = (found: Map<string, number>, texts: string[]) => texts.map((text) => found.get(text)!).sort((a, b) => a - b);
+
+  it('finds an Arabic word behind the article and every clitic written onto it, not inside another word', async () => {
+    const { admin, sales } = await office();
+    const forms = ['الشقة', 'والشقة', 'بالشقة', 'كالشقة', 'فالشقة', 'للشقة', 'وبالشقة', 'وللشقة'];
+    const found = conversationsSaying(sales.id, [...forms.map((form) => `سألت عن ${form} أمس`), 'المشقة كبيرة', 'عندكم شقق؟']);
+    const search = async (q: string) => ids(await t.call('conversations.list', { search: q }, admin.token));
+    expect(await search('شقة')).toEqual(idsOf(found, forms.map((form) => `سألت عن ${form} أمس`)));
+    expect(await search('شقه')).toEqual(await search('شقة'));
+    const [hit] = (await t.call('conversations.list', { search: 'شقة', limit: 1 }, admin.token)).data;
+    expect(hit?.match?.content).toMatch(/شقة/);
+  });
+
+  it('finds a word typed with the article behind a clitic, and the word typed without it behind the article', async () => {
+    const { admin, sales } = await office();
+    const found = conversationsSaying(sales.id, ['مكتبكم في الرياض؟', 'ساكن بالرياض', 'مسافر للرياض', 'والرياض أقرب لي', 'أحتاج رياض أطفال']);
+    const person = customerWrites(sales.id, '966504100000', 'السلام عليكم', 'رياض العتيبي');
+    const search = async (q: string) => ids(await t.call('conversations.list', { search: q }, admin.token));
+    const city = idsOf(found, ['مكتبكم في الرياض؟', 'ساكن بالرياض', 'مسافر للرياض', 'والرياض أقرب لي']);
+    expect(await search('الرياض')).toEqual(city);
+    expect(await search('رياض')).toEqual([...city, found.get('أحتاج رياض أطفال')!, person].sort((a, b) => a - b));
+  });
+
+  it('finds prefixed words typed without tashkeel or tatweel, with another hamza form, ta marbuta or alef maqsura', async () => {
+    const { admin, sales } = await office();
+    const texts = ['نريد بِالشَّقَّةِ مطبخاً', 'شقة للإيجار', 'والأَرْض على شارعين', 'فالمبنى جديد', 'وبالعمــــارة مصعد'];
+    const found = conversationsSaying(sales.id, texts);
+    const named = customerWrites(sales.id, '966504200000', 'مرحبا', 'نورة الغامدي');
+    const search = async (q: string) => ids(await t.call('conversations.list', { search: q }, admin.token));
+    expect(await search('شقه')).toEqual(idsOf(found, ['نريد بِالشَّقَّةِ مطبخاً', 'شقة للإيجار']));
+    expect(await search('الشَّقة')).toEqual(idsOf(found, ['نريد بِالشَّقَّةِ مطبخاً']));
+    for (const typed of ['ايجار', 'إيجار', 'الايجار', 'الإيجار']) expect(await search(typed), typed).toEqual(idsOf(found, ['شقة للإيجار']));
+    for (const typed of ['ارض', 'الارض', 'أرض']) expect(await search(typed), typed).toEqual(idsOf(found, ['والأَرْض على شارعين']));
+    expect(await search('مبني')).toEqual(idsOf(found, ['فالمبنى جديد']));
+    expect(await search('عماره')).toEqual(idsOf(found, ['وبالعمــــارة مصعد']));
+    expect(await search('غامدى')).toEqual([named]);
+  });
+
+  it('does not find everything for an article or a letter alone, nor words whose own first letter looks like a clitic', async () => {
+    const { admin, sales } = await office();
+    conversationsSaying(sales.id, ['الشقة والفيلا', 'فيلا في الملقا', 'ورقة العقد', 'بيت كبير']);
+    const search = async (q: string) => ids(await t.call('conversations.list', { search: q }, admin.token));
+    for (const typed of ['ال', 'وال', 'بال', 'لل', 'و', 'ا']) expect(await search(typed), typed).toEqual([]);
+    for (const typed of ['يلا', 'رقه', 'يت', 'بير']) expect(await search(typed), typed).toEqual([]);
+  });
+
+  it('finds a customer by any run of their phone digits: the last four to seven, the middle ones', async () => {
+    const { admin, sales } = await office();
+    const id = customerWrites(sales.id, '966551234567', 'hello');
+    customerWrites(sales.id, '966509999999', 'other');
+    customerWrites(sales.id, '966551239876', 'other');
+    const search = async (q: string) => ids(await t.call('conversations.list', { search: q }, admin.token));
+    for (const typed of ['4567', '34567', '1234567', '5512345', '٥١٢٣٤٥٦', '055 123 45', '+966 55 123 4567']) expect(await search(typed), typed).toEqual([id]);
+    expect(await search('1239')).toHaveLength(1);
+    expect(await search('0000')).toEqual([]);
+  });
+
+  it('finds a contact by their new phone once it is changed, and no longer by the old one', async () => {
+    const { admin, sales } = await office();
+    const id = customerWrites(sales.id, '966551234567', 'hello');
+    const contactId = (await t.call('conversations.get', { id }, admin.token)).contact.id;
+    await t.call('contacts.update', { id: contactId, phone: '0567654321' }, admin.token);
+    const search = async (q: string) => ids(await t.call('conversations.list', { search: q }, admin.token));
+    expect(await search('7654')).toEqual([id]);
+    expect(await search('1234567')).toEqual([]);
+  });
+
+  it('finds English words at their start in any case, and a Latin name behind a joined Al', async () => {
+    const { admin, sales } = await office();
+    const hittin = customerWrites(sales.id, '966504300000', 'Is the apartment in HITTIN available?');
+    const harbi = customerWrites(sales.id, '966504300001', 'hi', 'Fahad Alharbi');
+    customerWrites(sales.id, '966504300002', 'almost done');
+    const search = async (q: string) => ids(await t.call('conversations.list', { search: q }, admin.token));
+    expect(await search('Hittin')).toEqual([hittin]);
+    expect(await search('APART')).toEqual([hittin]);
+    expect(await search('partment')).toEqual([]);
+    expect(await search('harbi')).toEqual([harbi]);
+    // "Al" is joined on in names only: "most" does not find "almost" in a message.
+    expect(await search('most')).toEqual([]);
+  });
+});
+
 describe('filtering and sorting the inbox', () => {
   it('combines number, status, starred, unread, assignment and archive filters', async () => {
     const { admin, sales, rentals, agent } = await office();

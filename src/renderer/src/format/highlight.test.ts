@@ -11,6 +11,13 @@ describe('search highlights', () => {
     expect(phoneRanges(phone, '0599')).toEqual([]);
   });
 
+  it('find the last or middle digits of a phone', () => {
+    const phone = '+966505523187';
+    expect(marked(phone, phoneRanges(phone, '3187'))).toEqual(['3187']);
+    expect(marked(phone, phoneRanges(phone, '5523187'))).toEqual(['5523187']);
+    expect(marked(phone, phoneRanges(phone, '٥٥٢٣'))).toEqual(['5523']);
+  });
+
   it('fall back to text highlighting for a query with letters', () => {
     expect(marked('Dana Alqahtani', phoneRanges('Dana Alqahtani', 'dana'))).toEqual(['Dana']);
   });

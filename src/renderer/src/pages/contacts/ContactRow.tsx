@@ -37,7 +37,7 @@ export function ContactRow({ contact, selected, search, onOpen }: ContactRowProp
       <span className="contact-main">
         <span className="contact-line">
           <span className="contact-name clip-text" dir="auto" data-testid="contact-name">
-            {contact.name ? <Highlighted text={contact.name} ranges={highlightRanges(contact.name, search)} /> : t('contacts.noName')}
+            {contact.name ? <Highlighted text={contact.name} ranges={highlightRanges(contact.name, search, 'names')} /> : t('contacts.noName')}
           </span>
           {contact.followUpDate ? (
             <Badge tone={followUpTone[followUpState(contact.followUpDate)]}>{followUpLabel(t, contact.followUpDate, language)}</Badge>

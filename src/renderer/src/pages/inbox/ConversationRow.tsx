@@ -84,7 +84,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
   const title = contactTitle(conversation);
   const unread = conversation.unreadCount;
   const classes = ['list-row', 'conversation-row', selected ? 'is-selected' : '', unread > 0 ? 'is-unread' : ''].filter(Boolean).join(' ');
-  const titleRanges = title && search ? (title.isPhone ? phoneRanges(title.text, search) : highlightRanges(title.text, search)) : [];
+  const titleRanges = title && search ? (title.isPhone ? phoneRanges(title.text, search) : highlightRanges(title.text, search, 'names')) : [];
   return (
     <button
       type="button"
