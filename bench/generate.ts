@@ -3,12 +3,21 @@ import path from 'node:path';
 import { databaseFileName, openDatabase } from '../src/main/db/open-database';
 import { phoneFromWhatsApp } from '../src/main/inbox/phone';
 import { previewOf } from '../src/main/inbox/records';
+import { hashPassword } from '../src/main/services/auth/passwords';
 import { agentNames, customerDigits, intBelow, messageTextPool, pick, profileName, providerId, seededRandom } from './fake-data';
 
 /** The sizes in issue 4. */
 export const sizes = { numbers: 5, contacts: 80_000, conversations: 100_000, messages: 1_000_000 } as const;
 /** Bump when the generated data changes shape, so a cached database is rebuilt. */
-const generatorVersion = 1;
+const generatorVersion = 2;
+
+/** The office's people, all with the same password: an admin, two supervisors and ten agents. */
+export const benchPassword = 'bench-password-1';
+export const benchAdmin = { name: 'Bench Admin', email: 'bench@meras.test' };
+const agentCount = 10;
+/** Agent k (1-based) is `agent<k>@meras.test` and works numbers k-1 and k+1 (mod 5, 0-based). */
+export const benchAgentEmail = (k: number): string => `agent${k}@meras.test`;
+const agentNumbers = (k: number): number[] => [(k - 1) % sizes.numbers, (k + 1) % sizes.numbers];
 
 export interface GeneratedData {
   dataDir: string;
@@ -20,7 +29,7 @@ export interface GeneratedData {
  * The benchmark database, generated once through the real migrations and cached in
  * `cacheDir`; rebuilt when the migrations or the generator change.
  */
-export function generatedDatabase(cacheDir: string, migrationsDir: string): GeneratedData {
+export async function generatedDatabase(cacheDir: string, migrationsDir: string): Promise<GeneratedData> {
   const dataDir = path.join(cacheDir, 'base');
   const stampFile = path.join(dataDir, 'stamp.json');
   const stamp = JSON.stringify({ generatorVersion, sizes, migrations: fs.readFileSync(path.join(migrationsDir, 'meta', '_journal.json'), 'utf8') });
@@ -28,7 +37,7 @@ export function generatedDatabase(cacheDir: string, migrationsDir: string): Gene
 
   fs.rmSync(dataDir, { recursive: true, force: true });
   const started = performance.now();
-  generate(dataDir, migrationsDir);
+  generate(dataDir, migrationsDir, await hashPassword(benchPassword));
   fs.writeFileSync(stampFile, stamp);
   return { dataDir, seconds: (performance.now() - started) / 1000 };
 }
@@ -45,7 +54,7 @@ const contentOf = (texts: string[], textIndex: number, kind: number) => (kinds[k
 
 const statuses = { customer: 'delivered', agent: ['read', 'read', 'read', 'read', 'read', 'read', 'read', 'delivered', 'delivered', 'sent'] } as const;
 
-function generate(dataDir: string, migrationsDir: string): void {
+function generate(dataDir: string, migrationsDir: string, passwordHash: string): void {
   const random = seededRandom(4);
   const database = openDatabase(dataDir, migrationsDir);
   const { sqlite } = database;
@@ -63,6 +72,22 @@ function generate(dataDir: string, migrationsDir: string): void {
   sqlite.transaction(() => {
     for (let n = 0; n < sizes.numbers; n++) insertNumber.run(`+96611200${String(n).padStart(4, '0')}`, numberNames[n % numberNames.length], start, start);
   })();
+
+  // People: user 1 the admin, 2–3 supervisors, 4–13 agents (agent k is user k + 3).
+  const insertUser = sqlite.prepare(
+    "insert into users (name, email, password_hash, role, status, is_active, language, created_at, updated_at) values (?, ?, ?, ?, 'OFFLINE', 1, ?, ?, ?)",
+  );
+  const insertNumberAgent = sqlite.prepare('insert into number_agents (whatsapp_number_id, user_id) values (?, ?)');
+  const agentId = (k: number) => k + 3;
+  sqlite.transaction(() => {
+    insertUser.run(benchAdmin.name, benchAdmin.email, passwordHash, 'admin', 'ar', start, start);
+    for (let k = 1; k <= 2; k++) insertUser.run(`Supervisor ${k}`, `supervisor${k}@meras.test`, passwordHash, 'supervisor', 'ar', start, start);
+    for (let k = 1; k <= agentCount; k++) {
+      insertUser.run(agentNames[(k - 1) % agentNames.length], benchAgentEmail(k), passwordHash, 'agent', k % 2 ? 'ar' : 'en', start, start);
+      for (const n of agentNumbers(k)) insertNumberAgent.run(n + 1, agentId(k));
+    }
+  })();
+  const agentsOf = Array.from({ length: sizes.numbers }, (_, n) => Array.from({ length: agentCount }, (_, i) => i + 1).filter((k) => agentNumbers(k).includes(n)));
 
   // Conversation i belongs to contact i mod 80,000; the 20,000 second conversations go to another number.
   const convContact = new Int32Array(sizes.conversations);
@@ -121,10 +146,14 @@ function generate(dataDir: string, migrationsDir: string): void {
   })();
 
   // Conversations, with their last message, unread count and status as the app keeps them.
+  // A quarter unassigned, one in twenty the admin's, the rest an agent of the number's; one in
+  // seven conversations quiet for six months archived.
   const insertConversation = sqlite.prepare(
-    `insert into conversations (id, contact_id, whatsapp_number_id, last_message, last_message_time, unread_count, status, is_starred, wa_chat_id, created_at, updated_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `insert into conversations (id, contact_id, whatsapp_number_id, last_message, last_message_time, unread_count, status, is_starred, is_archived, assigned_agent_id,
+       wa_chat_id, customer_sort_name, created_at, updated_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const halfYearAgo = end - 182 * 86_400_000;
   sqlite.transaction(() => {
     for (let i = 0; i < sizes.conversations; i++) {
       const roll = random();
@@ -132,8 +161,12 @@ function generate(dataDir: string, migrationsDir: string): void {
       const last = lastMessage[i]!;
       const unread = status === 'active' && random() < 0.3 ? 1 + intBelow(random, 5) : 0;
       const lastTime = timeOf(last);
-      insertConversation.run(i + 1, convContact[i]! + 1, convNumber[i]! + 1, previewOf(contentOf(texts, textOf[last]!, kindOf[last]!), kinds[kindOf[last]!]!.type), lastTime, unread, status,
-        random() < 0.03 ? 1 : 0, `${digits[convContact[i]!]}@c.us`, firstTime[i]!, lastTime);
+      const number = convNumber[i]!;
+      const who = random();
+      const assigned = who < 0.25 ? null : who < 0.3 ? 1 : agentId(pick(random, agentsOf[number]!));
+      const contact = convContact[i]!;
+      insertConversation.run(i + 1, contact + 1, number + 1, previewOf(contentOf(texts, textOf[last]!, kindOf[last]!), kinds[kindOf[last]!]!.type), lastTime, unread, status,
+        random() < 0.03 ? 1 : 0, lastTime < halfYearAgo && random() < 0.15 ? 1 : 0, assigned, `${digits[contact]}@c.us`, names[contact] ?? phoneFromWhatsApp(digits[contact]!), firstTime[i]!, lastTime);
     }
   })();
 

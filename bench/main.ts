@@ -5,10 +5,12 @@ import { createCore } from '../src/main/core/create-core';
 import { silentLogger } from '../src/main/core/logger';
 import { databaseFileName, openDatabase } from '../src/main/db/open-database';
 import { generatedDatabase, sizes } from './generate';
-import { benchHostStart } from './host-bench';
+import { benchBrowserInbox } from './browser-bench';
+import { benchHostStart, buildApp } from './host-bench';
 import { benchIngest } from './ingest-bench';
 import { benchQueries } from './query-bench';
-import { benchSearchAndFilters } from './search-bench';
+import { benchListCombinations } from './list-bench';
+import { benchSearch } from './search-bench';
 import { heading, line, machine, summary, thousands } from './report';
 
 /**
@@ -16,13 +18,17 @@ import { heading, line, machine, summary, thousands } from './report';
  * it is not a test, so a missed target does not fail it — only a crash does.
  */
 async function main(): Promise<void> {
+  // `npm run bench -- --only list,host` runs only those sections (ingest, queries, list, search, host, browser).
+  const onlyArg = process.argv.indexOf('--only');
+  const only = onlyArg > 0 ? new Set(process.argv[onlyArg + 1]?.split(',')) : null;
+  const runs = (section: string) => !only || only.has(section);
   const root = projectRoot(__dirname);
   const migrationsDir = path.join(root, 'drizzle');
   const cacheDir = path.join(root, 'bench', '.data');
   machine(sqliteVersion(), packageVersion(root, 'better-sqlite3'));
 
   heading(`Database: ${thousands(sizes.conversations)} conversations, ${thousands(sizes.messages)} messages, ${thousands(sizes.contacts)} contacts, ${sizes.numbers} numbers`);
-  const generated = generatedDatabase(cacheDir, migrationsDir);
+  const generated = await generatedDatabase(cacheDir, migrationsDir);
   line('generated through the real migrations', generated.seconds === null ? `cached in ${path.relative(root, generated.dataDir)}` : `in ${generated.seconds.toFixed(1)} s`);
 
   // Every run works on a fresh copy: ingest, the admin and the host's starts change it.
@@ -36,7 +42,7 @@ async function main(): Promise<void> {
 
   const database = openDatabase(runDir, migrationsDir);
   try {
-    benchIngest(database.sqlite);
+    if (runs('ingest')) benchIngest(database.sqlite);
   } finally {
     database.close();
   }
@@ -45,13 +51,18 @@ async function main(): Promise<void> {
   // The search index is built explicitly (and timed) in the search bench, not under the list figures.
   core.searchIndex.stop();
   try {
-    const token = await benchQueries(core);
-    await benchSearchAndFilters(core, token);
+    const token = await benchQueries(core, runs('queries'));
+    if (runs('list')) await benchListCombinations(core, token, path.join(cacheDir, 'list-combinations.tsv'));
+    if (runs('search')) await benchSearch(core, token);
   } finally {
     await core.close();
   }
 
-  await benchHostStart(root, runDir);
+  if (runs('host')) await benchHostStart(root, runDir);
+  if (runs('browser')) {
+    buildApp(root);
+    await benchBrowserInbox(root, runDir, path.join(cacheDir, 'browser'));
+  }
   const verdicts = summary();
   console.log(`\n${verdicts.filter((v) => v.pass).length} of ${verdicts.length} targets met.`);
 }

@@ -4,11 +4,11 @@ import { seededRandom, intBelow } from './fake-data';
 import { describe, distribution, heading, line, target, thousands, type Distribution } from './report';
 
 /**
- * Issue 5's figures: the search index built over every message, searches (Arabic words,
- * English words, phones in the forms people type) and every list filter combination's first
- * page, through the service with the input parsed as the router parses it.
+ * Issue 5's search figures: the search index built over every message, and searches (Arabic
+ * words, English words, phones in the forms people type) through the service with the input
+ * parsed as the router parses it. Filter combinations are in list-bench.ts.
  */
-export async function benchSearchAndFilters(core: Core, token: string): Promise<void> {
+export async function benchSearch(core: Core, token: string): Promise<void> {
   const { sqlite } = core.database;
   heading('Search index (FTS5, Arabic-normalised) over every message and customer');
   const pending = core.searchIndex.pending();
@@ -42,38 +42,6 @@ export async function benchSearchAndFilters(core: Core, token: string): Promise<
   const typing = ['شق', 'الر', 'رياض', 'الم', 'مع', 'ap', 'vi'];
   line('  word beginnings while typing', describe(await sample((i) => list({ search: typing[i % typing.length]! }), 70)));
 
-  heading('Every list filter combination, first page of 50');
-  const numberIds = sqlite.prepare<[], { id: number }>('select id from whatsapp_numbers order by id').all().map((r) => r.id);
-  const agentId = caller.user.id;
-  const choices = {
-    whatsappNumberId: [undefined, ...numberIds.slice(0, 2)],
-    status: [undefined, 'active', 'pending', 'resolved'],
-    starred: [undefined, true],
-    unread: [undefined, true],
-    assignedTo: [undefined, 'me', 'unassigned', agentId],
-    archived: [false, true],
-  } as const;
-  const combos: Record<string, unknown>[] = [{}];
-  for (const [key, values] of Object.entries(choices)) {
-    const next: Record<string, unknown>[] = [];
-    for (const combo of combos) for (const value of values) next.push(value === undefined ? combo : { ...combo, [key]: value });
-    combos.splice(0, combos.length, ...next);
-  }
-  const medians: { combo: Record<string, unknown>; median: number }[] = [];
-  for (const combo of combos) {
-    const d = await sample(() => list(combo), 15, 3);
-    medians.push({ combo, median: d.median });
-  }
-  medians.sort((a, b) => b.median - a.median);
-  const worst = medians[0]!;
-  const all = distribution(medians.map((m) => m.median));
-  line('combinations measured', `${combos.length} (number × status × starred × unread × assignment × archived)`);
-  line('their medians', describe(all));
-  target('slowest combination, median', `${worst.median.toFixed(3)} ms ${JSON.stringify(worst.combo)}`, worst.median < 5, 'every median < 5 ms');
-  for (const sortBy of ['unreadCount', 'customerName'] as const) {
-    const d = await sample(() => list({ sortBy }), 30);
-    line(`sorted by ${sortBy}, no filter`, describe(d));
-  }
 }
 
 /** Bytes of an FTS5 table's shadow tables (data, index, sizes, config). */

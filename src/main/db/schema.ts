@@ -111,20 +111,40 @@ export const conversations = sqliteTable(
     assignedAgentId: integer('assigned_agent_id').references(() => users.id, { onDelete: 'set null' }),
     /** The WhatsApp chat to answer in (`<digits>@c.us` or `<digits>@lid`), as the customer last wrote from. */
     waChatId: text('wa_chat_id'),
+    /**
+     * The "customer name" sort key, coalesce(contact name, phone, ''), kept here by triggers
+     * (drizzle/0008_list_plans.sql) so that sort is read off an index of this table.
+     */
+    customerSortName: text('customer_sort_name').notNull().default(''),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    uniqueIndex('conversations_contact_number_unique').on(t.contactId, t.whatsappNumberId),
-    index('conversations_number_status_time').on(t.whatsappNumberId, t.status, t.lastMessageTime),
-    index('conversations_number_time').on(t.whatsappNumberId, t.lastMessageTime),
-    index('conversations_last_message_time').on(t.lastMessageTime),
-    index('conversations_assigned_agent').on(t.assignedAgentId, t.lastMessageTime),
-    // Partial: only starred rows move when a message arrives. Unread conversations are the
-    // recent ones, found quickly along conversations_last_message_time without an index.
-    index('conversations_starred_time').on(t.lastMessageTime).where(sql`is_starred = 1`),
-    index('conversations_archived_time').on(t.lastMessageTime).where(sql`is_archived = 1`),
-  ],
+  (t) => {
+    const hasUnread = sql`(${t.unreadCount} > 0)`;
+    const hasMessage = sql`(${t.lastMessageTime} is not null)`;
+    // The list's access paths (src/main/services/inbox/list-plan.ts). Each index leads with
+    // the columns a page is cut by, then its sort key, then the other filter columns, so a
+    // filter is checked inside the index without reading the row.
+    return [
+      uniqueIndex('conversations_contact_number_unique').on(t.contactId, t.whatsappNumberId),
+      index('conversations_list_time').on(t.isArchived, t.status, t.isStarred, hasUnread, t.lastMessageTime, t.whatsappNumberId, t.assignedAgentId, t.unreadCount),
+      index('conversations_list_number').on(t.whatsappNumberId, t.isArchived, t.status, t.isStarred, hasUnread, t.lastMessageTime, t.assignedAgentId, t.unreadCount),
+      index('conversations_list_assigned').on(
+        t.assignedAgentId,
+        t.whatsappNumberId,
+        t.lastMessageTime,
+        t.isArchived,
+        t.status,
+        t.isStarred,
+        t.unreadCount,
+        t.customerSortName,
+      ),
+      index('conversations_list_unread')
+        .on(t.isArchived, t.status, t.isStarred, t.unreadCount, t.lastMessageTime, t.whatsappNumberId, t.assignedAgentId)
+        .where(sql`unread_count > 0`),
+      index('conversations_list_name').on(hasMessage, t.isArchived, t.status, t.isStarred, hasUnread, t.customerSortName, t.whatsappNumberId, t.assignedAgentId),
+    ];
+  },
 );
 
 export const messages = sqliteTable(

@@ -52,19 +52,24 @@ export interface AttachmentRow {
   mime_type: string;
 }
 
+/** A conversation's columns, with its contact, number and assignee, as every view shows it. */
+export const conversationColumns = `c.id, c.contact_id, c.whatsapp_number_id, c.last_message, c.last_message_time, c.unread_count,
+         c.status, c.is_starred, c.is_archived, c.assigned_agent_id, c.wa_chat_id,
+         ct.name as contact_name, ct.phone as contact_phone, n.name as number_name, au.name as assigned_agent_name`;
+
 /**
  * CROSS JOIN keeps conversations the outer loop: SQLite never reorders it, so a page is read
  * straight off a conversations index instead of starting from the (few) numbers and sorting
  * every conversation. Both keys are NOT NULL and enforced, so the rows are the same.
  */
-export const conversationSelect = `
-  select c.id, c.contact_id, c.whatsapp_number_id, c.last_message, c.last_message_time, c.unread_count,
-         c.status, c.is_starred, c.is_archived, c.assigned_agent_id, c.wa_chat_id,
-         ct.name as contact_name, ct.phone as contact_phone, n.name as number_name, au.name as assigned_agent_name
-  from conversations c
-  cross join contacts ct on ct.id = c.contact_id
+export const conversationJoins = `cross join contacts ct on ct.id = c.contact_id
   cross join whatsapp_numbers n on n.id = c.whatsapp_number_id
   left join users au on au.id = c.assigned_agent_id`;
+
+export const conversationSelect = `
+  select ${conversationColumns}
+  from conversations c
+  ${conversationJoins}`;
 
 export function toConversationView(row: ConversationRow): ConversationView {
   return {

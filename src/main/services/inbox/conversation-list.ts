@@ -1,83 +1,59 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
+import { conversationStatuses } from '../../../shared/domain';
 import { phoneDigitsQuery } from '../../../shared/search-text';
 import type { ConversationPage } from '../../../shared/inbox-types';
 import type { conversationListInput } from '../../../shared/schemas/inbox';
-import { conversationSelect, toConversationView, type ConversationRow } from '../../inbox/records';
+import { conversationColumns, conversationJoins, toConversationView, type ConversationRow } from '../../inbox/records';
 import type { SearchIndex } from '../../inbox/search-index';
 import { ftsMatch } from '../../inbox/search-match';
 import { AppError, fieldError } from '../../rpc/app-error';
+import { planList, planSql, searchPlan, sortKeys, type ListFilter, type ListPlan } from './list-plan';
+import { ListStats, type ListCounts } from './list-stats';
 
 type ListInput = z.output<typeof conversationListInput>;
 type Key = string | number;
-
-/** The sort keys of each order, last one the id so every row has one place. */
-const sortKeys: Record<ListInput['sortBy'], string[]> = {
-  lastMessageTime: ['c.last_message_time', 'c.id'],
-  unreadCount: ['c.unread_count', 'c.last_message_time', 'c.id'],
-  customerName: ["coalesce(ct.name, ct.phone, '')", 'c.id'],
-};
+type Viewer = { userId: number; allowedNumbers: number[] | null };
 
 /** How many of the newest matching messages a search looks at. */
 const messageMatchLimit = 2_000;
 const contactMatchLimit = 2_000;
+/** Planned pages kept (per filter, sort and first/next page), and prepared statements (per SQL shape). */
+const cachedQueries = 2_000;
+const cachedStatements = 500;
+
+type Statement = Database.Statement<[Record<string, Key>], ConversationRow & { sort_values: string }>;
+interface Query {
+  plan: ListPlan;
+  sql: string;
+  params: Record<string, Key>;
+}
 
 /**
  * Seed 003's conversation list: filters alone or together, search, three sorts either way,
  * and keyset cursors (a page continues after the last row it showed, so rows that move while
- * the agent scrolls are neither skipped nor shown twice within one sort).
+ * the agent scrolls are neither skipped nor shown twice within one sort). How a page is read
+ * is planned per query in list-plan.ts.
  */
 export class ConversationList {
+  readonly stats: ListStats;
+  private readonly numberIds;
+  /** Planned queries by filter shape, sort and cursor; emptied when the counts or the numbers change. */
+  private readonly queries = new Map<string, Query>();
+  private readonly statements = new Map<string, Statement>();
+  private plannedWith: { counts: ListCounts | null; numbers: string } = { counts: null, numbers: '' };
+
   constructor(
     private readonly sqlite: Database.Database,
     private readonly searchIndex: SearchIndex,
-  ) {}
+  ) {
+    this.stats = new ListStats(sqlite);
+    this.numberIds = sqlite.prepare<[], number>('select id from whatsapp_numbers order by id').pluck();
+  }
 
-  list(input: ListInput, viewer: { userId: number; allowedNumbers: number[] | null }): ConversationPage {
-    const where: string[] = ['c.last_message_time is not null'];
-    const params: Record<string, Key> = {};
-    if (viewer.allowedNumbers !== null) {
-      where.push('c.whatsapp_number_id in (select value from json_each(@allowed))');
-      params.allowed = JSON.stringify(viewer.allowedNumbers);
-    }
-    if (input.whatsappNumberId !== undefined) (where.push('c.whatsapp_number_id = @number'), (params.number = input.whatsappNumberId));
-    if (input.status !== undefined) (where.push('c.status = @status'), (params.status = input.status));
-    if (input.starred !== undefined) where.push(input.starred ? 'c.is_starred = 1' : 'c.is_starred = 0');
-    if (input.unread !== undefined) where.push(input.unread ? 'c.unread_count > 0' : 'c.unread_count = 0');
-    where.push(input.archived ? 'c.is_archived = 1' : 'c.is_archived = 0');
-    if (input.assignedTo === 'me') (where.push('c.assigned_agent_id = @agent'), (params.agent = viewer.userId));
-    else if (input.assignedTo === 'unassigned') where.push('c.assigned_agent_id is null');
-    else if (input.assignedTo !== undefined) (where.push('c.assigned_agent_id = @agent'), (params.agent = input.assignedTo));
-
-    let matches = new Map<number, number>();
-    if (input.search) {
-      const found = this.search(input.search);
-      matches = found.messages;
-      where.push('(c.contact_id in (select value from json_each(@contacts)) or c.id in (select value from json_each(@matched)))');
-      params.contacts = JSON.stringify(found.contactIds);
-      params.matched = JSON.stringify([...found.messages.keys()]);
-    }
-
-    const keys = sortKeys[input.sortBy];
-    const descending = input.sortOrder === 'desc';
-    if (input.cursor) {
-      const values = decodeCursor(input.cursor, keys.length);
-      where.push(keysetCondition(keys, descending, values, params));
-    }
-    const order = keys.map((k) => `${k} ${descending ? 'desc' : 'asc'}`).join(', ');
-    params.limit = input.limit + 1;
-    // Archived and starred conversations are few: read them off their partial indexes rather
-    // than let the planner walk every conversation in time order looking for them.
-    const hint = input.archived ? 'conversations_archived_time' : input.starred === true ? 'conversations_starred_time' : null;
-    const select = conversationSelect
-      .replace('select ', `select json_array(${keys.join(', ')}) as sort_values, `)
-      .replace('from conversations c', hint ? `from conversations c indexed by ${hint}` : 'from conversations c');
-    const rows = this.sqlite
-      .prepare<[Record<string, Key>], ConversationRow & { sort_values: string }>(
-        `${select}
-         where ${where.join(' and ')} order by ${order} limit @limit`,
-      )
-      .all(params);
+  list(input: ListInput, viewer: Viewer): ConversationPage {
+    const { query, params, matches } = this.prepare(input, viewer);
+    const rows = query.plan.arms.length === 0 ? [] : this.statement(query.sql).all(params);
     const more = rows.length > input.limit;
     const page = more ? rows.slice(0, input.limit) : rows;
     const last = page[page.length - 1];
@@ -97,6 +73,60 @@ export class ConversationList {
       .prepare<[string], { id: number; content: string }>('select id, content from messages where id in (select value from json_each(?))')
       .all(JSON.stringify(ids));
     return new Map(rows.map((row) => [row.id, row.content]));
+  }
+
+  /** The SQL a page of `input` runs and its parameters (for EXPLAIN in the benchmark and tests). */
+  explain(input: ListInput, viewer: Viewer): { sql: string; params: Record<string, Key>; plan: ListPlan } {
+    const { query, params } = this.prepare(input, viewer);
+    return { sql: query.sql, params, plan: query.plan };
+  }
+
+  /** What the planner estimates with: counts, every number, the page size. */
+  context(limit: number) {
+    return { counts: this.stats.get(), allNumbers: this.numberIds.all(), limit };
+  }
+
+  /** The query for `input` (planned once per shape), its parameters, and a search's matches. */
+  private prepare(input: ListInput, viewer: Viewer): { query: Query; params: Record<string, Key>; matches: Map<number, number> } {
+    const filter = listFilter(input, viewer);
+    const params: Record<string, Key> = { limit: input.limit + 1 };
+    if (input.cursor) decodeCursor(input.cursor, sortKeys[input.sortBy].length).forEach((value, i) => (params[`k${i}`] = value));
+    let matches = new Map<number, number>();
+    if (input.search) {
+      const found = this.search(input.search);
+      matches = found.messages;
+      params.contacts = JSON.stringify(found.contactIds);
+      params.matched = JSON.stringify([...found.messages.keys()]);
+    }
+    const context = this.context(input.limit);
+    const numbers = context.allNumbers.join();
+    if (this.plannedWith.counts !== context.counts || this.plannedWith.numbers !== numbers) {
+      this.queries.clear();
+      this.plannedWith = { counts: context.counts, numbers };
+    }
+    const key = JSON.stringify([filter, input.sortBy, input.sortOrder, input.limit, Boolean(input.cursor), Boolean(input.search)]);
+    let query = this.queries.get(key);
+    if (!query) {
+      const plan = input.search
+        ? searchPlan(filter, 'c.id in (select id from conversations where contact_id in (select value from json_each(@contacts)) union select value from json_each(@matched))')
+        : planList(filter, input.sortBy, context);
+      query = { plan, ...planSql(plan, input.sortBy, input.sortOrder === 'desc', Boolean(input.cursor), { columns: conversationColumns, joins: conversationJoins }) };
+      if (this.queries.size >= cachedQueries) this.queries.delete(this.queries.keys().next().value!);
+      this.queries.set(key, query);
+    }
+    Object.assign(params, query.params);
+    return { query, params, matches };
+  }
+
+  private statement(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (statement) this.statements.delete(sql);
+    else {
+      statement = this.sqlite.prepare(sql) as Statement;
+      if (this.statements.size >= cachedStatements) this.statements.delete(this.statements.keys().next().value!);
+    }
+    this.statements.set(sql, statement);
+    return statement;
   }
 
   /** Customers by name (and email) and phone, and conversations (to their newest matching message's id) by the words of their messages. */
@@ -138,16 +168,19 @@ export class ConversationList {
   }
 }
 
-/** (k1, k2, …, id) strictly after the cursor's values, in the list's direction. */
-function keysetCondition(keys: string[], descending: boolean, values: Key[], params: Record<string, Key>): string {
-  const op = descending ? '<' : '>';
-  const parts: string[] = [];
-  for (let i = 0; i < keys.length; i++) {
-    const equal = keys.slice(0, i).map((k, j) => `${k} = @k${j}`);
-    parts.push(`(${[...equal, `${keys[i]} ${op} @k${i}`].join(' and ')})`);
-    params[`k${i}`] = values[i]!;
-  }
-  return `(${parts.join(' or ')})`;
+/** The input's filters as the sets of values a row may have, within the numbers the viewer may work. */
+export function listFilter(input: ListInput, viewer: Viewer): ListFilter {
+  let numbers = viewer.allowedNumbers;
+  if (input.whatsappNumberId !== undefined) numbers = numbers === null || numbers.includes(input.whatsappNumberId) ? [input.whatsappNumberId] : [];
+  const bits = (value: boolean | undefined): (0 | 1)[] => (value === undefined ? [0, 1] : [value ? 1 : 0]);
+  return {
+    numbers: numbers === null ? null : [...new Set(numbers)].sort((a, b) => a - b),
+    archived: input.archived ? 1 : 0,
+    statuses: input.status ? [input.status] : conversationStatuses,
+    starred: bits(input.starred),
+    unread: bits(input.unread),
+    assigned: input.assignedTo === undefined ? undefined : input.assignedTo === 'me' ? viewer.userId : input.assignedTo === 'unassigned' ? null : input.assignedTo,
+  };
 }
 
 function decodeCursor(cursor: string, length: number): Key[] {

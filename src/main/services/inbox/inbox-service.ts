@@ -41,6 +41,11 @@ export class InboxService {
     return this.list.list(input, { userId: caller.user.id, allowedNumbers: this.access.allowedNumbers(caller) });
   }
 
+  /** The SQL and plan a page of the list would run (EXPLAIN in the benchmark and tests). */
+  explainList(caller: Caller, input: z.output<typeof conversationListInput>): ReturnType<ConversationList['explain']> {
+    return this.list.explain(input, { userId: caller.user.id, allowedNumbers: this.access.allowedNumbers(caller) });
+  }
+
   conversationFor(caller: Caller, id: number): ConversationView {
     this.access.requireConversation(caller, id);
     return this.getConversation(id);

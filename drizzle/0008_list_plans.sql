@@ -1,0 +1,26 @@
+-- The conversation list's access paths (src/main/services/inbox/list-plan.ts) replace the
+-- per-filter indexes: each leads with what a page is cut by, then its sort key, then every
+-- other filter column, so any filter combination reads a handful of ordered index ranges.
+DROP INDEX `conversations_number_status_time`;--> statement-breakpoint
+DROP INDEX `conversations_number_time`;--> statement-breakpoint
+DROP INDEX `conversations_last_message_time`;--> statement-breakpoint
+DROP INDEX `conversations_assigned_agent`;--> statement-breakpoint
+DROP INDEX `conversations_starred_time`;--> statement-breakpoint
+DROP INDEX `conversations_archived_time`;--> statement-breakpoint
+ALTER TABLE `conversations` ADD `customer_sort_name` text DEFAULT '' NOT NULL;--> statement-breakpoint
+-- The "customer name" sort key lives on the conversation, kept in step with its contact.
+UPDATE `conversations` SET `customer_sort_name` = coalesce((SELECT coalesce(`name`, `phone`, '') FROM `contacts` WHERE `contacts`.`id` = `conversations`.`contact_id`), '');--> statement-breakpoint
+CREATE TRIGGER `conversations_sort_name_insert` AFTER INSERT ON `conversations`
+WHEN new.customer_sort_name IS NOT coalesce((SELECT coalesce(name, phone, '') FROM contacts WHERE id = new.contact_id), '')
+BEGIN UPDATE conversations SET customer_sort_name = coalesce((SELECT coalesce(name, phone, '') FROM contacts WHERE id = new.contact_id), '') WHERE id = new.id; END;--> statement-breakpoint
+CREATE TRIGGER `conversations_sort_name_contact` AFTER UPDATE OF `contact_id` ON `conversations`
+WHEN old.contact_id IS NOT new.contact_id
+BEGIN UPDATE conversations SET customer_sort_name = coalesce((SELECT coalesce(name, phone, '') FROM contacts WHERE id = new.contact_id), '') WHERE id = new.id; END;--> statement-breakpoint
+CREATE TRIGGER `contacts_sort_name_update` AFTER UPDATE OF `name`, `phone` ON `contacts`
+WHEN coalesce(old.name, old.phone, '') IS NOT coalesce(new.name, new.phone, '')
+BEGIN UPDATE conversations SET customer_sort_name = coalesce(new.name, new.phone, '') WHERE contact_id = new.id; END;--> statement-breakpoint
+CREATE INDEX `conversations_list_time` ON `conversations` (`is_archived`,`status`,`is_starred`,("unread_count" > 0),`last_message_time`,`whatsapp_number_id`,`assigned_agent_id`,`unread_count`);--> statement-breakpoint
+CREATE INDEX `conversations_list_number` ON `conversations` (`whatsapp_number_id`,`is_archived`,`status`,`is_starred`,("unread_count" > 0),`last_message_time`,`assigned_agent_id`,`unread_count`);--> statement-breakpoint
+CREATE INDEX `conversations_list_assigned` ON `conversations` (`assigned_agent_id`,`whatsapp_number_id`,`last_message_time`,`is_archived`,`status`,`is_starred`,`unread_count`,`customer_sort_name`);--> statement-breakpoint
+CREATE INDEX `conversations_list_unread` ON `conversations` (`is_archived`,`status`,`is_starred`,`unread_count`,`last_message_time`,`whatsapp_number_id`,`assigned_agent_id`) WHERE unread_count > 0;--> statement-breakpoint
+CREATE INDEX `conversations_list_name` ON `conversations` (("last_message_time" is not null),`is_archived`,`status`,`is_starred`,("unread_count" > 0),`customer_sort_name`,`whatsapp_number_id`,`assigned_agent_id`);

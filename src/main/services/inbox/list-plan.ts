@@ -1,0 +1,321 @@
+import { conversationStatuses, type ConversationStatus } from '../../../shared/domain';
+import { assignedKey, cellKey, type ListCounts } from './list-stats';
+
+/**
+ * How the conversation list reads a page, for any mix of filters and any sort.
+ *
+ * A page is a merge of "arms": each arm reads one range of one index (drizzle/0008) — the
+ * rows of one value of the columns the index leads with — checking the rest of the filter
+ * inside the index. An arm whose index is in the sort's order hands its rows over in order;
+ * SQLite merges ordered arms (UNION ALL … ORDER BY … LIMIT) reading only as far as the page
+ * needs. Otherwise the arm's rows are all read and sorted, which is the quick way when they
+ * are few. Filters on archived, status, starred and unread select whole index ranges (at
+ * most 2 × 3 × 2 × 2 of them), so even a combination that matches nothing costs a few index
+ * seeks rather than a walk through every conversation. Among the ways that apply, the
+ * cheapest by the counts in ListStats is chosen; every way returns the same rows, so a wrong
+ * estimate costs time, never correctness.
+ */
+
+export type SortBy = 'lastMessageTime' | 'unreadCount' | 'customerName';
+type Bit = 0 | 1;
+
+/** A page's filter, each dimension spelt as the values a row may have. */
+export interface ListFilter {
+  /** The numbers a row may be on; null: any. */
+  numbers: number[] | null;
+  archived: Bit;
+  statuses: readonly ConversationStatus[];
+  starred: readonly Bit[];
+  unread: readonly Bit[];
+  /** undefined: anyone or no one; null: unassigned; else the agent's id. */
+  assigned: number | null | undefined;
+}
+
+export const listIndexes = {
+  /** (is_archived, status, is_starred, unread_count > 0, last_message_time, whatsapp_number_id, assigned_agent_id, unread_count) */
+  time: 'conversations_list_time',
+  /** (whatsapp_number_id, is_archived, status, is_starred, unread_count > 0, last_message_time, assigned_agent_id, unread_count) */
+  number: 'conversations_list_number',
+  /** (assigned_agent_id, whatsapp_number_id, last_message_time, is_archived, status, is_starred, unread_count, customer_sort_name) */
+  assigned: 'conversations_list_assigned',
+  /** (is_archived, status, is_starred, unread_count, last_message_time, whatsapp_number_id, assigned_agent_id) where unread_count > 0 */
+  unread: 'conversations_list_unread',
+  /** (last_message_time is not null, is_archived, status, is_starred, unread_count > 0, customer_sort_name, whatsapp_number_id, assigned_agent_id) */
+  name: 'conversations_list_name',
+} as const;
+type Access = keyof typeof listIndexes;
+
+type Key = string | number;
+
+/** A condition on `c` (conversations) with its values for the `?`s in it, bound as parameters. */
+export interface Cond {
+  sql: string;
+  values: Key[];
+}
+
+export interface Arm {
+  /** null: SQLite chooses (search candidates, read by id). */
+  index: string | null;
+  /** The index's range first, then the rest of the filter. */
+  where: Cond[];
+}
+
+export interface ListPlan {
+  arms: Arm[];
+  /** Estimated µs, to choose by; shown by the benchmark. */
+  cost: number;
+  /** How it reads, e.g. "number×12 ordered + unread sorted". */
+  label: string;
+}
+
+/** The sort keys of each order, the id last so every row has one place. */
+export const sortKeys: Record<SortBy, string[]> = {
+  lastMessageTime: ['c.last_message_time', 'c.id'],
+  unreadCount: ['c.unread_count', 'c.last_message_time', 'c.id'],
+  customerName: ['c.customer_sort_name', 'c.id'],
+};
+
+// Rough costs in µs, measured on the benchmark database: a seek into an index range, stepping
+// one index entry (the filter checked inside the index), sorting a row whose sort key is in
+// the index or must be read from the row, and reading and joining a page row.
+const cost = { seek: 5, entry: 0.15, sort: 0.4, sortWithRead: 3, row: 2 };
+/** SQLite allows 500 arms in a compound SELECT; ways needing more are not offered. */
+const maxArms = 300;
+
+interface Context {
+  counts: ListCounts;
+  /** Every number id: a way that lists ranges per number must not miss one. */
+  allNumbers: number[];
+  limit: number;
+}
+
+/** One way to read the filter's rows: ranges of one index. */
+interface Way {
+  access: Access;
+  /** One arm per range, each in the index's order. */
+  arms: Arm[];
+  /** One arm over the same ranges, for reading them all and sorting. */
+  whole: Arm;
+  /** Index entries in the ranges. */
+  range: number;
+  /** Estimated rows passing the whole filter. */
+  matches: number;
+}
+
+// Values are bound, not written into the SQL: pages of the same shape (another number, another
+// status) share one prepared statement.
+const cond = (sql: string, ...values: Key[]): Cond => ({ sql, values });
+const oneOf = (column: string, values: readonly Key[]): Cond =>
+  values.length === 1 ? cond(`${column} = ?`, values[0]!) : cond(`${column} in (${values.map(() => '?').join(', ')})`, ...values);
+const hasUnread = '(c.unread_count > 0)';
+const hasMessage = cond('c.last_message_time is not null');
+/** The same as an expression the name index holds, so the check is read from the index. */
+const hasMessageInIndex = cond('(c.last_message_time is not null) = 1');
+const assignedIs = (agent: number | null): Cond => (agent === null ? cond('c.assigned_agent_id is null') : cond('c.assigned_agent_id = ?', agent));
+
+/** The filter's conditions, less those an arm's range already fixes. */
+function rest(f: ListFilter, fixed: { numbers?: boolean; cells?: boolean; assigned?: boolean; unread?: boolean; message?: boolean } = {}): Cond[] {
+  const where = fixed.message ? [] : [hasMessage];
+  if (!fixed.cells) {
+    where.push(cond('c.is_archived = ?', f.archived));
+    if (f.statuses.length < conversationStatuses.length) where.push(oneOf('c.status', f.statuses));
+    if (f.starred.length === 1) where.push(cond('c.is_starred = ?', f.starred[0]!));
+    if (f.unread.length === 1 && !fixed.unread) where.push(cond(`${hasUnread} = ?`, f.unread[0]!));
+  }
+  if (!fixed.numbers && f.numbers !== null) where.push(oneOf('c.whatsapp_number_id', f.numbers));
+  if (!fixed.assigned && f.assigned !== undefined) where.push(assignedIs(f.assigned));
+  return where;
+}
+
+/** The same cells as one range list (IN on each column), for reading them all at once. */
+function allCells(f: ListFilter, withUnread = true): Cond[] {
+  const where = [cond('c.is_archived = ?', f.archived), oneOf('c.status', f.statuses), oneOf('c.is_starred', f.starred)];
+  return withUnread ? [...where, oneOf(hasUnread, f.unread)] : where;
+}
+
+/** Every (status, starred[, unread]) cell the filter allows, as equalities on the indexed columns. */
+function cells(f: ListFilter, withUnread = true): Cond[][] {
+  const out: Cond[][] = [];
+  for (const status of f.statuses)
+    for (const starred of f.starred) {
+      const cell = [cond('c.is_archived = ?', f.archived), cond('c.status = ?', status), cond('c.is_starred = ?', starred)];
+      if (withUnread) for (const unread of f.unread) out.push([...cell, cond(`${hasUnread} = ?`, unread)]);
+      else out.push(cell);
+    }
+  return out;
+}
+
+function cellCount(ctx: Context, f: ListFilter, numbers: readonly number[]): number {
+  let n = 0;
+  for (const number of numbers)
+    for (const status of f.statuses)
+      for (const starred of f.starred) for (const unread of f.unread) n += ctx.counts.cells.get(cellKey(number, f.archived, status, starred, unread)) ?? 0;
+  return n;
+}
+
+/** Rows passing the filter; assignment taken as independent of the rest within a number. */
+function matches(ctx: Context, f: ListFilter): number {
+  const numbers = f.numbers ?? ctx.allNumbers;
+  if (f.assigned === undefined) return cellCount(ctx, f, numbers);
+  let n = 0;
+  for (const number of numbers) {
+    const all = ctx.counts.perNumber.get(number) ?? 0;
+    if (all > 0) n += (cellCount(ctx, f, [number]) * (ctx.counts.assigned.get(assignedKey(f.assigned, number)) ?? 0)) / all;
+  }
+  return n;
+}
+
+/** The ways to read the rows of `f` in last-message order within each range. */
+function timeWays(ctx: Context, f: ListFilter): Way[] {
+  const m = matches(ctx, f);
+  const ways: Way[] = [];
+  const byCell = cells(f);
+  ways.push({
+    access: 'time',
+    arms: byCell.map((cell) => ({ index: listIndexes.time, where: [...cell, ...rest(f, { cells: true })] })),
+    whole: { index: listIndexes.time, where: [...allCells(f), ...rest(f, { cells: true })] },
+    range: cellCount(ctx, f, ctx.allNumbers),
+    matches: m,
+  });
+  if (f.numbers !== null && f.numbers.length * byCell.length <= maxArms) {
+    ways.push({
+      access: 'number',
+      arms: f.numbers.flatMap((n) => byCell.map((cell) => ({ index: listIndexes.number, where: [cond('c.whatsapp_number_id = ?', n), ...cell, ...rest(f, { cells: true, numbers: true })] }))),
+      whole: { index: listIndexes.number, where: [oneOf('c.whatsapp_number_id', f.numbers), ...allCells(f), ...rest(f, { cells: true, numbers: true })] },
+      range: cellCount(ctx, f, f.numbers),
+      matches: m,
+    });
+  }
+  const numbers = f.numbers ?? ctx.allNumbers;
+  if (f.assigned !== undefined && numbers.length <= maxArms) {
+    const agent = f.assigned;
+    ways.push({
+      access: 'assigned',
+      arms: numbers.map((n) => ({ index: listIndexes.assigned, where: [assignedIs(agent), cond('c.whatsapp_number_id = ?', n), ...rest(f, { numbers: true, assigned: true })] })),
+      whole: { index: listIndexes.assigned, where: [assignedIs(agent), oneOf('c.whatsapp_number_id', numbers), ...rest(f, { assigned: true, numbers: true })] },
+      range: numbers.reduce((sum, n) => sum + (ctx.counts.assigned.get(assignedKey(agent, n)) ?? 0), 0),
+      matches: m,
+    });
+  }
+  return ways;
+}
+
+interface Choice {
+  arms: Arm[];
+  cost: number;
+  label: string;
+}
+
+/** Ordered: the merge stops once the page is full (estimated as if matches were spread evenly). */
+function ordered(ctx: Context, way: Way): Choice {
+  const want = ctx.limit + 1;
+  const walked = way.matches >= want ? Math.min(way.range, (want * way.range) / way.matches) : way.range;
+  return {
+    arms: way.arms,
+    cost: way.arms.length * cost.seek + walked * cost.entry + Math.min(way.matches, want) * cost.row,
+    label: `${way.access}×${way.arms.length} ordered`,
+  };
+}
+
+/** Sorted: every row in the ranges is read, those passing sorted. */
+function sorted(ctx: Context, way: Way, sortCost: number): Choice {
+  return {
+    arms: [way.whole],
+    cost: way.arms.length * cost.seek + way.range * cost.entry + way.matches * sortCost + Math.min(way.matches, ctx.limit + 1) * cost.row,
+    label: `${way.access} sorted`,
+  };
+}
+
+/** Every way to read the page (the tests run each); `planList` takes the cheapest. */
+export function listPlans(f: ListFilter, sort: SortBy, ctx: Context): ListPlan[] {
+  if ((f.numbers && f.numbers.length === 0) || f.statuses.length === 0 || f.starred.length === 0 || f.unread.length === 0) return [{ arms: [], cost: 0, label: 'nothing can match' }];
+  if (sort === 'lastMessageTime') return timeWays(ctx, f).map((w) => plan([ordered(ctx, w)]));
+
+  if (sort === 'customerName') {
+    const byName: Way = {
+      access: 'name',
+      arms: cells(f).map((cell) => ({ index: listIndexes.name, where: [hasMessageInIndex, ...cell, ...rest(f, { cells: true, message: true })] })),
+      whole: { index: listIndexes.name, where: [hasMessageInIndex, ...allCells(f), ...rest(f, { cells: true, message: true })] },
+      range: cellCount(ctx, f, ctx.allNumbers),
+      matches: matches(ctx, f),
+    };
+    // The assigned index carries the name; the others read it from the row.
+    const others = timeWays(ctx, f).map((w) => plan([sorted(ctx, w, w.access === 'assigned' ? cost.sort : cost.sortWithRead)]));
+    return [plan([ordered(ctx, byName)]), ...others];
+  }
+
+  // Unread count: the unread rows in (count, time) order, then the read ones — all with a
+  // count of 0, so last-message order is their order too.
+  const unreadParts: Choice[] = [];
+  if (f.unread.includes(1)) {
+    const u: ListFilter = { ...f, unread: [1] };
+    const byCount: Way = {
+      access: 'unread',
+      arms: cells(u, false).map((cell) => ({ index: listIndexes.unread, where: [...cell, cond('c.unread_count > 0'), ...rest(u, { cells: true })] })),
+      whole: { index: listIndexes.unread, where: [...allCells(u, false), cond('c.unread_count > 0'), ...rest(u, { cells: true })] },
+      range: cellCount(ctx, u, ctx.allNumbers),
+      matches: matches(ctx, u),
+    };
+    unreadParts.push(ordered(ctx, byCount), ...timeWays(ctx, u).map((w) => sorted(ctx, w, cost.sort)));
+  }
+  const readParts: Choice[] = [];
+  if (f.unread.includes(0)) {
+    // `unread_count = 0` tells SQLite the first sort key is constant, so the index order is the sort order.
+    const r: ListFilter = { ...f, unread: [0] };
+    readParts.push(...timeWays(ctx, r).map((w) => ordered(ctx, { ...w, arms: w.arms.map((a) => ({ ...a, where: [...a.where, cond('c.unread_count = 0')] })) })));
+  }
+  if (unreadParts.length === 0) return readParts.map((p) => plan([p]));
+  if (readParts.length === 0) return unreadParts.map((p) => plan([p]));
+  return unreadParts.flatMap((u) => readParts.map((r) => plan([u, r])));
+}
+
+function plan(parts: Choice[]): ListPlan {
+  return { arms: parts.flatMap((p) => p.arms), cost: parts.reduce((sum, p) => sum + p.cost, 0), label: parts.map((p) => p.label).join(' + ') };
+}
+
+export function planList(f: ListFilter, sort: SortBy, ctx: Context): ListPlan {
+  return listPlans(f, sort, ctx).reduce((best, p) => (p.cost < best.cost ? p : best));
+}
+
+/** A search reads its (at most a few thousand) candidate conversations by id and sorts them. */
+export function searchPlan(f: ListFilter, candidates: string): ListPlan {
+  return { arms: [{ index: null, where: [cond(candidates), ...rest(f)] }], cost: 0, label: 'search candidates sorted' };
+}
+
+/**
+ * The SQL of a plan and its values: the arms merged into the page's (sort values, id), the
+ * first `@limit` rows; continued after the cursor's `@k0…` when `withCursor`.
+ */
+export function planSql(p: ListPlan, sort: SortBy, descending: boolean, withCursor: boolean, select: { columns: string; joins: string }): { sql: string; params: Record<string, Key> } {
+  const keys = sortKeys[sort];
+  const aliases = keys.map((_, i) => (i === keys.length - 1 ? 'id' : `s${i}`));
+  const dir = descending ? 'desc' : 'asc';
+  const after = withCursor ? [keysetCondition(keys, descending)] : [];
+  const params: Record<string, Key> = {};
+  const arm = (a: Arm, i: number) => {
+    let n = 0;
+    const where = a.where.map((c) => {
+      let v = 0;
+      return c.sql.replace(/\?/g, () => {
+        const name = `a${i}_${n++}`;
+        params[name] = c.values[v++]!;
+        return `@${name}`;
+      });
+    });
+    return `select ${keys.map((k, j) => `${k} as ${aliases[j]}`).join(', ')} from conversations c${a.index ? ` indexed by ${a.index}` : ''} where ${[...where, ...after].join(' and ')}`;
+  };
+  const page = `${p.arms.map(arm).join('\n union all ')}\n order by ${aliases.map((a) => `${a} ${dir}`).join(', ')} limit @limit`;
+  const sql = `select json_array(${aliases.map((a) => `k.${a}`).join(', ')}) as sort_values, ${select.columns}
+  from (${page}) k
+  cross join conversations c on c.id = k.id
+  ${select.joins}
+  order by ${aliases.map((a) => `k.${a} ${dir}`).join(', ')}`;
+  return { sql, params };
+}
+
+/** (k0, k1, …, id) strictly after the cursor's values, in the list's direction, as ranges SQLite can seek. */
+function keysetCondition(keys: string[], descending: boolean): string {
+  const op = descending ? '<' : '>';
+  const at = (i: number): string => (i === keys.length - 1 ? `${keys[i]} ${op} @k${i}` : `${keys[i]} ${op}= @k${i} and (${keys[i]} ${op} @k${i} or ${at(i + 1)})`);
+  return `(${at(0)})`;
+}
