@@ -10,7 +10,7 @@ import { describe, distribution, heading, line, ms, target } from './report';
 
 const runs = 5;
 const firstRow = '[data-testid^="conversation-row-"]';
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-dev-shm-usage'];
+export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-dev-shm-usage'];
 
 /**
  * Issue 5: "in Chromium against the host, the inbox's first screen with 100,000 conversations
@@ -61,7 +61,7 @@ export async function benchBrowserInbox(root: string, dataDir: string, workDir: 
   }
 }
 
-async function signedInState(browser: Browser, url: string): Promise<Awaited<ReturnType<BrowserContext['storageState']>>> {
+export async function signedInState(browser: Browser, url: string): Promise<Awaited<ReturnType<BrowserContext['storageState']>>> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -122,7 +122,7 @@ function buildSearchIndex(dataDir: string, migrationsDir: string): string | null
   }
 }
 
-function startHost(node: string, hostJs: string, dataDir: string, cwd: string): Promise<{ child: ChildProcess; url: string }> {
+export function startHost(node: string, hostJs: string, dataDir: string, cwd: string): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(node, [hostJs, '--port', '0', '--data-dir', dataDir], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -144,7 +144,7 @@ function startHost(node: string, hostJs: string, dataDir: string, cwd: string): 
   });
 }
 
-function stopHost(child: ChildProcess): Promise<void> {
+export function stopHost(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once('exit', () => resolve());

@@ -6,6 +6,7 @@ import { silentLogger } from '../src/main/core/logger';
 import { databaseFileName, openDatabase } from '../src/main/db/open-database';
 import { generatedDatabase, sizes } from './generate';
 import { benchBrowserInbox } from './browser-bench';
+import { benchLongThread } from './thread-bench';
 import { benchHostStart, buildApp } from './host-bench';
 import { benchIngest } from './ingest-bench';
 import { benchQueries } from './query-bench';
@@ -18,7 +19,7 @@ import { heading, line, machine, summary, thousands } from './report';
  * it is not a test, so a missed target does not fail it — only a crash does.
  */
 async function main(): Promise<void> {
-  // `npm run bench -- --only list,host` runs only those sections (ingest, queries, list, search, host, browser).
+  // `npm run bench -- --only list,host` runs only those sections (ingest, queries, list, search, host, browser, thread).
   const onlyArg = process.argv.indexOf('--only');
   const only = onlyArg > 0 ? new Set(process.argv[onlyArg + 1]?.split(',')) : null;
   const runs = (section: string) => !only || only.has(section);
@@ -59,10 +60,9 @@ async function main(): Promise<void> {
   }
 
   if (runs('host')) await benchHostStart(root, runDir);
-  if (runs('browser')) {
-    buildApp(root);
-    await benchBrowserInbox(root, runDir, path.join(cacheDir, 'browser'));
-  }
+  if (runs('browser') || runs('thread')) buildApp(root);
+  if (runs('browser')) await benchBrowserInbox(root, runDir, path.join(cacheDir, 'browser'));
+  if (runs('thread')) await benchLongThread(root, migrationsDir, path.join(cacheDir, 'thread'));
   const verdicts = summary();
   console.log(`\n${verdicts.filter((v) => v.pass).length} of ${verdicts.length} targets met.`);
 }
