@@ -87,19 +87,19 @@ async function generateThread(workDir: string, migrationsDir: string): Promise<s
   }
 }
 
-/** Scrolls to the top until no older page comes; returns how many messages are then in the thread. */
+/** Scrolls to the top until the thread's start shows; returns how many messages are then loaded. */
 async function loadWholeThread(page: Page): Promise<number> {
   const scroller = page.getByTestId('thread-messages');
-  let count = 0;
-  for (let stalls = 0; stalls < 20; ) {
+  const loaded = async () => Number(await scroller.getAttribute('data-loaded-count'));
+  for (let stalls = 0, count = await loaded(); stalls < 100; ) {
     await scroller.evaluate((element) => (element.scrollTop = 0));
-    await page.waitForTimeout(60);
-    const now = await page.locator('[data-testid="thread-messages"] [data-sender]').count();
-    if (now === count && (await page.getByText('بداية المحادثة').count()) > 0) break;
+    if ((await page.getByText('بداية المحادثة').count()) > 0) break;
+    await page.waitForTimeout(20);
+    const now = await loaded();
     stalls = now === count ? stalls + 1 : 0;
     count = now;
   }
-  return page.locator('[data-testid="thread-messages"] [data-sender]').count();
+  return loaded();
 }
 
 /** From the bottom to the top, 300 px a frame; the time between frames. */

@@ -5,6 +5,11 @@ import { call, toApiError } from '../api/client';
 import { applyStatus, mergeMessages, type StatusChange } from './message-merge';
 
 const pageSize = 50;
+/**
+ * Scrolling back loads bigger pages: fewer calls against the host's 100 reads a minute, and the
+ * windowed thread mounts only what is in view whatever the page size.
+ */
+const olderPageSize = 200;
 
 interface ThreadState {
   /** The open conversation, kept fresh by events; null when none is open. */
@@ -92,9 +97,9 @@ export const useThreadStore = create<ThreadState>()((set, get) => ({
     const ticket = latest;
     set({ loadingOlder: true });
     try {
-      const page = await call('messages.list', { conversationId: conversation.id, limit: pageSize, beforeId: oldest.id });
+      const page = await call('messages.list', { conversationId: conversation.id, limit: olderPageSize, beforeId: oldest.id });
       if (ticket !== latest) return;
-      set({ messages: mergeMessages(get().messages ?? [], page), hasOlder: page.length === pageSize, loadingOlder: false });
+      set({ messages: mergeMessages(get().messages ?? [], page), hasOlder: page.length === olderPageSize, loadingOlder: false });
     } catch (error) {
       if (ticket === latest) set({ loadingOlder: false, error: toApiError(error) });
     }

@@ -1,10 +1,7 @@
-import { Fragment, useLayoutEffect, useRef } from 'react';
-import type { ConversationView, MessageView } from '../../../../shared/inbox-types';
+import type { ConversationView } from '../../../../shared/inbox-types';
 import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
-import { formatDate, officeDay } from '../../format/dates';
 import { describeError } from '../../i18n/errors';
-import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
 import { findNumber, useNumbersStore } from '../../stores/numbers-store';
 import { useThreadStore } from '../../stores/thread-store';
@@ -12,12 +9,8 @@ import { ConnectionBadge } from '../numbers/NumberStatus';
 import { Composer } from './Composer';
 import { ContactPanelToggle } from './InboxContactPanel';
 import { contactTitle } from './conversation-labels';
-import { MessageBubble } from './MessageBubble';
+import { ThreadMessages } from './ThreadMessages';
 import { ThreadActions } from './ThreadActions';
-
-/** Within this distance of the bottom, a new message scrolls into view; further up, the reader is left alone. */
-const stickToBottomPx = 120;
-const loadOlderPx = 120;
 
 function ThreadHeader({ conversation }: { conversation: ConversationView }) {
   const t = useT();
@@ -49,34 +42,6 @@ function ThreadHeader({ conversation }: { conversation: ConversationView }) {
   );
 }
 
-function DayDivider({ iso }: { iso: string }) {
-  const t = useT();
-  const language = useLanguageStore((state) => state.language);
-  const today = officeDay(iso) === officeDay(new Date());
-  return (
-    <div className="day-divider" role="separator">
-      <span>{today ? t('thread.today') : formatDate(iso, language)}</span>
-    </div>
-  );
-}
-
-function Messages({ messages }: { messages: MessageView[] }) {
-  return (
-    <>
-      {messages.map((message, index) => {
-        const previous = messages[index - 1];
-        const newDay = !previous || officeDay(previous.createdAt) !== officeDay(message.createdAt);
-        return (
-          <Fragment key={message.id}>
-            {newDay ? <DayDivider iso={message.createdAt} /> : null}
-            <MessageBubble message={message} />
-          </Fragment>
-        );
-      })}
-    </>
-  );
-}
-
 /** The open conversation: its messages (older ones load on scrolling up) and the composer. */
 export function Thread({ conversation }: { conversation: ConversationView }) {
   const t = useT();
@@ -85,65 +50,21 @@ export function Thread({ conversation }: { conversation: ConversationView }) {
   const loadingOlder = useThreadStore((state) => state.loadingOlder);
   const error = useThreadStore((state) => state.error);
   const loadOlder = useThreadStore((state) => state.loadOlder);
-  const scroller = useRef<HTMLDivElement>(null);
-  const atBottom = useRef(true);
-  const shown = useRef<{ first?: number; last?: number; height: number }>({ height: 0 });
-
-  // Keep the view where the reader expects it: at the bottom on open and for new messages,
-  // at the same message when older ones are added above.
-  useLayoutEffect(() => {
-    const element = scroller.current;
-    if (!element || !messages) return;
-    const before = shown.current;
-    const first = messages[0]?.id;
-    const last = messages[messages.length - 1]?.id;
-    const newest = messages[messages.length - 1];
-    if (before.last === undefined) element.scrollTop = element.scrollHeight;
-    else if (first !== before.first && last === before.last) element.scrollTop += element.scrollHeight - before.height;
-    else if (last !== before.last && (atBottom.current || newest?.sender !== 'customer')) element.scrollTop = element.scrollHeight;
-    shown.current = { first, last, height: element.scrollHeight };
-  }, [messages]);
-
-  // A photo that finishes loading makes its message taller: a reader at the bottom stays there.
-  useLayoutEffect(() => {
-    const element = scroller.current;
-    const content = element?.querySelector('.thread-content');
-    if (!element || !content) return;
-    const observer = new ResizeObserver(() => {
-      if (atBottom.current) element.scrollTop = element.scrollHeight;
-      shown.current.height = element.scrollHeight;
-    });
-    observer.observe(content);
-    return () => observer.disconnect();
-  }, [messages !== null]);
-
-  function onScroll() {
-    const element = scroller.current;
-    if (!element) return;
-    atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < stickToBottomPx;
-    shown.current.height = element.scrollHeight;
-    if (element.scrollTop < loadOlderPx && hasOlder && !loadingOlder) void loadOlder();
-  }
-
   return (
     <div className="thread" data-testid="thread" data-conversation-id={conversation.id}>
       <ThreadHeader conversation={conversation} />
-      <div className="thread-scroll" ref={scroller} onScroll={onScroll} data-testid="thread-messages">
-        {error ? (
-          <Alert tone="error" testId="thread-error">
-            {describeError(t, error).formMessage}
-          </Alert>
-        ) : null}
-        <div className="thread-spacer" aria-hidden="true" />
-        {messages === null ? <p className="pane-note muted">{t('app.loading')}</p> : null}
-        {messages && hasOlder ? <p className="thread-edge muted">{loadingOlder ? t('thread.loadingOlder') : '\u00a0'}</p> : null}
-        {messages && !hasOlder ? <p className="thread-edge muted">{t('thread.start')}</p> : null}
-        {messages ? (
-          <div className="thread-content">
-            <Messages messages={messages} />
-          </div>
-        ) : null}
-      </div>
+      {error ? (
+        <Alert tone="error" testId="thread-error">
+          {describeError(t, error).formMessage}
+        </Alert>
+      ) : null}
+      {messages === null ? (
+        <div className="thread-scroll" data-testid="thread-messages">
+          <p className="pane-note muted">{t('app.loading')}</p>
+        </div>
+      ) : (
+        <ThreadMessages messages={messages} hasOlder={hasOlder} loadingOlder={loadingOlder} loadOlder={() => void loadOlder()} />
+      )}
       <Composer key={conversation.id} conversation={conversation} />
     </div>
   );
