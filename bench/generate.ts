@@ -149,9 +149,9 @@ function generate(dataDir: string, migrationsDir: string, passwordHash: string):
   // A quarter unassigned, one in twenty the admin's, the rest an agent of the number's; one in
   // seven conversations quiet for six months archived.
   const insertConversation = sqlite.prepare(
-    `insert into conversations (id, contact_id, whatsapp_number_id, last_message, last_message_time, unread_count, status, is_starred, is_archived, assigned_agent_id,
+    `insert into conversations (id, contact_id, whatsapp_number_id, last_message, last_message_time, unread_count, has_unread, status, is_starred, is_archived, assigned_agent_id,
        wa_chat_id, customer_sort_name, created_at, updated_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const halfYearAgo = end - 182 * 86_400_000;
   sqlite.transaction(() => {
@@ -165,7 +165,7 @@ function generate(dataDir: string, migrationsDir: string, passwordHash: string):
       const who = random();
       const assigned = who < 0.25 ? null : who < 0.3 ? 1 : agentId(pick(random, agentsOf[number]!));
       const contact = convContact[i]!;
-      insertConversation.run(i + 1, contact + 1, number + 1, previewOf(contentOf(texts, textOf[last]!, kindOf[last]!), kinds[kindOf[last]!]!.type), lastTime, unread, status,
+      insertConversation.run(i + 1, contact + 1, number + 1, previewOf(contentOf(texts, textOf[last]!, kindOf[last]!), kinds[kindOf[last]!]!.type), lastTime, unread, unread > 0 ? 1 : 0, status,
         random() < 0.03 ? 1 : 0, lastTime < halfYearAgo && random() < 0.15 ? 1 : 0, assigned, `${digits[contact]}@c.us`, names[contact] ?? phoneFromWhatsApp(digits[contact]!), firstTime[i]!, lastTime);
     }
   })();

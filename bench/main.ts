@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createCore } from '../src/main/core/create-core';
 import { silentLogger } from '../src/main/core/logger';
+import { startBackgroundCheckpoint } from '../src/main/db/background-checkpoint';
 import { databaseFileName, openDatabase } from '../src/main/db/open-database';
 import { generatedDatabase, sizes } from './generate';
 import { benchBrowserInbox } from './browser-bench';
@@ -42,9 +43,13 @@ async function main(): Promise<void> {
   line('working copy', `${(size / 2 ** 20).toFixed(0)} MiB, copied in ${((performance.now() - copyStarted) / 1000).toFixed(1)} s`);
 
   const database = openDatabase(runDir, migrationsDir);
+  // As the core opens it: WAL checkpoints in a worker thread.
+  const checkpoint = startBackgroundCheckpoint(database.sqlite);
   try {
+    await checkpoint.ready;
     if (runs('ingest')) benchIngest(database.sqlite);
   } finally {
+    checkpoint.stop();
     database.close();
   }
 

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { startBackgroundCheckpoint } from '../db/background-checkpoint';
 import { openDatabase } from '../db/open-database';
 import { EventBus } from '../events/event-bus';
 import { createRouter } from '../rpc/router';
@@ -71,6 +72,8 @@ export function createCore(options: CoreOptions) {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? consoleLogger;
   const database = openDatabase(options.dataDir, options.migrationsDir);
+  // Issue 4: WAL checkpoints (their fsyncs) off the event loop and out of the message commits.
+  const checkpoint = startBackgroundCheckpoint(database.sqlite, { onError: (error) => logger.warn('background WAL checkpoint unavailable', { error: String(error) }) });
   const { db } = database;
   const bus = new EventBus();
   const activity = new ActivityLog(db, clock);
@@ -170,6 +173,7 @@ export function createCore(options: CoreOptions) {
         await whatsappSessions.shutdown();
         await seeded;
         wa.close?.();
+        checkpoint.stop();
         database.close();
       })();
       return closing;

@@ -86,9 +86,10 @@ export const contacts = sqliteTable(
   },
   (t) => [
     uniqueIndex('contacts_phone_unique').on(t.phone),
-    index('contacts_wa_lid').on(t.waLid),
+    // Partial: most contacts have neither, and a new contact then touches no page of these.
+    index('contacts_wa_lid').on(t.waLid).where(sql`wa_lid is not null`),
     index('contacts_name').on(t.name),
-    index('contacts_follow_up').on(t.followUpDate),
+    index('contacts_follow_up').on(t.followUpDate).where(sql`follow_up_date is not null`),
   ],
 );
 
@@ -116,33 +117,33 @@ export const conversations = sqliteTable(
      * (drizzle/0008_list_plans.sql) so that sort is read off an index of this table.
      */
     customerSortName: text('customer_sort_name').notNull().default(''),
+    /**
+     * unread_count > 0, kept by triggers (drizzle/0008_list_plans.sql) and changed only when
+     * that flips, so the name index can hold it without being rewritten by every message.
+     */
+    hasUnread: integer('has_unread', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => {
     const hasUnread = sql`(${t.unreadCount} > 0)`;
-    const hasMessage = sql`(${t.lastMessageTime} is not null)`;
     // The list's access paths (src/main/services/inbox/list-plan.ts). Each index leads with
     // the columns a page is cut by, then its sort key, then the other filter columns, so a
-    // filter is checked inside the index without reading the row.
+    // filter is checked inside the index without reading the row. A new message moves its
+    // conversation in every index that holds last_message_time or unread_count (even inside
+    // an expression), so only the time and number ones (and unread, for its sort) do; the
+    // assignee and name ones hold neither and a message never touches them.
     return [
       uniqueIndex('conversations_contact_number_unique').on(t.contactId, t.whatsappNumberId),
       index('conversations_list_time').on(t.isArchived, t.status, t.isStarred, hasUnread, t.lastMessageTime, t.whatsappNumberId, t.assignedAgentId, t.unreadCount),
       index('conversations_list_number').on(t.whatsappNumberId, t.isArchived, t.status, t.isStarred, hasUnread, t.lastMessageTime, t.assignedAgentId, t.unreadCount),
-      index('conversations_list_assigned').on(
-        t.assignedAgentId,
-        t.whatsappNumberId,
-        t.lastMessageTime,
-        t.isArchived,
-        t.status,
-        t.isStarred,
-        t.unreadCount,
-        t.customerSortName,
-      ),
       index('conversations_list_unread')
         .on(t.isArchived, t.status, t.isStarred, t.unreadCount, t.lastMessageTime, t.whatsappNumberId, t.assignedAgentId)
         .where(sql`unread_count > 0`),
-      index('conversations_list_name').on(hasMessage, t.isArchived, t.status, t.isStarred, hasUnread, t.customerSortName, t.whatsappNumberId, t.assignedAgentId),
+      index('conversations_list_assigned')
+        .on(t.assignedAgentId, t.isArchived, t.status, t.isStarred, t.whatsappNumberId)
+        .where(sql`assigned_agent_id is not null`),
+      index('conversations_list_name').on(t.isArchived, t.status, t.isStarred, t.hasUnread, t.customerSortName, t.whatsappNumberId, t.assignedAgentId),
     ];
   },
 );

@@ -41,23 +41,23 @@ export class Ingest {
       conversation: sqlite.prepare<[number, number], { id: number; status: string; last_message_time: number | null }>(
         'select id, status, last_message_time from conversations where contact_id = ? and whatsapp_number_id = ?',
       ),
-      insertConversation: sqlite.prepare<[number, number, string, number, number]>(
-        "insert into conversations (contact_id, whatsapp_number_id, status, wa_chat_id, created_at, updated_at) values (?, ?, 'active', ?, ?, ?)",
+      // A new conversation is written once with its first message as the last one: an insert
+      // followed by an update would move it in every list index twice.
+      insertConversation: sqlite.prepare<[{ contact: number; number: number; chat: string; preview: string; time: number; unread: number; now: number }]>(
+        `insert into conversations (contact_id, whatsapp_number_id, status, wa_chat_id, last_message, last_message_time, unread_count, has_unread, customer_sort_name, created_at, updated_at)
+         values (@contact, @number, 'active', @chat, @preview, @time, @unread, @unread > 0, coalesce((select coalesce(name, phone, '') from contacts where id = @contact), ''), @now, @now)`,
       ),
-      reopen: sqlite.prepare<[number, number]>("update conversations set status = 'active', updated_at = ? where id = ?"),
       insertMessage: sqlite.prepare<[number, number, string, string, string, string | null, string, string, string | null, number]>(
         `insert into messages (conversation_id, whatsapp_number_id, content, type, sender, sender_name, status, whatsapp_message_id, media_status, created_at)
          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      touchConversation: sqlite.prepare<[{ preview: string; time: number; unread: number; now: number; chat: string; id: number }]>(
-        `update conversations set
-           last_message = case when last_message_time is null or @time >= last_message_time then @preview else last_message end,
-           last_message_time = max(coalesce(last_message_time, 0), @time),
-           unread_count = unread_count + @unread,
-           updated_at = @now,
-           wa_chat_id = @chat
-         where id = @id`,
-      ),
+      // Three forms, each setting only what changes: SQLite rewrites a row's entry in every
+      // index on a column the UPDATE sets, whether or not its value changed.
+      touchConversation: {
+        inbound: sqlite.prepare<[Touch]>(`update conversations set ${touchSets}, unread_count = unread_count + 1 where id = @id`),
+        reopened: sqlite.prepare<[Touch]>(`update conversations set ${touchSets}, unread_count = unread_count + 1, status = 'active' where id = @id`),
+        own: sqlite.prepare<[Touch]>(`update conversations set ${touchSets} where id = @id`),
+      },
       outboxTwin: sqlite.prepare<[number, string], { id: number }>(
         `select id from messages
          where conversation_id = ? and whatsapp_message_id is null and sender in ('agent', 'ai', 'system')
@@ -101,14 +101,21 @@ export class Ingest {
     const phone = message.customerPhone ? phoneFromWhatsApp(message.customerPhone) : null;
     const contact = this.contactFor(phone, message.customerLid, message.fromMe ? null : message.profileName, now);
 
+    const preview = previewOf(message.body, message.type);
     let conversation = this.q.conversation.get(contact.id, numberId);
-    let reopened = false;
+    const created = !conversation;
+    const reopened = !!conversation && conversation.status === 'resolved' && !message.fromMe;
     if (!conversation) {
-      const info = this.q.insertConversation.run(contact.id, numberId, message.chatId, now, now);
-      conversation = { id: Number(info.lastInsertRowid), status: 'active', last_message_time: null };
-    } else if (conversation.status === 'resolved' && !message.fromMe) {
-      this.q.reopen.run(now, conversation.id);
-      reopened = true;
+      const info = this.q.insertConversation.run({
+        contact: contact.id,
+        number: numberId,
+        chat: message.chatId,
+        preview,
+        time: message.timestamp,
+        unread: message.fromMe ? 0 : 1,
+        now,
+      });
+      conversation = { id: Number(info.lastInsertRowid), status: 'active', last_message_time: message.timestamp };
     }
 
     if (message.fromMe) {
@@ -136,14 +143,10 @@ export class Ingest {
       message.hasMedia ? 'pending' : null,
       message.timestamp,
     );
-    this.q.touchConversation.run({
-      preview: previewOf(message.body, message.type),
-      time: message.timestamp,
-      unread: message.fromMe ? 0 : 1,
-      now,
-      chat: message.chatId,
-      id: conversation.id,
-    });
+    if (!created) {
+      const touch = message.fromMe ? this.q.touchConversation.own : reopened ? this.q.touchConversation.reopened : this.q.touchConversation.inbound;
+      touch.run({ preview, time: message.timestamp, now, chat: message.chatId, id: conversation.id });
+    }
     return {
       kind: 'stored',
       conversationId: conversation.id,
@@ -169,6 +172,19 @@ export class Ingest {
     return { id: Number(info.lastInsertRowid), phone, name, wa_lid: lid };
   }
 }
+
+interface Touch {
+  preview: string;
+  time: number;
+  now: number;
+  chat: string;
+  id: number;
+}
+
+const touchSets = `last_message = case when last_message_time is null or @time >= last_message_time then @preview else last_message end,
+  last_message_time = max(coalesce(last_message_time, 0), @time),
+  updated_at = @now,
+  wa_chat_id = @chat`;
 
 interface ContactRow {
   id: number;

@@ -36,11 +36,11 @@ export const listIndexes = {
   time: 'conversations_list_time',
   /** (whatsapp_number_id, is_archived, status, is_starred, unread_count > 0, last_message_time, assigned_agent_id, unread_count) */
   number: 'conversations_list_number',
-  /** (assigned_agent_id, whatsapp_number_id, last_message_time, is_archived, status, is_starred, unread_count, customer_sort_name) */
-  assigned: 'conversations_list_assigned',
   /** (is_archived, status, is_starred, unread_count, last_message_time, whatsapp_number_id, assigned_agent_id) where unread_count > 0 */
   unread: 'conversations_list_unread',
-  /** (last_message_time is not null, is_archived, status, is_starred, unread_count > 0, customer_sort_name, whatsapp_number_id, assigned_agent_id) */
+  /** (assigned_agent_id, is_archived, status, is_starred, whatsapp_number_id) where assigned_agent_id is not null: no sort key, read and sorted */
+  assigned: 'conversations_list_assigned',
+  /** (is_archived, status, is_starred, has_unread, customer_sort_name, whatsapp_number_id, assigned_agent_id): "has a message" is read from the row */
   name: 'conversations_list_name',
 } as const;
 type Access = keyof typeof listIndexes;
@@ -76,9 +76,9 @@ export const sortKeys: Record<SortBy, string[]> = {
 };
 
 // Rough costs in µs, measured on the benchmark database: a seek into an index range, stepping
-// one index entry (the filter checked inside the index), sorting a row whose sort key is in
-// the index or must be read from the row, and reading and joining a page row.
-const cost = { seek: 5, entry: 0.15, sort: 0.4, sortWithRead: 3, row: 2 };
+// one index entry (the filter checked inside the index), reading the row behind an entry,
+// sorting a row, and reading and joining a page row.
+const cost = { seek: 5, entry: 0.15, read: 1.5, sort: 0.4, row: 2 };
 /** SQLite allows 500 arms in a compound SELECT; ways needing more are not offered. */
 const maxArms = 300;
 
@@ -89,15 +89,25 @@ interface Context {
   limit: number;
 }
 
+/** An arm with its estimated index entries in range and rows passing the whole filter. */
+interface Estimated {
+  arm: Arm;
+  range: number;
+  matches: number;
+}
+
 /** One way to read the filter's rows: ranges of one index. */
 interface Way {
   access: Access;
-  /** One arm per range, each in the index's order. */
-  arms: Arm[];
+  /** One arm per range, each in the sort's order; null when the index has no sort key. */
+  arms: Estimated[] | null;
   /** One arm over the same ranges, for reading them all and sorting. */
   whole: Arm;
+  seeks: number;
   /** Index entries in the ranges. */
   range: number;
+  /** True when entries passing the index's checks have their row read (not covering). */
+  reads: boolean;
   /** Estimated rows passing the whole filter. */
   matches: number;
 }
@@ -109,40 +119,57 @@ const oneOf = (column: string, values: readonly Key[]): Cond =>
   values.length === 1 ? cond(`${column} = ?`, values[0]!) : cond(`${column} in (${values.map(() => '?').join(', ')})`, ...values);
 const hasUnread = '(c.unread_count > 0)';
 const hasMessage = cond('c.last_message_time is not null');
-/** The same as an expression the name index holds, so the check is read from the index. */
-const hasMessageInIndex = cond('(c.last_message_time is not null) = 1');
 const assignedIs = (agent: number | null): Cond => (agent === null ? cond('c.assigned_agent_id is null') : cond('c.assigned_agent_id = ?', agent));
 
+interface Fixed {
+  /** archived, status and starred */
+  cells?: boolean;
+  unread?: boolean;
+  numbers?: boolean;
+  assigned?: boolean;
+}
+
 /** The filter's conditions, less those an arm's range already fixes. */
-function rest(f: ListFilter, fixed: { numbers?: boolean; cells?: boolean; assigned?: boolean; unread?: boolean; message?: boolean } = {}): Cond[] {
-  const where = fixed.message ? [] : [hasMessage];
+function rest(f: ListFilter, fixed: Fixed = {}): Cond[] {
+  const where = [hasMessage];
   if (!fixed.cells) {
     where.push(cond('c.is_archived = ?', f.archived));
     if (f.statuses.length < conversationStatuses.length) where.push(oneOf('c.status', f.statuses));
     if (f.starred.length === 1) where.push(cond('c.is_starred = ?', f.starred[0]!));
-    if (f.unread.length === 1 && !fixed.unread) where.push(cond(`${hasUnread} = ?`, f.unread[0]!));
   }
+  if (!fixed.unread && f.unread.length === 1) where.push(cond(`${hasUnread} = ?`, f.unread[0]!));
   if (!fixed.numbers && f.numbers !== null) where.push(oneOf('c.whatsapp_number_id', f.numbers));
   if (!fixed.assigned && f.assigned !== undefined) where.push(assignedIs(f.assigned));
   return where;
 }
 
-/** The same cells as one range list (IN on each column), for reading them all at once. */
-function allCells(f: ListFilter, withUnread = true): Cond[] {
-  const where = [cond('c.is_archived = ?', f.archived), oneOf('c.status', f.statuses), oneOf('c.is_starred', f.starred)];
-  return withUnread ? [...where, oneOf(hasUnread, f.unread)] : where;
-}
-
-/** Every (status, starred[, unread]) cell the filter allows, as equalities on the indexed columns. */
-function cells(f: ListFilter, withUnread = true): Cond[][] {
-  const out: Cond[][] = [];
+/**
+ * Every (status, starred[, unread]) cell the filter allows, as equalities on the indexed
+ * columns, with the filter narrowed to it; `unread` names how the index holds "has unread"
+ * (null: it does not).
+ */
+function cells(f: ListFilter, unread: string | null): { where: Cond[]; f: ListFilter }[] {
+  const out: { where: Cond[]; f: ListFilter }[] = [];
   for (const status of f.statuses)
     for (const starred of f.starred) {
       const cell = [cond('c.is_archived = ?', f.archived), cond('c.status = ?', status), cond('c.is_starred = ?', starred)];
-      if (withUnread) for (const unread of f.unread) out.push([...cell, cond(`${hasUnread} = ?`, unread)]);
-      else out.push(cell);
+      const narrowed = { ...f, statuses: [status], starred: [starred] };
+      if (unread) for (const u of f.unread) out.push({ where: [...cell, cond(`${unread} = ?`, u)], f: { ...narrowed, unread: [u] } });
+      else out.push({ where: cell, f: narrowed });
     }
   return out;
+}
+
+const estimated = (ctx: Context, arm: Arm, f: ListFilter, numbersInRange: readonly number[]): Estimated => ({
+  arm,
+  range: cellCount(ctx, f, numbersInRange),
+  matches: matches(ctx, f),
+});
+
+/** The same cells as one range list (IN on each column), for reading them all at once. */
+function allCells(f: ListFilter, unread: string | null): Cond[] {
+  const where = [cond('c.is_archived = ?', f.archived), oneOf('c.status', f.statuses), oneOf('c.is_starred', f.starred)];
+  return unread ? [...where, oneOf(unread, f.unread)] : where;
 }
 
 function cellCount(ctx: Context, f: ListFilter, numbers: readonly number[]): number {
@@ -153,47 +180,65 @@ function cellCount(ctx: Context, f: ListFilter, numbers: readonly number[]): num
   return n;
 }
 
+const assignedShare = (ctx: Context, agent: number | null, number: number): number => {
+  const all = ctx.counts.perNumber.get(number) ?? 0;
+  return all > 0 ? (ctx.counts.assigned.get(assignedKey(agent, number)) ?? 0) / all : 0;
+};
+
 /** Rows passing the filter; assignment taken as independent of the rest within a number. */
 function matches(ctx: Context, f: ListFilter): number {
   const numbers = f.numbers ?? ctx.allNumbers;
   if (f.assigned === undefined) return cellCount(ctx, f, numbers);
   let n = 0;
-  for (const number of numbers) {
-    const all = ctx.counts.perNumber.get(number) ?? 0;
-    if (all > 0) n += (cellCount(ctx, f, [number]) * (ctx.counts.assigned.get(assignedKey(f.assigned, number)) ?? 0)) / all;
-  }
+  for (const number of numbers) n += cellCount(ctx, f, [number]) * assignedShare(ctx, f.assigned, number);
   return n;
 }
 
-/** The ways to read the rows of `f` in last-message order within each range. */
+const both: ListFilter['unread'] = [0, 1];
+
+/**
+ * The ways to read the rows of `f` whose ranges are in last-message order (time, number), and
+ * the assignee index, whose rows are read and sorted.
+ */
 function timeWays(ctx: Context, f: ListFilter): Way[] {
   const m = matches(ctx, f);
   const ways: Way[] = [];
-  const byCell = cells(f);
+  const byCell = cells(f, hasUnread);
   ways.push({
     access: 'time',
-    arms: byCell.map((cell) => ({ index: listIndexes.time, where: [...cell, ...rest(f, { cells: true })] })),
-    whole: { index: listIndexes.time, where: [...allCells(f), ...rest(f, { cells: true })] },
+    arms: byCell.map((c) => estimated(ctx, { index: listIndexes.time, where: [...c.where, ...rest(f, { cells: true, unread: true })] }, c.f, ctx.allNumbers)),
+    whole: { index: listIndexes.time, where: [...allCells(f, hasUnread), ...rest(f, { cells: true, unread: true })] },
+    seeks: byCell.length,
     range: cellCount(ctx, f, ctx.allNumbers),
+    reads: false,
     matches: m,
   });
   if (f.numbers !== null && f.numbers.length * byCell.length <= maxArms) {
     ways.push({
       access: 'number',
-      arms: f.numbers.flatMap((n) => byCell.map((cell) => ({ index: listIndexes.number, where: [cond('c.whatsapp_number_id = ?', n), ...cell, ...rest(f, { cells: true, numbers: true })] }))),
-      whole: { index: listIndexes.number, where: [oneOf('c.whatsapp_number_id', f.numbers), ...allCells(f), ...rest(f, { cells: true, numbers: true })] },
+      arms: f.numbers.flatMap((n) =>
+        byCell.map((c) =>
+          estimated(ctx, { index: listIndexes.number, where: [cond('c.whatsapp_number_id = ?', n), ...c.where, ...rest(f, { cells: true, unread: true, numbers: true })] }, { ...c.f, numbers: [n] }, [n]),
+        ),
+      ),
+      whole: { index: listIndexes.number, where: [oneOf('c.whatsapp_number_id', f.numbers), ...allCells(f, hasUnread), ...rest(f, { cells: true, unread: true, numbers: true })] },
+      seeks: f.numbers.length * byCell.length,
       range: cellCount(ctx, f, f.numbers),
+      reads: false,
       matches: m,
     });
   }
-  const numbers = f.numbers ?? ctx.allNumbers;
-  if (f.assigned !== undefined && numbers.length <= maxArms) {
+  if (typeof f.assigned === 'number') {
+    // Only assigned rows are in it; every entry in range has its row read (unread, time, the sort key).
     const agent = f.assigned;
+    const numbers = f.numbers ?? ctx.allNumbers;
     ways.push({
       access: 'assigned',
-      arms: numbers.map((n) => ({ index: listIndexes.assigned, where: [assignedIs(agent), cond('c.whatsapp_number_id = ?', n), ...rest(f, { numbers: true, assigned: true })] })),
-      whole: { index: listIndexes.assigned, where: [assignedIs(agent), oneOf('c.whatsapp_number_id', numbers), ...rest(f, { assigned: true, numbers: true })] },
-      range: numbers.reduce((sum, n) => sum + (ctx.counts.assigned.get(assignedKey(agent, n)) ?? 0), 0),
+      arms: null,
+      whole: { index: listIndexes.assigned, where: [assignedIs(agent), ...allCells(f, null), ...rest(f, { cells: true, assigned: true })] },
+      seeks: f.statuses.length * f.starred.length,
+      range: numbers.reduce((sum, n) => sum + cellCount(ctx, { ...f, unread: both }, [n]) * assignedShare(ctx, agent, n), 0),
+      reads: true,
       matches: m,
     });
   }
@@ -206,42 +251,62 @@ interface Choice {
   label: string;
 }
 
-/** Ordered: the merge stops once the page is full (estimated as if matches were spread evenly). */
-function ordered(ctx: Context, way: Way): Choice {
+/**
+ * Ordered: the merge reads each arm as far as the page's last row, and every arm at least to
+ * its first match — an arm with none is read to its end (matches taken as spread evenly).
+ */
+function ordered(ctx: Context, way: Way & { arms: Estimated[] }): Choice {
   const want = ctx.limit + 1;
-  const walked = way.matches >= want ? Math.min(way.range, (want * way.range) / way.matches) : way.range;
+  const total = way.arms.reduce((sum, a) => sum + a.matches, 0);
+  const share = total > 0 ? Math.min(1, want / total) : 1;
+  let walked = 0;
+  let reads = 0;
+  for (const a of way.arms) {
+    const depth = a.range * Math.min(1, Math.max(share, 1 / (a.matches + 1)));
+    walked += depth;
+    if (way.reads && a.range > 0) reads += (depth * a.matches) / a.range;
+  }
   return {
-    arms: way.arms,
-    cost: way.arms.length * cost.seek + walked * cost.entry + Math.min(way.matches, want) * cost.row,
+    arms: way.arms.map((a) => a.arm),
+    cost: way.arms.length * cost.seek + walked * cost.entry + reads * cost.read + Math.min(total, want) * cost.row,
     label: `${way.access}×${way.arms.length} ordered`,
   };
 }
 
 /** Sorted: every row in the ranges is read, those passing sorted. */
-function sorted(ctx: Context, way: Way, sortCost: number): Choice {
+function sorted(ctx: Context, way: Way, keyInIndex: boolean): Choice {
+  const reads = way.reads ? way.range : keyInIndex ? 0 : way.matches;
   return {
     arms: [way.whole],
-    cost: way.arms.length * cost.seek + way.range * cost.entry + way.matches * sortCost + Math.min(way.matches, ctx.limit + 1) * cost.row,
+    cost: way.seeks * cost.seek + way.range * cost.entry + reads * cost.read + way.matches * cost.sort + Math.min(way.matches, ctx.limit + 1) * cost.row,
     label: `${way.access} sorted`,
   };
 }
 
+const orderedWays = (ways: Way[]) => ways.filter((w): w is Way & { arms: Estimated[] } => w.arms !== null);
+
 /** Every way to read the page (the tests run each); `planList` takes the cheapest. */
 export function listPlans(f: ListFilter, sort: SortBy, ctx: Context): ListPlan[] {
   if ((f.numbers && f.numbers.length === 0) || f.statuses.length === 0 || f.starred.length === 0 || f.unread.length === 0) return [{ arms: [], cost: 0, label: 'nothing can match' }];
-  if (sort === 'lastMessageTime') return timeWays(ctx, f).map((w) => plan([ordered(ctx, w)]));
+  if (sort === 'lastMessageTime') {
+    const ways = timeWays(ctx, f);
+    return [...orderedWays(ways).map((w) => plan([ordered(ctx, w)])), ...ways.filter((w) => !w.arms).map((w) => plan([sorted(ctx, w, false)]))];
+  }
 
   if (sort === 'customerName') {
-    const byName: Way = {
+    const byCell = cells(f, 'c.has_unread');
+    // Entries passing the index's checks have their row read for "has a message".
+    const byName: Way & { arms: Estimated[] } = {
       access: 'name',
-      arms: cells(f).map((cell) => ({ index: listIndexes.name, where: [hasMessageInIndex, ...cell, ...rest(f, { cells: true, message: true })] })),
-      whole: { index: listIndexes.name, where: [hasMessageInIndex, ...allCells(f), ...rest(f, { cells: true, message: true })] },
+      arms: byCell.map((c) => estimated(ctx, { index: listIndexes.name, where: [...c.where, ...rest(f, { cells: true, unread: true })] }, c.f, ctx.allNumbers)),
+      whole: { index: listIndexes.name, where: [...allCells(f, 'c.has_unread'), ...rest(f, { cells: true, unread: true })] },
+      seeks: byCell.length,
       range: cellCount(ctx, f, ctx.allNumbers),
+      reads: true,
       matches: matches(ctx, f),
     };
-    // The assigned index carries the name; the others read it from the row.
-    const others = timeWays(ctx, f).map((w) => plan([sorted(ctx, w, w.access === 'assigned' ? cost.sort : cost.sortWithRead)]));
-    return [plan([ordered(ctx, byName)]), ...others];
+    // The name is in the name index only: the other ways read it from the row.
+    return [plan([ordered(ctx, byName)]), ...timeWays(ctx, f).map((w) => plan([sorted(ctx, w, false)]))];
   }
 
   // Unread count: the unread rows in (count, time) order, then the read ones — all with a
@@ -249,20 +314,28 @@ export function listPlans(f: ListFilter, sort: SortBy, ctx: Context): ListPlan[]
   const unreadParts: Choice[] = [];
   if (f.unread.includes(1)) {
     const u: ListFilter = { ...f, unread: [1] };
-    const byCount: Way = {
+    const byCell = cells(u, null);
+    const byCount: Way & { arms: Estimated[] } = {
       access: 'unread',
-      arms: cells(u, false).map((cell) => ({ index: listIndexes.unread, where: [...cell, cond('c.unread_count > 0'), ...rest(u, { cells: true })] })),
-      whole: { index: listIndexes.unread, where: [...allCells(u, false), cond('c.unread_count > 0'), ...rest(u, { cells: true })] },
+      arms: byCell.map((c) => estimated(ctx, { index: listIndexes.unread, where: [...c.where, cond('c.unread_count > 0'), ...rest(u, { cells: true, unread: true })] }, c.f, ctx.allNumbers)),
+      whole: { index: listIndexes.unread, where: [...allCells(u, null), cond('c.unread_count > 0'), ...rest(u, { cells: true, unread: true })] },
+      seeks: byCell.length,
       range: cellCount(ctx, u, ctx.allNumbers),
+      reads: false,
       matches: matches(ctx, u),
     };
-    unreadParts.push(ordered(ctx, byCount), ...timeWays(ctx, u).map((w) => sorted(ctx, w, cost.sort)));
+    unreadParts.push(ordered(ctx, byCount), ...timeWays(ctx, u).map((w) => sorted(ctx, w, w.access !== 'assigned')));
   }
   const readParts: Choice[] = [];
   if (f.unread.includes(0)) {
     // `unread_count = 0` tells SQLite the first sort key is constant, so the index order is the sort order.
     const r: ListFilter = { ...f, unread: [0] };
-    readParts.push(...timeWays(ctx, r).map((w) => ordered(ctx, { ...w, arms: w.arms.map((a) => ({ ...a, where: [...a.where, cond('c.unread_count = 0')] })) })));
+    const ways = timeWays(ctx, r).map((w) => ({
+      ...w,
+      arms: w.arms && w.arms.map((a) => ({ ...a, arm: { ...a.arm, where: [...a.arm.where, cond('c.unread_count = 0')] } })),
+      whole: { ...w.whole, where: [...w.whole.where, cond('c.unread_count = 0')] },
+    }));
+    readParts.push(...orderedWays(ways).map((w) => ordered(ctx, w)), ...ways.filter((w) => !w.arms).map((w) => sorted(ctx, w, false)));
   }
   if (unreadParts.length === 0) return readParts.map((p) => plan([p]));
   if (readParts.length === 0) return unreadParts.map((p) => plan([p]));

@@ -182,7 +182,7 @@ describe('the conversation list planner', () => {
   });
 });
 
-describe('the customer-name sort key', () => {
+describe("the list's copies of a conversation's contact name and unread state", () => {
   it('follows the contact: renamed, name removed (phone instead), and the conversation moved to another contact', () => {
     const { sqlite } = t.core.database;
     const sortName = (id: number) => sqlite.prepare<[number], { s: string }>('select customer_sort_name as s from conversations where id = ?').get(id)!.s;
@@ -196,6 +196,21 @@ describe('the customer-name sort key', () => {
     expect(sortName(id)).toBe('+966511111111');
     sqlite.prepare('update conversations set contact_id = ? where id = ?').run(other, id);
     expect(sortName(id)).toBe('Amal');
+    sqlite.prepare('delete from conversations where id = ?').run(id);
+  });
+
+  it('keeps "has unread" in step with the unread count however it changes (the name index holds it)', () => {
+    const { sqlite } = t.core.database;
+    const hasUnread = (id: number) => sqlite.prepare<[number], { h: number }>('select has_unread as h from conversations where id = ?').get(id)!.h;
+    const contact = Number(sqlite.prepare("insert into contacts (phone, name) values ('+966533333333', 'Huda')").run().lastInsertRowid);
+    const id = Number(sqlite.prepare('insert into conversations (contact_id, whatsapp_number_id, last_message_time, unread_count) values (?, ?, 1, 2)').run(contact, ids.numbers[0]).lastInsertRowid);
+    expect(hasUnread(id)).toBe(1);
+    sqlite.prepare('update conversations set unread_count = 0 where id = ?').run(id);
+    expect(hasUnread(id)).toBe(0);
+    sqlite.prepare('update conversations set unread_count = unread_count + 1 where id = ?').run(id);
+    expect(hasUnread(id)).toBe(1);
+    sqlite.prepare('update conversations set unread_count = 5 where id = ?').run(id);
+    expect(hasUnread(id)).toBe(1);
     sqlite.prepare('delete from conversations where id = ?').run(id);
   });
 });

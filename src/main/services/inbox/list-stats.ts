@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 export interface ListCounts {
   /** Key `number|archived|status|starred|unread` (archived, starred, unread as 0/1). */
   cells: Map<string, number>;
-  /** Key `agent|number`, agent `null` for unassigned. */
+  /** Key `agent|number`, agent `null` for unassigned (counted with or without a message: an estimate). */
   assigned: Map<string, number>;
   /** Conversations per number. */
   perNumber: Map<number, number>;
@@ -40,9 +40,11 @@ export class ListStats {
         `select whatsapp_number_id as n, is_archived as a, status as s, is_starred as st, (unread_count > 0) as u, count(*) as c
          from conversations indexed by conversations_list_number where last_message_time is not null group by 1, 2, 3, 4, 5`,
       ),
-      assigned: sqlite.prepare<[], { g: number | null; n: number; c: number }>(
+      // Grouped in the index's own order (no sort); the unassigned are what is left of each number.
+      assigned: sqlite.prepare<[], { g: number; n: number; c: number }>(
         `select assigned_agent_id as g, whatsapp_number_id as n, count(*) as c
-         from conversations indexed by conversations_list_assigned where last_message_time is not null group by 1, 2`,
+         from conversations indexed by conversations_list_assigned where assigned_agent_id is not null
+         group by assigned_agent_id, is_archived, status, is_starred, whatsapp_number_id`,
       ),
     };
   }
@@ -70,7 +72,13 @@ export class ListStats {
       total += r.c;
     }
     const assigned = new Map<string, number>();
-    for (const r of this.q.assigned.all()) assigned.set(assignedKey(r.g, r.n), r.c);
+    const unassigned = new Map(perNumber);
+    for (const r of this.q.assigned.all()) {
+      const key = assignedKey(r.g, r.n);
+      assigned.set(key, (assigned.get(key) ?? 0) + r.c);
+      unassigned.set(r.n, (unassigned.get(r.n) ?? 0) - r.c);
+    }
+    for (const [n, c] of unassigned) assigned.set(assignedKey(null, n), Math.max(0, c));
     this.counts = { cells, assigned, perNumber, total };
     this.readAt = this.now();
     return this.counts;
