@@ -10,10 +10,14 @@ import { assignedKey, cellKey, type ListCounts } from './list-stats';
  * SQLite merges ordered arms (UNION ALL … ORDER BY … LIMIT) reading only as far as the page
  * needs. Otherwise the arm's rows are all read and sorted, which is the quick way when they
  * are few. Filters on archived, status, starred and unread select whole index ranges (at
- * most 2 × 3 × 2 × 2 of them), so even a combination that matches nothing costs a few index
- * seeks rather than a walk through every conversation. Among the ways that apply, the
- * cheapest by the counts in ListStats is chosen; every way returns the same rows, so a wrong
- * estimate costs time, never correctness.
+ * most 3 × 2 × 2 of them for one archived value), so even a combination that matches nothing
+ * costs a few index seeks rather than a walk through every conversation. The number and the
+ * assignee are either ranges too (the number index; the assignee index, read and sorted) or
+ * checked inside the range's index. Among the ways that apply, the cheapest by the counts in
+ * ListStats is chosen; every way returns the same rows, so a wrong estimate costs time, never
+ * correctness (list-plans.test.ts runs every way against a reference). Each arm names its
+ * index (INDEXED BY): the choice is made here, with counts SQLite's planner does not weigh
+ * against ORDER BY … LIMIT, and a missing index fails loudly rather than scanning.
  */
 
 export type SortBy = 'lastMessageTime' | 'unreadCount' | 'customerName';
