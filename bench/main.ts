@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     await checkpoint.ready;
     if (runs('ingest')) benchIngest(database.sqlite);
   } finally {
-    checkpoint.stop();
+    await checkpoint.stop();
     database.close();
   }
 

@@ -173,7 +173,7 @@ export function createCore(options: CoreOptions) {
         await whatsappSessions.shutdown();
         await seeded;
         wa.close?.();
-        checkpoint.stop();
+        await checkpoint.stop();
         database.close();
       })();
       return closing;

@@ -6,8 +6,8 @@ import { openDatabase, type OpenedDatabase } from './open-database';
 
 let database: OpenedDatabase | undefined;
 let checkpoint: BackgroundCheckpoint | undefined;
-afterEach(() => {
-  checkpoint?.stop();
+afterEach(async () => {
+  await checkpoint?.stop();
   database?.close();
 });
 

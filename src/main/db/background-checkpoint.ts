@@ -13,7 +13,8 @@ import type Database from 'better-sqlite3';
 export interface BackgroundCheckpoint {
   /** Settles when the worker runs (or could not start). */
   ready: Promise<void>;
-  stop(): void;
+  /** Settles once the worker has closed its connection and exited, so the folder can be closed or removed. */
+  stop(): Promise<void>;
 }
 
 /** Run in the worker: `require` is the worker's own, the binding is passed by absolute path. */
@@ -47,7 +48,7 @@ export function startBackgroundCheckpoint(
     worker = new Worker(workerSource, { eval: true, workerData: { file: sqlite.name, binding: require.resolve('better-sqlite3'), intervalMs } });
   } catch (error) {
     options.onError?.(error);
-    return { ready: Promise.resolve(), stop() {} };
+    return { ready: Promise.resolve(), stop: () => Promise.resolve() };
   }
   worker.unref();
   const running = worker;
@@ -65,8 +66,18 @@ export function startBackgroundCheckpoint(
   return {
     ready,
     stop() {
-      worker?.postMessage('stop');
+      const stopping = worker;
       worker = null;
+      if (!stopping) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        // A worker that does not answer (stuck on a lock) is ended rather than waited on.
+        const timer = setTimeout(() => void stopping.terminate(), 2_000);
+        stopping.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        stopping.postMessage('stop');
+      });
     },
   };
 }

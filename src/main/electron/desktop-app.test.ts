@@ -132,6 +132,10 @@ describe('the desktop app', () => {
   });
   afterEach(async () => {
     electron.holder.app.emit('before-quit');
+    // Shutting down waits for the WAL checkpoint worker: wait for every core of this test to be
+    // closed (and its quit to be counted) before the folder goes and the next test starts.
+    const cores = vi.mocked(coreModule.createCore).mock.results.flatMap((r) => (r.type === 'return' ? [r.value as coreModule.Core] : []));
+    await vi.waitFor(() => expect(cores.every((c) => !c.database.sqlite.open)).toBe(true), { timeout: 5_000 });
     await new Promise((resolve) => setTimeout(resolve, 20));
     fs.rmSync(dataDir, { recursive: true, force: true });
     if (savedEnv === undefined) delete process.env.MERAS_DATA_DIR;
