@@ -275,6 +275,8 @@ export class Outbox {
 
   /** What goes to WhatsApp: the text, or the file (read from the media store) with its caption. */
   private contentOf(message: MessageRow): OutboundContent | null {
+    // Only a message sent with a file has a media status: a text costs no second query.
+    if (message.media_status === null) return { text: message.content };
     const [attachment] = this.q.attachments.all(message.id);
     if (!attachment) return { text: message.content };
     if (!this.media.has(attachment.sha256)) return null;

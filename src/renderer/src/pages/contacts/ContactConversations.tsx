@@ -7,6 +7,7 @@ import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
 import { openInInbox } from '../../stores/inbox-actions';
 import { conversationStatusTone } from '../inbox/conversation-labels';
+import { UnreadBadge } from '../../components/UnreadBadge';
 
 /** `currentId`: the conversation open beside the list (in the inbox); it is left out, the rest are "other conversations". */
 export function ContactConversations({ conversations: all, onError, currentId }: { conversations: ContactConversation[]; onError(error: unknown): void; currentId?: number }) {
@@ -48,11 +49,7 @@ export function ContactConversations({ conversations: all, onError, currentId }:
                 <span className="contact-conversation-preview clip-text muted" dir="auto">
                   {c.lastMessage ?? t('contacts.noMessageYet')}
                 </span>
-                {c.unreadCount > 0 ? (
-                  <span className="unread-badge" aria-label={t('inbox.unread', { count: c.unreadCount })}>
-                    {c.unreadCount > 99 ? '99+' : c.unreadCount}
-                  </span>
-                ) : null}
+                <UnreadBadge count={c.unreadCount} />
               </button>
             </li>
           ))}

@@ -11,6 +11,7 @@ import { conversationStatusLabel, isolate } from '../../i18n/labels';
 import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
 import { contactTitle, conversationStatusTone, initials } from './conversation-labels';
+import { UnreadBadge } from '../../components/UnreadBadge';
 
 interface ConversationRowProps {
   conversation: ConversationView;
@@ -122,11 +123,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
           <span className="conversation-preview">
             <Preview conversation={conversation} search={search} />
           </span>
-          {unread > 0 ? (
-            <span className="unread-badge" aria-label={t('inbox.unread', { count: unread })}>
-              {unread > 99 ? '99+' : unread}
-            </span>
-          ) : null}
+          <UnreadBadge count={unread} />
         </span>
         <span className="conversation-line conversation-meta">
           <span className="conversation-number">

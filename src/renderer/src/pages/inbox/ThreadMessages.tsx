@@ -17,12 +17,24 @@ const padBottom = 16;
 
 type Row = { key: string; kind: 'edge' } | { key: string; kind: 'day'; iso: string } | { key: string; kind: 'message'; message: MessageView };
 
+/** A message's office day, worked out once per message time: rows are rebuilt on every change of a long thread. */
+const days = new Map<string, string>();
+function dayOf(iso: string): string {
+  let day = days.get(iso);
+  if (day === undefined) {
+    if (days.size > 50_000) days.clear();
+    day = officeDay(iso);
+    days.set(iso, day);
+  }
+  return day;
+}
+
 /** The thread as rows: the edge note on top, then each day's divider before its first message. */
 function threadRows(messages: readonly MessageView[]): Row[] {
   const rows: Row[] = [{ key: 'edge', kind: 'edge' }];
   let day = '';
   for (const message of messages) {
-    const today = officeDay(message.createdAt);
+    const today = dayOf(message.createdAt);
     if (today !== day) rows.push({ key: `day-${today}`, kind: 'day', iso: message.createdAt });
     day = today;
     rows.push({ key: `m-${message.id}`, kind: 'message', message });

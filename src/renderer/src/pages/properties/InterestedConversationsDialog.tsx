@@ -15,6 +15,7 @@ import { useT } from '../../i18n/use-t';
 import { openInInbox } from '../../stores/inbox-actions';
 import { describePropertyError } from './property-errors';
 import { interestLabel, interestTone } from './property-labels';
+import { UnreadBadge } from '../../components/UnreadBadge';
 
 /** Who is interested in the property (on the numbers this user works); a row opens its conversation in the inbox. */
 export function InterestedConversationsDialog({ property, onClose }: { property: PropertyListItem; onClose(): void }) {
@@ -69,11 +70,7 @@ export function InterestedConversationsDialog({ property, onClose }: { property:
                       ) : null}
                     </span>
                     <Badge tone={interestTone[c.interestStatus]}>{interestLabel(t, c.interestStatus)}</Badge>
-                    {c.unreadCount > 0 ? (
-                      <span className="unread-badge" aria-label={t('inbox.unread', { count: c.unreadCount })}>
-                        {c.unreadCount > 99 ? '99+' : c.unreadCount}
-                      </span>
-                    ) : null}
+                    <UnreadBadge count={c.unreadCount} />
                   </button>
                 </li>
               );
