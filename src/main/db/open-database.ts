@@ -29,16 +29,24 @@ export function openDatabase(dataDir: string, migrationsDir: string): OpenedData
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
+  // Every statement with a trigger, and every savepoint, keeps a statement journal while its
+  // transaction is open: in memory rather than in a temporary file written at each message.
+  sqlite.pragma('temp_store = MEMORY');
   // Checkpoint the WAL every ~40 MB rather than every 4 MB: a checkpoint costs two fsyncs, and
   // an inbox taking in a burst of messages would otherwise spend most of its time in them.
-  // The WAL file is trimmed back after each checkpoint.
+  // The WAL file is trimmed back after each checkpoint. (The core moves checkpoints to a
+  // worker thread: background-checkpoint.ts.)
   sqlite.pragma('wal_autocheckpoint = 10000');
-  // Years of messages make a database of gigabytes whose indexes are touched at random by
-  // every new message: a 64 MB page cache and memory-mapped reads keep those pages at hand
-  // (SQLite's default cache is 2 MB).
-  sqlite.pragma('cache_size = -65536');
-  sqlite.pragma('mmap_size = 268435456');
   sqlite.pragma('journal_size_limit = 67108864');
+  // Years of messages make a database of gigabytes whose indexes are touched at random by
+  // every new message. Reads come straight from a memory map of the whole file (up to SQLite's
+  // 2 GiB cap): no copy, no cache to fill. The page cache then holds only pages being written
+  // and pages still in the WAL, and stays small on purpose: when a page split reorders pages,
+  // SQLite parks one at the lock-byte page's number (1 GiB into the file), and the commit that
+  // follows walks the cache's whole hash table to drop it. With a 64 MB cache that walk took
+  // tens to hundreds of µs at one commit in six of a database under 1 GiB (ingest 2,700 → 3,600 msg/s).
+  sqlite.pragma('mmap_size = 2147418112');
+  sqlite.pragma('cache_size = -4096');
   const db = drizzle(sqlite, { schema });
   // SQLite changes a column by rebuilding its table; with foreign keys on, dropping the old
   // table would cascade-delete the rows that point at it. So migrations run with them off,
