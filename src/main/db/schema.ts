@@ -192,8 +192,6 @@ export const messages = sqliteTable(
     index('messages_conversation_time').on(t.conversationId, t.createdAt),
     // Only queued rows: inbound messages never touch it.
     index('messages_outbox').on(t.whatsappNumberId).where(sql`status = 'queued'`),
-    // The newest message per number, where catch-up starts.
-    index('messages_number_time').on(t.whatsappNumberId, t.createdAt),
     // Only messages whose file is still to be fetched: ordinary messages never touch it.
     index('messages_media_pending').on(t.whatsappNumberId).where(sql`media_status = 'pending'`),
   ],

@@ -127,7 +127,9 @@ export class MessagePipeline implements SessionObserver {
     const now = this.deps.clock.now();
     const marks = this.deps.sqlite
       .prepare<[number, number], { last: number | null; inflight: number | null }>(
-        `select (select max(created_at) from messages where whatsapp_number_id = ?) as last,
+        // A conversation's last message time is its newest message's (ingest, outbox and lid
+        // merge keep it so), read off the number's list index: messages keep no index by number.
+        `select (select max(last_message_time) from conversations where whatsapp_number_id = ?) as last,
                 (select min(in_flight_at) from messages where whatsapp_number_id = ? and status = 'queued' and in_flight_at is not null) as inflight`,
       )
       .get(numberId, numberId)!;

@@ -156,6 +156,50 @@ describe('searching inside words', () => {
   });
 });
 
+describe('keeping search in step with the messages', () => {
+  const messageOf = (conversationId: number) =>
+    t.core.database.sqlite.prepare<[number], { id: number }>('select id from messages where conversation_id = ? order by id desc limit 1').get(conversationId)!.id;
+
+  it('finds a new customer’s message and name without queueing anything for the indexer', async () => {
+    const { admin, sales } = await office();
+    const villa = customerWrites(sales.id, '966501000011', 'فيلا دوبلكس في الملقا', 'سلطان القحطاني');
+    // Storing a message writes nothing for search: the indexer takes new messages by id.
+    expect(t.core.database.sqlite.prepare('select count(*) as n from search_queue').get()).toEqual({ n: 0 });
+    expect(t.core.searchIndex.pending()).toBeGreaterThanOrEqual(1);
+    expect(ids(await t.call('conversations.list', { search: 'دوبلكس' }, admin.token))).toEqual([villa]);
+    expect(ids(await t.call('conversations.list', { search: 'القحطاني' }, admin.token))).toEqual([villa]);
+    expect(ids(await t.call('conversations.list', { search: '501000011' }, admin.token))).toEqual([villa]);
+    expect(t.core.searchIndex.pending()).toBe(0);
+  });
+
+  it('finds an edited message by its new text only and a deleted one not at all, whether or not it was indexed before', async () => {
+    const { admin, sales } = await office();
+    const sqlite = t.core.database.sqlite;
+    const search = async (q: string) => ids(await t.call('conversations.list', { search: q }, admin.token));
+    const indexed = customerWrites(sales.id, '966501000021', 'شقة مفروشة');
+    expect(await search('مفروشة')).toEqual([indexed]);
+    const early = customerWrites(sales.id, '966501000022', 'ارض تجارية');
+    const gone = customerWrites(sales.id, '966501000023', 'استراحة للبيع');
+    sqlite.prepare("update messages set content = 'شقة فارغة' where id = ?").run(messageOf(indexed));
+    sqlite.prepare("update messages set content = 'ارض سكنية' where id = ?").run(messageOf(early));
+    sqlite.prepare('delete from messages where id = ?').run(messageOf(gone));
+    expect(await search('مفروشة')).toEqual([]);
+    expect(await search('فارغة')).toEqual([indexed]);
+    expect(await search('تجارية')).toEqual([]);
+    expect(await search('سكنية')).toEqual([early]);
+    expect(await search('استراحة')).toEqual([]);
+  });
+
+  it('queues and finds a message stored with an id the indexer has passed already', async () => {
+    const { admin, sales } = await office();
+    // As after the newest message was deleted and its id handed out again.
+    t.core.database.sqlite.exec("update search_progress set last_id = last_id + 100 where kind = 'm'");
+    const reused = customerWrites(sales.id, '966501000031', 'عمارة سكنية في العليا');
+    expect(t.core.database.sqlite.prepare('select count(*) as n from search_queue').get()).toEqual({ n: 1 });
+    expect(ids(await t.call('conversations.list', { search: 'العليا' }, admin.token))).toEqual([reused]);
+  });
+});
+
 describe('filtering and sorting the inbox', () => {
   it('combines number, status, starred, unread, assignment and archive filters', async () => {
     const { admin, sales, rentals, agent } = await office();
