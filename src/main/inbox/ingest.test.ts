@@ -4,7 +4,7 @@ import { manualClock, migrationsDir, tempDir } from '../testing/test-core';
 import type { InboundMessage } from '../whatsapp/transport';
 import { Ingest } from './ingest';
 import { linkLidToPhone } from './lid-merge';
-import { normalizePhone } from './phone';
+import { chatIdForPhone, normalizePhone, phoneFromWhatsApp } from './phone';
 
 let db: OpenedDatabase;
 afterEach(() => db?.close());
@@ -150,5 +150,14 @@ describe('phone numbers', () => {
     }
     expect(normalizePhone('12345')).toBeNull();
     expect(normalizePhone('+20 100 123 4567')).toBe('+201001234567');
+  });
+
+  it('keeps a WhatsApp id’s digits as the phone, so answers go back to the same chat', () => {
+    for (const digits of ['966501234567', '5215512345678', '447700900123', '12025550123']) {
+      const phone = phoneFromWhatsApp(digits);
+      expect(phone).toBe(`+${digits}`);
+      expect(chatIdForPhone(phone!)).toBe(`${digits}@c.us`);
+    }
+    for (const bad of ['', '12345', '0501234567', '1234567890123456', '96650abc4567']) expect(phoneFromWhatsApp(bad)).toBeNull();
   });
 });

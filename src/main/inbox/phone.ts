@@ -20,22 +20,14 @@ export function normalizePhone(input: string): string | null {
 }
 
 /**
- * WhatsApp's user digits (international, no plus) in E.164. WhatsApp already validated the
- * account, so a number the metadata does not know yet (a new range) is kept as it is.
+ * WhatsApp's user digits (international, no plus) in E.164. A WhatsApp id is the number in
+ * international form already — WhatsApp validated the account — so it is taken as it is:
+ * parsing it with the phone metadata returned the same digits for every real id, and cost
+ * ~20 µs of the ~200 µs it takes to store a message from a new customer.
  */
 export function phoneFromWhatsApp(digits: string): string | null {
-  if (!/^\d{6,15}$/.test(digits)) return null;
-  // Parsing costs ~20 µs, a tenth of storing a message: a customer who writes again is known.
-  let phone = whatsAppPhones.get(digits);
-  if (phone === undefined) {
-    phone = parsePhoneNumberFromString(`+${digits}`)?.number ?? `+${digits}`;
-    if (whatsAppPhones.size >= 10_000) whatsAppPhones.clear();
-    whatsAppPhones.set(digits, phone);
-  }
-  return phone;
+  return /^[1-9]\d{5,14}$/.test(digits) ? `+${digits}` : null;
 }
-
-const whatsAppPhones = new Map<string, string>();
 
 /** E.164 to WhatsApp's chat id for that user. */
 export function chatIdForPhone(e164: string): string {
