@@ -87,6 +87,38 @@ describe('database start-up', () => {
     }
   });
 
+  it('keeps every message and customer of a database from before new rows were indexed by id searchable, and those stored after', async () => {
+    const dataDir = tempDir();
+    const journal = JSON.parse(fs.readFileSync(path.join(migrationsDir, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+    const old = openDatabase(dataDir, olderMigrations(journal.entries.findIndex((e) => e.tag.startsWith('0011_'))));
+    old.sqlite.exec(`
+      insert into whatsapp_numbers (name) values ('Sales');
+      insert into contacts (phone, name) values ('+966551234567', 'فهد العتيبي');
+      insert into conversations (contact_id, whatsapp_number_id, last_message_time) values (1, 1, 1);
+      insert into messages (conversation_id, whatsapp_number_id, content, sender, created_at) values (1, 1, 'ابحث عن شقة في النخيل', 'customer', 1);
+    `);
+    old.close();
+
+    const t = startTestCore({ dataDir });
+    try {
+      t.core.searchIndex.stop();
+      const { token } = await t.setupAdmin();
+      t.core.database.sqlite.exec(`
+        insert into contacts (phone, name) values ('+966559999999', 'نورة الشهري');
+        insert into conversations (contact_id, whatsapp_number_id, last_message_time) values (2, 1, 2);
+        insert into messages (conversation_id, whatsapp_number_id, content, sender, created_at) values (2, 1, 'فيلا في الياسمين', 'customer', 2);
+      `);
+      const names = async (search: string) => (await t.call('conversations.list', { search }, token)).data.map((c) => c.contact.name);
+      expect(await names('النخيل')).toEqual(['فهد العتيبي']);
+      expect(await names('العتيبي')).toEqual(['فهد العتيبي']);
+      expect(await names('الياسمين')).toEqual(['نورة الشهري']);
+      expect(await names('الشهري')).toEqual(['نورة الشهري']);
+      expect(t.core.searchIndex.pending()).toBe(0);
+    } finally {
+      await t.close();
+    }
+  });
+
   it('opens an up-to-date database again without changing it', () => {
     const dataDir = tempDir();
     openDatabase(dataDir, migrationsDir).close();
