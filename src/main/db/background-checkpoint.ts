@@ -11,11 +11,11 @@ import type Database from 'better-sqlite3';
  * running, and if it cannot start, the writer's checkpoints are as they were.
  *
  * Under a steady stream of messages the WAL is never wholly copied at the moment a commit
- * starts, so it grows to the backstop before it starts over (a burst of thousands of
- * messages, as in a long catch-up, can leave a WAL of a few hundred MB for a few seconds). Its file is kept at that size
- * (journal_size_limit) rather than cut back and grown again: overwriting a page of the file
- * costs half as much as appending one. When no commit has come for `trimAfterMs`, the worker
- * empties the file (TRUNCATE), so an idle office does not keep a large WAL on disk.
+ * starts, so it grows to the backstop before it starts over: a long catch-up can leave a WAL
+ * of a few hundred MB. Its file is kept at that size (journal_size_limit) rather than cut
+ * back and grown again, since overwriting a page of the file costs half as much as appending
+ * one. When no commit has come for `trimAfterMs`, the worker empties the file (TRUNCATE), so
+ * an idle office does not keep a large WAL on disk.
  */
 export interface BackgroundCheckpoint {
   /** Settles when the worker runs (or could not start). */

@@ -44,7 +44,7 @@ export function openDatabase(dataDir: string, migrationsDir: string): OpenedData
   // and pages still in the WAL, and stays small on purpose: when a page split reorders pages,
   // SQLite parks one at the lock-byte page's number (1 GiB into the file), and the commit that
   // follows walks the cache's whole hash table to drop it. With a 64 MB cache that walk took
-  // tens to hundreds of µs at one commit in six of a database under 1 GiB (ingest 2,700 → 3,600 msg/s).
+  // tens to hundreds of µs at one commit in six, in any database under 1 GiB.
   sqlite.pragma('mmap_size = 2147418112');
   sqlite.pragma('cache_size = -4096');
   const db = drizzle(sqlite, { schema });
