@@ -10,15 +10,36 @@ const tablesOf = (db: OpenedDatabase) =>
 
 const inboxTables = ['activity_log', 'branches', 'contacts', 'conversations', 'message_attachments', 'messages', 'sessions', 'settings', 'users', 'whatsapp_numbers'];
 
+const readJournal = () => JSON.parse(fs.readFileSync(path.join(migrationsDir, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+
 /** A migrations folder holding only the first `count` migrations: the app as an older version shipped it. */
 function olderMigrations(count: number): string {
   const dir = tempDir('meras-migrations-');
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsDir, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+  const journal = readJournal();
   journal.entries = journal.entries.slice(0, count);
   fs.mkdirSync(path.join(dir, 'meta'));
   fs.writeFileSync(path.join(dir, 'meta/_journal.json'), JSON.stringify(journal));
   for (const entry of journal.entries) fs.copyFileSync(path.join(migrationsDir, `${entry.tag}.sql`), path.join(dir, `${entry.tag}.sql`));
   return dir;
+}
+
+/**
+ * A core started on a database that the app, as it was before the migration whose tag starts
+ * with `tag`, filled with `sql`; its search indexer only runs when asked; signed in as admin.
+ */
+async function upgradedFrom(tag: string, sql: string) {
+  const dataDir = tempDir();
+  const old = openDatabase(dataDir, olderMigrations(readJournal().entries.findIndex((e) => e.tag.startsWith(tag))));
+  old.sqlite.exec(sql);
+  old.close();
+  const t = startTestCore({ dataDir });
+  t.core.searchIndex.stop();
+  try {
+    return { t, token: (await t.setupAdmin()).token };
+  } catch (error) {
+    await t.close();
+    throw error;
+  }
 }
 
 describe('database start-up', () => {
@@ -64,20 +85,13 @@ describe('database start-up', () => {
   });
 
   it('finds the customers of a database from before the phone index by the middle of their phones', async () => {
-    const dataDir = tempDir();
-    const journal = JSON.parse(fs.readFileSync(path.join(migrationsDir, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
-    const old = openDatabase(dataDir, olderMigrations(journal.entries.findIndex((e) => e.tag.startsWith('0009_'))));
-    old.sqlite.exec(`
-      insert into whatsapp_numbers (name) values ('Sales');
-      insert into contacts (phone, name) values ('+966551234567', 'Customer'), ('+966509999999', 'Other');
-      insert into conversations (contact_id, whatsapp_number_id, last_message_time) values (1, 1, 1), (2, 1, 2);
-    `);
-    old.close();
-
-    const t = startTestCore({ dataDir });
+    const { t, token } = await upgradedFrom(
+      '0009_',
+      `insert into whatsapp_numbers (name) values ('Sales');
+       insert into contacts (phone, name) values ('+966551234567', 'Customer'), ('+966509999999', 'Other');
+       insert into conversations (contact_id, whatsapp_number_id, last_message_time) values (1, 1, 1), (2, 1, 2);`,
+    );
     try {
-      t.core.searchIndex.stop();
-      const { token } = await t.setupAdmin();
       // Nothing waits in the search queue: the migration itself indexed the phones.
       t.core.database.sqlite.exec('delete from search_queue');
       const found = await t.call('conversations.list', { search: '1234567' }, token);
@@ -88,21 +102,14 @@ describe('database start-up', () => {
   });
 
   it('keeps every message and customer of a database from before new rows were indexed by id searchable, and those stored after', async () => {
-    const dataDir = tempDir();
-    const journal = JSON.parse(fs.readFileSync(path.join(migrationsDir, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
-    const old = openDatabase(dataDir, olderMigrations(journal.entries.findIndex((e) => e.tag.startsWith('0011_'))));
-    old.sqlite.exec(`
-      insert into whatsapp_numbers (name) values ('Sales');
-      insert into contacts (phone, name) values ('+966551234567', 'فهد العتيبي');
-      insert into conversations (contact_id, whatsapp_number_id, last_message_time) values (1, 1, 1);
-      insert into messages (conversation_id, whatsapp_number_id, content, sender, created_at) values (1, 1, 'ابحث عن شقة في النخيل', 'customer', 1);
-    `);
-    old.close();
-
-    const t = startTestCore({ dataDir });
+    const { t, token } = await upgradedFrom(
+      '0011_',
+      `insert into whatsapp_numbers (name) values ('Sales');
+       insert into contacts (phone, name) values ('+966551234567', 'فهد العتيبي');
+       insert into conversations (contact_id, whatsapp_number_id, last_message_time) values (1, 1, 1);
+       insert into messages (conversation_id, whatsapp_number_id, content, sender, created_at) values (1, 1, 'ابحث عن شقة في النخيل', 'customer', 1);`,
+    );
     try {
-      t.core.searchIndex.stop();
-      const { token } = await t.setupAdmin();
       t.core.database.sqlite.exec(`
         insert into contacts (phone, name) values ('+966559999999', 'نورة الشهري');
         insert into conversations (contact_id, whatsapp_number_id, last_message_time) values (2, 1, 2);
