@@ -5,8 +5,8 @@
 DROP INDEX `messages_number_time`;--> statement-breakpoint
 -- New messages and contacts are indexed for search by id, past a high-water mark per table
 -- that the indexer keeps, instead of each one also writing a row into the search queue.
--- Edits and deletions are still queued, and so is any row stored with an id at or below the
--- mark (an id handed out again after the newest row was deleted).
+-- Edits and deletions are still queued, and so is any row stored with an id of its own at or
+-- below the mark (ids only grow, but an insert may name one).
 CREATE TABLE `search_progress` (`kind` text PRIMARY KEY NOT NULL, `last_id` integer NOT NULL) WITHOUT ROWID;--> statement-breakpoint
 -- Every message and contact stored so far is indexed or queued already.
 INSERT INTO `search_progress` (`kind`, `last_id`) SELECT 'm', coalesce(max(`id`), 0) FROM `messages`;--> statement-breakpoint

@@ -192,7 +192,7 @@ describe('keeping search in step with the messages', () => {
 
   it('queues and finds a message stored with an id the indexer has passed already', async () => {
     const { admin, sales } = await office();
-    // As after the newest message was deleted and its id handed out again.
+    // As for a message stored with an id of its own below the newest indexed one.
     t.core.database.sqlite.exec("update search_progress set last_id = last_id + 100 where kind = 'm'");
     const reused = customerWrites(sales.id, '966501000031', 'عمارة سكنية في العليا');
     expect(t.core.database.sqlite.prepare('select count(*) as n from search_queue').get()).toEqual({ n: 1 });
