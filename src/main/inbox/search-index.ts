@@ -53,17 +53,18 @@ export class SearchIndex {
   flush(limit = 2_000): number {
     return this.sqlite.transaction(() => {
       const seen = new Set<string>();
-      const messages = this.q.newMessages.all(this.q.mark.get('m')!.last_id, limit);
+      const from = { m: this.q.mark.get('m')!.last_id, c: this.q.mark.get('c')!.last_id };
+      const messages = this.q.newMessages.all(from.m, limit);
       for (const m of messages) {
         seen.add(`m${m.id}`);
         this.addMessage(m.id, m.content);
       }
-      const contacts = this.q.newContacts.all(this.q.mark.get('c')!.last_id, limit);
+      const contacts = this.q.newContacts.all(from.c, limit);
       for (const c of contacts) {
         seen.add(`c${c.id}`);
         this.addContact(c.id, c);
       }
-      const marks = { m: this.advance('m', messages), c: this.advance('c', contacts) };
+      const marks = { m: this.advance('m', from.m, messages), c: this.advance('c', from.c, contacts) };
 
       const rows = this.q.pending.all(limit);
       for (const row of rows) {
@@ -116,10 +117,10 @@ export class SearchIndex {
     return this.q.size.get()!.n + waiting('m') + waiting('c');
   }
 
-  /** Moves the kind's mark past the rows just indexed; returns the mark. */
-  private advance(kind: Kind, taken: readonly { id: number }[]): number {
+  /** Moves the kind's mark from `mark` past the rows just indexed; returns the mark. */
+  private advance(kind: Kind, mark: number, taken: readonly { id: number }[]): number {
     const last = taken[taken.length - 1];
-    if (!last) return this.q.mark.get(kind)!.last_id;
+    if (!last) return mark;
     this.q.setMark.run(last.id, kind);
     return last.id;
   }
