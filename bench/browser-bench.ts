@@ -2,9 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
-import { silentLogger } from '../src/main/core/logger';
+import { silentLogger } from '../src/main/base/logger';
 import { databaseFileName, openDatabase } from '../src/main/db/open-database';
-import { SearchIndex } from '../src/main/inbox/search-index';
+import { SearchIndex } from '../src/main/search/search-index';
 import { benchAdmin, benchPassword } from './generate';
 import { describe, distribution, heading, line, ms, target } from './report';
 

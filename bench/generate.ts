@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { databaseFileName, openDatabase } from '../src/main/db/open-database';
-import { phoneFromWhatsApp } from '../src/main/inbox/phone';
-import { previewOf } from '../src/main/inbox/records';
+import { phoneFromWhatsApp } from '../src/main/base/phone';
+import { previewOf } from '../src/main/ingest/records';
 import { hashPassword } from '../src/main/services/auth/passwords';
 import { agentNames, customerDigits, intBelow, messageTextPool, pick, profileName, providerId, seededRandom } from './fake-data';
 

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import { systemClock } from '../src/main/core/clock';
-import { Ingest } from '../src/main/inbox/ingest';
+import { systemClock } from '../src/main/base/clock';
+import { Ingest } from '../src/main/ingest/ingest';
 import type { InboundMessage } from '../src/main/whatsapp/transport';
 import { customerDigits, intBelow, messageTextPool, profileName, providerId, seededRandom, type Random } from './fake-data';
 import { heading, line, perSecond, target, thousands } from './report';

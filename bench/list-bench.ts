@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Core } from '../src/main/core/create-core';
-import { conversationListInput } from '../src/shared/schemas/inbox';
+import { conversationListInput } from '../src/shared/inbox/schemas';
 import { benchAgentEmail, benchPassword } from './generate';
 import { describe, distribution, heading, line, ms, target } from './report';
 

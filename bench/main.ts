@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createCore } from '../src/main/core/create-core';
-import { silentLogger } from '../src/main/core/logger';
+import { silentLogger } from '../src/main/base/logger';
 import { startBackgroundCheckpoint } from '../src/main/db/background-checkpoint';
 import { databaseFileName, openDatabase } from '../src/main/db/open-database';
 import { generatedDatabase, sizes } from './generate';

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Core } from '../src/main/core/create-core';
 import { conversationStatuses, type ConversationStatus } from '../src/shared/domain';
-import { conversationListInput, messageListInput } from '../src/shared/schemas/inbox';
+import { conversationListInput, messageListInput } from '../src/shared/inbox/schemas';
 import { intBelow, seededRandom } from './fake-data';
 import { benchAdmin, benchPassword } from './generate';
 import { describe, distribution, heading, line, target, type Distribution } from './report';

@@ -1,5 +1,5 @@
 import type { Core } from '../src/main/core/create-core';
-import { conversationListInput } from '../src/shared/schemas/inbox';
+import { conversationListInput } from '../src/shared/inbox/schemas';
 import { seededRandom, intBelow } from './fake-data';
 import { describe, distribution, heading, line, target, thousands, type Distribution } from './report';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { createCore } from '../src/main/core/create-core';
-import { silentLogger } from '../src/main/core/logger';
+import { silentLogger } from '../src/main/base/logger';
 import { hashPassword } from '../src/main/services/auth/passwords';
 import { chromiumArgs, signedInState, startHost, stopHost } from './browser-bench';
 import { benchAdmin, benchPassword } from './generate';

@@ -1,4 +1,13 @@
 import type { ChannelName, EventName } from './contract';
+import { activityChannelNames, activityEventNames } from './activity/names';
+import { appChannelNames, appEventNames } from './app/names';
+import { contactsChannelNames, contactsEventNames } from './contacts/names';
+import { inboxChannelNames, inboxEventNames } from './inbox/names';
+import { mediaChannelNames, mediaEventNames } from './media/names';
+import { numbersChannelNames, numbersEventNames } from './numbers/names';
+import { propertiesChannelNames, propertiesEventNames } from './properties/names';
+import { templatesChannelNames, templatesEventNames } from './templates/names';
+import { usersChannelNames, usersEventNames } from './users/names';
 
 /**
  * The contract's channel and event names as plain lists, without zod: the preload and the
@@ -7,83 +16,27 @@ import type { ChannelName, EventName } from './contract';
  * extra or misspelt.
  */
 export const channelNames = [
-  'auth.state',
-  'auth.setupAdmin',
-  'auth.signIn',
-  'auth.signOut',
-  'profile.update',
-  'profile.changePassword',
-  'users.list',
-  'users.create',
-  'users.update',
-  'users.setActive',
-  'activity.list',
-  'app.info',
-  'numbers.list',
-  'numbers.create',
-  'numbers.update',
-  'numbers.connect',
-  'numbers.disconnect',
-  'numbers.remove',
-  'numbers.requestPairingCode',
-  'numbers.demoScan',
-  'conversations.list',
-  'conversations.get',
-  'conversations.markRead',
-  'conversations.update',
-  'conversations.assign',
-  'numbers.setAgents',
-  'messages.list',
-  'messages.send',
-  'messages.retry',
-  'messages.sendTemplate',
-  'templates.list',
-  'templates.create',
-  'templates.update',
-  'templates.delete',
-  'properties.list',
-  'properties.create',
-  'properties.update',
-  'properties.delete',
-  'properties.interestedConversations',
-  'conversations.interests',
-  'conversations.setInterest',
-  'conversations.removeInterest',
-  'contacts.list',
-  'contacts.get',
-  'contacts.create',
-  'contacts.update',
-  'contacts.addNote',
-  'contacts.deleteNote',
-  'contacts.tags',
-  'contacts.importPreview',
-  'contacts.import',
-  'contacts.export',
-  'media.uploadStart',
-  'media.uploadChunk',
-  'media.uploadFinish',
-  'media.uploadCancel',
-  'media.read',
-  'properties.addPhoto',
-  'properties.removePhoto',
-  'properties.photo',
+  ...usersChannelNames,
+  ...activityChannelNames,
+  ...appChannelNames,
+  ...numbersChannelNames,
+  ...inboxChannelNames,
+  ...mediaChannelNames,
+  ...templatesChannelNames,
+  ...propertiesChannelNames,
+  ...contactsChannelNames,
 ] as const satisfies readonly ChannelName[];
 
 export const eventNames = [
-  'session.ended',
-  'users.changed',
-  'message.new',
-  'message.status',
-  'message.update',
-  'conversation.update',
-  'number.status',
-  'number.removed',
-  'templates.changed',
-  'conversation.assigned',
-  'contact.changed',
-  'contacts.import.progress',
-  'interests.changed',
-  'properties.changed',
+  ...usersEventNames,
+  ...activityEventNames,
+  ...appEventNames,
+  ...numbersEventNames,
+  ...inboxEventNames,
+  ...mediaEventNames,
+  ...templatesEventNames,
+  ...propertiesEventNames,
+  ...contactsEventNames,
 ] as const satisfies readonly EventName[];
 
 type Missing<All, Listed> = Exclude<All, Listed>;

@@ -10,8 +10,8 @@ import { LoginThrottle, defaultThrottlePolicy, type ThrottlePolicy } from '../se
 import { SessionStore, defaultSessionPolicy, type SessionPolicy } from '../services/auth/session-store';
 import { ProfileService } from '../services/users/profile-service';
 import { UsersService } from '../services/users/users-service';
-import { Ingest } from '../inbox/ingest';
-import { SearchIndex } from '../inbox/search-index';
+import { Ingest } from '../ingest/ingest';
+import { SearchIndex } from '../search/search-index';
 import { defaultOutboxPolicy, Outbox, type OutboxPolicy } from '../outbox/outbox';
 import { InboxService } from '../services/inbox/inbox-service';
 import { MediaService } from '../services/media/media-service';
@@ -32,10 +32,10 @@ import type { WebjsClientFactory } from '../whatsapp/webjs/client-surface';
 import { systemBrowserProvider } from '../whatsapp/webjs/browser-provider';
 import { realClientFactory } from '../whatsapp/webjs/real-client-factory';
 import { WebjsTransport } from '../whatsapp/webjs/webjs-transport';
-import { readSetting } from './settings';
-import { systemClock, type Clock } from './clock';
+import { readSetting } from '../base/settings';
+import { systemClock, type Clock } from '../base/clock';
 import { createHandlers } from './handlers';
-import { consoleLogger, type Logger } from './logger';
+import { consoleLogger, type Logger } from '../base/logger';
 
 export interface CoreOptions {
   dataDir: string;

@@ -1,5 +1,5 @@
 import type { WhatsappOptions } from './create-core';
-import type { Logger } from './logger';
+import type { Logger } from '../base/logger';
 import { createDemoClientFactory } from '../whatsapp/demo/demo-client-factory';
 import { defaultOutboxPolicy } from '../outbox/outbox';
 import { seedDemoData } from '../whatsapp/demo/demo-seed';

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channelNames } from '../../shared/names';
 import * as coreModule from '../core/create-core';
-import { silentLogger } from '../core/logger';
+import { silentLogger } from '../base/logger';
 import { tempDir } from '../testing/test-core';
 
 type Listener = (...args: any[]) => unknown;

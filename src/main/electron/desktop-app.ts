@@ -3,7 +3,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { createCore, type Core } from '../core/create-core';
 import { whatsappOptions } from '../core/whatsapp-options';
-import { consoleLogger, type Logger } from '../core/logger';
+import { consoleLogger, type Logger } from '../base/logger';
 import { appPage, builtFiles, resolveDataDir, resolveMigrationsDir } from './desktop-paths';
 import { bindIpc } from './ipc-binding';
 import { createMainWindow } from './main-window';

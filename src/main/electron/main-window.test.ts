@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { silentLogger } from '../core/logger';
+import { silentLogger } from '../base/logger';
 import { appPage } from './desktop-paths';
 
 type Listener = (...args: any[]) => unknown;

@@ -1,5 +1,5 @@
 import { BrowserWindow, shell } from 'electron';
-import type { Logger } from '../core/logger';
+import type { Logger } from '../base/logger';
 import type { AppPage } from './desktop-paths';
 import { guardWebContents, securePreferences } from './window-security';
 

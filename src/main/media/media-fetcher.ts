@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import { cleanFileName, maxMediaBytes, receivedMediaType } from '../../shared/media-rules';
-import type { Clock } from '../core/clock';
-import type { Logger } from '../core/logger';
+import { cleanFileName, maxMediaBytes, receivedMediaType } from '../../shared/media/rules';
+import type { Clock } from '../base/clock';
+import type { Logger } from '../base/logger';
 import type { Transport } from '../whatsapp/transport';
 import type { MediaStore } from './media-store';
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiError } from '../../shared/errors';
-import type { MessageView } from '../../shared/inbox-types';
+import type { MessageView } from '../../shared/inbox/types';
 import { eventually } from '../testing/test-core';
 import { linkedNumber, trackedCores, type DemoCore } from '../testing/demo-core';
 import { houseSketchPng, simplePdf } from '../whatsapp/demo/demo-files';

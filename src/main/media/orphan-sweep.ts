@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import type { Clock } from '../core/clock';
+import type { Clock } from '../base/clock';
 import type { MediaStore } from './media-store';
 
 /** A file younger than this may belong to an upload whose message is still being written. */

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { AttachmentType } from '../../shared/domain';
-import { baseMimeType, cleanFileName, mediaRefusal, sendableMediaType } from '../../shared/media-rules';
-import type { Clock } from '../core/clock';
+import { baseMimeType, cleanFileName, mediaRefusal, sendableMediaType } from '../../shared/media/rules';
+import type { Clock } from '../base/clock';
 import { AppError } from '../rpc/app-error';
 import type { MediaStore } from './media-store';
 

@@ -4,7 +4,7 @@
  * answers, and reports each step on stdout until the test kills it with SIGKILL.
  */
 import { createCore } from '../core/create-core';
-import { silentLogger } from '../core/logger';
+import { silentLogger } from '../base/logger';
 import { fastCatchUpPolicy, fastDemoTimings, fastOutboxPolicy, fastSessionPolicy } from '../testing/test-core';
 import { createDemoClientFactory } from '../whatsapp/demo/demo-client-factory';
 import { DemoWorld } from '../whatsapp/demo/demo-world';

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import type { AttachmentType } from '../../shared/domain';
-import type { Clock } from '../core/clock';
-import type { Logger } from '../core/logger';
-import { nextOfficeDayStart, officeDay } from '../core/office-day';
-import type { Ingest } from '../inbox/ingest';
-import { chatIdForPhone } from '../inbox/phone';
-import { previewOf, type AttachmentRow, type MessageRow } from '../inbox/records';
+import type { Clock } from '../base/clock';
+import type { Logger } from '../base/logger';
+import { nextOfficeDayStart, officeDay } from '../base/office-day';
+import type { Ingest } from '../ingest/ingest';
+import { chatIdForPhone } from '../base/phone';
+import { previewOf, type AttachmentRow, type MessageRow } from '../ingest/records';
 import type { MediaStore } from '../media/media-store';
 import type { AckUpdate, OutboundContent } from '../whatsapp/transport';
 import { classifySendError } from './send-errors';

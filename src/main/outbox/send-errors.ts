@@ -1,4 +1,4 @@
-import type { SendErrorCode } from '../../shared/inbox-types';
+import type { SendErrorCode } from '../../shared/inbox/types';
 
 /** A send the transport refused: permanent ones fail the message, the rest are retried. */
 export class SendError extends Error {

@@ -1,5 +1,5 @@
 import type { CallKind } from '../../shared/contract';
-import type { Clock } from '../core/clock';
+import type { Clock } from '../base/clock';
 
 /**
  * Seed 003's limits: 100 reads and 30 writes a minute per user. File pieces (uploads and

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../core/logger';
+import { silentLogger } from '../base/logger';
 import { startTestCore } from '../testing/test-core';
 import { createRouter, type Handlers } from './router';
 

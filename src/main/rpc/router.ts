@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { channels, type ChannelName, type ChannelOutput, type ChannelParsedInput } from '../../shared/contract';
 import { isChannelName } from '../../shared/names';
 import { errorReasons, type ApiError, type ApiResult } from '../../shared/errors';
-import type { Logger } from '../core/logger';
+import type { Logger } from '../base/logger';
 import type { Caller } from '../services/auth/auth-service';
 import type { ActiveSession } from '../services/auth/session-store';
 import { AppError } from './app-error';

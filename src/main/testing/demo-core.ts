@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { NumberView } from '../../shared/inbox-types';
+import type { NumberView } from '../../shared/numbers/types';
 import { createDemoClientFactory, type DemoClientFactory } from '../whatsapp/demo/demo-client-factory';
 import type { DemoWorld } from '../whatsapp/demo/demo-world';
 import type { SessionPolicy } from '../whatsapp/session-manager';

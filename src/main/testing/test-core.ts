@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
 import type { ApiError } from '../../shared/errors';
 import { createCore, type CoreOptions } from '../core/create-core';
-import { silentLogger } from '../core/logger';
+import { silentLogger } from '../base/logger';
 import type { BusMessage } from '../events/event-bus';
 
 export const migrationsDir = path.resolve(__dirname, '../../../drizzle');

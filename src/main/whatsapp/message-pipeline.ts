@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
-import type { Clock } from '../core/clock';
-import type { Logger } from '../core/logger';
+import type { Clock } from '../base/clock';
+import type { Logger } from '../base/logger';
 import type { Audience, EventBus } from '../events/event-bus';
-import type { Ingest, IngestResult } from '../inbox/ingest';
-import { linkLidToPhone } from '../inbox/lid-merge';
-import { conversationReader, messageViewReader, toMessageView, type MessageRow } from '../inbox/records';
+import type { Ingest, IngestResult } from '../ingest/ingest';
+import { linkLidToPhone } from '../ingest/lid-merge';
+import { conversationReader, messageViewReader, toMessageView, type MessageRow } from '../ingest/records';
 import type { MediaFetcher } from '../media/media-fetcher';
 import type { Outbox } from '../outbox/outbox';
 import type { SessionObserver } from './session-manager';

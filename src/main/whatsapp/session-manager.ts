@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { retriedReasons, type ConnectionState, type DisconnectReason } from '../../shared/whatsapp';
-import type { Clock } from '../core/clock';
-import type { Logger } from '../core/logger';
-import { phoneFromWhatsApp } from '../inbox/phone';
+import type { Clock } from '../base/clock';
+import type { Logger } from '../base/logger';
+import { phoneFromWhatsApp } from '../base/phone';
 import type { AckUpdate, InboundMessage, Transport, TransportEvents } from './transport';
 import { TransportError } from './webjs/start-errors';
 

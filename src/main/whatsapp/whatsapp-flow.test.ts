@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { NumberView } from '../../shared/inbox-types';
+import type { NumberView } from '../../shared/numbers/types';
 import { linkedNumber, numberState, trackedCores, type DemoCoreOptions } from '../testing/demo-core';
 import { eventually, tempDir } from '../testing/test-core';
 import { DemoWorld as World } from './demo/demo-world';

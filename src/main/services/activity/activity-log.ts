@@ -1,10 +1,10 @@
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { ActivityEntry } from '../../../shared/types';
+import type { ActivityEntry } from '../../../shared/activity/types';
 import type { Db } from '../../db/open-database';
 import { activityLog, contacts, users, whatsappNumbers } from '../../db/schema';
-import type { Clock } from '../../core/clock';
-import { toIso } from '../../core/clock';
+import type { Clock } from '../../base/clock';
+import { toIso } from '../../base/clock';
 
 export interface ActivityRecord {
   userId: number | null;

@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { setupAdminInput, signInInput } from '../../../shared/schemas/auth';
-import type { AuthState, SignInResult } from '../../../shared/types';
+import type { setupAdminInput, signInInput } from '../../../shared/users/schemas';
+import type { AuthState, SignInResult } from '../../../shared/users/types';
 import { errorReasons } from '../../../shared/errors';
 import type { Db } from '../../db/open-database';
 import { users } from '../../db/schema';
-import type { Clock } from '../../core/clock';
-import { toIso } from '../../core/clock';
+import type { Clock } from '../../base/clock';
+import { toIso } from '../../base/clock';
 import { AppError } from '../../rpc/app-error';
 import type { EventBus } from '../../events/event-bus';
 import type { ActivityLog } from '../activity/activity-log';

@@ -1,4 +1,4 @@
-import type { Clock } from '../../core/clock';
+import type { Clock } from '../../base/clock';
 
 /**
  * Repeated failed sign-ins for one email are slowed down, then refused for a while

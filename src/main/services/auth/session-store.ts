@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, count, eq, gt, lt, ne } from 'drizzle-orm';
 import type { Db } from '../../db/open-database';
 import { sessions } from '../../db/auth-schema';
-import type { Clock } from '../../core/clock';
+import type { Clock } from '../../base/clock';
 
 export interface SessionPolicy {
   /** A session unused this long ends. */

@@ -1,7 +1,7 @@
-import { contactFields, maxTagLength, maxTags, normalizeTags, isCalendarDay, type ContactField, type ImportMapping, type ImportProblem } from '../../../shared/contact-types';
-import { email as emailSchema } from '../../../shared/schemas/fields';
+import { contactFields, maxTagLength, maxTags, normalizeTags, isCalendarDay, type ContactField, type ImportMapping, type ImportProblem } from '../../../shared/contacts/types';
+import { email as emailSchema } from '../../../shared/fields';
 import { normalizeSearchText } from '../../../shared/search-text';
-import { normalizePhone } from '../../inbox/phone';
+import { normalizePhone } from '../../base/phone';
 
 /** How spreadsheets in this office title their columns, in Arabic and English (compared normalised). */
 const headerNames: Record<ContactField, string[]> = {

@@ -1,5 +1,5 @@
 import { phoneDigitsQuery } from '../../../shared/search-text';
-import { ftsMatch } from '../../inbox/search-match';
+import { ftsMatch } from '../../search/search-match';
 
 export interface ContactFilter {
   search?: string | undefined;

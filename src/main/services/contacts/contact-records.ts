@@ -1,5 +1,5 @@
-import type { ContactView } from '../../../shared/contact-types';
-import { toIso } from '../../core/clock';
+import type { ContactView } from '../../../shared/contacts/types';
+import { toIso } from '../../base/clock';
 
 export interface ContactRow {
   id: number;

@@ -1,12 +1,12 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
-import type { ContactConversation, ContactDetails, ContactNoteView, ContactPage, ContactView, TagCount } from '../../../shared/contact-types';
-import type { addNoteInput, contactListInput, createContactInput, exportInput, importInput, importPreviewInput, updateContactInput } from '../../../shared/schemas/contacts';
-import { toIso, type Clock } from '../../core/clock';
-import { officeDay } from '../../core/office-day';
+import type { ContactConversation, ContactDetails, ContactNoteView, ContactPage, ContactView, TagCount } from '../../../shared/contacts/types';
+import type { addNoteInput, contactListInput, createContactInput, exportInput, importInput, importPreviewInput, updateContactInput } from '../../../shared/contacts/schemas';
+import { toIso, type Clock } from '../../base/clock';
+import { officeDay } from '../../base/office-day';
 import type { EventBus } from '../../events/event-bus';
-import { normalizePhone } from '../../inbox/phone';
-import type { SearchIndex } from '../../inbox/search-index';
+import { normalizePhone } from '../../base/phone';
+import type { SearchIndex } from '../../search/search-index';
 import { AppError, fieldError } from '../../rpc/app-error';
 import type { ActivityLog } from '../activity/activity-log';
 import type { Caller } from '../auth/auth-service';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { maxReportedProblems, maxTags, normalizeTags, previewRowCount, type ImportMapping, type ImportPreview, type ImportProblem, type ImportResult } from '../../../shared/contact-types';
+import { maxReportedProblems, maxTags, normalizeTags, previewRowCount, type ImportMapping, type ImportPreview, type ImportProblem, type ImportResult } from '../../../shared/contacts/types';
 import type { FieldError } from '../../../shared/errors';
-import type { exportInput, importInput, importPreviewInput } from '../../../shared/schemas/contacts';
+import type { exportInput, importInput, importPreviewInput } from '../../../shared/contacts/schemas';
 import type { Audience } from '../../events/event-bus';
 import { AppError, fieldError } from '../../rpc/app-error';
 import type { Caller } from '../auth/auth-service';

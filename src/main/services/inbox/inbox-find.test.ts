@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ConversationView } from '../../../shared/inbox-types';
-import { systemClock } from '../../core/clock';
-import { Ingest } from '../../inbox/ingest';
+import type { ConversationView } from '../../../shared/inbox/types';
+import { systemClock } from '../../base/clock';
+import { Ingest } from '../../ingest/ingest';
 import { startTestCore } from '../../testing/test-core';
 
 let t: ReturnType<typeof startTestCore>;

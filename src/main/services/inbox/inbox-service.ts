@@ -1,14 +1,14 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { errorReasons } from '../../../shared/errors';
-import type { ConversationPage, ConversationView, MessageView } from '../../../shared/inbox-types';
-import type { conversationListInput, messageListInput, sendMessageInput, updateConversationInput } from '../../../shared/schemas/inbox';
+import type { ConversationPage, ConversationView, MessageView } from '../../../shared/inbox/types';
+import type { conversationListInput, messageListInput, sendMessageInput, updateConversationInput } from '../../../shared/inbox/schemas';
 import type { EventBus } from '../../events/event-bus';
 import type { ActivityLog } from '../activity/activity-log';
 import type { ConversationList } from './conversation-list';
 import type { NumberAccess } from './number-access';
-import type { Clock } from '../../core/clock';
-import { conversationReader, messageViewReader, type MessageRow } from '../../inbox/records';
+import type { Clock } from '../../base/clock';
+import { conversationReader, messageViewReader, type MessageRow } from '../../ingest/records';
 import type { Uploads } from '../../media/uploads';
 import type { Outbox } from '../../outbox/outbox';
 import { AppError, fieldError } from '../../rpc/app-error';

@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conversationStatuses } from '../../../shared/domain';
-import { conversationListInput } from '../../../shared/schemas/inbox';
+import { conversationListInput } from '../../../shared/inbox/schemas';
 import { seededRandom } from '../../whatsapp/demo/demo-ids';
-import { conversationColumns, conversationJoins } from '../../inbox/records';
+import { conversationColumns, conversationJoins } from '../../ingest/records';
 import { startTestCore } from '../../testing/test-core';
 import { ConversationList, listFilter } from './conversation-list';
 import { listPlans, planSql, sortKeys, type ListPlan, type SortBy } from './list-plan';

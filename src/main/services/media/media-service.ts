@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { MediaPiece, UploadedFile } from '../../../shared/media-types';
-import type { AttachmentRow } from '../../inbox/records';
+import type { MediaPiece, UploadedFile } from '../../../shared/media/types';
+import type { AttachmentRow } from '../../ingest/records';
 import type { MediaStore } from '../../media/media-store';
 import type { Uploads } from '../../media/uploads';
 import { AppError } from '../../rpc/app-error';

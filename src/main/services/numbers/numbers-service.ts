@@ -1,12 +1,12 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { errorReasons } from '../../../shared/errors';
-import type { NumberView } from '../../../shared/inbox-types';
-import type { createNumberInput, updateNumberInput } from '../../../shared/schemas/inbox';
-import { toIso, type Clock } from '../../core/clock';
-import { officeDay } from '../../core/office-day';
+import type { NumberView } from '../../../shared/numbers/types';
+import type { createNumberInput, updateNumberInput } from '../../../shared/numbers/schemas';
+import { toIso, type Clock } from '../../base/clock';
+import { officeDay } from '../../base/office-day';
 import type { EventBus } from '../../events/event-bus';
-import { normalizePhone } from '../../inbox/phone';
+import { normalizePhone } from '../../base/phone';
 import { AppError, fieldError } from '../../rpc/app-error';
 import type { SessionManager } from '../../whatsapp/session-manager';
 import { TransportError } from '../../whatsapp/webjs/start-errors';

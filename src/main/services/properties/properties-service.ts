@@ -1,25 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { propertyInterestStatuses, type ConversationStatus, type PropertyInterestStatus } from '../../../shared/domain';
-import type {
-  InterestedConversation,
-  PropertyInterestView,
-  PropertyListItem,
-  PropertySort,
-  PropertyStatus,
-  PropertyType,
-  PropertyView,
-} from '../../../shared/property-types';
-import type {
-  conversationInterestsInput,
-  createPropertyInput,
-  propertyListInput,
-  removeInterestInput,
-  setInterestInput,
-  updatePropertyInput,
-} from '../../../shared/schemas/properties';
+import type { InterestedConversation, PropertyInterestView, PropertyListItem, PropertySort, PropertyStatus, PropertyType, PropertyView } from '../../../shared/properties/types';
+import type { conversationInterestsInput, createPropertyInput, propertyListInput, removeInterestInput, setInterestInput, updatePropertyInput } from '../../../shared/properties/schemas';
 import { normalizeSearchText, searchTerms } from '../../../shared/search-text';
-import { toIso, type Clock } from '../../core/clock';
+import { toIso, type Clock } from '../../base/clock';
 import type { Audience, EventBus } from '../../events/event-bus';
 import { AppError } from '../../rpc/app-error';
 import type { ActivityLog } from '../activity/activity-log';

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { MediaPiece } from '../../../shared/media-types';
-import type { Clock } from '../../core/clock';
+import type { MediaPiece } from '../../../shared/media/types';
+import type { Clock } from '../../base/clock';
 import type { EventBus } from '../../events/event-bus';
 import type { MediaStore } from '../../media/media-store';
 import type { Uploads } from '../../media/uploads';

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { changePasswordInput, updateProfileInput } from '../../../shared/schemas/auth';
-import type { PublicUser } from '../../../shared/types';
+import type { changePasswordInput, updateProfileInput } from '../../../shared/users/schemas';
+import type { PublicUser } from '../../../shared/users/types';
 import type { Db } from '../../db/open-database';
 import { users } from '../../db/schema';
-import type { Clock } from '../../core/clock';
+import type { Clock } from '../../base/clock';
 import type { EventBus } from '../../events/event-bus';
 import { fieldError } from '../../rpc/app-error';
 import type { ActivityLog } from '../activity/activity-log';

@@ -1,8 +1,8 @@
 import { and, count, eq, ne } from 'drizzle-orm';
-import type { PublicUser } from '../../../shared/types';
+import type { PublicUser } from '../../../shared/users/types';
 import type { Db } from '../../db/open-database';
 import { users } from '../../db/schema';
-import { toIso } from '../../core/clock';
+import { toIso } from '../../base/clock';
 
 export type UserRow = typeof users.$inferSelect;
 

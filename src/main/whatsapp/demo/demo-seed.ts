@@ -2,7 +2,7 @@ import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import type { Db } from '../../db/open-database';
 import { branches, contacts, conversationPropertyInterests, conversations, messages, messageTemplates, numberAgents, properties, users, whatsappNumbers } from '../../db/schema';
-import { parseTemplate } from '../../../shared/template-text';
+import { parseTemplate } from '../../../shared/templates/template-text';
 import { hashPassword } from '../../services/auth/passwords';
 import { demoPhoneForNumber, lidForPhone, phoneMessageId, seededRandom, serializedKey, webMessageId } from './demo-ids';
 import { markDemoLinked } from './demo-link';

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { Logger } from '../../core/logger';
+import type { Logger } from '../../base/logger';
 import type { DownloadedMedia, InboundMessage, OutboundContent, Transport, TransportEvents } from '../transport';
 import type { WebjsClient, WebjsClientFactory, WebjsMessage } from './client-surface';
 import { mapAck, mapMessage, splitUser } from './map-message';

@@ -1,7 +1,8 @@
 import type { ConversationStatus, MessageSender, MessageStatus, Role, UserPresence } from '../../../shared/domain';
-import type { SendErrorCode } from '../../../shared/inbox-types';
+import type { SendErrorCode } from '../../../shared/inbox/types';
 import type { ConnectionState, DisconnectReason } from '../../../shared/whatsapp';
-import type { ActivityEntry, SessionEndReason } from '../../../shared/types';
+import type { ActivityEntry } from '../../../shared/activity/types';
+import type { SessionEndReason } from '../../../shared/users/types';
 import { isMessageKey, type MessageKey } from './dictionary';
 import type { Translate } from './translate';
 

@@ -1,5 +1,5 @@
-import type { AttachmentView } from '../../../shared/inbox-types';
-import type { MediaPiece } from '../../../shared/media-types';
+import type { AttachmentView } from '../../../shared/inbox/types';
+import type { MediaPiece } from '../../../shared/media/types';
 import { call } from '../api/client';
 
 /** Files shown in this window, as object URLs, newest use last; the oldest are let go past the budget. */

@@ -1,4 +1,4 @@
-import type { UploadedFile } from '../../../shared/media-types';
+import type { UploadedFile } from '../../../shared/media/types';
 import { call } from '../api/client';
 
 /** Bytes → base64 without building one giant string of char codes (a 2 MB piece is fine for btoa). */

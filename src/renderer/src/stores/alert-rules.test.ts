@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConversationView } from '../../../shared/inbox-types';
+import type { ConversationView } from '../../../shared/inbox/types';
 import { shouldNotify } from './alert-rules';
 
 const conversation = (assignedAgentId: number | null): ConversationView => ({

@@ -1,4 +1,4 @@
-import type { ConversationView } from '../../../shared/inbox-types';
+import type { ConversationView } from '../../../shared/inbox/types';
 
 /**
  * A new customer message notifies the user when the conversation is theirs or nobody's,

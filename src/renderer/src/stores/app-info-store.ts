@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AppInfo } from '../../../shared/inbox-types';
+import type { AppInfo } from '../../../shared/app/types';
 import { call } from '../api/client';
 
 interface AppInfoState {

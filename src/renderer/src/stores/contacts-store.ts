@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { ChannelInput } from '../../../shared/contract';
-import type { ContactView, TagCount } from '../../../shared/contact-types';
+import type { ContactView, TagCount } from '../../../shared/contacts/types';
 import type { ApiError } from '../../../shared/errors';
 import { call, onEvent, onReconnect, toApiError } from '../api/client';
 

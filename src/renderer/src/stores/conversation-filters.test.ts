@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testConversation } from './test-conversation';
-import type { ConversationView } from '../../../shared/inbox-types';
+import type { ConversationView } from '../../../shared/inbox/types';
 import {
   activeFilterCount,
   comparatorFor,

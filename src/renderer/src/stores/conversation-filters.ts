@@ -1,7 +1,7 @@
 import type { ChannelInput } from '../../../shared/contract';
 import type { ConversationStatus } from '../../../shared/domain';
-import type { ConversationView } from '../../../shared/inbox-types';
-import type { ConversationSort } from '../../../shared/schemas/inbox';
+import type { ConversationView } from '../../../shared/inbox/types';
+import type { ConversationSort } from '../../../shared/inbox/schemas';
 import { phoneDigitsQuery, searchTerms } from '../../../shared/search-text';
 
 export type AssignedFilter = 'me' | 'unassigned' | number | null;

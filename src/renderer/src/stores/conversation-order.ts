@@ -1,4 +1,4 @@
-import type { ConversationView } from '../../../shared/inbox-types';
+import type { ConversationView } from '../../../shared/inbox/types';
 import { comparatorFor, matchesFilters, type ConversationFilters, type Viewer } from './conversation-filters';
 
 export interface PlaceContext extends Viewer {

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { ApiError } from '../../../shared/errors';
-import type { ConversationPage, ConversationView } from '../../../shared/inbox-types';
+import type { ConversationPage, ConversationView } from '../../../shared/inbox/types';
 import { call, toApiError } from '../api/client';
 import { defaultFilters, listInput, type ConversationFilters } from './conversation-filters';
 import { appendPage, placeConversation } from './conversation-order';

@@ -1,4 +1,4 @@
-import type { ConversationView } from '../../../shared/inbox-types';
+import type { ConversationView } from '../../../shared/inbox/types';
 import { call, onEvent, onReconnect } from '../api/client';
 import { defaultFilters } from './conversation-filters';
 import { useConversationsStore } from './conversations-store';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ConversationView, MessageView } from '../../../shared/inbox-types';
+import type { ConversationView, MessageView } from '../../../shared/inbox/types';
 import { call, onEvent } from '../api/client';
 import { useLanguageStore } from '../i18n/language-store';
 import { makeTranslate } from '../i18n/translate';

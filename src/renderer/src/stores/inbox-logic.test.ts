@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testConversation } from './test-conversation';
-import type { ConversationView, MessageView } from '../../../shared/inbox-types';
+import type { ConversationView, MessageView } from '../../../shared/inbox/types';
 import { defaultFilters, type ConversationFilters } from './conversation-filters';
 import { appendPage, placeConversation } from './conversation-order';
 import { applyStatus, mergeMessages, nextStatus } from './message-merge';

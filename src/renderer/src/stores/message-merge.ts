@@ -1,5 +1,5 @@
 import type { MessageStatus } from '../../../shared/domain';
-import type { MessageView } from '../../../shared/inbox-types';
+import type { MessageView } from '../../../shared/inbox/types';
 
 /** The delivery chain only moves forward; `failed` sits outside it (a retry takes it back to queued). */
 const chain: Partial<Record<MessageStatus, number>> = { queued: 0, sent: 1, delivered: 2, read: 3 };

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { ApiError } from '../../../shared/errors';
-import type { NumberView } from '../../../shared/inbox-types';
+import type { NumberView } from '../../../shared/numbers/types';
 import { call, onEvent, onReconnect, toApiError } from '../api/client';
 
 interface NumbersState {

@@ -1,5 +1,5 @@
 import type { ChannelInput } from '../../../shared/contract';
-import type { SessionEndReason, SignInResult } from '../../../shared/types';
+import type { SessionEndReason, SignInResult } from '../../../shared/users/types';
 import { call, onEvent, onReconnect, toApiError } from '../api/client';
 import { useRouteStore } from './route-store';
 import { useSessionStore } from './session-store';

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { ApiError } from '../../../shared/errors';
-import type { PublicUser, SessionEndReason } from '../../../shared/types';
+import type { PublicUser, SessionEndReason } from '../../../shared/users/types';
 import { readStored, writeStored } from './local-storage';
 
 const tokenKey = 'meras.session';

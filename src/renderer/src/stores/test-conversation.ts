@@ -1,4 +1,4 @@
-import type { ConversationView } from '../../../shared/inbox-types';
+import type { ConversationView } from '../../../shared/inbox/types';
 
 /** A conversation as the core sends it, for the store tests: minute `minute` of a fixed morning. */
 export function testConversation(id: number, minute: number, extra: Partial<ConversationView> = {}): ConversationView {

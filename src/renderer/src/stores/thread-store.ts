@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { ApiError } from '../../../shared/errors';
-import type { ConversationView, MessageView } from '../../../shared/inbox-types';
+import type { ConversationView, MessageView } from '../../../shared/inbox/types';
 import { call, toApiError } from '../api/client';
 import { applyStatus, mergeMessages, type StatusChange } from './message-merge';
 

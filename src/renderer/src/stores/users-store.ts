@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { ApiError } from '../../../shared/errors';
-import type { PublicUser } from '../../../shared/types';
+import type { PublicUser } from '../../../shared/users/types';
 import { call, toApiError } from '../api/client';
 
 interface UsersState {

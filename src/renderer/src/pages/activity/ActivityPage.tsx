@@ -1,4 +1,4 @@
-import type { ActivityEntry } from '../../../../shared/types';
+import type { ActivityEntry } from '../../../../shared/activity/types';
 import { call } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { PageHeader } from '../../components/PageHeader';

@@ -1,4 +1,4 @@
-import type { ContactConversation } from '../../../../shared/contact-types';
+import type { ContactConversation } from '../../../../shared/contacts/types';
 import { Badge } from '../../components/Badge';
 import { Icon } from '../../components/icons';
 import { formatListTime } from '../../format/dates';

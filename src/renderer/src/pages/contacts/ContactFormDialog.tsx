@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { ContactView } from '../../../../shared/contact-types';
+import type { ContactView } from '../../../../shared/contacts/types';
 import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
 import { FormDialogFooter } from '../../components/FormDialogFooter';

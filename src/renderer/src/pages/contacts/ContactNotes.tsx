@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import type { ContactNoteView } from '../../../../shared/contact-types';
-import type { PublicUser } from '../../../../shared/types';
+import type { ContactNoteView } from '../../../../shared/contacts/types';
+import type { PublicUser } from '../../../../shared/users/types';
 import { call } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { ConfirmDialog } from '../../components/ConfirmDialog';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ContactDetails, ContactView } from '../../../../shared/contact-types';
+import type { ContactDetails, ContactView } from '../../../../shared/contacts/types';
 import type { ApiError } from '../../../../shared/errors';
-import type { PublicUser } from '../../../../shared/types';
+import type { PublicUser } from '../../../../shared/users/types';
 import { call, onEvent, toApiError } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';

@@ -1,4 +1,4 @@
-import type { ContactView } from '../../../../shared/contact-types';
+import type { ContactView } from '../../../../shared/contacts/types';
 import { highlightRanges } from '../../../../shared/search-text';
 import { Badge } from '../../components/Badge';
 import { Highlighted } from '../../components/Highlighted';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { ContactView } from '../../../../shared/contact-types';
+import type { ContactView } from '../../../../shared/contacts/types';
 import type { ApiError } from '../../../../shared/errors';
-import type { PublicUser } from '../../../../shared/types';
+import type { PublicUser } from '../../../../shared/users/types';
 import { toApiError } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { Icon } from '../../components/icons';

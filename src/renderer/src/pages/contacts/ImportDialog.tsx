@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
-import type { ImportMapping, ImportPreview, ImportResult } from '../../../../shared/contact-types';
+import type { ImportMapping, ImportPreview, ImportResult } from '../../../../shared/contacts/types';
 import type { ApiError } from '../../../../shared/errors';
 import { call, onEvent, toApiError } from '../../api/client';
 import { Alert } from '../../components/Alert';

@@ -1,4 +1,4 @@
-import { contactFields, type ContactField, type ImportMapping, type ImportPreview, type ImportProblem } from '../../../../shared/contact-types';
+import { contactFields, type ContactField, type ImportMapping, type ImportPreview, type ImportProblem } from '../../../../shared/contacts/types';
 import { SelectField } from '../../components/SelectField';
 import { useT } from '../../i18n/use-t';
 import { contactFieldLabel, importProblemText } from './contact-labels';

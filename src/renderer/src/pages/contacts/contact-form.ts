@@ -1,6 +1,6 @@
 import type { ChannelInput } from '../../../../shared/contract';
-import type { ContactView } from '../../../../shared/contact-types';
-import { normalizeTags } from '../../../../shared/contact-types';
+import type { ContactView } from '../../../../shared/contacts/types';
+import { normalizeTags } from '../../../../shared/contacts/types';
 import { call } from '../../api/client';
 
 export interface ContactFormValues {

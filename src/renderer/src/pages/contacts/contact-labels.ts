@@ -1,4 +1,4 @@
-import type { ContactField, ImportProblem } from '../../../../shared/contact-types';
+import type { ContactField, ImportProblem } from '../../../../shared/contacts/types';
 import type { BadgeTone } from '../../components/Badge';
 import { formatDate, officeDay } from '../../format/dates';
 import type { Language } from '../../i18n/dictionary';

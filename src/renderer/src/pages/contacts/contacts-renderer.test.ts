@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maxCsvSize } from '../../../../shared/contact-types';
+import { maxCsvSize } from '../../../../shared/contacts/types';
 import { followUpState } from './contact-labels';
 import { FileTooLarge, readCsvFile } from './import-file';
 

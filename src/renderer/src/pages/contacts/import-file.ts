@@ -1,4 +1,4 @@
-import { maxCsvSize } from '../../../../shared/contact-types';
+import { maxCsvSize } from '../../../../shared/contacts/types';
 
 export class FileTooLarge extends Error {}
 

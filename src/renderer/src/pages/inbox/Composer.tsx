@@ -1,6 +1,6 @@
 import { useRef, useState, type ClipboardEvent, type DragEvent, type FormEvent, type KeyboardEvent } from 'react';
-import { mediaRefusal, mediaRules } from '../../../../shared/media-rules';
-import type { ConversationView } from '../../../../shared/inbox-types';
+import { mediaRefusal, mediaRules } from '../../../../shared/media/rules';
+import type { ConversationView } from '../../../../shared/inbox/types';
 import { call } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { Icon } from '../../components/icons';

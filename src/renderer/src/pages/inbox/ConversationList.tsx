@@ -1,4 +1,4 @@
-import type { ConversationView } from '../../../../shared/inbox-types';
+import type { ConversationView } from '../../../../shared/inbox/types';
 import { Alert } from '../../components/Alert';
 import { VirtualList } from '../../components/VirtualList';
 import { describeError } from '../../i18n/errors';

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { ConversationView } from '../../../../shared/inbox-types';
+import type { ConversationView } from '../../../../shared/inbox/types';
 import { highlightRanges, phoneDigitsQuery } from '../../../../shared/search-text';
 import { Badge } from '../../components/Badge';
 import { FindIcon } from '../../components/find-icons';

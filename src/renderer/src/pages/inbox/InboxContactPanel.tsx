@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import type { ContactView } from '../../../../shared/contact-types';
-import type { ConversationView } from '../../../../shared/inbox-types';
-import type { PublicUser } from '../../../../shared/types';
+import type { ContactView } from '../../../../shared/contacts/types';
+import type { ConversationView } from '../../../../shared/inbox/types';
+import type { PublicUser } from '../../../../shared/users/types';
 import { Icon } from '../../components/icons';
 import { useT } from '../../i18n/use-t';
 import { ContactFormDialog } from '../contacts/ContactFormDialog';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { conversationStatuses, type ConversationStatus } from '../../../../shared/domain';
-import { conversationSorts, type ConversationSort } from '../../../../shared/schemas/inbox';
-import type { PublicUser } from '../../../../shared/types';
+import { conversationSorts, type ConversationSort } from '../../../../shared/inbox/schemas';
+import type { PublicUser } from '../../../../shared/users/types';
 import { FindIcon } from '../../components/find-icons';
 import { SelectField } from '../../components/SelectField';
 import { conversationStatusLabel } from '../../i18n/labels';

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { PublicUser } from '../../../../shared/types';
+import type { PublicUser } from '../../../../shared/users/types';
 import { EmptyState } from '../../components/EmptyState';
 import { Icon } from '../../components/icons';
 import { useT } from '../../i18n/use-t';

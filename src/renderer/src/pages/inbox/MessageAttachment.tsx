@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { AttachmentView, MessageView } from '../../../../shared/inbox-types';
+import type { AttachmentView, MessageView } from '../../../../shared/inbox/types';
 import { Dialog } from '../../components/Dialog';
 import { Icon } from '../../components/icons';
 import { formatBytes } from '../../format/bytes';

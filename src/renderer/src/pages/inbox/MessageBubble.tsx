@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { MessageStatus } from '../../../../shared/domain';
-import type { MessageView } from '../../../../shared/inbox-types';
+import type { MessageView } from '../../../../shared/inbox/types';
 import { call } from '../../api/client';
 import { Icon, type IconName } from '../../components/icons';
 import { formatTime } from '../../format/dates';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { propertyInterestStatuses, type PropertyInterestStatus } from '../../../../shared/domain';
 import type { ApiError } from '../../../../shared/errors';
-import type { PropertyInterestView, PropertyView } from '../../../../shared/property-types';
+import type { PropertyInterestView, PropertyView } from '../../../../shared/properties/types';
 import { call, onEvent, onReconnect, toApiError } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { SelectField } from '../../components/SelectField';

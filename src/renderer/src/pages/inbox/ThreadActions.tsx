@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
 import type { ChannelInput } from '../../../../shared/contract';
 import { conversationStatuses, type ConversationStatus } from '../../../../shared/domain';
-import type { ConversationView, NumberView } from '../../../../shared/inbox-types';
-import type { PublicUser } from '../../../../shared/types';
+import type { ConversationView } from '../../../../shared/inbox/types';
+import type { NumberView } from '../../../../shared/numbers/types';
+import type { PublicUser } from '../../../../shared/users/types';
 import { call } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { FindIcon } from '../../components/find-icons';

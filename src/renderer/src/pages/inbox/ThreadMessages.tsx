@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { MessageView } from '../../../../shared/inbox-types';
+import type { MessageView } from '../../../../shared/inbox/types';
 import { formatDate, officeDay } from '../../format/dates';
 import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';

@@ -1,5 +1,5 @@
 import type { ConversationStatus } from '../../../../shared/domain';
-import type { ConversationView } from '../../../../shared/inbox-types';
+import type { ConversationView } from '../../../../shared/inbox/types';
 import type { BadgeTone } from '../../components/Badge';
 
 export const conversationStatusTone: Record<ConversationStatus, BadgeTone> = { active: 'green', pending: 'amber', resolved: 'gray' };

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { PublicUser } from '../../../../shared/types';
+import type { PublicUser } from '../../../../shared/users/types';
 import { FieldError } from '../../components/FieldError';
 import { useT } from '../../i18n/use-t';
 

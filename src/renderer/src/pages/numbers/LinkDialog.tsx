@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ApiError } from '../../../../shared/errors';
-import type { NumberView } from '../../../../shared/inbox-types';
+import type { NumberView } from '../../../../shared/numbers/types';
 import { call } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';

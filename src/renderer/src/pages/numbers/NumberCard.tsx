@@ -1,4 +1,4 @@
-import type { NumberView } from '../../../../shared/inbox-types';
+import type { NumberView } from '../../../../shared/numbers/types';
 import { Icon } from '../../components/icons';
 import { useT } from '../../i18n/use-t';
 import { NumberStatus } from './NumberStatus';

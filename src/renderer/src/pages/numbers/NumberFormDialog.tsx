@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { NumberView } from '../../../../shared/inbox-types';
-import type { PublicUser } from '../../../../shared/types';
+import type { NumberView } from '../../../../shared/numbers/types';
+import type { PublicUser } from '../../../../shared/users/types';
 import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
 import { SelectField } from '../../components/SelectField';

@@ -1,4 +1,4 @@
-import type { NumberConnection } from '../../../../shared/inbox-types';
+import type { NumberConnection } from '../../../../shared/numbers/types';
 import { Badge, type BadgeTone } from '../../components/Badge';
 import { formatTime } from '../../format/dates';
 import { connectionStateLabel, disconnectReasonLabel } from '../../i18n/labels';

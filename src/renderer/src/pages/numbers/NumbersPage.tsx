@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ApiError } from '../../../../shared/errors';
-import type { NumberView } from '../../../../shared/inbox-types';
-import type { PublicUser } from '../../../../shared/types';
+import type { NumberView } from '../../../../shared/numbers/types';
+import type { PublicUser } from '../../../../shared/users/types';
 import { call, toApiError } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { ConfirmDialog } from '../../components/ConfirmDialog';

@@ -1,5 +1,5 @@
 import type { ChannelInput } from '../../../../shared/contract';
-import type { NumberView } from '../../../../shared/inbox-types';
+import type { NumberView } from '../../../../shared/numbers/types';
 import { ApiCallError, call } from '../../api/client';
 import { clientFieldError } from '../../i18n/errors';
 

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { PublicUser } from '../../../../shared/types';
+import type { PublicUser } from '../../../../shared/users/types';
 import { call } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { SelectField } from '../../components/SelectField';

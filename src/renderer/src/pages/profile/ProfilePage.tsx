@@ -1,4 +1,4 @@
-import type { PublicUser } from '../../../../shared/types';
+import type { PublicUser } from '../../../../shared/users/types';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n/use-t';
 import { PasswordForm } from './PasswordForm';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ApiError } from '../../../../shared/errors';
-import type { PropertyListItem } from '../../../../shared/property-types';
+import type { PropertyListItem } from '../../../../shared/properties/types';
 import { call, toApiError } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';

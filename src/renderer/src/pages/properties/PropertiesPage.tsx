@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import type { PropertyListItem, PropertyView } from '../../../../shared/property-types';
-import type { PublicUser } from '../../../../shared/types';
+import type { PropertyListItem, PropertyView } from '../../../../shared/properties/types';
+import type { PublicUser } from '../../../../shared/users/types';
 import { call } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { ConfirmDialog } from '../../components/ConfirmDialog';

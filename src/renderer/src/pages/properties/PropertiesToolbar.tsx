@@ -1,4 +1,4 @@
-import { propertySorts, propertyStatuses, propertyTypes, type PropertySort, type PropertyStatus, type PropertyType } from '../../../../shared/property-types';
+import { propertySorts, propertyStatuses, propertyTypes, type PropertySort, type PropertyStatus, type PropertyType } from '../../../../shared/properties/types';
 import { SearchField } from '../../components/SearchField';
 import { SelectField } from '../../components/SelectField';
 import { useT } from '../../i18n/use-t';

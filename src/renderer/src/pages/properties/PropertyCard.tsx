@@ -1,4 +1,4 @@
-import type { PropertyListItem } from '../../../../shared/property-types';
+import type { PropertyListItem } from '../../../../shared/properties/types';
 import { Badge } from '../../components/Badge';
 import { Icon } from '../../components/icons';
 import { useLanguageStore } from '../../i18n/language-store';

@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
-import { propertyStatuses, propertyTypes, type PropertyView } from '../../../../shared/property-types';
+import { propertyStatuses, propertyTypes, type PropertyView } from '../../../../shared/properties/types';
 import { call } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';

@@ -1,4 +1,4 @@
-import type { PropertyView } from '../../../../shared/property-types';
+import type { PropertyView } from '../../../../shared/properties/types';
 import { Icon } from '../../components/icons';
 import { useT } from '../../i18n/use-t';
 import { typeIcon, typeLabel } from './property-labels';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { mediaRefusal, mediaRules } from '../../../../shared/media-rules';
+import { mediaRefusal, mediaRules } from '../../../../shared/media/rules';
 import { Icon } from '../../components/icons';
 import { fieldErrorText } from '../../i18n/errors';
 import { useT } from '../../i18n/use-t';

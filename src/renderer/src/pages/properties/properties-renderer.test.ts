@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PropertyView } from '../../../../shared/property-types';
+import type { PropertyView } from '../../../../shared/properties/types';
 import { makeTranslate } from '../../i18n/translate';
 import { parseWhole, propertyChanges, propertyFormValues, readPropertyForm } from './property-form';
 import { formatPrice } from './property-labels';

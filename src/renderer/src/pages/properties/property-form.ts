@@ -1,6 +1,6 @@
 import type { ChannelInput } from '../../../../shared/contract';
 import type { ApiError, FieldError } from '../../../../shared/errors';
-import type { PropertyStatus, PropertyType, PropertyView } from '../../../../shared/property-types';
+import type { PropertyStatus, PropertyType, PropertyView } from '../../../../shared/properties/types';
 
 export interface PropertyFormValues {
   name: string;

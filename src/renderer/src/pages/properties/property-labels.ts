@@ -1,5 +1,5 @@
 import type { PropertyInterestStatus } from '../../../../shared/domain';
-import type { PropertyStatus, PropertyType } from '../../../../shared/property-types';
+import type { PropertyStatus, PropertyType } from '../../../../shared/properties/types';
 import type { BadgeTone } from '../../components/Badge';
 import type { IconName } from '../../components/icons';
 import { arabicLocale } from '../../format/dates';

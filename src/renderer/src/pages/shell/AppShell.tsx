@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { PublicUser } from '../../../../shared/types';
+import type { PublicUser } from '../../../../shared/users/types';
 import { useAppInfoStore } from '../../stores/app-info-store';
 import { resetContacts } from '../../stores/contacts-store';
 import { resetInbox } from '../../stores/inbox-actions';

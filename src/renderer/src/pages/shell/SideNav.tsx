@@ -1,4 +1,4 @@
-import type { PublicUser } from '../../../../shared/types';
+import type { PublicUser } from '../../../../shared/users/types';
 import { Icon, type IconName } from '../../components/icons';
 import { LanguageToggle } from '../../components/LanguageToggle';
 import type { MessageKey } from '../../i18n/dictionary';

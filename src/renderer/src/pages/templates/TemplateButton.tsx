@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
-import type { ConversationView } from '../../../../shared/inbox-types';
+import type { ConversationView } from '../../../../shared/inbox/types';
 import { Icon } from '../../components/icons';
 import { useT } from '../../i18n/use-t';
 import { TemplatePicker } from './TemplatePicker';

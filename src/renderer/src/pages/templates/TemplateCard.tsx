@@ -1,4 +1,4 @@
-import type { TemplateView } from '../../../../shared/template-types';
+import type { TemplateView } from '../../../../shared/templates/types';
 import { Badge } from '../../components/Badge';
 import { Icon } from '../../components/icons';
 import { useT } from '../../i18n/use-t';

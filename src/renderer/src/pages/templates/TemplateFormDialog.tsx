@@ -1,6 +1,6 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import { parseTemplate } from '../../../../shared/template-text';
-import { templateCategories, type TemplateView } from '../../../../shared/template-types';
+import { parseTemplate } from '../../../../shared/templates/template-text';
+import { templateCategories, type TemplateView } from '../../../../shared/templates/types';
 import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
 import { FormDialogFooter } from '../../components/FormDialogFooter';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import type { ConversationView } from '../../../../shared/inbox-types';
-import { customerNameVariable } from '../../../../shared/template-text';
-import type { TemplateView } from '../../../../shared/template-types';
+import type { ConversationView } from '../../../../shared/inbox/types';
+import { customerNameVariable } from '../../../../shared/templates/template-text';
+import type { TemplateView } from '../../../../shared/templates/types';
 import { call } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';

@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import { templateSegments } from '../../../../shared/template-text';
+import { templateSegments } from '../../../../shared/templates/template-text';
 import { useT } from '../../i18n/use-t';
 import { variableLabel } from './template-labels';
 

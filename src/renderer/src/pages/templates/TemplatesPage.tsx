@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { templateCategories, type TemplateCategory, type TemplateView } from '../../../../shared/template-types';
-import type { PublicUser } from '../../../../shared/types';
+import { templateCategories, type TemplateCategory, type TemplateView } from '../../../../shared/templates/types';
+import type { PublicUser } from '../../../../shared/users/types';
 import { call } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { ConfirmDialog } from '../../components/ConfirmDialog';

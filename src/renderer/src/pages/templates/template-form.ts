@@ -1,5 +1,5 @@
 import type { ChannelInput } from '../../../../shared/contract';
-import type { TemplateCategory, TemplateView } from '../../../../shared/template-types';
+import type { TemplateCategory, TemplateView } from '../../../../shared/templates/types';
 import { call } from '../../api/client';
 
 export interface TemplateFormValues {

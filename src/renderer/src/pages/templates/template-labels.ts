@@ -1,4 +1,4 @@
-import type { TemplateCategory } from '../../../../shared/template-types';
+import type { TemplateCategory } from '../../../../shared/templates/types';
 import { isMessageKey } from '../../i18n/dictionary';
 import type { Translate } from '../../i18n/translate';
 

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { roles, type Role } from '../../../../shared/domain';
-import type { PublicUser } from '../../../../shared/types';
+import type { PublicUser } from '../../../../shared/users/types';
 import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
 import { SelectField } from '../../components/SelectField';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { PublicUser } from '../../../../shared/types';
+import type { PublicUser } from '../../../../shared/users/types';
 import { onEvent } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { Icon } from '../../components/icons';

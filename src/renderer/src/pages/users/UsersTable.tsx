@@ -1,4 +1,4 @@
-import type { PublicUser } from '../../../../shared/types';
+import type { PublicUser } from '../../../../shared/users/types';
 import { Badge } from '../../components/Badge';
 import { formatDateTime } from '../../format/dates';
 import { presenceLabel, roleLabel } from '../../i18n/labels';

@@ -1,6 +1,6 @@
 import type { Role } from '../../../../shared/domain';
 import type { ChannelInput } from '../../../../shared/contract';
-import type { PublicUser } from '../../../../shared/types';
+import type { PublicUser } from '../../../../shared/users/types';
 import { call } from '../../api/client';
 
 export interface UserFormValues {

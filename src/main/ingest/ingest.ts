@@ -1,0 +1,194 @@
+import type Database from 'better-sqlite3';
+import type { MessageStatus } from '../../shared/domain';
+import type { Clock } from '../base/clock';
+import type { AckUpdate, InboundMessage } from '../whatsapp/transport';
+import { phoneFromWhatsApp } from '../base/phone';
+import { previewOf, type MessageRow } from './records';
+
+export type IngestResult =
+  | { kind: 'stored'; conversationId: number; messageId: number; contactId: number; reopened: boolean; needsLid: string | null; hasMedia: boolean }
+  /** Our own message from the outbox, now known by WhatsApp's id. */
+  | { kind: 'matched'; conversationId: number; messageId: number }
+  | { kind: 'duplicate' }
+  | { kind: 'ignored'; why: 'not_a_customer_chat' | 'no_customer_id' };
+
+const statusRank: Record<MessageStatus, number> = { failed: -1, queued: 0, sent: 1, delivered: 2, read: 3 };
+
+/**
+ * The one way a WhatsApp message enters the database (architecture.md "Inbound"): one
+ * transaction per message — contact, conversation (reopened if resolved), the message
+ * (unique on number + WhatsApp id, so a repeat changes nothing), last message and unread
+ * count. Prepared statements keep it fast enough for a catch-up of thousands of messages.
+ */
+export class Ingest {
+  private readonly q;
+  private readonly run: (numberId: number, message: InboundMessage) => IngestResult;
+
+  constructor(
+    sqlite: Database.Database,
+    private readonly clock: Clock,
+  ) {
+    this.q = {
+      existing: sqlite.prepare<[number, string], { id: number }>('select id from messages where whatsapp_number_id = ? and whatsapp_message_id = ?'),
+      contactByPhone: sqlite.prepare<[string], ContactRow>('select id, phone, name, wa_lid from contacts where phone = ?'),
+      contactByLid: sqlite.prepare<[string], ContactRow>('select id, phone, name, wa_lid from contacts where wa_lid = ?'),
+      insertContact: sqlite.prepare<[string | null, string | null, string | null, number, number]>(
+        'insert into contacts (phone, wa_lid, name, created_at, updated_at) values (?, ?, ?, ?, ?)',
+      ),
+      fillContact: sqlite.prepare<[string | null, string | null, string | null, number, number]>(
+        'update contacts set phone = coalesce(phone, ?), wa_lid = coalesce(wa_lid, ?), name = coalesce(name, ?), updated_at = ? where id = ?',
+      ),
+      conversation: sqlite.prepare<[number, number], { id: number; status: string; last_message_time: number | null }>(
+        'select id, status, last_message_time from conversations where contact_id = ? and whatsapp_number_id = ?',
+      ),
+      // A new conversation is written once with its first message as the last one: an insert
+      // followed by an update would move it in every list index twice.
+      insertConversation: sqlite.prepare<[{ contact: number; number: number; chat: string; preview: string; time: number; unread: number; now: number }]>(
+        `insert into conversations (contact_id, whatsapp_number_id, status, wa_chat_id, last_message, last_message_time, unread_count, has_unread, customer_sort_name, created_at, updated_at)
+         values (@contact, @number, 'active', @chat, @preview, @time, @unread, @unread > 0, coalesce((select coalesce(name, phone, '') from contacts where id = @contact), ''), @now, @now)`,
+      ),
+      insertMessage: sqlite.prepare<[number, number, string, string, string, string | null, string, string, string | null, number]>(
+        `insert into messages (conversation_id, whatsapp_number_id, content, type, sender, sender_name, status, whatsapp_message_id, media_status, created_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      // Three forms, each setting only what changes: SQLite rewrites a row's entry in every
+      // index on a column the UPDATE sets, whether or not its value changed.
+      touchConversation: {
+        inbound: sqlite.prepare<[Touch]>(`update conversations set ${touchSets}, unread_count = unread_count + 1 where id = @id`),
+        reopened: sqlite.prepare<[Touch]>(`update conversations set ${touchSets}, unread_count = unread_count + 1, status = 'active' where id = @id`),
+        own: sqlite.prepare<[Touch]>(`update conversations set ${touchSets} where id = @id`),
+      },
+      outboxTwin: sqlite.prepare<[number, string], { id: number }>(
+        `select id from messages
+         where conversation_id = ? and whatsapp_message_id is null and sender in ('agent', 'ai', 'system')
+           and ((status = 'queued' and in_flight_at is not null) or status = 'sent') and content = ?
+         order by id limit 1`,
+      ),
+      attachProviderId: sqlite.prepare<[string, number]>(
+        "update messages set whatsapp_message_id = ?, status = case when status = 'queued' then 'sent' else status end, in_flight_at = null where id = ?",
+      ),
+      byProviderId: sqlite.prepare<[number, string], MessageRow>('select * from messages where whatsapp_number_id = ? and whatsapp_message_id = ?'),
+      setStatus: sqlite.prepare<[string, number]>('update messages set status = ? where id = ?'),
+    };
+    this.run = sqlite.transaction((numberId: number, message: InboundMessage) => this.store(numberId, message));
+  }
+
+  ingest(numberId: number, message: InboundMessage): IngestResult {
+    if (message.chatKind !== 'user') return { kind: 'ignored', why: 'not_a_customer_chat' };
+    if (!message.customerPhone && !message.customerLid) return { kind: 'ignored', why: 'no_customer_id' };
+    return this.run(numberId, message);
+  }
+
+  /**
+   * Moves a sent message's status forward only: a late `delivered` never turns `read` back,
+   * and nothing turns a message back to queued. Returns the message when it changed.
+   */
+  applyAck(numberId: number, ack: AckUpdate): MessageRow | null {
+    const row = this.q.byProviderId.get(numberId, ack.providerId);
+    if (!row) return null;
+    if (ack.status === 'failed') {
+      if (statusRank[row.status] >= statusRank.delivered || row.status === 'failed') return null;
+    } else if (statusRank[ack.status] <= statusRank[row.status]) {
+      return null;
+    }
+    this.q.setStatus.run(ack.status, row.id);
+    return { ...row, status: ack.status };
+  }
+
+  private store(numberId: number, message: InboundMessage): IngestResult {
+    if (this.q.existing.get(numberId, message.providerId)) return { kind: 'duplicate' };
+    const now = this.clock.now();
+    const phone = message.customerPhone ? phoneFromWhatsApp(message.customerPhone) : null;
+    const contact = this.contactFor(phone, message.customerLid, message.fromMe ? null : message.profileName, now);
+
+    const preview = previewOf(message.body, message.type);
+    let conversation = this.q.conversation.get(contact.id, numberId);
+    const created = !conversation;
+    const reopened = !!conversation && conversation.status === 'resolved' && !message.fromMe;
+    if (!conversation) {
+      const info = this.q.insertConversation.run({
+        contact: contact.id,
+        number: numberId,
+        chat: message.chatId,
+        preview,
+        time: message.timestamp,
+        unread: message.fromMe ? 0 : 1,
+        now,
+      });
+      conversation = { id: Number(info.lastInsertRowid), status: 'active', last_message_time: message.timestamp };
+    }
+
+    if (message.fromMe) {
+      // Our own message: either one the outbox sent (WhatsApp echoes it, possibly before the
+      // send call returned, or after a crash cut it short) or one typed on the phone itself.
+      const twin = this.q.outboxTwin.get(conversation.id, message.body);
+      if (twin) {
+        this.q.attachProviderId.run(message.providerId, twin.id);
+        return { kind: 'matched', conversationId: conversation.id, messageId: twin.id };
+      }
+    }
+
+    const sender = message.fromMe ? 'agent' : 'customer';
+    const status = message.fromMe ? 'sent' : 'delivered';
+    const info = this.q.insertMessage.run(
+      conversation.id,
+      numberId,
+      message.body,
+      message.type === 'chat' ? 'text' : message.type,
+      sender,
+      message.fromMe ? null : message.profileName,
+      status,
+      message.providerId,
+      // The file is fetched after the commit (media-fetcher): a download never holds the write lock.
+      message.hasMedia ? 'pending' : null,
+      message.timestamp,
+    );
+    if (!created) {
+      const touch = message.fromMe ? this.q.touchConversation.own : reopened ? this.q.touchConversation.reopened : this.q.touchConversation.inbound;
+      touch.run({ preview, time: message.timestamp, now, chat: message.chatId, id: conversation.id });
+    }
+    return {
+      kind: 'stored',
+      conversationId: conversation.id,
+      messageId: Number(info.lastInsertRowid),
+      contactId: contact.id,
+      reopened,
+      needsLid: contact.phone ? null : contact.wa_lid,
+      hasMedia: message.hasMedia,
+    };
+  }
+
+  /** Finds the customer by phone, then by lid; fills in what was missing; creates them if new. */
+  private contactFor(phone: string | null, lid: string | null, name: string | null, now: number): ContactRow {
+    const found = (phone ? this.q.contactByPhone.get(phone) : undefined) ?? (lid ? this.q.contactByLid.get(lid) : undefined);
+    if (found) {
+      if ((phone && !found.phone) || (lid && !found.wa_lid) || (name && !found.name)) {
+        this.q.fillContact.run(phone, lid, name, now, found.id);
+        return { ...found, phone: found.phone ?? phone, wa_lid: found.wa_lid ?? lid, name: found.name ?? name };
+      }
+      return found;
+    }
+    const info = this.q.insertContact.run(phone, lid, name, now, now);
+    return { id: Number(info.lastInsertRowid), phone, name, wa_lid: lid };
+  }
+}
+
+interface Touch {
+  preview: string;
+  time: number;
+  now: number;
+  chat: string;
+  id: number;
+}
+
+const touchSets = `last_message = case when last_message_time is null or @time >= last_message_time then @preview else last_message end,
+  last_message_time = max(coalesce(last_message_time, 0), @time),
+  updated_at = @now,
+  wa_chat_id = @chat`;
+
+interface ContactRow {
+  id: number;
+  phone: string | null;
+  name: string | null;
+  wa_lid: string | null;
+}

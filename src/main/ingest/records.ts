@@ -1,0 +1,137 @@
+import type Database from 'better-sqlite3';
+import type { ConversationView, MessageView, SendErrorCode } from '../../shared/inbox/types';
+import type { AttachmentType, ConversationStatus, MessageSender, MessageStatus } from '../../shared/domain';
+import { toIso } from '../base/clock';
+
+/** Rows as SQLite returns them, and their views for the contract. */
+
+export interface ConversationRow {
+  id: number;
+  contact_id: number;
+  whatsapp_number_id: number;
+  last_message: string | null;
+  last_message_time: number | null;
+  unread_count: number;
+  status: ConversationStatus;
+  is_starred: number;
+  is_archived: number;
+  assigned_agent_id: number | null;
+  wa_chat_id: string | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  number_name: string;
+  assigned_agent_name: string | null;
+}
+
+export interface MessageRow {
+  id: number;
+  conversation_id: number;
+  whatsapp_number_id: number;
+  content: string;
+  type: string;
+  sender: MessageSender;
+  sender_name: string | null;
+  status: MessageStatus;
+  whatsapp_message_id: string | null;
+  error: string | null;
+  error_code: string | null;
+  attempts: number;
+  next_attempt_at: number | null;
+  in_flight_at: number | null;
+  media_status: 'pending' | 'ready' | 'unavailable' | null;
+  created_at: number;
+}
+
+export interface AttachmentRow {
+  id: number;
+  message_id: number;
+  type: AttachmentType;
+  sha256: string;
+  name: string | null;
+  size: number;
+  mime_type: string;
+}
+
+/** A conversation's columns, with its contact, number and assignee, as every view shows it. */
+export const conversationColumns = `c.id, c.contact_id, c.whatsapp_number_id, c.last_message, c.last_message_time, c.unread_count,
+         c.status, c.is_starred, c.is_archived, c.assigned_agent_id, c.wa_chat_id,
+         ct.name as contact_name, ct.phone as contact_phone, n.name as number_name, au.name as assigned_agent_name`;
+
+/**
+ * CROSS JOIN keeps conversations the outer loop: SQLite never reorders it, so a page is read
+ * straight off a conversations index instead of starting from the (few) numbers and sorting
+ * every conversation. Both keys are NOT NULL and enforced, so the rows are the same.
+ */
+export const conversationJoins = `cross join contacts ct on ct.id = c.contact_id
+  cross join whatsapp_numbers n on n.id = c.whatsapp_number_id
+  left join users au on au.id = c.assigned_agent_id`;
+
+export const conversationSelect = `
+  select ${conversationColumns}
+  from conversations c
+  ${conversationJoins}`;
+
+export function toConversationView(row: ConversationRow): ConversationView {
+  return {
+    id: row.id,
+    contact: { id: row.contact_id, name: row.contact_name, phone: row.contact_phone },
+    whatsappNumberId: row.whatsapp_number_id,
+    numberName: row.number_name,
+    lastMessage: row.last_message,
+    lastMessageTime: row.last_message_time === null ? null : toIso(row.last_message_time),
+    unreadCount: row.unread_count,
+    status: row.status,
+    isStarred: row.is_starred === 1,
+    isArchived: row.is_archived === 1,
+    assignedAgentId: row.assigned_agent_id,
+    assignedAgentName: row.assigned_agent_name,
+  };
+}
+
+export function toMessageView(row: MessageRow, attachments: readonly AttachmentRow[] = []): MessageView {
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    content: row.content,
+    type: row.type,
+    sender: row.sender,
+    senderName: row.sender_name,
+    status: row.status,
+    error: row.error,
+    errorCode: (row.error_code as SendErrorCode | null) ?? null,
+    mediaStatus: row.media_status ?? null,
+    attachments: attachments.map((a) => ({ id: a.id, type: a.type, name: a.name, size: a.size, mimeType: a.mime_type })),
+    createdAt: toIso(row.created_at),
+  };
+}
+
+/** Messages as views with their attachments, read in one query for a whole page. */
+export function messageViewReader(sqlite: Database.Database) {
+  const forIds = sqlite.prepare<[string], AttachmentRow>(
+    'select * from message_attachments where message_id in (select value from json_each(?)) order by id',
+  );
+  return (rows: readonly MessageRow[]): MessageView[] => {
+    // Only messages that have (or await) a file: a page of plain text costs no second query.
+    const withMedia = rows.filter((r) => r.media_status !== null).map((r) => r.id);
+    const attachments = withMedia.length > 0 ? forIds.all(JSON.stringify(withMedia)) : [];
+    const byMessage = new Map<number, AttachmentRow[]>();
+    for (const a of attachments) byMessage.set(a.message_id, [...(byMessage.get(a.message_id) ?? []), a]);
+    return rows.map((row) => toMessageView(row, byMessage.get(row.id)));
+  };
+}
+
+/** Reads a conversation with its contact and number, as every event and channel shows it. */
+export function conversationReader(sqlite: Database.Database) {
+  const byId = sqlite.prepare<[number], ConversationRow>(`${conversationSelect} where c.id = ?`);
+  return (id: number): ConversationView | null => {
+    const row = byId.get(id);
+    return row ? toConversationView(row) : null;
+  };
+}
+
+/** What a message list shows for a message in its preview line. */
+export function previewOf(content: string, type: string): string {
+  const text = content.trim();
+  if (text) return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+  return `[${type}]`;
+}

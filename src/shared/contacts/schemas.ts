@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { isCalendarDay, maxCsvSize, maxTagLength, maxTags, normalizeTags } from './types';
+import { email, entityId } from '../fields';
+
+/** Seed 000's contacts and notes inputs. */
+
+const contactName = z.string().trim().min(1).max(100);
+/** Any usual form (05…, 9665…, +966 5…); the core validates and normalises it to E.164. */
+const contactPhone = z.string().trim().min(1).max(30);
+const contactEmail = email.nullable().optional();
+const tags = z.array(z.string().max(200)).max(200).transform(normalizeTags).pipe(z.array(z.string().max(maxTagLength)).max(maxTags));
+/** YYYY-MM-DD, a day in the office's calendar; null clears it. */
+const followUpDate = z.string().trim().refine(isCalendarDay, 'invalid').nullable().optional();
+
+/** A CSV file's text. The cap keeps one call's memory and the host's socket message bounded. */
+const csv = z.string().min(1).max(maxCsvSize);
+const column = z.number().int().min(0).max(499).nullable();
+/** Which column (0-based) feeds each contact field. */
+export const importMapping = z
+  .object({ name: column.optional(), phone: column.optional(), email: column.optional(), tags: column.optional(), followUpDate: column.optional() })
+  .strict();
+
+const search = z.string().trim().max(200).optional();
+const tagFilter = z.string().trim().min(1).max(maxTagLength).optional();
+
+export const contactListInput = z
+  .object({
+    search,
+    tag: tagFilter,
+    /** Only contacts whose follow-up date is today in the office's calendar. */
+    dueToday: z.boolean().default(false),
+    limit: z.number().int().min(1).max(200).default(50),
+    /** `meta.next` of the previous page. */
+    cursor: z.string().max(500).optional(),
+  })
+  .strict();
+
+export const contactIdInput = z.object({ id: entityId }).strict();
+
+export const createContactInput = z
+  .object({ name: contactName, phone: contactPhone, email: contactEmail, tags: tags.default([]), followUpDate })
+  .strict();
+
+export const updateContactInput = z
+  .object({ id: entityId, name: contactName.optional(), phone: contactPhone.optional(), email: contactEmail, tags: tags.optional(), followUpDate })
+  .strict();
+
+export const addNoteInput = z
+  .object({ contactId: entityId, content: z.string().trim().min(1).max(5000) })
+  .strict();
+
+export const noteIdInput = z.object({ id: entityId }).strict();
+
+export const importPreviewInput = z.object({ csv, mapping: importMapping.optional() }).strict();
+
+export const importInput = z
+  .object({ csv, mapping: importMapping, onDuplicate: z.enum(['skip', 'update']).default('skip') })
+  .strict();
+
+export const exportInput = z.object({ search, tag: tagFilter, dueToday: z.boolean().default(false) }).strict();

@@ -1,0 +1,18 @@
+import type { SameNames } from '../contract-kit';
+import type { inboxChannels, InboxEvents } from './contract';
+
+/** The slice's names without zod, for the preload and the renderer. */
+export const inboxChannelNames = [
+  'conversations.list',
+  'conversations.get',
+  'conversations.update',
+  'conversations.assign',
+  'conversations.markRead',
+  'messages.list',
+  'messages.send',
+  'messages.retry',
+] as const;
+export const inboxEventNames = ['message.new', 'message.update', 'message.status', 'conversation.update', 'conversation.assigned'] as const;
+
+const listed: [SameNames<(typeof inboxChannelNames)[number], keyof typeof inboxChannels>, SameNames<(typeof inboxEventNames)[number], keyof InboxEvents>] = [true, true];
+void listed;
