@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { findChromium } from '../scripts/chromium';
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { silentLogger } from '../src/main/base/logger';
 import { databaseFileName, openDatabase } from '../src/main/db/open-database';
@@ -10,7 +11,6 @@ import { describe, distribution, heading, line, ms, target } from './report';
 
 const runs = 5;
 const firstRow = '[data-testid^="conversation-row-"]';
-export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-dev-shm-usage'];
 
 /**
  * Issue 5: "in Chromium against the host, the inbox's first screen with 100,000 conversations
@@ -32,7 +32,7 @@ export async function benchBrowserInbox(root: string, dataDir: string, workDir: 
   const host = await startHost(path.join(root, 'node_modules', '.bin', 'node'), hostJs, workDir, root);
   let browser: Browser | null = null;
   try {
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+    browser = await chromium.launch(await findChromium());
     const storageState = await signedInState(browser, host.url);
     const inPage: number[] = [];
     const outside: number[] = [];

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { findChromium } from '../scripts/chromium';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { createCore } from '../src/main/core/create-core';
 import { silentLogger } from '../src/main/base/logger';
 import { hashPassword } from '../src/main/services/auth/passwords';
-import { chromiumArgs, signedInState, startHost, stopHost } from './browser-bench';
+import { signedInState, startHost, stopHost } from './browser-bench';
 import { benchAdmin, benchPassword } from './generate';
 import { describe, distribution, heading, line, ms, target } from './report';
 
@@ -26,7 +27,7 @@ export async function benchLongThread(root: string, migrationsDir: string, workD
   const host = await startHost(path.join(root, 'node_modules', '.bin', 'node'), hostJs, workDir, root);
   let browser: Browser | null = null;
   try {
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+    browser = await chromium.launch(await findChromium());
     const context = await browser.newContext({ storageState: await signedInState(browser, host.url), viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.goto(`${host.url}#/inbox`);
