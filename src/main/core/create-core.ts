@@ -46,6 +46,8 @@ export interface CoreOptions {
   rateLimits?: RateLimits;
   sessionPolicy?: SessionPolicy;
   throttlePolicy?: ThrottlePolicy;
+  /** Listening on the office network: first-run setup from another computer needs a one-time code. */
+  remoteSetup?: boolean;
   /** The app's version, as the shell knows it. */
   version?: string;
   whatsapp?: WhatsappOptions;
@@ -79,8 +81,9 @@ export function createCore(options: CoreOptions) {
   const activity = new ActivityLog(db, clock);
   const sessions = new SessionStore(db, clock, options.sessionPolicy ?? defaultSessionPolicy);
   sessions.purgeExpired();
-  const throttle = new LoginThrottle(clock, options.throttlePolicy ?? defaultThrottlePolicy);
-  const auth = new AuthService(db, sessions, throttle, activity, bus, clock);
+  const throttle = new LoginThrottle(db, clock, options.throttlePolicy ?? defaultThrottlePolicy);
+  throttle.purgeStale();
+  const auth = new AuthService(db, sessions, throttle, activity, bus, clock, { remoteSetup: options.remoteSetup ?? false });
   const users = new UsersService(db, sessions, activity, bus, clock);
   const profile = new ProfileService(db, sessions, activity, bus, clock);
 
@@ -161,6 +164,8 @@ export function createCore(options: CoreOptions) {
     searchIndex,
     /** For benchmarks and tests that measure a service without the router. */
     services: { inbox, numbers, authenticate: (token: string) => auth.authenticate(token) },
+    /** The one-time setup code the host prints while no admin exists (LAN mode). */
+    pendingSetupCode: () => auth.pendingSetupCode(),
     /** Resolves once demo data (if any) is in place. */
     seeded,
     /** Stops every WhatsApp session (keeping their links), then closes the database. */

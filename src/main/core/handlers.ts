@@ -33,8 +33,8 @@ const signedIn = (caller: Caller | undefined): Caller => caller!;
 /** Binds every contract channel to its service method. */
 export function createHandlers(s: Services): Handlers {
   return {
-    'auth.state': (_input, { caller }) => s.auth.state(caller),
-    'auth.setupAdmin': (input) => s.auth.setupAdmin(input),
+    'auth.state': (_input, { caller, local }) => s.auth.state(caller, local),
+    'auth.setupAdmin': (input, ctx) => s.auth.setupAdmin(input, ctx),
     'auth.signIn': (input, { clientKey }) => s.auth.signIn(input, clientKey),
     'auth.signOut': (_input, { caller }) => {
       s.auth.signOut(signedIn(caller));

@@ -158,7 +158,7 @@ describe('the desktop app', () => {
     const win = electron.state.windows[0]!;
     const frameUrl = pathToFileURL(path.resolve('out/renderer/index.html')).href;
     const answer = await electron.state.handlers.get('auth.state')!({ sender: win.webContents, senderFrame: { url: frameUrl } }, {}, undefined);
-    expect(answer).toEqual({ success: true, data: { needsSetup: true, user: null } });
+    expect(answer).toEqual({ success: true, data: { needsSetup: true, setupCodeRequired: false, user: null } });
   });
 
   it('denies every permission but notifications for the window session', async () => {

@@ -27,6 +27,8 @@ const heartbeatMs = 30_000;
 interface Connection {
   socket: WebSocket;
   clientKey: string;
+  /** Opened from the host computer itself. */
+  local: boolean;
   session: ActiveSession | null;
   alive: boolean;
 }
@@ -55,6 +57,23 @@ function localHostNames(): string[] {
   return ['localhost', name, `${name}.local`];
 }
 
+let nextLoopbackConnection = 1;
+
+/**
+ * Who a connection is, for sign-in limits and first-run setup. Every program on the host
+ * computer shares one loopback address, so there each connection is its own client: one
+ * local process guessing passwords must not lock every sign-in from this computer.
+ */
+function callerOf(address: string | undefined): { clientKey: string; local: boolean } {
+  if (address && isLoopback(address)) return { clientKey: `local:${nextLoopbackConnection++}`, local: true };
+  return { clientKey: `ip:${address ?? 'unknown'}`, local: false };
+}
+
+function isLoopback(address: string): boolean {
+  const plain = address.replace(/^::ffff:/, '');
+  return plain === '::1' || (isIP(plain) === 4 && plain.startsWith('127.'));
+}
+
 /** Carries the contract over a WebSocket at `/ws`: calls in, results and events out. */
 export function attachSocketServer(server: Server, core: Core): { close(): void } {
   const wss = new WebSocketServer({ noServer: true, maxPayload });
@@ -75,7 +94,7 @@ export function attachSocketServer(server: Server, core: Core): { close(): void 
   }
 
   function onConnection(socket: WebSocket, req: IncomingMessage): void {
-    const conn: Connection = { socket, clientKey: `ip:${req.socket.remoteAddress ?? 'unknown'}`, session: null, alive: true };
+    const conn: Connection = { socket, ...callerOf(req.socket.remoteAddress), session: null, alive: true };
     connections.add(conn);
     socket.on('pong', () => (conn.alive = true));
     socket.on('close', () => connections.delete(conn));
@@ -89,6 +108,7 @@ export function attachSocketServer(server: Server, core: Core): { close(): void 
       }
       const outcome = await core.router.call(parsed.channel, parsed.input, {
         clientKey: conn.clientKey,
+        local: conn.local,
         ...(parsed.token ? { token: parsed.token } : {}),
       });
       conn.session = outcome.session;

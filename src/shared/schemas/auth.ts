@@ -4,7 +4,10 @@ import { anyPassword, email, entityId, newPassword, optionalPhone, personName } 
 
 export const empty = z.object({}).strict();
 
-export const setupAdminInput = z.object({ name: personName, email, password: newPassword }).strict();
+/** `setupCode`: asked only from another computer on the office network (the host prints it). */
+export const setupAdminInput = z
+  .object({ name: personName, email, password: newPassword, setupCode: z.string().trim().max(32).optional() })
+  .strict();
 export const signInInput = z.object({ email, password: anyPassword }).strict();
 
 export const createUserInput = z
