@@ -29,6 +29,7 @@ import { TemplatesService } from '../services/templates/templates-service';
 import { defaultCatchUpPolicy, MessagePipeline, type CatchUpPolicy } from '../whatsapp/message-pipeline';
 import { defaultSessionPolicy as defaultWhatsappSessionPolicy, SessionManager, type SessionPolicy as WhatsappSessionPolicy } from '../whatsapp/session-manager';
 import type { WebjsClientFactory } from '../whatsapp/webjs/client-surface';
+import type { ConnectionInfo } from '../../shared/inbox-types';
 import { systemBrowserProvider } from '../whatsapp/webjs/browser-provider';
 import { realClientFactory } from '../whatsapp/webjs/real-client-factory';
 import { WebjsTransport } from '../whatsapp/webjs/webjs-transport';
@@ -50,6 +51,8 @@ export interface CoreOptions {
   remoteSetup?: boolean;
   /** The app's version, as the shell knows it. */
   version?: string;
+  /** How the host serves the office network, told to the app (a certificate's fingerprint, or a warning). */
+  connection?: ConnectionInfo;
   whatsapp?: WhatsappOptions;
 }
 
@@ -140,7 +143,7 @@ export function createCore(options: CoreOptions) {
     allowedNumbers: (caller) => access.allowedNumbers(caller),
     publishConversation: (id) => pipeline.publishConversation(id),
   });
-  const appInfo = { version: options.version ?? '0.0.0', demo: Boolean(wa.demo) };
+  const appInfo = { version: options.version ?? '0.0.0', demo: Boolean(wa.demo), ...(options.connection ? { connection: options.connection } : {}) };
 
   const router = createRouter({
     handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, appInfo }),
