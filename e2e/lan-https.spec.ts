@@ -15,6 +15,8 @@ interface LanHost {
   url: string;
   /** As printed on the host's console for the office to compare (absent with --lan-insecure). */
   printedFingerprint: string | undefined;
+  /** The whole console output up to ready. */
+  output: string;
 }
 
 /** `npm run host -- <flag> --demo` on a free port (it listens on 0.0.0.0; the test only connects to 127.0.0.1). */
@@ -27,10 +29,10 @@ async function startLanHost(dataDir: string, flag: '--lan' | '--lan-insecure'): 
       out += chunk.toString();
       const url = /Meras Desk is ready at (https?:\/\/\S+)/.exec(out)?.[1];
       const printedFingerprint = /SHA-256 fingerprint:\s+([0-9A-F:]{95})/.exec(out)?.[1];
-      // The console's last line about the network: the fingerprint, or the warning.
-      if (url && (printedFingerprint || /WARNING: --lan-insecure/.test(out))) {
+      // The data folder is printed after everything about the network.
+      if (url && /Data folder: /.test(out)) {
         clearTimeout(timer);
-        resolve({ child, url, printedFingerprint });
+        resolve({ child, url, printedFingerprint, output: out });
       }
     };
     child.stdout!.on('data', onData);
@@ -75,6 +77,8 @@ test('on the office network the app is served over HTTPS with the certificate wh
   host = await startLanHost(dataDir, '--lan');
   expect(host.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
   const printedFingerprint = host.printedFingerprint!;
+  // A fresh install on the network prints the one-time code for setting it up from another computer.
+  expect(host.output).toMatch(/First-run setup code .*: [A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}/);
 
   // Trust is pinned: the certificate served must be the one printed, and Chromium accepts only that key.
   const served = await servedCertificate(host.url);
