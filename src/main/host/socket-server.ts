@@ -8,6 +8,7 @@ import { websocketPath } from '../../shared/wire';
 import type { Core } from '../core/create-core';
 import { reaches } from '../events/event-bus';
 import type { ActiveSession } from '../services/auth/session-store';
+import { callerOf } from './client-identity';
 
 const callMessage = z.object({
   type: z.literal('call'),
@@ -55,23 +56,6 @@ export function isTrustedOrigin(req: IncomingMessage, hostNames: readonly string
 function localHostNames(): string[] {
   const name = os.hostname().toLowerCase();
   return ['localhost', name, `${name}.local`];
-}
-
-let nextLoopbackConnection = 1;
-
-/**
- * Who a connection is, for sign-in limits and first-run setup. Every program on the host
- * computer shares one loopback address, so there each connection is its own client: one
- * local process guessing passwords must not lock every sign-in from this computer.
- */
-function callerOf(address: string | undefined): { clientKey: string; local: boolean } {
-  if (address && isLoopback(address)) return { clientKey: `local:${nextLoopbackConnection++}`, local: true };
-  return { clientKey: `ip:${address ?? 'unknown'}`, local: false };
-}
-
-function isLoopback(address: string): boolean {
-  const plain = address.replace(/^::ffff:/, '');
-  return plain === '::1' || (isIP(plain) === 4 && plain.startsWith('127.'));
 }
 
 /** Carries the contract over a WebSocket at `/ws`: calls in, results and events out. */
