@@ -1,4 +1,4 @@
-import { inArray, lte, and, lt } from 'drizzle-orm';
+import { and, inArray, lt, lte } from 'drizzle-orm';
 import type { Db } from '../../db/open-database';
 import { loginAttempts } from '../../db/schema';
 import type { Clock } from '../../core/clock';
