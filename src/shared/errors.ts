@@ -89,6 +89,11 @@ export const errorReasons = {
   setupRequired: 'setup_required',
   tooManyAttempts: 'too_many_attempts',
   tooManyRequests: 'too_many_requests',
+  /** First-run setup from another computer needs the code the host printed at start. */
+  setupCodeRequired: 'setup_code_required',
+  setupCodeInvalid: 'setup_code_invalid',
+  /** First-run setup is accepted only on the host computer itself. */
+  setupLocalOnly: 'setup_local_only',
   /** The call exists only in demo mode. */
   demoOnly: 'demo_only',
   /** A pairing code needs the number to be waiting to be linked (showing a QR). */

@@ -29,6 +29,7 @@ import { TemplatesService } from '../services/templates/templates-service';
 import { defaultCatchUpPolicy, MessagePipeline, type CatchUpPolicy } from '../whatsapp/message-pipeline';
 import { defaultSessionPolicy as defaultWhatsappSessionPolicy, SessionManager, type SessionPolicy as WhatsappSessionPolicy } from '../whatsapp/session-manager';
 import type { WebjsClientFactory } from '../whatsapp/webjs/client-surface';
+import type { ConnectionInfo } from '../../shared/app/types';
 import { systemBrowserProvider } from '../whatsapp/webjs/browser-provider';
 import { realClientFactory } from '../whatsapp/webjs/real-client-factory';
 import { WebjsTransport } from '../whatsapp/webjs/webjs-transport';
@@ -46,8 +47,12 @@ export interface CoreOptions {
   rateLimits?: RateLimits;
   sessionPolicy?: SessionPolicy;
   throttlePolicy?: ThrottlePolicy;
+  /** Listening on the office network: first-run setup from another computer needs a one-time code. */
+  remoteSetup?: boolean;
   /** The app's version, as the shell knows it. */
   version?: string;
+  /** How the host serves the office network, told to the app (a certificate's fingerprint, or a warning). */
+  connection?: ConnectionInfo;
   whatsapp?: WhatsappOptions;
 }
 
@@ -79,8 +84,9 @@ export function createCore(options: CoreOptions) {
   const activity = new ActivityLog(db, clock);
   const sessions = new SessionStore(db, clock, options.sessionPolicy ?? defaultSessionPolicy);
   sessions.purgeExpired();
-  const throttle = new LoginThrottle(clock, options.throttlePolicy ?? defaultThrottlePolicy);
-  const auth = new AuthService(db, sessions, throttle, activity, bus, clock);
+  const throttle = new LoginThrottle(db, clock, options.throttlePolicy ?? defaultThrottlePolicy);
+  throttle.purgeStale();
+  const auth = new AuthService(db, sessions, throttle, activity, bus, clock, { remoteSetup: options.remoteSetup ?? false });
   const users = new UsersService(db, sessions, activity, bus, clock);
   const profile = new ProfileService(db, sessions, activity, bus, clock);
 
@@ -137,7 +143,7 @@ export function createCore(options: CoreOptions) {
     allowedNumbers: (caller) => access.allowedNumbers(caller),
     publishConversation: (id) => pipeline.publishConversation(id),
   });
-  const appInfo = { version: options.version ?? '0.0.0', demo: Boolean(wa.demo) };
+  const appInfo = { version: options.version ?? '0.0.0', demo: Boolean(wa.demo), ...(options.connection ? { connection: options.connection } : {}) };
 
   const router = createRouter({
     handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, appInfo }),
@@ -161,6 +167,8 @@ export function createCore(options: CoreOptions) {
     searchIndex,
     /** For benchmarks and tests that measure a service without the router. */
     services: { inbox, numbers, authenticate: (token: string) => auth.authenticate(token) },
+    /** The one-time setup code the host prints while no admin exists (LAN mode). */
+    pendingSetupCode: () => auth.pendingSetupCode(),
     /** Resolves once demo data (if any) is in place. */
     seeded,
     /** Stops every WhatsApp session (keeping their links), then closes the database. */

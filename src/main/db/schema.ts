@@ -318,3 +318,15 @@ export const conversationPropertyInterests = sqliteTable(
   },
   (t) => [uniqueIndex('property_interests_pair').on(t.conversationId, t.propertyId)],
 );
+
+/**
+ * Failed sign-ins, per email (`email:<address>`) and per client (`client:<key>`), kept in the
+ * database so a lock outlives a restart of the app (issue 13).
+ */
+export const loginAttempts = sqliteTable('login_attempts', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  firstFailureAt: integer('first_failure_at').notNull(),
+  /** 0 when not locked. */
+  lockedUntil: integer('locked_until').notNull().default(0),
+});

@@ -158,7 +158,7 @@ describe('the desktop app', () => {
     const win = electron.state.windows[0]!;
     const frameUrl = pathToFileURL(path.resolve('out/renderer/index.html')).href;
     const answer = await electron.state.handlers.get('auth.state')!({ sender: win.webContents, senderFrame: { url: frameUrl } }, {}, undefined);
-    expect(answer).toEqual({ success: true, data: { needsSetup: true, user: null } });
+    expect(answer).toEqual({ success: true, data: { needsSetup: true, setupCodeRequired: false, user: null } });
   });
 
   it('denies every permission but notifications for the window session', async () => {
@@ -214,6 +214,40 @@ describe('the desktop app', () => {
     electron.state.windows[0]!.close();
     electron.holder.app.emit('activate');
     expect(electron.state.windows).toHaveLength(1);
+  });
+
+  describe('--demo', () => {
+    const savedArgv = process.argv;
+    const savedResources = Object.getOwnPropertyDescriptor(process, 'resourcesPath');
+    beforeEach(() => {
+      process.argv = [...savedArgv, '--demo'];
+    });
+    afterEach(() => {
+      process.argv = savedArgv;
+      if (savedResources) Object.defineProperty(process, 'resourcesPath', savedResources);
+      else delete (process as { resourcesPath?: string }).resourcesPath;
+    });
+
+    it('is ignored by the installed app, which says so in its log and creates no demo data', async () => {
+      electron.holder.app.isPackaged = true;
+      // An installed app finds its migrations in its resources folder.
+      Object.defineProperty(process, 'resourcesPath', { value: path.resolve('.'), configurable: true, writable: true });
+      const lines: string[] = [];
+      const logger = { ...silentLogger, warn: (message: string) => void lines.push(message) };
+      expect(await startDesktop({ logger }).ready).toBe(true);
+      const core = startedCore();
+      await core.seeded;
+      expect(lines.some((l) => l.includes('--demo is ignored'))).toBe(true);
+      expect(coreModule.createCore).toHaveBeenCalledWith(expect.objectContaining({ whatsapp: { restoreSessions: true } }));
+      expect(core.database.sqlite.prepare('select count(*) as n from users').get()).toEqual({ n: 0 });
+    });
+
+    it('runs the demo when the app is started from the project (not installed)', async () => {
+      expect(await startDesktop({ logger: silentLogger }).ready).toBe(true);
+      const core = startedCore();
+      await core.seeded;
+      expect(core.database.sqlite.prepare("select count(*) as n from users where email like '%@demo.meras'").get()).not.toEqual({ n: 0 });
+    });
   });
 
   it('a data folder that cannot be opened is reported and the app exits with an error', async () => {

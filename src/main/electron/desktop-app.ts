@@ -4,6 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { createCore, type Core } from '../core/create-core';
 import { whatsappOptions } from '../core/whatsapp-options';
 import { consoleLogger, type Logger } from '../base/logger';
+import { demoMode } from './demo-switch';
 import { appPage, builtFiles, resolveDataDir, resolveMigrationsDir } from './desktop-paths';
 import { bindIpc } from './ipc-binding';
 import { createMainWindow } from './main-window';
@@ -95,7 +96,7 @@ export function startDesktop(options: { logger?: Logger } = {}): DesktopApp {
     const dataDir = resolveDataDir({ argv: process.argv, env: process.env, userDataDir: app.getPath('userData'), cwd: process.cwd() });
     const migrationsDir = resolveMigrationsDir({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath });
     try {
-      core = createCore({ dataDir, migrationsDir, logger, version: app.getVersion(), whatsapp: whatsappOptions({ demo: process.argv.includes('--demo'), logger }) });
+      core = createCore({ dataDir, migrationsDir, logger, version: app.getVersion(), whatsapp: whatsappOptions({ demo: demoMode({ argv: process.argv, isPackaged: app.isPackaged, logger }), logger }) });
     } catch (error) {
       logger.error('core failed to start', { dataDir, error: error instanceof Error ? error.stack : String(error) });
       dialog.showErrorBox('Meras Desk', `Meras Desk could not open its data folder:\n${dataDir}\n\n${String(error)}`);

@@ -106,7 +106,7 @@ describe('the IPC binding', () => {
     const win = fakeWindow(7, `${appUrl}#/settings/users`);
     const result = await invoke('users.list', win, { any: 'input' }, 'the-token');
     expect(result).toEqual({ success: true, data: { echoed: 'users.list' } });
-    expect(calls).toEqual([{ channel: 'users.list', input: { any: 'input' }, meta: { token: 'the-token', clientKey: 'window:7' } }]);
+    expect(calls).toEqual([{ channel: 'users.list', input: { any: 'input' }, meta: { token: 'the-token', clientKey: 'window:7', local: true } }]);
   });
 
   it('a call with no token, or with something that is not a token, reaches the router without one', async () => {
@@ -115,7 +115,7 @@ describe('the IPC binding', () => {
     await invoke('auth.state', win, {});
     await invoke('auth.state', win, {}, { not: 'a string' });
     await invoke('auth.state', win, {}, 'x'.repeat(10_000));
-    expect(calls.map((c) => c.meta)).toEqual([{ clientKey: 'window:8' }, { clientKey: 'window:8' }, { clientKey: 'window:8' }]);
+    expect(calls.map((c) => c.meta)).toEqual([{ clientKey: 'window:8', local: true }, { clientKey: 'window:8', local: true }, { clientKey: 'window:8', local: true }]);
   });
 
   it('in dev, calls from the dev server page are served and calls from other origins are refused', async () => {

@@ -66,6 +66,8 @@ export function bindIpc(deps: IpcBindingDeps): { dispose(): void } {
       if (frameUrl === undefined || !deps.isAppUrl(frameUrl)) return forbidden;
       const outcome = await deps.router.call(channel, input, {
         clientKey: `window:${event.sender.id}`,
+        // The desktop window is on the host computer by definition.
+        local: true,
         ...(typeof token === 'string' && token.length <= maxTokenLength ? { token } : {}),
       });
       remember(event.sender, outcome.session);

@@ -5,12 +5,20 @@ import { parseHostOptions } from './cli-options';
 
 describe('host command line', () => {
   it('defaults to this computer only on the usual port', () => {
-    expect(parseHostOptions([])).toEqual({ port: 5174, lan: false, demo: false });
+    expect(parseHostOptions([])).toEqual({ port: 5174, lan: false, lanInsecure: false, demo: false });
   });
 
   it('reads --data-dir, --port and --lan in both spellings', () => {
-    expect(parseHostOptions(['--data-dir', '/tmp/a', '--port=0', '--lan'])).toEqual({ dataDir: '/tmp/a', port: 0, lan: true, demo: false });
+    expect(parseHostOptions(['--data-dir', '/tmp/a', '--port=0', '--lan'])).toEqual({ dataDir: '/tmp/a', port: 0, lan: true, lanInsecure: false, demo: false });
     expect(parseHostOptions(['--demo']).demo).toBe(true);
+  });
+
+  it('reads the office\'s own certificate, or plain HTTP on the network only when asked for by name', () => {
+    expect(parseHostOptions(['--lan', '--tls-cert', 'c.pem', '--tls-key=k.pem'])).toMatchObject({ lan: true, tlsCert: 'c.pem', tlsKey: 'k.pem', lanInsecure: false });
+    expect(parseHostOptions(['--lan-insecure'])).toMatchObject({ lan: true, lanInsecure: true });
+    expect(() => parseHostOptions(['--lan', '--tls-cert', 'c.pem'])).toThrow(/--tls-cert and --tls-key go together/);
+    expect(() => parseHostOptions(['--tls-cert', 'c.pem', '--tls-key', 'k.pem'])).toThrow(/for --lan/);
+    expect(() => parseHostOptions(['--lan-insecure', '--tls-cert', 'c.pem', '--tls-key', 'k.pem'])).toThrow(/cannot be used with a certificate/);
   });
 
   it('refuses unknown options and impossible ports with a clear message', () => {

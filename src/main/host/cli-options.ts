@@ -1,14 +1,30 @@
 import { z } from 'zod';
 
-const optionsSchema = z.object({
-  dataDir: z.string().min(1).optional(),
-  port: z.coerce.number().int().min(0).max(65535).default(5174),
-  lan: z.boolean().default(false),
-  demo: z.boolean().default(false),
-});
+const optionsSchema = z
+  .object({
+    dataDir: z.string().min(1).optional(),
+    port: z.coerce.number().int().min(0).max(65535).default(5174),
+    lan: z.boolean().default(false),
+    /** LAN over plain HTTP: only when asked for by name, and flagged in the app. */
+    lanInsecure: z.boolean().default(false),
+    tlsCert: z.string().min(1).optional(),
+    tlsKey: z.string().min(1).optional(),
+    demo: z.boolean().default(false),
+  })
+  .superRefine((o, ctx) => {
+    if (Boolean(o.tlsCert) !== Boolean(o.tlsKey)) ctx.addIssue({ code: 'custom', path: ['tlsCert'], message: '--tls-cert and --tls-key go together' });
+    if (o.tlsCert && o.lanInsecure) ctx.addIssue({ code: 'custom', path: ['lanInsecure'], message: '--lan-insecure cannot be used with a certificate' });
+    if (o.tlsCert && !o.lan) ctx.addIssue({ code: 'custom', path: ['tlsCert'], message: 'a certificate is for --lan (this computer alone is served over plain HTTP)' });
+  });
+
 export type HostOptions = z.output<typeof optionsSchema>;
 
-/** Parses `--data-dir <p>`, `--port <n>`, `--lan` and `--demo` (either `--k v` or `--k=v`). */
+const usage = 'Use --data-dir <folder>, --port <number>, --lan, --tls-cert <file> --tls-key <file>, --lan-insecure, --demo.';
+
+/**
+ * Parses `--data-dir <p>`, `--port <n>`, `--lan`, `--tls-cert <f>`, `--tls-key <f>`,
+ * `--lan-insecure` (implies `--lan`) and `--demo` (either `--k v` or `--k=v`).
+ */
 export function parseHostOptions(argv: readonly string[]): HostOptions {
   const raw: Record<string, unknown> = {};
   for (let i = 0; i < argv.length; i++) {
@@ -18,8 +34,11 @@ export function parseHostOptions(argv: readonly string[]): HostOptions {
     if (flag === '--data-dir') raw.dataDir = value();
     else if (flag === '--port') raw.port = value();
     else if (flag === '--lan') raw.lan = true;
+    else if (flag === '--lan-insecure') raw.lan = raw.lanInsecure = true;
+    else if (flag === '--tls-cert') raw.tlsCert = value();
+    else if (flag === '--tls-key') raw.tlsKey = value();
     else if (flag === '--demo') raw.demo = true;
-    else throw new Error(`Unknown option ${flag}. Use --data-dir <folder>, --port <number>, --lan, --demo.`);
+    else throw new Error(`Unknown option ${flag}. ${usage}`);
   }
   const parsed = optionsSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`Invalid options: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);

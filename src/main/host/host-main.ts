@@ -4,7 +4,7 @@ import path from 'node:path';
 import { consoleLogger } from '../base/logger';
 import { defaultDataDir, resolveDataDir } from '../core/default-data-dir';
 import { parseHostOptions } from './cli-options';
-import { startHost } from './start-host';
+import { startHost, type RunningHost } from './start-host';
 import { whatsappOptions } from '../core/whatsapp-options';
 
 /** `npm run host`: the plain-Node shell. Built to out/main/host.js, beside the renderer in out/renderer. */
@@ -23,14 +23,14 @@ async function main(): Promise<void> {
     rendererDir: path.resolve(__dirname, '../renderer'),
     port: options.port,
     lan: options.lan,
+    lanInsecure: options.lanInsecure,
+    ...(options.tlsCert && options.tlsKey ? { tlsFiles: { certPath: path.resolve(options.tlsCert), keyPath: path.resolve(options.tlsKey) } } : {}),
     logger: consoleLogger,
     version: hostVersion(),
     whatsapp: whatsappOptions({ demo: options.demo, logger: consoleLogger }),
   });
   console.log(`Meras Desk is ready at ${host.url}`);
-  if (options.lan) {
-    for (const address of lanAddresses()) console.log(`On the office network: http://${address}:${host.port}`);
-  }
+  if (options.lan) printLanAccess(host);
   console.log(`Data folder: ${dataDir}`);
   if (options.demo) console.log('Demo mode: WhatsApp is simulated; demo data is created in this data folder.');
 
@@ -52,6 +52,21 @@ function hostVersion(): string {
   } catch {
     return '0.0.0';
   }
+}
+
+/** What the person starting the host needs to tell the office: where, how to check it, how to claim it. */
+function printLanAccess(host: RunningHost): void {
+  const scheme = host.certificate ? 'https' : 'http';
+  for (const address of lanAddresses()) console.log(`On the office network: ${scheme}://${address}:${host.port}`);
+  if (host.certificate) {
+    const origin = host.certificate.source === 'generated' ? 'generated for this computer, kept in the data folder' : 'the office\'s own';
+    console.log(`Certificate (${origin}) SHA-256 fingerprint:\n  ${host.certificate.fingerprint256}`);
+    console.log('Agents: check that your browser shows this fingerprint before you sign in.');
+  } else {
+    console.log('WARNING: --lan-insecure: passwords and messages cross the office network unencrypted.');
+  }
+  const code = host.setupCode();
+  if (code) console.log(`First-run setup code (for setting up the first admin from another computer, works once): ${code}`);
 }
 
 function lanAddresses(): string[] {

@@ -96,7 +96,7 @@ describe('the host shell', () => {
   it('carries the contract over its WebSocket: setup, sign-in and a validated call', async () => {
     const h = await start();
     const tab = await openSocket(h);
-    expect(await tab.call('auth.state', {})).toEqual({ success: true, data: { needsSetup: true, user: null } });
+    expect(await tab.call('auth.state', {})).toEqual({ success: true, data: { needsSetup: true, setupCodeRequired: false, user: null } });
     const setup = await tab.call('auth.setupAdmin', { name: 'مدير', email: 'admin@office.test', password: 'admin-pass-123' });
     expect(setup.success).toBe(true);
     const token = setup.success ? setup.data.token : '';

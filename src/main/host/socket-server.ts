@@ -8,6 +8,7 @@ import { websocketPath } from '../../shared/wire';
 import type { Core } from '../core/create-core';
 import { reaches } from '../events/event-bus';
 import type { ActiveSession } from '../services/auth/session-store';
+import { callerOf } from './client-identity';
 
 const callMessage = z.object({
   type: z.literal('call'),
@@ -27,6 +28,8 @@ const heartbeatMs = 30_000;
 interface Connection {
   socket: WebSocket;
   clientKey: string;
+  /** Opened from the host computer itself. */
+  local: boolean;
   session: ActiveSession | null;
   alive: boolean;
 }
@@ -75,7 +78,7 @@ export function attachSocketServer(server: Server, core: Core): { close(): void 
   }
 
   function onConnection(socket: WebSocket, req: IncomingMessage): void {
-    const conn: Connection = { socket, clientKey: `ip:${req.socket.remoteAddress ?? 'unknown'}`, session: null, alive: true };
+    const conn: Connection = { socket, ...callerOf(req.socket.remoteAddress), session: null, alive: true };
     connections.add(conn);
     socket.on('pong', () => (conn.alive = true));
     socket.on('close', () => connections.delete(conn));
@@ -89,6 +92,7 @@ export function attachSocketServer(server: Server, core: Core): { close(): void 
       }
       const outcome = await core.router.call(parsed.channel, parsed.input, {
         clientKey: conn.clientKey,
+        local: conn.local,
         ...(parsed.token ? { token: parsed.token } : {}),
       });
       conn.session = outcome.session;

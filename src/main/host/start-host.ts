@@ -1,30 +1,54 @@
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { ConnectionInfo } from '../../shared/app/types';
 import { createCore, type CoreOptions } from '../core/create-core';
 import { seedRateLimits } from '../rpc/rate-limiter';
 import { attachSocketServer } from './socket-server';
 import { createStaticHandler } from './static-files';
+import { loadOrCreateCertificate, readProvidedCertificate, type HostCertificate } from './tls-certificate';
 
-export interface StartHostOptions extends Omit<CoreOptions, 'rateLimits'> {
+export interface StartHostOptions extends Omit<CoreOptions, 'rateLimits' | 'remoteSetup' | 'connection'> {
   rendererDir: string;
   port: number;
-  /** Listen on every interface so agents on the office network can open the inbox. */
+  /** Listen on every interface so agents on the office network can open the inbox (over HTTPS). */
   lan: boolean;
+  /** On the network over plain HTTP, by explicit choice (`--lan-insecure`); the app shows a warning. */
+  lanInsecure?: boolean;
+  /** The office's own certificate and key (PEM files) instead of one generated in the data folder. */
+  tlsFiles?: { certPath: string; keyPath: string };
 }
 
 export interface RunningHost {
+  /** This computer's own address for it (what the tests and the console use). */
   url: string;
   port: number;
+  /** The certificate served, when on the network over HTTPS. */
+  certificate?: HostCertificate;
+  /** The one-time code for first-run setup from another computer, while no admin exists. */
+  setupCode(): string | undefined;
   stop(): Promise<void>;
 }
 
-/** The host shell: the same core as the desktop, its renderer over HTTP and its contract over WebSocket. */
+/**
+ * The host shell: the same core as the desktop, its renderer over HTTP(S) and its contract
+ * over WebSocket. This computer alone: plain HTTP on 127.0.0.1. The office network: HTTPS,
+ * unless plain HTTP is asked for by name.
+ */
 export async function startHost(options: StartHostOptions): Promise<RunningHost> {
+  const { lan, lanInsecure = false, tlsFiles, ...coreOptions } = options;
+  const certificate = lan && !lanInsecure ? await certificateFor(options) : undefined;
+  const connection: ConnectionInfo | undefined = !lan
+    ? undefined
+    : certificate
+      ? { security: 'tls', fingerprint256: certificate.fingerprint256 }
+      : { security: 'insecure' };
   // The host faces a network, so it applies seed 003's per-user rate limits.
-  const core = createCore({ ...options, rateLimits: seedRateLimits });
-  const server = http.createServer(createStaticHandler(options.rendererDir));
+  const core = createCore({ ...coreOptions, rateLimits: seedRateLimits, remoteSetup: lan, ...(connection ? { connection } : {}) });
+  const handler = createStaticHandler(options.rendererDir);
+  const server = certificate ? https.createServer({ cert: certificate.cert, key: certificate.key }, handler) : http.createServer(handler);
   const sockets = attachSocketServer(server, core);
-  const bindAddress = options.lan ? '0.0.0.0' : '127.0.0.1';
+  const bindAddress = lan ? '0.0.0.0' : '127.0.0.1';
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -37,12 +61,19 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
   }
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${certificate ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
+    ...(certificate ? { certificate } : {}),
+    setupCode: () => core.pendingSetupCode(),
     async stop() {
       sockets.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await core.close();
     },
   };
+}
+
+function certificateFor(options: StartHostOptions): Promise<HostCertificate> {
+  if (options.tlsFiles) return Promise.resolve(readProvidedCertificate(options.tlsFiles.certPath, options.tlsFiles.keyPath));
+  return loadOrCreateCertificate(options.dataDir);
 }

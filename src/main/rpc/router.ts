@@ -14,6 +14,8 @@ export interface CallMeta {
   token?: string;
   /** Identifies the client (window or socket) for rate limits before sign-in. */
   clientKey: string;
+  /** The call comes from the host computer itself (the desktop window, a loopback socket). */
+  local?: boolean;
 }
 
 export interface HandlerContext {
@@ -21,6 +23,8 @@ export interface HandlerContext {
   caller: Caller | undefined;
   /** The window or network address the call came from. */
   clientKey: string;
+  /** From the host computer itself; anything unsaid is treated as from the network. */
+  local: boolean;
 }
 
 export type Handlers = {
@@ -64,7 +68,7 @@ export function createRouter(deps: RouterDeps) {
       if (!parsed.success) throw new AppError('VALIDATION_ERROR', zodDetails(parsed.error, rawInput));
 
       const handler = deps.handlers[channelName] as (input: unknown, ctx: HandlerContext) => unknown;
-      const data = await handler(parsed.data, { caller, clientKey: meta.clientKey });
+      const data = await handler(parsed.data, { caller, clientKey: meta.clientKey, local: meta.local === true });
       if (channelName === 'auth.signOut') session = null;
       if (channelName === 'auth.signIn' || channelName === 'auth.setupAdmin') {
         session = deps.authenticate((data as ChannelOutput<'auth.signIn'>).token)?.session ?? null;

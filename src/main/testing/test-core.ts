@@ -6,6 +6,9 @@ import type { ApiError } from '../../shared/errors';
 import { createCore, type CoreOptions } from '../core/create-core';
 import { silentLogger } from '../base/logger';
 import type { BusMessage } from '../events/event-bus';
+import type { CallMeta } from '../rpc/router';
+
+const localWindow: CallMeta = { clientKey: 'test', local: true };
 
 export const migrationsDir = path.resolve(__dirname, '../../../drizzle');
 
@@ -13,10 +16,21 @@ export function tempDir(prefix = 'meras-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-/** A clock the test moves by hand. */
+/** A clock the test moves by hand; a wait on it is recorded and moves it at once. */
 export function manualClock(start = Date.UTC(2026, 10, 25, 9, 0, 0)) {
   let t = start;
-  return { now: () => t, advance: (ms: number) => void (t += ms) };
+  const waits: number[] = [];
+  return {
+    now: () => t,
+    advance: (ms: number) => void (t += ms),
+    sleep: (ms: number) => {
+      waits.push(ms);
+      t += ms;
+      return Promise.resolve();
+    },
+    /** Every wait asked of the clock, in order. */
+    waits,
+  };
 }
 
 /**
@@ -29,15 +43,16 @@ export function startTestCore(options: Partial<CoreOptions> = {}) {
   const events: BusMessage[] = [];
   core.bus.subscribe((m) => events.push(m));
 
-  async function call<C extends ChannelName>(channel: C, input: ChannelInput<C>, token?: string): Promise<ChannelOutput<C>> {
-    const { result } = await core.router.call(channel, input, { clientKey: 'test', ...(token ? { token } : {}) });
+  // Calls come from a window of the host computer unless a test says otherwise (`as`).
+  async function call<C extends ChannelName>(channel: C, input: ChannelInput<C>, token?: string, as: CallMeta = localWindow): Promise<ChannelOutput<C>> {
+    const { result } = await core.router.call(channel, input, { ...as, ...(token ? { token } : {}) });
     if (!result.success) throw new CallFailed(result.error);
     return result.data as ChannelOutput<C>;
   }
 
   /** The error a call fails with; fails the test if the call succeeds. */
-  async function failure(channel: string, input: unknown, token?: string): Promise<ApiError> {
-    const { result } = await core.router.call(channel, input, { clientKey: 'test', ...(token ? { token } : {}) });
+  async function failure(channel: string, input: unknown, token?: string, as: CallMeta = localWindow): Promise<ApiError> {
+    const { result } = await core.router.call(channel, input, { ...as, ...(token ? { token } : {}) });
     if (result.success) throw new Error(`${channel} was expected to fail but returned ${JSON.stringify(result.data)}`);
     return result.error;
   }

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { roles } from '../domain';
 import { anyPassword, email, entityId, newPassword, optionalPhone, personName } from '../fields';
 
-export const setupAdminInput = z.object({ name: personName, email, password: newPassword }).strict();
+/** `setupCode`: asked only from another computer on the office network (the host prints it). */
+export const setupAdminInput = z
+  .object({ name: personName, email, password: newPassword, setupCode: z.string().trim().max(32).optional() })
+  .strict();
 export const signInInput = z.object({ email, password: anyPassword }).strict();
 
 export const createUserInput = z

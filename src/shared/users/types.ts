@@ -19,6 +19,8 @@ export interface PublicUser {
 export interface AuthState {
   /** True until the first admin exists: nothing else is reachable before. */
   needsSetup: boolean;
+  /** Setup from this client needs the host's one-time setup code (another computer, LAN mode). */
+  setupCodeRequired: boolean;
   user: PublicUser | null;
 }
 

@@ -6,7 +6,7 @@ import { errorReasons } from '../../../shared/errors';
 import type { Db } from '../../db/open-database';
 import { users } from '../../db/schema';
 import type { Clock } from '../../base/clock';
-import { toIso } from '../../base/clock';
+import { toIso, waitOn } from '../../base/clock';
 import { AppError } from '../../rpc/app-error';
 import type { EventBus } from '../../events/event-bus';
 import type { ActivityLog } from '../activity/activity-log';
@@ -14,13 +14,30 @@ import { countAdmins, findUserByEmail, findUserById, toPublicUser, type UserRow 
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
 import type { LoginThrottle } from './login-throttle';
 import type { ActiveSession, SessionStore } from './session-store';
+import { newSetupCode, sameSetupCode } from './setup-code';
 
 export interface Caller {
   user: UserRow;
   session: ActiveSession;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Where a call came from, as the shell tells it. */
+export interface CallOrigin {
+  clientKey: string;
+  /** The host computer itself: the desktop window or a loopback connection. */
+  local: boolean;
+}
+
+export interface AuthOptions {
+  /**
+   * The host listens on the office network: until the first admin exists, setup from
+   * another computer needs a one-time code printed on the host's console.
+   */
+  remoteSetup?: boolean;
+}
+
+/** Every wrong setup code counts here, from whichever computer: the code is one for all. */
+const setupCodeKey = 'setup-code';
 
 /** First-run setup, sign-in, sign-out and session checks (seed 000's auth routes, hardened). */
 export class AuthService {
@@ -31,18 +48,39 @@ export class AuthService {
     private readonly activity: ActivityLog,
     private readonly bus: EventBus,
     private readonly clock: Clock,
-  ) {}
+    options: AuthOptions = {},
+  ) {
+    this.remoteSetup = options.remoteSetup ?? false;
+    this.setupCode = this.remoteSetup && this.needsSetup() ? newSetupCode() : undefined;
+  }
+
+  private readonly remoteSetup: boolean;
+
+  /** The one-time code for setup from another computer; undefined when none is needed or it was used. */
+  private setupCode: string | undefined;
+
+  /** For the host to print at start. */
+  pendingSetupCode(): string | undefined {
+    return this.needsSetup() ? this.setupCode : undefined;
+  }
 
   needsSetup(): boolean {
     return countAdmins(this.db) === 0;
   }
 
-  state(caller: Caller | undefined): AuthState {
-    return { needsSetup: this.needsSetup(), user: caller ? toPublicUser(caller.user) : null };
+  state(caller: Caller | undefined, local: boolean): AuthState {
+    const needsSetup = this.needsSetup();
+    return { needsSetup, setupCodeRequired: needsSetup && !local, user: caller ? toPublicUser(caller.user) : null };
   }
 
-  /** Creates the first admin and signs them in; refused once an admin exists. */
-  async setupAdmin(input: z.output<typeof setupAdminInput>): Promise<SignInResult> {
+  /**
+   * Creates the first admin and signs them in; refused once an admin exists. From another
+   * computer it needs the host's setup code, so a fresh LAN install cannot be claimed by
+   * whoever reaches the port first.
+   */
+  async setupAdmin(input: z.output<typeof setupAdminInput>, origin: CallOrigin): Promise<SignInResult> {
+    if (!this.needsSetup()) throw new AppError('CONFLICT', errorReasons.setupDone);
+    if (!origin.local) await this.redeemSetupCode(input.setupCode);
     const passwordHash = await hashPassword(input.password);
     // better-sqlite3 is synchronous: the count and the insert run inside one transaction.
     const row = this.db.transaction((tx) => {
@@ -57,26 +95,42 @@ export class AuthService {
     return this.startSession(row);
   }
 
+  /** Checks and uses up the setup code; taken before any await, so two callers cannot both use it. */
+  private async redeemSetupCode(typed: string | undefined): Promise<void> {
+    if (!this.remoteSetup) throw new AppError('FORBIDDEN', errorReasons.setupLocalOnly, undefined, 'First-run setup is accepted only on the host computer');
+    if (!typed) throw new AppError('FORBIDDEN', errorReasons.setupCodeRequired, undefined, 'The setup code shown on the host computer is required');
+    const ticket = this.throttle.begin([setupCodeKey]);
+    if (ticket.locked) throw new AppError('RATE_LIMIT_EXCEEDED', errorReasons.tooManyAttempts, ticket.lockedForSeconds);
+    // No code left means it was used (by a setup running alongside this one).
+    if (!this.setupCode || !sameSetupCode(typed, this.setupCode)) {
+      if (ticket.delayMs > 0) await waitOn(this.clock, ticket.delayMs);
+      throw new AppError('FORBIDDEN', errorReasons.setupCodeInvalid, undefined, 'The setup code is wrong');
+    }
+    this.setupCode = undefined;
+    this.throttle.succeeded([setupCodeKey]);
+  }
+
   /**
-   * Failures are counted per email and client (window or network address), so someone
-   * guessing from one computer cannot lock the real user out of theirs.
+   * Failures are counted per email and per client (window, loopback connection or network
+   * address), separately: guessing one user's password from many computers locks that user,
+   * and one computer guessing many users locks that computer, but a locked computer does not
+   * stop anyone else signing in from theirs.
    */
   async signIn(input: z.output<typeof signInInput>, clientKey: string): Promise<SignInResult> {
     if (this.needsSetup()) throw new AppError('UNPROCESSABLE_ENTITY', errorReasons.setupRequired);
-    const key = `${input.email}|${clientKey}`;
-    const locked = this.throttle.lockedFor(key);
-    if (locked > 0) throw new AppError('RATE_LIMIT_EXCEEDED', errorReasons.tooManyAttempts, locked);
-    const delay = this.throttle.delayFor(key);
-    if (delay > 0) await sleep(delay);
+    const keys = [`email:${input.email}`, `client:${clientKey}`];
+    // Counted before the (slow) check, so guesses sent all at once meet the lock as one-by-one ones do.
+    const ticket = this.throttle.begin(keys);
+    if (ticket.locked) throw new AppError('RATE_LIMIT_EXCEEDED', errorReasons.tooManyAttempts, ticket.lockedForSeconds);
+    if (ticket.delayMs > 0) await waitOn(this.clock, ticket.delayMs);
 
     const row = findUserByEmail(this.db, input.email);
     const valid = await verifyPassword(input.password, row?.passwordHash ?? (await decoyHash()));
     if (!row || !valid) {
-      this.throttle.recordFailure(key);
       this.activity.record({ userId: row?.id ?? null, action: 'auth.sign_in_failed', entityType: 'user', entityId: row?.id });
       throw new AppError('UNAUTHORIZED', errorReasons.invalidCredentials, undefined, 'Invalid email or password');
     }
-    this.throttle.recordSuccess(key);
+    this.throttle.succeeded(keys);
     if (!row.isActive) throw new AppError('UNAUTHORIZED', errorReasons.accountInactive, undefined, 'This account is deactivated');
     return this.startSession(row);
   }

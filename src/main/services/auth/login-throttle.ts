@@ -1,9 +1,11 @@
+import { and, inArray, lt, lte } from 'drizzle-orm';
+import type { Db } from '../../db/open-database';
+import { loginAttempts } from '../../db/schema';
 import type { Clock } from '../../base/clock';
 
 /**
- * Repeated failed sign-ins for one email are slowed down, then refused for a while
- * (seed 000's "no rate limiting" weakness). Kept in memory: a restart of the desktop app
- * is not something an attacker at the sign-in form can cause.
+ * Repeated failed sign-ins are slowed down, then refused for a while (seed 000's "no rate
+ * limiting" weakness, issue 13). Counters live in SQLite so a lock outlives a restart.
  */
 export interface ThrottlePolicy {
   /** Failures before each further attempt is delayed. */
@@ -27,55 +29,73 @@ export const defaultThrottlePolicy: ThrottlePolicy = {
   maxDelayMs: 2_000,
 };
 
-interface Entry {
-  failures: number;
-  firstFailureAt: number;
-  lockedUntil: number;
-}
+/** What an attempt may do: wait `delayMs` then be checked, or nothing for `lockedForSeconds`. */
+export type AttemptTicket = { locked: false; delayMs: number } | { locked: true; lockedForSeconds: number };
+
+type Row = typeof loginAttempts.$inferSelect;
 
 export class LoginThrottle {
-  private readonly entries = new Map<string, Entry>();
-
   constructor(
+    private readonly db: Db,
     private readonly clock: Clock,
     private readonly policy: ThrottlePolicy = defaultThrottlePolicy,
   ) {}
 
-  /** Seconds until attempts are allowed again, or 0 when not locked. */
-  lockedFor(key: string): number {
-    const entry = this.current(key);
-    const left = entry ? entry.lockedUntil - this.clock.now() : 0;
-    return left > 0 ? Math.ceil(left / 1000) : 0;
+  /**
+   * Counts the attempt as a failure under every key *before* its password is checked.
+   * Checking takes time (scrypt runs off the event loop), so counting only after it would let
+   * twenty-five guesses sent at once all pass the check while the count still says zero.
+   * A good password takes the count back with `succeeded`.
+   */
+  begin(keys: readonly string[]): AttemptTicket {
+    const now = this.clock.now();
+    return this.db.transaction((tx) => {
+      const rows = new Map(
+        tx.select().from(loginAttempts).where(inArray(loginAttempts.key, [...keys])).all()
+          .filter((row) => !this.isStale(row, now))
+          .map((row) => [row.key, row]),
+      );
+      const lockedUntil = Math.max(0, ...[...rows.values()].map((row) => row.lockedUntil));
+      if (lockedUntil > now) return { locked: true, lockedForSeconds: Math.ceil((lockedUntil - now) / 1000) };
+
+      let before = 0;
+      for (const key of keys) {
+        const row = rows.get(key);
+        const failures = (row?.failures ?? 0) + 1;
+        before = Math.max(before, failures - 1);
+        const next = {
+          key,
+          failures,
+          firstFailureAt: row?.firstFailureAt ?? now,
+          lockedUntil: failures >= this.policy.lockAfter ? now + this.policy.lockMs : 0,
+        };
+        tx.insert(loginAttempts).values(next).onConflictDoUpdate({ target: loginAttempts.key, set: next }).run();
+      }
+      return { locked: false, delayMs: this.delayAfter(before) };
+    });
   }
 
-  /** How long to hold this attempt back before answering. */
-  delayFor(key: string): number {
-    const failures = this.current(key)?.failures ?? 0;
+  /** A good password: the attempt was not a failure, and earlier ones are forgiven. */
+  succeeded(keys: readonly string[]): void {
+    this.db.delete(loginAttempts).where(inArray(loginAttempts.key, [...keys])).run();
+  }
+
+  /** Housekeeping at start-up: rows whose window and lock have both passed. */
+  purgeStale(): void {
+    const now = this.clock.now();
+    this.db
+      .delete(loginAttempts)
+      .where(and(lte(loginAttempts.lockedUntil, now), lt(loginAttempts.firstFailureAt, now - this.policy.windowMs)))
+      .run();
+  }
+
+  private delayAfter(failures: number): number {
     const over = failures - this.policy.slowAfter;
     if (over < 0) return 0;
     return Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** over);
   }
 
-  recordFailure(key: string): void {
-    const now = this.clock.now();
-    const entry = this.current(key) ?? { failures: 0, firstFailureAt: now, lockedUntil: 0 };
-    entry.failures += 1;
-    if (entry.failures >= this.policy.lockAfter) entry.lockedUntil = now + this.policy.lockMs;
-    this.entries.set(key, entry);
-  }
-
-  recordSuccess(key: string): void {
-    this.entries.delete(key);
-  }
-
-  private current(key: string): Entry | undefined {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    const now = this.clock.now();
-    if (entry.lockedUntil <= now && now - entry.firstFailureAt > this.policy.windowMs) {
-      this.entries.delete(key);
-      return undefined;
-    }
-    return entry;
+  private isStale(row: Row, now: number): boolean {
+    return row.lockedUntil <= now && now - row.firstFailureAt > this.policy.windowMs;
   }
 }

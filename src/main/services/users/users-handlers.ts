@@ -7,8 +7,8 @@ import type { UsersService } from './users-service';
 /** Binds the users slice's channels to its services. */
 export function usersHandlers(s: { auth: AuthService; profile: ProfileService; users: UsersService }): HandlerMap<typeof usersChannels> {
   return {
-    'auth.state': (_input, { caller }) => s.auth.state(caller),
-    'auth.setupAdmin': (input) => s.auth.setupAdmin(input),
+    'auth.state': (_input, { caller, local }) => s.auth.state(caller, local),
+    'auth.setupAdmin': (input, ctx) => s.auth.setupAdmin(input, ctx),
     'auth.signIn': (input, { clientKey }) => s.auth.signIn(input, clientKey),
     'auth.signOut': (_input, { caller }) => {
       s.auth.signOut(signedIn(caller));

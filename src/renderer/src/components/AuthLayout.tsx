@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { LanguageToggle } from './LanguageToggle';
 import { Brand } from './Brand';
+import { ConnectionFingerprint, InsecureConnectionBanner } from './ConnectionNotice';
 
 /** The frame of the pages before sign-in: brand, language switch, one centred card. */
 export function AuthLayout({ title, intro, children }: { title: string; intro?: string; children: ReactNode }) {
@@ -15,6 +16,8 @@ export function AuthLayout({ title, intro, children }: { title: string; intro?: 
         {intro ? <p className="auth-intro">{intro}</p> : null}
         {children}
       </main>
+      <ConnectionFingerprint />
+      <InsecureConnectionBanner />
     </div>
   );
 }

@@ -17,6 +17,12 @@ export const en: Dictionary = {
   'setup.title': 'Set up the first admin',
   'setup.intro': 'Create the admin account that will manage the office and its users. Nothing else is available until setup is done.',
   'setup.submit': 'Create account and continue',
+  'setup.code': 'Setup code',
+  'setup.codeHint': 'Shown on the screen of the computer running Meras Desk when it starts. It works once.',
+
+  'connection.fingerprint': 'Server certificate fingerprint (SHA-256)',
+  'connection.fingerprintHint': 'Compare it with the one your browser shows and the one printed on the office computer before you sign in.',
+  'connection.insecure': 'Warning: the connection to this server is not encrypted (--lan-insecure). Passwords and messages cross the office network unprotected.',
 
   'signin.title': 'Sign in',
   'signin.intro': "Sign in to your team's inbox.",
@@ -151,6 +157,9 @@ export const en: Dictionary = {
   'reason.number_not_waiting': 'The number is not waiting to be linked. Start linking first so a QR code shows.',
   'reason.number_removed': 'This number was removed, so messages cannot be sent from it. The conversation stays readable.',
   'reason.not_failed': 'Only a message that could not be sent can be sent again.',
+  'reason.setup_code_required': 'Enter the setup code shown on the office computer running Meras Desk.',
+  'reason.setup_code_invalid': 'The setup code is wrong or has already been used.',
+  'reason.setup_local_only': 'The first admin can only be set up on the office computer running Meras Desk.',
   'reason.pairing_refused': 'WhatsApp would not give a pairing code. Check that the number is on WhatsApp, or wait a little and try again.',
 
   'fieldError.required': 'This field is required.',

@@ -16,3 +16,13 @@ describe('describeError', () => {
     expect(describeError(makeTranslate('ar'), error, ['agentId']).fields.agentId).toBe(makeTranslate('ar')('fieldError.no_access'));
   });
 });
+
+describe('first-run setup refusals', () => {
+  it('tells someone on another computer, in their language, that the setup code is missing or wrong', () => {
+    for (const reason of ['setup_code_required', 'setup_code_invalid'] as const) {
+      const error = { code: 'FORBIDDEN' as const, message: 'x', details: reason };
+      expect(describeError(makeTranslate('ar'), error).formMessage).toContain('رمز الإعداد');
+      expect(describeError(makeTranslate('en'), error).formMessage).toContain('setup code');
+    }
+  });
+});

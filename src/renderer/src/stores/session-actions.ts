@@ -13,7 +13,7 @@ export async function loadAuthState(): Promise<void> {
     const state = await call('auth.state', {});
     if (state.needsSetup) {
       session().end(null);
-      session().setNeedsSetup();
+      session().setNeedsSetup(state.setupCodeRequired);
     } else if (state.user) {
       const token = session().token;
       if (token) session().setSignedIn(token, state.user);

@@ -16,10 +16,12 @@ interface SessionState {
   notice: SessionEndReason | null;
   /** Why the start-up check failed, when the core could not be reached. */
   bootError: ApiError | null;
+  /** First-run setup from another computer: the host's one-time code is asked for. */
+  setupCodeRequired: boolean;
 
   setLoading(): void;
   setUnreachable(error: ApiError): void;
-  setNeedsSetup(): void;
+  setNeedsSetup(setupCodeRequired: boolean): void;
   setSignedOut(notice: SessionEndReason | null): void;
   setSignedIn(token: string, user: PublicUser): void;
   setUser(user: PublicUser): void;
@@ -33,10 +35,11 @@ export const useSessionStore = create<SessionState>()((set) => ({
   user: null,
   notice: null,
   bootError: null,
+  setupCodeRequired: false,
 
   setLoading: () => set({ phase: 'loading', bootError: null }),
   setUnreachable: (error) => set({ phase: 'unreachable', bootError: error }),
-  setNeedsSetup: () => set({ phase: 'setup', user: null, notice: null }),
+  setNeedsSetup: (setupCodeRequired) => set({ phase: 'setup', user: null, notice: null, setupCodeRequired }),
   setSignedOut: (notice) => set({ phase: 'signedOut', user: null, notice }),
   setSignedIn: (token, user) => {
     writeStored(tokenKey, token);

@@ -8,14 +8,16 @@ import { clientFieldError } from '../../i18n/errors';
 import { useT } from '../../i18n/use-t';
 import { ApiCallError } from '../../api/client';
 import { boot, setupAdmin } from '../../stores/session-actions';
+import { useSessionStore } from '../../stores/session-store';
 import { SubmitButton } from '../../components/SubmitButton';
 
-const fields = ['name', 'email', 'password', 'confirm'] as const;
+const fields = ['name', 'email', 'password', 'confirm', 'setupCode'] as const;
 
 /** First run: creates the admin. Nothing else is reachable until this is done. */
 export function SetupPage() {
   const t = useT();
-  const [values, setValues] = useState({ name: '', email: '', password: '', confirm: '' });
+  const codeRequired = useSessionStore((state) => state.setupCodeRequired);
+  const [values, setValues] = useState({ name: '', email: '', password: '', confirm: '', setupCode: '' });
   const submission = useSubmit(fields);
   const set = (field: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
 
@@ -27,7 +29,7 @@ export function SetupPage() {
     }
     await submission.run(async () => {
       try {
-        await setupAdmin({ name: values.name, email: values.email, password: values.password });
+        await setupAdmin({ name: values.name, email: values.email, password: values.password, ...(codeRequired ? { setupCode: values.setupCode } : {}) });
       } catch (error) {
         // Another window finished setup first: the start-up check shows the sign-in page.
         if (error instanceof ApiCallError && error.error.details === errorReasons.setupDone) void boot();
@@ -49,6 +51,9 @@ export function SetupPage() {
         <TextField name="email" type="email" latin label={t('field.email')} value={values.email} onChange={set('email')} error={shown.fields.email} autoComplete="email" testId="setup-email" />
         <TextField name="password" type="password" latin label={t('field.password')} hint={t('field.passwordHint')} value={values.password} onChange={set('password')} error={shown.fields.password} autoComplete="new-password" testId="setup-password" />
         <TextField name="confirm" type="password" latin label={t('field.confirm')} value={values.confirm} onChange={set('confirm')} error={shown.fields.confirm} autoComplete="new-password" testId="setup-confirm" />
+        {codeRequired ? (
+          <TextField name="setupCode" latin label={t('setup.code')} hint={t('setup.codeHint')} value={values.setupCode} onChange={set('setupCode')} error={shown.fields.setupCode} autoComplete="off" testId="setup-code" />
+        ) : null}
         <SubmitButton label={t('setup.submit')} pending={pending} testId="setup-submit" block />
       </form>
     </AuthLayout>

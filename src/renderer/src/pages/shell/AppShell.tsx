@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { PublicUser } from '../../../../shared/users/types';
 import { useAppInfoStore } from '../../stores/app-info-store';
+import { InsecureConnectionBanner } from '../../components/ConnectionNotice';
 import { resetContacts } from '../../stores/contacts-store';
 import { resetInbox } from '../../stores/inbox-actions';
 import { watchNumbers } from '../../stores/numbers-store';
@@ -73,6 +74,7 @@ export function AppShell({ user }: { user: PublicUser }) {
         <Page key={current} route={current} user={user} />
       </main>
       <InboxAlerts userId={user.id} />
+      <InsecureConnectionBanner />
     </div>
   );
 }
