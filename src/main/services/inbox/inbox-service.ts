@@ -165,10 +165,14 @@ export class InboxService {
       .get(conversationId);
     if (!conversation) throw new AppError('NOT_FOUND');
     if (conversation.removed_at !== null) throw new AppError('UNPROCESSABLE_ENTITY', errorReasons.numberRemoved);
+    if (input.replyToId !== undefined && !this.sqlite.prepare('select 1 from messages where id = ? and conversation_id = ? and deleted_at is null').get(input.replyToId, conversationId)) {
+      throw fieldError('replyToId', 'invalid', 'No such message in this conversation');
+    }
     const file = input.attachment ? this.uploads.take(caller.user.id, input.attachment.uploadId) : undefined;
     const content = file ? input.content.trim() : input.content;
     const row = this.outbox.enqueue({
       conversationId, content, sender: 'agent', senderId: caller.user.id, senderName: caller.user.name,
+      ...(input.replyToId !== undefined ? { quotedMessageId: input.replyToId } : {}),
       ...(file ? { attachment: { type: file.type, sha256: file.sha256, name: file.name, size: file.size, mimeType: file.mimeType } } : {}),
     });
     if (input.attachment) this.uploads.consumed(input.attachment.uploadId);
