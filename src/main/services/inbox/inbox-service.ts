@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { errorReasons } from '../../../shared/errors';
-import type { ConversationPage, ConversationView, MessageView } from '../../../shared/inbox/types';
+import type { ConversationPage, ConversationView, MessageVersionView, MessageView } from '../../../shared/inbox/types';
+import { toIso } from '../../base/clock';
 import type { conversationListInput, messageListInput, sendMessageInput, updateConversationInput } from '../../../shared/inbox/schemas';
 import type { EventBus } from '../../events/event-bus';
 import type { ActivityLog } from '../activity/activity-log';
@@ -178,6 +179,15 @@ export class InboxService {
     if (input.attachment) this.uploads.consumed(input.attachment.uploadId);
     this.pipeline.publishNew(row);
     return this.readViews([row])[0]!;
+  }
+
+  /** An edited (or deleted) message's earlier texts, oldest first. */
+  versions(caller: Caller, messageId: number): MessageVersionView[] {
+    this.access.requireMessage(caller, messageId);
+    return this.sqlite
+      .prepare<[number], { content: string; replaced_at: number }>('select content, replaced_at from message_versions where message_id = ? order by id')
+      .all(messageId)
+      .map((v) => ({ content: v.content, replacedAt: toIso(v.replaced_at) }));
   }
 
   retry(caller: Caller, messageId: number): MessageView {
