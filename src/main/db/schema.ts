@@ -185,6 +185,18 @@ export const messages = sqliteTable(
      * when WhatsApp no longer has it or it is over the size limit.
      */
     mediaStatus: text('media_status', { enum: ['pending', 'ready', 'unavailable'] }),
+    /** JSON: what a kind other than text carries (a place, contact cards, a poll, a call, a notice…); see MessageMeta. */
+    meta: text('meta'),
+    /** The message this one quotes (a reply), once it is known here; `quoted_wa_id` is WhatsApp's id of it. */
+    quotedMessageId: integer('quoted_message_id'),
+    quotedWaId: text('quoted_wa_id'),
+    /** JSON object: reacting person's WhatsApp id → emoji. */
+    reactions: text('reactions'),
+    /** Set by an edit (earlier texts in message_versions) and by a delete for everyone. */
+    editedAt: integer('edited_at'),
+    deletedAt: integer('deleted_at'),
+    /** An unsupported kind's payload as WhatsApp gave it (JSON, size-capped, never a file's base64). */
+    raw: text('raw'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -213,6 +225,21 @@ export const messageAttachments = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('message_attachments_message').on(t.messageId)],
+);
+
+/** A message's earlier texts, oldest first, kept when the sender edits it. */
+export const messageVersions = sqliteTable(
+  'message_versions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    messageId: integer('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    content: text('content').notNull(),
+    /** When this text was replaced by the next. */
+    replacedAt: integer('replaced_at').notNull(),
+  },
+  (t) => [index('message_versions_message').on(t.messageId, t.id)],
 );
 
 export const settings = sqliteTable('settings', {

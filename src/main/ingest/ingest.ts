@@ -3,12 +3,19 @@ import type { MessageStatus } from '../../shared/domain';
 import type { Clock } from '../base/clock';
 import type { AckUpdate, InboundMessage } from '../whatsapp/transport';
 import { phoneFromWhatsApp } from '../base/phone';
+import { MessageChanges } from './message-changes';
 import { previewOf, type MessageRow } from './records';
+
+/** System lines: shown centred, never counted unread, never reopen a conversation. */
+const systemTypes = new Set(['notice', 'call']);
+const mediaTypes = new Set(['image', 'video', 'audio', 'ptt', 'document', 'sticker']);
 
 export type IngestResult =
   | { kind: 'stored'; conversationId: number; messageId: number; contactId: number; reopened: boolean; needsLid: string | null; hasMedia: boolean }
   /** Our own message from the outbox, now known by WhatsApp's id. */
   | { kind: 'matched'; conversationId: number; messageId: number }
+  /** A stored message changed in place: decrypted at last, or its edit or deletion seen in catch-up. */
+  | { kind: 'updated'; conversationId: number; messageId: number; hasMedia: boolean }
   | { kind: 'duplicate' }
   | { kind: 'ignored'; why: 'not_a_customer_chat' | 'no_customer_id' };
 
@@ -23,13 +30,16 @@ const statusRank: Record<MessageStatus, number> = { failed: -1, queued: 0, sent:
 export class Ingest {
   private readonly q;
   private readonly run: (numberId: number, message: InboundMessage) => IngestResult;
+  /** Deletions, edits, reactions and votes on stored messages. */
+  readonly changes: MessageChanges;
 
   constructor(
     sqlite: Database.Database,
     private readonly clock: Clock,
   ) {
+    this.changes = new MessageChanges(sqlite, clock);
     this.q = {
-      existing: sqlite.prepare<[number, string], { id: number }>('select id from messages where whatsapp_number_id = ? and whatsapp_message_id = ?'),
+      existing: sqlite.prepare<[number, string], MessageRow>('select * from messages where whatsapp_number_id = ? and whatsapp_message_id = ?'),
       contactByPhone: sqlite.prepare<[string], ContactRow>('select id, phone, name, wa_lid from contacts where phone = ?'),
       contactByLid: sqlite.prepare<[string], ContactRow>('select id, phone, name, wa_lid from contacts where wa_lid = ?'),
       insertContact: sqlite.prepare<[string | null, string | null, string | null, number, number]>(
@@ -47,13 +57,24 @@ export class Ingest {
         `insert into conversations (contact_id, whatsapp_number_id, status, wa_chat_id, last_message, last_message_time, unread_count, has_unread, customer_sort_name, created_at, updated_at)
          values (@contact, @number, 'active', @chat, @preview, @time, @unread, @unread > 0, coalesce((select coalesce(name, phone, '') from contacts where id = @contact), ''), @now, @now)`,
       ),
-      insertMessage: sqlite.prepare<[number, number, string, string, string, string | null, string, string, string | null, number]>(
-        `insert into messages (conversation_id, whatsapp_number_id, content, type, sender, sender_name, status, whatsapp_message_id, media_status, created_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      insertMessage: sqlite.prepare<[number, number, string, string, string, string | null, string, string, string | null, string | null, number | null, string | null, number | null, number | null, string | null, number]>(
+        `insert into messages (conversation_id, whatsapp_number_id, content, type, sender, sender_name, status, whatsapp_message_id, media_status,
+                               meta, quoted_message_id, quoted_wa_id, edited_at, deleted_at, raw, created_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      // A reply's original, by WhatsApp's id in the same chat (either side may have written it).
+      quoted: sqlite.prepare<[number, string, string], { id: number }>(
+        'select id from messages where whatsapp_number_id = ? and whatsapp_message_id in (?, ?)',
+      ),
+      // A message that could not be decrypted, now arrived in full: it takes its real content in place.
+      decrypted: sqlite.prepare<[{ id: number; content: string; type: string; sender: string; media: string | null; meta: string | null; quotedId: number | null; quotedWa: string | null; raw: string | null }]>(
+        `update messages set content = @content, type = @type, sender = @sender, media_status = @media, meta = @meta,
+           quoted_message_id = @quotedId, quoted_wa_id = @quotedWa, raw = @raw where id = @id`,
       ),
       // Three forms, each setting only what changes: SQLite rewrites a row's entry in every
       // index on a column the UPDATE sets, whether or not its value changed.
       touchConversation: {
+        preview: sqlite.prepare<[{ preview: string; id: number; time: number }]>('update conversations set last_message = @preview where id = @id and last_message_time = @time'),
         inbound: sqlite.prepare<[Touch]>(`update conversations set ${touchSets}, unread_count = unread_count + 1 where id = @id`),
         reopened: sqlite.prepare<[Touch]>(`update conversations set ${touchSets}, unread_count = unread_count + 1, status = 'active' where id = @id`),
         own: sqlite.prepare<[Touch]>(`update conversations set ${touchSets} where id = @id`),
@@ -96,7 +117,8 @@ export class Ingest {
   }
 
   private store(numberId: number, message: InboundMessage): IngestResult {
-    if (this.q.existing.get(numberId, message.providerId)) return { kind: 'duplicate' };
+    const existing = this.q.existing.get(numberId, message.providerId);
+    if (existing) return this.again(existing, message);
     const now = this.clock.now();
     const phone = message.customerPhone ? phoneFromWhatsApp(message.customerPhone) : null;
     const contact = this.contactFor(phone, message.customerLid, message.fromMe ? null : message.profileName, now);
@@ -104,7 +126,8 @@ export class Ingest {
     const preview = previewOf(message.body, message.type);
     let conversation = this.q.conversation.get(contact.id, numberId);
     const created = !conversation;
-    const reopened = !!conversation && conversation.status === 'resolved' && !message.fromMe;
+    const system = systemTypes.has(message.type);
+    const reopened = !!conversation && conversation.status === 'resolved' && !message.fromMe && !system;
     if (!conversation) {
       const info = this.q.insertConversation.run({
         contact: contact.id,
@@ -112,7 +135,7 @@ export class Ingest {
         chat: message.chatId,
         preview,
         time: message.timestamp,
-        unread: message.fromMe ? 0 : 1,
+        unread: message.fromMe || system ? 0 : 1,
         now,
       });
       conversation = { id: Number(info.lastInsertRowid), status: 'active', last_message_time: message.timestamp };
@@ -121,30 +144,38 @@ export class Ingest {
     if (message.fromMe) {
       // Our own message: either one the outbox sent (WhatsApp echoes it, possibly before the
       // send call returned, or after a crash cut it short) or one typed on the phone itself.
-      const twin = this.q.outboxTwin.get(conversation.id, message.body);
+      const twin = system ? undefined : this.q.outboxTwin.get(conversation.id, message.body);
       if (twin) {
         this.q.attachProviderId.run(message.providerId, twin.id);
         return { kind: 'matched', conversationId: conversation.id, messageId: twin.id };
       }
     }
 
-    const sender = message.fromMe ? 'agent' : 'customer';
+    const sender = system ? 'system' : message.fromMe ? 'agent' : 'customer';
     const status = message.fromMe ? 'sent' : 'delivered';
+    const quotedId = this.quotedId(numberId, message);
     const info = this.q.insertMessage.run(
       conversation.id,
       numberId,
       message.body,
       message.type === 'chat' ? 'text' : message.type,
       sender,
-      message.fromMe ? null : message.profileName,
+      message.fromMe || system ? null : message.profileName,
       status,
       message.providerId,
       // The file is fetched after the commit (media-fetcher): a download never holds the write lock.
-      message.hasMedia ? 'pending' : null,
+      mediaStatusFor(message),
+      message.meta ? JSON.stringify(message.meta) : null,
+      quotedId,
+      message.quotedStanzaId ?? null,
+      message.editedAt ?? null,
+      // A deletion whose original we never had (catch-up): shown as deleted all the same.
+      message.type === 'revoked' ? message.timestamp : null,
+      message.raw ?? null,
       message.timestamp,
     );
     if (!created) {
-      const touch = message.fromMe ? this.q.touchConversation.own : reopened ? this.q.touchConversation.reopened : this.q.touchConversation.inbound;
+      const touch = message.fromMe || system ? this.q.touchConversation.own : reopened ? this.q.touchConversation.reopened : this.q.touchConversation.inbound;
       touch.run({ preview, time: message.timestamp, now, chat: message.chatId, id: conversation.id });
     }
     return {
@@ -154,8 +185,45 @@ export class Ingest {
       contactId: contact.id,
       reopened,
       needsLid: contact.phone ? null : contact.wa_lid,
-      hasMedia: message.hasMedia,
+      hasMedia: mediaStatusFor(message) === 'pending',
     };
+  }
+
+  /**
+   * A message already stored comes again: a repeat (nothing changes), a message that could
+   * not be decrypted arriving in full, or catch-up showing it deleted or edited since.
+   */
+  private again(row: MessageRow, message: InboundMessage): IngestResult {
+    const same: IngestResult = { kind: 'duplicate' };
+    if (row.type === 'ciphertext' && message.type !== 'ciphertext' && message.type !== 'revoked') {
+      const system = systemTypes.has(message.type);
+      this.q.decrypted.run({
+        id: row.id,
+        content: message.body,
+        type: message.type === 'chat' ? 'text' : message.type,
+        sender: system ? 'system' : row.sender,
+        media: mediaStatusFor(message),
+        meta: message.meta ? JSON.stringify(message.meta) : null,
+        quotedId: this.quotedId(row.whatsapp_number_id, message),
+        quotedWa: message.quotedStanzaId ?? null,
+        raw: message.raw ?? null,
+      });
+      this.q.touchConversation.preview.run({ preview: previewOf(message.body, message.type), id: row.conversation_id, time: row.created_at });
+      return { kind: 'updated', conversationId: row.conversation_id, messageId: row.id, hasMedia: mediaStatusFor(message) === 'pending' };
+    }
+    const changed =
+      message.type === 'revoked'
+        ? this.changes.revoke(row, message.editedAt ?? message.timestamp)
+        : message.editedAt && message.type !== 'ciphertext'
+          ? this.changes.edit(row, message.body, message.editedAt)
+          : null;
+    return changed ? { kind: 'updated', conversationId: row.conversation_id, messageId: row.id, hasMedia: false } : same;
+  }
+
+  private quotedId(numberId: number, message: InboundMessage): number | null {
+    const stanza = message.quotedStanzaId;
+    if (!stanza) return null;
+    return this.q.quoted.get(numberId, `false_${message.chatId}_${stanza}`, `true_${message.chatId}_${stanza}`)?.id ?? null;
   }
 
   /** Finds the customer by phone, then by lid; fills in what was missing; creates them if new. */
@@ -171,6 +239,15 @@ export class Ingest {
     const info = this.q.insertContact.run(phone, lid, name, now, now);
     return { id: Number(info.lastInsertRowid), phone, name, wa_lid: lid };
   }
+}
+
+/**
+ * A file to fetch after the commit. Our own photo typed on the phone may still be uploading
+ * when its echo arrives (no `hasMedia` yet): it is fetched all the same, so it shows as a photo.
+ */
+function mediaStatusFor(message: InboundMessage): 'pending' | null {
+  if (message.hasMedia) return 'pending';
+  return message.fromMe && mediaTypes.has(message.type) ? 'pending' : null;
 }
 
 interface Touch {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { ConversationView, MessageView, SendErrorCode } from '../../shared/inbox/types';
+import type { ConversationView, MessageView, QuotedView, SendErrorCode } from '../../shared/inbox/types';
+import { messageKinds, type MessageMeta } from '../../shared/inbox/message-meta';
 import type { AttachmentType, ConversationStatus, MessageSender, MessageStatus } from '../../shared/domain';
 import { toIso } from '../base/clock';
 
@@ -39,7 +40,23 @@ export interface MessageRow {
   next_attempt_at: number | null;
   in_flight_at: number | null;
   media_status: 'pending' | 'ready' | 'unavailable' | null;
+  meta: string | null;
+  quoted_message_id: number | null;
+  quoted_wa_id: string | null;
+  reactions: string | null;
+  edited_at: number | null;
+  deleted_at: number | null;
+  raw: string | null;
   created_at: number;
+}
+
+/** What a reply shows of the message it quotes. */
+interface QuotedRow {
+  id: number;
+  content: string;
+  type: string;
+  sender: MessageSender;
+  deleted_at: number | null;
 }
 
 export interface AttachmentRow {
@@ -88,7 +105,8 @@ export function toConversationView(row: ConversationRow): ConversationView {
   };
 }
 
-export function toMessageView(row: MessageRow, attachments: readonly AttachmentRow[] = []): MessageView {
+export function toMessageView(row: MessageRow, attachments: readonly AttachmentRow[] = [], quotedRow?: QuotedRow): MessageView {
+  const meta = parseJson<MessageMeta>(row.meta) ?? {};
   return {
     id: row.id,
     conversationId: row.conversation_id,
@@ -102,7 +120,36 @@ export function toMessageView(row: MessageRow, attachments: readonly AttachmentR
     mediaStatus: row.media_status ?? null,
     attachments: attachments.map((a) => ({ id: a.id, type: a.type, name: a.name, size: a.size, mimeType: a.mime_type })),
     createdAt: toIso(row.created_at),
+    meta,
+    quoted: quotedView(meta, quotedRow),
+    reactions: reactionCounts(row.reactions),
+    editedAt: row.edited_at === null ? null : toIso(row.edited_at),
+    deletedAt: row.deleted_at === null ? null : toIso(row.deleted_at),
   };
+}
+
+function quotedView(meta: MessageMeta, row: QuotedRow | undefined): QuotedView | null {
+  if (row) return { id: row.id, content: row.content, type: row.type, fromMe: row.sender !== 'customer', deleted: row.deleted_at !== null };
+  if (meta.quoted) return { id: null, content: meta.quoted.content, type: meta.quoted.type, fromMe: meta.quoted.fromMe, deleted: false };
+  return null;
+}
+
+/** Emoji with their counts, most used first (ties in first-seen order). */
+function reactionCounts(json: string | null): MessageView['reactions'] {
+  const bySender = parseJson<Record<string, string>>(json);
+  if (!bySender) return [];
+  const counts = new Map<string, number>();
+  for (const emoji of Object.values(bySender)) if (emoji) counts.set(emoji, (counts.get(emoji) ?? 0) + 1);
+  return [...counts].map(([emoji, count]) => ({ emoji, count })).sort((a, b) => b.count - a.count);
+}
+
+function parseJson<T>(json: string | null): T | null {
+  if (!json) return null;
+  try {
+    return JSON.parse(json) as T;
+  } catch {
+    return null;
+  }
 }
 
 /** Messages as views with their attachments, read in one query for a whole page. */
@@ -110,13 +157,19 @@ export function messageViewReader(sqlite: Database.Database) {
   const forIds = sqlite.prepare<[string], AttachmentRow>(
     'select * from message_attachments where message_id in (select value from json_each(?)) order by id',
   );
+  const quotedForIds = sqlite.prepare<[string], QuotedRow>(
+    'select id, content, type, sender, deleted_at from messages where id in (select value from json_each(?))',
+  );
   return (rows: readonly MessageRow[]): MessageView[] => {
     // Only messages that have (or await) a file: a page of plain text costs no second query.
     const withMedia = rows.filter((r) => r.media_status !== null).map((r) => r.id);
     const attachments = withMedia.length > 0 ? forIds.all(JSON.stringify(withMedia)) : [];
     const byMessage = new Map<number, AttachmentRow[]>();
     for (const a of attachments) byMessage.set(a.message_id, [...(byMessage.get(a.message_id) ?? []), a]);
-    return rows.map((row) => toMessageView(row, byMessage.get(row.id)));
+    // Likewise replies: only a page that has some reads the messages they quote.
+    const quotedIds = [...new Set(rows.map((r) => r.quoted_message_id).filter((id): id is number => id !== null))];
+    const quoted = new Map(quotedIds.length > 0 ? quotedForIds.all(JSON.stringify(quotedIds)).map((q) => [q.id, q] as const) : []);
+    return rows.map((row) => toMessageView(row, byMessage.get(row.id), row.quoted_message_id === null ? undefined : quoted.get(row.quoted_message_id)));
   };
 }
 
@@ -132,6 +185,9 @@ export function conversationReader(sqlite: Database.Database) {
 /** What a message list shows for a message in its preview line. */
 export function previewOf(content: string, type: string): string {
   const text = content.trim();
-  if (text) return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+  const short = text.length > 200 ? `${text.slice(0, 200)}…` : text;
+  // The kinds beyond text and files say what they are (the renderer words it): `[location] Name`.
+  if ((messageKinds as readonly string[]).includes(type)) return short ? `[${type}] ${short}` : `[${type}]`;
+  if (text) return short;
   return `[${type}]`;
 }

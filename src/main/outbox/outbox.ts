@@ -61,9 +61,9 @@ export class Outbox {
     private readonly policy: OutboxPolicy = defaultOutboxPolicy,
   ) {
     this.q = {
-      insert: sqlite.prepare<[number, number, string, string, string, number | null, string | null, number | null, string | null, number]>(
-        `insert into messages (conversation_id, whatsapp_number_id, content, type, sender, sender_id, sender_name, template_id, status, media_status, created_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)`,
+      insert: sqlite.prepare<[number, number, string, string, string, number | null, string | null, number | null, string | null, number | null, number]>(
+        `insert into messages (conversation_id, whatsapp_number_id, content, type, sender, sender_id, sender_name, template_id, status, media_status, quoted_message_id, created_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)`,
       ),
       insertAttachment: sqlite.prepare<[number, string, string, string, number, string, number]>(
         'insert into message_attachments (message_id, type, sha256, name, size, mime_type, created_at) values (?, ?, ?, ?, ?, ?, ?)',
@@ -77,6 +77,7 @@ export class Outbox {
          from conversations c join contacts ct on ct.id = c.contact_id join whatsapp_numbers n on n.id = c.whatsapp_number_id where c.id = ?`,
       ),
       byId: sqlite.prepare<[number], MessageRow>('select * from messages where id = ?'),
+      providerIdOf: sqlite.prepare<[number], { whatsapp_message_id: string | null }>('select whatsapp_message_id from messages where id = ?'),
       head: sqlite.prepare<[number], MessageRow>(
         "select * from messages where whatsapp_number_id = ? and status = 'queued' and in_flight_at is null order by id limit 1",
       ),
@@ -117,6 +118,8 @@ export class Outbox {
     templateId?: number;
     /** A file from the media store; `content` is then its caption. */
     attachment?: OutboxAttachment;
+    /** A reply to this message (ours, in the same conversation). */
+    quotedMessageId?: number;
   }): MessageRow {
     const { attachment } = input;
     const message = this.sqlite.transaction(() => {
@@ -126,7 +129,7 @@ export class Outbox {
       const type = attachment?.type ?? 'text';
       const info = this.q.insert.run(
         conversation.id, conversation.whatsapp_number_id, input.content, type, input.sender, input.senderId, input.senderName,
-        input.templateId ?? null, attachment ? 'ready' : null, now,
+        input.templateId ?? null, attachment ? 'ready' : null, input.quotedMessageId ?? null, now,
       );
       const id = Number(info.lastInsertRowid);
       if (attachment) this.q.insertAttachment.run(id, attachment.type, attachment.sha256, attachment.name, attachment.size, attachment.mimeType, now);
@@ -275,6 +278,13 @@ export class Outbox {
 
   /** What goes to WhatsApp: the text, or the file (read from the media store) with its caption. */
   private contentOf(message: MessageRow): OutboundContent | null {
+    const quoted = message.quoted_message_id === null ? undefined : this.q.providerIdOf.get(message.quoted_message_id)?.whatsapp_message_id;
+    const content = this.fileOf(message);
+    // A reply whose original WhatsApp never confirmed goes as a plain message rather than not at all.
+    return content && quoted ? { ...content, quotedMessageId: quoted } : content;
+  }
+
+  private fileOf(message: MessageRow): OutboundContent | null {
     // Only a message sent with a file has a media status: a text costs no second query.
     if (message.media_status === null) return { text: message.content };
     const [attachment] = this.q.attachments.all(message.id);

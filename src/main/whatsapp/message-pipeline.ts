@@ -8,7 +8,7 @@ import { conversationReader, messageViewReader, toMessageView, type MessageRow }
 import type { MediaFetcher } from '../media/media-fetcher';
 import type { Outbox } from '../outbox/outbox';
 import type { SessionObserver } from './session-manager';
-import type { AckUpdate, InboundMessage, Transport } from './transport';
+import type { AckUpdate, InboundMessage, MessageChange, Transport } from './transport';
 
 const catchUpBatch = 100;
 
@@ -81,6 +81,33 @@ export class MessagePipeline implements SessionObserver {
   ack(numberId: number, ack: AckUpdate): void {
     const changed = this.deps.outbox.ack(numberId, ack);
     if (changed) this.publishStatus(changed);
+  }
+
+  /** A stored message was deleted, edited, reacted to or voted on; or a customer changed number. */
+  change(numberId: number, change: MessageChange, transport: Transport): void {
+    if (change.kind === 'number_changed') {
+      const moved = this.deps.sqlite.transaction(() => this.deps.ingest.changes.changeNumber(this.deps.sqlite, change.oldPhone, change.newPhone, change.newChatId))();
+      for (const id of moved) this.publishConversation(id);
+      if (change.notice) this.take(numberId, change.notice, transport);
+      return;
+    }
+    const { changes } = this.deps.ingest;
+    let changed: MessageRow | null = null;
+    try {
+      changed = this.deps.sqlite.transaction(() => {
+        const row = changes.find(numberId, change.providerId);
+        if (!row) return null;
+        if (change.kind === 'revoke') return changes.revoke(row, change.at);
+        if (change.kind === 'edit') return changes.edit(row, change.body, change.at);
+        if (change.kind === 'reaction') return changes.react(row, change.senderId, change.emoji);
+        return changes.vote(row, change.voterId, change.optionIds);
+      })();
+    } catch (error) {
+      this.deps.logger.error('message change failed', { numberId, kind: change.kind, error: String(error) });
+    }
+    if (!changed) return;
+    this.publishMessage(changed.id);
+    if (change.kind === 'revoke' || change.kind === 'edit') this.publishConversation(changed.conversation_id);
   }
 
   /** An outbox message changed (sent, failed, queued again). A send also moves the number's count of the day. */
@@ -174,6 +201,13 @@ export class MessagePipeline implements SessionObserver {
       if (row) this.publishNew(row);
       if (result.needsLid) this.resolveLid(numberId, result.needsLid, transport, 0);
       if (result.hasMedia && row?.whatsapp_message_id) void this.media?.fetch(numberId, row.id, row.whatsapp_message_id, transport);
+      return true;
+    }
+    if (result.kind === 'updated') {
+      this.publishMessage(result.messageId);
+      this.publishConversation(result.conversationId);
+      const row = result.hasMedia ? this.messageById.get(result.messageId) : undefined;
+      if (row?.whatsapp_message_id) void this.media?.fetch(numberId, row.id, row.whatsapp_message_id, transport);
       return true;
     }
     if (result.kind === 'matched') {

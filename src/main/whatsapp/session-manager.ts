@@ -5,7 +5,7 @@ import { retriedReasons, type ConnectionState, type DisconnectReason } from '../
 import type { Clock } from '../base/clock';
 import type { Logger } from '../base/logger';
 import { phoneFromWhatsApp } from '../base/phone';
-import type { AckUpdate, InboundMessage, Transport, TransportEvents } from './transport';
+import type { AckUpdate, MessageChange, InboundMessage, Transport, TransportEvents } from './transport';
 import { TransportError } from './webjs/start-errors';
 
 export interface SessionPolicy {
@@ -36,6 +36,7 @@ export interface SessionObserver {
   dropped(numberId: number): void;
   message(numberId: number, message: InboundMessage, transport: Transport): void;
   ack(numberId: number, ack: AckUpdate): void;
+  change(numberId: number, change: MessageChange, transport: Transport): void;
 }
 
 export type TransportMaker = (numberId: number, sessionDir: string, events: TransportEvents) => Transport;
@@ -220,6 +221,7 @@ export class SessionManager {
       },
       message: (message) => current() && s.transport && this.deps.observer.message(s.numberId, message, s.transport),
       ack: (ack) => current() && this.deps.observer.ack(s.numberId, ack),
+      change: (change) => current() && s.transport && this.deps.observer.change(s.numberId, change, s.transport),
     };
   }
 

@@ -1,4 +1,5 @@
 import type { DisconnectReason } from '../../shared/whatsapp';
+import type { MessageMeta } from '../../shared/inbox/message-meta';
 
 /**
  * One way of connecting a WhatsApp number (architecture.md "WhatsApp transports"). The
@@ -33,7 +34,19 @@ export interface TransportEvents {
   disconnected(info: { reason: DisconnectReason; detail: string | null }): void;
   message(message: InboundMessage): void;
   ack(update: AckUpdate): void;
+  /** Something happened to a message already sent: deleted, edited, reacted to, voted on; or a customer changed number. */
+  change(change: MessageChange): void;
 }
+
+/** What WhatsApp says changed about earlier messages (never a new bubble). */
+export type MessageChange =
+  | { kind: 'revoke'; providerId: string; at: number }
+  | { kind: 'edit'; providerId: string; body: string; at: number }
+  /** `emoji` empty: the reaction was taken back. */
+  | { kind: 'reaction'; providerId: string; senderId: string; emoji: string }
+  | { kind: 'vote'; providerId: string; voterId: string; optionIds: number[] }
+  /** A customer's new number (both E.164 digits without '+'); `notice` is WhatsApp's line about it. */
+  | { kind: 'number_changed'; oldPhone: string; newPhone: string; newChatId: string; notice: InboundMessage | null };
 
 /** A message as WhatsApp delivered it, before ingest. */
 export interface InboundMessage {
@@ -57,12 +70,22 @@ export interface InboundMessage {
   hasMedia: boolean;
   /** Milliseconds since the epoch. */
   timestamp: number;
+  /** What the kind carries beyond text (a place, contact cards, a poll, a call, a notice, forwarded, duration). */
+  meta?: MessageMeta;
+  /** A reply: WhatsApp's id (stanza id) of the quoted message in the same chat. */
+  quotedStanzaId?: string | null;
+  /** In catch-up: the message was edited (ms); `body` is then its latest text. */
+  editedAt?: number | null;
+  /** An unsupported kind's payload as JSON, capped, without file data. */
+  raw?: string | null;
 }
 
 /** What the outbox hands a transport: the text, or the caption of a file. */
 export interface OutboundContent {
   text: string;
   media?: OutboundMedia;
+  /** Sent as a reply to this WhatsApp message (serialized id). */
+  quotedMessageId?: string;
 }
 
 export interface OutboundMedia {

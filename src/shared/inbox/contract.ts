@@ -1,6 +1,6 @@
 import { channel } from '../contract-kit';
 import * as s from './schemas';
-import type { ConversationPage, ConversationView, MessageView } from './types';
+import type { ConversationPage, ConversationView, MessageVersionView, MessageView } from './types';
 
 /** Conversations and their messages: the inbox itself. */
 export const inboxChannels = {
@@ -15,6 +15,8 @@ export const inboxChannels = {
   'messages.list': channel<MessageView[]>()({ input: s.messageListInput, access: 'user', kind: 'read' }),
   /** Queues the message and returns at once; `message.status` follows it. */
   'messages.send': channel<MessageView>()({ input: s.sendMessageInput, access: 'user', kind: 'write' }),
+  /** An edited message's earlier texts, oldest first. */
+  'messages.versions': channel<MessageVersionView[]>()({ input: s.messageIdInput, access: 'user', kind: 'read' }),
   /** Queues a failed message again. */
   'messages.retry': channel<MessageView>()({ input: s.messageIdInput, access: 'user', kind: 'write' }),
 } as const;

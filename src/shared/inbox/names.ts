@@ -11,6 +11,7 @@ export const inboxChannelNames = [
   'messages.list',
   'messages.send',
   'messages.retry',
+  'messages.versions',
 ] as const;
 export const inboxEventNames = ['message.new', 'message.update', 'message.status', 'conversation.update', 'conversation.assigned'] as const;
 

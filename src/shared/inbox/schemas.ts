@@ -63,6 +63,8 @@ export const sendMessageInput = z
     conversationId: entityId,
     content: z.string().max(65_536).default(''),
     attachment: z.object({ uploadId: z.uuid() }).strict().optional(),
+    /** Sent as a WhatsApp reply quoting this message of the same conversation. */
+    replyToId: entityId.optional(),
   })
   .strict()
   .refine((m) => m.attachment !== undefined || m.content.trim().length > 0, { message: 'required', path: ['content'] });

@@ -1,4 +1,5 @@
 import type { AttachmentType, ConversationStatus, MessageSender, MessageStatus } from '../domain';
+import type { MessageMeta } from './message-meta';
 
 export interface ConversationView {
   id: number;
@@ -38,6 +39,32 @@ export interface MessageView {
   mediaStatus: 'pending' | 'ready' | 'unavailable' | null;
   attachments: AttachmentView[];
   createdAt: string;
+  /** What the kind carries (a place, contact cards, a poll, a notice…); `{}` for plain text. */
+  meta: MessageMeta;
+  /** The message this one replies to. */
+  quoted: QuotedView | null;
+  /** Emoji and how many people reacted with it. */
+  reactions: { emoji: string; count: number }[];
+  /** Set when the sender edited it (earlier texts: `messages.versions`). */
+  editedAt: string | null;
+  /** Set when the sender deleted it for everyone; `content` is then empty. */
+  deletedAt: string | null;
+}
+
+/** A reply's quoted message: our row when we have it (`id`), else what WhatsApp said of it. */
+export interface QuotedView {
+  id: number | null;
+  content: string;
+  type: string;
+  /** Whose it was: the customer's or ours. */
+  fromMe: boolean;
+  deleted: boolean;
+}
+
+/** An edited message's earlier text. */
+export interface MessageVersionView {
+  content: string;
+  replacedAt: string;
 }
 
 /** Seed 003's attachment, without a URL: the file is read through `media.read`. */

@@ -13,5 +13,6 @@ export function inboxHandlers(s: { inbox: InboxService }): HandlerMap<typeof inb
     'messages.list': (input, { caller }) => s.inbox.listMessages(signedIn(caller), input),
     'messages.send': (input, { caller }) => s.inbox.send(signedIn(caller), input),
     'messages.retry': (input, { caller }) => s.inbox.retry(signedIn(caller), input.id),
+    'messages.versions': (input, { caller }) => s.inbox.versions(signedIn(caller), input.id),
   };
 }

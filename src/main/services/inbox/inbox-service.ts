@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { errorReasons } from '../../../shared/errors';
-import type { ConversationPage, ConversationView, MessageView } from '../../../shared/inbox/types';
+import type { ConversationPage, ConversationView, MessageVersionView, MessageView } from '../../../shared/inbox/types';
+import { toIso } from '../../base/clock';
 import type { conversationListInput, messageListInput, sendMessageInput, updateConversationInput } from '../../../shared/inbox/schemas';
 import type { EventBus } from '../../events/event-bus';
 import type { ActivityLog } from '../activity/activity-log';
@@ -165,15 +166,28 @@ export class InboxService {
       .get(conversationId);
     if (!conversation) throw new AppError('NOT_FOUND');
     if (conversation.removed_at !== null) throw new AppError('UNPROCESSABLE_ENTITY', errorReasons.numberRemoved);
+    if (input.replyToId !== undefined && !this.sqlite.prepare('select 1 from messages where id = ? and conversation_id = ? and deleted_at is null').get(input.replyToId, conversationId)) {
+      throw fieldError('replyToId', 'invalid', 'No such message in this conversation');
+    }
     const file = input.attachment ? this.uploads.take(caller.user.id, input.attachment.uploadId) : undefined;
     const content = file ? input.content.trim() : input.content;
     const row = this.outbox.enqueue({
       conversationId, content, sender: 'agent', senderId: caller.user.id, senderName: caller.user.name,
+      ...(input.replyToId !== undefined ? { quotedMessageId: input.replyToId } : {}),
       ...(file ? { attachment: { type: file.type, sha256: file.sha256, name: file.name, size: file.size, mimeType: file.mimeType } } : {}),
     });
     if (input.attachment) this.uploads.consumed(input.attachment.uploadId);
     this.pipeline.publishNew(row);
     return this.readViews([row])[0]!;
+  }
+
+  /** An edited (or deleted) message's earlier texts, oldest first. */
+  versions(caller: Caller, messageId: number): MessageVersionView[] {
+    this.access.requireMessage(caller, messageId);
+    return this.sqlite
+      .prepare<[number], { content: string; replaced_at: number }>('select content, replaced_at from message_versions where message_id = ? order by id')
+      .all(messageId)
+      .map((v) => ({ content: v.content, replacedAt: toIso(v.replaced_at) }));
   }
 
   retry(caller: Caller, messageId: number): MessageView {

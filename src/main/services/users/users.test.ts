@@ -189,6 +189,7 @@ describe('password hashes', () => {
       'messages.list': { conversationId: 1 },
       'messages.send': { conversationId: 1, content: 'hi' },
       'messages.retry': { id: 1 },
+      'messages.versions': { id: 1 },
       'media.uploadStart': { name: 'plan.pdf', mimeType: 'application/pdf', size: 4 },
       'media.uploadChunk': { uploadId: '00000000-0000-4000-8000-000000000000', offset: 0, data: 'AAAA' },
       'media.uploadFinish': { uploadId: '00000000-0000-4000-8000-000000000000' },

@@ -18,6 +18,12 @@ export interface WebjsClient {
   on(event: 'message_create', listener: (message: WebjsMessage) => void): this;
   on(event: 'message_ack', listener: (message: WebjsMessage, ack: number) => void): this;
   on(event: 'change_state', listener: (state: string) => void): this;
+  on(event: 'message_revoke_everyone', listener: (message: WebjsMessage, revoked?: WebjsMessage | null) => void): this;
+  on(event: 'message_edit', listener: (message: WebjsMessage, newBody: string, prevBody: string) => void): this;
+  on(event: 'message_ciphertext', listener: (message: WebjsMessage) => void): this;
+  on(event: 'message_reaction', listener: (reaction: WebjsReaction) => void): this;
+  on(event: 'vote_update', listener: (vote: WebjsPollVote) => void): this;
+  on(event: 'contact_changed', listener: (message: WebjsMessage, oldId: string, newId: string, isContact: boolean) => void): this;
   on(event: 'disconnected', listener: (reason: string) => void): this;
   removeAllListeners(event?: string): this;
 
@@ -67,8 +73,36 @@ export interface WebjsMessage {
   broadcast?: boolean;
   /** Raw model fields; `notifyName` is the sender's profile name. */
   _data?: { notifyName?: string; [key: string]: unknown };
+  /** Kind-specific fields whatsapp-web.js's Message derives from the raw model. */
+  location?: { latitude: number | string; longitude: number | string; name?: string; address?: string; url?: string; description?: string } | null;
+  vCards?: string[];
+  pollName?: string;
+  pollOptions?: { name: string; localId: number }[];
+  isForwarded?: boolean;
+  duration?: string | number;
+  hasQuotedMsg?: boolean;
+  latestEditSenderTimestampMs?: number;
+  /** A revoke's or edit's key of the original message. */
+  protocolMessageKey?: WebjsMessageId;
   /** The file of a message with `hasMedia`; undefined or null when WhatsApp cannot give it. */
   downloadMedia?(): Promise<WebjsMessageMedia | undefined | null>;
+}
+
+/** whatsapp-web.js's Reaction: `msgId` is the reacted-to message's key; `reaction` empty when taken back. */
+export interface WebjsReaction {
+  id: WebjsMessageId;
+  msgId: WebjsMessageId;
+  reaction: string;
+  senderId: string;
+  timestamp: number;
+}
+
+/** whatsapp-web.js's PollVote: the voter's current choice (empty: none). */
+export interface WebjsPollVote {
+  voter: string | WebjsWid;
+  selectedOptions: { localId: number; name?: string }[];
+  parentMsgKey: WebjsMessageId;
+  interractedAtTs?: number;
 }
 
 /** whatsapp-web.js's MessageMedia: the file as base64. */

@@ -1,6 +1,7 @@
 import type { AckUpdate, InboundMessage } from '../transport';
 import type { WebjsMessage } from './client-surface';
 import { mendMessageId } from './message-id';
+import { kindOf } from './message-kinds';
 
 /** whatsapp-web.js's MessageAck: ACK_ERROR -1, PENDING 0, SERVER 1, DEVICE 2, READ 3, PLAYED 4. */
 export function mapAck(ack: number): AckUpdate['status'] | null {
@@ -23,6 +24,7 @@ export function mapMessage(message: WebjsMessage): InboundMessage | null {
   const chatId = chatOf(message, fromMe);
   const kind = chatKind(chatId, message);
   const customer = kind === 'user' ? splitUser(chatId) : { phone: null, lid: null };
+  const what = kindOf(message);
   return {
     providerId,
     chatId,
@@ -31,10 +33,14 @@ export function mapMessage(message: WebjsMessage): InboundMessage | null {
     customerPhone: customer.phone,
     customerLid: customer.lid,
     profileName: fromMe ? null : cleanName(message._data?.notifyName),
-    body: typeof message.body === 'string' ? message.body : '',
-    type: message.type || 'chat',
+    body: what.body,
+    type: what.type,
     hasMedia: Boolean(message.hasMedia),
     timestamp: Number.isFinite(message.timestamp) && message.timestamp > 0 ? message.timestamp * 1000 : Date.now(),
+    ...(what.meta ? { meta: what.meta } : {}),
+    ...(what.quotedStanzaId ? { quotedStanzaId: what.quotedStanzaId } : {}),
+    ...(what.editedAt ? { editedAt: what.editedAt } : {}),
+    ...(what.raw ? { raw: what.raw } : {}),
   };
 }
 

@@ -80,17 +80,20 @@ export class WebjsTransport implements Transport {
     const client = this.client;
     if (!client || !this.ready) throw new SendError('The number is not connected', false);
     let sent;
+    // A reply: whatsapp-web.js quotes the message with this serialized id.
+    const quote = content.quotedMessageId ? { quotedMessageId: content.quotedMessageId } : {};
     try {
       if (content.media) {
         const { media } = content;
         const file = this.options.factory.media(media.mimeType, media.data.toString('base64'), media.name, media.data.length);
         sent = await client.sendMessage(chatId, file, {
           ...(content.text ? { caption: content.text } : {}),
+          ...quote,
           // A document keeps its name and is never recompressed.
           ...(media.type === 'document' ? { sendMediaAsDocument: true } : {}),
         });
       } else {
-        sent = await client.sendMessage(chatId, content.text, { linkPreview: false });
+        sent = await client.sendMessage(chatId, content.text, { linkPreview: false, ...quote });
       }
     } catch (error) {
       throw classifySendError(error);
@@ -174,6 +177,47 @@ export class WebjsTransport implements Transport {
       if (message) events.message(message);
       else logger.warn('message without a usable id was skipped', { numberId });
     });
+    // Not yet decrypted: a placeholder now; the same id comes again through message_create once it is.
+    client.on('message_ciphertext', (raw) => {
+      if (!mine()) return;
+      const message = mapMessage(raw);
+      if (message) events.message({ ...message, type: 'ciphertext', body: '', hasMedia: false });
+    });
+    client.on('message_revoke_everyone', (raw, before) => {
+      if (!mine()) return;
+      // The original's key: the revoke's protocolMessageKey, else the copy taken before, else the model itself (same id).
+      const providerId = mendMessageId(raw.protocolMessageKey) ?? mendMessageId(before?.id) ?? mendMessageId(raw.id);
+      if (providerId) events.change({ kind: 'revoke', providerId, at: secondsToMs(raw.timestamp) });
+    });
+    client.on('message_edit', (raw, newBody) => {
+      if (!mine()) return;
+      const providerId = mendMessageId(raw.id);
+      const at = Number(raw.latestEditSenderTimestampMs) || Date.now();
+      if (providerId && typeof newBody === 'string') events.change({ kind: 'edit', providerId, body: newBody, at });
+    });
+    client.on('message_reaction', (reaction) => {
+      if (!mine()) return;
+      const providerId = mendMessageId(reaction.msgId);
+      const senderId = typeof reaction.senderId === 'string' ? reaction.senderId : '';
+      if (providerId && senderId) events.change({ kind: 'reaction', providerId, senderId, emoji: typeof reaction.reaction === 'string' ? reaction.reaction : '' });
+    });
+    client.on('vote_update', (vote) => {
+      if (!mine()) return;
+      const providerId = mendMessageId(vote.parentMsgKey);
+      const voterId = typeof vote.voter === 'string' ? vote.voter : vote.voter?._serialized;
+      const optionIds = (vote.selectedOptions ?? []).map((o) => Number(o.localId)).filter(Number.isFinite);
+      if (providerId && voterId) events.change({ kind: 'vote', providerId, voterId, optionIds });
+    });
+    client.on('contact_changed', (raw, oldId, newId, isContact) => {
+      if (!mine() || !isContact) return;
+      const oldPhone = splitUser(String(oldId)).phone;
+      const newPhone = splitUser(String(newId)).phone;
+      if (!oldPhone || !newPhone) return;
+      const notice = mapMessage(raw);
+      // WhatsApp's line about it belongs to the customer's conversation under the new number.
+      const placed = notice ? { ...notice, chatId: String(newId), chatKind: 'user' as const, customerPhone: newPhone, customerLid: null } : null;
+      events.change({ kind: 'number_changed', oldPhone, newPhone, newChatId: String(newId), notice: placed });
+    });
     client.on('message_ack', (raw, ack) => {
       if (!mine()) return;
       const providerId = mendMessageId(raw.id);
@@ -218,6 +262,11 @@ export class WebjsTransport implements Transport {
       this.options.logger.warn('session did not close cleanly', { numberId: this.options.numberId, error: String(error) });
     }
   }
+}
+
+function secondsToMs(seconds: unknown): number {
+  const value = Number(seconds);
+  return Number.isFinite(value) && value > 0 ? value * 1000 : Date.now();
 }
 
 /** WhatsApp's 8-character code as the phone shows it: `ABCD-EFGH`. */

@@ -8,7 +8,7 @@ import { applyStatus, mergeMessages, nextStatus } from './message-merge';
 const conversation = testConversation;
 
 function message(id: number, status: MessageView['status']): MessageView {
-  return { id, conversationId: 1, content: `m${id}`, type: 'text', sender: 'agent', senderName: null, status, error: null, errorCode: null, mediaStatus: null, attachments: [], createdAt: '2026-03-01T09:00:00Z' };
+  return { id, conversationId: 1, content: `m${id}`, type: 'text', sender: 'agent', senderName: null, status, error: null, errorCode: null, mediaStatus: null, attachments: [], createdAt: '2026-03-01T09:00:00Z', meta: {}, quoted: null, reactions: [], editedAt: null, deletedAt: null };
 }
 
 const all: ConversationFilters = defaultFilters;

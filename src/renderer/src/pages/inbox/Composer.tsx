@@ -13,6 +13,7 @@ import { findNumber, useNumbersStore } from '../../stores/numbers-store';
 import { useThreadStore } from '../../stores/thread-store';
 import { TemplateButton } from '../templates/TemplateButton';
 import { ComposerAttachment } from './ComposerAttachment';
+import { useReplyStore } from './reply-store';
 
 const fields = ['content', 'file'] as const;
 /** What the file picker offers: exactly what may be sent (seed 003's types). */
@@ -60,7 +61,14 @@ export function Composer({ conversation }: { conversation: ConversationView }) {
     const ok = await submission.run(async () => {
       try {
         const upload = attached ? await uploadFile(attached, setProgress) : null;
-        const message = await call('messages.send', { conversationId: conversation.id, content, ...(upload ? { attachment: { uploadId: upload.uploadId } } : {}) });
+        const reply = useReplyStore.getState().replyTo;
+        const replyToId = reply && reply.conversationId === conversation.id ? reply.id : undefined;
+        const message = await call('messages.send', {
+          conversationId: conversation.id, content,
+          ...(upload ? { attachment: { uploadId: upload.uploadId } } : {}),
+          ...(replyToId !== undefined ? { replyToId } : {}),
+        });
+        if (replyToId !== undefined) useReplyStore.getState().set(null);
         useThreadStore.getState().addMessages(conversation.id, [message]);
       } finally {
         setProgress(null);
@@ -101,6 +109,7 @@ export function Composer({ conversation }: { conversation: ConversationView }) {
   }
 
   const error = fileError ?? submission.shown.fields.file ?? submission.shown.fields.content ?? submission.shown.formMessage;
+  const replyTo = useReplyStore((state) => state.replyTo);
   const offline = number && number.connection.state !== 'CONNECTED';
   const removed = numbersLoaded && !number;
   return (
@@ -118,6 +127,14 @@ export function Composer({ conversation }: { conversation: ConversationView }) {
       data-testid="composer"
     >
       {dragging ? <p className="composer-drop muted">{t('media.dropHere')}</p> : null}
+      {replyTo && replyTo.conversationId === conversation.id ? (
+        <p className="composer-reply" data-testid="composer-reply">
+          <span className="muted">{t('kind.replyingTo')}</span> <span dir="auto">{replyTo.content || t('kind.contacts')}</span>
+          <button type="button" className="link-button" onClick={() => useReplyStore.getState().set(null)} aria-label={t('kind.cancelReply')}>
+            ✕
+          </button>
+        </p>
+      ) : null}
       {removed ? (
         <Alert tone="info" testId="composer-number-removed">
           {t('composer.numberRemoved')}

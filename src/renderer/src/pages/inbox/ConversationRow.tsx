@@ -57,7 +57,22 @@ function Preview({ conversation, search }: { conversation: ConversationView; sea
 function previewText(lastMessage: string | null, t: ReturnType<typeof useT>): string {
   if (lastMessage === null) return t('inbox.noMessageYet');
   const kind = /^\[(image|video|audio|ptt|document|sticker)\]$/.exec(lastMessage)?.[1];
-  return kind ? `📎 ${t(`media.type.${kind as 'image'}`)}` : lastMessage;
+  if (kind) return `📎 ${t(`media.type.${kind as 'image'}`)}`;
+  // Kinds beyond files come as `[location] Name` (src/main/ingest/records.ts previewOf).
+  const other = /^\[(location|contacts|poll|call|notice|ciphertext|revoked|unsupported)\](?: (.*))?$/s.exec(lastMessage);
+  if (!other) return lastMessage;
+  const rest = other[2] ? ` ${other[2]}` : '';
+  const label: Record<string, string> = {
+    location: `📍 ${t('kind.location')}`,
+    contacts: `👤 ${t('kind.contacts')}`,
+    poll: `📊 ${t('kind.poll')}`,
+    call: `📞 ${t('kind.callMissed')}`,
+    notice: `ℹ️ ${t('kind.notice')}`,
+    ciphertext: `⏳ ${t('kind.ciphertext')}`,
+    revoked: `🚫 ${t('kind.deleted')}`,
+    unsupported: `❔ ${t('kind.unsupported')}`,
+  };
+  return `${label[other[1]!]}${rest}`;
 }
 
 function Assignee({ conversation, userId }: { conversation: ConversationView; userId: number }) {

@@ -10,6 +10,8 @@ import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
 import { useThreadStore } from '../../stores/thread-store';
 import { MessageAttachments } from './MessageAttachment';
+import { EditedMark, MessageKindBody, QuotedSnippet, ReactionChips, systemLineText } from './MessageKindBody';
+import { useReplyStore } from './reply-store';
 
 const tickIcons: Record<MessageStatus, IconName> = { queued: 'clock', sent: 'check', delivered: 'checks', read: 'checks', failed: 'alert' };
 
@@ -49,14 +51,39 @@ function RetryButton({ message }: { message: MessageView }) {
 export const MessageBubble = memo(function MessageBubble({ message }: { message: MessageView }) {
   const t = useT();
   const language = useLanguageStore((state) => state.language);
+  if (message.sender === 'system' && (message.type === 'notice' || message.type === 'call')) {
+    return (
+      <div className="message-row message-row-system">
+        <p className="message message-system" data-testid={`message-${message.id}`} data-sender="system" data-kind={message.type}>
+          {message.type === 'call' ? '📞 ' : ''}
+          {systemLineText(t, message)} · <time dateTime={message.createdAt}>{formatTime(message.createdAt, language)}</time>
+        </p>
+      </div>
+    );
+  }
   const ours = message.sender === 'agent' || message.sender === 'ai';
   const byline = message.sender === 'ai' ? senderLabel(t, 'ai') : message.sender === 'agent' ? message.senderName : null;
+  const kindBody = <MessageKindBody message={message} />;
+  const special = message.deletedAt !== null || ['location', 'contacts', 'poll', 'ciphertext', 'unsupported', 'revoked'].includes(message.type);
   return (
     <div className={`message-row message-row-${message.sender}`}>
-      <div className={`message message-${message.sender}`} data-testid={`message-${message.id}`} data-sender={message.sender} data-status={message.status}>
+      <div
+        className={`message message-${message.sender}`}
+        data-testid={`message-${message.id}`}
+        data-sender={message.sender}
+        data-status={message.status}
+        data-kind={message.type}
+        tabIndex={-1}
+        onKeyDown={(e) => {
+          if (e.key === 'r' && !message.deletedAt) useReplyStore.getState().set(message);
+        }}
+      >
         {byline ? <p className="message-byline">{byline}</p> : null}
-        {message.mediaStatus !== null ? <MessageAttachments message={message} /> : null}
-        {message.content ? (
+        {message.meta.forwarded ? <p className="message-forwarded muted">↪ {t('kind.forwarded')}</p> : null}
+        {message.deletedAt ? null : <QuotedSnippet message={message} />}
+        {special ? kindBody : null}
+        {!special && message.mediaStatus !== null ? <MessageAttachments message={message} /> : null}
+        {special ? null : message.content ? (
           <p className="message-text" dir="auto">
             {message.content}
           </p>
@@ -64,9 +91,17 @@ export const MessageBubble = memo(function MessageBubble({ message }: { message:
           <p className="message-text muted">{t('thread.attachment', { type: message.type })}</p>
         ) : null}
         <p className="message-meta">
+          {message.meta.durationSec ? <span className="muted">{formatDuration(message.meta.durationSec)}</span> : null}
+          {message.editedAt && !message.deletedAt ? <EditedMark message={message} /> : null}
           <time dateTime={message.createdAt}>{formatTime(message.createdAt, language)}</time>
           {ours ? <MessageTicks status={message.status} /> : null}
+          {message.deletedAt ? null : (
+            <button type="button" className="link-button message-reply" onClick={() => useReplyStore.getState().set(message)} data-testid={`message-reply-${message.id}`}>
+              {t('kind.reply')}
+            </button>
+          )}
         </p>
+        <ReactionChips message={message} />
         {ours && message.status === 'failed' ? (
           <div className="message-failure" role="alert">
             <span className="message-failure-text" data-testid="message-error">
@@ -79,3 +114,9 @@ export const MessageBubble = memo(function MessageBubble({ message }: { message:
     </div>
   );
 });
+
+function formatDuration(seconds: number): string {
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  return `${m}:${String(s).padStart(2, '0')}`;
+}
