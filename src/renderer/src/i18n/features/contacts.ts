@@ -126,12 +126,6 @@ export const contactsAr = {
   'fieldError.csv_empty': 'لا يحوي الملف أي صف بعد صف العناوين.',
   'fieldError.csv_too_many_rows': 'يحوي الملف أكثر من {max} صف. قسّمه إلى عدة ملفات.',
 
-  'activity.contact.created': 'إضافة جهة اتصال',
-  'activity.contact.updated': 'تعديل جهة اتصال',
-  'activity.contact.imported': 'استيراد جهات اتصال',
-  'activity.contact.note_added': 'إضافة ملاحظة على جهة اتصال',
-  'activity.contact.note_deleted': 'حذف ملاحظة من جهة اتصال',
-  'entity.contact': 'جهة اتصال',
 } as const;
 
 export const contactsEn: Record<keyof typeof contactsAr, string> = {
@@ -261,10 +255,4 @@ export const contactsEn: Record<keyof typeof contactsAr, string> = {
   'fieldError.csv_empty': 'The file has no rows after its header row.',
   'fieldError.csv_too_many_rows': 'The file has more than {max} rows. Split it into several files.',
 
-  'activity.contact.created': 'Contact added',
-  'activity.contact.updated': 'Contact edited',
-  'activity.contact.imported': 'Contacts imported',
-  'activity.contact.note_added': 'Note added to a contact',
-  'activity.contact.note_deleted': 'Note removed from a contact',
-  'entity.contact': 'Contact',
 };

@@ -3,6 +3,7 @@
  * (the source of its keys, `as const`) and `<name>En: Record<keyof typeof <name>Ar, string>`,
  * so a missing English text fails the typecheck there.
  */
+import { activityAr, activityEn } from './activity';
 import { contactsAr, contactsEn } from './contacts';
 import { inboxContactAr, inboxContactEn } from './inbox-contact';
 import { inboxFindAr, inboxFindEn } from './inbox-find';
@@ -12,6 +13,7 @@ import { propertyPhotosAr, propertyPhotosEn } from './property-photos';
 import { templatesAr, templatesEn } from './templates';
 
 export const featureAr = {
+  ...activityAr,
   ...templatesAr,
   ...inboxFindAr,
   ...contactsAr,
@@ -21,6 +23,7 @@ export const featureAr = {
   ...propertyPhotosAr,
 } as const;
 export const featureEn: Record<keyof typeof featureAr, string> = {
+  ...activityEn,
   ...templatesEn,
   ...inboxFindEn,
   ...contactsEn,

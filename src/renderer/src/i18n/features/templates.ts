@@ -88,11 +88,6 @@ export const templatesAr = {
   'fieldError.name_taken': 'يوجد قالب آخر بهذا الاسم.',
   'reason.template_inactive': 'هذا القالب موقوف، فلا يمكن الإرسال به.',
 
-  'activity.template.created': 'إنشاء قالب رسالة',
-  'activity.template.updated': 'تعديل قالب رسالة',
-  'activity.template.deleted': 'حذف قالب رسالة',
-  'activity.template.used': 'إرسال رسالة بقالب',
-  'entity.message_template': 'قالب رسالة',
 } as const;
 
 export const templatesEn: Record<keyof typeof templatesAr, string> = {
@@ -184,9 +179,4 @@ export const templatesEn: Record<keyof typeof templatesAr, string> = {
   'fieldError.name_taken': 'Another template already has this name.',
   'reason.template_inactive': 'This template is switched off and cannot be sent.',
 
-  'activity.template.created': 'Message template created',
-  'activity.template.updated': 'Message template edited',
-  'activity.template.deleted': 'Message template deleted',
-  'activity.template.used': 'Message sent with a template',
-  'entity.message_template': 'Message template',
 };
