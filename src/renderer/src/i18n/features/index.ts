@@ -6,8 +6,10 @@
 import { activityAr, activityEn } from './activity';
 import { contactsAr, contactsEn } from './contacts';
 import { inboxContactAr, inboxContactEn } from './inbox-contact';
+import { inboxArchivedAr, inboxArchivedEn } from './inbox-archived';
 import { inboxFindAr, inboxFindEn } from './inbox-find';
 import { mediaAr, mediaEn } from './media';
+import { numbersDisconnectAr, numbersDisconnectEn } from './numbers-disconnect';
 import { propertiesAr, propertiesEn } from './properties';
 import { propertyPhotosAr, propertyPhotosEn } from './property-photos';
 import { templatesAr, templatesEn } from './templates';
@@ -16,19 +18,23 @@ export const featureAr = {
   ...activityAr,
   ...templatesAr,
   ...inboxFindAr,
+  ...inboxArchivedAr,
   ...contactsAr,
   ...inboxContactAr,
   ...propertiesAr,
   ...mediaAr,
   ...propertyPhotosAr,
+  ...numbersDisconnectAr,
 } as const;
 export const featureEn: Record<keyof typeof featureAr, string> = {
   ...activityEn,
   ...templatesEn,
   ...inboxFindEn,
+  ...inboxArchivedEn,
   ...contactsEn,
   ...inboxContactEn,
   ...propertiesEn,
   ...mediaEn,
   ...propertyPhotosEn,
+  ...numbersDisconnectEn,
 };

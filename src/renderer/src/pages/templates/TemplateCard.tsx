@@ -18,8 +18,8 @@ export function TemplateCard({ template, actions }: { template: TemplateView; ac
   return (
     <article className="card template-card" data-testid={`template-row-${template.name}`} data-active={template.isActive}>
       <header className="template-card-head">
-        <h2 className="template-name" dir="auto">
-          {template.name}
+        <h2 className="template-name">
+          <bdi>{template.name}</bdi>
         </h2>
         <div className="template-badges">
           <Badge tone="blue">{categoryLabel(t, template.category)}</Badge>

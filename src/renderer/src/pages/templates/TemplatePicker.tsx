@@ -46,8 +46,8 @@ function ChooseStep({ onChoose, onClose }: { onChoose(template: TemplateView): v
               <li key={template.id}>
                 <button type="button" className="template-option" onClick={() => onChoose(template)} data-testid={`template-option-${template.name}`}>
                   <span className="template-option-head">
-                    <span className="template-option-name" dir="auto">
-                      {template.name}
+                    <span className="template-option-name">
+                      <bdi>{template.name}</bdi>
                     </span>
                     <span className="muted template-option-category">{categoryLabel(t, template.category)}</span>
                   </span>
