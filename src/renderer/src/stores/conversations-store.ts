@@ -80,7 +80,12 @@ export const useConversationsStore = create<ConversationsState>()((set, get) => 
     const userId = useSessionStore.getState().user?.id;
     if (!items || userId === undefined) return;
     const openId = useThreadStore.getState().conversation?.id ?? null;
-    set({ items: placeConversation(items, conversation, filters, { userId, hasMore: next !== null, openId }) });
+    // A search result archived now leaves the list and joins the archived matches the hint counts.
+    const archivedFromResults = filters.search !== '' && !filters.archived && conversation.isArchived && items.some((c) => c.id === conversation.id && !c.isArchived);
+    set({
+      items: placeConversation(items, conversation, filters, { userId, hasMore: next !== null, openId }),
+      ...(archivedFromResults ? { archivedMatches: get().archivedMatches + 1 } : {}),
+    });
   },
 }));
 

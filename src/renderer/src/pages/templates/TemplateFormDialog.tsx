@@ -1,5 +1,6 @@
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { parseTemplate } from '../../../../shared/templates/template-text';
+import { variableToken } from '../../../../shared/templates/template-variables';
 import { templateCategories, type TemplateView } from '../../../../shared/templates/types';
 import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
@@ -9,6 +10,7 @@ import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { useSubmit } from '../../hooks/use-submit';
 import { fieldErrorText } from '../../i18n/errors';
+import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
 import { categoryLabel, sampleValues } from './template-labels';
 import { createTemplate, templateFormValues, updateTemplate, type TemplateFormValues } from './template-form';
@@ -21,6 +23,7 @@ const fields = ['name', 'category', 'content', 'variables', 'isActive'] as const
 export function TemplateFormDialog({ template, onClose, onSaved }: { template?: TemplateView; onClose(): void; onSaved(template: TemplateView): void }) {
   const t = useT();
   const activeId = useId();
+  const language = useLanguageStore((state) => state.language);
   const [values, setValues] = useState<TemplateFormValues>(() => templateFormValues(template));
   const submission = useSubmit(fields);
   const set =
@@ -81,7 +84,7 @@ export function TemplateFormDialog({ template, onClose, onSaved }: { template?: 
             value={values.content}
             onChange={set('content')}
             error={shown.fields.content ?? shown.fields.variables}
-            hint={liveProblem ?? t('templates.field.contentHint', { example: '{{customer_name}}' })}
+            hint={liveProblem ?? t('templates.field.contentHint', { example: variableToken('customer_name', language) })}
             rows={5}
             testId="template-form-content"
             />
