@@ -8,10 +8,11 @@ const demoAgent = { email: 'agent1@demo.meras', password: 'demo-pass-123' };
 const customerName = 'ماجد العمري';
 const template = {
   name: 'تأكيد موعد المعاينة',
-  content: 'مرحباً {{customer_name}}، نؤكد موعد معاينة {{property_name}} يوم {{ appointment_date }}. هل يناسبك الموعد؟',
+  // The date written with its Arabic name: the same variable as {{appointment_date}}.
+  content: 'مرحباً {{customer_name}}، نؤكد موعد معاينة {{property_name}} يوم {{ موعد_المعاينة }}. هل يناسبك الموعد؟',
 };
 
-test('a supervisor writes a template with variables; an agent sends it from a conversation with the customer’s name filled in, and it is delivered', async ({ page, host }) => {
+test('a supervisor writes a template with an Arabic variable; an agent sends it with the customer’s name filled in and the day picked from a calendar, and it is delivered', async ({ page, host }) => {
   test.setTimeout(120_000);
   await setUpFirstAdmin(page, host);
 
@@ -25,13 +26,16 @@ test('a supervisor writes a template with variables; an agent sends it from a co
   await form.getByTestId('template-form-category').selectOption('appointment');
   await form.getByTestId('template-form-content').fill(template.content);
   // The variables and the preview follow the text as it is typed.
+  // Each variable reads by its Arabic label, whichever language it was written in.
   const chips = form.getByTestId('template-form-variables').locator('[data-variable]');
-  await expect(chips).toHaveText(['customer_name', 'property_name', 'appointment_date']);
+  await expect(chips).toHaveText(['اسم العميل', 'اسم العقار', 'موعد المعاينة']);
+  await expect(chips.nth(2)).toHaveAttribute('data-variable', 'appointment_date');
   await expect(form.getByTestId('template-form-preview')).toContainText('مرحباً محمد أحمد، نؤكد موعد معاينة شقة فاخرة في حي النرجس يوم الأحد 25 يناير.');
   await form.getByTestId('template-form-submit').click();
   await expect(form).toHaveCount(0);
   const card = page.getByTestId(`template-row-${template.name}`);
-  await expect(card.getByTestId('template-variables').locator('[data-variable]')).toHaveText(['customer_name', 'property_name', 'appointment_date']);
+  await expect(card.getByTestId('template-variables').locator('[data-variable]')).toHaveText(['اسم العميل', 'اسم العقار', 'موعد المعاينة']);
+  await expect(card.getByTestId('template-usage')).toHaveText('لم يُستخدم بعد');
   await expect(card.getByTestId('template-usage')).toHaveAttribute('data-count', '0');
 
   // Search ignores hamza forms and ta marbuta: "معاينه" finds "المعاينة".
@@ -79,8 +83,11 @@ test('a supervisor writes a template with variables; an agent sends it from a co
   await expect(fill.getByTestId('field-error-variables.appointment_date')).toBeVisible();
   await expect(thread.locator('[data-sender="agent"]', { hasText: 'نؤكد موعد معاينة' })).toHaveCount(0);
 
-  await fill.getByTestId('template-var-appointment_date').fill('الأحد 25 يناير');
-  const filled = `مرحباً ${customerName}، نؤكد موعد معاينة شقة النرجس يوم الأحد 25 يناير. هل يناسبك الموعد؟`;
+  // The day comes from a calendar and is written out as the customer reads it.
+  const day = fill.getByTestId('template-var-appointment_date');
+  await expect(day).toHaveAttribute('type', 'date');
+  await day.fill('2027-01-24');
+  const filled = `مرحباً ${customerName}، نؤكد موعد معاينة شقة النرجس يوم الأحد، 24 يناير. هل يناسبك الموعد؟`;
   await expect(fill.getByTestId('template-fill-preview')).toHaveText(filled);
   await fill.getByTestId('template-fill-send').click();
   await expect(fill).toHaveCount(0);
@@ -91,6 +98,7 @@ test('a supervisor writes a template with variables; an agent sends it from a co
 
   await page.getByTestId('nav-templates').click();
   await expect(page.getByTestId(`template-row-${template.name}`).getByTestId('template-usage')).toHaveAttribute('data-count', '1');
+  await expect(page.getByTestId(`template-row-${template.name}`).getByTestId('template-usage')).toHaveText('استُخدم مرة واحدة');
 });
 
 test('the templates page and the picker read right to left in Arabic and left to right in English', async ({ page, host }) => {
@@ -105,7 +113,11 @@ test('the templates page and the picker read right to left in Arabic and left to
   await expect(page.getByTestId('template-form-dialog')).toContainText('الأقواس غير متوازنة');
   await page.getByTestId('template-form-submit').click();
   await expect(page.getByTestId('field-error-content')).toBeVisible();
-  await page.getByTestId('template-form-content').fill('أهلاً وسهلاً {{customer_name}}! كيف نقدر نخدمك اليوم؟');
+  // "Insert a variable" puts the Arabic placeholder where the cursor is.
+  await page.getByTestId('template-form-content').fill('أهلاً وسهلاً ! كيف نقدر نخدمك اليوم؟');
+  await page.getByTestId('template-form-content').evaluate((area: HTMLTextAreaElement) => area.setSelectionRange(13, 13));
+  await page.getByTestId('template-insert-variable').selectOption('customer_name');
+  await expect(page.getByTestId('template-form-content')).toHaveValue('أهلاً وسهلاً {{اسم_العميل}}! كيف نقدر نخدمك اليوم؟');
   await page.getByTestId('template-form-submit').click();
   await expect(page.getByTestId('template-row-ترحيب')).toBeVisible();
 

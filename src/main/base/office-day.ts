@@ -13,3 +13,8 @@ export function nextOfficeDayStart(ms: number): number {
   const day = 24 * 60 * 60 * 1000;
   return Math.floor((ms + riyadhOffset) / day) * day + day - riyadhOffset;
 }
+
+/** The first millisecond of an office day given as YYYY-MM-DD (Riyadh is UTC+3 all year). */
+export function officeDayStart(day: string): number {
+  return Date.parse(`${day}T00:00:00+03:00`);
+}

@@ -81,7 +81,7 @@ export function createCore(options: CoreOptions) {
   const checkpoint = startBackgroundCheckpoint(database.sqlite, { onError: (error) => logger.warn('background WAL checkpoint unavailable', { error: String(error) }) });
   const { db } = database;
   const bus = new EventBus();
-  const activity = new ActivityLog(db, clock);
+  const activity = new ActivityLog(db, database.sqlite, clock);
   const sessions = new SessionStore(db, clock, options.sessionPolicy ?? defaultSessionPolicy);
   sessions.purgeExpired();
   const throttle = new LoginThrottle(db, clock, options.throttlePolicy ?? defaultThrottlePolicy);

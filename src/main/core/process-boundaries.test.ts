@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy } from '../../shared/csp';
+import { contentSecurityPolicy, metaContentSecurityPolicy } from '../../shared/csp';
 
 const root = path.resolve(__dirname, '../../..');
 
@@ -38,9 +38,11 @@ describe('process boundaries', () => {
     expect(offenders.map((f) => path.relative(root, f))).toEqual([]);
   });
 
-  it('gives the page the same Content-Security-Policy in both shells', () => {
+  it('gives the page the same Content-Security-Policy in both shells, frame-ancestors only in the header where browsers honour it', () => {
     const html = fs.readFileSync(path.join(root, 'src/renderer/index.html'), 'utf8');
     const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html);
-    expect(meta?.[1]).toBe(contentSecurityPolicy);
+    expect(meta?.[1]).toBe(metaContentSecurityPolicy);
+    expect(meta?.[1]).not.toContain('frame-ancestors');
+    expect(contentSecurityPolicy).toBe(`${metaContentSecurityPolicy}; frame-ancestors 'none'`);
   });
 });

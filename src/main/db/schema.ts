@@ -261,7 +261,7 @@ export const activityLog = sqliteTable(
     details: text('details'),
     createdAt: createdAt(),
   },
-  (t) => [index('activity_log_created').on(t.createdAt)],
+  (t) => [index('activity_log_created').on(t.createdAt), index('activity_log_user').on(t.userId), index('activity_log_action').on(t.action)],
 );
 
 /** Seed 003's message_templates: `{{variables}}` in the content, counted when used. */

@@ -7,7 +7,7 @@ import type { Caller } from '../services/auth/auth-service';
 import type { ActiveSession } from '../services/auth/session-store';
 import { AppError } from './app-error';
 import type { RateLimiter } from './rate-limiter';
-import { zodDetails } from './zod-details';
+import { zodDetails } from '../../shared/zod-details';
 
 export interface CallMeta {
   /** The session token the window holds, if any. */

@@ -16,3 +16,10 @@ import '@fontsource/ibm-plex-sans-arabic/latin-ext-400.css';
 import '@fontsource/ibm-plex-sans-arabic/latin-ext-500.css';
 import '@fontsource/ibm-plex-sans-arabic/latin-ext-600.css';
 import '@fontsource/ibm-plex-sans-arabic/latin-ext-700.css';
+
+/*
+ * Emoji in colour on every machine (Linux often has no emoji font): Noto Color Emoji, split by
+ * unicode-range so the browser loads only the pieces a page shows. It comes right after Plex in
+ * the font stack (base.css), so letters and digits stay Plex's.
+ */
+import '@fontsource/noto-color-emoji/400.css';

@@ -1,12 +1,53 @@
+/** Every action the core records, by feature: each has a sentence in both languages. */
+export const activityActionGroups = {
+  auth: ['auth.signed_in', 'auth.signed_out', 'auth.sign_in_failed'],
+  user: ['user.created', 'user.updated', 'user.activated', 'user.deactivated', 'profile.updated', 'profile.password_changed'],
+  number: ['number.created', 'number.updated', 'number.connected', 'number.relinked', 'number.disconnected', 'number.removed', 'number.pairing_code', 'number.agents_changed'],
+  conversation: [
+    'conversation.starred',
+    'conversation.unstarred',
+    'conversation.archived',
+    'conversation.unarchived',
+    'conversation.status_changed',
+    'conversation.marked_unread',
+    'conversation.assigned',
+    'conversation.unassigned',
+    'conversation.transferred',
+    'property_interest.added',
+    'property_interest.updated',
+    'property_interest.removed',
+  ],
+  contact: ['contact.created', 'contact.updated', 'contact.note_added', 'contact.note_deleted', 'contact.imported'],
+  template: ['template.created', 'template.updated', 'template.deleted', 'template.used'],
+  property: ['property.created', 'property.updated', 'property.deleted', 'property.photo_added', 'property.photo_removed'],
+} as const;
+
+export type ActivityGroup = keyof typeof activityActionGroups;
+export type ActivityAction = (typeof activityActionGroups)[ActivityGroup][number];
+export const activityGroups = Object.keys(activityActionGroups) as ActivityGroup[];
+export const activityActions = Object.values(activityActionGroups).flat() as ActivityAction[];
+
 export interface ActivityEntry {
   id: number;
   action: string;
   entityType: string | null;
   entityId: number | null;
-  /** The target's name when it is a user, a WhatsApp number or a contact (or its phone); other kinds show their type and id. */
+  /**
+   * The target's name, whatever its kind: a user's, a number's, a contact's (or its phone), the
+   * customer's of a conversation or a message, a template's or a property's; the name it had when
+   * it was removed; null when there is no target.
+   */
   entityName: string | null;
   userId: number | null;
   userName: string | null;
   details: Record<string, unknown> | null;
+  /** Names for the ids in details: the agents a conversation moved between, the conversation a template went to. */
+  related: ActivityRelated;
   createdAt: string;
+}
+
+export interface ActivityRelated {
+  fromUserName?: string | null;
+  toUserName?: string | null;
+  conversationName?: string | null;
 }

@@ -20,8 +20,11 @@ export interface ConversationView {
 
 export interface ConversationPage {
   data: ConversationView[];
-  /** Pass `next` as `cursor` for the next page; null at the end. */
-  meta: { limit: number; next: string | null };
+  /**
+   * Pass `next` as `cursor` for the next page; null at the end. `archivedMatches`: on a search's
+   * first page outside the archive, how many archived conversations match too.
+   */
+  meta: { limit: number; next: string | null; archivedMatches?: number };
 }
 
 export interface MessageView {

@@ -1,8 +1,11 @@
+import { canonicalVariable } from './template-variables';
+
 /**
  * Seed 003's `{{variable}}` placeholders, read the same way by the core (to store and check a
  * template, and to fill it when it is sent) and by the renderer (live chips and the preview).
  * A name is letters (Arabic or Latin), digits and underscores; spaces inside the braces are
- * allowed and ignored (`{{ customer_name }}`).
+ * allowed and ignored (`{{ customer_name }}`). A usual variable written in Arabic
+ * (`{{اسم_العميل}}`) is read as its English name (template-variables.ts).
  */
 const variableName = /^[\p{L}\p{N}_]+$/u;
 const placeholder = /\{\{([^{}]*)\}\}/g;
@@ -23,9 +26,13 @@ export function parseTemplate(content: string): ParsedTemplate {
   const variables: string[] = [];
   const problems: TemplateProblem[] = [];
   for (const match of content.matchAll(placeholder)) {
-    const name = match[1]!.trim();
-    if (!variableName.test(name)) problems.push({ code: 'invalid_variable', name });
-    else if (!variables.includes(name)) variables.push(name);
+    const written = match[1]!.trim();
+    if (!variableName.test(written)) {
+      problems.push({ code: 'invalid_variable', name: written });
+      continue;
+    }
+    const name = canonicalVariable(written);
+    if (!variables.includes(name)) variables.push(name);
   }
   // Whatever braces are left once the placeholders are taken out have no partner.
   const rest = content.replace(placeholder, '');
@@ -42,7 +49,7 @@ export const templateVariables = (content: string): string[] => parseTemplate(co
  */
 export function fillTemplate(content: string, values: Readonly<Record<string, string>>): string {
   return content.replace(placeholder, (whole, raw: string) => {
-    const name = raw.trim();
+    const name = canonicalVariable(raw.trim());
     return Object.hasOwn(values, name) ? values[name]! : whole;
   });
 }
@@ -54,10 +61,10 @@ export function templateSegments(content: string): TemplateSegment[] {
   const segments: TemplateSegment[] = [];
   let at = 0;
   for (const match of content.matchAll(placeholder)) {
-    const name = match[1]!.trim();
-    if (!variableName.test(name)) continue;
+    const written = match[1]!.trim();
+    if (!variableName.test(written)) continue;
     if (match.index > at) segments.push({ kind: 'text', text: content.slice(at, match.index) });
-    segments.push({ kind: 'variable', name });
+    segments.push({ kind: 'variable', name: canonicalVariable(written) });
     at = match.index + match[0].length;
   }
   if (at < content.length) segments.push({ kind: 'text', text: content.slice(at) });
@@ -69,5 +76,3 @@ export function missingVariables(variables: readonly string[], values: Readonly<
   return variables.filter((name) => !Object.hasOwn(values, name) || values[name]!.trim() === '');
 }
 
-/** A conventional variable the composer fills from the conversation's contact. */
-export const customerNameVariable = 'customer_name';

@@ -5,6 +5,6 @@ import type { ActivityLog } from './activity-log';
 /** Binds the activity slice's channels to its services. */
 export function activityHandlers(s: { activity: ActivityLog }): HandlerMap<typeof activityChannels> {
   return {
-    'activity.list': (input) => s.activity.list(input.limit, input.beforeId),
+    'activity.list': (input) => s.activity.list(input),
   };
 }

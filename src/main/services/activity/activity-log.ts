@@ -1,10 +1,13 @@
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
-import type { ActivityEntry } from '../../../shared/activity/types';
+import type Database from 'better-sqlite3';
+import type { z } from 'zod';
+import type { activityListInput } from '../../../shared/activity/schemas';
+import { activityGroups, type ActivityEntry } from '../../../shared/activity/types';
 import type { Db } from '../../db/open-database';
-import { activityLog, contacts, users, whatsappNumbers } from '../../db/schema';
+import { activityLog } from '../../db/schema';
 import type { Clock } from '../../base/clock';
 import { toIso } from '../../base/clock';
+import { officeDayStart } from '../../base/office-day';
+import { entityNameSql, RelatedNames } from './activity-names';
 
 export interface ActivityRecord {
   userId: number | null;
@@ -15,12 +18,35 @@ export interface ActivityRecord {
   details?: Record<string, unknown>;
 }
 
+type ListInput = z.output<typeof activityListInput>;
+
+interface Row {
+  id: number;
+  action: string;
+  entity_type: string | null;
+  entity_id: number | null;
+  entity_name: string | null;
+  user_id: number | null;
+  user_name: string | null;
+  details: string | null;
+  created_at: number;
+}
+
+const dayMs = 24 * 60 * 60 * 1000;
+
 /** The audit trail of who did what (seed 000's `Log` / `logActivity()`). */
 export class ActivityLog {
+  private readonly related: RelatedNames;
+  /** One prepared statement per combination of filters, so each keeps its own plan. */
+  private readonly statements = new Map<string, Database.Statement<[Record<string, string | number>], Row>>();
+
   constructor(
     private readonly db: Db,
+    private readonly sqlite: Database.Database,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.related = new RelatedNames(this.sqlite);
+  }
 
   record(entry: ActivityRecord): void {
     this.db
@@ -36,33 +62,52 @@ export class ActivityLog {
       .run();
   }
 
-  list(limit: number, beforeId?: number): ActivityEntry[] {
-    const target = alias(users, 'target');
-    const rows = this.db
-      .select({
-        id: activityLog.id,
-        action: activityLog.action,
-        entityType: activityLog.entityType,
-        entityId: activityLog.entityId,
-        entityName: sql<string | null>`coalesce(${target.name}, ${whatsappNumbers.name}, ${contacts.name}, ${contacts.phone})`,
-        userId: activityLog.userId,
-        userName: users.name,
-        details: activityLog.details,
-        createdAt: activityLog.createdAt,
-      })
-      .from(activityLog)
-      .leftJoin(users, eq(users.id, activityLog.userId))
-      .leftJoin(target, and(eq(activityLog.entityType, 'user'), eq(target.id, activityLog.entityId)))
-      .leftJoin(whatsappNumbers, and(eq(activityLog.entityType, 'whatsapp_number'), eq(whatsappNumbers.id, activityLog.entityId)))
-      .leftJoin(contacts, and(eq(activityLog.entityType, 'contact'), eq(contacts.id, activityLog.entityId)))
-      .where(beforeId ? lt(activityLog.id, beforeId) : undefined)
-      .orderBy(desc(activityLog.id))
-      .limit(limit)
-      .all();
-    return rows.map((r) => ({
-      ...r,
-      details: r.details ? (JSON.parse(r.details) as Record<string, unknown>) : null,
-      createdAt: toIso(r.createdAt),
+  /** A page of the log, newest first, each target by its name; the next page asks for ids below the last one. */
+  list(input: ListInput): ActivityEntry[] {
+    const where: string[] = [];
+    const params: Record<string, string | number> = { limit: input.limit };
+    if (input.beforeId !== undefined) (where.push('a.id < @beforeId'), (params.beforeId = input.beforeId));
+    if (input.userId !== undefined) (where.push('a.user_id = @userId'), (params.userId = input.userId));
+    if (input.action !== undefined) {
+      if ((activityGroups as readonly string[]).includes(input.action)) {
+        // A group is its actions' prefix; profile and interest changes sit with users and conversations.
+        const extra = input.action === 'user' ? "or a.action like 'profile.%'" : input.action === 'conversation' ? "or a.action like 'property_interest.%'" : '';
+        where.push(`(a.action like @group ${extra})`);
+        params.group = `${input.action}.%`;
+      } else (where.push('a.action = @action'), (params.action = input.action));
+    }
+    if (input.from !== undefined) (where.push('a.created_at >= @from'), (params.from = officeDayStart(input.from)));
+    if (input.to !== undefined) (where.push('a.created_at < @to'), (params.to = officeDayStart(input.to) + dayMs));
+
+    const rows = this.statement(where).all(params);
+    const details = rows.map((r) => (r.details ? (JSON.parse(r.details) as Record<string, unknown>) : null));
+    const related = this.related.resolve(rows.map((r, i) => ({ action: r.action, details: details[i]! })));
+    return rows.map((r, i) => ({
+      id: r.id,
+      action: r.action,
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      entityName: r.entity_name,
+      userId: r.user_id,
+      userName: r.user_name,
+      details: details[i]!,
+      related: related[i]!,
+      createdAt: toIso(r.created_at),
     }));
+  }
+
+  private statement(where: string[]): Database.Statement<[Record<string, string | number>], Row> {
+    const key = where.join(' and ');
+    let statement = this.statements.get(key);
+    if (!statement) {
+      statement = this.sqlite.prepare(
+        `select a.id, a.action, a.entity_type, a.entity_id, ${entityNameSql} as entity_name, a.user_id, u.name as user_name, a.details, a.created_at
+         from activity_log a left join users u on u.id = a.user_id
+         ${key ? `where ${key}` : ''}
+         order by a.id desc limit @limit`,
+      );
+      this.statements.set(key, statement);
+    }
+    return statement;
   }
 }

@@ -8,6 +8,7 @@ import { conversationColumns, conversationJoins, toConversationView, type Conver
 import type { SearchIndex } from '../../search/search-index';
 import { ftsMatch } from '../../search/search-match';
 import { AppError, fieldError } from '../../rpc/app-error';
+import { countArchivedMatches } from './archived-matches';
 import { planList, planSql, searchPlan, sortKeys, type ListFilter, type ListPlan } from './list-plan';
 import { ListStats, type ListCounts } from './list-stats';
 
@@ -59,9 +60,12 @@ export class ConversationList {
     const last = page[page.length - 1];
     const shown = input.search ? this.matchedContents(page.map((row) => matches.get(row.id))) : new Map<number, string>();
     const matchOf = (messageId: number | undefined) => (messageId !== undefined && shown.has(messageId) ? { messageId, content: shown.get(messageId)! } : null);
+    // A search's first page also says how many archived conversations match (the list hides them).
+    const archivedMatches =
+      input.search && !input.archived && !input.cursor ? countArchivedMatches(this.sqlite, listFilter(input, viewer), { contacts: String(params.contacts), matched: String(params.matched) }) : undefined;
     return {
       data: page.map((row) => ({ ...toConversationView(row), ...(input.search ? { match: matchOf(matches.get(row.id)) } : {}) })),
-      meta: { limit: input.limit, next: more && last ? Buffer.from(last.sort_values).toString('base64url') : null },
+      meta: { limit: input.limit, next: more && last ? Buffer.from(last.sort_values).toString('base64url') : null, ...(archivedMatches !== undefined ? { archivedMatches } : {}) },
     };
   }
 

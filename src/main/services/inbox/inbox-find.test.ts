@@ -67,6 +67,24 @@ describe('searching the inbox', () => {
       expect(ids(await t.call('conversations.list', { search: typed }, admin.token))).toEqual([id]);
     }
   });
+  it('says how many archived conversations a search also finds, with the same filters, on its first page only', async () => {
+    const { admin, sales, rentals, agent } = await office();
+    const archived = [customerWrites(sales.id, '966505100001', 'فيلا في الملقا'), customerWrites(sales.id, '966505100002', 'أريد فيلا'), customerWrites(rentals.id, '966505100003', 'فيلا للإيجار')];
+    const open = [customerWrites(sales.id, '966505100004', 'فيلا بمسبح'), customerWrites(sales.id, '966505100005', 'فيلا بحديقة')];
+    for (const id of archived) await t.call('conversations.update', { id, isArchived: true }, admin.token);
+    const page = await t.call('conversations.list', { search: 'فيلا', limit: 1 }, admin.token);
+    expect(page.meta.archivedMatches).toBe(3);
+    expect(page.data).toHaveLength(1);
+    expect(open).toContain(page.data[0]!.id);
+    // The agent works the sales number only: the rentals one is not counted for them.
+    expect((await t.call('conversations.list', { search: 'فيلا' }, agent.token)).meta.archivedMatches).toBe(2);
+    expect((await t.call('conversations.list', { search: 'فيلا', whatsappNumberId: rentals.id }, admin.token)).meta.archivedMatches).toBe(1);
+    expect((await t.call('conversations.list', { search: 'فيلا', starred: true }, admin.token)).meta.archivedMatches).toBe(0);
+    // Showing the archive, or without a search, there is nothing to point at.
+    expect((await t.call('conversations.list', { search: 'فيلا', archived: true }, admin.token)).meta.archivedMatches).toBeUndefined();
+    expect((await t.call('conversations.list', {}, admin.token)).meta.archivedMatches).toBeUndefined();
+    expect((await t.call('conversations.list', { search: 'فيلا', cursor: page.meta.next! }, admin.token)).meta.archivedMatches).toBeUndefined();
+  });
 });
 
 describe('searching inside words', () => {

@@ -25,7 +25,7 @@ describe('templates', () => {
       usageCount: 0,
     });
     const arabic = await t.call('templates.create', { name: 'عرض', content: 'السعر {{السعر}} ريال للحي {{حي_2}}' }, admin.token);
-    expect(arabic).toMatchObject({ variables: ['السعر', 'حي_2'], category: 'other' });
+    expect(arabic).toMatchObject({ variables: ['price', 'حي_2'], category: 'other' }); // السعر is price written in Arabic
 
     const changed = await t.call('templates.update', { id: created.id, content: 'أهلاً {{customer_name}}' }, admin.token);
     expect(changed.variables).toEqual(['customer_name']);

@@ -1,7 +1,6 @@
 import type { ConversationStatus, MessageSender, MessageStatus, Role, UserPresence } from '../../../shared/domain';
 import type { SendErrorCode } from '../../../shared/inbox/types';
 import type { ConnectionState, DisconnectReason } from '../../../shared/whatsapp';
-import type { ActivityEntry } from '../../../shared/activity/types';
 import type { SessionEndReason } from '../../../shared/users/types';
 import { isMessageKey, type MessageKey } from './dictionary';
 import type { Translate } from './translate';
@@ -15,20 +14,6 @@ export const isolate = (text: string): string => `\u2068${text}\u2069`;
 export const roleLabel = (t: Translate, role: Role): string => t(`role.${role}`);
 export const presenceLabel = (t: Translate, presence: UserPresence): string => t(`presence.${presence}`);
 export const sessionEndLabel = (t: Translate, reason: SessionEndReason): string => t(`sessionEnd.${reason}`);
-
-/** Actions the dictionary does not know yet (a newer core) are shown as the core names them. */
-export function activityActionLabel(t: Translate, action: string): string {
-  const key = `activity.${action}`;
-  return isMessageKey(key) ? t(key) : action;
-}
-
-export function activityTargetLabel(t: Translate, entry: ActivityEntry): string {
-  if (entry.entityName) return entry.entityName;
-  if (entry.entityId === null) return t('common.empty');
-  const typeKey = `entity.${entry.entityType ?? ''}`;
-  const type = isMessageKey(typeKey) ? t(typeKey) : (entry.entityType ?? '');
-  return t('activity.target', { type, id: entry.entityId }).trim();
-}
 
 export const connectionStateLabel = (t: Translate, state: ConnectionState): string => t(`connection.${state}`);
 export const disconnectReasonLabel = (t: Translate, reason: DisconnectReason): string => t(`disconnect.${reason}`);

@@ -14,6 +14,8 @@ interface ConversationsState {
   /** null until the first page of the current filters answers. */
   items: ConversationView[] | null;
   next: ConversationPage['meta']['next'];
+  /** With a search outside the archive: how many archived conversations match too. */
+  archivedMatches: number;
   loadingMore: boolean;
   error: ApiError | null;
   /** Changes filters, search or sort and reads the first page again (nothing when nothing changed). */
@@ -35,13 +37,14 @@ export const useConversationsStore = create<ConversationsState>()((set, get) => 
   filters: defaultFilters,
   items: null,
   next: null,
+  archivedMatches: 0,
   loadingMore: false,
   error: null,
 
   setFilters: (changes) => {
     const filters = { ...get().filters, ...changes };
     if (sameFilters(filters, get().filters)) return;
-    set({ filters, items: null, next: null });
+    set({ filters, items: null, next: null, archivedMatches: 0 });
     void get().reload();
   },
 
@@ -52,7 +55,7 @@ export const useConversationsStore = create<ConversationsState>()((set, get) => 
     set({ loadingMore: false });
     try {
       const page = await call('conversations.list', listInput(get().filters, pageSize));
-      if (ticket === latest) set({ items: page.data, next: page.meta.next, error: null });
+      if (ticket === latest) set({ items: page.data, next: page.meta.next, archivedMatches: page.meta.archivedMatches ?? 0, error: null });
     } catch (error) {
       if (ticket === latest) set({ error: toApiError(error), items: get().items ?? [] });
     }
@@ -77,7 +80,12 @@ export const useConversationsStore = create<ConversationsState>()((set, get) => 
     const userId = useSessionStore.getState().user?.id;
     if (!items || userId === undefined) return;
     const openId = useThreadStore.getState().conversation?.id ?? null;
-    set({ items: placeConversation(items, conversation, filters, { userId, hasMore: next !== null, openId }) });
+    // A search result archived now leaves the list and joins the archived matches the hint counts.
+    const archivedFromResults = filters.search !== '' && !filters.archived && conversation.isArchived && items.some((c) => c.id === conversation.id && !c.isArchived);
+    set({
+      items: placeConversation(items, conversation, filters, { userId, hasMore: next !== null, openId }),
+      ...(archivedFromResults ? { archivedMatches: get().archivedMatches + 1 } : {}),
+    });
   },
 }));
 

@@ -3,32 +3,41 @@
  * (the source of its keys, `as const`) and `<name>En: Record<keyof typeof <name>Ar, string>`,
  * so a missing English text fails the typecheck there.
  */
+import { activityAr, activityEn } from './activity';
 import { contactsAr, contactsEn } from './contacts';
 import { inboxContactAr, inboxContactEn } from './inbox-contact';
+import { inboxArchivedAr, inboxArchivedEn } from './inbox-archived';
 import { inboxFindAr, inboxFindEn } from './inbox-find';
 import { mediaAr, mediaEn } from './media';
 import { messageKindsAr, messageKindsEn } from './message-kinds';
+import { numbersDisconnectAr, numbersDisconnectEn } from './numbers-disconnect';
 import { propertiesAr, propertiesEn } from './properties';
 import { propertyPhotosAr, propertyPhotosEn } from './property-photos';
 import { templatesAr, templatesEn } from './templates';
 
 export const featureAr = {
+  ...activityAr,
   ...templatesAr,
   ...inboxFindAr,
+  ...inboxArchivedAr,
   ...contactsAr,
   ...inboxContactAr,
   ...propertiesAr,
   ...mediaAr,
   ...propertyPhotosAr,
   ...messageKindsAr,
+  ...numbersDisconnectAr,
 } as const;
 export const featureEn: Record<keyof typeof featureAr, string> = {
+  ...activityEn,
   ...templatesEn,
   ...inboxFindEn,
+  ...inboxArchivedEn,
   ...contactsEn,
   ...inboxContactEn,
   ...propertiesEn,
   ...mediaEn,
   ...propertyPhotosEn,
   ...messageKindsEn,
+  ...numbersDisconnectEn,
 };

@@ -16,7 +16,12 @@ export const templatesAr = {
   'templates.inactiveOnly': 'الموقوفة',
   'templates.active': 'مفعّل',
   'templates.inactive': 'موقوف',
-  'templates.usage': 'مرات الاستخدام: {count}',
+  'templates.usage.zero': 'لم يُستخدم بعد',
+  'templates.usage.one': 'استُخدم مرة واحدة',
+  'templates.usage.two': 'استُخدم مرتين',
+  'templates.usage.few': 'استُخدم {count} مرات',
+  'templates.usage.many': 'استُخدم {count} مرة',
+  'templates.usage.other': 'استُخدم {count} مرة',
   'templates.variables': 'المتغيرات',
   'templates.noVariables': 'بلا متغيرات',
   'templates.edit': 'تعديل',
@@ -61,8 +66,8 @@ export const templatesAr = {
   'templates.sending': 'جارٍ الإرسال…',
 
   'templates.var.customer_name': 'اسم العميل',
-  'templates.var.appointment_date': 'تاريخ الموعد',
-  'templates.var.appointment_time': 'وقت الموعد',
+  'templates.var.appointment_date': 'موعد المعاينة',
+  'templates.var.appointment_time': 'وقت المعاينة',
   'templates.var.property_name': 'اسم العقار',
   'templates.var.location': 'الموقع',
   'templates.var.price': 'السعر',
@@ -70,6 +75,10 @@ export const templatesAr = {
   'templates.var.expiry_date': 'تاريخ انتهاء العرض',
   'templates.var.contact_number': 'رقم التواصل',
   'templates.var.agent_name': 'اسم الموظف',
+  'templates.var.office_phone': 'هاتف المكتب',
+  'templates.insertVariable': 'إدراج متغير',
+  'templates.insertVariableHint': 'يُدرج في موضع المؤشر',
+  'templates.variableAs': 'يُكتب في القالب {token}',
 
   'templates.sample.customer_name': 'محمد أحمد',
   'templates.sample.appointment_date': 'الأحد 25 يناير',
@@ -81,6 +90,7 @@ export const templatesAr = {
   'templates.sample.expiry_date': 'نهاية الشهر',
   'templates.sample.contact_number': '0501234567',
   'templates.sample.agent_name': 'أحمد الحربي',
+  'templates.sample.office_phone': '+966112345678',
 
   'fieldError.unbalanced_braces': 'الأقواس غير متوازنة: كل «{{» يحتاج إلى «}}» يغلقه.',
   'fieldError.invalid_variable': 'اسم المتغير «{name}» غير صالح. استخدم حروفًا وأرقامًا وشرطة سفلية دون مسافات.',
@@ -88,11 +98,6 @@ export const templatesAr = {
   'fieldError.name_taken': 'يوجد قالب آخر بهذا الاسم.',
   'reason.template_inactive': 'هذا القالب موقوف، فلا يمكن الإرسال به.',
 
-  'activity.template.created': 'إنشاء قالب رسالة',
-  'activity.template.updated': 'تعديل قالب رسالة',
-  'activity.template.deleted': 'حذف قالب رسالة',
-  'activity.template.used': 'إرسال رسالة بقالب',
-  'entity.message_template': 'قالب رسالة',
 } as const;
 
 export const templatesEn: Record<keyof typeof templatesAr, string> = {
@@ -112,7 +117,12 @@ export const templatesEn: Record<keyof typeof templatesAr, string> = {
   'templates.inactiveOnly': 'Inactive',
   'templates.active': 'Active',
   'templates.inactive': 'Inactive',
-  'templates.usage': 'Used {count} times',
+  'templates.usage.zero': 'Not used yet',
+  'templates.usage.one': 'Used once',
+  'templates.usage.two': 'Used {count} times',
+  'templates.usage.few': 'Used {count} times',
+  'templates.usage.many': 'Used {count} times',
+  'templates.usage.other': 'Used {count} times',
   'templates.variables': 'Variables',
   'templates.noVariables': 'No variables',
   'templates.edit': 'Edit',
@@ -157,8 +167,8 @@ export const templatesEn: Record<keyof typeof templatesAr, string> = {
   'templates.sending': 'Sending…',
 
   'templates.var.customer_name': 'Customer name',
-  'templates.var.appointment_date': 'Appointment date',
-  'templates.var.appointment_time': 'Appointment time',
+  'templates.var.appointment_date': 'Viewing date',
+  'templates.var.appointment_time': 'Viewing time',
   'templates.var.property_name': 'Property name',
   'templates.var.location': 'Location',
   'templates.var.price': 'Price',
@@ -166,6 +176,10 @@ export const templatesEn: Record<keyof typeof templatesAr, string> = {
   'templates.var.expiry_date': 'Offer ends',
   'templates.var.contact_number': 'Contact number',
   'templates.var.agent_name': 'Agent name',
+  'templates.var.office_phone': 'Office phone',
+  'templates.insertVariable': 'Insert a variable',
+  'templates.insertVariableHint': 'Goes where the cursor is',
+  'templates.variableAs': 'Written in the template as {token}',
 
   'templates.sample.customer_name': 'Mohammed Ahmed',
   'templates.sample.appointment_date': 'Sunday 25 January',
@@ -177,6 +191,7 @@ export const templatesEn: Record<keyof typeof templatesAr, string> = {
   'templates.sample.expiry_date': 'the end of the month',
   'templates.sample.contact_number': '0501234567',
   'templates.sample.agent_name': 'Ahmed Alharbi',
+  'templates.sample.office_phone': '+966112345678',
 
   'fieldError.unbalanced_braces': 'Unbalanced braces: every “{{” needs a “}}” to close it.',
   'fieldError.invalid_variable': '“{name}” is not a valid variable name. Use letters, digits and underscores, without spaces.',
@@ -184,9 +199,4 @@ export const templatesEn: Record<keyof typeof templatesAr, string> = {
   'fieldError.name_taken': 'Another template already has this name.',
   'reason.template_inactive': 'This template is switched off and cannot be sent.',
 
-  'activity.template.created': 'Message template created',
-  'activity.template.updated': 'Message template edited',
-  'activity.template.deleted': 'Message template deleted',
-  'activity.template.used': 'Message sent with a template',
-  'entity.message_template': 'Message template',
 };

@@ -1,20 +1,29 @@
-import type { ActivityEntry } from '../../../../shared/activity/types';
+import { useState } from 'react';
+import type { PublicUser } from '../../../../shared/users/types';
 import { call } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../format/dates';
 import { useQuery } from '../../hooks/use-query';
 import { describeError } from '../../i18n/errors';
-import { activityActionLabel, activityTargetLabel } from '../../i18n/labels';
 import { useLanguageStore } from '../../i18n/language-store';
+import { usePlural } from '../../i18n/use-plural';
 import { useT } from '../../i18n/use-t';
+import { activitySentence, SentenceText } from './activity-sentence';
+import { ActivityFilters } from './ActivityFilters';
+import { noActivityFilters, useActivityPages } from './use-activity-pages';
 
-const loadActivity = () => call('activity.list', { limit: 100 });
+const loadUsers = () => call('users.list', {});
 
 export function ActivityPage() {
   const t = useT();
+  const count = usePlural();
   const language = useLanguageStore((state) => state.language);
-  const activity = useQuery<ActivityEntry[]>(loadActivity);
+  const [filters, setFilters] = useState(noActivityFilters);
+  const users = useQuery<PublicUser[]>(loadUsers);
+  const activity = useActivityPages(filters);
+  const entries = activity.entries;
+  const filtered = filters !== noActivityFilters;
 
   return (
     <section className="page" data-testid="activity-page">
@@ -27,38 +36,53 @@ export function ActivityPage() {
           </button>
         }
       />
+      <ActivityFilters filters={filters} users={users.data ?? []} onChange={setFilters} />
       {activity.error ? (
         <Alert tone="error" testId="activity-error">
           {describeError(t, activity.error).formMessage}
         </Alert>
       ) : null}
+      {entries ? (
+        <p className="muted activity-count" aria-live="polite" data-testid="activity-count">
+          {count('activity.shown', entries.length)}
+        </p>
+      ) : null}
       <div className="card table-card">
-        <table className="table" data-testid="activity-table">
+        <table className="table activity-table" data-testid="activity-table">
           <thead>
             <tr>
               <th scope="col">{t('activity.col.time')}</th>
-              <th scope="col">{t('activity.col.user')}</th>
-              <th scope="col">{t('activity.col.action')}</th>
-              <th scope="col">{t('activity.col.target')}</th>
+              <th scope="col">{t('activity.col.what')}</th>
             </tr>
           </thead>
           <tbody>
-            {(activity.data ?? []).map((entry) => (
+            {(entries ?? []).map((entry) => (
               <tr key={entry.id} data-testid={`activity-row-${entry.id}`} data-action={entry.action}>
-                <td className="nowrap">
+                <td className="nowrap muted">
                   <time dateTime={entry.createdAt}>{formatDateTime(entry.createdAt, language)}</time>
                 </td>
-                <td>{entry.userName ?? t('activity.system')}</td>
-                <td>{activityActionLabel(t, entry.action)}</td>
-                <td className="muted">
-                  <bdi>{activityTargetLabel(t, entry)}</bdi>
+                <td className="activity-sentence" data-testid="activity-sentence">
+                  <SentenceText sentence={activitySentence(t, language, entry)} />
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
-        {activity.data?.length === 0 ? <p className="table-empty">{t('activity.empty')}</p> : null}
-        {activity.loading && !activity.data ? <p className="table-empty">{t('app.loading')}</p> : null}
+        {entries?.length === 0 ? <p className="table-empty">{filtered ? t('activity.noMatches') : t('activity.empty')}</p> : null}
+        {activity.loading && !entries ? <p className="table-empty">{t('app.loading')}</p> : null}
+        {entries && entries.length > 0 ? (
+          <div className="activity-more">
+            {activity.hasMore ? (
+              <button type="button" className="button button-secondary" onClick={activity.loadMore} disabled={activity.loading} data-testid="activity-load-more">
+                {t('activity.loadMore')}
+              </button>
+            ) : (
+              <p className="muted" data-testid="activity-end">
+                {t('activity.end')}
+              </p>
+            )}
+          </div>
+        ) : null}
       </div>
     </section>
   );

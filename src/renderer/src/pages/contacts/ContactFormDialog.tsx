@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ContactView } from '../../../../shared/contacts/types';
 import { Alert } from '../../components/Alert';
+import { DateField } from '../../components/DateField';
 import { Dialog } from '../../components/Dialog';
 import { FormDialogFooter } from '../../components/FormDialogFooter';
 import { TextField } from '../../components/TextField';
@@ -65,9 +66,8 @@ export function ContactFormDialog({ contact, onClose, onSaved }: { contact?: Con
             autoComplete="off"
             testId="contact-form-tags"
           />
-          <TextField
+          <DateField
             name="followUpDate"
-            type="date"
             label={optional(t('contacts.field.followUpDate'))}
             value={values.followUpDate}
             onChange={set('followUpDate')}

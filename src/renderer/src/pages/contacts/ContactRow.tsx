@@ -36,8 +36,8 @@ export function ContactRow({ contact, selected, search, onOpen }: ContactRowProp
       </span>
       <span className="contact-main">
         <span className="contact-line">
-          <span className="contact-name clip-text" dir="auto" data-testid="contact-name">
-            {contact.name ? <Highlighted text={contact.name} ranges={highlightRanges(contact.name, search, 'names')} /> : t('contacts.noName')}
+          <span className="contact-name clip-text" data-testid="contact-name">
+            <bdi>{contact.name ? <Highlighted text={contact.name} ranges={highlightRanges(contact.name, search, 'names')} /> : t('contacts.noName')}</bdi>
           </span>
           {contact.followUpDate ? (
             <Badge tone={followUpTone[followUpState(contact.followUpDate)]}>{followUpLabel(t, contact.followUpDate, language)}</Badge>
@@ -55,7 +55,12 @@ export function ContactRow({ contact, selected, search, onOpen }: ContactRowProp
                 {tag}
               </span>
             ))}
-            {extraTags > 0 ? <span className="tag-chip tag-chip-more">{t('contacts.moreTags', { count: extraTags })}</span> : null}
+            {extraTags > 0 ? (
+              <span className="tag-chip tag-chip-more" data-testid="contact-more-tags">
+                {/* Isolated: "+2" reads the same after an Arabic tag as after a Latin one. */}
+                <bdi dir="ltr">{t('contacts.moreTags', { count: extraTags })}</bdi>
+              </span>
+            ) : null}
           </span>
         </span>
       </span>

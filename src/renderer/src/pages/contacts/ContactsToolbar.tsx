@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Icon } from '../../components/icons';
 import { SearchField } from '../../components/SearchField';
 import { SelectField } from '../../components/SelectField';
+import { usePlural } from '../../i18n/use-plural';
 import { useT } from '../../i18n/use-t';
 import { useContactsStore } from '../../stores/contacts-store';
 
@@ -11,6 +12,7 @@ const searchDelayMs = 250;
 /** Search, tag and "due today" above the list; each change reloads the first page. */
 export function ContactsToolbar() {
   const t = useT();
+  const counted = usePlural();
   const filters = useContactsStore((state) => state.filters);
   const tags = useContactsStore((state) => state.tags);
   const total = useContactsStore((state) => state.total);
@@ -57,7 +59,7 @@ export function ContactsToolbar() {
       </div>
       {loaded ? (
         <p className="contacts-count muted" aria-live="polite" data-testid="contacts-count">
-          {t('contacts.count', { count: total })}
+          {counted('contacts.count', total)}
         </p>
       ) : null}
     </div>

@@ -1,5 +1,6 @@
 import { contactFields, type ContactField, type ImportMapping, type ImportPreview, type ImportProblem } from '../../../../shared/contacts/types';
 import { SelectField } from '../../components/SelectField';
+import { usePlural } from '../../i18n/use-plural';
 import { useT } from '../../i18n/use-t';
 import { contactFieldLabel, importProblemText } from './contact-labels';
 
@@ -21,6 +22,7 @@ const shownOtherProblems = 100;
 /** The file as the core read it: column mapping, the first rows with their problems, and the rest of the problems. */
 export function ImportPreviewStep({ fileName, preview, onDuplicate, busy, onMapping, onDuplicateChange }: ImportPreviewStepProps) {
   const t = useT();
+  const count = usePlural();
   const columnTitle = (index: number) => preview.columns[index] || t('contacts.importColumn', { number: index + 1 });
   const columnOptions = [{ value: '', label: t('contacts.importNotMapped') }, ...preview.columns.map((_, i) => ({ value: String(i), label: columnTitle(i) }))];
   const fieldOfColumn = new Map<number, ContactField>();
@@ -105,7 +107,7 @@ export function ImportPreviewStep({ fileName, preview, onDuplicate, busy, onMapp
               </li>
             ))}
           </ul>
-          {unlisted > 0 ? <p className="muted">{t('contacts.importMoreProblems', { count: unlisted })}</p> : null}
+          {unlisted > 0 ? <p className="muted">{count('contacts.importMoreProblems', unlisted)}</p> : null}
         </div>
       ) : null}
 

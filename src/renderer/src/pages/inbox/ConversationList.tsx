@@ -9,6 +9,7 @@ import { useConversationsStore } from '../../stores/conversations-store';
 import { openConversation } from '../../stores/inbox-actions';
 import { useSessionStore } from '../../stores/session-store';
 import { useThreadStore } from '../../stores/thread-store';
+import { ArchivedMatchesHint } from './ArchivedMatchesHint';
 import { ConversationRow } from './ConversationRow';
 
 /** Must match `.conversation-row`'s block size in inbox.css. */
@@ -59,6 +60,7 @@ export function ConversationList() {
           </Alert>
         </div>
       ) : null}
+      <ArchivedMatchesHint />
       {items === null ? (
         <p className="pane-note muted" data-testid="conversation-list-loading">
           {t('app.loading')}

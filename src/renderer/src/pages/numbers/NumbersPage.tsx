@@ -24,6 +24,7 @@ type Open =
   | { kind: 'link'; numberId: number; force: boolean; error: ApiError | null }
   | { kind: 'relink'; number: NumberView }
   | { kind: 'remove'; number: NumberView }
+  | { kind: 'disconnect'; number: NumberView }
   | null;
 
 const noFields: readonly string[] = [];
@@ -71,6 +72,7 @@ export function NumbersPage({ user }: { user: PublicUser }) {
   }
 
   async function disconnect(number: NumberView) {
+    close();
     setNotice(null);
     setBusyId(number.id);
     await action.run(async () => useNumbersStore.getState().upsert(await call('numbers.disconnect', { id: number.id })));
@@ -101,7 +103,8 @@ export function NumbersPage({ user }: { user: PublicUser }) {
           confirm.reset();
           setOpen({ kind: 'relink', number });
         },
-        onDisconnect: (number) => void disconnect(number),
+        // Like removing, stopping a number is asked first: its customers' messages wait until it is linked again.
+        onDisconnect: (number) => setOpen({ kind: 'disconnect', number }),
         onEdit: (number) => setOpen({ kind: 'edit', number }),
         onRemove: (number) => {
           confirm.reset();
@@ -182,6 +185,17 @@ export function NumbersPage({ user }: { user: PublicUser }) {
           danger
           pending={false}
           onConfirm={() => void relink(open.number)}
+          onCancel={close}
+        />
+      ) : null}
+      {open?.kind === 'disconnect' ? (
+        <ConfirmDialog
+          title={t('numbers.disconnectTitle')}
+          message={t('numbers.confirmDisconnect', { name: isolate(open.number.name) })}
+          confirmLabel={t('numbers.disconnect')}
+          danger
+          pending={false}
+          onConfirm={() => void disconnect(open.number)}
           onCancel={close}
         />
       ) : null}

@@ -51,8 +51,8 @@ export function InterestedConversationsDialog({ property, onClose }: { property:
                     data-status={c.interestStatus}
                   >
                     <span className="interested-row-main">
-                      <span className="interested-name" dir="auto">
-                        {who}
+                      <span className="interested-name">
+                        <bdi>{who}</bdi>
                       </span>
                       {c.customerName && c.customerPhone ? (
                         <span className="interested-phone muted" dir="ltr">

@@ -22,8 +22,8 @@ export function PropertyCard({ property, actions, onShowInterested }: { property
       <PropertyPhoto property={property} />
       <div className="property-card-body">
         <header className="property-card-head">
-          <h2 className="property-name" dir="auto" data-testid="property-name">
-            {property.name}
+          <h2 className="property-name" data-testid="property-name">
+            <bdi>{property.name}</bdi>
           </h2>
           <span data-testid="property-status">
             <Badge tone={statusTone[property.status]} dot>

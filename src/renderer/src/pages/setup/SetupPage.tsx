@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { errorReasons } from '../../../../shared/errors';
+import { setupAdminInput } from '../../../../shared/users/schemas';
+import { zodDetails } from '../../../../shared/zod-details';
 import { Alert } from '../../components/Alert';
 import { AuthLayout } from '../../components/AuthLayout';
 import { TextField } from '../../components/TextField';
 import { useSubmit } from '../../hooks/use-submit';
-import { clientFieldError } from '../../i18n/errors';
 import { useT } from '../../i18n/use-t';
 import { ApiCallError } from '../../api/client';
 import { boot, setupAdmin } from '../../stores/session-actions';
@@ -23,8 +24,13 @@ export function SetupPage() {
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (values.password !== values.confirm) {
-      submission.fail(clientFieldError('confirm', 'passwords_differ'));
+    // Every problem at once: the core's own rules checked here, and the confirmation beside them.
+    const input = { name: values.name, email: values.email, password: values.password };
+    const parsed = setupAdminInput.safeParse(input);
+    const details = parsed.success ? [] : zodDetails(parsed.error, input);
+    if (values.password !== values.confirm) details.push({ field: 'confirm', code: 'passwords_differ', message: 'The passwords differ' });
+    if (details.length > 0) {
+      submission.fail({ code: 'VALIDATION_ERROR', message: 'Client-side validation failed', details });
       return;
     }
     await submission.run(async () => {

@@ -1,6 +1,7 @@
 import type { TemplateView } from '../../../../shared/templates/types';
 import { Badge } from '../../components/Badge';
 import { Icon } from '../../components/icons';
+import { usePlural } from '../../i18n/use-plural';
 import { useT } from '../../i18n/use-t';
 import { categoryLabel } from './template-labels';
 import { TemplateText, VariableChips } from './TemplateText';
@@ -13,11 +14,12 @@ export interface TemplateActions {
 /** One template: its name, category and state, the text with its variables, and how often it was sent. */
 export function TemplateCard({ template, actions }: { template: TemplateView; actions: TemplateActions | undefined }) {
   const t = useT();
+  const count = usePlural();
   return (
     <article className="card template-card" data-testid={`template-row-${template.name}`} data-active={template.isActive}>
       <header className="template-card-head">
-        <h2 className="template-name" dir="auto">
-          {template.name}
+        <h2 className="template-name">
+          <bdi>{template.name}</bdi>
         </h2>
         <div className="template-badges">
           <Badge tone="blue">{categoryLabel(t, template.category)}</Badge>
@@ -30,7 +32,7 @@ export function TemplateCard({ template, actions }: { template: TemplateView; ac
       <VariableChips variables={template.variables} testId="template-variables" />
       <footer className="template-card-foot">
         <span className="muted template-usage" data-testid="template-usage" data-count={template.usageCount}>
-          {t('templates.usage', { count: template.usageCount })}
+          {count('templates.usage', template.usageCount)}
         </span>
         {actions ? (
           <span className="template-card-actions">

@@ -1,5 +1,6 @@
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { parseTemplate } from '../../../../shared/templates/template-text';
+import { variableToken } from '../../../../shared/templates/template-variables';
 import { templateCategories, type TemplateView } from '../../../../shared/templates/types';
 import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
@@ -9,9 +10,11 @@ import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { useSubmit } from '../../hooks/use-submit';
 import { fieldErrorText } from '../../i18n/errors';
+import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
 import { categoryLabel, sampleValues } from './template-labels';
 import { createTemplate, templateFormValues, updateTemplate, type TemplateFormValues } from './template-form';
+import { InsertVariable } from './InsertVariable';
 import { TemplateText, VariableChips } from './TemplateText';
 
 const fields = ['name', 'category', 'content', 'variables', 'isActive'] as const;
@@ -20,12 +23,27 @@ const fields = ['name', 'category', 'content', 'variables', 'isActive'] as const
 export function TemplateFormDialog({ template, onClose, onSaved }: { template?: TemplateView; onClose(): void; onSaved(template: TemplateView): void }) {
   const t = useT();
   const activeId = useId();
+  const language = useLanguageStore((state) => state.language);
   const [values, setValues] = useState<TemplateFormValues>(() => templateFormValues(template));
   const submission = useSubmit(fields);
   const set =
     <K extends keyof TemplateFormValues>(field: K) =>
     (value: TemplateFormValues[K]) =>
       setValues((v) => ({ ...v, [field]: value }));
+
+  const contentBox = useRef<HTMLDivElement>(null);
+
+  /** Puts the placeholder where the cursor was, and the cursor after it. */
+  function insertVariable(token: string) {
+    const area = contentBox.current?.querySelector('textarea');
+    const start = area?.selectionStart ?? values.content.length;
+    const end = area?.selectionEnd ?? values.content.length;
+    set('content')(values.content.slice(0, start) + token + values.content.slice(end));
+    requestAnimationFrame(() => {
+      area?.focus();
+      area?.setSelectionRange(start + token.length, start + token.length);
+    });
+  }
 
   const parsed = useMemo(() => parseTemplate(values.content), [values.content]);
   const problem = parsed.problems[0];
@@ -58,16 +76,19 @@ export function TemplateFormDialog({ template, onClose, onSaved }: { template?: 
             <TextField name="name" label={t('templates.field.name')} value={values.name} onChange={set('name')} error={shown.fields.name} autoComplete="off" maxLength={100} testId="template-form-name" />
             <SelectField name="category" label={t('templates.field.category')} value={values.category} options={categoryOptions} onChange={set('category')} error={shown.fields.category} testId="template-form-category" />
           </div>
-          <TextAreaField
+          <div className="template-content-field" ref={contentBox}>
+            <InsertVariable onInsert={insertVariable} />
+            <TextAreaField
             name="content"
             label={t('templates.field.content')}
             value={values.content}
             onChange={set('content')}
             error={shown.fields.content ?? shown.fields.variables}
-            hint={liveProblem ?? t('templates.field.contentHint', { example: '{{customer_name}}' })}
+            hint={liveProblem ?? t('templates.field.contentHint', { example: variableToken('customer_name', language) })}
             rows={5}
             testId="template-form-content"
-          />
+            />
+          </div>
           <VariableChips variables={parsed.variables} testId="template-form-variables" />
           <section className="template-preview" aria-labelledby={`${activeId}-preview`}>
             <h3 className="template-preview-title" id={`${activeId}-preview`}>

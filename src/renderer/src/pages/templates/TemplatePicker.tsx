@@ -1,19 +1,22 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { ConversationView } from '../../../../shared/inbox/types';
-import { customerNameVariable } from '../../../../shared/templates/template-text';
+import { variableKind } from '../../../../shared/templates/template-variables';
 import type { TemplateView } from '../../../../shared/templates/types';
 import { call } from '../../api/client';
 import { Alert } from '../../components/Alert';
+import { DateField } from '../../components/DateField';
 import { Dialog } from '../../components/Dialog';
 import { SearchField } from '../../components/SearchField';
 import { SubmitButton } from '../../components/SubmitButton';
 import { TextField } from '../../components/TextField';
 import { useSubmit } from '../../hooks/use-submit';
 import { useT } from '../../i18n/use-t';
+import { useSessionStore } from '../../stores/session-store';
 import { useThreadStore } from '../../stores/thread-store';
 import { categoryLabel, variableLabel } from './template-labels';
 import { TemplateText } from './TemplateText';
 import { useDebounced, useTemplates } from './use-templates';
+import { likelyProperty, messageLanguage, prefilledValues, spokenValues } from './variable-values';
 
 /** From the composer: choose an active template, fill its variables, check the preview, send. */
 export function TemplatePicker({ conversation, onClose }: { conversation: ConversationView; onClose(): void }) {
@@ -43,8 +46,8 @@ function ChooseStep({ onChoose, onClose }: { onChoose(template: TemplateView): v
               <li key={template.id}>
                 <button type="button" className="template-option" onClick={() => onChoose(template)} data-testid={`template-option-${template.name}`}>
                   <span className="template-option-head">
-                    <span className="template-option-name" dir="auto">
-                      {template.name}
+                    <span className="template-option-name">
+                      <bdi>{template.name}</bdi>
                     </span>
                     <span className="muted template-option-category">{categoryLabel(t, template.category)}</span>
                   </span>
@@ -66,16 +69,35 @@ function ChooseStep({ onChoose, onClose }: { onChoose(template: TemplateView): v
 
 function FillStep({ conversation, template, onBack, onClose }: { conversation: ConversationView; template: TemplateView; onBack(): void; onClose(): void }) {
   const t = useT();
-  const [values, setValues] = useState<Record<string, string>>(() =>
-    Object.fromEntries(template.variables.map((name) => [name, name === customerNameVariable ? (conversation.contact.name ?? '') : ''])),
-  );
+  const agentName = useSessionStore((state) => state.user?.name ?? null);
+  const language = messageLanguage(template.content);
+  const [values, setValues] = useState<Record<string, string>>(() => prefilledValues(template.variables, { conversation, agentName, property: null, language }));
   const fields = template.variables.map((name) => `variables.${name}`);
   const submission = useSubmit(fields);
+
+  // The property the customer is interested in fills its name, place and price unless typed already.
+  useEffect(() => {
+    let live = true;
+    call('conversations.interests', { conversationId: conversation.id }).then(
+      (interests) => {
+        const property = likelyProperty(interests);
+        if (!live || !property) return;
+        const known = prefilledValues(template.variables, { conversation, agentName, property, language });
+        setValues((v) => Object.fromEntries(Object.entries(v).map(([name, value]) => [name, value || known[name] || ''])));
+      },
+      () => undefined, // Without interests the fields simply stay empty.
+    );
+    return () => {
+      live = false;
+    };
+  }, [conversation, template.variables, agentName, language]);
+
+  const spoken = spokenValues(values, language);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     const ok = await submission.run(async () => {
-      const message = await call('messages.sendTemplate', { conversationId: conversation.id, templateId: template.id, variables: values });
+      const message = await call('messages.sendTemplate', { conversationId: conversation.id, templateId: template.id, variables: spoken });
       useThreadStore.getState().addMessages(conversation.id, [message]);
     });
     if (ok) onClose();
@@ -92,22 +114,22 @@ function FillStep({ conversation, template, onBack, onClose }: { conversation: C
             </Alert>
           ) : null}
           {template.variables.length > 0 ? <p className="muted">{t('templates.fillIntro')}</p> : null}
-          {template.variables.map((name, index) => (
-            <TextField
-              key={name}
-              name={`variables.${name}`}
-              label={variableLabel(t, name)}
-              value={values[name] ?? ''}
-              onChange={(value) => setValues((v) => ({ ...v, [name]: value }))}
-              error={shown.fields[`variables.${name}`]}
-              autoComplete="off"
-              autoFocus={index === 0 && !values[name]}
-              testId={`template-var-${name}`}
-            />
-          ))}
+          {template.variables.map((name, index) => {
+            const field = {
+              name: `variables.${name}`,
+              label: variableLabel(t, name),
+              value: values[name] ?? '',
+              onChange: (value: string) => setValues((v) => ({ ...v, [name]: value })),
+              error: shown.fields[`variables.${name}`],
+              testId: `template-var-${name}`,
+            };
+            const kind = variableKind(name);
+            if (kind === 'date') return <DateField key={name} {...field} />;
+            return <TextField key={name} {...field} type={kind === 'time' ? 'time' : 'text'} autoComplete="off" autoFocus={index === 0 && !values[name]} />;
+          })}
           <section className="template-preview">
             <h3 className="template-preview-title">{t('templates.preview')}</h3>
-            <TemplateText content={template.content} values={values} className="template-bubble" testId="template-fill-preview" />
+            <TemplateText content={template.content} values={spoken} className="template-bubble" testId="template-fill-preview" />
           </section>
         </div>
         <div className="dialog-footer">

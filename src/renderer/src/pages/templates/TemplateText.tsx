@@ -30,12 +30,12 @@ export function TemplateText({ content, values = {}, className, testId }: Templa
   );
 }
 
-/** A variable's name as a chip, titled with its label in the current language. */
+/** A variable as a chip with its label in the current language ("اسم العميل"), titled with how it is written. */
 export function VariableChip({ name }: { name: string }) {
   const t = useT();
   return (
-    <bdi className="template-chip" title={variableLabel(t, name)} data-variable={name}>
-      {name}
+    <bdi className="template-chip" title={`{{${name}}}`} data-variable={name}>
+      {variableLabel(t, name)}
     </bdi>
   );
 }

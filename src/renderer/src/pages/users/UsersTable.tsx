@@ -38,7 +38,9 @@ export function UsersTable({ users, meId, manage, onEdit, onToggle }: UsersTable
           {(users ?? []).map((user) => (
             <tr key={user.id} data-testid={`user-row-${user.email}`} className={user.isActive ? undefined : 'row-muted'}>
               <td className="cell-name">
-                {user.name}
+                <bdi dir="auto" className="person-name">
+                  {user.name}
+                </bdi>
                 {user.id === meId ? <span className="tag-you">{t('users.you')}</span> : null}
               </td>
               <td>
@@ -64,14 +66,17 @@ export function UsersTable({ users, meId, manage, onEdit, onToggle }: UsersTable
                   <button type="button" className="button button-small button-secondary" onClick={() => onEdit(user)} data-testid={`user-edit-${user.email}`}>
                     {t('users.edit')}
                   </button>
-                  <button
-                    type="button"
-                    className={`button button-small ${user.isActive ? 'button-danger-ghost' : 'button-secondary'}`}
-                    onClick={() => onToggle(user)}
-                    data-testid={`user-toggle-active-${user.email}`}
-                  >
-                    {user.isActive ? t('users.deactivate') : t('users.activate')}
-                  </button>
+                  {/* An admin cannot lock themselves out: their own row offers no deactivate. */}
+                  {user.id !== meId ? (
+                    <button
+                      type="button"
+                      className={`button button-small ${user.isActive ? 'button-danger-ghost' : 'button-secondary'}`}
+                      onClick={() => onToggle(user)}
+                      data-testid={`user-toggle-active-${user.email}`}
+                    >
+                      {user.isActive ? t('users.deactivate') : t('users.activate')}
+                    </button>
+                  ) : null}
                 </td>
               ) : null}
             </tr>

@@ -1,7 +1,10 @@
 import type { z } from 'zod';
-import type { FieldError } from '../../shared/errors';
+import type { FieldError } from './errors';
 
-/** Turns zod issues into the seed's `details: [{ field, message }]`, plus a code the renderer translates. */
+/**
+ * Turns zod issues into the seed's `details: [{ field, message }]`, plus a code the renderer
+ * translates. Shared: the router answers with it, and a form checks itself the same way before sending.
+ */
 export function zodDetails(error: z.ZodError, input: unknown): FieldError[] {
   return error.issues.map((issue): FieldError => {
     const field = issue.path.map(String).join('.') || '(input)';

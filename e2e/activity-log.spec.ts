@@ -1,0 +1,79 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Page } from '@playwright/test';
+import { admin, expect, setUpFirstAdmin, signIn, test } from './fixtures';
+
+// The demo office: its agents and seeded conversations (src/main/whatsapp/demo/demo-seed-data.ts).
+test.use({ demo: true });
+
+const agent1 = { name: 'أحمد الحربي', email: 'agent1@demo.meras', password: 'demo-pass-123' };
+const nasser = 'ناصر السهلي';
+
+/** Screenshots for a person to look at, when SCREENSHOT_DIR is set. */
+async function shot(page: Page, name: string): Promise<void> {
+  const dir = process.env.SCREENSHOT_DIR;
+  if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
+
+const sentences = (page: Page) => page.getByTestId('activity-table').getByTestId('activity-sentence');
+
+test('the activity log says who did what to whom in words, in Arabic and English, and filters by who did it', async ({ page, host, browser }) => {
+  await setUpFirstAdmin(page, host);
+  await page.getByTestId('conversation-list').locator('[data-testid^="conversation-row-"]', { hasText: nasser }).click();
+  await page.getByTestId('thread-status').selectOption('resolved');
+  await expect(page.getByTestId('thread-status')).toHaveValue('resolved');
+
+  // An agent signs in elsewhere.
+  const other = await browser.newPage();
+  await other.goto(host.url);
+  await signIn(other, agent1.email, agent1.password);
+  await expect(other.getByTestId('app-shell')).toBeVisible();
+  await other.close();
+
+  await page.getByTestId('nav-activity').click();
+  await expect(sentences(page).first()).toHaveText(`${agent1.name}: تسجيل الدخول`);
+  await expect(sentences(page).filter({ hasText: nasser })).toHaveText([`${admin.name}: تغيير حالة المحادثة مع ${nasser} إلى «تم حلها»`]);
+  await expect(sentences(page).last()).toHaveText(`${admin.name}: إعداد المكتب كأول مدير`);
+  // Never an action's code, nor a type and an id in place of a name.
+  await expect(page.getByTestId('activity-table')).not.toContainText('conversation.');
+  await expect(page.getByTestId('activity-table')).not.toContainText('#');
+  await shot(page, 'activity-ar');
+
+  await page.getByTestId('activity-filter-user').selectOption({ label: agent1.name });
+  await expect(sentences(page)).toHaveText([`${agent1.name}: تسجيل الدخول`]);
+  await expect(page.getByTestId('activity-count')).toHaveText('عملية واحدة معروضة');
+  await page.getByTestId('activity-clear').click();
+  await page.getByTestId('activity-filter-action').selectOption('conversation');
+  await expect(sentences(page)).toHaveText([`${admin.name}: تغيير حالة المحادثة مع ${nasser} إلى «تم حلها»`]);
+
+  await page.getByTestId('language-toggle').click();
+  await expect(sentences(page)).toHaveText([`${admin.name} changed the status of the conversation with ${nasser} to Resolved`]);
+  await page.getByTestId('activity-clear').click();
+  await expect(sentences(page).first()).toHaveText(`${agent1.name} signed in`);
+  await shot(page, 'activity-en');
+});
+
+test('the activity log pages past the latest 100 entries, each once, down to the first', async ({ page, host }) => {
+  await setUpFirstAdmin(page, host);
+  // A busy office's history: 130 profile edits written straight into the office's database.
+  const db = new Database(path.join(host.dataDir, 'meras.db'));
+  const adminId = (db.prepare('select id from users where email = ?').get(admin.email) as { id: number }).id;
+  const insert = db.prepare("insert into activity_log (user_id, action, entity_type, entity_id, created_at) values (?, 'profile.updated', 'user', ?, ?)");
+  db.transaction(() => {
+    for (let i = 0; i < 130; i++) insert.run(adminId, adminId, Date.now() - (130 - i) * 60_000);
+  })();
+  const total = (db.prepare('select count(*) as n from activity_log').get() as { n: number }).n;
+  db.close();
+
+  await page.getByTestId('nav-activity').click();
+  const rows = page.getByTestId('activity-table').locator('[data-testid^="activity-row-"]');
+  await expect(rows).toHaveCount(100);
+  await expect(page.getByTestId('activity-end')).toHaveCount(0);
+  await page.getByTestId('activity-load-more').click();
+  await expect(rows).toHaveCount(total);
+  await expect(page.getByTestId('activity-end')).toBeVisible();
+  await expect(page.getByTestId('activity-load-more')).toHaveCount(0);
+  const ids = await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-testid')));
+  expect(new Set(ids).size).toBe(total);
+  await expect(sentences(page).last()).toHaveText(`${admin.name}: إعداد المكتب كأول مدير`);
+});

@@ -1,0 +1,97 @@
+import { Fragment, type ReactNode } from 'react';
+import type { ActivityAction, ActivityEntry } from '../../../../shared/activity/types';
+import { conversationStatuses, propertyInterestStatuses, roles, type ConversationStatus, type PropertyInterestStatus, type Role } from '../../../../shared/domain';
+import { isMessageKey, type Language, type MessageKey } from '../../i18n/dictionary';
+import { conversationStatusLabel, roleLabel } from '../../i18n/labels';
+import { plural } from '../../i18n/plural';
+import type { Translate } from '../../i18n/translate';
+
+/** Every action the core records reads as a sentence: a new action without one fails the typecheck. */
+const everyActionSaid: `activity.say.${ActivityAction}` extends MessageKey ? true : never = true;
+void everyActionSaid;
+
+export interface Sentence {
+  /** The phrase with `{name}` slots, in the current language. */
+  text: string;
+  /** What fills each slot: names of people and things. */
+  parts: Record<string, string>;
+}
+
+const is = <T extends string>(list: readonly T[], value: unknown): value is T => typeof value === 'string' && (list as readonly string[]).includes(value);
+
+/** An entry of the log as a sentence: who did what to whom, by name. */
+export function activitySentence(t: Translate, language: Language, entry: ActivityEntry): Sentence {
+  const details = entry.details ?? {};
+  const user = entry.userName ?? (entry.userId === null ? t('activity.system') : t('activity.someone'));
+  const target = entry.entityName ?? '';
+  const parts: Record<string, string> = { user, target };
+  let key = `activity.say.${entry.action}`;
+
+  switch (entry.action) {
+    case 'auth.sign_in_failed':
+      if (!entry.entityName) key = 'activity.say.auth.sign_in_failed_unknown';
+      break;
+    case 'user.created':
+      if (details.firstRun === true) key = 'activity.say.user.first_admin';
+      parts.role = is<Role>(roles, details.role) ? roleLabel(t, details.role) : '';
+      break;
+    case 'conversation.status_changed':
+      parts.to = is<ConversationStatus>(conversationStatuses, details.to) ? conversationStatusLabel(t, details.to) : '';
+      break;
+    case 'conversation.assigned':
+    case 'conversation.unassigned':
+    case 'conversation.transferred':
+      parts.fromUser = entry.related.fromUserName ?? t('activity.nobody');
+      parts.toUser = entry.related.toUserName ?? t('activity.nobody');
+      break;
+    case 'property_interest.added':
+    case 'property_interest.updated':
+    case 'property_interest.removed':
+      parts.property = typeof details.name === 'string' ? details.name : '';
+      parts.status = is<PropertyInterestStatus>(propertyInterestStatuses, details.status) ? t(`interests.status.${details.status}`) : '';
+      break;
+    case 'contact.imported': {
+      const count = (Number(details.created) || 0) + (Number(details.updated) || 0);
+      parts.contacts = plural(t, language, 'activity.imported', count);
+      break;
+    }
+    case 'template.used':
+      parts.conversation = entry.related.conversationName ?? '';
+      break;
+  }
+  if (!isMessageKey(key)) {
+    // An action from a newer core: its name as the core writes it.
+    key = 'activity.say.unknown';
+    parts.action = entry.action;
+  }
+  return { text: t(key as MessageKey), parts };
+}
+
+/** The sentence with each name set apart: isolated, so a Latin name keeps the Arabic sentence in order. */
+export function SentenceText({ sentence }: { sentence: Sentence }) {
+  const nodes: ReactNode[] = [];
+  let at = 0;
+  for (const match of sentence.text.matchAll(/\{(\w+)\}/g)) {
+    nodes.push(sentence.text.slice(at, match.index));
+    const name = match[1]!;
+    const value = sentence.parts[name] ?? '';
+    nodes.push(
+      name === 'user' || name === 'target' || name.endsWith('User') || name === 'property' || name === 'conversation' ? (
+        <bdi key={match.index} className="activity-name" data-part={name}>
+          {value}
+        </bdi>
+      ) : (
+        <bdi key={match.index}>{value}</bdi>
+      ),
+    );
+    at = match.index + match[0].length;
+  }
+  nodes.push(sentence.text.slice(at));
+  return (
+    <>
+      {nodes.map((node, i) => (
+        <Fragment key={i}>{node}</Fragment>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ActivityEntry } from '../../../../shared/activity/types';
+import type { ApiError } from '../../../../shared/errors';
+import { call, toApiError } from '../../api/client';
+
+export interface ActivityFilters {
+  userId: string;
+  action: string;
+  from: string;
+  to: string;
+}
+
+export const noActivityFilters: ActivityFilters = { userId: '', action: '', from: '', to: '' };
+export const activityPageSize = 100;
+
+/**
+ * The log page by page, newest first: the first page again whenever the filters change, then
+ * each "load more" asks for the entries below the last one shown (keyset), so nothing repeats.
+ */
+export function useActivityPages(filters: ActivityFilters) {
+  const [entries, setEntries] = useState<ActivityEntry[] | null>(null);
+  const [hasMore, setHasMore] = useState(false);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<ApiError | null>(null);
+  const ticket = useRef(0);
+
+  const load = useCallback(
+    (beforeId: number | undefined) => {
+      const mine = ++ticket.current;
+      setLoading(true);
+      call('activity.list', {
+        limit: activityPageSize,
+        ...(beforeId !== undefined ? { beforeId } : {}),
+        ...(filters.userId ? { userId: Number(filters.userId) } : {}),
+        ...(filters.action ? { action: filters.action } : {}),
+        ...(filters.from ? { from: filters.from } : {}),
+        ...(filters.to ? { to: filters.to } : {}),
+      }).then(
+        (page) => {
+          if (mine !== ticket.current) return;
+          setEntries((shown) => (beforeId === undefined || !shown ? page : [...shown, ...page]));
+          setHasMore(page.length === activityPageSize);
+          setError(null);
+          setLoading(false);
+        },
+        (thrown: unknown) => {
+          if (mine !== ticket.current) return;
+          setError(toApiError(thrown));
+          setLoading(false);
+        },
+      );
+    },
+    [filters.userId, filters.action, filters.from, filters.to],
+  );
+
+  useEffect(() => {
+    load(undefined);
+    return () => {
+      ticket.current += 1;
+    };
+  }, [load]);
+
+  return {
+    entries,
+    hasMore,
+    loading,
+    error,
+    reload: () => load(undefined),
+    loadMore: () => load(entries?.at(-1)?.id),
+  };
+}

@@ -1,0 +1,55 @@
+import { officeTimeZone } from '../../../../shared/domain';
+import type { PropertyInterestView } from '../../../../shared/properties/types';
+import { variableKind } from '../../../../shared/templates/template-variables';
+import type { ConversationView } from '../../../../shared/inbox/types';
+import type { Language } from '../../i18n/dictionary';
+
+const dayFormats: Record<Language, Intl.DateTimeFormat> = {
+  ar: new Intl.DateTimeFormat('ar-SA-u-nu-latn-ca-gregory', { weekday: 'long', day: 'numeric', month: 'long', timeZone: officeTimeZone }),
+  en: new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: officeTimeZone }),
+};
+const timeFormats: Record<Language, Intl.DateTimeFormat> = {
+  ar: new Intl.DateTimeFormat('ar-SA-u-nu-latn', { hour: 'numeric', minute: '2-digit', timeZone: officeTimeZone }),
+  en: new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', hour12: true, timeZone: officeTimeZone }),
+};
+const prices: Record<Language, Intl.NumberFormat> = { ar: new Intl.NumberFormat('ar-SA-u-nu-latn'), en: new Intl.NumberFormat('en-GB') };
+
+/** The customer reads the message in the template's language, whatever the agent's screen shows. */
+export const messageLanguage = (content: string): Language => (/\p{Script=Arabic}/u.test(content) ? 'ar' : 'en');
+
+/**
+ * A picked value as the message says it: a day from the calendar ("2026-01-25") as "الأحد، 25 يناير",
+ * a time ("16:00") as "4:00 م", in the office's zone; text as typed.
+ */
+export function spokenValue(name: string, raw: string, language: Language): string {
+  const kind = variableKind(name);
+  if (kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(raw)) return dayFormats[language].format(new Date(`${raw}T12:00:00+03:00`));
+  if (kind === 'time' && /^\d{2}:\d{2}$/.test(raw)) return timeFormats[language].format(new Date(`2026-01-01T${raw}:00+03:00`));
+  return raw;
+}
+
+export function spokenValues(values: Readonly<Record<string, string>>, language: Language): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).map(([name, raw]) => [name, spokenValue(name, raw.trim(), language)]));
+}
+
+/** The property the customer is most likely asking about: the newest interest still open. */
+export function likelyProperty(interests: readonly PropertyInterestView[]): PropertyInterestView['property'] | null {
+  const open = interests.filter((i) => i.status !== 'not_interested').sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  return open[0]?.property ?? null;
+}
+
+/** What the composer knows before the agent types: the customer, the agent, the property of interest. */
+export function prefilledValues(
+  variables: readonly string[],
+  context: { conversation: ConversationView; agentName: string | null; property: PropertyInterestView['property'] | null; language: Language },
+): Record<string, string> {
+  const { conversation, agentName, property, language } = context;
+  const known: Record<string, string | null | undefined> = {
+    customer_name: conversation.contact.name,
+    agent_name: agentName,
+    property_name: property?.name,
+    location: property?.location,
+    price: property?.price != null ? prices[language].format(property.price) : null,
+  };
+  return Object.fromEntries(variables.map((name) => [name, known[name] ?? '']));
+}
