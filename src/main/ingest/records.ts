@@ -39,6 +39,8 @@ export interface MessageRow {
   next_attempt_at: number | null;
   in_flight_at: number | null;
   media_status: 'pending' | 'ready' | 'unavailable' | null;
+  /** Only on answers sent with one (migration 0015). */
+  client_id?: string | null;
   created_at: number;
 }
 
@@ -102,6 +104,7 @@ export function toMessageView(row: MessageRow, attachments: readonly AttachmentR
     mediaStatus: row.media_status ?? null,
     attachments: attachments.map((a) => ({ id: a.id, type: a.type, name: a.name, size: a.size, mimeType: a.mime_type })),
     createdAt: toIso(row.created_at),
+    ...(row.client_id ? { clientId: row.client_id } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { conversationStatuses } from '../domain';
-import { entityId } from '../fields';
+import { clientMessageId, entityId } from '../fields';
 
 /** Seed 003's numbers, conversations and messages inputs. */
 
@@ -63,6 +63,7 @@ export const sendMessageInput = z
     conversationId: entityId,
     content: z.string().max(65_536).default(''),
     attachment: z.object({ uploadId: z.uuid() }).strict().optional(),
+    clientId: clientMessageId.optional(),
   })
   .strict()
   .refine((m) => m.attachment !== undefined || m.content.trim().length > 0, { message: 'required', path: ['content'] });

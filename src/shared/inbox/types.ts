@@ -38,6 +38,8 @@ export interface MessageView {
   mediaStatus: 'pending' | 'ready' | 'unavailable' | null;
   attachments: AttachmentView[];
   createdAt: string;
+  /** The id the browser gave an answer when the agent pressed send (see `sendMessageInput`). */
+  clientId?: string;
 }
 
 /** Seed 003's attachment, without a URL: the file is read through `media.read`. */

@@ -154,10 +154,16 @@ export class InboxService {
     return this.readViews(rows.reverse());
   }
 
-  /** Queues the answer (a text, or a finished upload with its caption) and returns it at once; it goes out when the number is connected. */
+  /**
+   * Queues the answer (a text, or a finished upload with its caption) and returns it at once; it
+   * goes out when the number is connected. A repeat with the same `clientId` (the browser resends
+   * what it could not confirm) returns the message already stored and queues nothing.
+   */
   send(caller: Caller, input: z.output<typeof sendMessageInput>): MessageView {
     const { conversationId } = input;
     this.access.requireConversation(caller, conversationId);
+    const repeat = this.outbox.sentBefore(conversationId, input.clientId);
+    if (repeat) return this.readViews([repeat])[0]!;
     const conversation = this.sqlite
       .prepare<[number], { removed_at: number | null }>(
         'select n.removed_at from conversations c join whatsapp_numbers n on n.id = c.whatsapp_number_id where c.id = ?',
@@ -169,6 +175,7 @@ export class InboxService {
     const content = file ? input.content.trim() : input.content;
     const row = this.outbox.enqueue({
       conversationId, content, sender: 'agent', senderId: caller.user.id, senderName: caller.user.name,
+      ...(input.clientId ? { clientId: input.clientId } : {}),
       ...(file ? { attachment: { type: file.type, sha256: file.sha256, name: file.name, size: file.size, mimeType: file.mimeType } } : {}),
     });
     if (input.attachment) this.uploads.consumed(input.attachment.uploadId);
