@@ -17,6 +17,12 @@ export interface ConversationView {
   match?: { messageId: number; content: string } | null;
 }
 
+/** Conversations with unread messages (not archived), and those messages: the title's "(3) Meras Desk". */
+export interface UnreadSummary {
+  conversations: number;
+  messages: number;
+}
+
 export interface ConversationPage {
   data: ConversationView[];
   /** Pass `next` as `cursor` for the next page; null at the end. */

@@ -1,12 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { errorReasons } from '../../../shared/errors';
-import type { ConversationPage, ConversationView, MessageView } from '../../../shared/inbox/types';
+import type { ConversationPage, ConversationView, MessageView, UnreadSummary } from '../../../shared/inbox/types';
 import type { conversationListInput, messageListInput, sendMessageInput, updateConversationInput } from '../../../shared/inbox/schemas';
 import type { EventBus } from '../../events/event-bus';
 import type { ActivityLog } from '../activity/activity-log';
 import type { ConversationList } from './conversation-list';
 import type { NumberAccess } from './number-access';
+import { unreadSummaryReader } from './unread-summary';
 import type { Clock } from '../../base/clock';
 import { conversationReader, messageViewReader, type MessageRow } from '../../ingest/records';
 import type { Uploads } from '../../media/uploads';
@@ -19,6 +20,7 @@ import type { Caller } from '../auth/auth-service';
 export class InboxService {
   private readonly readConversation;
   private readonly readViews;
+  private readonly readUnread;
 
   constructor(
     private readonly sqlite: Database.Database,
@@ -33,6 +35,12 @@ export class InboxService {
   ) {
     this.readConversation = conversationReader(sqlite);
     this.readViews = messageViewReader(sqlite);
+    this.readUnread = unreadSummaryReader(sqlite);
+  }
+
+  /** The caller's unread conversations and messages, archived ones left out. */
+  unread(caller: Caller): UnreadSummary {
+    return this.readUnread(this.access.allowedNumbers(caller));
   }
 
   /** Seed 003's list: filters, search, sorts and cursors, within the numbers the caller may work. */
