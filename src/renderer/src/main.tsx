@@ -12,6 +12,7 @@ import './styles/thread.css';
 import './styles/contacts.css';
 import './styles/templates.css';
 import './styles/properties.css';
+import './styles/offline.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 // Sets <html lang/dir> from the remembered language before the first paint.
