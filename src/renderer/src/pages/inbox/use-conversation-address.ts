@@ -27,6 +27,8 @@ export function useConversationAddress(): boolean {
       },
       () => {
         if (!current || useRouteStore.getState().conversationId !== wanted) return;
+        // The link asked for this conversation, not the one open before: show why it is not there.
+        useThreadStore.getState().close();
         setLinkFailed(true);
         useRouteStore.getState().replace('inbox');
       },
