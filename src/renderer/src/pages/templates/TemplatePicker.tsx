@@ -10,6 +10,7 @@ import { SubmitButton } from '../../components/SubmitButton';
 import { TextField } from '../../components/TextField';
 import { useSubmit } from '../../hooks/use-submit';
 import { useT } from '../../i18n/use-t';
+import { newClientId } from '../../stores/client-id';
 import { useThreadStore } from '../../stores/thread-store';
 import { categoryLabel, variableLabel } from './template-labels';
 import { TemplateText } from './TemplateText';
@@ -71,11 +72,13 @@ function FillStep({ conversation, template, onBack, onClose }: { conversation: C
   );
   const fields = template.variables.map((name) => `variables.${name}`);
   const submission = useSubmit(fields);
+  // One id for this dialog's answer: pressing send again after a dropped connection cannot send it twice.
+  const [clientId] = useState(newClientId);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     const ok = await submission.run(async () => {
-      const message = await call('messages.sendTemplate', { conversationId: conversation.id, templateId: template.id, variables: values });
+      const message = await call('messages.sendTemplate', { conversationId: conversation.id, templateId: template.id, variables: values, clientId });
       useThreadStore.getState().addMessages(conversation.id, [message]);
     });
     if (ok) onClose();
