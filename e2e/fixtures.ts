@@ -7,6 +7,10 @@ import { test as base, expect, type Page } from '@playwright/test';
 export interface HostProcess {
   url: string;
   dataDir: string;
+  /** Stops the host process (SIGTERM) and waits for it to exit: the browser loses the desk. */
+  stop(): Promise<void>;
+  /** Starts it again on the same port and data folder, as the office restarting the desk. */
+  restart(): Promise<void>;
 }
 
 const hostEntry = path.resolve(__dirname, '../out/main/host.js');
@@ -15,9 +19,9 @@ const hostEntry = path.resolve(__dirname, '../out/main/host.js');
  * Starts `node out/main/host.js` on a free port with its own data folder; resolves when it prints
  * its URL. `demo` adds `--demo`: simulated WhatsApp and the demo office's data.
  */
-async function startHostProcess(dataDir: string, demo: boolean): Promise<{ child: ChildProcess; url: string }> {
+async function startHostProcess(dataDir: string, demo: boolean, port = 0): Promise<{ child: ChildProcess; url: string }> {
   if (!fs.existsSync(hostEntry)) throw new Error('out/main/host.js is missing: run `npm run build` before the e2e tests.');
-  const args = [hostEntry, '--data-dir', dataDir, '--port', '0', ...(demo ? ['--demo'] : [])];
+  const args = [hostEntry, '--data-dir', dataDir, '--port', String(port), ...(demo ? ['--demo'] : [])];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -45,10 +49,22 @@ export const test = base.extend<{ demo: boolean; host: HostProcess }>({
   demo: [false, { option: true }],
   host: async ({ demo }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'meras-e2e-'));
-    const { child, url } = await startHostProcess(dataDir, demo);
-    await use({ url, dataDir });
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
+    const started = await startHostProcess(dataDir, demo);
+    let child: ChildProcess | null = started.child;
+    const { url } = started;
+    const stop = async () => {
+      const running = child;
+      child = null;
+      if (!running || running.exitCode !== null) return;
+      running.kill('SIGTERM');
+      await new Promise((resolve) => running.once('exit', resolve));
+    };
+    const restart = async () => {
+      await stop();
+      child = (await startHostProcess(dataDir, demo, Number(new URL(url).port))).child;
+    };
+    await use({ url, dataDir, stop, restart });
+    await stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   },
 });

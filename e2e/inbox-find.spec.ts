@@ -33,7 +33,7 @@ test('search ignores hamza forms and tashkeel and highlights the match; filters,
   test.setTimeout(120_000);
   await setUpFirstAdmin(page, host);
   await expect(row(page, nasser)).toBeVisible();
-  // The unread messages of the listed conversations, in the window title.
+  // The conversations waiting to be read, in the window title.
   await expect(page).toHaveTitle(/^\(\d+\) ميراس ديسك$/);
   await shot(page, 'ar-1-inbox');
 

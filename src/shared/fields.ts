@@ -8,6 +8,11 @@ export const newPassword = z.string().min(8).max(128);
 /** A password being checked (sign-in, old password): any non-empty string within the cap. */
 export const anyPassword = z.string().min(1).max(128);
 export const entityId = z.number().int().positive();
+/**
+ * Made by the browser when the agent presses send and sent again with every retry of that
+ * answer: a second call with it returns the message the first one stored instead of a copy.
+ */
+export const clientMessageId = z.uuid();
 export const optionalPhone = z
   .string()
   .trim()

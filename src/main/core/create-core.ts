@@ -7,6 +7,7 @@ import { RateLimiter, type RateLimits } from '../rpc/rate-limiter';
 import { ActivityLog } from '../services/activity/activity-log';
 import { AuthService } from '../services/auth/auth-service';
 import { LoginThrottle, defaultThrottlePolicy, type ThrottlePolicy } from '../services/auth/login-throttle';
+import { Presence } from '../services/auth/presence';
 import { SessionStore, defaultSessionPolicy, type SessionPolicy } from '../services/auth/session-store';
 import { ProfileService } from '../services/users/profile-service';
 import { UsersService } from '../services/users/users-service';
@@ -87,6 +88,7 @@ export function createCore(options: CoreOptions) {
   const throttle = new LoginThrottle(db, clock, options.throttlePolicy ?? defaultThrottlePolicy);
   throttle.purgeStale();
   const auth = new AuthService(db, sessions, throttle, activity, bus, clock, { remoteSetup: options.remoteSetup ?? false });
+  const presence = new Presence(db, bus);
   const users = new UsersService(db, sessions, activity, bus, clock);
   const profile = new ProfileService(db, sessions, activity, bus, clock);
 
@@ -162,6 +164,8 @@ export function createCore(options: CoreOptions) {
     bus,
     database,
     logger,
+    /** The shells report which user each window or socket is signed in as. */
+    presence,
     whatsapp: { sessions: whatsappSessions, outbox, pipeline, ingest, media: mediaFetcher },
     mediaStore,
     searchIndex,

@@ -126,6 +126,25 @@ describe('database start-up', () => {
     }
   });
 
+  it('keeps the answers of a database from before client ids, and a resent answer is stored once after it', async () => {
+    const { t, token } = await upgradedFrom(
+      '0015_',
+      `insert into whatsapp_numbers (name) values ('Sales');
+       insert into contacts (phone, name) values ('+966551234567', 'فهد العتيبي');
+       insert into conversations (contact_id, whatsapp_number_id, last_message_time) values (1, 1, 1);
+       insert into messages (conversation_id, whatsapp_number_id, content, sender, status, created_at) values (1, 1, 'أهلاً فهد', 'agent', 'queued', 1);`,
+    );
+    try {
+      const input = { conversationId: 1, content: 'الشقة متاحة', clientId: '0b8f5a52-2d6f-4e7a-9c1e-3f2a1b0c9d8e' };
+      const sent = await t.call('messages.send', input, token);
+      expect((await t.call('messages.send', input, token)).id).toBe(sent.id);
+      const thread = await t.call('messages.list', { conversationId: 1 }, token);
+      expect(thread.map((m) => [m.content, m.clientId ?? null])).toEqual([['أهلاً فهد', null], ['الشقة متاحة', input.clientId]]);
+    } finally {
+      await t.close();
+    }
+  });
+
   it('opens an up-to-date database again without changing it', () => {
     const dataDir = tempDir();
     openDatabase(dataDir, migrationsDir).close();

@@ -197,10 +197,13 @@ export const messages = sqliteTable(
     deletedAt: integer('deleted_at'),
     /** An unsupported kind's payload as WhatsApp gave it (JSON, size-capped, never a file's base64). */
     raw: text('raw'),
+    /** An answer's id from the browser that typed it: a resend after a dropped connection is the same message. */
+    clientId: text('client_id'),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('messages_number_provider_id_unique').on(t.whatsappNumberId, t.whatsappMessageId),
+    uniqueIndex('messages_conversation_client_id_unique').on(t.conversationId, t.clientId).where(sql`client_id is not null`),
     index('messages_conversation_time').on(t.conversationId, t.createdAt),
     // Only queued rows: inbound messages never touch it.
     index('messages_outbox').on(t.whatsappNumberId).where(sql`status = 'queued'`),

@@ -107,7 +107,7 @@ export function startDesktop(options: { logger?: Logger } = {}): DesktopApp {
 
     restrictPermissions(session.defaultSession);
     applyContentSecurityPolicy(session.defaultSession, pagePolicy({ dev: page.load.kind === 'url' }));
-    binding = bindIpc({ ipcMain, router: core.router, bus: core.bus, isAppUrl: page.isAppUrl });
+    binding = bindIpc({ ipcMain, router: core.router, bus: core.bus, isAppUrl: page.isAppUrl, presence: core.presence });
     openWindow();
     return true;
   });

@@ -230,3 +230,33 @@ describe('the IPC binding on a real core', () => {
     expect(await ipc.handlers.get('users.list')!(forged.event, {}, adminToken)).toMatchObject({ success: false, error: { code: 'FORBIDDEN' } });
   });
 });
+
+describe('presence of desktop windows', () => {
+  it('tells presence which user each window is signed in as, and when the window closes; nothing once the core is closing', async () => {
+    const ipc = fakeIpcMain();
+    const router = fakeRouter();
+    const tracked: [string, number | null][] = [];
+    const binding = bindIpc({
+      ipcMain: ipc.ipcMain,
+      router: router.router,
+      bus: new EventBus(),
+      isAppUrl: appPage({ devServerUrl: undefined, rendererHtml }).isAppUrl,
+      presence: { track: (key, userId) => void tracked.push([key, userId]) },
+    });
+    const invoke = (win: ReturnType<typeof fakeWindow>) => ipc.handlers.get('auth.state')!(win.event, {}, 'token');
+    const first = fakeWindow(1);
+    const second = fakeWindow(2);
+    router.answerWithSession({ sessionId: 10, userId: 7 } as ActiveSession);
+    await invoke(first);
+    await invoke(second);
+    first.destroy();
+    expect(tracked).toEqual([
+      ['window:1', 7],
+      ['window:2', 7],
+      ['window:1', null],
+    ]);
+    binding.dispose();
+    second.destroy();
+    expect(tracked).toHaveLength(3);
+  });
+});

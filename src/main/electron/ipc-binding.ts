@@ -4,6 +4,7 @@ import { ipcEventChannel } from '../../shared/wire';
 import type { EventBus } from '../events/event-bus';
 import { reaches } from '../events/event-bus';
 import type { Router } from '../rpc/router';
+import type { Presence } from '../services/auth/presence';
 import type { ActiveSession } from '../services/auth/session-store';
 
 /** The parts of Electron's WebContents the binding uses. */
@@ -31,6 +32,8 @@ export interface IpcBindingDeps {
   bus: Pick<EventBus, 'subscribe'>;
   /** Whether a frame URL is the app's own page (see desktop-paths.appPage). */
   isAppUrl(url: string): boolean;
+  /** Told which user each window is signed in as, and when it closes («متصل» in the team list). */
+  presence?: Pick<Presence, 'track'>;
 }
 
 /** Longer than any token the core issues; anything else is not a token. */
@@ -49,15 +52,26 @@ const forbidden: ApiResult<never> = {
 export function bindIpc(deps: IpcBindingDeps): { dispose(): void } {
   const windows = new Map<number, { contents: WindowContents; session: ActiveSession | null }>();
 
+  let disposed = false;
+  /** After dispose the core is closing: a window destroyed then changes nobody's presence (the next start resets it). */
+  function present(contents: WindowContents, session: ActiveSession | null): void {
+    if (!disposed) deps.presence?.track(`window:${contents.id}`, session?.userId ?? null);
+  }
+
   function remember(contents: WindowContents, session: ActiveSession | null): void {
     const known = windows.get(contents.id);
     if (known) {
       known.session = session;
+      present(contents, session);
       return;
     }
     if (contents.isDestroyed()) return;
     windows.set(contents.id, { contents, session });
-    contents.once('destroyed', () => windows.delete(contents.id));
+    present(contents, session);
+    contents.once('destroyed', () => {
+      windows.delete(contents.id);
+      present(contents, null);
+    });
   }
 
   for (const channel of channelNames) {
@@ -80,12 +94,16 @@ export function bindIpc(deps: IpcBindingDeps): { dispose(): void } {
       if (window.contents.isDestroyed() || !reaches(audience, window.session)) continue;
       window.contents.send(ipcEventChannel, { event, data });
       // A window told its session ended is signed out: it gets nothing more until it signs in.
-      if (event === 'session.ended') window.session = null;
+      if (event === 'session.ended') {
+        window.session = null;
+        present(window.contents, null);
+      }
     }
   });
 
   return {
     dispose() {
+      disposed = true;
       unsubscribe();
       for (const channel of channelNames) deps.ipcMain.removeHandler(channel);
       windows.clear();

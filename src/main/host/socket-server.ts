@@ -32,6 +32,8 @@ interface Connection {
   local: boolean;
   session: ActiveSession | null;
   alive: boolean;
+  /** Presence counts sockets, not addresses: two tabs on one computer are two windows. */
+  presenceKey: string;
 }
 
 /**
@@ -77,11 +79,18 @@ export function attachSocketServer(server: Server, core: Core): { close(): void 
     if (conn.socket.readyState === conn.socket.OPEN) conn.socket.send(JSON.stringify(message));
   }
 
+  let nextSocket = 1;
+  /** Once the host is stopping the core closes too: sockets closing then change nobody's presence (the next start resets it). */
+  let stopping = false;
+
   function onConnection(socket: WebSocket, req: IncomingMessage): void {
-    const conn: Connection = { socket, ...callerOf(req.socket.remoteAddress), session: null, alive: true };
+    const conn: Connection = { socket, ...callerOf(req.socket.remoteAddress), session: null, alive: true, presenceKey: `socket:${nextSocket++}` };
     connections.add(conn);
     socket.on('pong', () => (conn.alive = true));
-    socket.on('close', () => connections.delete(conn));
+    socket.on('close', () => {
+      connections.delete(conn);
+      if (!stopping) core.presence.release(conn.presenceKey);
+    });
     socket.on('message', async (raw) => {
       let parsed: z.output<typeof callMessage>;
       try {
@@ -96,6 +105,7 @@ export function attachSocketServer(server: Server, core: Core): { close(): void 
         ...(parsed.token ? { token: parsed.token } : {}),
       });
       conn.session = outcome.session;
+      if (socket.readyState === socket.OPEN && !stopping) core.presence.track(conn.presenceKey, outcome.session?.userId ?? null);
       send(conn, { type: 'result', id: parsed.id, result: outcome.result });
     });
   }
@@ -104,7 +114,10 @@ export function attachSocketServer(server: Server, core: Core): { close(): void 
     for (const conn of connections) {
       if (!reaches(message.audience, conn.session)) continue;
       send(conn, { type: 'event', event: message.event, data: message.data } as ServerMessage);
-      if (message.event === 'session.ended') conn.session = null;
+      if (message.event === 'session.ended') {
+        conn.session = null;
+        core.presence.release(conn.presenceKey);
+      }
     }
   });
 
@@ -119,6 +132,7 @@ export function attachSocketServer(server: Server, core: Core): { close(): void 
 
   return {
     close() {
+      stopping = true;
       clearInterval(heartbeat);
       unsubscribe();
       for (const conn of connections) conn.socket.close(1001, 'Server shutting down');

@@ -47,6 +47,8 @@ export interface MessageRow {
   edited_at: number | null;
   deleted_at: number | null;
   raw: string | null;
+  /** Only on answers sent with one (migration 0015). */
+  client_id?: string | null;
   created_at: number;
 }
 
@@ -125,6 +127,7 @@ export function toMessageView(row: MessageRow, attachments: readonly AttachmentR
     reactions: reactionCounts(row.reactions),
     editedAt: row.edited_at === null ? null : toIso(row.edited_at),
     deletedAt: row.deleted_at === null ? null : toIso(row.deleted_at),
+    ...(row.client_id ? { clientId: row.client_id } : {}),
   };
 }
 

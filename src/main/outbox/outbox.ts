@@ -61,9 +61,9 @@ export class Outbox {
     private readonly policy: OutboxPolicy = defaultOutboxPolicy,
   ) {
     this.q = {
-      insert: sqlite.prepare<[number, number, string, string, string, number | null, string | null, number | null, string | null, number | null, number]>(
-        `insert into messages (conversation_id, whatsapp_number_id, content, type, sender, sender_id, sender_name, template_id, status, media_status, quoted_message_id, created_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)`,
+      insert: sqlite.prepare<[number, number, string, string, string, number | null, string | null, number | null, string | null, number | null, string | null, number]>(
+        `insert into messages (conversation_id, whatsapp_number_id, content, type, sender, sender_id, sender_name, template_id, status, media_status, quoted_message_id, client_id, created_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?)`,
       ),
       insertAttachment: sqlite.prepare<[number, string, string, string, number, string, number]>(
         'insert into message_attachments (message_id, type, sha256, name, size, mime_type, created_at) values (?, ?, ?, ?, ?, ?, ?)',
@@ -78,6 +78,7 @@ export class Outbox {
       ),
       byId: sqlite.prepare<[number], MessageRow>('select * from messages where id = ?'),
       providerIdOf: sqlite.prepare<[number], { whatsapp_message_id: string | null }>('select whatsapp_message_id from messages where id = ?'),
+      byClientId: sqlite.prepare<[number, string], MessageRow>('select * from messages where conversation_id = ? and client_id = ?'),
       head: sqlite.prepare<[number], MessageRow>(
         "select * from messages where whatsapp_number_id = ? and status = 'queued' and in_flight_at is null order by id limit 1",
       ),
@@ -120,6 +121,8 @@ export class Outbox {
     attachment?: OutboxAttachment;
     /** A reply to this message (ours, in the same conversation). */
     quotedMessageId?: number;
+    /** The browser's id for this answer (the caller has checked it is new in the conversation). */
+    clientId?: string;
   }): MessageRow {
     const { attachment } = input;
     const message = this.sqlite.transaction(() => {
@@ -129,7 +132,7 @@ export class Outbox {
       const type = attachment?.type ?? 'text';
       const info = this.q.insert.run(
         conversation.id, conversation.whatsapp_number_id, input.content, type, input.sender, input.senderId, input.senderName,
-        input.templateId ?? null, attachment ? 'ready' : null, input.quotedMessageId ?? null, now,
+        input.templateId ?? null, attachment ? 'ready' : null, input.quotedMessageId ?? null, input.clientId ?? null, now,
       );
       const id = Number(info.lastInsertRowid);
       if (attachment) this.q.insertAttachment.run(id, attachment.type, attachment.sha256, attachment.name, attachment.size, attachment.mimeType, now);
@@ -138,6 +141,11 @@ export class Outbox {
     })();
     this.wake(message.whatsapp_number_id);
     return message;
+  }
+
+  /** The answer already stored under the browser's id, when this send is a repeat of it. */
+  sentBefore(conversationId: number, clientId: string | undefined): MessageRow | undefined {
+    return clientId === undefined ? undefined : this.q.byClientId.get(conversationId, clientId);
   }
 
   /** A message's files (the composer sends one at a time). */

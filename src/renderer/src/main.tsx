@@ -13,6 +13,7 @@ import './styles/contacts.css';
 import './styles/templates.css';
 import './styles/properties.css';
 import './styles/activity.css';
+import './styles/offline.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 // Sets <html lang/dir> from the remembered language before the first paint.

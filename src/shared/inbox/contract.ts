@@ -1,6 +1,7 @@
 import { channel } from '../contract-kit';
+import { empty } from '../fields';
 import * as s from './schemas';
-import type { ConversationPage, ConversationView, MessageVersionView, MessageView } from './types';
+import type { ConversationPage, ConversationView, MessageVersionView, MessageView, UnreadSummary } from './types';
 
 /** Conversations and their messages: the inbox itself. */
 export const inboxChannels = {
@@ -11,6 +12,8 @@ export const inboxChannels = {
   'conversations.assign': channel<ConversationView>()({ input: s.assignConversationInput, access: 'user', kind: 'write' }),
   /** Counted as a read: an agent working a busy inbox must not hit the write limit by reading. */
   'conversations.markRead': channel<ConversationView>()({ input: s.conversationIdInput, access: 'user', kind: 'read' }),
+  /** What waits to be read across the caller's numbers: the window title and the menu show it. */
+  'conversations.unread': channel<UnreadSummary>()({ input: empty, access: 'user', kind: 'read' }),
   /** Oldest first, the newest `limit` before `beforeId`. */
   'messages.list': channel<MessageView[]>()({ input: s.messageListInput, access: 'user', kind: 'read' }),
   /** Queues the message and returns at once; `message.status` follows it. */

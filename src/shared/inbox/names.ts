@@ -8,6 +8,7 @@ export const inboxChannelNames = [
   'conversations.update',
   'conversations.assign',
   'conversations.markRead',
+  'conversations.unread',
   'messages.list',
   'messages.send',
   'messages.retry',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { conversationStatuses } from '../domain';
-import { entityId } from '../fields';
+import { clientMessageId, entityId } from '../fields';
 
 /** Seed 003's numbers, conversations and messages inputs. */
 
@@ -65,6 +65,7 @@ export const sendMessageInput = z
     attachment: z.object({ uploadId: z.uuid() }).strict().optional(),
     /** Sent as a WhatsApp reply quoting this message of the same conversation. */
     replyToId: entityId.optional(),
+    clientId: clientMessageId.optional(),
   })
   .strict()
   .refine((m) => m.attachment !== undefined || m.content.trim().length > 0, { message: 'required', path: ['content'] });

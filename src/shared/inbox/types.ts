@@ -18,6 +18,12 @@ export interface ConversationView {
   match?: { messageId: number; content: string } | null;
 }
 
+/** Conversations with unread messages (not archived), and those messages: the title's "(3) Meras Desk". */
+export interface UnreadSummary {
+  conversations: number;
+  messages: number;
+}
+
 export interface ConversationPage {
   data: ConversationView[];
   /**
@@ -52,6 +58,8 @@ export interface MessageView {
   editedAt: string | null;
   /** Set when the sender deleted it for everyone; `content` is then empty. */
   deletedAt: string | null;
+  /** The id the browser gave an answer when the agent pressed send (see `sendMessageInput`). */
+  clientId?: string;
 }
 
 /** A reply's quoted message: our row when we have it (`id`), else what WhatsApp said of it. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { templateCategories } from './types';
-import { entityId } from '../fields';
+import { clientMessageId, entityId } from '../fields';
 
 /** Seed 003's templates inputs; the `{{variables}}` in the content are checked by the core. */
 
@@ -34,5 +34,7 @@ export const sendTemplateInput = z
       .record(z.string().max(100), z.string().max(4_000))
       .refine((values) => Object.keys(values).length <= 100, 'too many variables')
       .default({}),
+    /** As `messages.send`'s: a resend of the same answer returns the stored message. */
+    clientId: clientMessageId.optional(),
   })
   .strict();

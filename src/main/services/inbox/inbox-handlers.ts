@@ -10,6 +10,7 @@ export function inboxHandlers(s: { inbox: InboxService }): HandlerMap<typeof inb
     'conversations.markRead': (input, { caller }) => s.inbox.markRead(signedIn(caller), input.id),
     'conversations.update': (input, { caller }) => s.inbox.update(signedIn(caller), input),
     'conversations.assign': (input, { caller }) => s.inbox.assign(signedIn(caller), input.id, input.agentId),
+    'conversations.unread': (_input, { caller }) => s.inbox.unread(signedIn(caller)),
     'messages.list': (input, { caller }) => s.inbox.listMessages(signedIn(caller), input),
     'messages.send': (input, { caller }) => s.inbox.send(signedIn(caller), input),
     'messages.retry': (input, { caller }) => s.inbox.retry(signedIn(caller), input.id),

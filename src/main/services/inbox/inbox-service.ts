@@ -1,13 +1,14 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { errorReasons } from '../../../shared/errors';
-import type { ConversationPage, ConversationView, MessageVersionView, MessageView } from '../../../shared/inbox/types';
+import type { ConversationPage, ConversationView, MessageVersionView, MessageView, UnreadSummary } from '../../../shared/inbox/types';
 import { toIso } from '../../base/clock';
 import type { conversationListInput, messageListInput, sendMessageInput, updateConversationInput } from '../../../shared/inbox/schemas';
 import type { EventBus } from '../../events/event-bus';
 import type { ActivityLog } from '../activity/activity-log';
 import type { ConversationList } from './conversation-list';
 import type { NumberAccess } from './number-access';
+import { unreadSummaryReader } from './unread-summary';
 import type { Clock } from '../../base/clock';
 import { conversationReader, messageViewReader, type MessageRow } from '../../ingest/records';
 import type { Uploads } from '../../media/uploads';
@@ -20,6 +21,7 @@ import type { Caller } from '../auth/auth-service';
 export class InboxService {
   private readonly readConversation;
   private readonly readViews;
+  private readonly readUnread;
 
   constructor(
     private readonly sqlite: Database.Database,
@@ -34,6 +36,12 @@ export class InboxService {
   ) {
     this.readConversation = conversationReader(sqlite);
     this.readViews = messageViewReader(sqlite);
+    this.readUnread = unreadSummaryReader(sqlite);
+  }
+
+  /** The caller's unread conversations and messages, archived ones left out. */
+  unread(caller: Caller): UnreadSummary {
+    return this.readUnread(this.access.allowedNumbers(caller));
   }
 
   /** Seed 003's list: filters, search, sorts and cursors, within the numbers the caller may work. */
@@ -155,10 +163,16 @@ export class InboxService {
     return this.readViews(rows.reverse());
   }
 
-  /** Queues the answer (a text, or a finished upload with its caption) and returns it at once; it goes out when the number is connected. */
+  /**
+   * Queues the answer (a text, or a finished upload with its caption) and returns it at once; it
+   * goes out when the number is connected. A repeat with the same `clientId` (the browser resends
+   * what it could not confirm) returns the message already stored and queues nothing.
+   */
   send(caller: Caller, input: z.output<typeof sendMessageInput>): MessageView {
     const { conversationId } = input;
     this.access.requireConversation(caller, conversationId);
+    const repeat = this.outbox.sentBefore(conversationId, input.clientId);
+    if (repeat) return this.readViews([repeat])[0]!;
     const conversation = this.sqlite
       .prepare<[number], { removed_at: number | null }>(
         'select n.removed_at from conversations c join whatsapp_numbers n on n.id = c.whatsapp_number_id where c.id = ?',
@@ -174,6 +188,7 @@ export class InboxService {
     const row = this.outbox.enqueue({
       conversationId, content, sender: 'agent', senderId: caller.user.id, senderName: caller.user.name,
       ...(input.replyToId !== undefined ? { quotedMessageId: input.replyToId } : {}),
+      ...(input.clientId ? { clientId: input.clientId } : {}),
       ...(file ? { attachment: { type: file.type, sha256: file.sha256, name: file.name, size: file.size, mimeType: file.mimeType } } : {}),
     });
     if (input.attachment) this.uploads.consumed(input.attachment.uploadId);

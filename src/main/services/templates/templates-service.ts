@@ -131,6 +131,8 @@ export class TemplatesService {
    */
   send(caller: Caller, input: z.output<typeof sendTemplateInput>): MessageView {
     this.gate.requireConversation(caller, input.conversationId);
+    const repeat = this.outbox.sentBefore(input.conversationId, input.clientId);
+    if (repeat) return toMessageView(repeat);
     const template = this.get(input.templateId);
     if (!template.isActive) throw new AppError('UNPROCESSABLE_ENTITY', errorReasons.templateInactive, undefined, 'Template is not active');
     const missing = missingVariables(template.variables, input.variables);
@@ -151,7 +153,7 @@ export class TemplatesService {
       if (this.q.countUse.run(template.id).changes === 0) throw new AppError('UNPROCESSABLE_ENTITY', errorReasons.templateInactive);
       this.activity.record({ userId: caller.user.id, action: 'template.used', entityType: 'message_template', entityId: template.id, details: { name: template.name, conversationId: input.conversationId } });
       // Last: the outbox wakes the number's sender as it returns, so nothing here may fail after it.
-      return this.outbox.enqueue({ conversationId: input.conversationId, content, sender: 'agent', senderId: caller.user.id, senderName: caller.user.name, templateId: template.id });
+      return this.outbox.enqueue({ conversationId: input.conversationId, content, sender: 'agent', senderId: caller.user.id, senderName: caller.user.name, templateId: template.id, ...(input.clientId ? { clientId: input.clientId } : {}) });
     })();
     this.pipeline.publishNew(row);
     this.bus.publish('templates.changed', { templateId: template.id });

@@ -186,6 +186,7 @@ describe('password hashes', () => {
       'conversations.list': {},
       'conversations.get': { id: 1 },
       'conversations.markRead': { id: 1 },
+      'conversations.unread': {},
       'messages.list': { conversationId: 1 },
       'messages.send': { conversationId: 1, content: 'hi' },
       'messages.retry': { id: 1 },

@@ -51,6 +51,16 @@ export function onReconnect(listener: () => void): () => void {
   return getTransport().onReconnect?.(listener) ?? (() => {});
 }
 
+/** The connection to the core was lost (false) or is back (true); never fires under Electron IPC. */
+export function onConnectionChange(listener: (connected: boolean) => void): () => void {
+  return getTransport().onConnectionChange?.(listener) ?? (() => {});
+}
+
+/** A call that failed because the core could not be reached (the core may or may not have run it). */
+export function isConnectionLost(error: unknown): boolean {
+  return error instanceof ApiCallError && error.error.code === 'SERVICE_UNAVAILABLE';
+}
+
 /** Any thrown value as the core's error shape, so forms have one thing to show. */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiCallError) return error.error;

@@ -7,6 +7,8 @@ export interface Transport {
   subscribe(listener: (event: EventName, data: unknown) => void): () => void;
   /** Called after a dropped connection comes back, so the app can re-check its session. */
   onReconnect?(listener: () => void): () => void;
+  /** Called when the connection to the core is lost (false) or back (true); never under Electron IPC. */
+  onConnectionChange?(listener: (connected: boolean) => void): () => void;
 }
 
 export function failure(code: ApiError['code'], message: string): ApiResult<never> {

@@ -5,7 +5,8 @@ import { websocketPath, type ClientMessage, type ServerMessage } from '../../../
 import { connectionLost, type Transport } from './transport';
 
 const firstRetryMs = 500;
-const maxRetryMs = 15_000;
+/** A host restarted on the office network should be found within seconds; a failed try costs one refused connect. */
+const maxRetryMs = 5_000;
 
 type Resolve = (result: ApiResult<unknown>) => void;
 type EventListener = (event: EventName, data: unknown) => void;
@@ -30,6 +31,15 @@ export function createWsTransport(url: string = defaultSocketUrl()): Transport {
   const pending = new Map<number, Resolve>();
   const eventListeners = new Set<EventListener>();
   const reconnectListeners = new Set<() => void>();
+  const connectionListeners = new Set<(connected: boolean) => void>();
+  let reportedConnected = true;
+
+  /** Told once per change, not once per failed try while the host stays away. */
+  function report(connected: boolean): void {
+    if (connected === reportedConnected) return;
+    reportedConnected = connected;
+    connectionListeners.forEach((listener) => listener(connected));
+  }
 
   function connect(): void {
     if (retryTimer !== undefined) clearTimeout(retryTimer);
@@ -43,18 +53,23 @@ export function createWsTransport(url: string = defaultSocketUrl()): Transport {
       everOpened = true;
       attempt = 0;
       for (const message of queue.splice(0)) ws.send(JSON.stringify(message));
+      report(true);
       if (reconnected) reconnectListeners.forEach((listener) => listener());
     });
     ws.addEventListener('message', (event) => receive(event.data));
-    ws.addEventListener('close', () => {
-      if (socket !== ws) return;
-      open = false;
-      socket = undefined;
-      queue.length = 0;
-      for (const resolve of pending.values()) resolve(connectionLost());
-      pending.clear();
-      scheduleReconnect();
-    });
+    ws.addEventListener('close', () => dropped(ws));
+  }
+
+  function dropped(ws: WebSocket): void {
+    if (socket !== ws) return;
+    open = false;
+    socket = undefined;
+    queue.length = 0;
+    for (const resolve of pending.values()) resolve(connectionLost());
+    pending.clear();
+    // Before the first open the start-up screen says the host is unreachable; after it, the banner does.
+    if (everOpened) report(false);
+    scheduleReconnect();
   }
 
   function scheduleReconnect(): void {
@@ -83,6 +98,21 @@ export function createWsTransport(url: string = defaultSocketUrl()): Transport {
 
   connect();
 
+  // A Wi-Fi drop may leave the socket looking open for minutes (no FIN reaches us): the
+  // browser knows sooner. Back online, try at once instead of waiting out the backoff.
+  window.addEventListener('offline', () => {
+    const ws = socket;
+    if (!ws) return;
+    dropped(ws);
+    ws.close();
+  });
+  window.addEventListener('online', () => {
+    if (!socket) {
+      attempt = 0;
+      connect();
+    }
+  });
+
   return {
     call(channel, input, token) {
       const message: ClientMessage = { type: 'call', id: nextId++, channel, input, ...(token ? { token } : {}) };
@@ -104,6 +134,10 @@ export function createWsTransport(url: string = defaultSocketUrl()): Transport {
     onReconnect(listener) {
       reconnectListeners.add(listener);
       return () => reconnectListeners.delete(listener);
+    },
+    onConnectionChange(listener) {
+      connectionListeners.add(listener);
+      return () => connectionListeners.delete(listener);
     },
   };
 }

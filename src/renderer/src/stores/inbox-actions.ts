@@ -41,16 +41,18 @@ export function markOpenConversationRead(immediately = false): void {
   );
 }
 
+/** Opens a conversation in the inbox; the address becomes `#/inbox/<id>`, so a reload or a copied link reopens it. */
 export function openConversation(conversation: ConversationView): void {
   useThreadStore.getState().open(conversation);
+  useRouteStore.getState().showConversation(conversation.id);
   markOpenConversationRead(true);
 }
 
 /** Opens the conversation in the inbox from another page, as if picked from its list. */
 export async function openInInbox(id: number): Promise<void> {
   const conversation = await call('conversations.get', { id });
+  useRouteStore.getState().navigateToConversation(id);
   openConversation(conversation);
-  useRouteStore.getState().navigate('inbox');
 }
 
 /** The inbox's live wiring while the page is shown. */

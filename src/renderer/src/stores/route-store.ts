@@ -1,34 +1,37 @@
 import { create } from 'zustand';
+import { addressFromHash, hashFor, type Address, type Route } from './route-address';
 
-/** In menu order. */
-export const routes = ['inbox', 'contacts', 'properties', 'templates', 'numbers', 'users', 'activity', 'profile'] as const;
-export type Route = (typeof routes)[number];
+export { routes, type Route } from './route-address';
 
-function routeFromHash(hash: string): Route | null {
-  const name = hash.replace(/^#\/?/, '');
-  return (routes as readonly string[]).includes(name) ? (name as Route) : null;
-}
-
-interface RouteState {
-  /** null when the hash names no page: the shell picks the role's default. */
-  route: Route | null;
+interface RouteState extends Address {
   navigate(route: Route): void;
   /** Replaces the address without a history entry (defaults, sign-out). */
   replace(route: Route | null): void;
+  /** The inbox shows this conversation: its own address, without a history entry per conversation opened. */
+  showConversation(id: number): void;
+  /** Goes to a conversation from another page (a history entry, so Back returns there). */
+  navigateToConversation(id: number): void;
 }
 
-export const useRouteStore = create<RouteState>()((set) => ({
-  route: routeFromHash(window.location.hash),
+function setAddress(route: Route | null, conversationId: number | null): void {
+  const url = `${window.location.pathname}${window.location.search}${hashFor(route, conversationId)}`;
+  window.history.replaceState(null, '', url);
+  useRouteStore.setState({ route, conversationId, notFound: false });
+}
+
+export const useRouteStore = create<RouteState>()(() => ({
+  ...addressFromHash(window.location.hash),
   navigate: (route) => {
-    window.location.hash = `#/${route}`;
+    window.location.hash = hashFor(route);
   },
-  replace: (route) => {
-    const url = `${window.location.pathname}${window.location.search}${route ? `#/${route}` : ''}`;
-    window.history.replaceState(null, '', url);
-    set({ route });
+  replace: (route) => setAddress(route, null),
+  showConversation: (id) => setAddress('inbox', id),
+  navigateToConversation: (id) => {
+    window.location.hash = hashFor('inbox', id);
+    useRouteStore.setState({ route: 'inbox', conversationId: id, notFound: false });
   },
 }));
 
 window.addEventListener('hashchange', () => {
-  useRouteStore.setState({ route: routeFromHash(window.location.hash) });
+  useRouteStore.setState(addressFromHash(window.location.hash));
 });

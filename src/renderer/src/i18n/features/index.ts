@@ -11,6 +11,7 @@ import { inboxFindAr, inboxFindEn } from './inbox-find';
 import { mediaAr, mediaEn } from './media';
 import { messageKindsAr, messageKindsEn } from './message-kinds';
 import { numbersDisconnectAr, numbersDisconnectEn } from './numbers-disconnect';
+import { offlineAr, offlineEn } from './offline';
 import { propertiesAr, propertiesEn } from './properties';
 import { propertyPhotosAr, propertyPhotosEn } from './property-photos';
 import { templatesAr, templatesEn } from './templates';
@@ -27,6 +28,7 @@ export const featureAr = {
   ...propertyPhotosAr,
   ...messageKindsAr,
   ...numbersDisconnectAr,
+  ...offlineAr,
 } as const;
 export const featureEn: Record<keyof typeof featureAr, string> = {
   ...activityEn,
@@ -40,4 +42,5 @@ export const featureEn: Record<keyof typeof featureAr, string> = {
   ...propertyPhotosEn,
   ...messageKindsEn,
   ...numbersDisconnectEn,
+  ...offlineEn,
 };

@@ -1,7 +1,7 @@
 import { useRef, useState, type ClipboardEvent, type DragEvent, type FormEvent, type KeyboardEvent } from 'react';
 import { mediaRefusal, mediaRules } from '../../../../shared/media/rules';
 import type { ConversationView } from '../../../../shared/inbox/types';
-import { call } from '../../api/client';
+import { ApiCallError, call } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { Icon } from '../../components/icons';
 import { useSubmit } from '../../hooks/use-submit';
@@ -9,7 +9,10 @@ import { fieldErrorText } from '../../i18n/errors';
 import { isolate } from '../../i18n/labels';
 import { uploadFile } from '../../media/upload-file';
 import { useT } from '../../i18n/use-t';
+import { newClientId } from '../../stores/client-id';
+import { useConnectionStore } from '../../stores/connection-store';
 import { findNumber, useNumbersStore } from '../../stores/numbers-store';
+import { sendAnswer } from '../../stores/pending-answers';
 import { useThreadStore } from '../../stores/thread-store';
 import { TemplateButton } from '../templates/TemplateButton';
 import { ComposerAttachment } from './ComposerAttachment';
@@ -59,16 +62,18 @@ export function Composer({ conversation }: { conversation: ConversationView }) {
     const attached = file;
     if ((!content.trim() && !attached) || submission.pending) return;
     const ok = await submission.run(async () => {
+      const reply = useReplyStore.getState().replyTo;
+      const replyToId = reply && reply.conversationId === conversation.id ? reply.id : undefined;
+      if (replyToId !== undefined) useReplyStore.getState().set(null);
+      // A text waits in this browser for the desk; a file needs the desk to take it.
+      if (!attached) return sendAnswer(conversation.id, content, replyToId);
+      if (!useConnectionStore.getState().deskReachable) throw new ApiCallError({ code: 'SERVICE_UNAVAILABLE', message: 'The desk cannot be reached', details: 'file_needs_desk' });
       try {
-        const upload = attached ? await uploadFile(attached, setProgress) : null;
-        const reply = useReplyStore.getState().replyTo;
-        const replyToId = reply && reply.conversationId === conversation.id ? reply.id : undefined;
+        const upload = await uploadFile(attached, setProgress);
         const message = await call('messages.send', {
-          conversationId: conversation.id, content,
-          ...(upload ? { attachment: { uploadId: upload.uploadId } } : {}),
+          conversationId: conversation.id, content, attachment: { uploadId: upload.uploadId }, clientId: newClientId(),
           ...(replyToId !== undefined ? { replyToId } : {}),
         });
-        if (replyToId !== undefined) useReplyStore.getState().set(null);
         useThreadStore.getState().addMessages(conversation.id, [message]);
       } finally {
         setProgress(null);
@@ -110,7 +115,9 @@ export function Composer({ conversation }: { conversation: ConversationView }) {
 
   const error = fileError ?? submission.shown.fields.file ?? submission.shown.fields.content ?? submission.shown.formMessage;
   const replyTo = useReplyStore((state) => state.replyTo);
-  const offline = number && number.connection.state !== 'CONNECTED';
+  const deskReachable = useConnectionStore((state) => state.deskReachable);
+  // While the desk is away the number's state is unknown: the banner says what happens to answers.
+  const offline = deskReachable && number && number.connection.state !== 'CONNECTED';
   const removed = numbersLoaded && !number;
   return (
     <form

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { PublicUser } from '../../../../shared/users/types';
+import { Alert } from '../../components/Alert';
 import { EmptyState } from '../../components/EmptyState';
 import { Icon } from '../../components/icons';
 import { useT } from '../../i18n/use-t';
@@ -13,7 +14,8 @@ import { canManageNumbers } from '../shell/access';
 import { ConversationList } from './ConversationList';
 import { InboxContactPanel } from './InboxContactPanel';
 import { InboxFilters } from './InboxFilters';
-import { useUnreadTitle, watchInboxKeys } from './inbox-keys';
+import { watchInboxKeys } from './inbox-keys';
+import { useConversationAddress } from './use-conversation-address';
 import { Thread } from './Thread';
 
 /** Nothing to show until a number exists: admins are sent to add one, everyone else is told whom to ask. */
@@ -49,7 +51,7 @@ export function InboxPage({ user }: { user: PublicUser }) {
 
   useEffect(() => watchInbox(), []);
   useEffect(() => watchInboxKeys(), []);
-  useUnreadTitle();
+  const linkFailed = useConversationAddress();
 
   // Conversations of a removed number stay readable, so the inbox shows whenever there are any.
   if (noNumbers && noConversations) return <NoNumbers user={user} />;
@@ -71,6 +73,11 @@ export function InboxPage({ user }: { user: PublicUser }) {
             <span className="thread-placeholder-icon" aria-hidden="true">
               <Icon name="chat" />
             </span>
+            {linkFailed ? (
+              <Alert tone="error" testId="inbox-link-not-found">
+                {t('inbox.linkNotFound')}
+              </Alert>
+            ) : null}
             <p className="muted">{t('inbox.noSelection')}</p>
           </div>
         )}

@@ -1,9 +1,12 @@
+import { useMemo } from 'react';
 import type { ConversationView } from '../../../../shared/inbox/types';
 import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
 import { describeError } from '../../i18n/errors';
 import { useT } from '../../i18n/use-t';
 import { findNumber, useNumbersStore } from '../../stores/numbers-store';
+import { pendingFor, usePendingAnswersStore } from '../../stores/pending-answers';
+import { useSessionStore } from '../../stores/session-store';
 import { useThreadStore } from '../../stores/thread-store';
 import { ConnectionBadge } from '../numbers/NumberStatus';
 import { Composer } from './Composer';
@@ -50,6 +53,9 @@ export function Thread({ conversation }: { conversation: ConversationView }) {
   const loadingOlder = useThreadStore((state) => state.loadingOlder);
   const error = useThreadStore((state) => state.error);
   const loadOlder = useThreadStore((state) => state.loadOlder);
+  const userId = useSessionStore((state) => state.user?.id);
+  const answers = usePendingAnswersStore((state) => state.answers);
+  const pending = useMemo(() => pendingFor(answers, userId, conversation.id, messages), [answers, userId, conversation.id, messages]);
   return (
     <div className="thread" data-testid="thread" data-conversation-id={conversation.id}>
       <ThreadHeader conversation={conversation} />
@@ -63,7 +69,7 @@ export function Thread({ conversation }: { conversation: ConversationView }) {
           <p className="pane-note muted">{t('app.loading')}</p>
         </div>
       ) : (
-        <ThreadMessages messages={messages} hasOlder={hasOlder} loadingOlder={loadingOlder} loadOlder={() => void loadOlder()} />
+        <ThreadMessages messages={messages} pending={pending} hasOlder={hasOlder} loadingOlder={loadingOlder} loadOlder={() => void loadOlder()} />
       )}
       <Composer key={conversation.id} conversation={conversation} />
     </div>

@@ -3,7 +3,9 @@ import type { MessageView } from '../../../../shared/inbox/types';
 import { formatDate, officeDay } from '../../format/dates';
 import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
+import type { PendingAnswer } from '../../stores/pending-answers';
 import { MessageBubble } from './MessageBubble';
+import { PendingBubble } from './PendingBubble';
 import { layoutRows, rowAt, rowsInView } from './thread-layout';
 
 /** Within this distance of the bottom, a new message scrolls into view; further up, the reader is left alone. */
@@ -15,7 +17,11 @@ const overscanPx = 800;
 const padTop = 12;
 const padBottom = 16;
 
-type Row = { key: string; kind: 'edge' } | { key: string; kind: 'day'; iso: string } | { key: string; kind: 'message'; message: MessageView };
+type Row =
+  | { key: string; kind: 'edge' }
+  | { key: string; kind: 'day'; iso: string }
+  | { key: string; kind: 'message'; message: MessageView }
+  | { key: string; kind: 'pending'; answer: PendingAnswer };
 
 /** A message's office day, worked out once per message time: rows are rebuilt on every change of a long thread. */
 const days = new Map<string, string>();
@@ -29,20 +35,29 @@ function dayOf(iso: string): string {
   return day;
 }
 
-/** The thread as rows: the edge note on top, then each day's divider before its first message. */
-function threadRows(messages: readonly MessageView[]): Row[] {
+/** The thread as rows: the edge note on top, then each day's divider before its first message; answers still waiting for the desk last. */
+function threadRows(messages: readonly MessageView[], pending: readonly PendingAnswer[]): Row[] {
   const rows: Row[] = [{ key: 'edge', kind: 'edge' }];
   let day = '';
-  for (const message of messages) {
-    const today = dayOf(message.createdAt);
-    if (today !== day) rows.push({ key: `day-${today}`, kind: 'day', iso: message.createdAt });
+  const dayBefore = (iso: string) => {
+    const today = dayOf(iso);
+    if (today !== day) rows.push({ key: `day-${today}`, kind: 'day', iso });
     day = today;
+  };
+  for (const message of messages) {
+    dayBefore(message.createdAt);
     rows.push({ key: `m-${message.id}`, kind: 'message', message });
+  }
+  for (const answer of pending) {
+    dayBefore(answer.createdAt);
+    rows.push({ key: `p-${answer.clientId}`, kind: 'pending', answer });
   }
   return rows;
 }
 
-const estimate = (key: string) => (key.startsWith('m-') ? 64 : 36);
+const noPending: readonly PendingAnswer[] = [];
+
+const estimate = (key: string) => (key.startsWith('m-') || key.startsWith('p-') ? 64 : 36);
 
 function DayDivider({ iso }: { iso: string }) {
   const t = useT();
@@ -61,7 +76,20 @@ function DayDivider({ iso }: { iso: string }) {
  * and updates like one of fifty. The reader stays where they expect: at the bottom on open and
  * for new messages, at the same message when older ones load above or a photo above grows.
  */
-export function ThreadMessages({ messages, hasOlder, loadingOlder, loadOlder }: { messages: MessageView[]; hasOlder: boolean; loadingOlder: boolean; loadOlder(): void }) {
+export function ThreadMessages({
+  messages,
+  pending = noPending,
+  hasOlder,
+  loadingOlder,
+  loadOlder,
+}: {
+  messages: MessageView[];
+  /** Answers typed here that the desk has not confirmed yet. */
+  pending?: readonly PendingAnswer[];
+  hasOlder: boolean;
+  loadingOlder: boolean;
+  loadOlder(): void;
+}) {
   const t = useT();
   const scroller = useRef<HTMLDivElement>(null);
   const heights = useRef(new Map<string, number>());
@@ -71,9 +99,9 @@ export function ThreadMessages({ messages, hasOlder, loadingOlder, loadOlder }: 
   const atBottom = useRef(true);
   /** The first row in view and how far below the viewport's top it starts: kept in place across changes. */
   const anchor = useRef<{ key: string; delta: number } | null>(null);
-  const lastShown = useRef<number | undefined>(undefined);
+  const lastShown = useRef<string | undefined>(undefined);
 
-  const rows = useMemo(() => threadRows(messages), [messages]);
+  const rows = useMemo(() => threadRows(messages, pending), [messages, pending]);
   const layout = useMemo(() => layoutRows(rows.map((r) => r.key), heights.current, estimate), [rows, measured]);
   // Few messages sit at the bottom, above the composer, as in WhatsApp.
   const offset = Math.max(padTop, viewport - layout.total - padBottom);
@@ -95,15 +123,16 @@ export function ThreadMessages({ messages, hasOlder, loadingOlder, loadOlder }: 
   useLayoutEffect(() => {
     const element = scroller.current;
     if (!element) return;
-    const newest = messages[messages.length - 1];
+    const newest = rows[rows.length - 1];
     const opened = lastShown.current === undefined;
-    const arrived = newest?.id !== lastShown.current && (atBottom.current || newest?.sender !== 'customer');
+    const ours = newest?.kind === 'pending' || (newest?.kind === 'message' && newest.message.sender !== 'customer');
+    const arrived = newest?.key !== lastShown.current && (atBottom.current || ours);
     if (opened || arrived || atBottom.current) element.scrollTop = element.scrollHeight;
     else if (anchor.current) {
       const index = rows.findIndex((r) => r.key === anchor.current!.key);
       if (index >= 0) element.scrollTop = layout.tops[index]! + offset - anchor.current.delta;
     }
-    lastShown.current = newest?.id;
+    lastShown.current = newest?.key;
     remember();
     setScrollTop(element.scrollTop);
   }, [layout, offset]);
@@ -152,6 +181,7 @@ export function ThreadMessages({ messages, hasOlder, loadingOlder, loadOlder }: 
 
   function render(row: Row): ReactNode {
     if (row.kind === 'message') return <MessageBubble message={row.message} />;
+    if (row.kind === 'pending') return <PendingBubble answer={row.answer} />;
     if (row.kind === 'day') return <DayDivider iso={row.iso} />;
     return <p className="thread-edge muted">{hasOlder ? (loadingOlder ? t('thread.loadingOlder') : '\u00a0') : t('thread.start')}</p>;
   }

@@ -1,7 +1,4 @@
-import { useEffect } from 'react';
-import { useLanguageStore } from '../../i18n/language-store';
-import { makeTranslate } from '../../i18n/translate';
-import { neighbourConversation, useConversationsStore } from '../../stores/conversations-store';
+import { neighbourConversation } from '../../stores/conversations-store';
 import { openConversation } from '../../stores/inbox-actions';
 import { useThreadStore } from '../../stores/thread-store';
 import { inboxSearchId } from './InboxFilters';
@@ -55,21 +52,4 @@ export function watchInboxKeys(): () => void {
   }
   window.addEventListener('keydown', onKeyDown);
   return () => window.removeEventListener('keydown', onKeyDown);
-}
-
-/**
- * "(N) Meras Desk" while the inbox shows, N the unread messages across the conversations
- * loaded in the list (its current filters, the pages scrolled so far): a sum the renderer
- * already has, not a separate count from the core.
- */
-export function useUnreadTitle(): void {
-  const unread = useConversationsStore((state) => (state.items ?? []).reduce((sum, c) => sum + c.unreadCount, 0));
-  const language = useLanguageStore((state) => state.language);
-  useEffect(() => {
-    const name = makeTranslate(language)('app.name');
-    document.title = unread > 0 ? `(${unread}) ${name}` : name;
-    return () => {
-      document.title = name;
-    };
-  }, [unread, language]);
 }

@@ -4,6 +4,7 @@ import { formatTime } from '../../format/dates';
 import { connectionStateLabel, disconnectReasonLabel } from '../../i18n/labels';
 import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
+import { useConnectionStore } from '../../stores/connection-store';
 
 /** Stopped by hand or never started is calm grey; any other disconnection needs attention. */
 export function connectionTone(connection: NumberConnection): BadgeTone {
@@ -21,6 +22,15 @@ export function connectionTone(connection: NumberConnection): BadgeTone {
 
 export function ConnectionBadge({ connection }: { connection: NumberConnection }) {
   const t = useT();
+  const deskReachable = useConnectionStore((state) => state.deskReachable);
+  // The last state heard may be stale: without the desk we cannot know whether the number is connected.
+  if (!deskReachable) {
+    return (
+      <Badge tone="gray" dot>
+        {t('offline.deskUnknown')}
+      </Badge>
+    );
+  }
   return (
     <Badge tone={connectionTone(connection)} dot>
       {connectionStateLabel(t, connection.state)}

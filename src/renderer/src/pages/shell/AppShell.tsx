@@ -4,7 +4,10 @@ import { useAppInfoStore } from '../../stores/app-info-store';
 import { InsecureConnectionBanner } from '../../components/ConnectionNotice';
 import { resetContacts } from '../../stores/contacts-store';
 import { resetInbox } from '../../stores/inbox-actions';
+import { watchConnection } from '../../stores/connection-store';
 import { watchNumbers } from '../../stores/numbers-store';
+import { watchPendingAnswers } from '../../stores/pending-answers';
+import { watchUnread } from '../../stores/unread-store';
 import { useRouteStore, type Route } from '../../stores/route-store';
 import { ActivityPage } from '../activity/ActivityPage';
 import { ContactsPage } from '../contacts/ContactsPage';
@@ -17,7 +20,10 @@ import { PropertiesPage } from '../properties/PropertiesPage';
 import { TemplatesPage } from '../templates/TemplatesPage';
 import { UsersPage } from '../users/UsersPage';
 import { canSee, defaultRoute } from './access';
+import { ConnectionBanner } from './ConnectionBanner';
+import { NotFoundPage } from './NotFoundPage';
 import { SideNav } from './SideNav';
+import { useUnreadTitle } from './use-unread-title';
 
 function Page({ route, user }: { route: Route; user: PublicUser }) {
   if (!canSee(user.role, route)) return <ForbiddenPage route={route} />;
@@ -47,12 +53,13 @@ const fullBleed: ReadonlySet<Route> = new Set(['inbox', 'contacts']);
 /** The signed-in layout: navigation on the inline-start side, the current page beside it. */
 export function AppShell({ user }: { user: PublicUser }) {
   const route = useRouteStore((state) => state.route);
+  const notFound = useRouteStore((state) => state.notFound);
   const replace = useRouteStore((state) => state.replace);
-  const current = route ?? defaultRoute(user.role);
+  const current = notFound ? null : (route ?? defaultRoute(user.role));
 
   useEffect(() => {
-    if (route === null) replace(defaultRoute(user.role));
-  }, [route, replace, user.role]);
+    if (route === null && !notFound) replace(defaultRoute(user.role));
+  }, [route, notFound, replace, user.role]);
 
   // Numbers are live for the whole session: the inbox and the numbers page both follow them.
   useEffect(() => {
@@ -66,13 +73,21 @@ export function AppShell({ user }: { user: PublicUser }) {
   useEffect(() => {
     void useAppInfoStore.getState().load();
   }, []);
+  // Issue 12: the desk's connection, answers waiting for it, and the unread count, on every page.
+  useEffect(() => watchConnection(), []);
+  useEffect(() => watchPendingAnswers(), [user.id]);
+  useEffect(() => watchUnread(), [user.id]);
+  useUnreadTitle();
 
   return (
     <div className="app-shell" data-testid="app-shell">
       <SideNav user={user} current={current} />
-      <main className={fullBleed.has(current) ? 'main main-full' : 'main'} id="main">
-        <Page key={current} route={current} user={user} />
-      </main>
+      <div className="main-column">
+        <ConnectionBanner userId={user.id} />
+        <main className={current && fullBleed.has(current) ? 'main main-full' : 'main'} id="main">
+          {current ? <Page key={current} route={current} user={user} /> : <NotFoundPage />}
+        </main>
+      </div>
       <InboxAlerts userId={user.id} />
       <InsecureConnectionBanner />
     </div>

@@ -2,10 +2,13 @@ import type { PublicUser } from '../../../../shared/users/types';
 import { Icon, type IconName } from '../../components/icons';
 import { LanguageToggle } from '../../components/LanguageToggle';
 import type { MessageKey } from '../../i18n/dictionary';
+import { useLanguageStore } from '../../i18n/language-store';
+import { plural } from '../../i18n/plural';
 import { roleLabel } from '../../i18n/labels';
 import { useT } from '../../i18n/use-t';
 import { routes, useRouteStore, type Route } from '../../stores/route-store';
 import { signOut } from '../../stores/session-actions';
+import { useUnreadStore } from '../../stores/unread-store';
 import { canSee } from './access';
 import { Brand } from '../../components/Brand';
 
@@ -20,7 +23,24 @@ const navItems: Record<Route, { label: MessageKey; icon: IconName }> = {
   profile: { label: 'nav.profile', icon: 'profile' },
 };
 
-export function SideNav({ user, current }: { user: PublicUser; current: Route }) {
+/** The inbox entry's count of conversations waiting to be read. */
+function UnreadCount() {
+  const t = useT();
+  const language = useLanguageStore((state) => state.language);
+  const count = useUnreadStore((state) => state.summary?.conversations ?? 0);
+  if (count <= 0) return null;
+  return (
+    <>
+      <span className="unread-badge nav-count" aria-hidden="true" data-testid="nav-unread">
+        {count > 99 ? '99+' : count}
+      </span>
+      <span className="visually-hidden">{plural(t, language, 'nav.unreadCount', count)}</span>
+    </>
+  );
+}
+
+/** `current` is null on an address the app has no page for. */
+export function SideNav({ user, current }: { user: PublicUser; current: Route | null }) {
   const t = useT();
   const navigate = useRouteStore((state) => state.navigate);
   return (
@@ -44,6 +64,7 @@ export function SideNav({ user, current }: { user: PublicUser; current: Route })
                 >
                   <Icon name={navItems[route].icon} />
                   {t(navItems[route].label)}
+                  {route === 'inbox' ? <UnreadCount /> : null}
                 </a>
               </li>
             ))}

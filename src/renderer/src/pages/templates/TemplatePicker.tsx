@@ -12,6 +12,7 @@ import { TextField } from '../../components/TextField';
 import { useSubmit } from '../../hooks/use-submit';
 import { useT } from '../../i18n/use-t';
 import { useSessionStore } from '../../stores/session-store';
+import { newClientId } from '../../stores/client-id';
 import { useThreadStore } from '../../stores/thread-store';
 import { categoryLabel, variableLabel } from './template-labels';
 import { TemplateText } from './TemplateText';
@@ -74,6 +75,8 @@ function FillStep({ conversation, template, onBack, onClose }: { conversation: C
   const [values, setValues] = useState<Record<string, string>>(() => prefilledValues(template.variables, { conversation, agentName, property: null, language }));
   const fields = template.variables.map((name) => `variables.${name}`);
   const submission = useSubmit(fields);
+  // One id for this dialog's answer: pressing send again after a dropped connection cannot send it twice.
+  const [clientId] = useState(newClientId);
 
   // The property the customer is interested in fills its name, place and price unless typed already.
   useEffect(() => {
@@ -97,7 +100,7 @@ function FillStep({ conversation, template, onBack, onClose }: { conversation: C
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     const ok = await submission.run(async () => {
-      const message = await call('messages.sendTemplate', { conversationId: conversation.id, templateId: template.id, variables: spoken });
+      const message = await call('messages.sendTemplate', { conversationId: conversation.id, templateId: template.id, variables: spoken, clientId });
       useThreadStore.getState().addMessages(conversation.id, [message]);
     });
     if (ok) onClose();
