@@ -206,6 +206,8 @@ export class NumbersService {
         qrRounds: live.qrRounds,
         pairingCode: live.pairingCode,
         nextRetryAt: live.nextRetryAt === null ? null : toIso(live.nextRetryAt),
+        syncPercent: live.syncPercent,
+        notice: live.notice,
         linked: row.linked_at !== null,
       },
       agentIds: this.sqlite.prepare<[number], { user_id: number }>('select user_id from number_agents where whatsapp_number_id = ? order by user_id').all(row.id).map((r) => r.user_id),

@@ -18,6 +18,8 @@ export interface WebjsClient {
   on(event: 'message_create', listener: (message: WebjsMessage) => void): this;
   on(event: 'message_ack', listener: (message: WebjsMessage, ack: number) => void): this;
   on(event: 'change_state', listener: (state: string) => void): this;
+  /** WhatsApp Web's sync progress: percent 0–100 and a message (1.34.7 always says 'WhatsApp'). */
+  on(event: 'loading_screen', listener: (percent: number, message: string) => void): this;
   on(event: 'disconnected', listener: (reason: string) => void): this;
   removeAllListeners(event?: string): this;
 

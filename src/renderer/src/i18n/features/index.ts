@@ -7,6 +7,7 @@ import { contactsAr, contactsEn } from './contacts';
 import { inboxContactAr, inboxContactEn } from './inbox-contact';
 import { inboxFindAr, inboxFindEn } from './inbox-find';
 import { mediaAr, mediaEn } from './media';
+import { numberStatesAr, numberStatesEn } from './number-states';
 import { propertiesAr, propertiesEn } from './properties';
 import { propertyPhotosAr, propertyPhotosEn } from './property-photos';
 import { templatesAr, templatesEn } from './templates';
@@ -19,6 +20,7 @@ export const featureAr = {
   ...propertiesAr,
   ...mediaAr,
   ...propertyPhotosAr,
+  ...numberStatesAr,
 } as const;
 export const featureEn: Record<keyof typeof featureAr, string> = {
   ...templatesEn,
@@ -28,4 +30,5 @@ export const featureEn: Record<keyof typeof featureAr, string> = {
   ...propertiesEn,
   ...mediaEn,
   ...propertyPhotosEn,
+  ...numberStatesEn,
 };
