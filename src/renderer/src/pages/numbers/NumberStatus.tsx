@@ -3,13 +3,14 @@ import { Badge, type BadgeTone } from '../../components/Badge';
 import { formatTime } from '../../format/dates';
 import { connectionStateLabel, disconnectReasonLabel } from '../../i18n/labels';
 import { useLanguageStore } from '../../i18n/language-store';
+import type { Translate } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
 
 /** Stopped by hand or never started is calm grey; any other disconnection needs attention. */
 export function connectionTone(connection: NumberConnection): BadgeTone {
   switch (connection.state) {
     case 'CONNECTED':
-      return 'green';
+      return connection.notice === 'reconnecting' || connection.syncPercent !== null ? 'amber' : 'green';
     case 'QR_GENERATED':
       return 'blue';
     case 'INITIALIZING':
@@ -19,11 +20,25 @@ export function connectionTone(connection: NumberConnection): BadgeTone {
   }
 }
 
-export function ConnectionBadge({ connection }: { connection: NumberConnection }) {
+/** The badge's words: WhatsApp's own state when it says more than our four (syncing, reconnecting, banned…). */
+export function connectionLabel(t: Translate, connection: NumberConnection): string {
+  if (connection.state === 'CONNECTED' && connection.notice === 'reconnecting') return t('numberState.reconnecting');
+  if (connection.syncPercent !== null && (connection.state === 'INITIALIZING' || connection.state === 'CONNECTED')) {
+    return t('numberState.syncing', { percent: connection.syncPercent });
+  }
+  if (connection.state === 'DISCONNECTED') {
+    if (connection.reason === 'banned') return t('numberState.banned');
+    if (connection.reason === 'update_required') return t('numberState.update_required');
+    if (connection.reason === 'network_blocked') return t('numberState.network_blocked');
+  }
+  return connectionStateLabel(t, connection.state);
+}
+
+export function ConnectionBadge({ connection, testId }: { connection: NumberConnection; testId?: string | undefined }) {
   const t = useT();
   return (
-    <Badge tone={connectionTone(connection)} dot>
-      {connectionStateLabel(t, connection.state)}
+    <Badge tone={connectionTone(connection)} dot testId={testId}>
+      {connectionLabel(t, connection)}
     </Badge>
   );
 }
@@ -35,7 +50,12 @@ export function NumberStatus({ connection, testId }: { connection: NumberConnect
   const reason = connection.state === 'DISCONNECTED' && connection.reason ? disconnectReasonLabel(t, connection.reason) : null;
   return (
     <div className="number-status" data-testid={testId} data-state={connection.state} aria-live="polite">
-      <ConnectionBadge connection={connection} />
+      <ConnectionBadge connection={connection} testId={testId ? `${testId}-label` : undefined} />
+      {connection.notice ? (
+        <p className="number-status-notice" data-testid={testId ? `${testId}-notice` : undefined} data-notice={connection.notice}>
+          {t(`numberNotice.${connection.notice}`)}
+        </p>
+      ) : null}
       {reason ? (
         <p className="number-status-reason" data-testid={testId ? `${testId}-reason` : undefined}>
           {reason}
