@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { WebjsChat, WebjsClient, WebjsMessage, WebjsMessageMedia, WebjsWid } from '../webjs/client-surface';
+import { demoCustomersForNumber } from './demo-cast';
 import { DemoCustomerScript, type CustomerScriptOptions } from './demo-customers';
 import { cryptoRandom, demoPhoneForNumber, isSendableChatId, pairingCode, qrPayload, toWid, type Random } from './demo-ids';
 import { clearDemoLink, markDemoLinked, readDemoLink } from './demo-link';
@@ -252,7 +253,11 @@ export class DemoClient extends EventEmitter implements WebjsClient {
     });
     this.emit('ready');
     if (this.options.customers !== false) {
-      this.script = new DemoCustomerScript(this.options.world, this.phoneWid, { random: this.random, ...this.options.customers });
+      this.script = new DemoCustomerScript(this.options.world, this.phoneWid, {
+        random: this.random,
+        customers: demoCustomersForNumber(this.numberId),
+        ...this.options.customers,
+      });
       this.script.start();
     }
   }
