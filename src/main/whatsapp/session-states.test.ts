@@ -133,3 +133,20 @@ describe('logged out from the phone', () => {
     await connectionOnceIt(t, admin.token, number.id, { state: 'DISCONNECTED', reason: 'qr_timeout', nextRetryAt: null });
   });
 });
+
+describe('the demo phone’s events', () => {
+  it('are for admins in demo mode, on a number whose session runs', async () => {
+    const t = startCore();
+    const admin = await t.setupAdmin();
+    const agent = await t.createUser(admin.token, 'agent', 'agent@office.test');
+    const number = await t.call('numbers.create', { name: 'Sales' }, admin.token);
+    expect((await t.failure('numbers.demoEvent', { id: number.id, event: 'TOS_BLOCK' }, agent.token)).code).toBe('FORBIDDEN');
+    expect((await t.failure('numbers.demoEvent', { id: number.id, event: 'HACKED' }, admin.token)).code).toBe('VALIDATION_ERROR');
+    expect((await t.failure('numbers.demoEvent', { id: number.id, event: 'TOS_BLOCK' }, admin.token)).details).toBe('number_not_waiting');
+
+    const real = cores.start();
+    const realAdmin = await real.setupAdmin();
+    const realNumber = await real.call('numbers.create', { name: 'Sales' }, realAdmin.token);
+    expect((await real.failure('numbers.demoEvent', { id: realNumber.id, event: 'TOS_BLOCK' }, realAdmin.token)).details).toBe('demo_only');
+  });
+});
