@@ -5,7 +5,7 @@ test.use({ demo: true });
 
 const numberName = 'فرع الملقا';
 
-test('a number shows WhatsApp syncing 40% then connected, reconnecting, and banned, in Arabic and English', async ({ page, host }) => {
+test('a number shows WhatsApp syncing 40% then connected, reconnecting, a fresh QR after a logout from the phone, and banned, in Arabic and English', async ({ page, host }) => {
   test.setTimeout(90_000);
   await setUpFirstAdmin(page, host);
   await page.getByTestId('nav-numbers').click();
@@ -47,6 +47,18 @@ test('a number shows WhatsApp syncing 40% then connected, reconnecting, and bann
   await simulate('sync40');
   await expect(label).toHaveText('Syncing 40%');
   await simulate('sync100');
+  await expect(label).toHaveText('Connected');
+
+  // The phone unlinks this device: a fresh QR is offered without pressing Link, and the card says why.
+  await simulate('logout');
+  await expect(card.getByTestId(`number-status-${numberName}-notice`)).toHaveAttribute('data-notice', 'phone_logged_out');
+  await expect(label).toHaveText('Waiting for QR scan');
+  await card.getByTestId(`number-connect-${numberName}`).click();
+  await expect(dialog.getByTestId('link-notice')).toContainText('unlinked this device');
+  await expect(dialog.getByTestId('qr-image')).toBeVisible();
+  await page.screenshot({ path: 'test-results/number-states-relink-en.png' });
+  await dialog.getByTestId('qr-demo-scan').click();
+  await expect(dialog).toHaveCount(0);
   await expect(label).toHaveText('Connected');
 
   // Banned: said plainly, with why, and no retry time.
