@@ -24,8 +24,17 @@ export const disconnectReasons = [
   'logged_out',
   /** The saved session was refused; a new QR is needed. */
   'auth_failure',
-  /** WhatsApp is open on another computer with this number. */
+  /**
+   * WhatsApp Web was opened with this number on another computer (`CONFLICT`) again, after we
+   * had already taken the session back once: we stop rather than fight over it.
+   */
   'conflict',
+  /** WhatsApp blocked the number for breaking its terms (`TOS_BLOCK`, `SMB_TOS_BLOCK`). Never retried. */
+  'banned',
+  /** WhatsApp says this WhatsApp Web is too old (`DEPRECATED_VERSION`). Waits for the admin, no retry loop. */
+  'update_required',
+  /** WhatsApp refuses connections from this network or proxy (`PROXYBLOCK`). Retried with backoff. */
+  'network_blocked',
   /** The phone that was linked is already another number of the office; this link was undone. */
   'phone_in_use',
   /** Anything else, with its detail. Retried with backoff. */
@@ -34,4 +43,13 @@ export const disconnectReasons = [
 export type DisconnectReason = (typeof disconnectReasons)[number];
 
 /** Reasons after which the session retries by itself; the others wait for the user. */
-export const retriedReasons: readonly DisconnectReason[] = ['unreachable', 'browser_crashed', 'hung', 'conflict', 'error'];
+export const retriedReasons: readonly DisconnectReason[] = ['unreachable', 'network_blocked', 'browser_crashed', 'hung', 'error'];
+
+/**
+ * Something to say about a session that is up or coming up:
+ * `reconnecting`: connected, but WhatsApp's link to its servers dropped (`TIMEOUT`, `OPENING`) and is being restored;
+ * `took_over`: WhatsApp Web had been opened elsewhere with this number and we took the session back (once);
+ * `phone_logged_out`: the phone unlinked this device, so a fresh QR is offered without pressing Link.
+ */
+export const connectionNotices = ['reconnecting', 'took_over', 'phone_logged_out'] as const;
+export type ConnectionNotice = (typeof connectionNotices)[number];

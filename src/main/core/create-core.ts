@@ -22,7 +22,7 @@ import { sweepOrphanMedia } from '../media/orphan-sweep';
 import { Uploads } from '../media/uploads';
 import { ConversationList } from '../services/inbox/conversation-list';
 import { NumberAccess } from '../services/inbox/number-access';
-import { NumbersService } from '../services/numbers/numbers-service';
+import { NumbersService, type DemoControls } from '../services/numbers/numbers-service';
 import { ContactsService } from '../services/contacts/contacts-service';
 import { PropertiesService } from '../services/properties/properties-service';
 import { PropertyPhotos } from '../services/properties/property-photos';
@@ -61,7 +61,7 @@ export interface WhatsappOptions {
   /** Builds each number's Client; the real whatsapp-web.js one unless given (demo mode, tests). */
   factory?: WebjsClientFactory;
   /** Demo mode: the factory's simulated phone can "scan" the QR. */
-  demo?: { scan(numberId: number): boolean };
+  demo?: DemoControls;
   /** Runs before sessions restore, in demo mode: creates the demo data. */
   seed?: (core: { db: import('../db/open-database').Db; dataDir: string }) => Promise<unknown>;
   /** Runs when the core closes (the demo's simulated network). */

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { NumberView } from '../../shared/numbers/types';
 import { createDemoClientFactory, type DemoClientFactory } from '../whatsapp/demo/demo-client-factory';
+import type { CustomerScriptOptions } from '../whatsapp/demo/demo-customers';
 import type { DemoWorld } from '../whatsapp/demo/demo-world';
 import type { SessionPolicy } from '../whatsapp/session-manager';
 import { eventually, fastCatchUpPolicy, fastDemoTimings, fastOutboxPolicy, fastSessionPolicy, startTestCore } from './test-core';
@@ -10,12 +11,14 @@ export interface DemoCoreOptions {
   world?: DemoWorld;
   session?: Partial<SessionPolicy>;
   timings?: Partial<typeof fastDemoTimings>;
+  /** The simulated customers who write once a number is ready; none unless given. */
+  customers?: Partial<CustomerScriptOptions>;
 }
 
 /** A test core whose numbers link to the demo's simulated phones, through the real webjs transport. */
 export function startDemoCore(options: DemoCoreOptions = {}) {
   const factory: DemoClientFactory = createDemoClientFactory({
-    customers: false,
+    customers: options.customers ?? false,
     timings: { ...fastDemoTimings, ...options.timings },
     ...(options.world ? { world: options.world } : {}),
   });

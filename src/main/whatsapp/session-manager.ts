@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { retriedReasons, type ConnectionState, type DisconnectReason } from '../../shared/whatsapp';
+import { retriedReasons, type ConnectionNotice, type ConnectionState, type DisconnectReason } from '../../shared/whatsapp';
 import type { Clock } from '../base/clock';
 import type { Logger } from '../base/logger';
 import { phoneFromWhatsApp } from '../base/phone';
@@ -17,6 +17,8 @@ export interface SessionPolicy {
   qrRounds: number;
   retryBaseMs: number;
   retryMaxMs: number;
+  /** After taking the session back from another computer, another conflict within this stops the number instead. */
+  conflictWindowMs: number;
 }
 
 export const defaultSessionPolicy: SessionPolicy = {
@@ -25,6 +27,7 @@ export const defaultSessionPolicy: SessionPolicy = {
   qrRounds: 6,
   retryBaseMs: 5_000,
   retryMaxMs: 5 * 60_000,
+  conflictWindowMs: 30 * 60_000,
 };
 
 /** What the rest of the core hears from the sessions. */
@@ -50,6 +53,8 @@ export interface ConnectionSnapshot {
   qrRounds: number;
   pairingCode: string | null;
   nextRetryAt: number | null;
+  syncPercent: number | null;
+  notice: ConnectionNotice | null;
 }
 
 interface Session extends ConnectionSnapshot {
@@ -58,6 +63,8 @@ interface Session extends ConnectionSnapshot {
   /** Bumped whenever a transport is replaced, so a stale one's late events are ignored. */
   generation: number;
   attempt: number;
+  /** When we last took the session back from another computer (CONFLICT). */
+  tookOverAt: number | null;
   retryTimer: NodeJS.Timeout | null;
   hangTimer: NodeJS.Timeout | null;
 }
@@ -91,10 +98,21 @@ export class SessionManager {
   snapshot(numberId: number): ConnectionSnapshot {
     const s = this.sessions.get(numberId);
     if (!s) {
-      return { state: 'DISCONNECTED', reason: 'not_started', detail: null, qr: null, qrRound: 0, qrRounds: this.policy.qrRounds, pairingCode: null, nextRetryAt: null };
+      return {
+        state: 'DISCONNECTED',
+        reason: 'not_started',
+        detail: null,
+        qr: null,
+        qrRound: 0,
+        qrRounds: this.policy.qrRounds,
+        pairingCode: null,
+        nextRetryAt: null,
+        syncPercent: null,
+        notice: null,
+      };
     }
-    const { state, reason, detail, qr, qrRound, qrRounds, pairingCode, nextRetryAt } = s;
-    return { state, reason, detail, qr, qrRound, qrRounds, pairingCode, nextRetryAt };
+    const { state, reason, detail, qr, qrRound, qrRounds, pairingCode, nextRetryAt, syncPercent, notice } = s;
+    return { state, reason, detail, qr, qrRound, qrRounds, pairingCode, nextRetryAt, syncPercent, notice };
   }
 
   isConnected(numberId: number): boolean {
@@ -109,8 +127,8 @@ export class SessionManager {
     for (const { id } of linked) void this.start(id);
   }
 
-  /** Starts the number's session (a no-op while one runs). */
-  async start(numberId: number): Promise<void> {
+  /** Starts the number's session (a no-op while one runs); `notice` says why it starts by itself. */
+  async start(numberId: number, notice: ConnectionNotice | null = null): Promise<void> {
     if (this.closed) return;
     const s = this.session(numberId);
     this.clearRetry(s);
@@ -118,7 +136,7 @@ export class SessionManager {
     const generation = ++s.generation;
     const transport = this.deps.makeTransport(numberId, this.sessionDir(numberId), this.eventsFor(s, generation));
     s.transport = transport;
-    this.set(s, { state: 'INITIALIZING', reason: null, detail: null, qr: null, qrRound: 0, pairingCode: null, nextRetryAt: null });
+    this.set(s, { state: 'INITIALIZING', reason: null, detail: null, qr: null, qrRound: 0, pairingCode: null, nextRetryAt: null, syncPercent: null, notice });
     this.armHang(s, generation, this.policy.startTimeoutMs, 'WhatsApp Web did not answer in time');
     try {
       await transport.connect();
@@ -134,7 +152,7 @@ export class SessionManager {
   async stop(numberId: number): Promise<void> {
     const s = this.session(numberId);
     await this.halt(s);
-    this.set(s, { state: 'DISCONNECTED', reason: 'stopped', detail: null, qr: null, pairingCode: null, nextRetryAt: null });
+    this.set(s, { state: 'DISCONNECTED', reason: 'stopped', detail: null, qr: null, pairingCode: null, nextRetryAt: null, syncPercent: null, notice: null });
   }
 
   /** Seed 000's `force`: forget the saved session and link again with a new QR. */
@@ -155,7 +173,7 @@ export class SessionManager {
     if (transport) await transport.logout().catch((error: unknown) => this.deps.logger.warn('logout failed', { numberId, error: String(error) }));
     fs.rmSync(this.sessionDir(numberId), { recursive: true, force: true });
     this.deps.sqlite.prepare('update whatsapp_numbers set linked_at = null where id = ?').run(numberId);
-    this.set(s, { state: 'DISCONNECTED', reason: 'logged_out', detail: null, qr: null, qrRound: 0, pairingCode: null, nextRetryAt: null });
+    this.set(s, { state: 'DISCONNECTED', reason: 'logged_out', detail: null, qr: null, qrRound: 0, pairingCode: null, nextRetryAt: null, syncPercent: null, notice: null });
   }
 
   async requestPairingCode(numberId: number, phoneDigits: string): Promise<string> {
@@ -181,19 +199,31 @@ export class SessionManager {
         const round = s.qrRound + 1;
         if (round > this.policy.qrRounds) {
           void this.halt(s).then(() =>
-            this.set(s, { state: 'DISCONNECTED', reason: 'qr_timeout', detail: `${this.policy.qrRounds} QR codes were not scanned`, qr: null, pairingCode: null }),
+            this.set(s, { state: 'DISCONNECTED', reason: 'qr_timeout', detail: `${this.policy.qrRounds} QR codes were not scanned`, qr: null, pairingCode: null, syncPercent: null, notice: null }),
           );
           return;
         }
         // Waiting for a person to scan is not a hang.
         this.clearHang(s);
-        this.set(s, { state: 'QR_GENERATED', qr, qrRound: round, reason: null, detail: null });
+        this.set(s, { state: 'QR_GENERATED', qr, qrRound: round, reason: null, detail: null, syncPercent: null });
       },
       pairingCode: (code) => current() && this.set(s, { pairingCode: code }),
       authenticated: () => {
         if (!current()) return;
         this.armHang(s, generation, this.policy.readyTimeoutMs, 'Logged in, but WhatsApp did not finish loading in time');
         this.set(s, { state: 'INITIALIZING', qr: null, pairingCode: null });
+      },
+      syncing: (percent) => {
+        if (!current()) return;
+        // Progress is not a hang: a phone with years of chats may sync for longer than the ready limit.
+        if (s.state === 'INITIALIZING' && s.hangTimer) this.armHang(s, generation, this.policy.readyTimeoutMs, 'Logged in, but WhatsApp did not finish loading in time');
+        // Once connected, a sync that reached 100% has nothing left to show.
+        this.set(s, { syncPercent: s.state === 'CONNECTED' && percent >= 100 ? null : percent });
+      },
+      reconnecting: (active) => {
+        if (!current() || s.state !== 'CONNECTED') return;
+        if (active) this.set(s, { notice: 'reconnecting' });
+        else if (s.notice === 'reconnecting') this.set(s, { notice: null, syncPercent: null });
       },
       ready: ({ phone }) => {
         if (!current() || !s.transport) return;
@@ -207,7 +237,9 @@ export class SessionManager {
           return;
         }
         this.recordLinked(s.numberId, phone);
-        this.set(s, { state: 'CONNECTED', reason: null, detail: null, qr: null, qrRound: 0, pairingCode: null, nextRetryAt: null });
+        // "Took the session back" stays beside Connected; the other notices were about getting here.
+        const notice = s.notice === 'took_over' ? 'took_over' : null;
+        this.set(s, { state: 'CONNECTED', reason: null, detail: null, qr: null, qrRound: 0, pairingCode: null, nextRetryAt: null, syncPercent: null, notice });
         const transport = s.transport;
         void this.deps.observer.ready(s.numberId, transport).catch((error: unknown) =>
           this.deps.logger.error('after-ready work failed', { numberId: s.numberId, error: String(error) }),
@@ -225,8 +257,12 @@ export class SessionManager {
     };
   }
 
-  /** The session ended: say why, forget a dead link, and retry when retrying can help. */
+  /**
+   * The session ended: say why, forget a dead link, and retry when retrying can help. Banned and
+   * out-of-date sessions wait for the admin: retrying cannot help and a loop would only look suspicious.
+   */
   private down(s: Session, reason: DisconnectReason, detail: string | null): void {
+    const wasConnected = s.state === 'CONNECTED';
     this.clearTimers(s);
     this.deps.observer.dropped(s.numberId);
     this.deps.logger.warn('whatsapp session down', { numberId: s.numberId, reason, detail });
@@ -234,8 +270,19 @@ export class SessionManager {
       fs.rmSync(this.sessionDir(s.numberId), { recursive: true, force: true });
       this.deps.sqlite.prepare('update whatsapp_numbers set linked_at = null where id = ?').run(s.numberId);
     }
+    if (this.closed) return this.set(s, { state: 'DISCONNECTED', reason, detail, qr: null, pairingCode: null, nextRetryAt: null, syncPercent: null, notice: null });
+    // The phone unlinked a working number: offer a fresh QR at once (one round of qrRounds, as ever).
+    if (reason === 'logged_out' && wasConnected) return void this.start(s.numberId, 'phone_logged_out');
+    // Opened on another computer: reopening here takes the session back. Once; a second conflict soon after stops.
+    if (reason === 'conflict') {
+      const now = this.deps.clock.now();
+      if (s.tookOverAt === null || now - s.tookOverAt > this.policy.conflictWindowMs) {
+        s.tookOverAt = now;
+        return void this.start(s.numberId, 'took_over');
+      }
+    }
     let nextRetryAt: number | null = null;
-    if (retriedReasons.includes(reason) && !this.closed) {
+    if (retriedReasons.includes(reason)) {
       const delay = Math.min(this.policy.retryMaxMs, this.policy.retryBaseMs * 2 ** s.attempt) * (0.8 + Math.random() * 0.4);
       s.attempt++;
       nextRetryAt = this.deps.clock.now() + Math.round(delay);
@@ -245,7 +292,7 @@ export class SessionManager {
       }, delay);
       s.retryTimer.unref?.();
     }
-    this.set(s, { state: 'DISCONNECTED', reason, detail, qr: null, pairingCode: null, nextRetryAt });
+    this.set(s, { state: 'DISCONNECTED', reason, detail, qr: null, pairingCode: null, nextRetryAt, syncPercent: null, notice: null });
   }
 
   private async halt(s: Session): Promise<void> {
@@ -294,6 +341,7 @@ export class SessionManager {
         transport: null,
         generation: 0,
         attempt: 0,
+        tookOverAt: null,
         retryTimer: null,
         hangTimer: null,
       };

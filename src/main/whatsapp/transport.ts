@@ -32,6 +32,10 @@ export interface TransportEvents {
   /** `phone`: the linked phone's digits (E.164 without '+'), when WhatsApp says it. */
   ready(info: { phone: string | null }): void;
   disconnected(info: { reason: DisconnectReason; detail: string | null }): void;
+  /** WhatsApp Web's sync progress, 0–100 (whatsapp-web.js `loading_screen`). */
+  syncing(percent: number): void;
+  /** A linked session lost WhatsApp's servers and is finding them again (true), or found them (false). */
+  reconnecting(active: boolean): void;
   message(message: InboundMessage): void;
   ack(update: AckUpdate): void;
   /** Something happened to a message already sent: deleted, edited, reacted to, voted on; or a customer changed number. */

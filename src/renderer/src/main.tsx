@@ -14,6 +14,8 @@ import './styles/templates.css';
 import './styles/properties.css';
 import './styles/activity.css';
 import './styles/offline.css';
+// Last: the smaller-screen rules override the pages' own.
+import './styles/responsive.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 // Sets <html lang/dir> from the remembered language before the first paint.

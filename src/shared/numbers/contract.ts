@@ -17,6 +17,8 @@ export const numbersChannels = {
   'numbers.requestPairingCode': channel<{ code: string }>()({ input: s.pairingCodeInput, access: adminOnly, kind: 'write' }),
   /** Demo mode only: the simulated phone scans the QR on screen. */
   'numbers.demoScan': channel<{ ok: true }>()({ input: s.numberIdInput, access: adminOnly, kind: 'write' }),
+  /** Demo mode only: the simulated WhatsApp does something (syncs, drops, bans, logs out). */
+  'numbers.demoEvent': channel<{ ok: true }>()({ input: s.demoEventInput, access: adminOnly, kind: 'write' }),
   'numbers.setAgents': channel<NumberView>()({ input: s.numberAgentsInput, access: adminOnly, kind: 'write' }),
 } as const;
 

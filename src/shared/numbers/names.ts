@@ -11,6 +11,7 @@ export const numbersChannelNames = [
   'numbers.remove',
   'numbers.requestPairingCode',
   'numbers.demoScan',
+  'numbers.demoEvent',
   'numbers.setAgents',
 ] as const;
 export const numbersEventNames = ['number.status', 'number.removed'] as const;

@@ -23,4 +23,12 @@ export const connectNumberInput = z.object({ id: entityId, force: z.boolean().de
 /** The phone that will type the pairing code, in any usual form; normalised to E.164. */
 export const pairingCodeInput = z.object({ id: entityId, phoneNumber: z.string().trim().min(5).max(25) }).strict();
 
+/**
+ * Demo mode: WhatsApp events the demo phone can make happen, to show how a number behaves:
+ * sync held at 40% or finished, whatsapp-web.js's WAStates, a logout from the phone.
+ */
+export const demoPhoneEvents = ['sync40', 'sync100', 'TIMEOUT', 'CONNECTED', 'CONFLICT', 'TOS_BLOCK', 'DEPRECATED_VERSION', 'PROXYBLOCK', 'logout'] as const;
+export type DemoPhoneEvent = (typeof demoPhoneEvents)[number];
+export const demoEventInput = z.object({ id: entityId, event: z.enum(demoPhoneEvents) }).strict();
+
 export const numberAgentsInput = z.object({ id: entityId, agentIds: z.array(entityId).max(200) }).strict();

@@ -1,5 +1,5 @@
 import type { NumberStatus } from '../domain';
-import type { ConnectionState, DisconnectReason } from '../whatsapp';
+import type { ConnectionNotice, ConnectionState, DisconnectReason } from '../whatsapp';
 
 /** Seed 003's number, with its live connection beside the stored fields. */
 export interface NumberView {
@@ -34,6 +34,10 @@ export interface NumberConnection {
   pairingCode: string | null;
   /** When the next automatic retry happens, if one is scheduled. */
   nextRetryAt: string | null;
+  /** WhatsApp's own sync progress (0–100) while it loads the phone's chats; null when not syncing. */
+  syncPercent: number | null;
+  /** A note beside the state (reconnecting, took the session back, logged out from the phone). */
+  notice: ConnectionNotice | null;
   /** True while the number has a saved WhatsApp session (linked before). */
   linked: boolean;
 }

@@ -13,6 +13,7 @@ export function numbersHandlers(s: { numbers: NumbersService }): HandlerMap<type
     'numbers.remove': (input, { caller }) => s.numbers.remove(signedIn(caller), input.id),
     'numbers.requestPairingCode': (input, { caller }) => s.numbers.requestPairingCode(signedIn(caller), input.id, input.phoneNumber),
     'numbers.demoScan': (input) => s.numbers.demoScan(input.id),
+    'numbers.demoEvent': (input) => s.numbers.demoEvent(input.id, input.event),
     'numbers.setAgents': (input, { caller }) => s.numbers.setAgents(signedIn(caller), input.id, input.agentIds),
   };
 }

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { errorReasons } from '../../../shared/errors';
 import type { NumberView } from '../../../shared/numbers/types';
-import type { createNumberInput, updateNumberInput } from '../../../shared/numbers/schemas';
+import type { createNumberInput, DemoPhoneEvent, updateNumberInput } from '../../../shared/numbers/schemas';
 import { toIso, type Clock } from '../../base/clock';
 import { officeDay } from '../../base/office-day';
 import type { EventBus } from '../../events/event-bus';
@@ -12,6 +12,13 @@ import type { SessionManager } from '../../whatsapp/session-manager';
 import { TransportError } from '../../whatsapp/webjs/start-errors';
 import type { ActivityLog } from '../activity/activity-log';
 import type { Caller } from '../auth/auth-service';
+
+/** Demo mode's simulated phone: scans the QR, and makes WhatsApp events happen. */
+export interface DemoControls {
+  scan(numberId: number): boolean;
+  /** False when the number has no running demo session. */
+  simulate(numberId: number, event: DemoPhoneEvent): boolean;
+}
 
 interface NumberRow {
   id: number;
@@ -44,7 +51,7 @@ export class NumbersService {
     private readonly activity: ActivityLog,
     private readonly bus: EventBus,
     private readonly clock: Clock,
-    private readonly demo: { scan(numberId: number): boolean } | null,
+    private readonly demo: DemoControls | null,
   ) {}
 
   /** Which numbers a caller may see (null: all); set by the core. */
@@ -165,6 +172,13 @@ export class NumbersService {
     return { ok: true };
   }
 
+  demoEvent(id: number, event: DemoPhoneEvent): { ok: true } {
+    if (!this.demo) throw new AppError('UNPROCESSABLE_ENTITY', errorReasons.demoOnly);
+    this.get(id);
+    if (!this.demo.simulate(id, event)) throw new AppError('UNPROCESSABLE_ENTITY', errorReasons.numberNotWaiting);
+    return { ok: true };
+  }
+
   /** Sets which agents may work the number. */
   setAgents(caller: Caller, id: number, agentIds: number[]): NumberView {
     this.get(id);
@@ -206,6 +220,8 @@ export class NumbersService {
         qrRounds: live.qrRounds,
         pairingCode: live.pairingCode,
         nextRetryAt: live.nextRetryAt === null ? null : toIso(live.nextRetryAt),
+        syncPercent: live.syncPercent,
+        notice: live.notice,
         linked: row.linked_at !== null,
       },
       agentIds: this.sqlite.prepare<[number], { user_id: number }>('select user_id from number_agents where whatsapp_number_id = ? order by user_id').all(row.id).map((r) => r.user_id),

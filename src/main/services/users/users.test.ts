@@ -183,6 +183,7 @@ describe('password hashes', () => {
       'numbers.remove': { id: 999 },
       'numbers.requestPairingCode': { id: 999, phoneNumber: '0501234567' },
       'numbers.demoScan': { id: 999 },
+      'numbers.demoEvent': { id: 999, event: 'TIMEOUT' },
       'conversations.list': {},
       'conversations.get': { id: 1 },
       'conversations.markRead': { id: 1 },

@@ -1,3 +1,4 @@
+import type { DemoPhoneEvent } from '../../../shared/numbers/schemas';
 import type { WebjsClientFactory } from '../webjs/client-surface';
 import { DemoClient, DemoMessageMedia, type DemoTimings } from './demo-client';
 import type { CustomerScriptOptions } from './demo-customers';
@@ -20,6 +21,8 @@ export interface DemoClientFactory extends WebjsClientFactory {
   create(options: { numberId: number; sessionDir: string }): Promise<DemoClient>;
   /** The demo's "scan" button: false when no client of that number is waiting on a QR. */
   scan(numberId: number): boolean;
+  /** The demo phone makes a WhatsApp event happen to the number's client; false when it has none. */
+  simulate(numberId: number, event: DemoPhoneEvent): boolean;
   /** The newest client made for a number. */
   client(numberId: number): DemoClient | undefined;
   /** The phone (digits) a demo number links as, unless linked by a pairing code for another. */
@@ -47,6 +50,15 @@ export function createDemoClientFactory(options: DemoClientFactoryOptions = {}):
     },
     media: (mimetype, base64, filename, filesize) => new DemoMessageMedia(mimetype, base64, filename, filesize),
     scan: (numberId) => clients.get(numberId)?.scan() ?? false,
+    simulate(numberId, event) {
+      const client = clients.get(numberId);
+      if (!client || client.status === 'closed') return false;
+      if (event === 'sync40') client.holdSync(40);
+      else if (event === 'sync100') client.holdSync(100);
+      else if (event === 'logout') client.unlinkFromPhone();
+      else client.changeState(event);
+      return true;
+    },
     client: (numberId) => clients.get(numberId),
     phoneFor: demoPhoneForNumber,
   };

@@ -5,7 +5,8 @@ import { tempDir } from '../../testing/test-core';
 import type { WebjsMessage } from '../webjs/client-surface';
 import type { DemoClient } from './demo-client';
 import { createDemoClientFactory, type DemoClientFactoryOptions } from './demo-client-factory';
-import { allDemoCustomers, customerChatId } from './demo-customers';
+import { demoCustomersForNumber } from './demo-cast';
+import { customerChatId } from './demo-customers';
 import { demoPhoneForNumber, seededRandom } from './demo-ids';
 import { demoLinkFileName, isDemoLinked, markDemoLinked } from './demo-link';
 import { DemoWorld } from './demo-world';
@@ -204,7 +205,7 @@ describe('the demo WhatsApp client', () => {
     await ready(client);
     await vi.advanceTimersByTimeAsync(100);
     const first = events.find((e) => e.name === 'message')?.args[0] as WebjsMessage;
-    const writer = allDemoCustomers.find((c) => customerChatId(c) === first.from);
+    const writer = demoCustomersForNumber(numberId).find((c) => customerChatId(c) === first.from);
     expect(first.body).toBe(writer?.opening);
 
     await client.sendMessage(first.from, 'أهلاً وسهلاً، كيف أقدر أخدمك؟');

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { WebjsChat, WebjsClient, WebjsMessage, WebjsMessageMedia, WebjsWid } from '../webjs/client-surface';
+import { demoCustomersForNumber } from './demo-cast';
 import { DemoCustomerScript, type CustomerScriptOptions } from './demo-customers';
 import { cryptoRandom, demoPhoneForNumber, isSendableChatId, pairingCode, qrPayload, toWid, type Random } from './demo-ids';
 import { clearDemoLink, markDemoLinked, readDemoLink } from './demo-link';
@@ -12,8 +13,10 @@ export interface DemoTimings {
   qrIntervalMs: number;
   /** initialize() to 'authenticated' when the session folder holds a link. */
   restoreMs: number;
-  /** 'authenticated' to 'ready'. */
+  /** 'authenticated' to 'ready'; WhatsApp's sync progress ('loading_screen') is spread over it. */
   readyAfterAuthMs: number;
+  /** The percents 'loading_screen' reports on the way to ready. */
+  syncSteps: readonly number[];
   /** requestPairingCode() to the link completing, as if the code were typed on the phone. */
   pairingCompletesMs: number;
   /** sendMessage() to acks 1 (sent), 2 (delivered), 3 (read). */
@@ -29,7 +32,8 @@ export const defaultDemoTimings: DemoTimings = {
   firstQrMs: 500,
   qrIntervalMs: 20_000,
   restoreMs: 1200,
-  readyAfterAuthMs: 600,
+  readyAfterAuthMs: 1500,
+  syncSteps: [15, 40, 75, 100],
   pairingCompletesMs: 4000,
   ackMs: [600, 1500, 3000],
   sendMs: 150,
@@ -66,6 +70,9 @@ export class DemoClient extends EventEmitter implements WebjsClient {
   private state: State = 'idle';
   private phone: string;
   private qrTimer: NodeJS.Timeout | null = null;
+  /** Where the demo's sync stops until told to go on (holdSync); null: it runs through. */
+  private syncHold: number | null = null;
+  private syncTimers: NodeJS.Timeout[] = [];
   private detach: (() => void) | null = null;
 
   constructor(private readonly options: DemoClientOptions) {
@@ -187,6 +194,23 @@ export class DemoClient extends EventEmitter implements WebjsClient {
     this.later(this.timings.firstQrMs, () => this.showQr());
   }
 
+  /**
+   * WhatsApp's sync reaches `percent` and stays there (demo and tests): while linking, the steps
+   * stop at it until a holdSync(100) lets the number become ready; before linking, the next sync
+   * will stop there; once ready, it is an offline catch-up's progress.
+   */
+  holdSync(percent: number): void {
+    const value = Math.max(0, Math.min(100, Math.round(percent)));
+    this.syncHold = value < 100 ? value : null;
+    if (this.state === 'ready') {
+      this.emit('loading_screen', value, 'WhatsApp');
+    } else if (this.state === 'authenticating') {
+      this.clearSync();
+      this.emit('loading_screen', value, 'WhatsApp');
+      if (value >= 100) this.later(0, () => this.ready());
+    }
+  }
+
   private showQr(): void {
     this.state = 'qr';
     this.emit('qr', qrPayload(this.random));
@@ -205,10 +229,22 @@ export class DemoClient extends EventEmitter implements WebjsClient {
   private authenticated(): void {
     this.state = 'authenticating';
     this.emit('authenticated');
-    this.later(this.timings.readyAfterAuthMs, () => this.ready());
+    // Like WhatsApp Web: progress while the phone's chats load, then ready (unless held).
+    const held = this.syncHold;
+    const steps = held === null ? [...this.timings.syncSteps] : [...this.timings.syncSteps.filter((p) => p < held), held];
+    const every = this.timings.readyAfterAuthMs / (steps.length + 1);
+    steps.forEach((percent, i) => this.syncTimers.push(this.later(every * (i + 1), () => this.emit('loading_screen', percent, 'WhatsApp'))));
+    if (held === null) this.syncTimers.push(this.later(this.timings.readyAfterAuthMs, () => this.ready()));
+  }
+
+  private clearSync(): void {
+    for (const timer of this.syncTimers) this.clear(timer);
+    this.syncTimers = [];
   }
 
   private ready(): void {
+    if (this.state !== 'authenticating') return;
+    this.syncTimers = [];
     this.state = 'ready';
     this.info = { wid: toWid(this.phoneWid), pushname: 'Meras Demo', platform: 'android' };
     this.detach = this.options.world.attach(this.phoneWid, (message) => {
@@ -217,7 +253,11 @@ export class DemoClient extends EventEmitter implements WebjsClient {
     });
     this.emit('ready');
     if (this.options.customers !== false) {
-      this.script = new DemoCustomerScript(this.options.world, this.phoneWid, { random: this.random, ...this.options.customers });
+      this.script = new DemoCustomerScript(this.options.world, this.phoneWid, {
+        random: this.random,
+        customers: demoCustomersForNumber(this.numberId),
+        ...this.options.customers,
+      });
       this.script.start();
     }
   }

@@ -159,9 +159,11 @@ export class DemoCustomerScript {
       const poster = pick(random, chatter);
       if (random() < 0.5) this.world.postToGroup(this.phoneWid, { author: poster.author, body: poster.group, profileName: poster.name });
       else this.world.postStatus(this.phoneWid, { author: poster.author, body: poster.status, profileName: poster.name });
-    } else if (customers.length > 0) {
-      const fresh = customers.filter((c) => !c.seeded && this.world.messageCount(this.phoneWid, customerChatId(c), false) === 0);
-      this.write(pick(random, fresh.length > 0 ? fresh : customers));
+    } else {
+      // Customers with a seeded history only answer in their own thread: never new arrivals here.
+      const newcomers = customers.filter((c) => !c.seeded);
+      const fresh = newcomers.filter((c) => this.world.messageCount(this.phoneWid, customerChatId(c), false) === 0);
+      if (newcomers.length > 0) this.write(pick(random, fresh.length > 0 ? fresh : newcomers));
     }
     this.later(randomBetween(random, this.options.everyMs), () => this.arrival(false));
   }

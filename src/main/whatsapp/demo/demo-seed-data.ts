@@ -15,7 +15,11 @@ export interface SeededCustomer extends DemoCustomer {
   lastMinutesAgo: number;
   /** The last `unread` customer messages are not read yet. */
   unread: number;
-  history: readonly { from: 'customer' | 'agent'; text: string; delivered?: true }[];
+  /**
+   * `quotes`: the answer is about this catalogue property (demo-seed's order), and its `{price}`,
+   * `{area}` and `{bedrooms}` are filled from the property's stored row.
+   */
+  history: readonly { from: 'customer' | 'agent'; text: string; delivered?: true; quotes?: number }[];
 }
 
 type Entry = Omit<SeededCustomer, 'seeded' | 'opening'>;
@@ -25,7 +29,7 @@ export const seededCustomers: readonly SeededCustomer[] = [
   seeded({ name: 'ماجد العمري', phone: '+966505523187', language: 'ar', tags: ['شراء', 'النرجس'], agent: 0, status: 'active', lastMinutesAgo: 12, unread: 2,
     history: [
       { from: 'customer', text: 'السلام عليكم، شفت إعلانكم عن شقة النرجس، للحين متوفرة؟' },
-      { from: 'agent', text: 'وعليكم السلام، أهلاً أستاذ ماجد. نعم متوفرة: ٤ غرف، ١٦٠ متر، الدور الثاني، والسعر ٨٥٠ ألف' },
+      { from: 'agent', quotes: 0, text: 'وعليكم السلام، أهلاً أستاذ ماجد. نعم متوفرة: {bedrooms} غرف، {area} متر، الدور الثاني، والسعر {price}' },
       { from: 'customer', text: 'فيها مصعد وموقف خاص؟' },
       { from: 'customer', text: 'وأبي أعاين بكرة بعد العصر إذا أمكن' },
     ],
@@ -33,14 +37,14 @@ export const seededCustomers: readonly SeededCustomer[] = [
   seeded({ name: 'Faisal Alotaibi', phone: '+966543318806', language: 'en', tags: ['buy', 'villa', 'Hittin'], agent: 1, status: 'active', lastMinutesAgo: 45, unread: 1,
     history: [
       { from: 'customer', text: 'Hi, is the villa in Hittin (the one with the pool) still on the market?' },
-      { from: 'agent', text: 'Hello Faisal! Yes it is: 450 m² of land, 5 bedrooms, private pool. Asking 3.2M SAR.' },
+      { from: 'agent', quotes: 1, text: 'Hello Faisal! Yes it is: {area} m² of land, {bedrooms} bedrooms, private pool. Asking {price}.' },
       { from: 'customer', text: 'Could you send the floor plan?' },
     ],
     followUps: ['Thanks. What are the service charges?', 'Can we see it Saturday evening?'] }),
   seeded({ name: 'أم فيصل', phone: '+966556120794', language: 'ar', appearsAsLid: true, tags: ['إيجار', 'الملقا'], agent: 0, status: 'active', lastMinutesAgo: 120, unread: 0,
     history: [
       { from: 'customer', text: 'مساء الخير، أبغى شقة إيجار في الملقا ٣ غرف' },
-      { from: 'agent', text: 'مساء النور، عندنا شقة ٣ غرف في الملقا قريبة من طريق الملك فهد، الإيجار ٥٥ ألف سنوياً على دفعتين' },
+      { from: 'agent', quotes: 2, text: 'مساء النور، عندنا شقة {bedrooms} غرف في الملقا قريبة من طريق الملك فهد، الإيجار {price} سنوياً على دفعتين' },
       { from: 'customer', text: 'العقد يكون موثق في إيجار؟' },
       { from: 'agent', text: 'أكيد، نوثق العقد في منصة إيجار ويوصلك رابط الموافقة على جوالك', delivered: true },
     ],
@@ -67,7 +71,7 @@ export const seededCustomers: readonly SeededCustomer[] = [
   seeded({ name: 'Khalid Bin Saeed', phone: '+966566651048', language: 'en', tags: ['rent vs buy', 'Al Malqa'], agent: 1, status: 'active', lastMinutesAgo: 180, unread: 0,
     history: [
       { from: 'customer', text: 'Is it better to rent or buy in Al Malqa right now? Budget 1.2M.' },
-      { from: 'agent', text: 'With 1.2M you can buy a 3-bedroom apartment in Al Malqa; renting one is about 60k a year. I can prepare a comparison.' },
+      { from: 'agent', quotes: 2, text: 'With 1.2M you can buy a 3-bedroom apartment in Al Malqa; renting our {bedrooms}-bedroom one there is {price} a year. I can prepare a comparison.' },
       { from: 'customer', text: 'Yes please, send it over.' },
       { from: 'agent', text: 'Sent to your email. Let me know when you want to talk it through.' },
     ],
@@ -75,9 +79,9 @@ export const seededCustomers: readonly SeededCustomer[] = [
   seeded({ name: 'لطيفة الشمري', phone: '+966550078341', language: 'ar', tags: ['أراضي', 'حطين'], agent: 0, status: 'active', lastMinutesAgo: 24 * 60, unread: 0,
     history: [
       { from: 'customer', text: 'السلام عليكم، عندكم أراضي في حطين؟' },
-      { from: 'agent', text: 'وعليكم السلام، عندنا أرض ٦٢٥ متر على شارعين، سعر المتر ٥٢٠٠ ريال' },
+      { from: 'agent', quotes: 3, text: 'وعليكم السلام، في حطين ما عندنا حالياً، لكن عندنا أرض سكنية في القيروان {area} متر على شارعين بسعر {price}' },
       { from: 'customer', text: 'غالية شوي، فيه شي أقل؟' },
-      { from: 'agent', text: 'فيه أرض ٥٠٠ متر على شارع واحد بسعر ٤٨٠٠ للمتر، أرسل لك الموقع؟' },
+      { from: 'agent', text: 'حالياً هذي أقل أرض عندنا، وإذا نزل شي جديد أبلغك أول بأول. أرسل لك الموقع؟' },
     ],
     followUps: ['إيه أرسله', 'طيب أشاور الأهل وأرد عليك'] }),
   seeded({ name: 'محمد الغامدي', phone: '+966538812265', language: 'ar', tags: ['إيجار', 'تجديد'], agent: 1, status: 'active', lastMinutesAgo: 35, unread: 0,

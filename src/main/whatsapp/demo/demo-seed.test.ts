@@ -5,6 +5,7 @@ import { verifyPassword } from '../../services/auth/passwords';
 import { startTestCore } from '../../testing/test-core';
 import { demoPhoneForNumber } from './demo-ids';
 import { isDemoLinked } from './demo-link';
+import { sayPrice } from './demo-prices';
 import { demoPassword, demoSessionDir, seedDemoData } from './demo-seed';
 
 type TestCore = ReturnType<typeof startTestCore>;
@@ -71,6 +72,29 @@ describe('demo data', () => {
     expect(narjis.interestCounts).toEqual({ interested: 0, viewing_scheduled: 1, offer_made: 1, not_interested: 0 });
     const interested = await t.call('properties.interestedConversations', { id: narjis.id }, admin.token);
     expect(interested.map((c) => c.customerName).sort()).toEqual(['عبدالرحمن الدوسري', 'ماجد العمري'].sort());
+  });
+
+  it('agents’ answers about a catalogue property quote the price the Properties page shows', async () => {
+    t = startTestCore();
+    await seedDemoData(t.core.database.db);
+    const admin = await t.setupAdmin();
+    const catalogue = await t.call('properties.list', {}, admin.token);
+    const price = (name: string) => catalogue.find((p) => p.name === name)!.price!;
+    const answer = async (customer: string, includes: string) => {
+      const page = await t.call('conversations.list', { search: customer }, admin.token);
+      const thread = await t.call('messages.list', { conversationId: page.data[0]!.id }, admin.token);
+      return thread.filter((m) => m.sender === 'agent').find((m) => m.content.includes(includes))?.content;
+    };
+    // The Narjis apartment is stored at 950,000 with 4 rooms on 210 m²; the answer says so (not the 850 it once did).
+    expect(price('شقة ٤ غرف – حي النرجس')).toBe(950_000);
+    expect(await answer('ماجد العمري', 'السعر')).toContain(`والسعر ${sayPrice(950_000, 'ar')}`);
+    expect(await answer('ماجد العمري', 'السعر')).toContain('٤ غرف، ٢١٠ متر');
+    expect(await answer('Faisal Alotaibi', 'Asking')).toContain(`Asking ${sayPrice(price('فيلا دوبلكس – حي حطين'), 'en')}`);
+    expect(await answer('أم فيصل', 'الإيجار')).toContain(`الإيجار ${sayPrice(price('شقة للإيجار – حي الملقا'), 'ar')} سنوياً`);
+    expect(await answer('Khalid Bin Saeed', 'renting')).toContain(`${sayPrice(price('شقة للإيجار – حي الملقا'), 'en')} a year`);
+    // No placeholder is left unfilled anywhere.
+    const all = t.core.database.sqlite.prepare("select content from messages where content like '%{%'").all();
+    expect(all).toEqual([]);
   });
 
   it('does nothing the second time, nor when the office already has a number', async () => {

@@ -1,11 +1,12 @@
 import path from 'node:path';
-import { count, eq } from 'drizzle-orm';
+import { count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/open-database';
 import { branches, contacts, conversationPropertyInterests, conversations, messages, messageTemplates, numberAgents, properties, users, whatsappNumbers } from '../../db/schema';
 import { parseTemplate } from '../../../shared/templates/template-text';
 import { hashPassword } from '../../services/auth/passwords';
 import { demoPhoneForNumber, lidForPhone, phoneMessageId, seededRandom, serializedKey, webMessageId } from './demo-ids';
 import { markDemoLinked } from './demo-link';
+import { quoteProperty, type QuotedProperty } from './demo-prices';
 import { demoTemplates, seededCustomers } from './demo-seed-data';
 
 export { markDemoLinked } from './demo-link';
@@ -99,6 +100,9 @@ export async function seedDemoData(db: Db, options: DemoSeedOptions = {}): Promi
       .returning({ id: properties.id })
       .all()
       .map((row) => row.id);
+    // Agents' answers quote the catalogue as it is stored, so a demo's prices agree with the Properties page.
+    const stored = new Map(tx.select().from(properties).where(inArray(properties.id, propertyIds)).all().map((row) => [row.id, row]));
+    const catalogue: (QuotedProperty | undefined)[] = propertyIds.map((id) => stored.get(id));
 
     // The office's usual answers, ready in the composer's template picker.
     tx.insert(messageTemplates)
@@ -108,10 +112,14 @@ export async function seedDemoData(db: Db, options: DemoSeedOptions = {}): Promi
     const contactIds: number[] = [];
     const conversationIds: number[] = [];
     for (const customer of seededCustomers) {
+      const history = customer.history.map((entry) => {
+        const property = entry.quotes === undefined ? undefined : catalogue[entry.quotes];
+        return property ? { ...entry, text: quoteProperty(entry.text, property, customer.language) } : entry;
+      });
       const digits = customer.phone.replace(/\D/g, '');
       const lid = customer.appearsAsLid ? lidForPhone(digits) : null;
       const chatId = lid ?? `${digits}@c.us`;
-      const times = customer.history.map((_, i) => now - (customer.lastMinutesAgo + 6 * (customer.history.length - 1 - i)) * 60_000);
+      const times = history.map((_, i) => now - (customer.lastMinutesAgo + 6 * (history.length - 1 - i)) * 60_000);
       const firstAt = times[0] ?? now;
       const lastAt = times.at(-1) ?? now;
       const contact = tx
@@ -125,7 +133,7 @@ export async function seedDemoData(db: Db, options: DemoSeedOptions = {}): Promi
         .values({
           contactId: contact.id,
           whatsappNumberId: number.id,
-          lastMessage: customer.history.at(-1)?.text ?? null,
+          lastMessage: history.at(-1)?.text ?? null,
           lastMessageTime: lastAt,
           unreadCount: customer.unread,
           status: customer.status,
@@ -136,8 +144,8 @@ export async function seedDemoData(db: Db, options: DemoSeedOptions = {}): Promi
         })
         .returning({ id: conversations.id })
         .get();
-      const unreadFrom = customer.history.length - customer.unread;
-      customer.history.forEach((entry, i) => {
+      const unreadFrom = history.length - customer.unread;
+      history.forEach((entry, i) => {
         const fromCustomer = entry.from === 'customer';
         const agent = agentId === null ? demoAgents[0] : demoAgents[agentIds.indexOf(agentId)];
         tx.insert(messages)

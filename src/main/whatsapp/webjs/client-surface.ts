@@ -24,6 +24,8 @@ export interface WebjsClient {
   on(event: 'message_reaction', listener: (reaction: WebjsReaction) => void): this;
   on(event: 'vote_update', listener: (vote: WebjsPollVote) => void): this;
   on(event: 'contact_changed', listener: (message: WebjsMessage, oldId: string, newId: string, isContact: boolean) => void): this;
+  /** WhatsApp Web's sync progress: percent 0–100 and a message (1.34.7 always says 'WhatsApp'). */
+  on(event: 'loading_screen', listener: (percent: number, message: string) => void): this;
   on(event: 'disconnected', listener: (reason: string) => void): this;
   removeAllListeners(event?: string): this;
 

@@ -24,7 +24,7 @@ describe('a real WhatsApp session with no internet', () => {
 
   it('ends disconnected as unreachable, schedules a retry, and the rest of the app keeps working', async () => {
     expect(fs.existsSync(browser), `a browser at ${browser}`).toBe(true);
-    t = startTestCore({ whatsapp: { sessionPolicy: { startTimeoutMs: 60_000, readyTimeoutMs: 60_000, qrRounds: 3, retryBaseMs: 60_000, retryMaxMs: 60_000 } } });
+    t = startTestCore({ whatsapp: { sessionPolicy: { startTimeoutMs: 60_000, readyTimeoutMs: 60_000, qrRounds: 3, retryBaseMs: 60_000, retryMaxMs: 60_000, conflictWindowMs: 60_000 } } });
     t.core.database.sqlite.prepare("insert into settings (key, value) values ('whatsapp.browserPath', ?)").run(JSON.stringify(browser));
     const admin = await t.setupAdmin();
     const number = await t.call('numbers.create', { name: 'Sales' }, admin.token);

@@ -28,10 +28,17 @@ export function classifyStartError(error: unknown): TransportError {
   return new TransportError('error', detail);
 }
 
-/** whatsapp-web.js's `disconnected` reasons. */
+/**
+ * whatsapp-web.js's `disconnected` reasons: 'LOGOUT' (the phone unlinked us), 'Max qrcode retries
+ * reached', or the WAState that made it give up (Client.js onAppStateChangedEvent: every state
+ * but CONNECTED, OPENING, PAIRING and TIMEOUT).
+ */
 export function reasonForDisconnect(reason: string): DisconnectReason {
   if (reason === 'LOGOUT' || reason === 'UNPAIRED' || reason === 'UNPAIRED_IDLE') return 'logged_out';
   if (reason === 'CONFLICT') return 'conflict';
+  if (reason === 'TOS_BLOCK' || reason === 'SMB_TOS_BLOCK') return 'banned';
+  if (reason === 'DEPRECATED_VERSION') return 'update_required';
+  if (reason === 'PROXYBLOCK') return 'network_blocked';
   if (/max qrcode retries/i.test(reason)) return 'qr_timeout';
   if (reason === 'NAVIGATION') return 'browser_crashed';
   return 'error';

@@ -224,11 +224,20 @@ export class WebjsTransport implements Transport {
       const status = mapAck(ack);
       if (providerId && status) events.ack({ providerId, status });
     });
+    client.on('loading_screen', (percent) => {
+      const value = Number(percent);
+      if (mine() && Number.isFinite(value)) events.syncing(Math.max(0, Math.min(100, Math.round(value))));
+    });
     client.on('change_state', (state) => {
       if (!mine()) return;
       logger.info('whatsapp state', { numberId, state });
-      if (state === 'CONFLICT') this.drop('conflict', 'WhatsApp is open with this number on another computer');
-      if ((state === 'UNPAIRED' || state === 'UNPAIRED_IDLE') && this.ready) this.drop('logged_out', state);
+      // Accepted states (the Client carries on): TIMEOUT and OPENING mean the socket is finding WhatsApp again.
+      if (state === 'TIMEOUT' || state === 'OPENING') return void (this.ready && events.reconnecting(true));
+      if (state === 'CONNECTED' || state === 'PAIRING') return void (this.ready && events.reconnecting(false));
+      // UNPAIRED also passes by while linking; only a linked session was logged out.
+      if ((state === 'UNPAIRED' || state === 'UNPAIRED_IDLE') && !this.ready) return;
+      // Every other state makes the Client emit 'disconnected' and destroy itself; say why now.
+      this.drop(reasonForDisconnect(String(state)), String(state));
     });
     client.on('disconnected', (reason) => mine() && this.drop(reasonForDisconnect(String(reason)), String(reason)));
   }

@@ -169,7 +169,7 @@ export const en: Dictionary = {
   'disconnect.qr_timeout': 'The QR code was not scanned in time. Start linking again.',
   'disconnect.logged_out': 'This device was unlinked from the phone. Link the number again.',
   'disconnect.auth_failure': 'The saved session was refused. Link the number again.',
-  'disconnect.conflict': 'WhatsApp is open with this number on another device.',
+  'disconnect.conflict': 'WhatsApp Web was opened with this number on another computer again, after we had taken it back once. Press Connect to use it here.',
   'disconnect.error': 'A WhatsApp connection error occurred.',
 
   'numbers.title': 'WhatsApp numbers',

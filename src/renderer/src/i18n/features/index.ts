@@ -12,6 +12,7 @@ import { mediaAr, mediaEn } from './media';
 import { messageKindsAr, messageKindsEn } from './message-kinds';
 import { numbersDisconnectAr, numbersDisconnectEn } from './numbers-disconnect';
 import { offlineAr, offlineEn } from './offline';
+import { numberStatesAr, numberStatesEn } from './number-states';
 import { propertiesAr, propertiesEn } from './properties';
 import { propertyPhotosAr, propertyPhotosEn } from './property-photos';
 import { templatesAr, templatesEn } from './templates';
@@ -29,6 +30,7 @@ export const featureAr = {
   ...messageKindsAr,
   ...numbersDisconnectAr,
   ...offlineAr,
+  ...numberStatesAr,
 } as const;
 export const featureEn: Record<keyof typeof featureAr, string> = {
   ...activityEn,
@@ -43,4 +45,5 @@ export const featureEn: Record<keyof typeof featureAr, string> = {
   ...messageKindsEn,
   ...numbersDisconnectEn,
   ...offlineEn,
+  ...numberStatesEn,
 };

@@ -64,6 +64,12 @@ export function LinkDialog({ numberId, startError, onRetry, onClose, onLinked }:
         ) : null}
         {mode === 'phone' ? (
           <PairingCodePanel numberId={number.id} knownCode={connection.pairingCode} />
+        ) : state === 'INITIALIZING' && connection.syncPercent !== null ? (
+          <div className="link-waiting" role="status" data-testid="link-syncing">
+            <span className="muted">{t('link.syncing')}</span>
+            <progress className="link-sync-progress" max={100} value={connection.syncPercent} aria-hidden="true" />
+            <strong data-testid="link-sync-percent">{t('numberState.syncing', { percent: connection.syncPercent })}</strong>
+          </div>
         ) : state === 'INITIALIZING' ? (
           <div className="link-waiting" role="status" data-testid="link-initializing">
             <span className="spinner" aria-hidden="true" />
@@ -71,6 +77,11 @@ export function LinkDialog({ numberId, startError, onRetry, onClose, onLinked }:
           </div>
         ) : state === 'QR_GENERATED' && connection.qr ? (
           <div className="link-qr">
+            {connection.notice === 'phone_logged_out' ? (
+              <Alert tone="info" testId="link-notice">
+                {t('numberNotice.phone_logged_out')}
+              </Alert>
+            ) : null}
             <QrCode value={connection.qr} alt={t('link.qrAlt')} />
             <div className="link-steps">
               <h3 className="link-steps-title">{t('link.scanTitle')}</h3>

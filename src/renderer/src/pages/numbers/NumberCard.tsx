@@ -1,6 +1,8 @@
 import type { NumberView } from '../../../../shared/numbers/types';
 import { Icon } from '../../components/icons';
 import { useT } from '../../i18n/use-t';
+import { useAppInfoStore } from '../../stores/app-info-store';
+import { DemoPhoneControl } from './DemoPhoneControl';
 import { NumberStatus } from './NumberStatus';
 
 export interface NumberActions {
@@ -48,6 +50,7 @@ function LinkAction({ number, actions, busy }: { number: NumberView; actions: Nu
 export function NumberCard({ number, actions, busy, agentNames }: NumberCardProps) {
   const t = useT();
   const { connection } = number;
+  const demo = useAppInfoStore((state) => state.info?.demo === true);
   const usedShare = number.quotaLimit > 0 ? Math.min(100, (number.quotaUsed / number.quotaLimit) * 100) : 0;
   return (
     <article className="card number-card" data-testid={`number-row-${number.name}`} data-number-id={number.id}>
@@ -132,6 +135,7 @@ export function NumberCard({ number, actions, busy, agentNames }: NumberCardProp
           </div>
         </div>
       ) : null}
+      {actions && demo ? <DemoPhoneControl number={number} /> : null}
     </article>
   );
 }

@@ -3,6 +3,7 @@ import { Badge, type BadgeTone } from '../../components/Badge';
 import { formatTime } from '../../format/dates';
 import { connectionStateLabel, disconnectReasonLabel } from '../../i18n/labels';
 import { useLanguageStore } from '../../i18n/language-store';
+import type { Translate } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
 import { useConnectionStore } from '../../stores/connection-store';
 
@@ -10,7 +11,7 @@ import { useConnectionStore } from '../../stores/connection-store';
 export function connectionTone(connection: NumberConnection): BadgeTone {
   switch (connection.state) {
     case 'CONNECTED':
-      return 'green';
+      return connection.notice === 'reconnecting' || connection.syncPercent !== null ? 'amber' : 'green';
     case 'QR_GENERATED':
       return 'blue';
     case 'INITIALIZING':
@@ -20,7 +21,21 @@ export function connectionTone(connection: NumberConnection): BadgeTone {
   }
 }
 
-export function ConnectionBadge({ connection }: { connection: NumberConnection }) {
+/** The badge's words: WhatsApp's own state when it says more than our four (syncing, reconnecting, banned…). */
+export function connectionLabel(t: Translate, connection: NumberConnection): string {
+  if (connection.state === 'CONNECTED' && connection.notice === 'reconnecting') return t('numberState.reconnecting');
+  if (connection.syncPercent !== null && (connection.state === 'INITIALIZING' || connection.state === 'CONNECTED')) {
+    return t('numberState.syncing', { percent: connection.syncPercent });
+  }
+  if (connection.state === 'DISCONNECTED') {
+    if (connection.reason === 'banned') return t('numberState.banned');
+    if (connection.reason === 'update_required') return t('numberState.update_required');
+    if (connection.reason === 'network_blocked') return t('numberState.network_blocked');
+  }
+  return connectionStateLabel(t, connection.state);
+}
+
+export function ConnectionBadge({ connection, testId }: { connection: NumberConnection; testId?: string | undefined }) {
   const t = useT();
   const deskReachable = useConnectionStore((state) => state.deskReachable);
   // The last state heard may be stale: without the desk we cannot know whether the number is connected.
@@ -32,8 +47,8 @@ export function ConnectionBadge({ connection }: { connection: NumberConnection }
     );
   }
   return (
-    <Badge tone={connectionTone(connection)} dot>
-      {connectionStateLabel(t, connection.state)}
+    <Badge tone={connectionTone(connection)} dot testId={testId}>
+      {connectionLabel(t, connection)}
     </Badge>
   );
 }
@@ -45,7 +60,12 @@ export function NumberStatus({ connection, testId }: { connection: NumberConnect
   const reason = connection.state === 'DISCONNECTED' && connection.reason ? disconnectReasonLabel(t, connection.reason) : null;
   return (
     <div className="number-status" data-testid={testId} data-state={connection.state} aria-live="polite">
-      <ConnectionBadge connection={connection} />
+      <ConnectionBadge connection={connection} testId={testId ? `${testId}-label` : undefined} />
+      {connection.notice ? (
+        <p className="number-status-notice" data-testid={testId ? `${testId}-notice` : undefined} data-notice={connection.notice}>
+          {t(`numberNotice.${connection.notice}`)}
+        </p>
+      ) : null}
       {reason ? (
         <p className="number-status-reason" data-testid={testId ? `${testId}-reason` : undefined}>
           {reason}

@@ -60,10 +60,11 @@ export function SideNav({ user, current }: { user: PublicUser; current: Route | 
                     event.preventDefault();
                     navigate(route);
                   }}
+                  title={t(navItems[route].label)}
                   data-testid={`nav-${route}`}
                 >
                   <Icon name={navItems[route].icon} />
-                  {t(navItems[route].label)}
+                  <span className="nav-link-label">{t(navItems[route].label)}</span>
                   {route === 'inbox' ? <UnreadCount /> : null}
                 </a>
               </li>
@@ -85,9 +86,9 @@ export function SideNav({ user, current }: { user: PublicUser; current: Route | 
           </span>
         </div>
         <LanguageToggle className="button button-ghost button-block" />
-        <button type="button" className="button button-ghost button-block" onClick={() => void signOut()} data-testid="signout">
+        <button type="button" className="button button-ghost button-block" onClick={() => void signOut()} title={t('nav.signOut')} data-testid="signout">
           <Icon name="signOut" className="icon icon-directional" />
-          {t('nav.signOut')}
+          <span>{t('nav.signOut')}</span>
         </button>
       </div>
     </aside>
