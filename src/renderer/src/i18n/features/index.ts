@@ -3,6 +3,7 @@
  * (the source of its keys, `as const`) and `<name>En: Record<keyof typeof <name>Ar, string>`,
  * so a missing English text fails the typecheck there.
  */
+import { accessAr, accessEn } from './access';
 import { contactsAr, contactsEn } from './contacts';
 import { inboxContactAr, inboxContactEn } from './inbox-contact';
 import { inboxFindAr, inboxFindEn } from './inbox-find';
@@ -19,6 +20,7 @@ export const featureAr = {
   ...propertiesAr,
   ...mediaAr,
   ...propertyPhotosAr,
+  ...accessAr,
 } as const;
 export const featureEn: Record<keyof typeof featureAr, string> = {
   ...templatesEn,
@@ -28,4 +30,5 @@ export const featureEn: Record<keyof typeof featureAr, string> = {
   ...propertiesEn,
   ...mediaEn,
   ...propertyPhotosEn,
+  ...accessEn,
 };
