@@ -4,9 +4,12 @@ import type { Audience } from '../../events/event-bus';
 import { AppError } from '../../rpc/app-error';
 import type { Caller } from '../auth/auth-service';
 
-/** A WHERE term over `contacts c` and its named parameters. */
+/** A WHERE term over `contacts c` and its named parameters, in two equivalent forms. */
 export interface ContactScope {
+  /** Checked row by row as a page walks the list's own index in order (name, id). */
   where: string;
+  /** The caller's contact ids read from the conversations' number index: for counts and totals, which read every match. */
+  whereSet: string;
   params: { scopeNumbers: string; scopeUser: number };
 }
 
@@ -15,12 +18,15 @@ export interface ContactScope {
  * those with a conversation on a number they work, and those they added themselves until a
  * conversation exists (from then on the numbers decide, as for everyone else).
  *
- * Written so SQLite answers it from indexes: the first arm seeks
- * `conversations_contact_number_unique` (contact, number) for each contact the list's own
- * index walks; the second reads the contact's own row.
+ * Both forms are answered from indexes (see contact-scope-plan.test.ts). Row by row: a seek in
+ * `conversations_contact_number_unique` (contact, number) for each contact the page's index
+ * walks. As a set: the numbers' contacts off `conversations_number_contact`, and the caller's own
+ * off `contacts_created_by`, each then found by rowid.
  */
 const scopeSql = `(exists (select 1 from conversations v where v.contact_id = c.id and v.whatsapp_number_id in (select value from json_each(@scopeNumbers)))
   or (c.created_by = @scopeUser and not exists (select 1 from conversations v where v.contact_id = c.id)))`;
+const scopeSetSql = `c.id in (select v.contact_id from conversations v where v.whatsapp_number_id in (select value from json_each(@scopeNumbers))
+  union all select o.id from contacts o where o.created_by = @scopeUser and not exists (select 1 from conversations v where v.contact_id = o.id))`;
 
 export class ContactAccess {
   private readonly q;
@@ -44,7 +50,7 @@ export class ContactAccess {
   scope(caller: Caller): ContactScope | null {
     const numbers = this.allowedNumbers(caller);
     if (numbers === null) return null;
-    return { where: scopeSql, params: { scopeNumbers: JSON.stringify(numbers), scopeUser: caller.user.id } };
+    return { where: scopeSql, whereSet: scopeSetSql, params: { scopeNumbers: JSON.stringify(numbers), scopeUser: caller.user.id } };
   }
 
   /** Refuses a contact the caller may not see (the contact is known to exist). */

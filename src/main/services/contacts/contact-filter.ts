@@ -18,12 +18,12 @@ export interface FilterSql {
  * through the full-text index (normalised Arabic, word beginnings, behind the article and
  * clitics); a phone in any typed form by any run of its digits, which every stored E.164 form contains.
  */
-export function contactFilterSql(filter: ContactFilter, todayMs: number, scope: ContactScope | null): FilterSql {
+export function contactFilterSql(filter: ContactFilter, todayMs: number, scope: ContactScope | null, form: 'ordered' | 'set' = 'ordered'): FilterSql {
   const where: string[] = [];
   const params: Record<string, string | number> = {};
-  // The caller's own contacts first: every list, count and export goes through here.
+  // The caller's own contacts first: every page, count and export goes through here.
   if (scope) {
-    where.push(scope.where);
+    where.push(form === 'set' ? scope.whereSet : scope.where);
     Object.assign(params, scope.params);
   }
   const search = filter.search?.trim() ?? '';

@@ -101,7 +101,8 @@ export class ContactsService {
     this.flushSearch(input.search);
     const cursor = input.cursor === undefined ? null : decodeCursor(input.cursor);
     if (input.cursor !== undefined && !cursor) throw fieldError('cursor', 'invalid', 'Unknown cursor');
-    const { where, params } = contactFilterSql(input, this.today(), this.access.scope(caller));
+    const scope = this.access.scope(caller);
+    const { where, params } = contactFilterSql(input, this.today(), scope);
     const filtered = (extra: string[]) => [...where, ...extra].join(' and ') || '1';
     const page = (extra: string[], order: string, limit: number, more: Record<string, string | number>) =>
       this.deps.sqlite
@@ -121,7 +122,10 @@ export class ContactsService {
     const shown = more ? rows.slice(0, input.limit) : rows;
     const last = shown[shown.length - 1];
     const next: ContactCursor | null = more && last ? { name: last.name, id: last.id } : null;
-    const total = this.deps.sqlite.prepare<[Record<string, string | number>], { n: number }>(`select count(*) as n from contacts c where ${filtered([])}`).get(params)!.n;
+    const counted = contactFilterSql(input, this.today(), scope, 'set');
+    const total = this.deps.sqlite
+      .prepare<[Record<string, string | number>], { n: number }>(`select count(*) as n from contacts c where ${counted.where.join(' and ') || '1'}`)
+      .get(counted.params)!.n;
     return { data: shown.map(toContactView), meta: { limit: input.limit, next: next ? encodeCursor(next) : null, total } };
   }
 
@@ -211,7 +215,7 @@ export class ContactsService {
     const scope = this.access.scope(caller);
     return this.deps.sqlite
       .prepare<[Record<string, string | number>], TagCount>(
-        `select t.value as tag, count(*) as count from contacts c, json_each(c.tags) t where ${scope?.where ?? '1'} group by t.value order by count desc, t.value`,
+        `select t.value as tag, count(*) as count from contacts c, json_each(c.tags) t where ${scope?.whereSet ?? '1'} group by t.value order by count desc, t.value`,
       )
       .all(scope?.params ?? {});
   }

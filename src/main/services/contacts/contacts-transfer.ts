@@ -141,7 +141,7 @@ export class ContactsTransfer {
 
   /** The contacts the list shows with these filters, by name, as a CSV Excel opens in Arabic. */
   export(caller: Caller, input: z.output<typeof exportInput>, todayMs: number, scope: ContactScope | null): { csv: string } {
-    const { where, params } = contactFilterSql(input, todayMs, scope);
+    const { where, params } = contactFilterSql(input, todayMs, scope, 'set');
     const rows = this.deps.sqlite
       .prepare<[Record<string, string | number>], ContactRow>(
         `select ${contactColumns} from contacts c where ${where.join(' and ') || '1'} order by c.name is null, c.name, c.id`,
