@@ -42,14 +42,17 @@ test('an agent whose conversation is moved is told; taken off the number, its cu
   await expect(moved).toContainText(agent1.name);
   await shot(agentPage, 'ar-transferred-notice');
 
-  // The admin takes agent 2 off the number: their contacts no longer hold its customers.
+  // The admin takes agent 2 off the number: its conversations leave their inbox at once, its customers their contacts.
+  await agentPage.getByTestId('nav-inbox').click();
+  const agentRow = agentPage.getByTestId('conversation-list').locator('[data-testid^="conversation-row-"]').filter({ hasText: nasser });
+  await expect(agentRow).toBeVisible();
   await page.getByTestId('nav-numbers').click();
   await page.locator('[data-testid^="number-edit-"]').click();
   await page.getByTestId('number-form-agent-agent2@demo.meras').uncheck();
   await page.getByTestId('number-form-submit').click();
   await expect(page.getByTestId('number-form-dialog')).toHaveCount(0);
 
-  await agentPage.getByTestId('nav-inbox').click();
+  await expect(agentRow).toHaveCount(0);
   await agentPage.getByTestId('nav-contacts').click();
   await expect(agentPage.getByTestId('contact-list-empty')).toBeVisible();
   await expect(contactNamed(agentPage, nasser)).toHaveCount(0);
