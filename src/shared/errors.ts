@@ -106,4 +106,10 @@ export const errorReasons = {
   pairingRefused: 'pairing_refused',
   /** A template switched off by a supervisor cannot be sent. */
   templateInactive: 'template_inactive',
+  /** An agent reached a WhatsApp number they do not work (not its owner, not one of its agents). */
+  numberNotAllowed: 'number_not_allowed',
+  /** An agent reached a customer who has no conversation on a number they work. */
+  contactNotAllowed: 'contact_not_allowed',
+  /** An agent may take back only their own notes. */
+  notNoteAuthor: 'not_note_author',
 } as const;

@@ -127,9 +127,11 @@ export function createCore(options: CoreOptions) {
     wa.sessionPolicy ?? defaultWhatsappSessionPolicy,
   );
   const numbers = new NumbersService(sqlite, whatsappSessions, activity, bus, clock, wa.demo ?? null);
-  numbers.allowedFor = (caller) => access.allowedNumbers(caller);
-  pipeline.onStatus = (numberId) => numbers.publish(numberId);
   const access = new NumberAccess(sqlite);
+  numbers.allowedFor = (caller) => access.allowedNumbers(caller);
+  numbers.audienceFor = (numberId) => access.audience(numberId);
+  numbers.conversationChanged = (conversationId) => pipeline.publishConversation(conversationId);
+  pipeline.onStatus = (numberId) => numbers.publish(numberId);
   pipeline.audienceFor = (numberId) => access.audience(numberId);
   const inbox = new InboxService(sqlite, outbox, pipeline, clock, access, new ConversationList(sqlite, searchIndex), activity, bus, uploads);
   const media = new MediaService(sqlite, mediaStore, uploads, access);

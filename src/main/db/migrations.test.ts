@@ -145,6 +145,24 @@ describe('database start-up', () => {
     }
   });
 
+  it('keeps an agent the contacts they added before contacts were scoped, read from the activity log', async () => {
+    const { t } = await upgradedFrom(
+      '0018_',
+      `insert into users (id, name, email, password_hash, role) values (7, 'Agent', 'agent@office.test', 'x', 'agent');
+       insert into contacts (id, phone, name) values (1, '+966551234567', 'Added by the agent'), (2, '+966559999999', 'Wrote in');
+       insert into activity_log (user_id, action, entity_type, entity_id) values (7, 'contact.created', 'contact', 1), (7, 'contact.updated', 'contact', 2);`,
+    );
+    try {
+      const rows = t.core.database.sqlite.prepare('select id, created_by from contacts order by id').all();
+      expect(rows).toEqual([
+        { id: 1, created_by: 7 },
+        { id: 2, created_by: null },
+      ]);
+    } finally {
+      await t.close();
+    }
+  });
+
   it('opens an up-to-date database again without changing it', () => {
     const dataDir = tempDir();
     openDatabase(dataDir, migrationsDir).close();

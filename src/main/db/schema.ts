@@ -81,11 +81,17 @@ export const contacts = sqliteTable(
     followUpDate: integer('follow_up_date'),
     /** WhatsApp's `<digits>@lid` id when the customer appeared under it. */
     waLid: text('wa_lid'),
+    /**
+     * Who added the contact by hand (null for customers who wrote in, and imports): an agent
+     * sees a contact they added until it has a conversation, then by its numbers (issue 13).
+     */
+    createdBy: integer('created_by').references((): AnySQLiteColumn => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('contacts_phone_unique').on(t.phone),
+    index('contacts_created_by').on(t.createdBy).where(sql`created_by is not null`),
     // Partial: most contacts have neither, and a new contact then touches no page of these.
     index('contacts_wa_lid').on(t.waLid).where(sql`wa_lid is not null`),
     index('contacts_name').on(t.name),
@@ -135,6 +141,8 @@ export const conversations = sqliteTable(
     // assignee and name ones hold neither and a message never touches them.
     return [
       uniqueIndex('conversations_contact_number_unique').on(t.contactId, t.whatsappNumberId),
+      // An agent's contacts, read from the numbers they work (contacts list, issue 13); no message touches it.
+      index('conversations_number_contact').on(t.whatsappNumberId, t.contactId),
       index('conversations_list_time').on(t.isArchived, t.status, t.isStarred, hasUnread, t.lastMessageTime, t.whatsappNumberId, t.assignedAgentId, t.unreadCount),
       index('conversations_list_number').on(t.whatsappNumberId, t.isArchived, t.status, t.isStarred, hasUnread, t.lastMessageTime, t.assignedAgentId, t.unreadCount),
       index('conversations_list_unread')

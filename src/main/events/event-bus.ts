@@ -1,6 +1,10 @@
 import type { EventName, Events } from '../../shared/contract';
 
-/** Who an event is for; each shell delivers it to the windows whose session matches. */
+/**
+ * Who an event is for; each shell delivers it to the windows whose session matches. A service
+ * names the users who may see the event's subject when it publishes (issue 13): `all` only for
+ * what every signed-in user may read anyway (the catalogue, templates, a change naming nothing).
+ */
 export type Audience = { kind: 'all' } | { kind: 'users'; userIds: number[] } | { kind: 'sessions'; sessionIds: number[] };
 
 export interface BusMessage<E extends EventName = EventName> {
@@ -15,7 +19,8 @@ type Listener = (message: BusMessage) => void;
 export class EventBus {
   private readonly listeners = new Set<Listener>();
 
-  publish<E extends EventName>(event: E, data: Events[E], audience: Audience = { kind: 'all' }): void {
+  /** No default audience: every event says who it is for. */
+  publish<E extends EventName>(event: E, data: Events[E], audience: Audience): void {
     for (const listener of this.listeners) listener({ event, data, audience } as BusMessage);
   }
 

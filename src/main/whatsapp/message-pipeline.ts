@@ -47,8 +47,8 @@ export class MessagePipeline implements SessionObserver {
   onStatus: (numberId: number) => void = () => {};
   /** Fetches received files after their message is stored (the core sets it). */
   media: MediaFetcher | null = null;
-  /** Who hears about a number's conversations (the core sets it from number access). */
-  audienceFor: (numberId: number) => Audience = () => ({ kind: 'all' });
+  /** Who hears about a number's conversations (the core sets it from number access); nobody until then. */
+  audienceFor: (numberId: number) => Audience = () => ({ kind: 'users', userIds: [] });
 
   constructor(
     private readonly deps: { sqlite: Database.Database; clock: Clock; logger: Logger; bus: EventBus; ingest: Ingest; outbox: Outbox },

@@ -33,4 +33,6 @@ export interface InboxEvents {
   'conversation.update': { conversationId: number; conversation: ConversationView };
   /** A conversation was assigned to you. */
   'conversation.assigned': { conversation: ConversationView; byUserName: string };
+  /** A conversation assigned to you went to another agent, or to nobody (`conversation.assignedAgentId`). */
+  'conversation.transferred': { conversation: ConversationView; byUserName: string };
 }

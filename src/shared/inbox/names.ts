@@ -14,7 +14,7 @@ export const inboxChannelNames = [
   'messages.retry',
   'messages.versions',
 ] as const;
-export const inboxEventNames = ['message.new', 'message.update', 'message.status', 'conversation.update', 'conversation.assigned'] as const;
+export const inboxEventNames = ['message.new', 'message.update', 'message.status', 'conversation.update', 'conversation.assigned', 'conversation.transferred'] as const;
 
 const listed: [SameNames<(typeof inboxChannelNames)[number], keyof typeof inboxChannels>, SameNames<(typeof inboxEventNames)[number], keyof InboxEvents>] = [true, true];
 void listed;

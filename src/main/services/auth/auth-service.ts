@@ -143,7 +143,7 @@ export class AuthService {
     this.db.update(users).set({ status, lastLogoutAt: now }).where(eq(users.id, caller.user.id)).run();
     this.activity.record({ userId: caller.user.id, action: 'auth.signed_out', entityType: 'user', entityId: caller.user.id });
     // Presence shows live in the team list of every open window.
-    this.bus.publish('users.changed', { userId: caller.user.id });
+    this.bus.publish('users.changed', { userId: caller.user.id }, { kind: 'all' });
   }
 
   /** The caller behind a token, or undefined when the token is unknown, expired or its user deactivated. */
@@ -169,7 +169,7 @@ export class AuthService {
       .returning()
       .get();
     this.activity.record({ userId: row.id, action: 'auth.signed_in', entityType: 'user', entityId: row.id });
-    this.bus.publish('users.changed', { userId: row.id });
+    this.bus.publish('users.changed', { userId: row.id }, { kind: 'all' });
     return { token, expiresAt: toIso(session.expiresAt), user: toPublicUser(updated) };
   }
 }

@@ -57,6 +57,6 @@ export class Presence {
       .where(and(eq(users.id, userId), ne(users.status, status), ...(status === 'ONLINE' ? [eq(users.isActive, true)] : [])))
       .run().changes;
     // Presence shows live in the team list of every open window.
-    if (changed > 0) this.bus.publish('users.changed', { userId });
+    if (changed > 0) this.bus.publish('users.changed', { userId }, { kind: 'all' });
   }
 }

@@ -1,5 +1,6 @@
 import { phoneDigitsQuery } from '../../../shared/search-text';
 import { ftsMatch } from '../../search/search-match';
+import type { ContactScope } from './contact-access';
 
 export interface ContactFilter {
   search?: string | undefined;
@@ -13,13 +14,18 @@ export interface FilterSql {
 }
 
 /**
- * The list's and the export's filters as SQL over `contacts c`. Names and emails are found
+ * The list's and the export's filters as SQL over `contacts c`, within what the caller may see. Names and emails are found
  * through the full-text index (normalised Arabic, word beginnings, behind the article and
  * clitics); a phone in any typed form by any run of its digits, which every stored E.164 form contains.
  */
-export function contactFilterSql(filter: ContactFilter, todayMs: number): FilterSql {
+export function contactFilterSql(filter: ContactFilter, todayMs: number, scope: ContactScope | null, form: 'ordered' | 'set' = 'ordered'): FilterSql {
   const where: string[] = [];
   const params: Record<string, string | number> = {};
+  // The caller's own contacts first: every page, count and export goes through here.
+  if (scope) {
+    where.push(form === 'set' ? scope.whereSet : scope.where);
+    Object.assign(params, scope.params);
+  }
   const search = filter.search?.trim() ?? '';
   if (search) {
     const either: string[] = [];

@@ -7,9 +7,11 @@ import { officeDay } from '../../base/office-day';
 import type { EventBus } from '../../events/event-bus';
 import { normalizePhone } from '../../base/phone';
 import type { SearchIndex } from '../../search/search-index';
+import { errorReasons } from '../../../shared/errors';
 import { AppError, fieldError } from '../../rpc/app-error';
 import type { ActivityLog } from '../activity/activity-log';
 import type { Caller } from '../auth/auth-service';
+import { ContactAccess } from './contact-access';
 import { contactFilterSql } from './contact-filter';
 import { contactColumns, dayToMs, decodeCursor, encodeCursor, toContactView, type ContactCursor, type ContactRow } from './contact-records';
 import { ContactsTransfer } from './contacts-transfer';
@@ -53,16 +55,19 @@ const isUniqueViolation = (error: unknown) => error instanceof Error && (error a
 /** Seed 000's contacts and contact notes: the office's customers, their tags, follow-ups and notes. */
 export class ContactsService {
   private readonly transfer: ContactsTransfer;
+  /** Agents see and touch only the customers of the numbers they work (issue 13). */
+  readonly access: ContactAccess;
   private readonly q;
 
   constructor(private readonly deps: ContactsDeps) {
     const { sqlite } = deps;
     this.transfer = new ContactsTransfer(deps);
+    this.access = new ContactAccess(sqlite, deps.allowedNumbers);
     this.q = {
       byId: sqlite.prepare<[number], ContactRow>(`select ${contactColumns} from contacts c where c.id = ?`),
       idByPhone: sqlite.prepare<[string], { id: number }>('select id from contacts where phone = ?'),
-      insert: sqlite.prepare<[string, string, string | null, string, number | null, number, number]>(
-        'insert into contacts (phone, name, email, tags, follow_up_date, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)',
+      insert: sqlite.prepare<[string, string, string | null, string, number | null, number, number, number]>(
+        'insert into contacts (phone, name, email, tags, follow_up_date, created_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       reindex: sqlite.prepare<[number]>("insert into search_queue (kind, row_id) values ('c', ?)"),
       notes: sqlite.prepare<[number], NoteRow>(
@@ -83,9 +88,6 @@ export class ContactsService {
          where c.contact_id = ? order by c.last_message_time desc nulls last, c.id desc`,
       ),
       conversationIds: sqlite.prepare<[number], { id: number }>('select id from conversations where contact_id = ?'),
-      tags: sqlite.prepare<[], TagCount>(
-        'select t.value as tag, count(*) as count from contacts c, json_each(c.tags) t group by t.value order by count desc, t.value',
-      ),
     };
   }
 
@@ -95,11 +97,12 @@ export class ContactsService {
   }
 
   /** Named contacts by name, then those known only by phone, newest first; `cursor` continues. */
-  list(input: z.output<typeof contactListInput>): ContactPage {
+  list(caller: Caller, input: z.output<typeof contactListInput>): ContactPage {
     this.flushSearch(input.search);
     const cursor = input.cursor === undefined ? null : decodeCursor(input.cursor);
     if (input.cursor !== undefined && !cursor) throw fieldError('cursor', 'invalid', 'Unknown cursor');
-    const { where, params } = contactFilterSql(input, this.today());
+    const scope = this.access.scope(caller);
+    const { where, params } = contactFilterSql(input, this.today(), scope);
     const filtered = (extra: string[]) => [...where, ...extra].join(' and ') || '1';
     const page = (extra: string[], order: string, limit: number, more: Record<string, string | number>) =>
       this.deps.sqlite
@@ -119,12 +122,16 @@ export class ContactsService {
     const shown = more ? rows.slice(0, input.limit) : rows;
     const last = shown[shown.length - 1];
     const next: ContactCursor | null = more && last ? { name: last.name, id: last.id } : null;
-    const total = this.deps.sqlite.prepare<[Record<string, string | number>], { n: number }>(`select count(*) as n from contacts c where ${filtered([])}`).get(params)!.n;
+    const counted = contactFilterSql(input, this.today(), scope, 'set');
+    const total = this.deps.sqlite
+      .prepare<[Record<string, string | number>], { n: number }>(`select count(*) as n from contacts c where ${counted.where.join(' and ') || '1'}`)
+      .get(counted.params)!.n;
     return { data: shown.map(toContactView), meta: { limit: input.limit, next: next ? encodeCursor(next) : null, total } };
   }
 
   get(caller: Caller, id: number): ContactDetails {
     const contact = this.view(id);
+    this.access.require(caller, id);
     const allowed = this.deps.allowedNumbers(caller);
     const conversations = this.q.conversations
       .all(id)
@@ -151,19 +158,20 @@ export class ContactsService {
     const now = this.deps.clock.now();
     let id: number;
     try {
-      const info = this.q.insert.run(phone, input.name, input.email ?? null, JSON.stringify(input.tags), input.followUpDate ? dayToMs(input.followUpDate) : null, now, now);
+      const info = this.q.insert.run(phone, input.name, input.email ?? null, JSON.stringify(input.tags), input.followUpDate ? dayToMs(input.followUpDate) : null, caller.user.id, now, now);
       id = Number(info.lastInsertRowid);
     } catch (error) {
       if (isUniqueViolation(error)) throw phoneTaken();
       throw error;
     }
     this.deps.activity.record({ userId: caller.user.id, action: 'contact.created', entityType: 'contact', entityId: id });
-    this.deps.bus.publish('contact.changed', { contactId: id });
+    this.publishChanged(id);
     return this.view(id);
   }
 
   update(caller: Caller, input: z.output<typeof updateContactInput>): ContactView {
     const before = this.row(input.id);
+    this.access.require(caller, input.id);
     const sets: string[] = [];
     const values: (string | number | null)[] = [];
     const changed: string[] = [];
@@ -196,22 +204,30 @@ export class ContactsService {
       throw error;
     }
     this.deps.activity.record({ userId: caller.user.id, action: 'contact.updated', entityType: 'contact', entityId: input.id, details: { fields: changed } });
-    this.deps.bus.publish('contact.changed', { contactId: input.id });
+    this.publishChanged(input.id);
     // Inbox lists show the contact's name and phone: their rows change with it.
     if (changed.includes('name') || changed.includes('phone')) for (const { id } of this.q.conversationIds.all(input.id)) this.deps.publishConversation(id);
     return this.view(input.id);
   }
 
-  tags(): TagCount[] {
-    return this.q.tags.all();
+  /** The tags on the contacts the caller may see, most used first. */
+  tags(caller: Caller): TagCount[] {
+    const scope = this.access.scope(caller);
+    return this.deps.sqlite
+      .prepare<[Record<string, string | number>], TagCount>(
+        `select t.value as tag, count(*) as count from contacts c, json_each(c.tags) t where ${scope?.whereSet ?? '1'} group by t.value order by count desc, t.value`,
+      )
+      .all(scope?.params ?? {});
   }
 
+  /** Notes go with their contact: whoever may see the customer reads every note on them. */
   addNote(caller: Caller, input: z.output<typeof addNoteInput>): ContactNoteView {
     this.row(input.contactId);
+    this.access.require(caller, input.contactId);
     const info = this.q.insertNote.run(input.contactId, input.content, caller.user.id, this.deps.clock.now());
     const id = Number(info.lastInsertRowid);
     this.deps.activity.record({ userId: caller.user.id, action: 'contact.note_added', entityType: 'contact', entityId: input.contactId });
-    this.deps.bus.publish('contact.changed', { contactId: input.contactId });
+    this.publishChanged(input.contactId);
     return toNoteView(this.q.note.get(id)!);
   }
 
@@ -219,10 +235,11 @@ export class ContactsService {
   deleteNote(caller: Caller, id: number): { ok: true } {
     const note = this.q.note.get(id);
     if (!note) throw new AppError('NOT_FOUND');
-    if (note.created_by !== caller.user.id && caller.user.role === 'agent') throw new AppError('FORBIDDEN');
+    this.access.require(caller, note.contact_id);
+    if (note.created_by !== caller.user.id && caller.user.role === 'agent') throw new AppError('FORBIDDEN', errorReasons.notNoteAuthor);
     this.q.deleteNote.run(id);
     this.deps.activity.record({ userId: caller.user.id, action: 'contact.note_deleted', entityType: 'contact', entityId: note.contact_id });
-    this.deps.bus.publish('contact.changed', { contactId: note.contact_id });
+    this.publishChanged(note.contact_id);
     return { ok: true };
   }
 
@@ -236,7 +253,12 @@ export class ContactsService {
 
   export(caller: Caller, input: z.output<typeof exportInput>) {
     this.flushSearch(input.search);
-    return this.transfer.export(caller, input, this.today());
+    return this.transfer.export(caller, input, this.today(), this.access.scope(caller));
+  }
+
+  /** Tells the windows of those who may see the contact that it changed. */
+  private publishChanged(contactId: number): void {
+    this.deps.bus.publish('contact.changed', { contactId }, this.access.audience(contactId));
   }
 
   private flushSearch(search: string | undefined): void {

@@ -5,6 +5,7 @@ import type { exportInput, importInput, importPreviewInput } from '../../../shar
 import type { Audience } from '../../events/event-bus';
 import { AppError, fieldError } from '../../rpc/app-error';
 import type { Caller } from '../auth/auth-service';
+import type { ContactScope } from './contact-access';
 import { guessMapping, readRow, type ContactValues, type ReadRow } from './contact-columns';
 import { contactFilterSql } from './contact-filter';
 import { contactColumns, dayToMs, msToDay, parseTags, type ContactRow } from './contact-records';
@@ -133,13 +134,14 @@ export class ContactsTransfer {
       entityType: 'contact',
       details: { ...result, errors: checked.errors.length, rows: total, onDuplicate: input.onDuplicate },
     });
-    if (result.created + result.updated > 0) this.deps.bus.publish('contact.changed', { contactId: null });
+    // Names no customer: each open contacts list reloads through its own scoped call.
+    if (result.created + result.updated > 0) this.deps.bus.publish('contact.changed', { contactId: null }, { kind: 'all' });
     return { ...result, errors: checked.errors };
   }
 
   /** The contacts the list shows with these filters, by name, as a CSV Excel opens in Arabic. */
-  export(caller: Caller, input: z.output<typeof exportInput>, todayMs: number): { csv: string } {
-    const { where, params } = contactFilterSql(input, todayMs);
+  export(caller: Caller, input: z.output<typeof exportInput>, todayMs: number, scope: ContactScope | null): { csv: string } {
+    const { where, params } = contactFilterSql(input, todayMs, scope, 'set');
     const rows = this.deps.sqlite
       .prepare<[Record<string, string | number>], ContactRow>(
         `select ${contactColumns} from contacts c where ${where.join(' and ') || '1'} order by c.name is null, c.name, c.id`,

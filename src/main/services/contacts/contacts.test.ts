@@ -125,13 +125,16 @@ describe('contacts', () => {
     const other = await t.createUser(admin.token, 'agent', 'other@office.test');
     const supervisor = await t.createUser(admin.token, 'supervisor', 'sup@office.test');
     const contact = await t.call('contacts.create', { name: 'عميل', phone: '0501234567' }, agent.token);
+    // The customer writes in on a number both agents work: the other agent sees them (and their notes) from then on.
+    const { numberId } = conversationOn(t, contact.id, 'مبيعات', 'مرحبا');
+    await t.call('numbers.setAgents', { id: numberId, agentIds: [agent.user.id, other.user.id] }, admin.token);
 
     const note = await t.call('contacts.addNote', { contactId: contact.id, content: '  تم التواصل معه اليوم، يريد عرض سعر  ' }, agent.token);
     expect(note).toMatchObject({ content: 'تم التواصل معه اليوم، يريد عرض سعر', author: { id: agent.user.id, name: agent.user.name } });
     const details = await t.call('contacts.get', { id: contact.id }, other.token);
     expect(details.notes).toEqual([note]);
 
-    expect((await t.failure('contacts.deleteNote', { id: note.id }, other.token)).code).toBe('FORBIDDEN');
+    expect(await t.failure('contacts.deleteNote', { id: note.id }, other.token)).toMatchObject({ code: 'FORBIDDEN', details: 'not_note_author' });
     expect(await t.call('contacts.deleteNote', { id: note.id }, supervisor.token)).toEqual({ ok: true });
     const own = await t.call('contacts.addNote', { contactId: contact.id, content: 'ثانية' }, other.token);
     await t.call('contacts.deleteNote', { id: own.id }, other.token);

@@ -129,6 +129,11 @@ export class InboxService {
     if (agentId !== null && agentId !== caller.user.id) {
       this.bus.publish('conversation.assigned', { conversation, byUserName: caller.user.name }, { kind: 'users', userIds: [agentId] });
     }
+    // The agent it was taken from is told too, while they still work the number.
+    const previous = before.assignedAgentId;
+    if (previous !== null && previous !== caller.user.id && this.access.mayUseById(previous, numberId)) {
+      this.bus.publish('conversation.transferred', { conversation, byUserName: caller.user.name }, { kind: 'users', userIds: [previous] });
+    }
     return conversation;
   }
 

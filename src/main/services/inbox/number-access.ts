@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { errorReasons } from '../../../shared/errors';
 import type { Audience } from '../../events/event-bus';
 import { AppError } from '../../rpc/app-error';
 import type { Caller } from '../auth/auth-service';
@@ -19,6 +20,7 @@ export class NumberAccess {
         `select id from whatsapp_numbers where employee_id = ?
          union select whatsapp_number_id as id from number_agents where user_id = ?`,
       ),
+      activeUser: sqlite.prepare<[number], { id: number; role: string }>('select id, role from users where id = ? and is_active = 1'),
       conversationNumber: sqlite.prepare<[number], { number_id: number }>('select whatsapp_number_id as number_id from conversations where id = ?'),
       messageNumber: sqlite.prepare<[number], { number_id: number; conversation_id: number }>(
         'select whatsapp_number_id as number_id, conversation_id from messages where id = ?',
@@ -42,8 +44,14 @@ export class NumberAccess {
     return this.q.agentNumbers.all(userId, userId).some((r) => r.id === numberId);
   }
 
+  /** Whether this active user may work the number. */
+  mayUseById(userId: number, numberId: number): boolean {
+    const user = this.q.activeUser.get(userId);
+    return user !== undefined && this.mayUse(user.id, user.role, numberId);
+  }
+
   requireNumber(caller: Caller, numberId: number): void {
-    if (!this.mayUse(caller.user.id, caller.user.role, numberId)) throw new AppError('FORBIDDEN', undefined, undefined, noNumberAccess);
+    if (!this.mayUse(caller.user.id, caller.user.role, numberId)) throw new AppError('FORBIDDEN', errorReasons.numberNotAllowed, undefined, noNumberAccess);
   }
 
   /** The conversation's number, once the caller may work it. */

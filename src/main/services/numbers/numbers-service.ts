@@ -5,13 +5,14 @@ import type { NumberView } from '../../../shared/numbers/types';
 import type { createNumberInput, DemoPhoneEvent, updateNumberInput } from '../../../shared/numbers/schemas';
 import { toIso, type Clock } from '../../base/clock';
 import { officeDay } from '../../base/office-day';
-import type { EventBus } from '../../events/event-bus';
+import type { Audience, EventBus } from '../../events/event-bus';
 import { normalizePhone } from '../../base/phone';
 import { AppError, fieldError } from '../../rpc/app-error';
 import type { SessionManager } from '../../whatsapp/session-manager';
 import { TransportError } from '../../whatsapp/webjs/start-errors';
 import type { ActivityLog } from '../activity/activity-log';
 import type { Caller } from '../auth/auth-service';
+import { unassignLostAccess } from './lost-access';
 
 /** Demo mode's simulated phone: scans the QR, and makes WhatsApp events happen. */
 export interface DemoControls {
@@ -56,6 +57,10 @@ export class NumbersService {
 
   /** Which numbers a caller may see (null: all); set by the core. */
   allowedFor: (caller: Caller) => number[] | null = () => null;
+  /** Who may hear about a number (its owner, its agents, admins and supervisors); set by the core. */
+  audienceFor: (numberId: number) => Audience = () => ({ kind: 'users', userIds: [] });
+  /** Tells open inboxes a conversation changed; set by the core. */
+  conversationChanged: (conversationId: number) => void = () => {};
 
   /** Agents see the numbers they work; only admins see the QR and pairing code that would link the office's WhatsApp. */
   list(caller: Caller): NumberView[] {
@@ -74,15 +79,18 @@ export class NumbersService {
     return this.view(row);
   }
 
-  /** Publishes a number's current view: whole to admins, without its QR and pairing code to everyone else. */
+  /**
+   * Publishes a number's current view to those who may see the number: whole to admins,
+   * without its QR and pairing code to the others.
+   */
   publish(id: number): void {
     const row = this.sqlite.prepare<[number], NumberRow>(`${selectNumbers} and n.id = ?`).get(id);
     if (!row) return;
     const view = this.view(row);
-    const ids = this.sqlite.prepare<[], { id: number; role: string }>('select id, role from users where is_active = 1').all();
-    const admins = ids.filter((u) => u.role === 'admin').map((u) => u.id);
-    const others = ids.filter((u) => u.role !== 'admin').map((u) => u.id);
-    this.bus.publish('number.status', { number: view }, { kind: 'users', userIds: admins });
+    const admins = new Set(this.sqlite.prepare<[], { id: number }>("select id from users where is_active = 1 and role = 'admin'").all().map((u) => u.id));
+    const audience = this.audienceFor(id);
+    const others = audience.kind === 'users' ? audience.userIds.filter((userId) => !admins.has(userId)) : [];
+    this.bus.publish('number.status', { number: view }, { kind: 'users', userIds: [...admins] });
     if (others.length > 0) this.bus.publish('number.status', { number: withoutLinkCodes(view) }, { kind: 'users', userIds: others });
   }
 
@@ -106,11 +114,20 @@ export class NumbersService {
     if (input.name !== undefined) (sets.push('name = ?'), values.push(input.name));
     if (input.employeeId !== undefined) (sets.push('employee_id = ?'), values.push(input.employeeId));
     if (input.quotaLimit !== undefined) (sets.push('quota_limit = ?'), values.push(input.quotaLimit));
+    let unassigned: number[] = [];
+    const before = this.audienceFor(input.id);
     if (sets.length > 0) {
-      this.sqlite.prepare(`update whatsapp_numbers set ${sets.join(', ')}, updated_at = ? where id = ?`).run(...values, this.clock.now(), input.id);
-      this.activity.record({ userId: caller.user.id, action: 'number.updated', entityType: 'whatsapp_number', entityId: input.id, details: { fields: Object.keys(input).filter((k) => k !== 'id') } });
+      this.sqlite.transaction(() => {
+        const now = this.clock.now();
+        this.sqlite.prepare(`update whatsapp_numbers set ${sets.join(', ')}, updated_at = ? where id = ?`).run(...values, now, input.id);
+        this.activity.record({ userId: caller.user.id, action: 'number.updated', entityType: 'whatsapp_number', entityId: input.id, details: { fields: Object.keys(input).filter((k) => k !== 'id') } });
+        // A new owner: the previous one may no longer work the number.
+        if (input.employeeId !== undefined) unassigned = unassignLostAccess(this.sqlite, this.activity, caller.user.id, input.id, now);
+      })();
     }
     this.publish(input.id);
+    this.dropFromWindowsOfLeavers(input.id, before);
+    for (const conversationId of unassigned) this.conversationChanged(conversationId);
     return this.get(input.id);
   }
 
@@ -147,7 +164,7 @@ export class NumbersService {
       .prepare("update messages set status = 'failed', error = 'The number was removed', error_code = 'number_removed', in_flight_at = null where whatsapp_number_id = ? and status = 'queued'")
       .run(id);
     this.activity.record({ userId: caller.user.id, action: 'number.removed', entityType: 'whatsapp_number', entityId: id, details: { name: number.name } });
-    this.bus.publish('number.removed', { id });
+    this.bus.publish('number.removed', { id }, this.audienceFor(id));
     return { ok: true };
   }
 
@@ -179,19 +196,31 @@ export class NumbersService {
     return { ok: true };
   }
 
-  /** Sets which agents may work the number. */
+  /** Sets which agents may work the number; conversations assigned to an agent taken off it are unassigned. */
   setAgents(caller: Caller, id: number, agentIds: number[]): NumberView {
     this.get(id);
     const unique = [...new Set(agentIds)];
     for (const userId of unique) this.requireUser(userId, 'agentIds');
-    this.sqlite.transaction(() => {
+    const before = this.audienceFor(id);
+    const unassigned = this.sqlite.transaction(() => {
       this.sqlite.prepare('delete from number_agents where whatsapp_number_id = ?').run(id);
       const add = this.sqlite.prepare('insert into number_agents (whatsapp_number_id, user_id) values (?, ?)');
       for (const userId of unique) add.run(id, userId);
       this.activity.record({ userId: caller.user.id, action: 'number.agents_changed', entityType: 'whatsapp_number', entityId: id, details: { agentIds: unique } });
+      return unassignLostAccess(this.sqlite, this.activity, caller.user.id, id, this.clock.now());
     })();
     this.publish(id);
+    this.dropFromWindowsOfLeavers(id, before);
+    for (const conversationId of unassigned) this.conversationChanged(conversationId);
     return this.get(id);
+  }
+
+  /** Those who could see the number before and no longer can: their windows drop it, as for a removed number. */
+  private dropFromWindowsOfLeavers(id: number, before: Audience): void {
+    const after = this.audienceFor(id);
+    const stillIn = new Set(after.kind === 'users' ? after.userIds : []);
+    const gone = before.kind === 'users' ? before.userIds.filter((userId) => !stillIn.has(userId)) : [];
+    if (gone.length > 0) this.bus.publish('number.removed', { id }, { kind: 'users', userIds: gone });
   }
 
   private requireUser(id: number, field = 'employeeId'): void {

@@ -157,7 +157,7 @@ export class PropertiesService {
         .lastInsertRowid,
     );
     this.record(caller, 'property.created', id, { name: input.name });
-    this.bus.publish('properties.changed', { propertyId: id });
+    this.bus.publish('properties.changed', { propertyId: id }, { kind: 'all' });
     return this.get(id);
   }
 
@@ -175,7 +175,7 @@ export class PropertiesService {
     this.sqlite.prepare(`update properties set ${sets.join(', ')}, updated_at = ? where id = ?`).run(...values, this.clock.now(), input.id);
     const fields = Object.keys(input).filter((k) => k !== 'id');
     this.record(caller, 'property.updated', input.id, { name: input.name ?? before.name, fields });
-    this.bus.publish('properties.changed', { propertyId: input.id });
+    this.bus.publish('properties.changed', { propertyId: input.id }, { kind: 'all' });
     this.interestsChangedFor(input.id);
     return this.get(input.id);
   }
@@ -186,7 +186,7 @@ export class PropertiesService {
     const touched = this.q.interestedConversations.all(id);
     this.q.remove.run(id);
     this.record(caller, 'property.deleted', id, { name: property.name });
-    this.bus.publish('properties.changed', { propertyId: id });
+    this.bus.publish('properties.changed', { propertyId: id }, { kind: 'all' });
     for (const row of touched) this.bus.publish('interests.changed', { conversationId: row.conversation_id }, this.gate.audience(row.number_id));
     return { ok: true };
   }

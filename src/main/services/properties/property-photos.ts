@@ -71,7 +71,7 @@ export class PropertyPhotos {
   private save(caller: Caller, id: number, name: string, photos: string[], action: string): string[] {
     this.q.setPhotos.run(JSON.stringify(photos), this.clock.now(), id);
     this.activity.record({ userId: caller.user.id, action, entityType: 'property', entityId: id, details: { name, photos: photos.length } });
-    this.bus.publish('properties.changed', { propertyId: id });
+    this.bus.publish('properties.changed', { propertyId: id }, { kind: 'all' });
     return photos;
   }
 }

@@ -156,7 +156,7 @@ export class TemplatesService {
       return this.outbox.enqueue({ conversationId: input.conversationId, content, sender: 'agent', senderId: caller.user.id, senderName: caller.user.name, templateId: template.id, ...(input.clientId ? { clientId: input.clientId } : {}) });
     })();
     this.pipeline.publishNew(row);
-    this.bus.publish('templates.changed', { templateId: template.id });
+    this.bus.publish('templates.changed', { templateId: template.id }, { kind: 'all' });
     return toMessageView(row);
   }
 
@@ -184,7 +184,7 @@ export class TemplatesService {
 
   private changed(caller: Caller, action: string, id: number, details: Record<string, unknown>): void {
     this.activity.record({ userId: caller.user.id, action, entityType: 'message_template', entityId: id, details });
-    this.bus.publish('templates.changed', { templateId: id });
+    this.bus.publish('templates.changed', { templateId: id }, { kind: 'all' });
   }
 }
 

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { describeError, noNumberAccessMessage } from './errors';
+import { describeError } from './errors';
 import { makeTranslate } from './translate';
 
 describe('describeError', () => {
-  it('tells an agent in their language that the WhatsApp number is not theirs to work', () => {
-    const error = { code: 'FORBIDDEN' as const, message: noNumberAccessMessage };
+  it('tells an agent in their language that the WhatsApp number, or the customer, is not theirs to work', () => {
+    const error = { code: 'FORBIDDEN' as const, message: 'User does not have access to this WhatsApp number', details: 'number_not_allowed' };
     expect(describeError(makeTranslate('ar'), error).formMessage).toContain('رقم واتساب');
     expect(describeError(makeTranslate('en'), error).formMessage).toContain('WhatsApp number');
+    const contact = { code: 'FORBIDDEN' as const, message: 'User does not have access to this contact', details: 'contact_not_allowed' };
+    expect(describeError(makeTranslate('ar'), contact).formMessage).toBe(makeTranslate('ar')('reason.contact_not_allowed'));
+    expect(describeError(makeTranslate('en'), contact).formMessage).toContain('not on a number you work');
     // Any other refusal keeps the general text.
     expect(describeError(makeTranslate('en'), { code: 'FORBIDDEN', message: 'nope' }).formMessage).toBe(makeTranslate('en')('error.FORBIDDEN'));
   });

@@ -15,12 +15,6 @@ type ReasonKey = `reason.${(typeof errorReasons)[keyof typeof errorReasons]}`;
 const everyReasonTranslated: ReasonKey extends MessageKey ? true : never = true;
 void everyReasonTranslated;
 
-/**
- * The core refuses an agent's call on a number they do not work with FORBIDDEN and seed 003's
- * English message, but no reason code: the message is all there is to tell it from other refusals.
- */
-export const noNumberAccessMessage = 'User does not have access to this WhatsApp number';
-
 const waitReasons: ReadonlySet<string> = new Set([errorReasons.tooManyAttempts, errorReasons.tooManyRequests]);
 
 export function fieldErrorText(t: Translate, detail: FieldError): string {
@@ -55,14 +49,7 @@ export function describeError(t: Translate, error: ApiError, formFields?: readon
   } else {
     const reason = typeof error.details === 'string' ? reasonText(t, error, error.details) : undefined;
     const rateLimit = error.code === 'RATE_LIMIT_EXCEEDED' && error.retryAfter !== undefined;
-    const noNumberAccess = error.code === 'FORBIDDEN' && error.message === noNumberAccessMessage;
-    formMessage =
-      reason ??
-      (rateLimit
-        ? t('reason.too_many_requests', { seconds: error.retryAfter ?? 0 })
-        : noNumberAccess
-          ? t('find.noNumberAccess')
-          : t(`error.${error.code}`));
+    formMessage = reason ?? (rateLimit ? t('reason.too_many_requests', { seconds: error.retryAfter ?? 0 }) : t(`error.${error.code}`));
   }
 
   // Support finds the log line for an unexpected failure by this id.

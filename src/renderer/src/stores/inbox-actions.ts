@@ -75,6 +75,11 @@ export function watchInbox(): () => void {
   const offStatus = onEvent('message.status', ({ conversationId, messageId, status, error, errorCode }) => {
     useThreadStore.getState().applyStatus(conversationId, { messageId, status, error, errorCode });
   });
+  // A number removed, or taken from this user: the core decides what stays; the list and an open thread on it are read again.
+  const offNumberGone = onEvent('number.removed', ({ id }) => {
+    void useConversationsStore.getState().reload();
+    if (useThreadStore.getState().conversation?.whatsappNumberId === id) void useThreadStore.getState().reload();
+  });
   // Whatever happened while the connection was down is read again.
   const offReconnect = onReconnect(() => {
     void useConversationsStore.getState().reload();
@@ -89,6 +94,7 @@ export function watchInbox(): () => void {
     offNew();
     offMessageUpdate();
     offStatus();
+    offNumberGone();
     offReconnect();
     window.removeEventListener('focus', onSeen);
     document.removeEventListener('visibilitychange', onSeen);

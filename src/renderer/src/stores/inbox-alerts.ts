@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { ConversationView, MessageView } from '../../../shared/inbox/types';
 import { call, onEvent } from '../api/client';
 import { useLanguageStore } from '../i18n/language-store';
-import { makeTranslate } from '../i18n/translate';
+import { makeTranslate, type Translate } from '../i18n/translate';
 import { useConversationsStore } from './conversations-store';
 import { shouldNotify } from './alert-rules';
 import { showDesktopNotice } from './desktop-notifications';
@@ -10,9 +10,10 @@ import { openConversation } from './inbox-actions';
 import { useRouteStore } from './route-store';
 import { useThreadStore } from './thread-store';
 
-/** A `conversation.assigned` shown in the window until dismissed or opened. */
+/** A `conversation.assigned` (or `conversation.transferred`: taken from you) shown in the window until dismissed or opened. */
 export interface AssignedNotice {
   key: number;
+  kind: 'assigned' | 'transferred';
   conversation: ConversationView;
   byUserName: string;
 }
@@ -31,9 +32,9 @@ export const useNoticesStore = create<NoticesState>()((set, get) => ({
   dismiss: (key) => set({ notices: get().notices.filter((n) => n.key !== key) }),
 }));
 
-function addNotice(conversation: ConversationView, byUserName: string): void {
+function addNotice(kind: AssignedNotice['kind'], conversation: ConversationView, byUserName: string): void {
   const others = useNoticesStore.getState().notices.filter((n) => n.conversation.id !== conversation.id);
-  useNoticesStore.setState({ notices: [...others, { key: nextKey++, conversation, byUserName }].slice(-maxNotices) });
+  useNoticesStore.setState({ notices: [...others, { key: nextKey++, kind, conversation, byUserName }].slice(-maxNotices) });
 }
 
 /** Goes to the inbox with this conversation open (from a notice or a notification). */
@@ -58,6 +59,11 @@ function notify(title: string, body: string, conversation: ConversationView): vo
     dir: language === 'ar' ? 'rtl' : 'ltr',
     onClick: () => showConversation(conversation),
   });
+}
+
+/** "X moved your conversation with C to Y" (or unassigned it), in the current language. */
+export function transferredText(translate: Translate, by: string, customer: string, to: string | null): string {
+  return to ? translate('access.transferredNotice', { by, customer, to }) : translate('access.unassignedNotice', { by, customer });
 }
 
 /** How long a `message.new` waits for the `conversation.update` that follows it before the conversation is read. */
@@ -110,8 +116,13 @@ export function watchInboxAlerts(userId: number): () => void {
   });
 
   const offAssigned = onEvent('conversation.assigned', ({ conversation, byUserName }) => {
-    addNotice(conversation, byUserName);
+    addNotice('assigned', conversation, byUserName);
     if (!windowIsSeen()) notify(t()('find.assignedNotifyTitle'), t()('find.assignedNotice', { by: byUserName, customer: customerName(conversation) }), conversation);
+  });
+
+  const offTransferred = onEvent('conversation.transferred', ({ conversation, byUserName }) => {
+    addNotice('transferred', conversation, byUserName);
+    if (!windowIsSeen()) notify(t()('access.transferredNotifyTitle'), transferredText(t(), byUserName, customerName(conversation), conversation.assignedAgentName), conversation);
   });
 
   return () => {
@@ -119,6 +130,7 @@ export function watchInboxAlerts(userId: number): () => void {
     offNew();
     offUpdate();
     offAssigned();
+    offTransferred();
     for (const { timer } of pending.values()) clearTimeout(timer);
     pending.clear();
     useNoticesStore.setState({ notices: [] });

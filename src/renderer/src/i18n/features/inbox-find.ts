@@ -70,7 +70,6 @@ export const inboxFindAr = {
   'find.keyHelp': 'عرض هذه القائمة',
   'find.or': 'أو',
 
-  'find.noNumberAccess': 'لا تملك صلاحية العمل على رقم واتساب هذا. اطلب من مدير المكتب إضافتك إلى موظفي الرقم.',
 
   'find.numberAgents': 'الموظفون الذين يعملون على هذا الرقم',
   'find.numberAgentsHint': 'يرون محادثات الرقم ويردّون منها. المدير والمشرفون يرون كل الأرقام دائمًا.',
@@ -150,7 +149,6 @@ export const inboxFindEn: Record<keyof typeof inboxFindAr, string> = {
   'find.keyHelp': 'Show this list',
   'find.or': 'or',
 
-  'find.noNumberAccess': 'You don’t have access to this WhatsApp number. Ask the office admin to add you to its agents.',
 
   'find.numberAgents': 'Agents who work this number',
   'find.numberAgentsHint': 'They see this number’s conversations and answer from it. Admins and supervisors always see every number.',

@@ -4,6 +4,7 @@
  * so a missing English text fails the typecheck there.
  */
 import { activityAr, activityEn } from './activity';
+import { accessAr, accessEn } from './access';
 import { contactsAr, contactsEn } from './contacts';
 import { inboxContactAr, inboxContactEn } from './inbox-contact';
 import { inboxArchivedAr, inboxArchivedEn } from './inbox-archived';
@@ -31,6 +32,7 @@ export const featureAr = {
   ...numbersDisconnectAr,
   ...offlineAr,
   ...numberStatesAr,
+  ...accessAr,
 } as const;
 export const featureEn: Record<keyof typeof featureAr, string> = {
   ...activityEn,
@@ -46,4 +48,5 @@ export const featureEn: Record<keyof typeof featureAr, string> = {
   ...numbersDisconnectEn,
   ...offlineEn,
   ...numberStatesEn,
+  ...accessEn,
 };

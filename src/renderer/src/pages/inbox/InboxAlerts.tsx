@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { FindIcon } from '../../components/find-icons';
 import { isolate } from '../../i18n/labels';
 import { useT } from '../../i18n/use-t';
-import { showConversation, useNoticesStore, watchInboxAlerts } from '../../stores/inbox-alerts';
+import { showConversation, transferredText, useNoticesStore, watchInboxAlerts } from '../../stores/inbox-alerts';
 import { contactTitle } from './conversation-labels';
 
 /**
@@ -22,11 +22,15 @@ export function InboxAlerts({ userId }: { userId: number }) {
         const title = contactTitle(notice.conversation);
         const customer = title ? title.text : t('common.empty');
         return (
-          <div key={notice.key} className="notice" role="status" data-testid="assigned-notice" data-conversation-id={notice.conversation.id}>
+          <div key={notice.key} className="notice" role="status" data-testid="assigned-notice" data-kind={notice.kind} data-conversation-id={notice.conversation.id}>
             <span className="notice-icon" aria-hidden="true">
               <FindIcon name="assign" />
             </span>
-            <p className="notice-text">{t('find.assignedNotice', { by: isolate(notice.byUserName), customer: isolate(customer) })}</p>
+            <p className="notice-text">
+              {notice.kind === 'assigned'
+                ? t('find.assignedNotice', { by: isolate(notice.byUserName), customer: isolate(customer) })
+                : transferredText(t, isolate(notice.byUserName), isolate(customer), notice.conversation.assignedAgentName === null ? null : isolate(notice.conversation.assignedAgentName))}
+            </p>
             <div className="notice-actions">
               <button
                 type="button"

@@ -1,0 +1,200 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { EventName } from '../../shared/contract';
+import type { ApiResult } from '../../shared/errors';
+import { eventNames } from '../../shared/names';
+import type { ServerMessage } from '../../shared/wire';
+import { bindIpc, type InvokeEvent, type WindowContents } from '../electron/ipc-binding';
+import { attachSocketServer } from '../host/socket-server';
+import type { MessageRow } from '../ingest/records';
+import { eventually, startTestCore } from '../testing/test-core';
+import { twoNumbersOffice, type TwoNumbersOffice } from '../testing/two-numbers-office';
+
+type Who = 'admin' | 'agent' | 'rentalsAgent';
+const everyone: Who[] = ['admin', 'agent', 'rentalsAgent'];
+
+interface Seen {
+  event: string;
+  data: unknown;
+}
+
+/** A browser tab on the host: a real WebSocket through the host's socket server. */
+async function browserTab(url: string) {
+  const socket = new WebSocket(`${url.replace('http', 'ws')}/ws`, { origin: url });
+  const seen: Seen[] = [];
+  const pending = new Map<number, (r: ApiResult<unknown>) => void>();
+  socket.on('message', (raw) => {
+    const message = JSON.parse(String(raw)) as ServerMessage;
+    if (message.type === 'result') pending.get(message.id)?.(message.result);
+    else seen.push({ event: message.event, data: message.data });
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+  let nextId = 1;
+  let token: string | undefined;
+  // Like the renderer, every call carries the tab's token once it has one (a call without it unbinds the session).
+  const call = (channel: string, input: unknown) =>
+    new Promise<ApiResult<unknown>>((resolve) => {
+      const id = nextId++;
+      pending.set(id, (result) => {
+        if (channel === 'auth.signIn' && result.success) token = (result.data as { token: string }).token;
+        resolve(result);
+      });
+      socket.send(JSON.stringify({ type: 'call', id, channel, input, ...(token ? { token } : {}) }));
+    });
+  return { socket, seen, call };
+}
+
+/** A desktop window: the Electron shell's IPC binding with the real router and bus. */
+function desktopWindow(id: number, handlers: Map<string, (event: InvokeEvent, ...args: unknown[]) => unknown>) {
+  const seen: Seen[] = [];
+  const contents: WindowContents = {
+    id,
+    send: (_channel, message) => seen.push(message as Seen),
+    isDestroyed: () => false,
+    once: () => undefined,
+  };
+  const event: InvokeEvent = { sender: contents, senderFrame: { url: 'app://window' } };
+  let token: string | undefined;
+  const call = async (channel: string, input: unknown) => {
+    const result = (await handlers.get(channel)!(event, input, token)) as ApiResult<unknown>;
+    if (channel === 'auth.signIn' && result.success) token = (result.data as { token: string }).token;
+    return result;
+  };
+  return { seen, call };
+}
+
+interface Ctx {
+  t: ReturnType<typeof startTestCore>;
+  w: TwoNumbersOffice;
+  tabs: Record<Who, Awaited<ReturnType<typeof browserTab>>>;
+  windows: Record<Who, ReturnType<typeof desktopWindow>>;
+}
+
+interface EventRule {
+  /** How the event's audience is chosen. */
+  scopedBy: 'number' | 'contact' | 'assignee' | 'session' | 'everyone';
+  /** Produces the event about Rentals' data. */
+  produce: (ctx: Ctx) => Promise<unknown> | void;
+  /** Who must receive it; everyone else must not. */
+  reaches: Who[];
+}
+
+const messageRow = ({ t, w }: Ctx) => t.core.database.sqlite.prepare<[number], MessageRow>('select * from messages where id = ?').get(w.theirMessage.id)!;
+
+/**
+ * Every event of the contract, produced about the Rentals number's data. Typed by the event
+ * names, so an event added later without an entry fails the typecheck (and the first test).
+ * `session.ended` deactivates the Rentals agent, so it goes last.
+ */
+const table: Record<EventName, EventRule> = {
+  'users.changed': { scopedBy: 'everyone', produce: ({ t, w }) => t.call('users.update', { id: w.rentalsAgent.user.id, name: 'موظف الإيجارات' }, w.admin.token), reaches: everyone },
+  'number.status': { scopedBy: 'number', produce: ({ t, w }) => t.call('numbers.update', { id: w.rentals.id, quotaLimit: 900 }, w.admin.token), reaches: ['admin', 'rentalsAgent'] },
+  'number.removed': {
+    scopedBy: 'number',
+    produce: async ({ t, w }) => {
+      const old = await t.call('numbers.create', { name: 'Old rentals' }, w.admin.token);
+      await t.call('numbers.setAgents', { id: old.id, agentIds: [w.rentalsAgent.user.id] }, w.admin.token);
+      await t.call('numbers.remove', { id: old.id }, w.admin.token);
+    },
+    reaches: ['admin', 'rentalsAgent'],
+  },
+  'message.new': { scopedBy: 'number', produce: ({ t, w }) => t.call('messages.send', { conversationId: w.theirs.id, content: 'أهلًا بك' }, w.admin.token), reaches: ['admin', 'rentalsAgent'] },
+  'message.update': { scopedBy: 'number', produce: ({ t, w }) => t.core.whatsapp.pipeline.publishMessage(w.theirMessage.id), reaches: ['admin', 'rentalsAgent'] },
+  'message.status': { scopedBy: 'number', produce: (ctx) => ctx.t.core.whatsapp.pipeline.publishStatus(messageRow(ctx)), reaches: ['admin', 'rentalsAgent'] },
+  'conversation.update': { scopedBy: 'number', produce: ({ t, w }) => t.call('conversations.update', { id: w.theirs.id, isStarred: true }, w.admin.token), reaches: ['admin', 'rentalsAgent'] },
+  'conversation.assigned': { scopedBy: 'assignee', produce: ({ t, w }) => t.call('conversations.assign', { id: w.theirs.id, agentId: w.rentalsAgent.user.id }, w.admin.token), reaches: ['rentalsAgent'] },
+  'conversation.transferred': { scopedBy: 'assignee', produce: ({ t, w }) => t.call('conversations.assign', { id: w.theirs.id, agentId: null }, w.admin.token), reaches: ['rentalsAgent'] },
+  'templates.changed': { scopedBy: 'everyone', produce: ({ t, w }) => t.call('templates.update', { id: w.template.id, name: 'ترحيب عام' }, w.admin.token), reaches: everyone },
+  'interests.changed': { scopedBy: 'number', produce: ({ t, w }) => t.call('conversations.removeInterest', { conversationId: w.theirs.id, propertyId: w.property.id }, w.admin.token), reaches: ['admin', 'rentalsAgent'] },
+  'properties.changed': { scopedBy: 'everyone', produce: ({ t, w }) => t.call('properties.update', { id: w.property.id, price: 55_000 }, w.admin.token), reaches: everyone },
+  'contact.changed': { scopedBy: 'contact', produce: ({ t, w }) => t.call('contacts.update', { id: w.theirContactId, name: 'عميل الإيجارات المهم' }, w.admin.token), reaches: ['admin', 'rentalsAgent'] },
+  'contacts.import.progress': {
+    scopedBy: 'session',
+    // The admin imports from their desktop window and from their browser tab: each hears of its own import only.
+    produce: async ({ windows, tabs }) => {
+      const input = { csv: 'phone\n0509990001', mapping: { phone: 0 } };
+      expect((await windows.admin.call('contacts.import', input)).success).toBe(true);
+      expect((await tabs.admin.call('contacts.import', input)).success).toBe(true);
+    },
+    reaches: ['admin'],
+  },
+  'session.ended': { scopedBy: 'session', produce: ({ t, w }) => t.call('users.setActive', { id: w.rentalsAgent.user.id, isActive: false }, w.admin.token), reaches: ['rentalsAgent'] },
+};
+
+describe('every event reaches only those who may see its subject, in both shells', () => {
+  let ctx: Ctx;
+  let server: http.Server;
+  let sockets: { close(): void };
+  let ipc: { dispose(): void };
+  const tabs = {} as Record<Who, Awaited<ReturnType<typeof browserTab>>>;
+  const windows = {} as Record<Who, ReturnType<typeof desktopWindow>>;
+
+  beforeAll(async () => {
+    const t = startTestCore();
+    ctx = { t, w: await twoNumbersOffice(t), tabs, windows };
+    server = http.createServer();
+    sockets = attachSocketServer(server, t.core);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const handlers = new Map<string, (event: InvokeEvent, ...args: unknown[]) => unknown>();
+    ipc = bindIpc({
+      ipcMain: { handle: (channel, listener) => void handlers.set(channel, listener), removeHandler: (channel) => void handlers.delete(channel) },
+      router: t.core.router,
+      bus: t.core.bus,
+      isAppUrl: (u) => u === 'app://window',
+    });
+    const logins: Record<Who, { email: string; password: string }> = {
+      admin: { email: 'admin@office.test', password: 'admin-pass-123' },
+      agent: { email: 'sales-agent@office.test', password: 'user-pass-123' },
+      rentalsAgent: { email: 'rentals-agent@office.test', password: 'user-pass-123' },
+    };
+    let windowId = 1;
+    for (const who of everyone) {
+      tabs[who] = await browserTab(url);
+      expect((await tabs[who].call('auth.signIn', logins[who])).success).toBe(true);
+      windows[who] = desktopWindow(windowId++, handlers);
+      expect((await windows[who].call('auth.signIn', logins[who])).success).toBe(true);
+    }
+    // Six sign-ins hash six passwords (scrypt), slow on a busy machine.
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const tab of Object.values(tabs)) tab.socket.close();
+    sockets?.close();
+    ipc?.dispose();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await ctx.t.close();
+  });
+
+  it('has a rule for every event of the contract, and none about a number or customer reaches the Sales agent', () => {
+    expect(Object.keys(table).sort()).toEqual([...eventNames].sort());
+    for (const [event, rule] of Object.entries(table)) {
+      if (rule.scopedBy !== 'everyone') expect(rule.reaches, event).not.toContain('agent');
+    }
+  });
+
+  it.each(Object.keys(table) as EventName[])('%s about Rentals reaches only those who may see it', async (event) => {
+    const rule = table[event];
+    for (const who of everyone) {
+      tabs[who].seen.length = 0;
+      windows[who].seen.length = 0;
+    }
+    await rule.produce(ctx);
+    const got = (seen: Seen[]) => seen.some((s) => s.event === event);
+    for (const who of rule.reaches) {
+      expect(got(windows[who].seen), `${who}'s window`).toBe(true);
+      await eventually(() => expect(got(tabs[who].seen), `${who}'s tab`).toBe(true));
+    }
+    for (const who of everyone.filter((w) => !rule.reaches.includes(w))) {
+      // A call's answer follows every event sent to the socket before it: once it is back, nothing is still on its way.
+      await tabs[who].call('app.info', {});
+      expect(got(windows[who].seen), `${who}'s window`).toBe(false);
+      expect(got(tabs[who].seen), `${who}'s tab`).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,217 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { channels, type ChannelName } from '../../shared/contract';
+import type { ApiResult } from '../../shared/errors';
+import { startTestCore } from '../testing/test-core';
+import { twoNumbersOffice, type TwoNumbersOffice } from '../testing/two-numbers-office';
+
+/** How a channel keeps an agent to the numbers they work (issue 13). */
+type ScopedBy =
+  /** Names a conversation, message or file: refused unless its number is the caller's. */
+  | 'conversation'
+  /** Names a customer (or their note): refused unless they have a conversation on the caller's numbers. */
+  | 'contact'
+  /** Lists across numbers: answers with the caller's numbers only. */
+  | 'number'
+  /** The office's catalogue, read by all; what it says of conversations is scoped. */
+  | 'property-public'
+  /** Acts on the caller's own session, profile or uploads. */
+  | 'self'
+  | 'admin-only'
+  | 'managers-only'
+  /** Before sign-in: the same for everyone. */
+  | 'public'
+  /** Office-wide and holding no customer (templates): the same for everyone. */
+  | 'none';
+
+type Check = (result: ApiResult<unknown>, w: TwoNumbersOffice) => void;
+
+interface Rule {
+  scopedBy: ScopedBy;
+  /** A sample input pointing at the other number's data. */
+  input: (w: TwoNumbersOffice) => unknown;
+  /**
+   * `refused`: FORBIDDEN with that reason. `role`: FORBIDDEN by the router (no reason).
+   * `notFound`: not the caller's, and not said to exist. `absent`: answers, with nothing of the
+   * other number (the same input as an admin must show it, so the check cannot pass on an empty
+   * office). `same`: answers the agent exactly as it answers the admin. `own`: a custom check.
+   */
+  expect: { refused: 'number_not_allowed' | 'contact_not_allowed' } | 'role' | 'notFound' | { absent: Check } | 'same' | { own: Check };
+}
+
+const ok = <T,>(result: ApiResult<unknown>): T => {
+  if (!result.success) throw new Error(`failed: ${JSON.stringify(result.error)}`);
+  return result.data as T;
+};
+const ids = (rows: { id: number }[]) => rows.map((r) => r.id);
+
+/**
+ * Every channel of the contract, and how it is scoped. Typed by the contract's channel names, so a
+ * channel added later without an entry here fails the typecheck (and the first test below).
+ */
+const table: Record<ChannelName, Rule> = {
+  'auth.state': { scopedBy: 'public', input: () => ({}), expect: { own: (r) => expect(ok<{ user: { email: string } }>(r).user.email).toBe('sales-agent@office.test') } },
+  'auth.setupAdmin': { scopedBy: 'public', input: () => ({ name: 'x', email: 'x@office.test', password: 'whatever-123' }), expect: 'same' },
+  'auth.signIn': { scopedBy: 'public', input: () => ({ email: 'rentals-agent@office.test', password: 'not-the-password' }), expect: 'same' },
+  'auth.signOut': { scopedBy: 'self', input: () => ({}), expect: { own: (r) => expect(r.success).toBe(true) } },
+  'profile.update': { scopedBy: 'self', input: () => ({ language: 'en' }), expect: { own: (r, w) => expect(ok<{ id: number }>(r).id).toBe(w.agent.user.id) } },
+  'profile.changePassword': {
+    scopedBy: 'self',
+    input: () => ({ oldPassword: 'user-pass-123-wrong', newPassword: 'new-pass-12345' }),
+    expect: { own: (r) => expect(r).toMatchObject({ success: false, error: { details: [{ field: 'oldPassword', code: 'wrong_password' }] } }) },
+  },
+  'users.list': { scopedBy: 'managers-only', input: () => ({}), expect: 'role' },
+  'users.create': { scopedBy: 'admin-only', input: () => ({ name: 'x', email: 'x@office.test', password: 'whatever-123', role: 'agent' }), expect: 'role' },
+  'users.update': { scopedBy: 'admin-only', input: (w) => ({ id: w.rentalsAgent.user.id, name: 'x' }), expect: 'role' },
+  'users.setActive': { scopedBy: 'admin-only', input: (w) => ({ id: w.rentalsAgent.user.id, isActive: false }), expect: 'role' },
+  'activity.list': { scopedBy: 'managers-only', input: () => ({}), expect: 'role' },
+  'app.info': { scopedBy: 'public', input: () => ({}), expect: 'same' },
+
+  'numbers.list': {
+    scopedBy: 'number',
+    input: () => ({}),
+    expect: { absent: (r, w) => expect(ids(ok<{ id: number }[]>(r))).toEqual([w.sales.id]) },
+  },
+  'numbers.create': { scopedBy: 'admin-only', input: () => ({ name: 'x' }), expect: 'role' },
+  'numbers.update': { scopedBy: 'admin-only', input: (w) => ({ id: w.rentals.id, name: 'x' }), expect: 'role' },
+  'numbers.connect': { scopedBy: 'admin-only', input: (w) => ({ id: w.rentals.id }), expect: 'role' },
+  'numbers.disconnect': { scopedBy: 'admin-only', input: (w) => ({ id: w.rentals.id }), expect: 'role' },
+  'numbers.remove': { scopedBy: 'admin-only', input: (w) => ({ id: w.rentals.id }), expect: 'role' },
+  'numbers.requestPairingCode': { scopedBy: 'admin-only', input: (w) => ({ id: w.rentals.id, phoneNumber: '0501234567' }), expect: 'role' },
+  'numbers.demoScan': { scopedBy: 'admin-only', input: (w) => ({ id: w.rentals.id }), expect: 'role' },
+  'numbers.demoEvent': { scopedBy: 'admin-only', input: (w) => ({ id: w.rentals.id, event: 'TOS_BLOCK' }), expect: 'role' },
+  'numbers.setAgents': { scopedBy: 'admin-only', input: (w) => ({ id: w.rentals.id, agentIds: [w.agent.user.id] }), expect: 'role' },
+
+  'conversations.list': {
+    scopedBy: 'number',
+    input: () => ({ search: 'الإيجارات' }),
+    expect: { absent: (r, w) => expect(ids(ok<{ data: { id: number }[] }>(r).data)).not.toContain(w.theirs.id) },
+  },
+  'conversations.get': { scopedBy: 'conversation', input: (w) => ({ id: w.theirs.id }), expect: { refused: 'number_not_allowed' } },
+  'conversations.update': { scopedBy: 'conversation', input: (w) => ({ id: w.theirs.id, isStarred: true }), expect: { refused: 'number_not_allowed' } },
+  'conversations.assign': { scopedBy: 'conversation', input: (w) => ({ id: w.theirs.id, agentId: w.agent.user.id }), expect: { refused: 'number_not_allowed' } },
+  'conversations.markRead': { scopedBy: 'conversation', input: (w) => ({ id: w.theirs.id }), expect: { refused: 'number_not_allowed' } },
+  'messages.list': { scopedBy: 'conversation', input: (w) => ({ conversationId: w.theirs.id }), expect: { refused: 'number_not_allowed' } },
+  'messages.send': { scopedBy: 'conversation', input: (w) => ({ conversationId: w.theirs.id, content: 'مرحبا' }), expect: { refused: 'number_not_allowed' } },
+  'messages.versions': { scopedBy: 'conversation', input: (w) => ({ id: w.theirMessage.id }), expect: { refused: 'number_not_allowed' } },
+  'conversations.unread': {
+    scopedBy: 'number',
+    input: () => ({}),
+    // One unread conversation on each number: the agent counts only their own.
+    expect: { absent: (r) => expect(ok<{ conversations: number }>(r).conversations).toBe(1) },
+  },
+  'messages.retry': { scopedBy: 'conversation', input: (w) => ({ id: w.theirMessage.id }), expect: { refused: 'number_not_allowed' } },
+
+  'media.uploadStart': { scopedBy: 'self', input: () => ({ name: 'a.jpg', mimeType: 'image/jpeg', size: 3 }), expect: { own: (r) => expect(ok<{ uploadId: string }>(r).uploadId).toEqual(expect.any(String)) } },
+  'media.uploadChunk': { scopedBy: 'self', input: (w) => ({ uploadId: w.adminUpload.uploadId, offset: 0, data: 'AAAA' }), expect: 'notFound' },
+  'media.uploadFinish': { scopedBy: 'self', input: (w) => ({ uploadId: w.adminUpload.uploadId }), expect: 'notFound' },
+  'media.uploadCancel': { scopedBy: 'self', input: (w) => ({ uploadId: w.adminUpload.uploadId }), expect: 'notFound' },
+  'media.read': { scopedBy: 'conversation', input: (w) => ({ attachmentId: w.theirAttachmentId }), expect: { refused: 'number_not_allowed' } },
+
+  'messages.sendTemplate': { scopedBy: 'conversation', input: (w) => ({ conversationId: w.theirs.id, templateId: w.template.id, variables: { name: 'x' } }), expect: { refused: 'number_not_allowed' } },
+  'templates.list': { scopedBy: 'none', input: () => ({}), expect: 'same' },
+  'templates.create': { scopedBy: 'managers-only', input: () => ({ name: 'x', content: 'y' }), expect: 'role' },
+  'templates.update': { scopedBy: 'managers-only', input: (w) => ({ id: w.template.id, name: 'z' }), expect: 'role' },
+  'templates.delete': { scopedBy: 'managers-only', input: (w) => ({ id: w.template.id }), expect: 'role' },
+
+  'properties.list': {
+    scopedBy: 'property-public',
+    input: () => ({}),
+    expect: {
+      absent: (r, w) => {
+        const listed = ok<{ id: number; interestCounts: Record<string, number> }[]>(r).find((p) => p.id === w.property.id);
+        expect(listed?.interestCounts.interested).toBe(0);
+      },
+    },
+  },
+  'properties.interestedConversations': {
+    scopedBy: 'property-public',
+    input: (w) => ({ id: w.property.id }),
+    expect: { absent: (r) => expect(ok<unknown[]>(r)).toEqual([]) },
+  },
+  'properties.create': { scopedBy: 'managers-only', input: () => ({ name: 'x', type: 'villa' }), expect: 'role' },
+  'properties.update': { scopedBy: 'managers-only', input: (w) => ({ id: w.property.id, price: 1 }), expect: 'role' },
+  'properties.addPhoto': { scopedBy: 'managers-only', input: (w) => ({ id: w.property.id, uploadId: w.adminUpload.uploadId }), expect: 'role' },
+  'properties.removePhoto': { scopedBy: 'managers-only', input: (w) => ({ id: w.property.id, photo: 'b'.repeat(64) }), expect: 'role' },
+  'properties.photo': { scopedBy: 'property-public', input: (w) => ({ id: w.property.id, photo: 'b'.repeat(64) }), expect: 'same' },
+  'properties.delete': { scopedBy: 'managers-only', input: (w) => ({ id: w.property.id }), expect: 'role' },
+  'conversations.interests': { scopedBy: 'conversation', input: (w) => ({ conversationId: w.theirs.id }), expect: { refused: 'number_not_allowed' } },
+  'conversations.setInterest': { scopedBy: 'conversation', input: (w) => ({ conversationId: w.theirs.id, propertyId: w.property.id }), expect: { refused: 'number_not_allowed' } },
+  'conversations.removeInterest': { scopedBy: 'conversation', input: (w) => ({ conversationId: w.theirs.id, propertyId: w.property.id }), expect: { refused: 'number_not_allowed' } },
+
+  'contacts.list': {
+    scopedBy: 'contact',
+    input: () => ({ search: 'الإيجارات' }),
+    expect: { absent: (r, w) => expect(ids(ok<{ data: { id: number }[] }>(r).data)).not.toContain(w.theirContactId) },
+  },
+  'contacts.get': { scopedBy: 'contact', input: (w) => ({ id: w.theirContactId }), expect: { refused: 'contact_not_allowed' } },
+  'contacts.create': {
+    scopedBy: 'self',
+    input: () => ({ name: 'عميل جديد', phone: '0503334444' }),
+    expect: { own: (r) => expect(ok<{ phone: string }>(r).phone).toBe('+966503334444') },
+  },
+  'contacts.update': { scopedBy: 'contact', input: (w) => ({ id: w.theirContactId, name: 'x' }), expect: { refused: 'contact_not_allowed' } },
+  'contacts.addNote': { scopedBy: 'contact', input: (w) => ({ contactId: w.theirContactId, content: 'x' }), expect: { refused: 'contact_not_allowed' } },
+  'contacts.deleteNote': { scopedBy: 'contact', input: (w) => ({ id: w.theirNote.id }), expect: { refused: 'contact_not_allowed' } },
+  'contacts.tags': {
+    scopedBy: 'contact',
+    input: () => ({}),
+    expect: { absent: (r) => expect(ok<{ tag: string }[]>(r).map((t) => t.tag)).not.toContain('إيجار-خاص') },
+  },
+  'contacts.importPreview': { scopedBy: 'managers-only', input: () => ({ csv: 'phone\n0501234567' }), expect: 'role' },
+  'contacts.import': { scopedBy: 'managers-only', input: () => ({ csv: 'phone\n0501234567', mapping: { phone: 0 } }), expect: 'role' },
+  'contacts.export': { scopedBy: 'managers-only', input: () => ({}), expect: 'role' },
+};
+
+describe('every channel keeps an agent to the numbers they work', () => {
+  let t: ReturnType<typeof startTestCore>;
+  let w: TwoNumbersOffice;
+  beforeAll(async () => {
+    t = startTestCore();
+    w = await twoNumbersOffice(t);
+  });
+  afterAll(() => t.close());
+
+  const raw = async (channel: string, input: unknown, token: string) => (await t.core.router.call(channel, input, { clientKey: 'test', token })).result;
+
+  it('has a scoping rule for every channel of the contract', () => {
+    expect(Object.keys(table).sort()).toEqual(Object.keys(channels).sort());
+  });
+
+  // Signing out ends the session the rest use: it goes last.
+  const order = (Object.keys(table) as ChannelName[]).sort((a, b) => Number(a === 'auth.signOut') - Number(b === 'auth.signOut'));
+  it.each(order)('%s, called by the Sales agent about Rentals, shows or touches nothing of Rentals', async (channel) => {
+    const rule = table[channel];
+    const input = rule.input(w);
+    const result = await raw(channel, input, w.agent.token);
+    const { expect: outcome } = rule;
+    if (outcome === 'role') {
+      expect(result).toMatchObject({ success: false, error: { code: 'FORBIDDEN' } });
+      expect(channels[channel].access).not.toBe('user');
+    } else if (outcome === 'notFound') {
+      expect(result).toMatchObject({ success: false, error: { code: 'NOT_FOUND' } });
+    } else if (outcome === 'same') {
+      const forAdmin = await raw(channel, input, w.admin.token);
+      expect(result.success).toBe(forAdmin.success);
+      if (result.success && forAdmin.success) expect(result.data).toEqual(forAdmin.data);
+      if (!result.success && !forAdmin.success) expect(result.error.code).toBe(forAdmin.error.code);
+    } else if ('refused' in outcome) {
+      expect(result).toMatchObject({ success: false, error: { code: 'FORBIDDEN', details: outcome.refused } });
+    } else if ('absent' in outcome) {
+      outcome.absent(result, w);
+      // The sample does point at the other number's data: an admin sees it.
+      const forAdmin = await raw(channel, input, w.admin.token);
+      expect(() => outcome.absent(forAdmin, w)).toThrow();
+    } else {
+      outcome.own(result, w);
+    }
+  });
+
+  it('lets the Rentals agent do what the Sales agent was refused, so the refusals are about numbers, not roles', async () => {
+    for (const channel of Object.keys(table) as ChannelName[]) {
+      const outcome = table[channel].expect;
+      if (typeof outcome !== 'object' || !('refused' in outcome) || channel.startsWith('contacts.deleteNote')) continue;
+      const result = await raw(channel, table[channel].input(w), w.rentalsAgent.token);
+      if (!result.success) expect(result.error.code, channel).not.toBe('FORBIDDEN');
+    }
+  });
+});
