@@ -4,12 +4,13 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
-import { maxCsvSize } from '../../shared/contact-types';
 import { contentSecurityPolicy } from '../../shared/csp';
 import type { ApiResult } from '../../shared/errors';
 import type { ServerMessage } from '../../shared/wire';
 import { silentLogger } from '../core/logger';
 import { migrationsDir, tempDir } from '../testing/test-core';
+import { uploadChunkBytes } from '../media/uploads';
+import { maxFrameBytes } from './socket-limits';
 import { isTrustedOrigin } from './socket-server';
 import { startHost, type RunningHost } from './start-host';
 
@@ -107,16 +108,23 @@ describe('the host shell', () => {
     tab.socket.close();
   });
 
-  it('carries a contacts CSV of the largest allowed size in one call', async () => {
+  it('takes a file piece of the largest size in one frame, and politely refuses a larger frame', async () => {
     const h = await start();
     const tab = await openSocket(h);
     const setup = await tab.call('auth.setupAdmin', { name: 'مدير', email: 'admin@office.test', password: 'admin-pass-123' });
     const token = setup.success ? setup.data.token : '';
-    // Arabic text is two bytes a character on the wire; an unclosed quote makes the core answer fast.
-    const csv = `"${'ع'.repeat(maxCsvSize - 1)}`;
-    expect(await tab.call('contacts.importPreview', { csv }, token)).toMatchObject({ success: false, error: { details: [{ field: 'csv', code: 'csv_malformed' }] } });
-    expect(tab.socket.readyState).toBe(WebSocket.OPEN);
-    tab.socket.close();
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(uploadChunkBytes * 2, 0x20)]);
+    const started = await tab.call('media.uploadStart', { name: 'عقد.pdf', mimeType: 'application/pdf', size: pdf.length }, token);
+    const uploadId = started.success ? started.data.uploadId : '';
+    const piece = pdf.subarray(0, uploadChunkBytes).toString('base64');
+    expect(await tab.call('media.uploadChunk', { uploadId, offset: 0, data: piece }, token)).toEqual({ success: true, data: { received: uploadChunkBytes } });
+
+    const closed = new Promise<number>((resolve) => tab.socket.once('close', (code) => resolve(code)));
+    tab.socket.send('x'.repeat(maxFrameBytes + 1));
+    expect(await closed).toBe(1009);
+    const other = await openSocket(h);
+    expect(await other.call('auth.state', {})).toMatchObject({ success: true });
+    other.socket.close();
   });
 
   it('refuses a socket opened from another site', async () => {

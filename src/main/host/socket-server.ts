@@ -1,13 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import { isIP } from 'node:net';
 import os from 'node:os';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { z } from 'zod';
+import { defaultErrorMessages, errorReasons, type ApiError } from '../../shared/errors';
 import type { ServerMessage } from '../../shared/wire';
 import { websocketPath } from '../../shared/wire';
 import type { Core } from '../core/create-core';
 import { reaches } from '../events/event-bus';
 import type { ActiveSession } from '../services/auth/session-store';
+import { defaultSocketLimits, type SocketLimits } from './socket-limits';
 
 const callMessage = z.object({
   type: z.literal('call'),
@@ -17,12 +20,6 @@ const callMessage = z.object({
   token: z.string().max(200).optional(),
 });
 
-/**
- * Enough for every call; media travels another way. The largest is a contacts CSV import
- * (`maxCsvSize` characters, up to 3 bytes each in UTF-8 JSON).
- */
-const maxPayload = 16 * 1024 * 1024;
-const heartbeatMs = 30_000;
 
 interface Connection {
   socket: WebSocket;
@@ -55,45 +52,99 @@ function localHostNames(): string[] {
   return ['localhost', name, `${name}.local`];
 }
 
-/** Carries the contract over a WebSocket at `/ws`: calls in, results and events out. */
-export function attachSocketServer(server: Server, core: Core): { close(): void } {
-  const wss = new WebSocketServer({ noServer: true, maxPayload });
+/**
+ * Carries the contract over a WebSocket at `/ws`: calls in, results and events out. One tab
+ * can only ever cost itself: a protocol violation closes its socket (with the code `ws`
+ * chooses), and a tab that stops reading gets refusals, then is closed, instead of growing
+ * the host's memory.
+ */
+export function attachSocketServer(server: Server, core: Core, limits: SocketLimits = defaultSocketLimits): SocketServer {
+  const { logger } = core;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayload });
   const connections = new Set<Connection>();
+  let peakBufferedAmount = 0;
+
+  // A handshake that goes wrong (bad headers, a reset mid-upgrade) costs that request only.
+  wss.on('wsClientError', (error, socket) => {
+    logger.warn('websocket handshake refused', { error: error.message });
+    socket.destroy();
+  });
 
   server.on('upgrade', (req, socket, head) => {
+    // Node removes its own error listener from an upgraded socket; without one, a reset
+    // before the handshake completes would be thrown at the process.
+    socket.on('error', (error) => logger.warn('upgrade socket failed', { error: error.message }));
     const { pathname } = new URL(req.url ?? '/', 'http://local');
     if (pathname !== websocketPath || !isTrustedOrigin(req)) {
-      socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
-      socket.destroy();
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, req));
   });
 
+  /**
+   * Queues a message unless it would take the socket's unread output past the cap. A result
+   * that does not fit becomes a small RATE_LIMIT_EXCEEDED answer (the tab may ask again once
+   * it has read); an event that does not fit closes the socket, because a tab that missed an
+   * event shows stale data until it reconnects and reloads.
+   */
   function send(conn: Connection, message: ServerMessage): void {
-    if (conn.socket.readyState === conn.socket.OPEN) conn.socket.send(JSON.stringify(message));
+    const { socket } = conn;
+    if (socket.readyState !== socket.OPEN) return;
+    let text = JSON.stringify(message);
+    if (!fits(socket, text)) {
+      if (message.type === 'event') {
+        logger.warn('socket too far behind: closed', { clientKey: conn.clientKey, bufferedAmount: socket.bufferedAmount });
+        socket.close(1013, 'Too far behind');
+        return;
+      }
+      text = JSON.stringify({ type: 'result', id: message.id, result: { success: false, error: backlogError } } satisfies ServerMessage);
+      if (!fits(socket, text)) {
+        logger.warn('socket not reading: closed', { clientKey: conn.clientKey, bufferedAmount: socket.bufferedAmount });
+        socket.terminate();
+        return;
+      }
+    }
+    socket.send(text);
+    peakBufferedAmount = Math.max(peakBufferedAmount, socket.bufferedAmount);
+  }
+
+  function fits(socket: WebSocket, text: string): boolean {
+    return socket.bufferedAmount + Buffer.byteLength(text) <= limits.maxBufferedBytes;
   }
 
   function onConnection(socket: WebSocket, req: IncomingMessage): void {
     const conn: Connection = { socket, clientKey: `ip:${req.socket.remoteAddress ?? 'unknown'}`, session: null, alive: true };
     connections.add(conn);
+    // `ws` has already closed the socket with the fitting code (1002, 1007, 1009) when it
+    // emits this; without a listener it would throw and end the host for every window.
+    socket.on('error', (error: Error & { code?: string }) => logger.warn('socket closed after a protocol error', { clientKey: conn.clientKey, code: error.code, error: error.message }));
     socket.on('pong', () => (conn.alive = true));
     socket.on('close', () => connections.delete(conn));
-    socket.on('message', async (raw) => {
-      let parsed: z.output<typeof callMessage>;
-      try {
-        parsed = callMessage.parse(JSON.parse(String(raw)));
-      } catch {
-        socket.close(1008, 'Malformed message');
-        return;
-      }
+    socket.on('message', (raw) => void answer(conn, raw));
+  }
+
+  async function answer(conn: Connection, raw: RawData): Promise<void> {
+    let parsed: z.output<typeof callMessage>;
+    try {
+      parsed = callMessage.parse(JSON.parse(String(raw)));
+    } catch {
+      conn.socket.close(1008, 'Malformed message');
+      return;
+    }
+    try {
       const outcome = await core.router.call(parsed.channel, parsed.input, {
         clientKey: conn.clientKey,
         ...(parsed.token ? { token: parsed.token } : {}),
       });
       conn.session = outcome.session;
       send(conn, { type: 'result', id: parsed.id, result: outcome.result });
-    });
+    } catch (error) {
+      // The router answers every failure itself; this is for a fault in sending the answer.
+      const requestId = `req-${randomUUID()}`;
+      logger.error('socket call failed', { channel: parsed.channel, requestId, error: error instanceof Error ? error.stack : String(error) });
+      send(conn, { type: 'result', id: parsed.id, result: { success: false, error: { code: 'INTERNAL_ERROR', message: defaultErrorMessages.INTERNAL_ERROR, requestId } } });
+    }
   }
 
   const unsubscribe = core.bus.subscribe((message) => {
@@ -104,16 +155,23 @@ export function attachSocketServer(server: Server, core: Core): { close(): void 
     }
   });
 
+  // A socket that has not answered the last ping (a stalled reader sees no pings either) is
+  // closed at the next beat, releasing whatever output it left unread.
   const heartbeat = setInterval(() => {
     for (const conn of connections) {
-      if (!conn.alive) conn.socket.terminate();
+      if (!conn.alive) {
+        logger.warn('socket stopped answering: closed', { clientKey: conn.clientKey, bufferedAmount: conn.socket.bufferedAmount });
+        conn.socket.terminate();
+        continue;
+      }
       conn.alive = false;
       conn.socket.ping();
     }
-  }, heartbeatMs);
+  }, limits.heartbeatMs);
   heartbeat.unref();
 
   return {
+    peakBufferedAmount: () => peakBufferedAmount,
     close() {
       clearInterval(heartbeat);
       unsubscribe();
@@ -122,3 +180,11 @@ export function attachSocketServer(server: Server, core: Core): { close(): void 
     },
   };
 }
+
+export interface SocketServer {
+  /** The most output any socket has had waiting, in bytes (what `maxBufferedBytes` caps). */
+  peakBufferedAmount(): number;
+  close(): void;
+}
+
+const backlogError: ApiError = { code: 'RATE_LIMIT_EXCEEDED', message: defaultErrorMessages.RATE_LIMIT_EXCEEDED, details: errorReasons.tooManyRequests, retryAfter: 1 };

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createCore, type CoreOptions } from '../core/create-core';
 import { seedRateLimits } from '../rpc/rate-limiter';
+import type { SocketLimits } from './socket-limits';
 import { attachSocketServer } from './socket-server';
 import { createStaticHandler } from './static-files';
 
@@ -10,20 +11,25 @@ export interface StartHostOptions extends Omit<CoreOptions, 'rateLimits'> {
   port: number;
   /** Listen on every interface so agents on the office network can open the inbox. */
   lan: boolean;
+  /** Frame size, unread-output cap and heartbeat; the defaults suit an office. */
+  socketLimits?: SocketLimits;
 }
 
 export interface RunningHost {
   url: string;
   port: number;
+  /** The most output any socket has had waiting (bytes), to check the cap holds. */
+  peakBufferedAmount(): number;
   stop(): Promise<void>;
 }
 
 /** The host shell: the same core as the desktop, its renderer over HTTP and its contract over WebSocket. */
 export async function startHost(options: StartHostOptions): Promise<RunningHost> {
   // The host faces a network, so it applies seed 003's per-user rate limits.
-  const core = createCore({ ...options, rateLimits: seedRateLimits });
+  const { socketLimits, ...coreOptions } = options;
+  const core = createCore({ ...coreOptions, rateLimits: seedRateLimits });
   const server = http.createServer(createStaticHandler(options.rendererDir));
-  const sockets = attachSocketServer(server, core);
+  const sockets = attachSocketServer(server, core, socketLimits);
   const bindAddress = options.lan ? '0.0.0.0' : '127.0.0.1';
   try {
     await new Promise<void>((resolve, reject) => {
@@ -39,6 +45,7 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    peakBufferedAmount: () => sockets.peakBufferedAmount(),
     async stop() {
       sockets.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
