@@ -1,50 +1,14 @@
-import fs from 'node:fs';
 import type { IncomingMessage } from 'node:http';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
 import { contentSecurityPolicy } from '../../shared/csp';
-import type { ApiResult } from '../../shared/errors';
-import type { ServerMessage } from '../../shared/wire';
 import { silentLogger } from '../core/logger';
+import { openSocket, rendererFixture } from '../testing/host-client';
 import { migrationsDir, tempDir } from '../testing/test-core';
 import { uploadChunkBytes } from '../media/uploads';
 import { maxFrameBytes } from './socket-limits';
 import { isTrustedOrigin } from './socket-server';
 import { startHost, type RunningHost } from './start-host';
-
-function rendererFixture(): string {
-  const dir = tempDir('meras-renderer-');
-  fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Meras Desk</title>');
-  fs.mkdirSync(path.join(dir, 'assets'));
-  fs.writeFileSync(path.join(dir, 'assets', 'app.js'), 'console.log(1)');
-  return dir;
-}
-
-/** A browser tab's socket: calls by id, events recorded. */
-async function openSocket(host: RunningHost, origin = host.url) {
-  const socket = new WebSocket(`${host.url.replace('http', 'ws')}/ws`, { origin });
-  const events: ServerMessage[] = [];
-  const pending = new Map<number, (r: ApiResult<unknown>) => void>();
-  socket.on('message', (raw) => {
-    const message = JSON.parse(String(raw)) as ServerMessage;
-    if (message.type === 'result') pending.get(message.id)?.(message.result);
-    else events.push(message);
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('open', () => resolve());
-    socket.once('error', reject);
-  });
-  let nextId = 1;
-  const call = <C extends ChannelName>(channel: C, input: ChannelInput<C> | unknown, token?: string) =>
-    new Promise<ApiResult<ChannelOutput<C>>>((resolve) => {
-      const id = nextId++;
-      pending.set(id, resolve as (r: ApiResult<unknown>) => void);
-      socket.send(JSON.stringify({ type: 'call', id, channel, input, ...(token ? { token } : {}) }));
-    });
-  return { socket, events, call };
-}
 
 describe('which pages may open the socket', () => {
   const req = (origin: string | undefined, host: string | undefined) => ({ headers: { origin, host } }) as IncomingMessage;

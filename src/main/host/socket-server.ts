@@ -62,7 +62,7 @@ export function attachSocketServer(server: Server, core: Core, limits: SocketLim
   const { logger } = core;
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayload });
   const connections = new Set<Connection>();
-  let peakBufferedAmount = 0;
+  const stats: Omit<SocketStats, 'openSockets'> = { peakBufferedAmount: 0, answered: 0, refusedForBacklog: 0 };
 
   // A handshake that goes wrong (bad headers, a reset mid-upgrade) costs that request only.
   wss.on('wsClientError', (error, socket) => {
@@ -98,6 +98,7 @@ export function attachSocketServer(server: Server, core: Core, limits: SocketLim
         socket.close(1013, 'Too far behind');
         return;
       }
+      stats.refusedForBacklog++;
       text = JSON.stringify({ type: 'result', id: message.id, result: { success: false, error: backlogError } } satisfies ServerMessage);
       if (!fits(socket, text)) {
         logger.warn('socket not reading: closed', { clientKey: conn.clientKey, bufferedAmount: socket.bufferedAmount });
@@ -106,7 +107,7 @@ export function attachSocketServer(server: Server, core: Core, limits: SocketLim
       }
     }
     socket.send(text);
-    peakBufferedAmount = Math.max(peakBufferedAmount, socket.bufferedAmount);
+    stats.peakBufferedAmount = Math.max(stats.peakBufferedAmount, socket.bufferedAmount);
   }
 
   function fits(socket: WebSocket, text: string): boolean {
@@ -132,6 +133,13 @@ export function attachSocketServer(server: Server, core: Core, limits: SocketLim
       conn.socket.close(1008, 'Malformed message');
       return;
     }
+    if (conn.socket.bufferedAmount + limits.maxPayload > limits.maxBufferedBytes) {
+      // Too full for another large answer: refuse before doing the work (a file read, its base64).
+      stats.refusedForBacklog++;
+      send(conn, { type: 'result', id: parsed.id, result: { success: false, error: backlogError } });
+      stats.answered++;
+      return;
+    }
     try {
       const outcome = await core.router.call(parsed.channel, parsed.input, {
         clientKey: conn.clientKey,
@@ -139,11 +147,13 @@ export function attachSocketServer(server: Server, core: Core, limits: SocketLim
       });
       conn.session = outcome.session;
       send(conn, { type: 'result', id: parsed.id, result: outcome.result });
+      stats.answered++;
     } catch (error) {
       // The router answers every failure itself; this is for a fault in sending the answer.
       const requestId = `req-${randomUUID()}`;
       logger.error('socket call failed', { channel: parsed.channel, requestId, error: error instanceof Error ? error.stack : String(error) });
       send(conn, { type: 'result', id: parsed.id, result: { success: false, error: { code: 'INTERNAL_ERROR', message: defaultErrorMessages.INTERNAL_ERROR, requestId } } });
+      stats.answered++;
     }
   }
 
@@ -171,7 +181,7 @@ export function attachSocketServer(server: Server, core: Core, limits: SocketLim
   heartbeat.unref();
 
   return {
-    peakBufferedAmount: () => peakBufferedAmount,
+    stats: () => ({ ...stats, openSockets: connections.size }),
     close() {
       clearInterval(heartbeat);
       unsubscribe();
@@ -182,9 +192,19 @@ export function attachSocketServer(server: Server, core: Core, limits: SocketLim
 }
 
 export interface SocketServer {
-  /** The most output any socket has had waiting, in bytes (what `maxBufferedBytes` caps). */
-  peakBufferedAmount(): number;
+  stats(): SocketStats;
   close(): void;
+}
+
+/** What the host's sockets have cost so far, for the office's logs and for tests. */
+export interface SocketStats {
+  openSockets: number;
+  /** The most output any socket has had waiting, in bytes (what `maxBufferedBytes` caps). */
+  peakBufferedAmount: number;
+  /** Calls answered (with data, an error, or a backlog refusal). */
+  answered: number;
+  /** Results replaced by RATE_LIMIT_EXCEEDED because their socket was not reading. */
+  refusedForBacklog: number;
 }
 
 const backlogError: ApiError = { code: 'RATE_LIMIT_EXCEEDED', message: defaultErrorMessages.RATE_LIMIT_EXCEEDED, details: errorReasons.tooManyRequests, retryAfter: 1 };

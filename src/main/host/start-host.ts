@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createCore, type CoreOptions } from '../core/create-core';
 import { seedRateLimits } from '../rpc/rate-limiter';
 import type { SocketLimits } from './socket-limits';
-import { attachSocketServer } from './socket-server';
+import { attachSocketServer, type SocketStats } from './socket-server';
 import { createStaticHandler } from './static-files';
 
 export interface StartHostOptions extends Omit<CoreOptions, 'rateLimits'> {
@@ -18,8 +18,8 @@ export interface StartHostOptions extends Omit<CoreOptions, 'rateLimits'> {
 export interface RunningHost {
   url: string;
   port: number;
-  /** The most output any socket has had waiting (bytes), to check the cap holds. */
-  peakBufferedAmount(): number;
+  /** What its sockets have cost so far (peak unread output, calls answered). */
+  socketStats(): SocketStats;
   stop(): Promise<void>;
 }
 
@@ -45,7 +45,7 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
   return {
     url: `http://127.0.0.1:${port}`,
     port,
-    peakBufferedAmount: () => sockets.peakBufferedAmount(),
+    socketStats: () => sockets.stats(),
     async stop() {
       sockets.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
