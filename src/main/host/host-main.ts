@@ -4,6 +4,7 @@ import path from 'node:path';
 import { consoleLogger } from '../core/logger';
 import { defaultDataDir, resolveDataDir } from '../core/default-data-dir';
 import { parseHostOptions } from './cli-options';
+import { installProcessGuard } from './process-guard';
 import { startHost } from './start-host';
 import { whatsappOptions } from '../core/whatsapp-options';
 
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     version: hostVersion(),
     whatsapp: whatsappOptions({ demo: options.demo, logger: consoleLogger }),
   });
+  installProcessGuard(consoleLogger);
   console.log(`Meras Desk is ready at ${host.url}`);
   if (options.lan) {
     for (const address of lanAddresses()) console.log(`On the office network: http://${address}:${host.port}`);

@@ -1,7 +1,9 @@
-import type { IncomingMessage } from 'node:http';
+import fs from 'node:fs';
+import http, { type IncomingMessage } from 'node:http';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { contentSecurityPolicy } from '../../shared/csp';
+import { contentSecurityPolicy, hostContentSecurityPolicy } from '../../shared/csp';
 import { silentLogger } from '../core/logger';
 import { openSocket, rendererFixture } from '../testing/host-client';
 import { migrationsDir, tempDir } from '../testing/test-core';
@@ -44,13 +46,49 @@ describe('the host shell', () => {
     const page = await fetch(`${h.url}/users`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Meras Desk');
-    expect(page.headers.get('content-security-policy')).toBe(contentSecurityPolicy);
+    expect(page.headers.get('content-security-policy')).toBe(hostContentSecurityPolicy(`ws://127.0.0.1:${h.port}`));
     expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect(page.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    expect(page.headers.get('permissions-policy')).toContain('camera=()');
+    expect(page.headers.get('permissions-policy')).toContain('microphone=()');
     expect((await fetch(`${h.url}/assets/app.js`)).headers.get('cache-control')).toContain('immutable');
     const escape = await fetch(`${h.url}/%2e%2e/%2e%2e/%2e%2e/etc/passwd`);
     expect(await escape.text()).not.toContain('root:');
     expect((await fetch(`${h.url}/missing.js`)).status).toBe(404);
     expect((await fetch(h.url, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('lets the page connect only to its own origin: no ws: or wss: anywhere else', async () => {
+    const h = await start();
+    const policy = (await fetch(`${h.url}/`)).headers.get('content-security-policy') ?? '';
+    const connectSrc = /connect-src ([^;]+)/.exec(policy)?.[1];
+    expect(connectSrc).toBe(`'self' ws://127.0.0.1:${h.port}`);
+    expect(contentSecurityPolicy).toMatch(/connect-src 'self';/);
+    // A name some other site could point here is not named as a socket origin.
+    const rebound = await new Promise<string>((resolve, reject) => {
+      http.get({ host: '127.0.0.1', port: h.port, path: '/', headers: { host: `evil.example:${h.port}` } }, (res) => {
+        res.resume();
+        resolve(String(res.headers['content-security-policy']));
+      }).on('error', reject);
+    });
+    expect(rebound).toBe(contentSecurityPolicy);
+  });
+
+  // Windows needs a privilege to make symlinks.
+  it.skipIf(process.platform === 'win32')('does not follow a symlink out of the renderer folder', async () => {
+    const rendererDir = rendererFixture();
+    const outside = tempDir('meras-outside-');
+    fs.writeFileSync(path.join(outside, 'secret.txt'), 'root:x:0:0');
+    fs.symlinkSync(path.join(outside, 'secret.txt'), path.join(rendererDir, 'assets', 'leak.js'));
+    fs.symlinkSync(outside, path.join(rendererDir, 'linked'));
+    fs.symlinkSync(path.join(rendererDir, 'assets', 'app.js'), path.join(rendererDir, 'assets', 'alias.js'));
+    const h = (host = await startHost({ dataDir: tempDir(), migrationsDir, rendererDir, port: 0, lan: false, logger: silentLogger }));
+    for (const url of [`${h.url}/assets/leak.js`, `${h.url}/linked/secret.txt`]) {
+      const response = await fetch(url);
+      expect(response.status).toBe(404);
+      expect(await response.text()).not.toContain('root:');
+    }
+    expect(await (await fetch(`${h.url}/assets/alias.js`)).text()).toBe('console.log(1)');
   });
 
   it('listens only on this computer unless asked to open to the office network', async () => {

@@ -40,11 +40,16 @@ export function isTrustedOrigin(req: IncomingMessage, hostNames: readonly string
   try {
     const originUrl = new URL(origin);
     if (originUrl.host !== host) return false;
-    const name = originUrl.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    return isIP(name) !== 0 || hostNames.includes(name);
+    return isTrustedHostName(originUrl.hostname, hostNames);
   } catch {
     return false;
   }
+}
+
+/** An IP literal, localhost or this computer's name: a name no other site can point here. */
+export function isTrustedHostName(hostname: string, hostNames: readonly string[] = localHostNames()): boolean {
+  const name = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return isIP(name) !== 0 || hostNames.includes(name);
 }
 
 function localHostNames(): string[] {

@@ -28,7 +28,7 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
   // The host faces a network, so it applies seed 003's per-user rate limits.
   const { socketLimits, ...coreOptions } = options;
   const core = createCore({ ...coreOptions, rateLimits: seedRateLimits });
-  const server = http.createServer(createStaticHandler(options.rendererDir));
+  const server = http.createServer(createStaticHandler(options.rendererDir, core.logger));
   const sockets = attachSocketServer(server, core, socketLimits);
   const bindAddress = options.lan ? '0.0.0.0' : '127.0.0.1';
   try {
@@ -41,6 +41,8 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
     await core.close();
     throw error;
   }
+  // After start-up a server error (say, out of file handles on accept) is logged, not thrown.
+  server.on('error', (error) => core.logger.error('host server error', { error: error.message }));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
