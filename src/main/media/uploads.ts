@@ -5,6 +5,7 @@ import { baseMimeType, cleanFileName, mediaRefusal, sendableMediaType } from '..
 import type { Clock } from '../core/clock';
 import { AppError } from '../rpc/app-error';
 import type { MediaStore } from './media-store';
+import { contentMatchesType, sniffBytes } from './sniff-type';
 
 /** Pieces small enough for one WebSocket frame or IPC message once base64-encoded. */
 export const uploadChunkBytes = 2 * 1024 * 1024;
@@ -80,6 +81,13 @@ export class Uploads {
     if (bytes.length > uploadChunkBytes || upload.received + bytes.length > upload.size) {
       this.drop(input.uploadId);
       throw new AppError('VALIDATION_ERROR', [{ field: 'file', code: 'media_size_mismatch', message: 'The file is larger than announced' }]);
+    }
+    if (input.offset === 0 && contentMatchesType(bytes.subarray(0, sniffBytes), upload.mimeType) === false) {
+      // A photo that is not a photo (or a PDF that is not a PDF) is refused before a byte is kept.
+      this.drop(input.uploadId);
+      throw new AppError('VALIDATION_ERROR', [
+        { field: 'file', code: 'media_content_mismatch', message: `The file's content is not ${upload.mimeType}`, params: { mimeType: upload.mimeType } },
+      ]);
     }
     fs.appendFileSync(upload.tempFile, bytes);
     upload.hash.update(bytes);
