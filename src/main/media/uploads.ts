@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import type { AttachmentType } from '../../shared/domain';
 import { baseMimeType, cleanFileName, mediaRefusal, sendableMediaType } from '../../shared/media-rules';
 import type { Clock } from '../core/clock';
+import { privateFileMode } from '../core/private-files';
 import { AppError } from '../rpc/app-error';
 import type { MediaStore } from './media-store';
 import { contentMatchesType, sniffBytes } from './sniff-type';
@@ -54,7 +55,7 @@ export class Uploads {
     if (refusal) throw refusalError(refusal, mimeType);
     const uploadId = crypto.randomUUID();
     const tempFile = this.store.tempPath();
-    fs.writeFileSync(tempFile, '');
+    fs.writeFileSync(tempFile, '', { mode: privateFileMode });
     this.uploads.set(uploadId, {
       ownerId,
       name: cleanFileName(input.name, 'file'),

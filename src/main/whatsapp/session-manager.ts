@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import { retriedReasons, type ConnectionState, type DisconnectReason } from '../../shared/whatsapp';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
+import { makePrivateDir } from '../core/private-files';
 import { phoneFromWhatsApp } from '../inbox/phone';
 import type { AckUpdate, InboundMessage, Transport, TransportEvents } from './transport';
 import { TransportError } from './webjs/start-errors';
@@ -81,7 +82,10 @@ export class SessionManager {
       observer: SessionObserver;
     },
     private readonly policy: SessionPolicy = defaultSessionPolicy,
-  ) {}
+  ) {
+    // A linked session is the key to the office's WhatsApp: no other account may read it.
+    makePrivateDir(deps.sessionsDir);
+  }
 
   sessionDir(numberId: number): string {
     return path.join(this.deps.sessionsDir, `number-${numberId}`);
