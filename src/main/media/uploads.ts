@@ -113,11 +113,12 @@ export class Uploads {
   }
 
   /** A finished upload of this user, to attach; it can be used once. */
-  take(ownerId: number, uploadId: string): FinishedUpload {
+  take(ownerId: number, uploadId: string, field = 'attachment.uploadId'): FinishedUpload {
     const upload = this.uploads.get(uploadId);
     if (!upload || upload.ownerId !== ownerId || !upload.finished) {
-      throw new AppError('VALIDATION_ERROR', [{ field: 'attachment.uploadId', code: 'invalid', message: 'No finished upload with this id' }]);
+      throw new AppError('VALIDATION_ERROR', [{ field, code: 'invalid', message: 'No finished upload with this id' }]);
     }
+    upload.touchedAt = this.clock.now();
     return upload.finished;
   }
 
