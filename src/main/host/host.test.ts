@@ -129,6 +129,35 @@ describe('the host shell', () => {
     other.socket.close();
   });
 
+  it('imports an office\'s 5 MB UTF-16 contacts CSV over the socket in pieces, no frame past the limit', async () => {
+    const h = await start();
+    const tab = await openSocket(h);
+    const setup = await tab.call('auth.setupAdmin', { name: 'مدير', email: 'admin@office.test', password: 'admin-pass-123' });
+    const token = setup.success ? setup.data.token : '';
+    const rows = ['الاسم,الجوال,ملاحظات'];
+    // UTF-16: two bytes a character, so 2.5 million characters make a file of just under 5 MB.
+    for (let i = 0, chars = rows[0]!.length; chars < 2.5 * 1024 * 1024 - 100; i++) {
+      rows.push(`عميل رقم ${i},05${String(10_000_000 + i)},يبحث عن شقة من ثلاث غرف في حي الملقا قرب المدرسة`);
+      chars += rows.at(-1)!.length + 2;
+    }
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(rows.join('\r\n'), 'utf16le')]);
+    const sent: number[] = [];
+    const started = await tab.call('media.uploadStart', { name: 'عملاء.csv', mimeType: 'text/csv', size: bytes.length }, token);
+    if (!started.success) throw new Error(JSON.stringify(started.error));
+    const { uploadId, chunkBytes } = started.data;
+    for (let offset = 0; offset < bytes.length; offset += chunkBytes) {
+      const frame = JSON.stringify({ type: 'call', id: 0, channel: 'media.uploadChunk', input: { uploadId, offset, data: bytes.subarray(offset, offset + chunkBytes).toString('base64') }, token });
+      sent.push(Buffer.byteLength(frame));
+      expect(await tab.call('media.uploadChunk', { uploadId, offset, data: bytes.subarray(offset, offset + chunkBytes).toString('base64') }, token)).toMatchObject({ success: true });
+    }
+    expect(await tab.call('media.uploadFinish', { uploadId }, token)).toMatchObject({ success: true });
+    expect(Math.max(...sent)).toBeLessThan(maxFrameBytes);
+    const preview = await tab.call('contacts.importPreview', { uploadId }, token);
+    expect(preview).toMatchObject({ success: true, data: { totalRows: rows.length - 1, mapping: { name: 0, phone: 1 }, counts: { invalid: 0 } } });
+    expect(tab.socket.readyState).toBe(WebSocket.OPEN);
+    tab.socket.close();
+  }, 60_000);
+
   it('refuses a socket opened from another site', async () => {
     const h = await start();
     await expect(openSocket(h, 'http://evil.example')).rejects.toThrow(/403/);

@@ -26,7 +26,21 @@ interface Connection {
   clientKey: string;
   session: ActiveSession | null;
   alive: boolean;
+  /** Calls being answered now. */
+  active: number;
+  /** Calls waiting for one of those to finish, and their size on the wire. */
+  waiting: { call: Call; size: number }[];
+  waitingBytes: number;
 }
+
+type Call = z.output<typeof callMessage>;
+
+/**
+ * A tab has a few calls under way at once (a page loading its lists); more wait their turn.
+ * Answering one at a time per slot is what lets the unread-output check run before the work:
+ * a flood of file reads is refused up front instead of being read and then thrown away.
+ */
+const callsInFlight = 8;
 
 /**
  * A page may open the socket only from the host's own origin, reached by an address rather
@@ -115,36 +129,66 @@ export function attachSocketServer(server: Server, core: Core, limits: SocketLim
     stats.peakBufferedAmount = Math.max(stats.peakBufferedAmount, socket.bufferedAmount);
   }
 
+  function rawSize(raw: RawData): number {
+    return Array.isArray(raw) ? raw.reduce((n, b) => n + b.length, 0) : raw instanceof ArrayBuffer ? raw.byteLength : raw.length;
+  }
+
   function fits(socket: WebSocket, text: string): boolean {
     return socket.bufferedAmount + Buffer.byteLength(text) <= limits.maxBufferedBytes;
   }
 
   function onConnection(socket: WebSocket, req: IncomingMessage): void {
-    const conn: Connection = { socket, clientKey: `ip:${req.socket.remoteAddress ?? 'unknown'}`, session: null, alive: true };
+    const conn: Connection = { socket, clientKey: `ip:${req.socket.remoteAddress ?? 'unknown'}`, session: null, alive: true, active: 0, waiting: [], waitingBytes: 0 };
     connections.add(conn);
     // `ws` has already closed the socket with the fitting code (1002, 1007, 1009) when it
     // emits this; without a listener it would throw and end the host for every window.
     socket.on('error', (error: Error & { code?: string }) => logger.warn('socket closed after a protocol error', { clientKey: conn.clientKey, code: error.code, error: error.message }));
     socket.on('pong', () => (conn.alive = true));
     socket.on('close', () => connections.delete(conn));
-    socket.on('message', (raw) => void answer(conn, raw));
+    socket.on('message', (raw) => receive(conn, raw));
   }
 
-  async function answer(conn: Connection, raw: RawData): Promise<void> {
-    let parsed: z.output<typeof callMessage>;
+  function receive(conn: Connection, raw: RawData): void {
+    let call: Call;
     try {
-      parsed = callMessage.parse(JSON.parse(String(raw)));
+      call = callMessage.parse(JSON.parse(String(raw)));
     } catch {
       conn.socket.close(1008, 'Malformed message');
       return;
     }
-    if (conn.socket.bufferedAmount + limits.maxPayload > limits.maxBufferedBytes) {
-      // Too full for another large answer: refuse before doing the work (a file read, its base64).
-      stats.refusedForBacklog++;
-      send(conn, { type: 'result', id: parsed.id, result: { success: false, error: backlogError } });
-      stats.answered++;
-      return;
+    if (tooFull(conn)) refuse(conn, call);
+    else if (conn.active < callsInFlight) void answer(conn, call);
+    // The waiting line is bounded too, by bytes: a tab cannot park memory in it either.
+    else if (conn.waitingBytes + rawSize(raw) > limits.maxBufferedBytes) refuse(conn, call);
+    else {
+      conn.waiting.push({ call, size: rawSize(raw) });
+      conn.waitingBytes += rawSize(raw);
     }
+  }
+
+  /** Too much unread output for another large answer: refuse before doing the work (a file read, its base64). */
+  function tooFull(conn: Connection): boolean {
+    return conn.socket.bufferedAmount + limits.maxPayload > limits.maxBufferedBytes;
+  }
+
+  function refuse(conn: Connection, call: Call): void {
+    stats.refusedForBacklog++;
+    send(conn, { type: 'result', id: call.id, result: { success: false, error: backlogError } });
+    stats.answered++;
+  }
+
+  /** Waiting calls take the free slots, in order (a loop, not recursion: the line may be long). */
+  function next(conn: Connection): void {
+    while (conn.active < callsInFlight && conn.waiting.length > 0) {
+      const { call, size } = conn.waiting.shift()!;
+      conn.waitingBytes -= size;
+      if (tooFull(conn)) refuse(conn, call);
+      else void answer(conn, call);
+    }
+  }
+
+  async function answer(conn: Connection, parsed: Call): Promise<void> {
+    conn.active++;
     try {
       const outcome = await core.router.call(parsed.channel, parsed.input, {
         clientKey: conn.clientKey,
@@ -159,6 +203,9 @@ export function attachSocketServer(server: Server, core: Core, limits: SocketLim
       logger.error('socket call failed', { channel: parsed.channel, requestId, error: error instanceof Error ? error.stack : String(error) });
       send(conn, { type: 'result', id: parsed.id, result: { success: false, error: { code: 'INTERNAL_ERROR', message: defaultErrorMessages.INTERNAL_ERROR, requestId } } });
       stats.answered++;
+    } finally {
+      conn.active--;
+      next(conn);
     }
   }
 
