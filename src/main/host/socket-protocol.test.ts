@@ -70,6 +70,12 @@ describe('a tab that breaks the WebSocket protocol before signing in', () => {
     expect(await askAuthState(host)).toMatchObject({ type: 'result', id: 1, result: { success: true } });
   });
 
+  it('refuses an upgrade to a target no URL parser takes, and keeps serving', async () => {
+    host = await startHost({ dataDir: tempDir(), migrationsDir, rendererDir: rendererFixture(), port: 0, lan: false, logger: silentLogger });
+    await expect(openRawWebSocket(host.url, '//[')).rejects.toThrow(/403/);
+    expect(await askAuthState(host)).toMatchObject({ result: { success: true } });
+  });
+
   it('survives a tab that resets its connection halfway through the handshake', async () => {
     host = await startHost({ dataDir: tempDir(), migrationsDir, rendererDir: rendererFixture(), port: 0, lan: false, logger: silentLogger });
     const raw = await openRawWebSocket(host.url);

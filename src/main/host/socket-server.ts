@@ -66,6 +66,15 @@ export function isTrustedHostName(hostname: string, hostNames: readonly string[]
   return isIP(name) !== 0 || hostNames.includes(name);
 }
 
+/** The request's path, or null for a target no URL parser takes (`//[`): refused, not thrown. */
+function upgradePath(req: IncomingMessage): string | null {
+  try {
+    return new URL(req.url ?? '/', 'http://local').pathname;
+  } catch {
+    return null;
+  }
+}
+
 function localHostNames(): string[] {
   const name = os.hostname().toLowerCase();
   return ['localhost', name, `${name}.local`];
@@ -83,18 +92,11 @@ export function attachSocketServer(server: Server, core: Core, limits: SocketLim
   const connections = new Set<Connection>();
   const stats: Omit<SocketStats, 'openSockets'> = { peakBufferedAmount: 0, answered: 0, refusedForBacklog: 0 };
 
-  // A handshake that goes wrong (bad headers, a reset mid-upgrade) costs that request only.
-  wss.on('wsClientError', (error, socket) => {
-    logger.warn('websocket handshake refused', { error: error.message });
-    socket.destroy();
-  });
-
   server.on('upgrade', (req, socket, head) => {
     // Node removes its own error listener from an upgraded socket; without one, a reset
     // before the handshake completes would be thrown at the process.
     socket.on('error', (error) => logger.warn('upgrade socket failed', { error: error.message }));
-    const { pathname } = new URL(req.url ?? '/', 'http://local');
-    if (pathname !== websocketPath || !isTrustedOrigin(req)) {
+    if (upgradePath(req) !== websocketPath || !isTrustedOrigin(req)) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
