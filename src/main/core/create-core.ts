@@ -141,6 +141,7 @@ export function createCore(options: CoreOptions) {
       const file = uploads.take(ownerId, uploadId, 'uploadId');
       return { bytes: fs.readFileSync(mediaStore.pathOf(file.sha256)), mimeType: file.mimeType };
     },
+    forgetUpload: (uploadId) => uploads.consumed(uploadId),
   });
   const appInfo = { version: options.version ?? '0.0.0', demo: Boolean(wa.demo) };
 

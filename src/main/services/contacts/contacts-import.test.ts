@@ -38,7 +38,8 @@ describe('contacts CSV import', () => {
     const { token } = await t.setupAdmin();
     await t.call('contacts.create', { name: 'قديم', phone: '0550000001' }, token);
 
-    const preview = await t.call('contacts.importPreview', { uploadId: await csvUpload(t, token, fileWithBadRows) }, token);
+    const uploadId = await csvUpload(t, token, fileWithBadRows);
+    const preview = await t.call('contacts.importPreview', { uploadId }, token);
     expect(preview.columns).toEqual(['الاسم', 'رقم الجوال', 'البريد', 'الوسوم', 'تاريخ المتابعة']);
     expect(preview.mapping).toEqual({ name: 0, phone: 1, email: 2, tags: 3, followUpDate: 4 });
     // The blank line is left out; rows keep the spreadsheet's numbering.
@@ -55,7 +56,7 @@ describe('contacts CSV import', () => {
     expect(preview.counts).toEqual({ new: 2, existing: 1, invalid: 5 });
     expect(contactCount(t)).toBe(1);
 
-    const result = await t.call('contacts.import', { uploadId: await csvUpload(t, token, fileWithBadRows), mapping: preview.mapping, onDuplicate: 'skip' }, token);
+    const result = await t.call('contacts.import', { uploadId, mapping: preview.mapping, onDuplicate: 'skip' }, token);
     expect(result).toMatchObject({ created: 2, updated: 0, skipped: 1 });
     expect(result.errors.map((e) => [e.row, e.code])).toEqual([
       [3, 'invalid_phone'],
@@ -72,6 +73,8 @@ describe('contacts CSV import', () => {
     ]);
     const entry = (await t.call('activity.list', {}, token)).find((e) => e.action === 'contact.imported');
     expect(entry?.details).toMatchObject({ created: 2, skipped: 1, errors: 5 });
+    // The file was imported: its upload cannot be imported again.
+    expect(await t.failure('contacts.import', { uploadId, mapping: preview.mapping }, token)).toMatchObject({ details: [{ field: 'uploadId', code: 'invalid' }] });
   });
 
   it('updates existing contacts when asked, adding the file’s tags to theirs', async () => {

@@ -26,6 +26,8 @@ export interface ContactsDeps {
   publishConversation(conversationId: number): void;
   /** The bytes of a finished upload of this user (a CSV to import); a field error on `uploadId` otherwise. */
   readUpload(ownerId: number, uploadId: string): { bytes: Buffer; mimeType: string };
+  /** An imported file's upload is done with (its bytes go with the media store's daily sweep). */
+  forgetUpload(uploadId: string): void;
 }
 
 interface NoteRow {

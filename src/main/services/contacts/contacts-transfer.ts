@@ -135,6 +135,7 @@ export class ContactsTransfer {
       entityType: 'contact',
       details: { ...result, errors: checked.errors.length, rows: total, onDuplicate: input.onDuplicate },
     });
+    this.deps.forgetUpload(input.uploadId);
     if (result.created + result.updated > 0) this.deps.bus.publish('contact.changed', { contactId: null });
     return { ...result, errors: checked.errors };
   }
