@@ -45,6 +45,7 @@ export type FieldErrorCode =
   | 'csv_empty'
   | 'csv_too_many_rows'
   | 'media_type_not_allowed'
+  | 'media_content_mismatch'
   | 'media_too_large'
   | 'media_size_mismatch'
   | 'too_many_photos';

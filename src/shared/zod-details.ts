@@ -6,7 +6,7 @@ import type { FieldError } from './errors';
  * translates. Shared: the router answers with it, and a form checks itself the same way before sending.
  */
 export function zodDetails(error: z.ZodError, input: unknown): FieldError[] {
-  return error.issues.map((issue): FieldError => {
+  return oncePerField(error.issues.map((issue): FieldError => {
     const field = issue.path.map(String).join('.') || '(input)';
     if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.path.length > 0 && valueAt(input, issue.path) === undefined) {
       return { field, code: 'required', message: `${field} is required` };
@@ -16,13 +16,13 @@ export function zodDetails(error: z.ZodError, input: unknown): FieldError[] {
         if (issue.expected === 'int' && Number.isFinite(valueAt(input, issue.path))) return { field, code: 'not_integer', message: `${field} must be a whole number` };
         return { field, code: 'invalid', message: `${field} has the wrong type` };
       case 'too_small':
-        if (issue.origin === 'number') return { field, code: 'min_value', message: issue.message, params: { min: Number(issue.minimum) } };
+        if (numericOrigins.has(issue.origin)) return { field, code: 'min_value', message: issue.message, params: { min: Number(issue.minimum) } };
         if (issue.origin === 'string' && Number(issue.minimum) <= 1) {
           return { field, code: 'required', message: `${field} is required` };
         }
         return { field, code: 'too_short', message: issue.message, params: { min: Number(issue.minimum) } };
       case 'too_big':
-        if (issue.origin === 'number') return { field, code: 'max_value', message: issue.message, params: { max: Number(issue.maximum) } };
+        if (numericOrigins.has(issue.origin)) return { field, code: 'max_value', message: issue.message, params: { max: Number(issue.maximum) } };
         return { field, code: 'too_long', message: issue.message, params: { max: Number(issue.maximum) } };
       case 'invalid_format':
         return issue.format === 'email'
@@ -38,7 +38,42 @@ export function zodDetails(error: z.ZodError, input: unknown): FieldError[] {
       default:
         return { field, code: 'invalid', message: issue.message };
     }
-  });
+  }));
+}
+
+/**
+ * `int` is zod's own bound for `.int()` (the safe-integer range), checked beside the field's
+ * `.min()`/`.max()`: a number is past its range whichever bound it crossed, never "too long".
+ */
+const numericOrigins = new Set<string>(['number', 'int', 'bigint']);
+
+/**
+ * A number far past its range crosses both zod's safe-integer bound and the field's own; the
+ * caller hears once, about the field's (the tighter) bound.
+ */
+function oncePerField(details: FieldError[]): FieldError[] {
+  const kept = new Map<string, FieldError>();
+  const out: FieldError[] = [];
+  for (const detail of details) {
+    if (detail.code !== 'max_value' && detail.code !== 'min_value') {
+      out.push(detail);
+      continue;
+    }
+    const key = `${detail.field}\u0000${detail.code}`;
+    const earlier = kept.get(key);
+    if (!earlier) {
+      kept.set(key, detail);
+      out.push(detail);
+    } else if (tighter(detail, earlier)) {
+      out[out.indexOf(earlier)] = detail;
+      kept.set(key, detail);
+    }
+  }
+  return out;
+}
+
+function tighter(a: FieldError, b: FieldError): boolean {
+  return a.code === 'max_value' ? Number(a.params?.max) < Number(b.params?.max) : Number(a.params?.min) > Number(b.params?.min);
 }
 
 /** Zod does not report the offending input by default; look it up to tell "missing" from "wrong". */

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { startBackgroundCheckpoint } from '../db/background-checkpoint';
 import { openDatabase } from '../db/open-database';
@@ -146,6 +147,11 @@ export function createCore(options: CoreOptions) {
     clock,
     allowedNumbers: (caller) => access.allowedNumbers(caller),
     publishConversation: (id) => pipeline.publishConversation(id),
+    readUpload: (ownerId, uploadId) => {
+      const file = uploads.take(ownerId, uploadId, 'uploadId');
+      return { bytes: fs.readFileSync(mediaStore.pathOf(file.sha256)), mimeType: file.mimeType };
+    },
+    forgetUpload: (uploadId) => uploads.consumed(uploadId),
   });
   const appInfo = { version: options.version ?? '0.0.0', demo: Boolean(wa.demo), ...(options.connection ? { connection: options.connection } : {}) };
 

@@ -92,7 +92,7 @@ export function startBackgroundCheckpoint(
       }
       resolve();
     });
-    running.once('error', (error) => {
+    running.on('error', (error) => {
       if (sqlite.open) {
         sqlite.pragma(`wal_autocheckpoint = ${writerSettings.autocheckpoint}`);
         sqlite.pragma(`journal_size_limit = ${writerSettings.sizeLimit}`);

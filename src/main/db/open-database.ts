@@ -1,10 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as inbox from './schema';
 import * as auth from './auth-schema';
+import { makePrivateDir, makePrivateFile, tighten } from '../base/private-files';
 
 export const schema = { ...inbox, ...auth };
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -24,9 +24,14 @@ export const databaseFileName = 'meras.db';
  * concurrent backup or a second process.
  */
 export function openDatabase(dataDir: string, migrationsDir: string): OpenedDatabase {
-  fs.mkdirSync(dataDir, { recursive: true });
-  const sqlite = new Database(path.join(dataDir, databaseFileName));
+  makePrivateDir(dataDir);
+  const file = path.join(dataDir, databaseFileName);
+  makePrivateFile(file);
+  const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
+  // Left by an older version with the default mode, if any; new ones take the database's mode.
+  tighten(`${file}-wal`);
+  tighten(`${file}-shm`);
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   // Every statement with a trigger, and every savepoint, keeps a statement journal while its

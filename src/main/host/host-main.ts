@@ -4,6 +4,7 @@ import path from 'node:path';
 import { consoleLogger } from '../base/logger';
 import { defaultDataDir, resolveDataDir } from '../core/default-data-dir';
 import { parseHostOptions } from './cli-options';
+import { installProcessGuard } from './process-guard';
 import { startHost, type RunningHost } from './start-host';
 import { whatsappOptions } from '../core/whatsapp-options';
 
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
     version: hostVersion(),
     whatsapp: whatsappOptions({ demo: options.demo, logger: consoleLogger }),
   });
+  installProcessGuard(consoleLogger);
   console.log(`Meras Desk is ready at ${host.url}`);
   if (options.lan) printLanAccess(host);
   console.log(`Data folder: ${dataDir}`);

@@ -1,11 +1,14 @@
-import type { IncomingMessage } from 'node:http';
+import fs from 'node:fs';
+import http, { type IncomingMessage } from 'node:http';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { maxCsvSize } from '../../shared/contacts/types';
-import { contentSecurityPolicy } from '../../shared/csp';
+import { contentSecurityPolicy, hostContentSecurityPolicy } from '../../shared/csp';
 import { silentLogger } from '../base/logger';
 import { openSocket, rendererFixture } from '../testing/host-socket';
 import { migrationsDir, tempDir } from '../testing/test-core';
+import { uploadChunkBytes } from '../media/uploads';
+import { maxFrameBytes } from './socket-limits';
 import { isTrustedOrigin } from './socket-server';
 import { startHost, type RunningHost } from './start-host';
 
@@ -43,13 +46,49 @@ describe('the host shell', () => {
     const page = await fetch(`${h.url}/users`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Meras Desk');
-    expect(page.headers.get('content-security-policy')).toBe(contentSecurityPolicy);
+    expect(page.headers.get('content-security-policy')).toBe(hostContentSecurityPolicy(`ws://127.0.0.1:${h.port}`));
     expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect(page.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    expect(page.headers.get('permissions-policy')).toContain('camera=()');
+    expect(page.headers.get('permissions-policy')).toContain('microphone=()');
     expect((await fetch(`${h.url}/assets/app.js`)).headers.get('cache-control')).toContain('immutable');
     const escape = await fetch(`${h.url}/%2e%2e/%2e%2e/%2e%2e/etc/passwd`);
     expect(await escape.text()).not.toContain('root:');
     expect((await fetch(`${h.url}/missing.js`)).status).toBe(404);
     expect((await fetch(h.url, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('lets the page connect only to its own origin: no ws: or wss: anywhere else', async () => {
+    const h = await start();
+    const policy = (await fetch(`${h.url}/`)).headers.get('content-security-policy') ?? '';
+    const connectSrc = /connect-src ([^;]+)/.exec(policy)?.[1];
+    expect(connectSrc).toBe(`'self' ws://127.0.0.1:${h.port}`);
+    expect(contentSecurityPolicy).toMatch(/connect-src 'self';/);
+    // A name some other site could point here is not named as a socket origin.
+    const rebound = await new Promise<string>((resolve, reject) => {
+      http.get({ host: '127.0.0.1', port: h.port, path: '/', headers: { host: `evil.example:${h.port}` } }, (res) => {
+        res.resume();
+        resolve(String(res.headers['content-security-policy']));
+      }).on('error', reject);
+    });
+    expect(rebound).toBe(contentSecurityPolicy);
+  });
+
+  // Windows needs a privilege to make symlinks.
+  it.skipIf(process.platform === 'win32')('does not follow a symlink out of the renderer folder', async () => {
+    const rendererDir = rendererFixture();
+    const outside = tempDir('meras-outside-');
+    fs.writeFileSync(path.join(outside, 'secret.txt'), 'root:x:0:0');
+    fs.symlinkSync(path.join(outside, 'secret.txt'), path.join(rendererDir, 'assets', 'leak.js'));
+    fs.symlinkSync(outside, path.join(rendererDir, 'linked'));
+    fs.symlinkSync(path.join(rendererDir, 'assets', 'app.js'), path.join(rendererDir, 'assets', 'alias.js'));
+    const h = (host = await startHost({ dataDir: tempDir(), migrationsDir, rendererDir, port: 0, lan: false, logger: silentLogger }));
+    for (const url of [`${h.url}/assets/leak.js`, `${h.url}/linked/secret.txt`]) {
+      const response = await fetch(url);
+      expect(response.status).toBe(404);
+      expect(await response.text()).not.toContain('root:');
+    }
+    expect(await (await fetch(`${h.url}/assets/alias.js`)).text()).toBe('console.log(1)');
   });
 
   it('listens only on this computer unless asked to open to the office network', async () => {
@@ -71,17 +110,53 @@ describe('the host shell', () => {
     tab.socket.close();
   });
 
-  it('carries a contacts CSV of the largest allowed size in one call', async () => {
+  it('takes a file piece of the largest size in one frame, and politely refuses a larger frame', async () => {
     const h = await start();
     const tab = await openSocket(h);
     const setup = await tab.call('auth.setupAdmin', { name: 'مدير', email: 'admin@office.test', password: 'admin-pass-123' });
     const token = setup.success ? setup.data.token : '';
-    // Arabic text is two bytes a character on the wire; an unclosed quote makes the core answer fast.
-    const csv = `"${'ع'.repeat(maxCsvSize - 1)}`;
-    expect(await tab.call('contacts.importPreview', { csv }, token)).toMatchObject({ success: false, error: { details: [{ field: 'csv', code: 'csv_malformed' }] } });
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(uploadChunkBytes * 2, 0x20)]);
+    const started = await tab.call('media.uploadStart', { name: 'عقد.pdf', mimeType: 'application/pdf', size: pdf.length }, token);
+    const uploadId = started.success ? started.data.uploadId : '';
+    const piece = pdf.subarray(0, uploadChunkBytes).toString('base64');
+    expect(await tab.call('media.uploadChunk', { uploadId, offset: 0, data: piece }, token)).toEqual({ success: true, data: { received: uploadChunkBytes } });
+
+    const closed = new Promise<number>((resolve) => tab.socket.once('close', (code) => resolve(code)));
+    tab.socket.send('x'.repeat(maxFrameBytes + 1));
+    expect(await closed).toBe(1009);
+    const other = await openSocket(h);
+    expect(await other.call('auth.state', {})).toMatchObject({ success: true });
+    other.socket.close();
+  });
+
+  it('imports an office\'s 5 MB UTF-16 contacts CSV over the socket in pieces, no frame past the limit', async () => {
+    const h = await start();
+    const tab = await openSocket(h);
+    const setup = await tab.call('auth.setupAdmin', { name: 'مدير', email: 'admin@office.test', password: 'admin-pass-123' });
+    const token = setup.success ? setup.data.token : '';
+    const rows = ['الاسم,الجوال,ملاحظات'];
+    // UTF-16: two bytes a character, so 2.5 million characters make a file of just under 5 MB.
+    for (let i = 0, chars = rows[0]!.length; chars < 2.5 * 1024 * 1024 - 100; i++) {
+      rows.push(`عميل رقم ${i},05${String(10_000_000 + i)},يبحث عن شقة من ثلاث غرف في حي الملقا قرب المدرسة`);
+      chars += rows.at(-1)!.length + 2;
+    }
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(rows.join('\r\n'), 'utf16le')]);
+    const sent: number[] = [];
+    const started = await tab.call('media.uploadStart', { name: 'عملاء.csv', mimeType: 'text/csv', size: bytes.length }, token);
+    if (!started.success) throw new Error(JSON.stringify(started.error));
+    const { uploadId, chunkBytes } = started.data;
+    for (let offset = 0; offset < bytes.length; offset += chunkBytes) {
+      const frame = JSON.stringify({ type: 'call', id: 0, channel: 'media.uploadChunk', input: { uploadId, offset, data: bytes.subarray(offset, offset + chunkBytes).toString('base64') }, token });
+      sent.push(Buffer.byteLength(frame));
+      expect(await tab.call('media.uploadChunk', { uploadId, offset, data: bytes.subarray(offset, offset + chunkBytes).toString('base64') }, token)).toMatchObject({ success: true });
+    }
+    expect(await tab.call('media.uploadFinish', { uploadId }, token)).toMatchObject({ success: true });
+    expect(Math.max(...sent)).toBeLessThan(maxFrameBytes);
+    const preview = await tab.call('contacts.importPreview', { uploadId }, token);
+    expect(preview).toMatchObject({ success: true, data: { totalRows: rows.length - 1, mapping: { name: 0, phone: 1 }, counts: { invalid: 0 } } });
     expect(tab.socket.readyState).toBe(WebSocket.OPEN);
     tab.socket.close();
-  });
+  }, 60_000);
 
   it('refuses a socket opened from another site', async () => {
     const h = await start();

@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import type { ConnectionInfo } from '../../shared/app/types';
 import { createCore, type CoreOptions } from '../core/create-core';
 import { seedRateLimits } from '../rpc/rate-limiter';
-import { attachSocketServer } from './socket-server';
+import type { SocketLimits } from './socket-limits';
+import { attachSocketServer, type SocketStats } from './socket-server';
 import { createStaticHandler } from './static-files';
 import { loadOrCreateCertificate, readProvidedCertificate, type HostCertificate } from './tls-certificate';
 
@@ -17,6 +18,8 @@ export interface StartHostOptions extends Omit<CoreOptions, 'rateLimits' | 'remo
   lanInsecure?: boolean;
   /** The office's own certificate and key (PEM files) instead of one generated in the data folder. */
   tlsFiles?: { certPath: string; keyPath: string };
+  /** Frame size, unread-output cap and heartbeat; the defaults suit an office. */
+  socketLimits?: SocketLimits;
 }
 
 export interface RunningHost {
@@ -27,6 +30,8 @@ export interface RunningHost {
   certificate?: HostCertificate;
   /** The one-time code for first-run setup from another computer, while no admin exists. */
   setupCode(): string | undefined;
+  /** What its sockets have cost so far (peak unread output, calls answered). */
+  socketStats(): SocketStats;
   stop(): Promise<void>;
 }
 
@@ -36,7 +41,7 @@ export interface RunningHost {
  * unless plain HTTP is asked for by name.
  */
 export async function startHost(options: StartHostOptions): Promise<RunningHost> {
-  const { lan, lanInsecure = false, tlsFiles, ...coreOptions } = options;
+  const { lan, lanInsecure = false, tlsFiles, socketLimits, ...coreOptions } = options;
   const certificate = lan && !lanInsecure ? await certificateFor(options) : undefined;
   const connection: ConnectionInfo | undefined = !lan
     ? undefined
@@ -45,9 +50,9 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
       : { security: 'insecure' };
   // The host faces a network, so it applies seed 003's per-user rate limits.
   const core = createCore({ ...coreOptions, rateLimits: seedRateLimits, remoteSetup: lan, ...(connection ? { connection } : {}) });
-  const handler = createStaticHandler(options.rendererDir);
+  const handler = createStaticHandler(options.rendererDir, core.logger);
   const server = certificate ? https.createServer({ cert: certificate.cert, key: certificate.key }, handler) : http.createServer(handler);
-  const sockets = attachSocketServer(server, core);
+  const sockets = attachSocketServer(server, core, socketLimits);
   const bindAddress = lan ? '0.0.0.0' : '127.0.0.1';
   try {
     await new Promise<void>((resolve, reject) => {
@@ -59,12 +64,15 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
     await core.close();
     throw error;
   }
+  // After start-up a server error (say, out of file handles on accept) is logged, not thrown.
+  server.on('error', (error) => core.logger.error('host server error', { error: error.message }));
   const { port } = server.address() as AddressInfo;
   return {
     url: `${certificate ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
     ...(certificate ? { certificate } : {}),
     setupCode: () => core.pendingSetupCode(),
+    socketStats: () => sockets.stats(),
     async stop() {
       sockets.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

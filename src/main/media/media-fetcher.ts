@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
-import { cleanFileName, maxMediaBytes, receivedMediaType } from '../../shared/media/rules';
+import { baseMimeType, cleanFileName, maxMediaBytes, receivedMediaType } from '../../shared/media/rules';
 import type { Clock } from '../base/clock';
 import type { Logger } from '../base/logger';
 import type { Transport } from '../whatsapp/transport';
 import type { MediaStore } from './media-store';
+import { contentMatchesType, sniffBytes } from './sniff-type';
 
 /** How many waiting files one ready number fetches again, newest first. */
 const retryBatch = 100;
@@ -97,9 +98,14 @@ export class MediaFetcher {
       return true;
     }
     const { sha256, size } = this.store.put(media.data);
-    const type = receivedMediaType(media.mimeType);
+    const declared = { type: receivedMediaType(media.mimeType), mimeType: baseMimeType(media.mimeType) };
+    // A photo, video or voice note is shown inline, so its bytes must be what it claims; one that
+    // is not (or a type we cannot vouch for) is kept as a plain document to save, never rendered.
+    const shown = declared.type === 'document' || contentMatchesType(media.data.subarray(0, sniffBytes), declared.mimeType) === true;
+    const { type, mimeType } = shown ? declared : { type: 'document' as const, mimeType: 'application/octet-stream' };
+    if (!shown) this.logger.warn('received file does not match its type: kept as a document', { numberId, messageId, declared: declared.mimeType });
     const name = media.name ? cleanFileName(media.name, type) : null;
-    this.q.store(messageId, { type, sha256, name, size, mimeType: media.mimeType.split(';')[0]!.trim() }, this.clock.now());
+    this.q.store(messageId, { type, sha256, name, size, mimeType }, this.clock.now());
     this.changed(messageId);
     return true;
   }

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { makePrivateDir, privateFileMode } from '../base/private-files';
 
 /**
  * Media files in a folder beside the database, named by the SHA-256 of their content
@@ -15,7 +16,7 @@ export class MediaStore {
   constructor(dataDir: string) {
     this.dir = path.join(dataDir, 'media');
     this.incomingDir = path.join(this.dir, '.incoming');
-    fs.mkdirSync(this.incomingDir, { recursive: true });
+    makePrivateDir(this.incomingDir);
   }
 
   /** Stores bytes; returns their hash and size. Storing the same bytes again changes nothing. */
@@ -23,7 +24,7 @@ export class MediaStore {
     const sha256 = crypto.createHash('sha256').update(data).digest('hex');
     if (!this.has(sha256)) {
       const temp = this.tempPath();
-      fs.writeFileSync(temp, data);
+      fs.writeFileSync(temp, data, { mode: privateFileMode });
       this.settle(temp, sha256);
     }
     return { sha256, size: data.length };

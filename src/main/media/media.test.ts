@@ -123,6 +123,20 @@ describe('sending a file', () => {
     expect(incomingFiles(t)).toEqual([]);
   });
 
+  it('refuses a file whose bytes are not the type it declares, and keeps nothing of it', async () => {
+    const t = cores.startDemo();
+    const { admin, conversation } = await conversationWithCustomer(t);
+    const noise = crypto.randomBytes(300_000);
+    const { uploadId } = await t.call('media.uploadStart', { name: 'villa.png', mimeType: 'image/png', size: noise.length }, admin.token);
+    const refused = await t.failure('media.uploadChunk', { uploadId, offset: 0, data: noise.toString('base64') }, admin.token);
+    expect(refused).toMatchObject({ code: 'VALIDATION_ERROR', details: [{ field: 'file', code: 'media_content_mismatch', params: { mimeType: 'image/png' } }] });
+    // The upload is gone: nothing to finish or attach, and no bytes on disk.
+    expect((await t.failure('media.uploadFinish', { uploadId }, admin.token)).code).toBe('NOT_FOUND');
+    expect((await t.failure('messages.send', { conversationId: conversation.id, content: 'x', attachment: { uploadId } }, admin.token)).code).toBe('VALIDATION_ERROR');
+    expect(storedFiles(t)).toEqual([]);
+    expect(incomingFiles(t)).toEqual([]);
+  });
+
   it('fails a queued file whose copy left the media folder, saying so', async () => {
     const t = cores.startDemo();
     const { admin, conversation, number } = await conversationWithCustomer(t);
@@ -174,6 +188,18 @@ describe('receiving a file', () => {
       expect(thread.map((m) => m.mediaStatus)).toEqual([null, 'ready', 'unavailable']);
       expect(thread[1]!.attachments).toMatchObject([{ type: 'document', name: 'تعريف راتب.pdf', mimeType: 'application/pdf' }]);
     });
+  });
+
+  it('keeps a received "photo" whose bytes are not an image as a document to save, never shown inline', async () => {
+    const t = cores.startDemo();
+    const { admin, phoneWid, conversation } = await conversationWithCustomer(t);
+    const fake = Buffer.concat([Buffer.from('<html><script>alert(1)</script>'), crypto.randomBytes(1000)]);
+    t.world.deliverInbound(phoneWid, { from: '966501230001', body: 'شوف الصورة', file: { mimetype: 'image/jpeg', filename: 'photo.jpg', data: fake } });
+    await eventually(async () => {
+      const thread = await t.call('messages.list', { conversationId: conversation.id }, admin.token);
+      expect(thread.at(-1)).toMatchObject({ mediaStatus: 'ready', attachments: [{ type: 'document', mimeType: 'application/octet-stream', size: fake.length }] });
+    });
+    expect(storedFiles(t)).toEqual([sha(fake)]);
   });
 
   it('fetches files that arrived while the number was down once it is ready again', async () => {

@@ -3,8 +3,10 @@ import fs from 'node:fs';
 import type { AttachmentType } from '../../shared/domain';
 import { baseMimeType, cleanFileName, mediaRefusal, sendableMediaType } from '../../shared/media/rules';
 import type { Clock } from '../base/clock';
+import { privateFileMode } from '../base/private-files';
 import { AppError } from '../rpc/app-error';
 import type { MediaStore } from './media-store';
+import { contentMatchesType, sniffBytes } from './sniff-type';
 
 /** Pieces small enough for one WebSocket frame or IPC message once base64-encoded. */
 export const uploadChunkBytes = 2 * 1024 * 1024;
@@ -53,7 +55,7 @@ export class Uploads {
     if (refusal) throw refusalError(refusal, mimeType);
     const uploadId = crypto.randomUUID();
     const tempFile = this.store.tempPath();
-    fs.writeFileSync(tempFile, '');
+    fs.writeFileSync(tempFile, '', { mode: privateFileMode });
     this.uploads.set(uploadId, {
       ownerId,
       name: cleanFileName(input.name, 'file'),
@@ -81,6 +83,13 @@ export class Uploads {
       this.drop(input.uploadId);
       throw new AppError('VALIDATION_ERROR', [{ field: 'file', code: 'media_size_mismatch', message: 'The file is larger than announced' }]);
     }
+    if (input.offset === 0 && contentMatchesType(bytes.subarray(0, sniffBytes), upload.mimeType) === false) {
+      // A photo that is not a photo (or a PDF that is not a PDF) is refused before a byte is kept.
+      this.drop(input.uploadId);
+      throw new AppError('VALIDATION_ERROR', [
+        { field: 'file', code: 'media_content_mismatch', message: `The file's content is not ${upload.mimeType}`, params: { mimeType: upload.mimeType } },
+      ]);
+    }
     fs.appendFileSync(upload.tempFile, bytes);
     upload.hash.update(bytes);
     upload.received += bytes.length;
@@ -104,11 +113,12 @@ export class Uploads {
   }
 
   /** A finished upload of this user, to attach; it can be used once. */
-  take(ownerId: number, uploadId: string): FinishedUpload {
+  take(ownerId: number, uploadId: string, field = 'attachment.uploadId'): FinishedUpload {
     const upload = this.uploads.get(uploadId);
     if (!upload || upload.ownerId !== ownerId || !upload.finished) {
-      throw new AppError('VALIDATION_ERROR', [{ field: 'attachment.uploadId', code: 'invalid', message: 'No finished upload with this id' }]);
+      throw new AppError('VALIDATION_ERROR', [{ field, code: 'invalid', message: 'No finished upload with this id' }]);
     }
+    upload.touchedAt = this.clock.now();
     return upload.finished;
   }
 

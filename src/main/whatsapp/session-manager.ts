@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import { retriedReasons, type ConnectionNotice, type ConnectionState, type DisconnectReason } from '../../shared/whatsapp';
 import type { Clock } from '../base/clock';
 import type { Logger } from '../base/logger';
+import { makePrivateDir } from '../base/private-files';
 import { phoneFromWhatsApp } from '../base/phone';
 import type { AckUpdate, MessageChange, InboundMessage, Transport, TransportEvents } from './transport';
 import { TransportError } from './webjs/start-errors';
@@ -89,7 +90,10 @@ export class SessionManager {
       observer: SessionObserver;
     },
     private readonly policy: SessionPolicy = defaultSessionPolicy,
-  ) {}
+  ) {
+    // A linked session is the key to the office's WhatsApp: no other account may read it.
+    makePrivateDir(deps.sessionsDir);
+  }
 
   sessionDir(numberId: number): string {
     return path.join(this.deps.sessionsDir, `number-${numberId}`);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isCalendarDay, maxCsvSize, maxTagLength, maxTags, normalizeTags } from './types';
+import { isCalendarDay, maxTagLength, maxTags, normalizeTags } from './types';
 import { email, entityId } from '../fields';
 
 /** Seed 000's contacts and notes inputs. */
@@ -12,8 +12,11 @@ const tags = z.array(z.string().max(200)).max(200).transform(normalizeTags).pipe
 /** YYYY-MM-DD, a day in the office's calendar; null clears it. */
 const followUpDate = z.string().trim().refine(isCalendarDay, 'invalid').nullable().optional();
 
-/** A CSV file's text. The cap keeps one call's memory and the host's socket message bounded. */
-const csv = z.string().min(1).max(maxCsvSize);
+/**
+ * The CSV file, uploaded first in pieces (media.uploadStart/Chunk/Finish with type text/csv) so
+ * no call carries more than one piece; the core reads and decodes it (UTF-8, UTF-16, Windows-1256).
+ */
+const csvUpload = z.uuid();
 const column = z.number().int().min(0).max(499).nullable();
 /** Which column (0-based) feeds each contact field. */
 export const importMapping = z
@@ -51,10 +54,10 @@ export const addNoteInput = z
 
 export const noteIdInput = z.object({ id: entityId }).strict();
 
-export const importPreviewInput = z.object({ csv, mapping: importMapping.optional() }).strict();
+export const importPreviewInput = z.object({ uploadId: csvUpload, mapping: importMapping.optional() }).strict();
 
 export const importInput = z
-  .object({ csv, mapping: importMapping, onDuplicate: z.enum(['skip', 'update']).default('skip') })
+  .object({ uploadId: csvUpload, mapping: importMapping, onDuplicate: z.enum(['skip', 'update']).default('skip') })
   .strict();
 
 export const exportInput = z.object({ search, tag: tagFilter, dueToday: z.boolean().default(false) }).strict();

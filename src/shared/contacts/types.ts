@@ -117,7 +117,7 @@ export interface ImportResult {
   errors: ImportProblem[];
 }
 
-/** The largest CSV file taken in one import, in characters (a UTF-8 file of this many bytes fits). */
+/** The largest CSV file taken in one import, in bytes; it is uploaded in pieces like any file. */
 export const maxCsvSize = 5 * 1024 * 1024;
 
 /** Most tags one contact may carry, and the longest tag. */

@@ -12,7 +12,7 @@ export function contactsHandlers(s: { contacts: ContactsService }): HandlerMap<t
     'contacts.addNote': (input, { caller }) => s.contacts.addNote(signedIn(caller), input),
     'contacts.deleteNote': (input, { caller }) => s.contacts.deleteNote(signedIn(caller), input.id),
     'contacts.tags': (_input, { caller }) => s.contacts.tags(signedIn(caller)),
-    'contacts.importPreview': (input) => s.contacts.importPreview(input),
+    'contacts.importPreview': (input, { caller }) => s.contacts.importPreview(signedIn(caller), input),
     'contacts.import': (input, { caller }) => s.contacts.import(signedIn(caller), input),
     'contacts.export': (input, { caller }) => s.contacts.export(signedIn(caller), input),
   };

@@ -26,6 +26,10 @@ export interface ContactsDeps {
   allowedNumbers(caller: Caller): number[] | null;
   /** Tells open inboxes a conversation changed (its contact's name did). */
   publishConversation(conversationId: number): void;
+  /** The bytes of a finished upload of this user (a CSV to import); a field error on `uploadId` otherwise. */
+  readUpload(ownerId: number, uploadId: string): { bytes: Buffer; mimeType: string };
+  /** An imported file's upload is done with (its bytes go with the media store's daily sweep). */
+  forgetUpload(uploadId: string): void;
 }
 
 interface NoteRow {
@@ -243,8 +247,8 @@ export class ContactsService {
     return { ok: true };
   }
 
-  importPreview(input: z.output<typeof importPreviewInput>) {
-    return this.transfer.preview(input);
+  importPreview(caller: Caller, input: z.output<typeof importPreviewInput>) {
+    return this.transfer.preview(caller, input);
   }
 
   import(caller: Caller, input: z.output<typeof importInput>) {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
-import { maxReportedProblems, maxTags, normalizeTags, previewRowCount, type ImportMapping, type ImportPreview, type ImportProblem, type ImportResult } from '../../../shared/contacts/types';
+import { maxCsvSize, maxReportedProblems, maxTags, normalizeTags, previewRowCount, type ImportMapping, type ImportPreview, type ImportProblem, type ImportResult } from '../../../shared/contacts/types';
 import type { FieldError } from '../../../shared/errors';
+import { baseMimeType } from '../../../shared/media/rules';
 import type { exportInput, importInput, importPreviewInput } from '../../../shared/contacts/schemas';
 import type { Audience } from '../../events/event-bus';
 import { AppError, fieldError } from '../../rpc/app-error';
@@ -11,6 +12,7 @@ import { contactFilterSql } from './contact-filter';
 import { contactColumns, dayToMs, msToDay, parseTags, type ContactRow } from './contact-records';
 import type { ContactsDeps } from './contacts-service';
 import { CsvError, parseCsv, writeCsv } from './csv';
+import { decodeCsv } from './csv-text';
 
 /** A file bigger than this is split into several imports. */
 export const maxImportRows = 50_000;
@@ -72,8 +74,8 @@ export class ContactsTransfer {
   }
 
   /** Reads and checks the whole file, storing nothing. */
-  async preview(input: z.output<typeof importPreviewInput>): Promise<ImportPreview> {
-    const file = readFile(input.csv);
+  async preview(caller: Caller, input: z.output<typeof importPreviewInput>): Promise<ImportPreview> {
+    const file = readFile(this.csvText(caller, input.uploadId));
     const mapping = input.mapping ? checkMapping(input.mapping, file.columns.length) : guessMapping(file.columns);
     const problems: ImportProblem[] = [];
     const counts = { new: 0, existing: 0, invalid: 0 };
@@ -105,7 +107,7 @@ export class ContactsTransfer {
    * transaction: a failure part way leaves the contacts exactly as they were.
    */
   async import(caller: Caller, input: z.output<typeof importInput>): Promise<ImportResult> {
-    const file = readFile(input.csv);
+    const file = readFile(this.csvText(caller, input.uploadId));
     const mapping = checkMapping(input.mapping, file.columns.length);
     if (mapping.phone == null) throw fieldError('mapping.phone', 'required', 'Choose the column that holds the phone');
     const audience: Audience = { kind: 'sessions', sessionIds: [caller.session.sessionId] };
@@ -134,6 +136,7 @@ export class ContactsTransfer {
       entityType: 'contact',
       details: { ...result, errors: checked.errors.length, rows: total, onDuplicate: input.onDuplicate },
     });
+    this.deps.forgetUpload(input.uploadId);
     // Names no customer: each open contacts list reloads through its own scoped call.
     if (result.created + result.updated > 0) this.deps.bus.publish('contact.changed', { contactId: null }, { kind: 'all' });
     return { ...result, errors: checked.errors };
@@ -158,6 +161,20 @@ export class ContactsTransfer {
       ]);
     }
     return { csv: `\uFEFF${writeCsv(records)}` };
+  }
+
+  /** The text of the caller's uploaded CSV, within the size one import may have. */
+  private csvText(caller: Caller, uploadId: string): string {
+    const { bytes, mimeType } = this.deps.readUpload(caller.user.id, uploadId);
+    if (baseMimeType(mimeType) !== 'text/csv' && baseMimeType(mimeType) !== 'text/plain') {
+      throw new AppError('VALIDATION_ERROR', [{ field: 'file', code: 'media_type_not_allowed', message: 'Contacts are imported from a CSV file', params: { mimeType } }]);
+    }
+    if (bytes.length > maxCsvSize) {
+      throw new AppError('VALIDATION_ERROR', [
+        { field: 'file', code: 'media_too_large', message: `A contacts file can be at most ${maxCsvSize / (1024 * 1024)} MB`, params: { type: 'document', maxMb: maxCsvSize / (1024 * 1024) } },
+      ]);
+    }
+    return decodeCsv(bytes);
   }
 
   /** Each row read through the mapping; the first row with a phone keeps it, later ones are repeats. */

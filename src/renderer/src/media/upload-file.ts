@@ -13,8 +13,8 @@ export function toBase64(bytes: Uint8Array): string {
  * Sends a file to the core in pieces over the contract, reporting progress (0 to 1). The
  * core checks type and size before the first piece; an abort cancels the upload there too.
  */
-export async function uploadFile(file: File, onProgress: (done: number) => void, signal?: AbortSignal): Promise<UploadedFile> {
-  const { uploadId, chunkBytes } = await call('media.uploadStart', { name: file.name, mimeType: file.type || 'application/octet-stream', size: file.size });
+export async function uploadFile(file: File, onProgress: (done: number) => void, signal?: AbortSignal, mimeType?: string): Promise<UploadedFile> {
+  const { uploadId, chunkBytes } = await call('media.uploadStart', { name: file.name, mimeType: mimeType ?? (file.type || 'application/octet-stream'), size: file.size });
   try {
     let offset = 0;
     while (offset < file.size) {

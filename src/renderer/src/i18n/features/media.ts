@@ -22,6 +22,7 @@ export const mediaAr = {
   'media.dropHere': 'أفلت الملف هنا لإرفاقه',
   'fieldError.media_type_not_allowed': 'لا يمكن إرسال هذا النوع من الملفات. المسموح: صور JPEG/PNG/WebP، فيديو MP4/3GP، صوت AAC/MP3/OGG، ومستندات PDF وOffice.',
   'fieldError.media_too_large': 'الملف أكبر من المسموح: الحد الأقصى لهذا النوع {maxMb} ميجابايت.',
+  'fieldError.media_content_mismatch': 'محتوى الملف لا يطابق نوعه ({mimeType}). ربما غُيّر امتداده أو تلف؛ افتحه وأعد حفظه ثم أرسله.',
   'fieldError.media_size_mismatch': 'لم يكتمل رفع الملف. حاول مرة أخرى.',
 } as const;
 
@@ -48,5 +49,6 @@ export const mediaEn: Record<keyof typeof mediaAr, string> = {
   'media.dropHere': 'Drop the file here to attach it',
   'fieldError.media_type_not_allowed': 'This kind of file cannot be sent. Allowed: JPEG/PNG/WebP photos, MP4/3GP video, AAC/MP3/OGG audio, PDF and Office documents.',
   'fieldError.media_too_large': 'The file is too large: at most {maxMb} MB for this kind of file.',
+  'fieldError.media_content_mismatch': 'The file\'s content does not match its type ({mimeType}). Its extension may have been changed or it may be damaged; open it, save it again, then send it.',
   'fieldError.media_size_mismatch': 'The upload did not complete. Try again.',
 };

@@ -7,12 +7,13 @@ import { Dialog } from '../../components/Dialog';
 import { describeError } from '../../i18n/errors';
 import { useT } from '../../i18n/use-t';
 import { contactFieldLabel, importProblemText } from './contact-labels';
-import { FileTooLarge, readCsvFile } from './import-file';
+import { uploadFile } from '../../media/upload-file';
+import { checkCsvSize, csvMimeType, FileTooLarge } from './import-file';
 import { ImportPreviewStep, type OnDuplicate } from './ImportPreviewStep';
 
 type Step =
   | { kind: 'choose' }
-  | { kind: 'preview'; fileName: string; csv: string; preview: ImportPreview }
+  | { kind: 'preview'; fileName: string; uploadId: string; preview: ImportPreview }
   | { kind: 'importing' }
   | { kind: 'done'; result: ImportResult };
 
@@ -32,20 +33,22 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
   const [importFailed, setImportFailed] = useState(false);
   const [onDuplicate, setOnDuplicate] = useState<OnDuplicate>('skip');
   const [progress, setProgress] = useState<Progress>({ done: 0, total: 0 });
+  /** How much of the chosen file has gone up (0 to 1), while it does. */
+  const [uploaded, setUploaded] = useState<number | null>(null);
   const previewTicket = useRef(0);
 
   // The core reports each checked chunk to this window only, while the call is under way; listening
   // from the start means no report can come before the listener.
   useEffect(() => onEvent('contacts.import.progress', (reported) => setProgress(reported)), []);
 
-  async function preview(fileName: string, csv: string, mapping?: ImportMapping) {
+  async function preview(fileName: string, uploadId: string, mapping?: ImportMapping) {
     const ticket = ++previewTicket.current;
     setBusy(true);
     setError(null);
     setImportFailed(false);
     try {
-      const result = await call('contacts.importPreview', { csv, ...(mapping ? { mapping } : {}) });
-      if (ticket === previewTicket.current) setStep({ kind: 'preview', fileName, csv, preview: result });
+      const result = await call('contacts.importPreview', { uploadId, ...(mapping ? { mapping } : {}) });
+      if (ticket === previewTicket.current) setStep({ kind: 'preview', fileName, uploadId, preview: result });
     } catch (thrown) {
       if (ticket === previewTicket.current) setError(toApiError(thrown));
     } finally {
@@ -60,22 +63,27 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
     setError(null);
     setBusy(true);
     try {
-      await preview(file.name, await readCsvFile(file));
+      checkCsvSize(file);
+      setUploaded(0);
+      const { uploadId } = await uploadFile(file, setUploaded, undefined, csvMimeType);
+      setUploaded(null);
+      await preview(file.name, uploadId);
     } catch (thrown) {
       setError(thrown instanceof FileTooLarge ? t('contacts.importTooLarge') : toApiError(thrown));
+      setUploaded(null);
       setBusy(false);
     }
   }
 
   async function runImport() {
     if (step.kind !== 'preview') return;
-    const { csv, preview: checked } = step;
+    const { uploadId, preview: checked } = step;
     setError(null);
     setImportFailed(false);
     setProgress({ done: 0, total: checked.totalRows });
     setStep({ kind: 'importing' });
     try {
-      const result = await call('contacts.import', { csv, mapping: checked.mapping, onDuplicate });
+      const result = await call('contacts.import', { uploadId, mapping: checked.mapping, onDuplicate });
       setStep({ kind: 'done', result });
     } catch (thrown) {
       setError(toApiError(thrown));
@@ -106,6 +114,14 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
             <label className="button button-primary import-file-button" htmlFor={fileId} aria-disabled={busy}>
               {busy ? t('contacts.importReading') : t('contacts.importChoose')}
             </label>
+            {uploaded !== null ? (
+              <div className="import-progress" data-testid="import-upload">
+                <p aria-live="polite">{t('contacts.importUploading', { percent: Math.round(uploaded * 100) })}</p>
+                <div className="progress" role="progressbar" aria-label={t('contacts.importUploadLabel')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(uploaded * 100)}>
+                  <span className="progress-fill" style={{ inlineSize: `${Math.round(uploaded * 100)}%` }} />
+                </div>
+              </div>
+            ) : null}
           </div>
         ) : null}
 
@@ -116,7 +132,7 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
               preview={step.preview}
               onDuplicate={onDuplicate}
               busy={busy}
-              onMapping={(mapping) => void preview(step.fileName, step.csv, mapping)}
+              onMapping={(mapping) => void preview(step.fileName, step.uploadId, mapping)}
               onDuplicateChange={setOnDuplicate}
             />
             {step.preview.mapping.phone == null ? <p className="field-error">{t('contacts.importNeedsPhone')}</p> : !canImport ? <p className="field-error">{t('contacts.importNothing')}</p> : null}

@@ -3,16 +3,13 @@ import { maxCsvSize } from '../../../../shared/contacts/types';
 export class FileTooLarge extends Error {}
 
 /**
- * A CSV file's text. Excel's "CSV UTF-8" is read as it is (its BOM dropped); a file Excel saved
- * as plain "CSV" on an Arabic Windows is in Windows-1256, which is what bytes that are not
- * valid UTF-8 are taken to be.
+ * Refuses a file over the size the core imports before a byte is sent. The file then goes up
+ * in pieces like any upload (no message carries more than one piece) and the core decodes it:
+ * Excel's "CSV UTF-8", "Unicode Text" (UTF-16) and an Arabic Windows' plain CSV (Windows-1256).
  */
-export async function readCsvFile(file: File): Promise<string> {
+export function checkCsvSize(file: Blob): void {
   if (file.size > maxCsvSize) throw new FileTooLarge();
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1256').decode(bytes);
-  }
 }
+
+/** A CSV is uploaded as text/csv whatever the system calls it (Windows says application/vnd.ms-excel). */
+export const csvMimeType = 'text/csv';
