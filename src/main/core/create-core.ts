@@ -34,14 +34,15 @@ import { systemBrowserProvider } from '../whatsapp/webjs/browser-provider';
 import { realClientFactory } from '../whatsapp/webjs/real-client-factory';
 import { WebjsTransport } from '../whatsapp/webjs/webjs-transport';
 import { readSetting } from '../base/settings';
-import { systemClock, type Clock } from '../base/clock';
+import { systemClock, type WakingClock } from '../base/clock';
 import { createHandlers } from './handlers';
 import { consoleLogger, type Logger } from '../base/logger';
 
 export interface CoreOptions {
   dataDir: string;
   migrationsDir: string;
-  clock?: Clock;
+  /** Waits (pacing, retries, the quota's midnight) wake on it too. */
+  clock?: WakingClock;
   logger?: Logger;
   /** Per-user call limits; the host shell sets seed 003's, the desktop none. */
   rateLimits?: RateLimits;
