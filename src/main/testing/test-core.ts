@@ -104,7 +104,7 @@ export class CallFailed extends Error {
 }
 
 /** Demo timings and policies short enough for tests; the webjs transport runs unchanged. */
-export const fastDemoTimings = { firstQrMs: 5, qrIntervalMs: 60, restoreMs: 5, readyAfterAuthMs: 5, pairingCompletesMs: 30, ackMs: [10, 20, 30] as const, sendMs: 0 };
+export const fastDemoTimings = { firstQrMs: 5, qrIntervalMs: 60, restoreMs: 5, readyAfterAuthMs: 5, pairingCompletesMs: 30, ackMs: [10, 20, 30] as const, transitMs: 0, sendMs: 0 };
 export const fastSessionPolicy = { startTimeoutMs: 2_000, readyTimeoutMs: 2_000, qrRounds: 3, retryBaseMs: 50, retryMaxMs: 200 };
 export const fastOutboxPolicy = { paceMs: 0, paceJitterMs: 0, maxAttempts: 3, retryBaseMs: 20, retryMaxMs: 100 };
 export const fastCatchUpPolicy = {
