@@ -155,7 +155,7 @@ export function createCore(options: CoreOptions) {
 
   // Demo data first (its number is linked), then every linked number starts.
   const seeded = wa.seed ? wa.seed({ db, dataDir: options.dataDir }).catch((error: unknown) => logger.error('demo data failed', { error: String(error) })) : Promise.resolve();
-  if (wa.restoreSessions) void seeded.then(() => whatsappSessions.restoreLinked());
+  const restored = wa.restoreSessions ? seeded.then(() => whatsappSessions.restoreLinked()) : seeded.then(() => undefined);
 
   let closing: Promise<void> | undefined;
   return {
@@ -172,6 +172,8 @@ export function createCore(options: CoreOptions) {
     pendingSetupCode: () => auth.pendingSetupCode(),
     /** Resolves once demo data (if any) is in place. */
     seeded,
+    /** Resolves once the linked numbers were started (when the core restores them). */
+    restored,
     /** Stops every WhatsApp session (keeping their links), then closes the database. */
     close(): Promise<void> {
       closing ??= (async () => {
@@ -180,7 +182,7 @@ export function createCore(options: CoreOptions) {
         outbox.closeAll();
         pipeline.close();
         await whatsappSessions.shutdown();
-        await seeded;
+        await restored;
         wa.close?.();
         await checkpoint.stop();
         database.close();
