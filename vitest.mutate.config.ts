@@ -1,0 +1,25 @@
+import { defineConfig, mergeConfig } from 'vitest/config';
+import base from './vitest.config';
+
+/**
+ * The tests Stryker runs against each mutant (stryker.config.mjs): those that prove the
+ * promises of the mutated modules, on the test clock and real SQLite. Left out: the crash and
+ * demo-WhatsApp flow tests, which start child processes and simulated sessions and would make
+ * every mutant cost seconds (the outbox's own tests cover its recovery paths directly).
+ */
+export default mergeConfig(
+  base,
+  defineConfig({
+    test: {
+      include: [
+        'src/main/outbox/*.test.ts',
+        'src/main/ingest/*.test.ts',
+        'src/main/search/*.test.ts',
+        'src/main/services/inbox/*.test.ts',
+        'src/main/services/auth/*.test.ts',
+        'src/shared/search-*.test.ts',
+      ],
+      exclude: ['src/main/outbox/crash*.test.ts'],
+    },
+  }),
+);
