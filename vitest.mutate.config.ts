@@ -1,4 +1,4 @@
-import { defineConfig, mergeConfig } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 import base from './vitest.config';
 
 /**
@@ -7,19 +7,17 @@ import base from './vitest.config';
  * demo-WhatsApp flow tests, which start child processes and simulated sessions and would make
  * every mutant cost seconds (the outbox's own tests cover its recovery paths directly).
  */
-export default mergeConfig(
-  base,
-  defineConfig({
-    test: {
-      include: [
+export default defineConfig({
+  test: {
+    ...base.test,
+    include: [
         'src/main/outbox/*.test.ts',
         'src/main/ingest/*.test.ts',
         'src/main/search/*.test.ts',
         'src/main/services/inbox/*.test.ts',
         'src/main/services/auth/*.test.ts',
         'src/shared/search-*.test.ts',
-      ],
-      exclude: ['src/main/outbox/crash*.test.ts'],
-    },
-  }),
-);
+    ],
+    exclude: ['src/main/outbox/crash*.test.ts'],
+  },
+});
