@@ -249,10 +249,10 @@ export class Outbox {
             break;
           }
           const timeZone = officeTimeZoneOf(this.sqlite);
-          const limit = this.quotaLeft(numberId, now, timeZone);
+          const limit = this.exhaustedQuota(numberId, now, timeZone);
           if (limit !== null) {
             const resumeAt = nextOfficeDayStart(now, timeZone);
-            this.logger.info('daily quota reached; sending resumes at the office\'s next midnight', { numberId });
+            this.logger.info('daily quota reached; sending resumes at the next office midnight', { numberId });
             this.holdForQuota(numberId, limit, resumeAt);
             this.wakeAt(numberId, lane, resumeAt);
             break;
@@ -355,7 +355,7 @@ export class Outbox {
   }
 
   /** Null while the number may send today; the day's limit once it is used up. */
-  private quotaLeft(numberId: number, now: number, timeZone: string): number | null {
+  private exhaustedQuota(numberId: number, now: number, timeZone: string): number | null {
     const quota = this.q.quota.get(numberId);
     if (!quota) return 0;
     return quota.quota_day !== officeDay(now, timeZone) || quota.quota_used < quota.quota_limit ? null : quota.quota_limit;
