@@ -29,6 +29,8 @@ export default {
   // Tests open SQLite files and hash passwords: allow a slow machine some room before a mutant counts as a timeout.
   timeoutMS: 20_000,
   timeoutFactor: 2,
+  // The first run, with coverage, runs every chosen test once; on a busy machine that takes minutes.
+  dryRunTimeoutMinutes: 20,
   reporters: ['clear-text', 'progress', 'html'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   clearTextReporter: { allowColor: false, reportTests: false, reportMutants: true, reportScoreTable: true },
