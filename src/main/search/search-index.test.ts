@@ -109,6 +109,16 @@ describe('the indexer’s batches', () => {
     expect(await names('معدل')).toEqual(['عميل معدل']);
   });
 
+  it('indexes a customer’s name and email as separate words, and their phone digits', async () => {
+    const { sqlite, write, names, newest } = await office({ background: false });
+    write('966501000301', 'hello', 'Fahad');
+    sqlite.prepare("update contacts set email = 'sales@broker.test' where id = ?").run(newest('contacts'));
+    t.core.searchIndex.flush();
+    expect(await names('Fahad')).toEqual(['Fahad']);
+    expect(await names('sales')).toEqual(['Fahad']);
+    expect(await names('1000301')).toEqual(['Fahad']);
+  });
+
   it('a customer deleted after being indexed is no longer found, by name or by phone', async () => {
     const { sqlite, write, names } = await office({ background: false });
     const { conversationId } = write('966501000201', 'hello', 'Gone Customer');

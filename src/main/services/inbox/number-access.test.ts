@@ -48,7 +48,7 @@ describe('who works which number', () => {
       ['messages.list', { conversationId: 2 }],
       ['messages.send', { conversationId: 2, content: 'hi' }],
     ] as const) {
-      expect(await t.failure(channel, input, owner.token)).toMatchObject({ code: 'FORBIDDEN', message: noNumberAccess });
+      expect(await t.failure(channel, input, owner.token)).toMatchObject({ code: 'FORBIDDEN', message: 'User does not have access to this WhatsApp number' });
     }
     expect(await t.failure('messages.retry', { id: salesMessage.id }, outsider.token)).toMatchObject({ code: 'FORBIDDEN', message: noNumberAccess });
     expect((await t.call('conversations.get', { id: 1 }, owner.token)).id).toBe(1);
