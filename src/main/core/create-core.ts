@@ -36,14 +36,15 @@ import { systemBrowserProvider } from '../whatsapp/webjs/browser-provider';
 import { realClientFactory } from '../whatsapp/webjs/real-client-factory';
 import { WebjsTransport } from '../whatsapp/webjs/webjs-transport';
 import { readSetting } from '../base/settings';
-import { systemClock, type Clock } from '../base/clock';
+import { systemClock, type WakingClock } from '../base/clock';
 import { createHandlers } from './handlers';
 import { consoleLogger, type Logger } from '../base/logger';
 
 export interface CoreOptions {
   dataDir: string;
   migrationsDir: string;
-  clock?: Clock;
+  /** Waits (pacing, retries, the quota's midnight) wake on it too. */
+  clock?: WakingClock;
   logger?: Logger;
   /** Per-user call limits; the host shell sets seed 003's, the desktop none. */
   rateLimits?: RateLimits;
@@ -164,7 +165,7 @@ export function createCore(options: CoreOptions) {
 
   // Demo data first (its number is linked), then every linked number starts.
   const seeded = wa.seed ? wa.seed({ db, dataDir: options.dataDir }).catch((error: unknown) => logger.error('demo data failed', { error: String(error) })) : Promise.resolve();
-  if (wa.restoreSessions) void seeded.then(() => whatsappSessions.restoreLinked());
+  const restored = wa.restoreSessions ? seeded.then(() => whatsappSessions.restoreLinked()) : seeded.then(() => undefined);
 
   let closing: Promise<void> | undefined;
   return {
@@ -183,6 +184,8 @@ export function createCore(options: CoreOptions) {
     pendingSetupCode: () => auth.pendingSetupCode(),
     /** Resolves once demo data (if any) is in place. */
     seeded,
+    /** Resolves once the linked numbers were started (when the core restores them). */
+    restored,
     /** Stops every WhatsApp session (keeping their links), then closes the database. */
     close(): Promise<void> {
       closing ??= (async () => {
@@ -191,7 +194,7 @@ export function createCore(options: CoreOptions) {
         outbox.closeAll();
         pipeline.close();
         await whatsappSessions.shutdown();
-        await seeded;
+        await restored;
         wa.close?.();
         await checkpoint.stop();
         database.close();

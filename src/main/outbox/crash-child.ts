@@ -7,6 +7,7 @@ import { createCore } from '../core/create-core';
 import { silentLogger } from '../base/logger';
 import { fastCatchUpPolicy, fastDemoTimings, fastOutboxPolicy, fastSessionPolicy } from '../testing/test-core';
 import { createDemoClientFactory } from '../whatsapp/demo/demo-client-factory';
+import type { DemoTimings } from '../whatsapp/demo/demo-client';
 import { DemoWorld } from '../whatsapp/demo/demo-world';
 
 interface ChildConfig {
@@ -17,13 +18,17 @@ interface ChildConfig {
   email: string;
   password: string;
   sends: number;
+  /** The demo's send timings, to hold a send on its way to WhatsApp or before it reports back. */
+  timings?: Partial<DemoTimings>;
 }
 
 async function main(): Promise<void> {
   const config = JSON.parse(process.argv[2] ?? '{}') as ChildConfig;
   const world = new DemoWorld({ journalFile: config.journalFile, pollJournalMs: 5 });
-  // Sends take a moment, as on WhatsApp: the kill can land between sent and recorded.
-  const factory = createDemoClientFactory({ world, customers: false, timings: { ...fastDemoTimings, sendMs: 40 } });
+  // Sends take a moment, as on WhatsApp: the kill can land before a message reaches WhatsApp,
+  // or after it did but before the app recorded it.
+  const timings = { ...fastDemoTimings, transitMs: 20, sendMs: 20, ...config.timings };
+  const factory = createDemoClientFactory({ world, customers: false, timings });
   const core = createCore({
     dataDir: config.dataDir,
     migrationsDir: config.migrationsDir,

@@ -1,19 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { build } from 'esbuild';
-import {
-  eventually,
-  fastCatchUpPolicy,
-  fastDemoTimings,
-  fastOutboxPolicy,
-  fastSessionPolicy,
-  migrationsDir,
-  startTestCore,
-  tempDir,
-} from '../testing/test-core';
-import { createDemoClientFactory } from '../whatsapp/demo/demo-client-factory';
+import { eventually, migrationsDir, tempDir } from '../testing/test-core';
 import { DemoWorld } from '../whatsapp/demo/demo-world';
+import { buildCrashChild, coreOnWorld as coreWith, spawnCrashChild, type CrashChild } from './crash-harness';
 
 /**
  * "Never loses a message": the core runs in a child process that is killed with SIGKILL in
@@ -21,32 +10,15 @@ import { DemoWorld } from '../whatsapp/demo/demo-world';
  * world) lives in a journal file, as a phone outlives the app. After a restart every inbound
  * message is stored once and every answer has gone out exactly once.
  */
-const childBundle = path.join(tempDir('meras-crash-build-'), 'crash-child.cjs');
-const nodeBinary = process.execPath;
-
+let childBundle: string;
 beforeAll(async () => {
-  await build({
-    entryPoints: [path.join(__dirname, 'crash-child.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node22',
-    outfile: childBundle,
-    external: ['better-sqlite3', 'whatsapp-web.js'],
-    logLevel: 'silent',
-  });
+  childBundle = await buildCrashChild();
 }, 60_000);
 
-const children: ChildProcess[] = [];
-afterEach(() => children.splice(0).forEach((c) => c.kill('SIGKILL')));
-
-function coreWith(world: DemoWorld, dataDir: string) {
-  const factory = createDemoClientFactory({ world, customers: false, timings: fastDemoTimings });
-  return startTestCore({
-    dataDir,
-    whatsapp: { factory, demo: factory, sessionPolicy: fastSessionPolicy, outboxPolicy: fastOutboxPolicy, catchUpPolicy: fastCatchUpPolicy, restoreSessions: true },
-  });
-}
+const children: CrashChild[] = [];
+afterEach(async () => {
+  await Promise.all(children.splice(0).map((c) => c.kill()));
+});
 
 describe('a crash in the middle of a burst', () => {
   it('loses no message and sends none twice after a SIGKILL', async () => {
@@ -75,17 +47,9 @@ describe('a crash in the middle of a burst', () => {
 
     // The app runs in its own process: it reconnects, customers write, agents answer...
     const sends = 30;
-    const child = spawn(
-      nodeBinary,
-      [childBundle, JSON.stringify({ dataDir, migrationsDir, journalFile, conversationId: conversation.id, email: 'admin@office.test', password: 'admin-pass-123', sends })],
-      // The bundle lives in a temp folder; its externals come from the project's node_modules.
-      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_PATH: path.resolve(__dirname, '../../../node_modules') } },
-    );
+    const child = spawnCrashChild(childBundle, { dataDir, migrationsDir, journalFile, conversationId: conversation.id, email: 'admin@office.test', password: 'admin-pass-123', sends });
     children.push(child);
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    await eventually(() => expect(output).toContain('number CONNECTED'), 15_000);
+    await eventually(() => expect(child.output()).toContain('number CONNECTED'), 15_000);
 
     let delivered = 1;
     const burst = setInterval(() => {
@@ -94,10 +58,9 @@ describe('a crash in the middle of a burst', () => {
       delivered++;
     }, 3);
     // ...and the process dies while both are under way.
-    await eventually(() => expect((output.match(/status sent/g) ?? []).length).toBeGreaterThanOrEqual(8), 15_000);
-    await eventually(() => expect((output.match(/new customer/g) ?? []).length).toBeGreaterThanOrEqual(20), 15_000);
-    child.kill('SIGKILL');
-    await new Promise((resolve) => child.once('exit', resolve));
+    await eventually(() => expect((child.output().match(/status sent/g) ?? []).length).toBeGreaterThanOrEqual(8), 15_000);
+    await eventually(() => expect((child.output().match(/new customer/g) ?? []).length).toBeGreaterThanOrEqual(20), 15_000);
+    await child.kill();
     for (let i = 0; i < 40; i++) {
       outside.deliverInbound(phone, { from: customers[delivered % customers.length]!, body: `burst ${delivered}` });
       delivered++;
@@ -120,8 +83,9 @@ describe('a crash in the middle of a burst', () => {
     const answers = sqlite.prepare("select content, whatsapp_message_id as id from messages where sender = 'agent'").all() as { content: string; id: string | null }[];
     expect(answers).toHaveLength(sends);
     expect(answers.every((a) => a.id !== null)).toBe(true);
-    const sent = new DemoWorld({ journalFile }).sentMessages(phone).map((m) => m.body).sort();
-    expect(sent).toEqual(Array.from({ length: sends }, (_, i) => `answer ${i + 1}`).sort());
+    // WhatsApp got every answer once, in the order they were written: no gap, no double, no swap.
+    const sent = new DemoWorld({ journalFile }).sentMessages(phone).map((m) => m.body);
+    expect(sent).toEqual(Array.from({ length: sends }, (_, i) => `answer ${i + 1}`));
     const distinctInbound = sqlite.prepare("select count(distinct whatsapp_message_id) as n from messages where sender = 'customer'").get() as { n: number };
     expect(distinctInbound.n).toBe(totalDelivered);
     await after.close();

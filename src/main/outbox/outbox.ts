@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import type { AttachmentType } from '../../shared/domain';
-import type { Clock } from '../base/clock';
+import type { WakingClock } from '../base/clock';
 import type { Logger } from '../base/logger';
-import { nextOfficeDayStart, officeDay } from '../base/office-day';
+import { nextOfficeDayStart, officeDay, officeTimeZoneOf } from '../base/office-day';
 import type { Ingest } from '../ingest/ingest';
 import { chatIdForPhone } from '../base/phone';
 import { previewOf, type AttachmentRow, type MessageRow } from '../ingest/records';
@@ -49,12 +49,14 @@ export class Outbox {
   private readonly lanes = new Map<number, Lane>();
   /** Acks that arrived before the send call returned the id they refer to. */
   private readonly earlyAcks = new Map<string, { status: AckUpdate['status']; at: number }>();
+  /** Who waits for a number's sender to have nothing it can send now. */
+  private readonly idleWaiters = new Map<number, (() => void)[]>();
   private readonly q;
 
   constructor(
     private readonly sqlite: Database.Database,
     private readonly ingest: Ingest,
-    private readonly clock: Clock,
+    private readonly clock: WakingClock,
     private readonly events: OutboxEvents,
     private readonly logger: Logger,
     private readonly media: MediaStore,
@@ -90,6 +92,10 @@ export class Outbox {
       ),
       markInFlight: sqlite.prepare<[number, number]>('update messages set in_flight_at = ?, attempts = attempts + 1 where id = ?'),
       retryLater: sqlite.prepare<[number, string, number]>('update messages set in_flight_at = null, next_attempt_at = ?, error = ? where id = ?'),
+      // The queued messages waiting on the daily quota say so (the reason clears when each is sent).
+      holdForQuota: sqlite.prepare<[string, number, string], { id: number }>(
+        "update messages set error = ? where whatsapp_number_id = ? and status = 'queued' and in_flight_at is null and error is not ? returning id",
+      ),
       fail: sqlite.prepare<[string, string, number]>("update messages set status = 'failed', in_flight_at = null, error = ?, error_code = ? where id = ?"),
       holderOf: sqlite.prepare<[number, string], { id: number; sender: string }>(
         'select id, sender from messages where whatsapp_number_id = ? and whatsapp_message_id = ?',
@@ -184,7 +190,7 @@ export class Outbox {
   open(numberId: number, send: SendFn): void {
     // A second ready (WhatsApp Web reloaded) replaces the lane: one drain per number, never two.
     this.close(numberId);
-    this.lanes.set(numberId, { send, draining: false, again: false, timer: null, closed: false });
+    this.lanes.set(numberId, { send, draining: false, again: false, timer: null, pause: null, closed: false });
     this.wake(numberId);
   }
 
@@ -193,7 +199,9 @@ export class Outbox {
     const lane = this.lanes.get(numberId);
     if (!lane) return;
     lane.closed = true;
-    if (lane.timer) clearTimeout(lane.timer);
+    lane.timer?.();
+    lane.timer = null;
+    lane.pause?.();
     this.lanes.delete(numberId);
   }
 
@@ -209,6 +217,19 @@ export class Outbox {
       return;
     }
     void this.drain(numberId, lane);
+  }
+
+  /**
+   * Resolves once the number's sender is open and has nothing it can send now: its queue is
+   * empty or waits on a retry or the quota. What a restart or a reconnect would send twice, it
+   * has sent by then (it opens only after catch-up has matched what WhatsApp already has).
+   */
+  whenIdle(numberId: number): Promise<void> {
+    return new Promise((resolve) => {
+      const lane = this.lanes.get(numberId);
+      if (lane && !lane.draining) return resolve();
+      this.idleWaiters.set(numberId, [...(this.idleWaiters.get(numberId) ?? []), resolve]);
+    });
   }
 
   /** An ack from WhatsApp; kept a while if it came before the send returned its id. */
@@ -235,14 +256,18 @@ export class Outbox {
             this.wakeAt(numberId, lane, head.next_attempt_at);
             break;
           }
-          if (!this.hasQuota(numberId, now)) {
-            this.logger.info('daily quota reached; sending resumes tomorrow', { numberId });
-            this.wakeAt(numberId, lane, nextOfficeDayStart(now));
+          const timeZone = officeTimeZoneOf(this.sqlite);
+          const limit = this.exhaustedQuota(numberId, now, timeZone);
+          if (limit !== null) {
+            const resumeAt = nextOfficeDayStart(now, timeZone);
+            this.logger.info('daily quota reached; sending resumes at the next office midnight', { numberId });
+            this.holdForQuota(numberId, limit, resumeAt);
+            this.wakeAt(numberId, lane, resumeAt);
             break;
           }
           await this.sendOne(head, lane);
           if (!lane.closed && this.policy.paceMs + this.policy.paceJitterMs > 0) {
-            await sleep(this.policy.paceMs + Math.random() * this.policy.paceJitterMs);
+            await this.pause(lane, this.clock.now() + this.policy.paceMs + Math.random() * this.policy.paceJitterMs);
           }
         }
       } while (lane.again && !lane.closed);
@@ -250,6 +275,11 @@ export class Outbox {
       this.logger.error('outbox drain failed', { numberId, error: String(error) });
     } finally {
       lane.draining = false;
+      if (this.lanes.get(numberId) === lane && !lane.closed) {
+        const waiters = this.idleWaiters.get(numberId) ?? [];
+        this.idleWaiters.delete(numberId);
+        for (const resolve of waiters) resolve();
+      }
     }
   }
 
@@ -306,7 +336,7 @@ export class Outbox {
   }
 
   private recordSent(message: MessageRow, providerId: string | null): void {
-    const today = officeDay(this.clock.now());
+    const today = officeDay(this.clock.now(), officeTimeZoneOf(this.sqlite));
     this.q.countSend.run(today, today, message.whatsapp_number_id);
     if (providerId) {
       // WhatsApp may echo our message (message_create) before the send call returns; ingest
@@ -332,20 +362,41 @@ export class Outbox {
     if (row && (row.status !== before?.status || row.error_code !== before.error_code)) this.events.changed(row);
   }
 
-  private hasQuota(numberId: number, now: number): boolean {
+  /** Null while the number may send today; the day's limit once it is used up. */
+  private exhaustedQuota(numberId: number, now: number, timeZone: string): number | null {
     const quota = this.q.quota.get(numberId);
-    if (!quota) return false;
-    return quota.quota_day !== officeDay(now) || quota.quota_used < quota.quota_limit;
+    if (!quota) return 0;
+    return quota.quota_day !== officeDay(now, timeZone) || quota.quota_used < quota.quota_limit ? null : quota.quota_limit;
+  }
+
+  /** The waiting messages say why they wait, and when sending resumes. */
+  private holdForQuota(numberId: number, limit: number, resumeAt: number): void {
+    const reason = `Daily limit of ${limit} messages reached; sending resumes at ${new Date(resumeAt).toISOString()}`;
+    const held = this.q.holdForQuota.all(reason, numberId, reason);
+    for (const { id } of held) this.events.changed(this.q.byId.get(id)!);
   }
 
   private wakeAt(numberId: number, lane: Lane, at: number): void {
-    if (lane.timer) clearTimeout(lane.timer);
-    const delay = Math.max(0, Math.min(at - this.clock.now(), 2 ** 31 - 1));
-    lane.timer = setTimeout(() => {
+    lane.timer?.();
+    lane.timer = this.clock.wakeAt(at, () => {
       lane.timer = null;
       this.wake(numberId);
-    }, delay);
-    lane.timer.unref?.();
+    });
+  }
+
+  /** The pace between two sends, on the clock; closing the lane ends it at once. */
+  private pause(lane: Lane, until: number): Promise<void> {
+    return new Promise((resolve) => {
+      const cancel = this.clock.wakeAt(until, () => {
+        lane.pause = null;
+        resolve();
+      });
+      lane.pause = () => {
+        cancel();
+        lane.pause = null;
+        resolve();
+      };
+    });
   }
 
   private pruneEarlyAcks(): void {
@@ -358,8 +409,9 @@ interface Lane {
   send: SendFn;
   draining: boolean;
   again: boolean;
-  timer: NodeJS.Timeout | null;
+  /** Cancels the wake-up for a retry or the quota's midnight. */
+  timer: (() => void) | null;
+  /** Ends the pause between two sends. */
+  pause: (() => void) | null;
   closed: boolean;
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -16,22 +16,49 @@ export function tempDir(prefix = 'meras-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-/** A clock the test moves by hand; a wait on it is recorded and moves it at once. */
+/**
+ * A clock the test moves by hand. What waits on it (the outbox's pacing, retries, the quota's
+ * midnight) runs when the clock is moved past its time, in time order, and never before; a
+ * `sleep` on it (the sign-in delay) is recorded and moves it at once.
+ */
 export function manualClock(start = Date.UTC(2026, 10, 25, 9, 0, 0)) {
   let t = start;
+  let seq = 0;
   const waits: number[] = [];
-  return {
+  const pending = new Map<number, { at: number; run: () => void }>();
+  const due = () => [...pending].filter(([, w]) => w.at <= t).sort(([a, x], [b, y]) => x.at - y.at || a - b);
+  const clock = {
     now: () => t,
-    advance: (ms: number) => void (t += ms),
-    sleep: (ms: number) => {
-      waits.push(ms);
+    wakeAt(at: number, run: () => void): () => void {
+      const id = ++seq;
+      pending.set(id, { at, run });
+      return () => void pending.delete(id);
+    },
+    /** Moves the clock on; every wait due by then runs. */
+    advance(ms: number): void {
       t += ms;
+      for (let next = due()[0]; next; next = due()[0]) {
+        pending.delete(next[0]);
+        next[1].run();
+      }
+    },
+    sleep(ms: number): Promise<void> {
+      waits.push(ms);
+      clock.advance(ms);
       return Promise.resolve();
     },
-    /** Every wait asked of the clock, in order. */
+    /** Every sleep asked of the clock, in order. */
     waits,
+    /** When the earliest wait ends, or null when nothing waits. */
+    nextWake(): number | null {
+      let first: number | null = null;
+      for (const { at } of pending.values()) if (first === null || at < first) first = at;
+      return first;
+    },
   };
+  return clock;
 }
+export type ManualClock = ReturnType<typeof manualClock>;
 
 /**
  * A real core on a real SQLite file in a fresh temp folder, called exactly as a window
@@ -77,7 +104,7 @@ export class CallFailed extends Error {
 }
 
 /** Demo timings and policies short enough for tests; the webjs transport runs unchanged. */
-export const fastDemoTimings = { firstQrMs: 5, qrIntervalMs: 60, restoreMs: 5, readyAfterAuthMs: 5, syncSteps: [50, 100], pairingCompletesMs: 30, ackMs: [10, 20, 30] as const, sendMs: 0 };
+export const fastDemoTimings = { firstQrMs: 5, qrIntervalMs: 60, restoreMs: 5, readyAfterAuthMs: 5, syncSteps: [50, 100], pairingCompletesMs: 30, ackMs: [10, 20, 30] as const, transitMs: 0, sendMs: 0 };
 export const fastSessionPolicy = { startTimeoutMs: 2_000, readyTimeoutMs: 2_000, qrRounds: 3, retryBaseMs: 50, retryMaxMs: 200, conflictWindowMs: 60_000 };
 export const fastOutboxPolicy = { paceMs: 0, paceJitterMs: 0, maxAttempts: 3, retryBaseMs: 20, retryMaxMs: 100 };
 export const fastCatchUpPolicy = {

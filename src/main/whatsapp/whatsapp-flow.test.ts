@@ -54,7 +54,8 @@ describe('linking a number', () => {
     await first.close();
 
     const again = startCore({ dataDir, world });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The restore has run (and would have started it): it is still down.
+    await again.core.restored;
     expect(again.core.whatsapp.sessions.snapshot(number.id)).toMatchObject({ state: 'DISCONNECTED' });
     await again.call('numbers.connect', { id: number.id }, admin.token);
     await eventually(() => expect(again.core.whatsapp.sessions.isConnected(number.id)).toBe(true));
@@ -225,7 +226,8 @@ describe('messages through a linked number', () => {
     await again.close();
     const third = startCore({ dataDir, world });
     await eventually(async () => expect(third.core.whatsapp.sessions.isConnected(number.id)).toBe(true));
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Its queue drained after catch-up: a second copy would have gone out by now.
+    await third.core.whatsapp.outbox.whenIdle(number.id);
     expect(world.sentMessages(phoneWid).filter((m) => m.body === 'بكرة الساعة ٥ العصر يناسبك؟')).toHaveLength(1);
   });
 
@@ -254,7 +256,8 @@ describe('messages through a linked number', () => {
     await t.call('numbers.disconnect', { id: number.id }, admin.token);
     await t.call('numbers.connect', { id: number.id }, admin.token);
     await eventually(() => expect(t.core.whatsapp.sessions.isConnected(number.id)).toBe(true));
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The outbox opens once catch-up is done: a doubled message would be stored by then.
+    await t.core.whatsapp.outbox.whenIdle(number.id);
     expect(count()).toBe(3);
   });
 

@@ -4,7 +4,7 @@ import { errorReasons } from '../../../shared/errors';
 import type { NumberView } from '../../../shared/numbers/types';
 import type { createNumberInput, DemoPhoneEvent, updateNumberInput } from '../../../shared/numbers/schemas';
 import { toIso, type Clock } from '../../base/clock';
-import { officeDay } from '../../base/office-day';
+import { officeDay, officeTimeZoneOf } from '../../base/office-day';
 import type { Audience, EventBus } from '../../events/event-bus';
 import { normalizePhone } from '../../base/phone';
 import { AppError, fieldError } from '../../rpc/app-error';
@@ -230,7 +230,7 @@ export class NumbersService {
 
   private view(row: NumberRow): NumberView {
     const live = this.sessions.snapshot(row.id);
-    const today = officeDay(this.clock.now());
+    const today = officeDay(this.clock.now(), officeTimeZoneOf(this.sqlite));
     return {
       id: row.id,
       phoneNumber: row.phone_number,

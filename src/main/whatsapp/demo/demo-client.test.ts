@@ -11,7 +11,7 @@ import { demoPhoneForNumber, seededRandom } from './demo-ids';
 import { demoLinkFileName, isDemoLinked, markDemoLinked } from './demo-link';
 import { DemoWorld } from './demo-world';
 
-const timings = { firstQrMs: 10, qrIntervalMs: 1000, restoreMs: 20, readyAfterAuthMs: 10, pairingCompletesMs: 400, ackMs: [50, 100, 200] as const, sendMs: 0 };
+const timings = { firstQrMs: 10, qrIntervalMs: 1000, restoreMs: 20, readyAfterAuthMs: 10, pairingCompletesMs: 400, ackMs: [50, 100, 200] as const, transitMs: 0, sendMs: 0 };
 const numberId = 3;
 const phone = demoPhoneForNumber(numberId);
 const phoneWid = `${phone}@c.us`;
@@ -102,6 +102,26 @@ describe('the demo WhatsApp client', () => {
     expect(acks.map((e) => e.args[1])).toEqual([1, 2, 3]);
     expect(acks.map((e) => (e.args[0] as WebjsMessage).id.$1)).toEqual(Array(3).fill(sent?.id.$1));
     expect(world.sentMessages(phoneWid).map((m) => [m.body, m.ack])).toEqual([['أهلاً، الشقة متاحة للمعاينة السبت', 3]]);
+  });
+
+  it('WhatsApp has a message only once its transit ends, and never if the page closes on the way', async () => {
+    const { world, client } = await start({ linked: true, timings: { ...timings, transitMs: 300, sendMs: 200 } });
+    await ready(client);
+    const sending = client.sendMessage(customer, 'first');
+    await vi.advanceTimersByTimeAsync(299);
+    expect(world.sentMessages(phoneWid)).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    // Taken, but the page has not reported it yet: a crash now leaves it sent and unrecorded.
+    expect(world.sentMessages(phoneWid).map((m) => m.body)).toEqual(['first']);
+    await vi.advanceTimersByTimeAsync(200);
+    await expect(sending).resolves.toMatchObject({ body: 'first' });
+
+    const lost = client.sendMessage(customer, 'second');
+    const refused = expect(lost).rejects.toThrow('Target closed');
+    await client.destroy();
+    await vi.advanceTimersByTimeAsync(300);
+    await refused;
+    expect(world.sentMessages(phoneWid).map((m) => m.body)).toEqual(['first']);
   });
 
   it('refuses a malformed chat id as whatsapp-web.js does, and sends nothing', async () => {

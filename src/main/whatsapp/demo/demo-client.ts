@@ -22,6 +22,11 @@ export interface DemoTimings {
   /** sendMessage() to acks 1 (sent), 2 (delivered), 3 (read). */
   ackMs: readonly [number, number, number];
   /**
+   * sendMessage() to WhatsApp taking the message (the world records it only then). A crash
+   * inside this window leaves a message in flight that never reached WhatsApp.
+   */
+  transitMs: number;
+  /**
    * WhatsApp has taken the message; this long after, the page reports it (message_create)
    * and sendMessage resolves. A crash inside this window leaves a message sent but unrecorded.
    */
@@ -36,6 +41,7 @@ export const defaultDemoTimings: DemoTimings = {
   syncSteps: [15, 40, 75, 100],
   pairingCompletesMs: 4000,
   ackMs: [600, 1500, 3000],
+  transitMs: 100,
   sendMs: 150,
 };
 
@@ -133,6 +139,9 @@ export class DemoClient extends EventEmitter implements WebjsClient {
     if (typeof content !== 'string' && !media) throw new Error('Evaluation failed: Error: invalid message content');
     if (!isSendableChatId(chatId)) throw new Error(invalidWidError);
     const body = media ? (typeof options.caption === 'string' ? options.caption : '') : (content as string);
+    if (this.timings.transitMs > 0) await new Promise((resolve) => setTimeout(resolve, this.timings.transitMs));
+    // The page closed on the way (the session stopped, the app quit): WhatsApp never got it.
+    this.requireLinked('getChat');
     const sent = this.options.world.storeOutbound(
       this.phoneWid,
       chatId,
