@@ -36,6 +36,7 @@ import { WebjsTransport } from '../whatsapp/webjs/webjs-transport';
 import { readSetting } from '../base/settings';
 import { systemClock, type Clock } from '../base/clock';
 import { createHandlers } from './handlers';
+import { DemoService, type DemoHooks } from '../services/demo/demo-service';
 import { consoleLogger, type Logger } from '../base/logger';
 
 export interface CoreOptions {
@@ -59,8 +60,8 @@ export interface CoreOptions {
 export interface WhatsappOptions {
   /** Builds each number's Client; the real whatsapp-web.js one unless given (demo mode, tests). */
   factory?: WebjsClientFactory;
-  /** Demo mode: the factory's simulated phone can "scan" the QR. */
-  demo?: { scan(numberId: number): boolean };
+  /** Demo mode: the factory's simulated phone can "scan" the QR, and its customers send every kind of message. */
+  demo?: DemoHooks;
   /** Runs before sessions restore, in demo mode: creates the demo data. */
   seed?: (core: { db: import('../db/open-database').Db; dataDir: string }) => Promise<unknown>;
   /** Runs when the core closes (the demo's simulated network). */
@@ -130,6 +131,7 @@ export function createCore(options: CoreOptions) {
   const access = new NumberAccess(sqlite);
   pipeline.audienceFor = (numberId) => access.audience(numberId);
   const inbox = new InboxService(sqlite, outbox, pipeline, clock, access, new ConversationList(sqlite, searchIndex), activity, bus, uploads);
+  const demo = new DemoService(sqlite, access, wa.demo ?? null);
   const media = new MediaService(sqlite, mediaStore, uploads, access);
   const propertyPhotos = new PropertyPhotos(sqlite, mediaStore, uploads, activity, bus, clock);
   const templates = new TemplatesService(sqlite, outbox, pipeline, access, activity, bus, clock);
@@ -146,7 +148,7 @@ export function createCore(options: CoreOptions) {
   const appInfo = { version: options.version ?? '0.0.0', demo: Boolean(wa.demo), ...(options.connection ? { connection: options.connection } : {}) };
 
   const router = createRouter({
-    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, appInfo }),
+    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, demo, appInfo }),
     authenticate: (token) => auth.authenticate(token),
     ...(options.rateLimits ? { rateLimiter: new RateLimiter(options.rateLimits, clock) } : {}),
     logger,

@@ -183,6 +183,7 @@ describe('password hashes', () => {
       'numbers.remove': { id: 999 },
       'numbers.requestPairingCode': { id: 999, phoneNumber: '0501234567' },
       'numbers.demoScan': { id: 999 },
+      'demo.customerSends': { conversationId: 1, kind: 'call' },
       'conversations.list': {},
       'conversations.get': { id: 1 },
       'conversations.markRead': { id: 1 },

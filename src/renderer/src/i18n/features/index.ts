@@ -4,6 +4,7 @@
  * so a missing English text fails the typecheck there.
  */
 import { contactsAr, contactsEn } from './contacts';
+import { demoAr, demoEn } from './demo';
 import { inboxContactAr, inboxContactEn } from './inbox-contact';
 import { inboxFindAr, inboxFindEn } from './inbox-find';
 import { mediaAr, mediaEn } from './media';
@@ -21,6 +22,7 @@ export const featureAr = {
   ...mediaAr,
   ...propertyPhotosAr,
   ...messageKindsAr,
+  ...demoAr,
 } as const;
 export const featureEn: Record<keyof typeof featureAr, string> = {
   ...templatesEn,
@@ -31,4 +33,5 @@ export const featureEn: Record<keyof typeof featureAr, string> = {
   ...mediaEn,
   ...propertyPhotosEn,
   ...messageKindsEn,
+  ...demoEn,
 };
