@@ -1,4 +1,4 @@
-/** Demo mode's "the customer sends…" menu in the thread, and the colleague's-conversation warning in the composer. */
+/** Demo mode's "the customer sends…" menu in the thread. */
 export const demoAr = {
   'demo.customerSends': 'العميل يرسل…',
   'demo.kind.location': 'موقعًا',
@@ -10,9 +10,6 @@ export const demoAr = {
   'demo.kind.reaction': 'تفاعلًا مع رسالتنا',
   'demo.kind.call': 'مكالمة فائتة',
   'reason.demo_nothing_to_act': 'لا يوجد ما يتصرف فيه العميل التجريبي الآن (لا رسالة مناسبة، أو الرقم غير متصل).',
-  'composer.othersConversation': 'هذه المحادثة مُسندة إلى {name}. هل ترسل رغم ذلك؟',
-  'composer.sendAnyway': 'إرسال على أي حال',
-  'composer.dontSend': 'إلغاء',
 } as const;
 
 export const demoEn: Record<keyof typeof demoAr, string> = {
@@ -26,7 +23,4 @@ export const demoEn: Record<keyof typeof demoAr, string> = {
   'demo.kind.reaction': 'A reaction to our message',
   'demo.kind.call': 'A missed call',
   'reason.demo_nothing_to_act': 'The demo customer has nothing to act on right now (no suitable message, or the number is not connected).',
-  'composer.othersConversation': "This conversation is {name}'s. Send anyway?",
-  'composer.sendAnyway': 'Send anyway',
-  'composer.dontSend': 'Cancel',
 };

@@ -3,6 +3,7 @@
  * (the source of its keys, `as const`) and `<name>En: Record<keyof typeof <name>Ar, string>`,
  * so a missing English text fails the typecheck there.
  */
+import { composerGuardAr, composerGuardEn } from './composer-guard';
 import { contactsAr, contactsEn } from './contacts';
 import { demoAr, demoEn } from './demo';
 import { inboxContactAr, inboxContactEn } from './inbox-contact';
@@ -23,6 +24,7 @@ export const featureAr = {
   ...propertyPhotosAr,
   ...messageKindsAr,
   ...demoAr,
+  ...composerGuardAr,
 } as const;
 export const featureEn: Record<keyof typeof featureAr, string> = {
   ...templatesEn,
@@ -34,4 +36,5 @@ export const featureEn: Record<keyof typeof featureAr, string> = {
   ...propertyPhotosEn,
   ...messageKindsEn,
   ...demoEn,
+  ...composerGuardEn,
 };

@@ -13,7 +13,9 @@ import { findNumber, useNumbersStore } from '../../stores/numbers-store';
 import { useThreadStore } from '../../stores/thread-store';
 import { TemplateButton } from '../templates/TemplateButton';
 import { ComposerAttachment } from './ComposerAttachment';
+import { OthersConversationConfirm } from './OthersConversationConfirm';
 import { useReplyStore } from './reply-store';
+import { useSessionStore } from '../../stores/session-store';
 
 const fields = ['content', 'file'] as const;
 /** What the file picker offers: exactly what may be sent (seed 003's types). */
@@ -54,10 +56,21 @@ export function Composer({ conversation }: { conversation: ConversationView }) {
     setFile(candidate);
   }
 
-  async function send() {
+  const me = useSessionStore((state) => state.user);
+  // A colleague's conversation: the first send asks first; once confirmed, this conversation stops asking.
+  const othersName = conversation.assignedAgentId !== null && conversation.assignedAgentId !== me?.id ? (conversation.assignedAgentName ?? '') : null;
+  const [confirmed, setConfirmed] = useState(false);
+  const [asking, setAsking] = useState(false);
+
+  async function send(confirmedNow = false) {
     const content = text;
     const attached = file;
     if ((!content.trim() && !attached) || submission.pending) return;
+    if (othersName !== null && !confirmed && !confirmedNow) {
+      setAsking(true);
+      return;
+    }
+    setAsking(false);
     const ok = await submission.run(async () => {
       try {
         const upload = attached ? await uploadFile(attached, setProgress) : null;
@@ -134,6 +147,16 @@ export function Composer({ conversation }: { conversation: ConversationView }) {
             ✕
           </button>
         </p>
+      ) : null}
+      {asking && othersName !== null ? (
+        <OthersConversationConfirm
+          name={othersName}
+          onConfirm={() => {
+            setConfirmed(true);
+            void send(true);
+          }}
+          onCancel={() => setAsking(false)}
+        />
       ) : null}
       {removed ? (
         <Alert tone="info" testId="composer-number-removed">

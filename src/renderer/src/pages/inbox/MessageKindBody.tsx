@@ -3,6 +3,7 @@ import type { MessageMeta } from '../../../../shared/inbox/message-meta';
 import type { MessageVersionView, MessageView } from '../../../../shared/inbox/types';
 import { call } from '../../api/client';
 import { useT } from '../../i18n/use-t';
+import { useJumpStore } from './jump-store';
 
 type T = ReturnType<typeof useT>;
 
@@ -111,11 +112,7 @@ export function QuotedSnippet({ message }: { message: MessageView }) {
   const quoted = message.quoted;
   if (!quoted) return null;
   const jump = () => {
-    if (quoted.id === null) return;
-    const target = document.querySelector(`[data-testid="message-${quoted.id}"]`);
-    target?.scrollIntoView({ block: 'center' });
-    target?.classList.add('message-flash');
-    setTimeout(() => target?.classList.remove('message-flash'), 1200);
+    if (quoted.id !== null) useJumpStore.getState().request(quoted.id);
   };
   return (
     <button type="button" className="quoted" onClick={jump} data-testid="message-quoted">
