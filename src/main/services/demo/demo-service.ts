@@ -9,23 +9,52 @@ import type { NumberAccess } from '../inbox/number-access';
 export interface DemoHooks {
   /** The simulated phone scans the QR on screen. */
   scan(numberId: number): boolean;
-  /** The customer of `chatId` sends a kind of message; false when the number is not ready or there is nothing to act on. */
-  customerSends(numberId: number, chatId: string, kind: DemoKind): boolean;
+  /** The customer of `chatId` sends a kind of message, acting on `target` when the kind needs one; false when it cannot. */
+  customerSends(numberId: number, chatId: string, kind: DemoKind, target?: { providerId: string; body: string }): boolean;
 }
+
+type Target = { providerId: string; body: string };
 
 /** Demo mode's "the customer sends…": every WhatsApp message kind, on demand, through the real transport. */
 export class DemoService {
+  private readonly q;
+
   constructor(
-    private readonly sqlite: Database.Database,
+    sqlite: Database.Database,
     private readonly access: NumberAccess,
     private readonly demo: DemoHooks | null,
-  ) {}
+  ) {
+    const text = "type = 'text' and deleted_at is null and whatsapp_message_id is not null";
+    this.q = {
+      chat: sqlite.prepare<[number], { wa_chat_id: string | null }>('select wa_chat_id from conversations where id = ?'),
+      // What each kind acts on: the customer's first plain text (a reply), their latest unedited one (an edit, a deletion), our latest sent one (a reaction, a reply to us).
+      firstTheirs: sqlite.prepare<[number], Target>(`select whatsapp_message_id as providerId, content as body from messages where conversation_id = ? and sender = 'customer' and ${text} and quoted_wa_id is null order by created_at, id limit 1`),
+      latestTheirs: sqlite.prepare<[number], Target>(`select whatsapp_message_id as providerId, content as body from messages where conversation_id = ? and sender = 'customer' and ${text} and quoted_wa_id is null and edited_at is null order by created_at desc, id desc limit 1`),
+      latestOurs: sqlite.prepare<[number], Target>(`select whatsapp_message_id as providerId, content as body from messages where conversation_id = ? and sender = 'agent' and deleted_at is null and whatsapp_message_id is not null order by created_at desc, id desc limit 1`),
+    };
+  }
 
   customerSends(caller: Caller, conversationId: number, kind: DemoKind): { ok: true } {
     if (!this.demo) throw new AppError('UNPROCESSABLE_ENTITY', errorReasons.demoOnly);
     const numberId = this.access.requireConversation(caller, conversationId);
-    const chat = this.sqlite.prepare<[number], { wa_chat_id: string | null }>('select wa_chat_id from conversations where id = ?').get(conversationId);
-    if (!chat?.wa_chat_id || !this.demo.customerSends(numberId, chat.wa_chat_id, kind)) throw new AppError('UNPROCESSABLE_ENTITY', errorReasons.demoNothingToAct);
+    const chatId = this.q.chat.get(conversationId)?.wa_chat_id;
+    const target = this.targetOf(conversationId, kind);
+    if (!chatId || !this.demo.customerSends(numberId, chatId, kind, target)) throw new AppError('UNPROCESSABLE_ENTITY', errorReasons.demoNothingToAct);
     return { ok: true };
+  }
+
+  private targetOf(conversationId: number, kind: DemoKind): Target | undefined {
+    switch (kind) {
+      case 'reply':
+        return this.q.firstTheirs.get(conversationId);
+      case 'edit':
+      case 'revoke':
+        return this.q.latestTheirs.get(conversationId);
+      case 'reaction':
+      case 'replyToAgent':
+        return this.q.latestOurs.get(conversationId);
+      default:
+        return undefined;
+    }
   }
 }

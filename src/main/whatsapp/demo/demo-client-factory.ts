@@ -2,6 +2,7 @@ import type { DemoKind } from '../../../shared/demo/contract';
 import type { WebjsClientFactory } from '../webjs/client-surface';
 import { DemoClient, DemoMessageMedia, type DemoTimings } from './demo-client';
 import type { CustomerScriptOptions } from './demo-customers';
+import type { DemoTarget } from './demo-kinds';
 import { cryptoRandom, demoPhoneForNumber, type Random } from './demo-ids';
 import { DemoWorld } from './demo-world';
 
@@ -22,7 +23,7 @@ export interface DemoClientFactory extends WebjsClientFactory {
   /** The demo's "scan" button: false when no client of that number is waiting on a QR. */
   scan(numberId: number): boolean;
   /** The customer of `chatId` on a ready number sends a kind of message (demo-kinds); false when it cannot. */
-  customerSends(numberId: number, chatId: string, kind: DemoKind): boolean;
+  customerSends(numberId: number, chatId: string, kind: DemoKind, target?: DemoTarget): boolean;
   /** The newest client made for a number. */
   client(numberId: number): DemoClient | undefined;
   /** The phone (digits) a demo number links as, unless linked by a pairing code for another. */
@@ -50,7 +51,7 @@ export function createDemoClientFactory(options: DemoClientFactoryOptions = {}):
     },
     media: (mimetype, base64, filename, filesize) => new DemoMessageMedia(mimetype, base64, filename, filesize),
     scan: (numberId) => clients.get(numberId)?.scan() ?? false,
-    customerSends: (numberId, chatId, kind) => clients.get(numberId)?.customerSends(chatId, kind) ?? false,
+    customerSends: (numberId, chatId, kind, target) => clients.get(numberId)?.customerSends(chatId, kind, target) ?? false,
     client: (numberId) => clients.get(numberId),
     phoneFor: demoPhoneForNumber,
   };

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { WebjsChat, WebjsClient, WebjsMessage, WebjsMessageMedia, WebjsWid } from '../webjs/client-surface';
 import type { DemoKind } from '../../../shared/demo/contract';
 import { DemoCustomerScript, type CustomerScriptOptions } from './demo-customers';
-import { customerSends, quoteOf } from './demo-kinds';
+import { customerSends, quoteOf, type DemoTarget } from './demo-kinds';
 import { cryptoRandom, demoPhoneForNumber, isSendableChatId, pairingCode, qrPayload, toWid, type Random } from './demo-ids';
 import { clearDemoLink, markDemoLinked, readDemoLink } from './demo-link';
 import { invalidWidError, type DemoWorld } from './demo-world';
@@ -143,9 +143,9 @@ export class DemoClient extends EventEmitter implements WebjsClient {
   }
 
   /** Demo mode's "the customer sends…": a place, a card, a reply, an edit, a deletion, a reaction, a missed call. */
-  customerSends(chatId: string, kind: DemoKind): boolean {
+  customerSends(chatId: string, kind: DemoKind, target?: DemoTarget): boolean {
     if (this.state !== 'ready') return false;
-    return customerSends(this.options.world, this.phoneWid, chatId, kind, this.random);
+    return customerSends(this.options.world, this.phoneWid, chatId, kind, this.random, target);
   }
 
   /** sendMessage's `quotedMessageId` as the raw model's quote fields; like whatsapp-web.js, an unknown id sends without a quote. */

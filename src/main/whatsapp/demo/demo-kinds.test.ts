@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MessageView } from '../../../shared/inbox/types';
 import { linkedNumber, trackedCores } from '../../testing/demo-core';
+import { systemClock } from '../../base/clock';
+import { Ingest } from '../../ingest/ingest';
 import { eventually } from '../../testing/test-core';
 import { demoKindContent } from './demo-kinds';
 
@@ -65,5 +67,26 @@ describe('demo mode: a customer sends every kind of WhatsApp message', () => {
     expect(await t.call('messages.versions', { id: second!.id }, admin.token)).toEqual([{ content: 'وهل فيها موقف؟', replacedAt: expect.any(String) }]);
     // A reaction is never a bubble of its own.
     expect(messages.filter((x) => x.content === demoKindContent.reaction)).toHaveLength(0);
+  });
+
+  it('acts on history only the office database has (the demo office\'s seeded conversations): the customer edits and replies to it', async () => {
+    const t = cores.startDemo();
+    const { admin, number } = await linkedNumber(t);
+    const chatId = `${customer}@c.us`;
+    const stored = new Ingest(t.core.database.sqlite, systemClock).ingest(number.id, {
+      providerId: `false_${chatId}_3A00000000000000SEED`, chatId, fromMe: false, chatKind: 'user', customerPhone: customer, customerLid: null,
+      profileName: 'ماجد', body: 'فيها مصعد وموقف خاص؟', type: 'chat', hasMedia: false, timestamp: Date.now() - 60_000,
+    });
+    if (stored.kind !== 'stored') throw new Error(stored.kind);
+    await t.call('demo.customerSends', { conversationId: stored.conversationId, kind: 'edit' }, admin.token);
+    await t.call('demo.customerSends', { conversationId: stored.conversationId, kind: 'reply' }, admin.token);
+    const messages = await eventually(async () => {
+      const list = await t.call('messages.list', { conversationId: stored.conversationId }, admin.token);
+      expect(list).toHaveLength(2);
+      expect(list[0]!.editedAt).not.toBeNull();
+      return list;
+    });
+    expect(messages[0]!.content).toBe(`فيها مصعد وموقف خاص؟${demoKindContent.edit.ar}`);
+    expect(messages[1]!.quoted?.id).toBe(stored.messageId);
   });
 });

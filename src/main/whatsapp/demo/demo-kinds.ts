@@ -16,24 +16,28 @@ export const demoKindContent = {
   reaction: '👍',
 } as const;
 
+/** The message a kind acts on (quotes, edits, deletes, reacts to), as the office's database has it. */
+export interface DemoTarget {
+  /** WhatsApp's serialized id: `false_<chat>_<id>` (the customer's) or `true_<chat>_<id>` (ours). */
+  providerId: string;
+  body: string;
+}
+
 /**
  * The customer of `chatId` sends a kind beyond text, through the demo world, so the demo Client
  * reports it exactly as whatsapp-web.js would (message_create, message_edit,
- * message_revoke_everyone, message_reaction). False when the chat has nothing to act on
- * (nothing to quote, edit, delete or react to).
+ * message_revoke_everyone, message_reaction). Kinds that act on a message need `target`; the
+ * phone is given it first if it does not hold it (the demo office's seeded history lives only
+ * in the database). False when a target is needed and missing.
  */
-export function customerSends(world: DemoWorld, phoneWid: string, chatId: string, kind: DemoKind, random: Random): boolean {
-  const messages = world.stored(phoneWid, chatId);
-  const theirs = messages.filter((m) => !m.fromMe && m.type !== 'revoked');
-  const ours = messages.filter((m) => m.fromMe && m.type !== 'revoked');
+export function customerSends(world: DemoWorld, phoneWid: string, chatId: string, kind: DemoKind, random: Random, target?: DemoTarget): boolean {
+  const theirs = world.stored(phoneWid, chatId).filter((m) => !m.fromMe);
   const notifyName = [...theirs].reverse().find((m) => m.notifyName)?.notifyName;
-  const english = theirs.length > 0 && /^[\x20-\x7e]*$/.test(theirs.find((m) => m.type === 'chat')?.body ?? '');
+  const english = target !== undefined && /^[\x20-\x7e]*$/.test(target.body);
   const write = (type: string, body: string, data?: Record<string, unknown>): true => {
     world.customerWrites(phoneWid, { id: phoneMessageId(random), chatId, fromMe: false, body, type, t: 0, ack: 1, ...(data ? { data } : {}), ...(notifyName ? { notifyName } : {}) });
     return true;
   };
-  // Their plain texts that are not replies: what a customer edits or deletes.
-  const plain = theirs.filter((m) => m.type === 'chat' && !m.data?.quotedMsg);
   switch (kind) {
     case 'location': {
       const place = demoKindContent.location;
@@ -43,37 +47,33 @@ export function customerSends(world: DemoWorld, phoneWid: string, chatId: string
       const card = demoKindContent.contact;
       return write('vcard', `BEGIN:VCARD\nVERSION:3.0\nN:;${card.name};;;\nFN:${card.name}\nTEL;type=CELL;type=VOICE;waid=${card.waid}:${card.written}\nEND:VCARD`, { vcardFormattedName: card.name });
     }
-    case 'reply': {
-      const original = plain[0];
-      if (!original) return false;
-      return write('chat', demoKindContent.reply[english ? 'en' : 'ar'], quoteOf(original, chatId));
-    }
-    case 'replyToAgent': {
-      const original = ours.at(-1);
-      if (!original) return false;
-      return write('chat', demoKindContent.replyToAgent[english ? 'en' : 'ar'], quoteOf(original, phoneWid));
-    }
-    case 'edit': {
-      const target = plain.filter((m) => !m.editedAt).at(-1);
-      if (!target) return false;
-      world.edit(phoneWid, chatId, target.id, `${target.body}${demoKindContent.edit[english ? 'en' : 'ar']}`);
-      return true;
-    }
-    case 'revoke': {
-      const target = plain.filter((m) => !m.editedAt).at(-1);
-      if (!target) return false;
-      world.revoke(phoneWid, chatId, target.id);
-      return true;
-    }
-    case 'reaction': {
-      const target = ours.at(-1);
-      if (!target) return false;
-      world.react(phoneWid, chatId, target.id, chatId, demoKindContent.reaction);
-      return true;
-    }
     case 'call':
       return write('call_log', '', { callOutcome: 'missed', isVideoCall: false });
   }
+  const original = target ? onPhone(world, phoneWid, chatId, target) : null;
+  if (!original) return false;
+  switch (kind) {
+    case 'reply':
+      return write('chat', demoKindContent.reply[english ? 'en' : 'ar'], quoteOf(original, chatId));
+    case 'replyToAgent':
+      return write('chat', demoKindContent.replyToAgent[english ? 'en' : 'ar'], quoteOf(original, chatId.endsWith('@lid') ? world.ownLid(phoneWid) : phoneWid));
+    case 'edit':
+      world.edit(phoneWid, chatId, original.id, `${original.body}${demoKindContent.edit[english ? 'en' : 'ar']}`);
+      return true;
+    case 'revoke':
+      world.revoke(phoneWid, chatId, original.id);
+      return true;
+    case 'reaction':
+      world.react(phoneWid, chatId, original.id, chatId, demoKindContent.reaction);
+      return true;
+  }
+}
+
+/** The target as the phone holds it, added quietly when the phone does not have it yet. */
+function onPhone(world: DemoWorld, phoneWid: string, chatId: string, target: DemoTarget): StoredMessage | null {
+  const [fromMe, chat, id] = target.providerId.split('_');
+  if (chat !== chatId || !id) return null;
+  return world.stored(phoneWid, chatId).find((m) => m.id === id) ?? world.adopt(phoneWid, { id, chatId, fromMe: fromMe === 'true', body: target.body, t: 0, ack: 3, type: 'chat' });
 }
 
 /** The raw model fields of a reply quoting `original`, written by `author`. */

@@ -137,6 +137,12 @@ export class DemoWorld {
     return this.add(phoneWid, 'user', message.notifyName, { ...message, t: this.seconds() });
   }
 
+  /** A message the phone has had all along (the seeded history): stored without telling the Clients. */
+  adopt(phoneWid: string, message: StoredMessage): StoredMessage {
+    this.add(phoneWid, 'user', undefined, { ...message, t: message.t || this.seconds() }, false);
+    return this.stored(phoneWid, message.chatId).find((m) => m.id === message.id)!;
+  }
+
   /** The office answers on the phone itself: ours (fromMe), but not sent through the app. */
   sendFromPhone(phoneWid: string, input: { to: string; body: string }): WebjsMessage {
     return this.add(phoneWid, 'user', undefined, {
