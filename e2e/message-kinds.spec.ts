@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, setUpFirstAdmin, test } from './fixtures';
+import { expect, setUpFirstAdmin, signIn, test } from './fixtures';
 
 // The demo office (src/main/whatsapp/demo/demo-seed-data.ts): «ماجد العمري» is أحمد الحربي's
 // customer, with three texts of his and one answer of ours. The thread header's demo menu
@@ -153,4 +153,44 @@ test('each kind of WhatsApp message shows as what it is, in Arabic and in Englis
   await page.getByTestId('nav-contacts').click();
   await page.getByTestId('contacts-search').fill('سالم');
   await expect(page.getByTestId('contact-list').locator('[data-testid^="contact-row-"]').filter({ hasText: 'سالم العتيبي' })).toHaveCount(1);
+});
+
+test('a click on a reply\'s quote brings its original into view even when it is pages back, loading older messages, and highlights it', async ({ page, host, browser }) => {
+  test.setTimeout(150_000);
+  const hessa = 'Hessa Almansour';
+  const opening = 'Good morning, what are the rents for 2-bedroom apartments in Al Narjis?';
+  await setUpFirstAdmin(page, host);
+  // More than a page of missed calls (the thread loads 50 at a time). The host allows each
+  // user 30 changes a minute, so the admin and both demo agents share the clicking.
+  const agents = await Promise.all(
+    ['agent1@demo.meras', 'agent2@demo.meras'].map(async (email) => {
+      const agentPage = await (await browser.newContext()).newPage();
+      await agentPage.goto(host.url);
+      await signIn(agentPage, email, 'demo-pass-123');
+      return agentPage;
+    }),
+  );
+  for (const [who, calls] of [[page, 25], [agents[0]!, 25], [agents[1]!, 5]] as const) {
+    await row(who, hessa).click();
+    await expect(who.getByTestId('thread').locator('.thread-badges .badge-green')).toBeVisible({ timeout: 20_000 });
+    for (let i = 0; i < calls; i++) await customerSends(who, 'call');
+  }
+  await expect.poll(async () => Number(await page.getByTestId('thread-messages').getAttribute('data-loaded-count')), { timeout: 30_000 }).toBe(56);
+  await customerSends(page, 'reply');
+  const reply = bubble(page, 'Asking this again, no answer yet');
+  await expect(reply.getByTestId('message-quoted')).toContainText(opening);
+
+  // Opened afresh, the thread holds only its newest page: the opening is not there.
+  await page.reload();
+  await row(page, hessa).click();
+  await expect(reply).toBeVisible();
+  await expect(page.getByTestId('thread-messages')).toHaveAttribute('data-loaded-count', '50');
+  const original = bubble(page, opening).and(page.locator(':not(:has([data-testid="message-quoted"]))'));
+  await expect(original).toHaveCount(0);
+
+  await reply.getByTestId('message-quoted').click();
+  await expect(original).toBeInViewport();
+  await expect(page.locator('.thread-row.is-flashing')).toContainText(opening);
+  await shot(page, 'kinds-7-jumped-to-original');
+  for (const agentPage of agents) await agentPage.context().close();
 });
