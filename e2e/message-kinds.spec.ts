@@ -149,6 +149,18 @@ test('each kind of WhatsApp message shows as what it is, in Arabic and in Englis
   await shot(page, 'kinds-5-thread-en');
   if (process.env.SCREENSHOT_DIR) await thread.locator('[data-sender="system"][data-kind="notice"]').screenshot({ path: path.join(process.env.SCREENSHOT_DIR, 'kinds-6-notice-en.png') });
 
+  // In English too, a colleague's conversation asks first; "Cancel" sends nothing and keeps the text.
+  await row(page, 'Faisal Alotaibi').click();
+  await expect(thread.getByTestId('thread-name')).toHaveText('Faisal Alotaibi');
+  const faisalCount = await bubbles(page).count();
+  await page.getByTestId('composer-input').fill('The floor plan is on its way.');
+  await page.getByTestId('composer-send').click();
+  await expect(page.getByTestId('composer-others-confirm')).toContainText(`This conversation is ${iso(maha)}'s. Send anyway?`);
+  await page.getByTestId('composer-dont-send').click();
+  await expect(page.getByTestId('composer-others-confirm')).toHaveCount(0);
+  await expect(page.getByTestId('composer-input')).toHaveValue('The floor plan is on its way.');
+  await expect(bubbles(page)).toHaveCount(faisalCount);
+
   // The card's contact is in the contacts.
   await page.getByTestId('nav-contacts').click();
   await page.getByTestId('contacts-search').fill('سالم');
