@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { activityChannels } from './activity/contract';
 import { appChannels } from './app/contract';
 import { contactsChannels, type ContactsEvents } from './contacts/contract';
+import { demoChannels } from './demo/contract';
 import { inboxChannels, type InboxEvents } from './inbox/contract';
 import { mediaChannels } from './media/contract';
 import { numbersChannels, type NumbersEvents } from './numbers/contract';
@@ -28,6 +29,7 @@ export const channels = {
   ...templatesChannels,
   ...propertiesChannels,
   ...contactsChannels,
+  ...demoChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -99,6 +99,8 @@ export const errorReasons = {
   demoOnly: 'demo_only',
   /** A pairing code needs the number to be waiting to be linked (showing a QR). */
   numberNotWaiting: 'number_not_waiting',
+  /** Demo mode: the simulated customer has nothing to act on (no message to quote, edit or react to), or the number is not ready. */
+  demoNothingToAct: 'demo_nothing_to_act',
   /** The number was removed; its conversations can be read but not answered from it. */
   numberRemoved: 'number_removed',
   /** Only a failed message can be sent again. */

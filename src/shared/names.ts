@@ -2,6 +2,7 @@ import type { ChannelName, EventName } from './contract';
 import { activityChannelNames, activityEventNames } from './activity/names';
 import { appChannelNames, appEventNames } from './app/names';
 import { contactsChannelNames, contactsEventNames } from './contacts/names';
+import { demoChannelNames, demoEventNames } from './demo/names';
 import { inboxChannelNames, inboxEventNames } from './inbox/names';
 import { mediaChannelNames, mediaEventNames } from './media/names';
 import { numbersChannelNames, numbersEventNames } from './numbers/names';
@@ -25,6 +26,7 @@ export const channelNames = [
   ...templatesChannelNames,
   ...propertiesChannelNames,
   ...contactsChannelNames,
+  ...demoChannelNames,
 ] as const satisfies readonly ChannelName[];
 
 export const eventNames = [
@@ -37,6 +39,7 @@ export const eventNames = [
   ...templatesEventNames,
   ...propertiesEventNames,
   ...contactsEventNames,
+  ...demoEventNames,
 ] as const satisfies readonly EventName[];
 
 type Missing<All, Listed> = Exclude<All, Listed>;

@@ -38,6 +38,7 @@ import { WebjsTransport } from '../whatsapp/webjs/webjs-transport';
 import { readSetting } from '../base/settings';
 import { systemClock, type WakingClock } from '../base/clock';
 import { createHandlers } from './handlers';
+import { DemoService, type DemoHooks } from '../services/demo/demo-service';
 import { consoleLogger, type Logger } from '../base/logger';
 
 export interface CoreOptions {
@@ -62,8 +63,8 @@ export interface CoreOptions {
 export interface WhatsappOptions {
   /** Builds each number's Client; the real whatsapp-web.js one unless given (demo mode, tests). */
   factory?: WebjsClientFactory;
-  /** Demo mode: the factory's simulated phone can "scan" the QR. */
-  demo?: DemoControls;
+  /** Demo mode: the factory's simulated phone can "scan" the QR and make WhatsApp events happen, and its customers send every kind of message. */
+  demo?: DemoControls & DemoHooks;
   /** Runs before sessions restore, in demo mode: creates the demo data. */
   seed?: (core: { db: import('../db/open-database').Db; dataDir: string }) => Promise<unknown>;
   /** Runs when the core closes (the demo's simulated network). */
@@ -136,6 +137,7 @@ export function createCore(options: CoreOptions) {
   pipeline.onStatus = (numberId) => numbers.publish(numberId);
   pipeline.audienceFor = (numberId) => access.audience(numberId);
   const inbox = new InboxService(sqlite, outbox, pipeline, clock, access, new ConversationList(sqlite, searchIndex), activity, bus, uploads);
+  const demo = new DemoService(sqlite, access, wa.demo ?? null);
   const media = new MediaService(sqlite, mediaStore, uploads, access);
   const propertyPhotos = new PropertyPhotos(sqlite, mediaStore, uploads, activity, bus, clock);
   const templates = new TemplatesService(sqlite, outbox, pipeline, access, activity, bus, clock);
@@ -157,7 +159,7 @@ export function createCore(options: CoreOptions) {
   const appInfo = { version: options.version ?? '0.0.0', demo: Boolean(wa.demo), ...(options.connection ? { connection: options.connection } : {}) };
 
   const router = createRouter({
-    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, appInfo }),
+    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, demo, appInfo }),
     authenticate: (token) => auth.authenticate(token),
     ...(options.rateLimits ? { rateLimiter: new RateLimiter(options.rateLimits, clock) } : {}),
     logger,

@@ -3,6 +3,8 @@ import type { Handlers } from '../rpc/router';
 import { activityHandlers } from '../services/activity/activity-handlers';
 import { appHandlers } from '../services/app/app-handlers';
 import { contactsHandlers } from '../services/contacts/contacts-handlers';
+import { demoHandlers } from '../services/demo/demo-handlers';
+import type { DemoService } from '../services/demo/demo-service';
 import { inboxHandlers } from '../services/inbox/inbox-handlers';
 import { mediaHandlers } from '../services/media/media-handlers';
 import { numbersHandlers } from '../services/numbers/numbers-handlers';
@@ -33,6 +35,7 @@ export interface Services {
   properties: PropertiesService;
   media: MediaService;
   propertyPhotos: PropertyPhotos;
+  demo: DemoService;
   appInfo: AppInfo;
 }
 
@@ -48,6 +51,7 @@ export function createHandlers(s: Services): Handlers {
     ...numbersHandlers(s),
     ...inboxHandlers(s),
     ...mediaHandlers(s),
+    ...demoHandlers(s),
     ...templatesHandlers(s),
     ...propertiesHandlers(s),
     ...contactsHandlers(s),

@@ -92,6 +92,7 @@ const table: Record<ChannelName, Rule> = {
   'conversations.markRead': { scopedBy: 'conversation', input: (w) => ({ id: w.theirs.id }), expect: { refused: 'number_not_allowed' } },
   'messages.list': { scopedBy: 'conversation', input: (w) => ({ conversationId: w.theirs.id }), expect: { refused: 'number_not_allowed' } },
   'messages.send': { scopedBy: 'conversation', input: (w) => ({ conversationId: w.theirs.id, content: 'مرحبا' }), expect: { refused: 'number_not_allowed' } },
+  'demo.customerSends': { scopedBy: 'conversation', input: (w) => ({ conversationId: w.theirs.id, kind: 'call' }), expect: { refused: 'number_not_allowed' } },
   'messages.versions': { scopedBy: 'conversation', input: (w) => ({ id: w.theirMessage.id }), expect: { refused: 'number_not_allowed' } },
   'conversations.unread': {
     scopedBy: 'number',

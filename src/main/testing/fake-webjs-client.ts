@@ -15,6 +15,11 @@ const Reaction = require('whatsapp-web.js/src/structures/Reaction.js') as new (c
 export class FakeWebjsClient extends EventEmitter implements WebjsClient {
   info = { wid: { server: 'c.us', user: '966550000001', _serialized: '966550000001@c.us' } };
   readonly sent: { chatId: string; content: unknown; options: Record<string, unknown> }[] = [];
+  /**
+   * As WhatsApp Web does with a photo it is still uploading: `message_create` (fromMe, type
+   * image, the base64 thumbnail in `body`, no file yet) comes before sendMessage resolves.
+   */
+  echoBeforeResolve = false;
   private counter = 0;
 
   /** `history`: raw models per chat that fetchMessages returns (the fetchMessages shape: Wid objects), kept across reconnects. */
@@ -36,8 +41,16 @@ export class FakeWebjsClient extends EventEmitter implements WebjsClient {
   async getContactLidAndPhone(): Promise<{ lid?: string; pn?: string }[]> {
     return [];
   }
-  async getMessageById(): Promise<WebjsMessage | null> {
-    return null;
+  /** Files the phone has finished uploading, by serialized message id: getMessageById then gives the message with its file. */
+  readonly uploaded = new Map<string, { model: Record<string, unknown>; file: WebjsMessageMedia }>();
+
+  async getMessageById(messageId: string): Promise<WebjsMessage | null> {
+    const found = this.uploaded.get(messageId);
+    if (!found) return null;
+    const message = this.message({ ...found.model, mediaKey: 'key', directPath: '/v/t62/1' });
+    // The library's own downloadMedia runs in the page; here the file is at hand.
+    message.downloadMedia = async () => found.file;
+    return message;
   }
   async getChats(): Promise<WebjsChat[]> {
     return [...this.history].map(([id, models]) => ({
@@ -50,7 +63,25 @@ export class FakeWebjsClient extends EventEmitter implements WebjsClient {
   async sendMessage(chatId: string, content: string | WebjsMessageMedia, options: Record<string, unknown> = {}): Promise<WebjsMessage | undefined> {
     this.sent.push({ chatId, content, options });
     const id = `3EB0SENT${++this.counter}`;
-    return this.message({ id: { fromMe: true, remote: chatId, id, _serialized: `true_${chatId}_${id}` }, type: 'chat', body: content, t: 1_790_000_100, from: this.info.wid._serialized, to: chatId });
+    const key = { fromMe: true, remote: chatId, id, _serialized: `true_${chatId}_${id}` };
+    const from = this.info.wid._serialized;
+    if (typeof content !== 'string') {
+      const caption = typeof options.caption === 'string' ? options.caption : undefined;
+      const type = options.sendMediaAsDocument ? 'document' : content.mimetype.split('/')[0] === 'image' ? 'image' : 'document';
+      // While it uploads the model has no directPath, so the library's hasMedia is false and body holds the thumbnail.
+      const uploading = { id: key, type, body: '/9j/4AAQSkZJRgABAQ'.repeat(40), caption, mimetype: content.mimetype, t: 1_790_000_100, from, to: chatId, ack: 0 };
+      if (this.echoBeforeResolve) {
+        this.emit('message_create', this.message(uploading));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      return this.message({ ...uploading, mediaKey: 'key', directPath: '/v/t62/1' });
+    }
+    const message = this.message({ id: key, type: 'chat', body: content, t: 1_790_000_100, from, to: chatId });
+    if (this.echoBeforeResolve) {
+      this.emit('message_create', message);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return message;
   }
 
   /** A Message as the library makes it from a raw model. */

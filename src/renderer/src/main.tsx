@@ -9,6 +9,7 @@ import './styles/auth.css';
 import './styles/numbers.css';
 import './styles/inbox.css';
 import './styles/thread.css';
+import './styles/message-fidelity.css';
 import './styles/contacts.css';
 import './styles/templates.css';
 import './styles/properties.css';

@@ -16,6 +16,7 @@ import type { Outbox } from '../../outbox/outbox';
 import { AppError, fieldError } from '../../rpc/app-error';
 import type { MessagePipeline } from '../../whatsapp/message-pipeline';
 import type { Caller } from '../auth/auth-service';
+import { insertAssignmentNotice } from './assignment-notice';
 
 /** Seed 003's conversations and messages: the list, a thread, reading and answering. */
 export class InboxService {
@@ -114,8 +115,9 @@ export class InboxService {
       if (!this.access.mayUse(agent.id, agent.role, numberId)) throw fieldError('agentId', 'no_access', 'This user has no access to the number');
     }
     if (before.assignedAgentId === agentId) return before;
-    this.sqlite.transaction(() => {
-      this.sqlite.prepare('update conversations set assigned_agent_id = ?, updated_at = ? where id = ?').run(agentId, this.clock.now(), id);
+    const notice = this.sqlite.transaction(() => {
+      const now = this.clock.now();
+      this.sqlite.prepare('update conversations set assigned_agent_id = ?, updated_at = ? where id = ?').run(agentId, now, id);
       this.activity.record({
         userId: caller.user.id,
         action: before.assignedAgentId === null ? 'conversation.assigned' : agentId === null ? 'conversation.unassigned' : 'conversation.transferred',
@@ -123,9 +125,13 @@ export class InboxService {
         entityId: id,
         details: { from: before.assignedAgentId, to: agentId },
       });
+      const after = this.getConversation(id);
+      // The thread says who moved it, so whoever opens it later sees why it is theirs.
+      return insertAssignmentNotice(this.sqlite, { conversationId: id, numberId, from: before.assignedAgentName, to: after.assignedAgentName, by: caller.user.name, at: now });
     })();
     const conversation = this.getConversation(id);
-    this.pipeline.publishConversation(id);
+    if (notice) this.pipeline.publishNew(notice);
+    else this.pipeline.publishConversation(id);
     if (agentId !== null && agentId !== caller.user.id) {
       this.bus.publish('conversation.assigned', { conversation, byUserName: caller.user.name }, { kind: 'users', userIds: [agentId] });
     }

@@ -184,6 +184,7 @@ describe('password hashes', () => {
       'numbers.requestPairingCode': { id: 999, phoneNumber: '0501234567' },
       'numbers.demoScan': { id: 999 },
       'numbers.demoEvent': { id: 999, event: 'TIMEOUT' },
+      'demo.customerSends': { conversationId: 1, kind: 'call' },
       'conversations.list': {},
       'conversations.get': { id: 1 },
       'conversations.markRead': { id: 1 },

@@ -1,7 +1,9 @@
 import type { DemoPhoneEvent } from '../../../shared/numbers/schemas';
+import type { DemoKind } from '../../../shared/demo/contract';
 import type { WebjsClientFactory } from '../webjs/client-surface';
 import { DemoClient, DemoMessageMedia, type DemoTimings } from './demo-client';
 import type { CustomerScriptOptions } from './demo-customers';
+import type { DemoTarget } from './demo-kinds';
 import { cryptoRandom, demoPhoneForNumber, type Random } from './demo-ids';
 import { DemoWorld } from './demo-world';
 
@@ -23,6 +25,8 @@ export interface DemoClientFactory extends WebjsClientFactory {
   scan(numberId: number): boolean;
   /** The demo phone makes a WhatsApp event happen to the number's client; false when it has none. */
   simulate(numberId: number, event: DemoPhoneEvent): boolean;
+  /** The customer of `chatId` on a ready number sends a kind of message (demo-kinds); false when it cannot. */
+  customerSends(numberId: number, chatId: string, kind: DemoKind, target?: DemoTarget): boolean;
   /** The newest client made for a number. */
   client(numberId: number): DemoClient | undefined;
   /** The phone (digits) a demo number links as, unless linked by a pairing code for another. */
@@ -59,6 +63,7 @@ export function createDemoClientFactory(options: DemoClientFactoryOptions = {}):
       else client.changeState(event);
       return true;
     },
+    customerSends: (numberId, chatId, kind, target) => clients.get(numberId)?.customerSends(chatId, kind, target) ?? false,
     client: (numberId) => clients.get(numberId),
     phoneFor: demoPhoneForNumber,
   };

@@ -1,7 +1,9 @@
 import { EventEmitter } from 'node:events';
 import type { WebjsChat, WebjsClient, WebjsMessage, WebjsMessageMedia, WebjsWid } from '../webjs/client-surface';
 import { demoCustomersForNumber } from './demo-cast';
+import type { DemoKind } from '../../../shared/demo/contract';
 import { DemoCustomerScript, type CustomerScriptOptions } from './demo-customers';
+import { customerSends, quoteOf, type DemoTarget } from './demo-kinds';
 import { cryptoRandom, demoPhoneForNumber, isSendableChatId, pairingCode, qrPayload, toWid, type Random } from './demo-ids';
 import { clearDemoLink, markDemoLinked, readDemoLink } from './demo-link';
 import { invalidWidError, type DemoWorld } from './demo-world';
@@ -147,12 +149,28 @@ export class DemoClient extends EventEmitter implements WebjsClient {
       chatId,
       body,
       media ? { mimetype: media.mimetype, size: media.filesize ?? 0, ...(media.filename ? { filename: media.filename } : {}), asDocument: options.sendMediaAsDocument === true } : undefined,
+      this.quote(chatId, options.quotedMessageId),
     );
     if (this.timings.sendMs > 0) await new Promise((resolve) => setTimeout(resolve, this.timings.sendMs));
     this.emit('message_create', sent);
     this.scheduleAcks(chatId, sent.id.id, 0);
     this.script?.agentWrote(chatId);
     return sent;
+  }
+
+  /** Demo mode's "the customer sends…": a place, a card, a reply, an edit, a deletion, a reaction, a missed call. */
+  customerSends(chatId: string, kind: DemoKind, target?: DemoTarget): boolean {
+    if (this.state !== 'ready') return false;
+    return customerSends(this.options.world, this.phoneWid, chatId, kind, this.random, target);
+  }
+
+  /** sendMessage's `quotedMessageId` as the raw model's quote fields; like whatsapp-web.js, an unknown id sends without a quote. */
+  private quote(chatId: string, quotedMessageId: unknown): Record<string, unknown> | undefined {
+    if (typeof quotedMessageId !== 'string') return undefined;
+    const [, quotedChat, id] = quotedMessageId.split('_');
+    if (quotedChat !== chatId || !id) return undefined;
+    const original = this.options.world.stored(this.phoneWid, chatId).find((m) => m.id === id);
+    return original ? quoteOf(original, original.fromMe ? (chatId.endsWith('@lid') ? this.options.world.ownLid(this.phoneWid) : this.phoneWid) : chatId) : undefined;
   }
 
   async getMessageById(messageId: string): Promise<WebjsMessage | null> {
@@ -256,10 +274,19 @@ export class DemoClient extends EventEmitter implements WebjsClient {
     this.syncTimers = [];
     this.state = 'ready';
     this.info = { wid: toWid(this.phoneWid), pushname: 'Meras Demo', platform: 'android' };
-    this.detach = this.options.world.attach(this.phoneWid, (message) => {
-      this.emit('message_create', message);
-      if (!message.fromMe) this.emit('message', message);
-    });
+    this.detach = this.options.world.attach(
+      this.phoneWid,
+      (message) => {
+        this.emit('message_create', message);
+        if (!message.fromMe) this.emit('message', message);
+      },
+      // Edits, deletions and reactions, with whatsapp-web.js's event names and arguments.
+      (change) => {
+        if (change.kind === 'edit') this.emit('message_edit', change.message, change.newBody, change.prevBody);
+        else if (change.kind === 'revoke') this.emit('message_revoke_everyone', change.message, change.before);
+        else this.emit('message_reaction', change.reaction);
+      },
+    );
     this.emit('ready');
     if (this.options.customers !== false) {
       this.script = new DemoCustomerScript(this.options.world, this.phoneWid, {

@@ -18,13 +18,22 @@ export interface StoredMessage {
   notifyName?: string;
   /** A photo or file; `body` is then its caption. A customer's file keeps its bytes (base64) to download; ours only what it was. */
   media?: { mimetype: string; filename?: string; size: number; data?: string };
+  /** Raw model fields of kinds beyond text (a place's lat/lng/loc, a quote's quotedStanzaID…), as WhatsApp Web has them. */
+  data?: Record<string, unknown>;
+  /** When the sender last edited it (ms). */
+  editedAt?: number;
+  /** Emoji by who reacted (their wid). */
+  reactions?: Record<string, string>;
 }
 
 export type JournalEvent =
   | { e: 'msg'; p: string; k: 'user' | 'group' | 'status'; n?: string; m: StoredMessage }
   | { e: 'ack'; p: string; c: string; id: string; a: number }
   | { e: 'lid'; lid: string; pn: string }
-  | { e: 'reveal'; lid: string };
+  | { e: 'reveal'; lid: string }
+  | { e: 'edit'; p: string; c: string; id: string; body: string; at: number }
+  | { e: 'revoke'; p: string; c: string; id: string; at: number }
+  | { e: 'react'; p: string; c: string; id: string; by: string; emoji: string; at: number };
 
 /**
  * An append-only file of world events, one JSON line each. appendFileSync hands every line to

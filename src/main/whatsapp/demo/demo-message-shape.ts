@@ -30,6 +30,7 @@ export function toWebjsMessage(context: ShapeContext, m: StoredMessage): WebjsMe
   const from = m.fromMe ? own : chatId;
   const to = m.fromMe ? chatId : own;
   const notifyName = m.notifyName;
+  const data = m.data ?? {};
   return {
     id,
     from,
@@ -43,7 +44,13 @@ export function toWebjsMessage(context: ShapeContext, m: StoredMessage): WebjsMe
     fromMe: m.fromMe,
     isStatus: kind === 'status',
     broadcast: kind === 'status',
-    _data: { id, body: m.body, type: m.type, t: m.t, from, to, ack: m.ack, ...(notifyName ? { notifyName } : {}) },
+    ...kindFields(m),
+    _data: {
+      ...data,
+      id, body: m.body, type: m.type, t: m.t, from, to, ack: m.ack,
+      ...(notifyName ? { notifyName } : {}),
+      ...(m.editedAt ? { latestEditSenderTimestampMs: m.editedAt } : {}),
+    },
     // Like whatsapp-web.js's: the file as base64, undefined when the phone no longer has it.
     async downloadMedia() {
       const media = m.media;
@@ -51,4 +58,19 @@ export function toWebjsMessage(context: ShapeContext, m: StoredMessage): WebjsMe
       return { mimetype: media.mimetype, data: media.data, filename: media.filename ?? null, filesize: media.size };
     },
   };
+}
+
+/** The fields whatsapp-web.js's Message derives from the raw model for kinds beyond text. */
+function kindFields(m: StoredMessage): Partial<WebjsMessage> {
+  const data = m.data ?? {};
+  const fields: Partial<WebjsMessage> = {};
+  if (m.type === 'location') {
+    const [name, address] = typeof data.loc === 'string' ? data.loc.split('\n') : [];
+    fields.location = { latitude: Number(data.lat), longitude: Number(data.lng), ...(name ? { name } : {}), ...(address ? { address } : {}) };
+  }
+  if (m.type === 'vcard') fields.vCards = [m.body];
+  if (m.type === 'multi_vcard') fields.vCards = ((data.vcardList as { vcard: string }[] | undefined) ?? []).map((c) => c.vcard);
+  if (data.quotedMsg) fields.hasQuotedMsg = true;
+  if (m.editedAt) fields.latestEditSenderTimestampMs = m.editedAt;
+  return fields;
 }

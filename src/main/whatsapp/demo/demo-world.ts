@@ -1,4 +1,4 @@
-import type { WebjsChat, WebjsMessage } from '../webjs/client-surface';
+import type { WebjsChat, WebjsMessage, WebjsReaction } from '../webjs/client-surface';
 import { DemoJournal, type JournalEvent, type StoredMessage } from './demo-journal';
 import type { DemoFile } from './demo-files';
 import { toWebjsMessage } from './demo-message-shape';
@@ -37,7 +37,16 @@ export interface InboundInput {
   profileName?: string;
   /** A photo or document the customer sends; `body` is its caption. */
   file?: DemoFile;
+  /** A kind beyond text (`location`, `vcard`, `call_log`…) and its raw model fields (demo-kinds). */
+  type?: string;
+  data?: Record<string, unknown>;
 }
+
+/** A change to a message already on the phone, as whatsapp-web.js reports it. */
+export type DemoChange =
+  | { kind: 'edit'; message: WebjsMessage; newBody: string; prevBody: string }
+  | { kind: 'revoke'; message: WebjsMessage; before: WebjsMessage }
+  | { kind: 'reaction'; reaction: WebjsReaction };
 
 export interface DemoChatSnapshot {
   id: string;
@@ -50,6 +59,7 @@ export interface DemoChatSnapshot {
 }
 
 type ChatKind = 'user' | 'group' | 'status';
+type Applied = { phone: PhoneRecord; chat: ChatRecord; entry: Entry } | { phone: PhoneRecord; change: DemoChange };
 type Entry = StoredMessage & { seq: number };
 interface ChatRecord {
   id: string;
@@ -63,6 +73,7 @@ interface PhoneRecord {
   lid: string;
   chats: Map<string, ChatRecord>;
   listeners: Set<(message: WebjsMessage) => void>;
+  changeListeners: Set<(change: DemoChange) => void>;
 }
 interface LidRecord {
   pn: string;
@@ -114,10 +125,22 @@ export class DemoWorld {
     const { file } = input;
     return this.add(phoneWid, 'user', input.profileName, {
       id: phoneMessageId(this.random), chatId, fromMe: false, body: input.body, t: this.seconds(), ack: 1,
-      type: file ? webjsMediaType(file.mimetype) : 'chat',
+      type: file ? webjsMediaType(file.mimetype) : (input.type ?? 'chat'),
+      ...(input.data ? { data: input.data } : {}),
       ...(input.profileName ? { notifyName: input.profileName } : {}),
       ...(file ? { media: { mimetype: file.mimetype, size: file.data.length, data: file.data.toString('base64'), ...(file.filename ? { filename: file.filename } : {}) } } : {}),
     });
+  }
+
+  /** The customer of an existing chat writes a message of any kind (demo-kinds); `t` is set to now. */
+  customerWrites(phoneWid: string, message: StoredMessage): WebjsMessage {
+    return this.add(phoneWid, 'user', message.notifyName, { ...message, t: this.seconds() });
+  }
+
+  /** A message the phone has had all along (the seeded history): stored without telling the Clients. */
+  adopt(phoneWid: string, message: StoredMessage): StoredMessage {
+    this.add(phoneWid, 'user', undefined, { ...message, t: message.t || this.seconds() }, false);
+    return this.stored(phoneWid, message.chatId).find((m) => m.id === message.id)!;
   }
 
   /** The office answers on the phone itself: ours (fromMe), but not sent through the app. */
@@ -144,13 +167,34 @@ export class DemoWorld {
   }
 
   /** A Client sends: stored at once (before the promise resolves), acks follow through setAck. */
-  storeOutbound(phoneWid: string, chatId: string, body: string, media?: { mimetype: string; filename?: string; size: number; asDocument?: boolean }): WebjsMessage {
+  storeOutbound(phoneWid: string, chatId: string, body: string, media?: { mimetype: string; filename?: string; size: number; asDocument?: boolean }, data?: Record<string, unknown>): WebjsMessage {
     const kind: ChatKind = chatId.endsWith('@g.us') ? 'group' : 'user';
     const type = media ? (media.asDocument ? 'document' : webjsMediaType(media.mimetype)) : 'chat';
     return this.add(phoneWid, kind, undefined, {
-      id: webMessageId(this.random), chatId, fromMe: true, body, t: this.seconds(), ack: 0, type,
+      id: webMessageId(this.random), chatId, fromMe: true, body, t: this.seconds(), ack: 0, type, ...(data ? { data } : {}),
       ...(media ? { media: { mimetype: media.mimetype, size: media.size, ...(media.filename ? { filename: media.filename } : {}) } } : {}),
     }, false);
+  }
+
+  /** A chat's messages as stored, oldest first (demo-kinds picks what a customer quotes, edits or reacts to). */
+  stored(phoneWid: string, chatId: string): readonly StoredMessage[] {
+    this.catchUp();
+    return this.phone(phoneWid).chats.get(chatId)?.messages ?? [];
+  }
+
+  /** The sender edits a message: 'message_edit' on connected Clients. */
+  edit(phoneWid: string, chatId: string, id: string, body: string): void {
+    this.record({ e: 'edit', p: this.phone(phoneWid).wid, c: chatId, id, body, at: this.now() });
+  }
+
+  /** The sender deletes a message for everyone: 'message_revoke_everyone'. */
+  revoke(phoneWid: string, chatId: string, id: string): void {
+    this.record({ e: 'revoke', p: this.phone(phoneWid).wid, c: chatId, id, at: this.now() });
+  }
+
+  /** `by` reacts to a message ('' takes the reaction back): 'message_reaction'. */
+  react(phoneWid: string, chatId: string, id: string, by: string, emoji: string): void {
+    this.record({ e: 'react', p: this.phone(phoneWid).wid, c: chatId, id, by, emoji, at: this.now() });
   }
 
   /** A message by its serialized id, as getMessageById finds it; null when unknown. */
@@ -243,11 +287,15 @@ export class DemoWorld {
   }
 
   /** A connected Client listens here for what arrives on its phone; returns how to stop. */
-  attach(phoneWid: string, listener: (message: WebjsMessage) => void): () => void {
+  attach(phoneWid: string, listener: (message: WebjsMessage) => void, onChange?: (change: DemoChange) => void): () => void {
     this.ensureFixtures(phoneWid);
     const phone = this.phone(phoneWid);
     phone.listeners.add(listener);
-    return () => void phone.listeners.delete(listener);
+    if (onChange) phone.changeListeners.add(onChange);
+    return () => {
+      phone.listeners.delete(listener);
+      if (onChange) phone.changeListeners.delete(onChange);
+    };
   }
 
   isConnected(phoneWid: string): boolean {
@@ -280,19 +328,24 @@ export class DemoWorld {
     const added = this.apply(event);
     if (added === false) return;
     this.journal?.append(event);
-    if (added && notify) this.notify(added.phone, added.chat, added.entry);
+    if (added && notify) this.tell(added);
   }
 
   /** Reads lines appended since the last look (by this process or another) and passes new messages on. */
   private catchUp(): void {
     for (const event of this.journal?.readNew() ?? []) {
       const added = this.apply(event);
-      if (added) this.notify(added.phone, added.chat, added.entry);
+      if (added) this.tell(added);
     }
   }
 
-  /** false: nothing changed; null: changed, no message added; else the message added. */
-  private apply(event: JournalEvent): false | null | { phone: PhoneRecord; chat: ChatRecord; entry: Entry } {
+  private tell(applied: Applied): void {
+    if ('change' in applied) for (const listener of [...applied.phone.changeListeners]) listener(applied.change);
+    else this.notify(applied.phone, applied.chat, applied.entry);
+  }
+
+  /** false: nothing changed; null: changed, nothing to tell; else the message added or the change made. */
+  private apply(event: JournalEvent): false | null | Applied {
     switch (event.e) {
       case 'lid':
         if (this.lids.has(event.lid)) return false;
@@ -324,7 +377,42 @@ export class DemoWorld {
         chat.byId.set(entry.id, entry);
         return { phone, chat, entry };
       }
+      case 'edit':
+      case 'revoke':
+      case 'react':
+        return this.applyChange(event);
     }
+  }
+
+  /** An edit, a deletion or a reaction, as whatsapp-web.js's Client reports each. */
+  private applyChange(event: Extract<JournalEvent, { e: 'edit' | 'revoke' | 'react' }>): false | Applied {
+    const phone = this.phone(event.p);
+    const chat = phone.chats.get(event.c);
+    const entry = chat?.byId.get(event.id);
+    if (!chat || !entry || entry.type === 'revoked') return false;
+    if (event.e === 'edit') {
+      if (entry.body === event.body) return false;
+      const prevBody = entry.body;
+      entry.body = event.body;
+      entry.editedAt = event.at;
+      return { phone, change: { kind: 'edit', message: toMessage(phone, chat, entry), newBody: event.body, prevBody } };
+    }
+    if (event.e === 'revoke') {
+      const before = toMessage(phone, chat, entry);
+      entry.type = 'revoked';
+      entry.body = '';
+      delete entry.media;
+      delete entry.reactions;
+      return { phone, change: { kind: 'revoke', message: toMessage(phone, chat, entry), before } };
+    }
+    const reactions = { ...entry.reactions };
+    if ((reactions[event.by] ?? '') === event.emoji) return false;
+    if (event.emoji) reactions[event.by] = event.emoji;
+    else delete reactions[event.by];
+    entry.reactions = reactions;
+    const key = toMessage(phone, chat, entry).id;
+    const reactionId = { fromMe: false, remote: chat.id, id: `${entry.id}R${event.at}`, $1: `false_${chat.id}_${entry.id}R${event.at}` };
+    return { phone, change: { kind: 'reaction', reaction: { id: reactionId, msgId: key, reaction: event.emoji, senderId: event.by, timestamp: Math.floor(event.at / 1000) } } };
   }
 
   private notify(phone: PhoneRecord, chat: ChatRecord, entry: Entry): void {
@@ -335,7 +423,7 @@ export class DemoWorld {
     const wid = userWid(phoneWid);
     let phone = this.phones.get(wid);
     if (!phone) {
-      phone = { wid, lid: lidForPhone(wid.split('@')[0] ?? ''), chats: new Map(), listeners: new Set() };
+      phone = { wid, lid: lidForPhone(wid.split('@')[0] ?? ''), chats: new Map(), listeners: new Set(), changeListeners: new Set() };
       this.phones.set(wid, phone);
     }
     return phone;

@@ -5,7 +5,9 @@
  */
 import { activityAr, activityEn } from './activity';
 import { accessAr, accessEn } from './access';
+import { composerGuardAr, composerGuardEn } from './composer-guard';
 import { contactsAr, contactsEn } from './contacts';
+import { demoAr, demoEn } from './demo';
 import { inboxContactAr, inboxContactEn } from './inbox-contact';
 import { inboxArchivedAr, inboxArchivedEn } from './inbox-archived';
 import { inboxFindAr, inboxFindEn } from './inbox-find';
@@ -33,6 +35,8 @@ export const featureAr = {
   ...offlineAr,
   ...numberStatesAr,
   ...accessAr,
+  ...demoAr,
+  ...composerGuardAr,
 } as const;
 export const featureEn: Record<keyof typeof featureAr, string> = {
   ...activityEn,
@@ -49,4 +53,6 @@ export const featureEn: Record<keyof typeof featureAr, string> = {
   ...offlineEn,
   ...numberStatesEn,
   ...accessEn,
+  ...demoEn,
+  ...composerGuardEn,
 };

@@ -16,7 +16,9 @@ import { sendAnswer } from '../../stores/pending-answers';
 import { useThreadStore } from '../../stores/thread-store';
 import { TemplateButton } from '../templates/TemplateButton';
 import { ComposerAttachment } from './ComposerAttachment';
+import { OthersConversationConfirm } from './OthersConversationConfirm';
 import { useReplyStore } from './reply-store';
+import { useSessionStore } from '../../stores/session-store';
 
 const fields = ['content', 'file'] as const;
 /** What the file picker offers: exactly what may be sent (seed 003's types). */
@@ -57,10 +59,21 @@ export function Composer({ conversation }: { conversation: ConversationView }) {
     setFile(candidate);
   }
 
-  async function send() {
+  const me = useSessionStore((state) => state.user);
+  // A colleague's conversation: the first send asks first; once confirmed, this conversation stops asking.
+  const othersName = conversation.assignedAgentId !== null && conversation.assignedAgentId !== me?.id ? (conversation.assignedAgentName ?? '') : null;
+  const [confirmed, setConfirmed] = useState(false);
+  const [asking, setAsking] = useState(false);
+
+  async function send(confirmedNow = false) {
     const content = text;
     const attached = file;
     if ((!content.trim() && !attached) || submission.pending) return;
+    if (othersName !== null && !confirmed && !confirmedNow) {
+      setAsking(true);
+      return;
+    }
+    setAsking(false);
     const ok = await submission.run(async () => {
       const reply = useReplyStore.getState().replyTo;
       const replyToId = reply && reply.conversationId === conversation.id ? reply.id : undefined;
@@ -141,6 +154,16 @@ export function Composer({ conversation }: { conversation: ConversationView }) {
             ✕
           </button>
         </p>
+      ) : null}
+      {asking && othersName !== null ? (
+        <OthersConversationConfirm
+          name={othersName}
+          onConfirm={() => {
+            setConfirmed(true);
+            void send(true);
+          }}
+          onCancel={() => setAsking(false)}
+        />
       ) : null}
       {removed ? (
         <Alert tone="info" testId="composer-number-removed">

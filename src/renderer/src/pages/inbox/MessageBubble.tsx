@@ -55,7 +55,7 @@ export const MessageBubble = memo(function MessageBubble({ message }: { message:
     return (
       <div className="message-row message-row-system">
         <p className="message message-system" data-testid={`message-${message.id}`} data-sender="system" data-kind={message.type}>
-          {message.type === 'call' ? '📞 ' : ''}
+          {message.type === 'call' ? <Icon name="phone" className="icon icon-small" /> : null}
           {systemLineText(t, message)} · <time dateTime={message.createdAt}>{formatTime(message.createdAt, language)}</time>
         </p>
       </div>

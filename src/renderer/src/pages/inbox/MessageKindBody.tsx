@@ -2,7 +2,10 @@ import { useState } from 'react';
 import type { MessageMeta } from '../../../../shared/inbox/message-meta';
 import type { MessageVersionView, MessageView } from '../../../../shared/inbox/types';
 import { call } from '../../api/client';
+import { Icon } from '../../components/icons';
+import { isolate } from '../../i18n/labels';
 import { useT } from '../../i18n/use-t';
+import { useJumpStore } from './jump-store';
 
 type T = ReturnType<typeof useT>;
 
@@ -16,12 +19,13 @@ export function systemLineText(t: T, message: MessageView): string {
       return t('kind.securityCode');
     case 'number_changed':
       return notice.newPhone ? t('kind.numberChanged', { phone: notice.newPhone }) : t('kind.numberChangedUnknown');
+    // Names isolated: an English name in an Arabic line (or the reverse) keeps the words around it in order.
     case 'assigned':
-      return t('kind.assigned', { to: notice.to, by: notice.by });
+      return t('kind.assigned', { to: isolate(notice.to), by: isolate(notice.by) });
     case 'transferred':
-      return t('kind.transferred', { from: notice.from, to: notice.to, by: notice.by });
+      return t('kind.transferred', { from: isolate(notice.from), to: isolate(notice.to), by: isolate(notice.by) });
     case 'unassigned':
-      return t('kind.unassigned', { from: notice.from, by: notice.by });
+      return t('kind.unassigned', { from: isolate(notice.from), by: isolate(notice.by) });
   }
 }
 
@@ -43,7 +47,10 @@ function LocationCard({ location }: { location: NonNullable<MessageMeta['locatio
   const href = `https://www.google.com/maps/search/?api=1&query=${location.latitude},${location.longitude}`;
   return (
     <div className="kind-card" data-testid="message-location">
-      <p className="kind-title">📍 {location.name ?? t('kind.location')}</p>
+      <p className="kind-title">
+        <Icon name="pin" className="icon icon-small" />
+        <span dir="auto">{location.name ?? t('kind.location')}</span>
+      </p>
       {location.address ? <p className="kind-sub" dir="auto">{location.address}</p> : null}
       <a className="kind-link" href={href} target="_blank" rel="noreferrer noopener">
         {t('kind.openMap')}
@@ -60,7 +67,10 @@ function ContactCards({ cards }: { cards: NonNullable<MessageMeta['contacts']> }
     <div className="kind-cards">
       {cards.map((card, i) => (
         <div className="kind-card" key={i} data-testid="message-contact-card">
-          <p className="kind-title" dir="auto">👤 {card.name || t('kind.contacts')}</p>
+          <p className="kind-title">
+            <Icon name="contacts" className="icon icon-small" />
+            <span dir="auto">{card.name || t('kind.contacts')}</span>
+          </p>
           {card.phones.map((phone) => (
             <p className="kind-sub" dir="ltr" key={phone}>{phone}</p>
           ))}
@@ -111,11 +121,7 @@ export function QuotedSnippet({ message }: { message: MessageView }) {
   const quoted = message.quoted;
   if (!quoted) return null;
   const jump = () => {
-    if (quoted.id === null) return;
-    const target = document.querySelector(`[data-testid="message-${quoted.id}"]`);
-    target?.scrollIntoView({ block: 'center' });
-    target?.classList.add('message-flash');
-    setTimeout(() => target?.classList.remove('message-flash'), 1200);
+    if (quoted.id !== null) useJumpStore.getState().request(quoted.id);
   };
   return (
     <button type="button" className="quoted" onClick={jump} data-testid="message-quoted">
@@ -136,6 +142,7 @@ export function EditedMark({ message }: { message: MessageView }) {
       </button>
       {versions ? (
         <span className="versions" role="dialog" aria-label={t('kind.versions')}>
+          <span className="versions-title">{t('kind.versions')}</span>
           {versions.map((v, i) => (
             <span key={i} className="version" dir="auto">{v.content}</span>
           ))}

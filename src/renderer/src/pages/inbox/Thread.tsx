@@ -11,6 +11,7 @@ import { useThreadStore } from '../../stores/thread-store';
 import { ConnectionBadge } from '../numbers/NumberStatus';
 import { Composer } from './Composer';
 import { ContactPanelToggle } from './InboxContactPanel';
+import { DemoCustomerSends } from './DemoCustomerSends';
 import { contactTitle } from './conversation-labels';
 import { ThreadMessages } from './ThreadMessages';
 import { ThreadActions } from './ThreadActions';
@@ -37,6 +38,7 @@ function ThreadHeader({ conversation }: { conversation: ConversationView }) {
           <span className="thread-number">{conversation.numberName}</span>
           {number ? <ConnectionBadge connection={number.connection} /> : null}
           {conversation.isArchived ? <Badge tone="gray">{t('find.archivedBadge')}</Badge> : null}
+          <DemoCustomerSends conversationId={conversation.id} />
           <ContactPanelToggle />
         </div>
       </div>

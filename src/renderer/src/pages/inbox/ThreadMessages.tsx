@@ -4,6 +4,7 @@ import { formatDate, officeDay } from '../../format/dates';
 import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
 import type { PendingAnswer } from '../../stores/pending-answers';
+import { useJumpStore } from './jump-store';
 import { MessageBubble } from './MessageBubble';
 import { PendingBubble } from './PendingBubble';
 import { layoutRows, rowAt, rowsInView } from './thread-layout';
@@ -16,6 +17,8 @@ const overscanPx = 800;
 /** Space above the first row and below the last. */
 const padTop = 12;
 const padBottom = 16;
+/** How long a message jumped to stays highlighted. */
+const flashMs = 1600;
 
 type Row =
   | { key: string; kind: 'edge' }
@@ -137,6 +140,34 @@ export function ThreadMessages({
     setScrollTop(element.scrollTop);
   }, [layout, offset]);
 
+  // A reply's original was asked for: load older pages until it is here, then centre it and highlight it.
+  const jumpTarget = useJumpStore((state) => state.target);
+  const [flash, setFlash] = useState<string | null>(null);
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (jumpTarget === null || !element) return;
+    const index = rows.findIndex((r) => r.key === `m-${jumpTarget}`);
+    if (index < 0) {
+      if (!hasOlder) useJumpStore.getState().done();
+      else if (!loadingOlder) loadOlder();
+      return;
+    }
+    const key = rows[index]!.key;
+    const height = heights.current.get(key) ?? estimate(key);
+    element.scrollTop = Math.max(0, layout.tops[index]! + offset - (element.clientHeight - height) / 2);
+    remember();
+    setScrollTop(element.scrollTop);
+    setFlash(key);
+    useJumpStore.getState().done();
+  }, [jumpTarget, rows, layout, offset, hasOlder, loadingOlder]);
+  useEffect(() => {
+    if (flash === null) return;
+    const timer = setTimeout(() => setFlash(null), flashMs);
+    return () => clearTimeout(timer);
+  }, [flash]);
+  // Another conversation: a pending jump belongs to the one left.
+  useEffect(() => () => useJumpStore.getState().done(), []);
+
   useLayoutEffect(() => {
     const element = scroller.current;
     if (!element) return;
@@ -190,7 +221,7 @@ export function ThreadMessages({
     <div className="thread-scroll" ref={scroller} onScroll={onScroll} data-testid="thread-messages" data-loaded-count={messages.length}>
       <div className="thread-window" style={{ blockSize: offset + layout.total + padBottom }}>
         {rows.slice(start, end).map((row, i) => (
-          <div key={row.key} ref={observe} data-row-key={row.key} className="thread-row" style={{ insetBlockStart: layout.tops[start + i]! + offset }}>
+          <div key={row.key} ref={observe} data-row-key={row.key} className={row.key === flash ? 'thread-row is-flashing' : 'thread-row'} style={{ insetBlockStart: layout.tops[start + i]! + offset }}>
             {render(row)}
           </div>
         ))}

@@ -1,0 +1,10 @@
+import type { demoChannels } from '../../../shared/demo/contract';
+import { signedIn, type HandlerMap } from '../../rpc/handler-map';
+import type { DemoService } from './demo-service';
+
+/** Binds the demo slice's channels to its service. */
+export function demoHandlers(s: { demo: DemoService }): HandlerMap<typeof demoChannels> {
+  return {
+    'demo.customerSends': (input, { caller }) => s.demo.customerSends(signedIn(caller), input.conversationId, input.kind),
+  };
+}

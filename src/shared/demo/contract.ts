@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { channel } from '../contract-kit';
+import { entityId } from '../fields';
+
+/** What a demo customer can be made to send in their conversation (demo mode only). */
+export const demoKinds = ['location', 'contact', 'reply', 'replyToAgent', 'edit', 'revoke', 'reaction', 'call'] as const;
+export type DemoKind = (typeof demoKinds)[number];
+
+export const demoCustomerSendsInput = z.object({ conversationId: entityId, kind: z.enum(demoKinds) }).strict();
+
+/** Demo mode: show every kind of WhatsApp message on demand, through the same path as real ones. */
+export const demoChannels = {
+  /** The conversation's simulated customer sends a place, a contact card, a reply, an edit, a deletion, a reaction or a missed call. */
+  'demo.customerSends': channel<{ ok: true }>()({ input: demoCustomerSendsInput, access: 'user', kind: 'write' }),
+} as const;
