@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -142,8 +143,21 @@ describe('the desktop app', () => {
     else process.env.MERAS_DATA_DIR = savedEnv;
   });
 
+  it('logs an unexpected error with a request id and keeps the window and core running', async () => {
+    const proc = new EventEmitter();
+    const errors: { message: string; fields?: Record<string, unknown> }[] = [];
+    const logger = { ...silentLogger, error: (message: string, fields?: Record<string, unknown>) => void errors.push({ message, ...(fields ? { fields } : {}) }) };
+    expect(await startDesktop({ logger, process: proc }).ready).toBe(true);
+    proc.emit('uncaughtException', new Error('a stream nobody listened to'));
+    proc.emit('unhandledRejection', new Error('a promise nobody awaited'));
+    expect(errors.map((e) => e.message)).toEqual(['uncaught exception; the app carries on', 'unhandled rejection; the app carries on']);
+    expect(errors.every((e) => /^req-/.test(String(e.fields?.requestId)))).toBe(true);
+    expect(electron.state.windows).toHaveLength(1);
+    expect(startedCore().router).toBeDefined();
+  });
+
   it('starts the core in the chosen data folder with the project migrations, then opens one locked-down window', async () => {
-    expect(await startDesktop({ logger: silentLogger }).ready).toBe(true);
+    expect(await startDesktop({ logger: silentLogger, process: new EventEmitter() }).ready).toBe(true);
     expect(coreModule.createCore).toHaveBeenCalledWith(expect.objectContaining({ dataDir, migrationsDir: path.resolve('drizzle') }));
     expect(fs.existsSync(path.join(dataDir, 'meras.db'))).toBe(true);
     expect(electron.state.windows).toHaveLength(1);
@@ -153,7 +167,7 @@ describe('the desktop app', () => {
   });
 
   it('serves every contract channel over IPC from the real core', async () => {
-    await startDesktop({ logger: silentLogger }).ready;
+    await startDesktop({ logger: silentLogger, process: new EventEmitter() }).ready;
     expect([...electron.state.handlers.keys()].sort()).toEqual([...channelNames].sort());
     const win = electron.state.windows[0]!;
     const frameUrl = pathToFileURL(path.resolve('out/renderer/index.html')).href;
@@ -162,7 +176,7 @@ describe('the desktop app', () => {
   });
 
   it('denies every permission but notifications for the window session', async () => {
-    await startDesktop({ logger: silentLogger }).ready;
+    await startDesktop({ logger: silentLogger, process: new EventEmitter() }).ready;
     const ask = (permission: string) => {
       const callback = vi.fn();
       electron.state.permissionRequestHandler!({}, permission, callback, {});
@@ -174,14 +188,14 @@ describe('the desktop app', () => {
 
   it('a second launch quits at once and starts no core', async () => {
     electron.state.hasLock = false;
-    expect(await startDesktop({ logger: silentLogger }).ready).toBe(false);
+    expect(await startDesktop({ logger: silentLogger, process: new EventEmitter() }).ready).toBe(false);
     expect(electron.state.quits).toBe(1);
     expect(coreModule.createCore).not.toHaveBeenCalled();
     expect(electron.state.windows).toHaveLength(0);
   });
 
   it('a second launch brings the first window back to the front', async () => {
-    await startDesktop({ logger: silentLogger }).ready;
+    await startDesktop({ logger: silentLogger, process: new EventEmitter() }).ready;
     const win = electron.state.windows[0]!;
     win.minimized = true;
     electron.holder.app.emit('second-instance', {}, ['electron', '.'], '/');
@@ -190,7 +204,7 @@ describe('the desktop app', () => {
   });
 
   it('closing the last window on Windows and Linux closes the database and quits', async () => {
-    await startDesktop({ logger: silentLogger }).ready;
+    await startDesktop({ logger: silentLogger, process: new EventEmitter() }).ready;
     const core = startedCore();
     electron.state.windows[0]!.close();
     electron.holder.app.emit('window-all-closed');
@@ -200,7 +214,7 @@ describe('the desktop app', () => {
   });
 
   it('quitting closes the database once, even when asked twice', async () => {
-    await startDesktop({ logger: silentLogger }).ready;
+    await startDesktop({ logger: silentLogger, process: new EventEmitter() }).ready;
     const core = startedCore();
     const close = vi.spyOn(core, 'close');
     electron.holder.app.emit('before-quit');
@@ -210,7 +224,7 @@ describe('the desktop app', () => {
   });
 
   it('activate with no window open opens one again', async () => {
-    await startDesktop({ logger: silentLogger }).ready;
+    await startDesktop({ logger: silentLogger, process: new EventEmitter() }).ready;
     electron.state.windows[0]!.close();
     electron.holder.app.emit('activate');
     expect(electron.state.windows).toHaveLength(1);
@@ -234,7 +248,7 @@ describe('the desktop app', () => {
       Object.defineProperty(process, 'resourcesPath', { value: path.resolve('.'), configurable: true, writable: true });
       const lines: string[] = [];
       const logger = { ...silentLogger, warn: (message: string) => void lines.push(message) };
-      expect(await startDesktop({ logger }).ready).toBe(true);
+      expect(await startDesktop({ logger, process: new EventEmitter() }).ready).toBe(true);
       const core = startedCore();
       await core.seeded;
       expect(lines.some((l) => l.includes('--demo is ignored'))).toBe(true);
@@ -243,7 +257,7 @@ describe('the desktop app', () => {
     });
 
     it('runs the demo when the app is started from the project (not installed)', async () => {
-      expect(await startDesktop({ logger: silentLogger }).ready).toBe(true);
+      expect(await startDesktop({ logger: silentLogger, process: new EventEmitter() }).ready).toBe(true);
       const core = startedCore();
       await core.seeded;
       expect(core.database.sqlite.prepare("select count(*) as n from users where email like '%@demo.meras'").get()).not.toEqual({ n: 0 });
@@ -254,7 +268,7 @@ describe('the desktop app', () => {
     const blocker = path.join(dataDir, 'a-file');
     fs.writeFileSync(blocker, '');
     process.env.MERAS_DATA_DIR = path.join(blocker, 'inside');
-    expect(await startDesktop({ logger: silentLogger }).ready).toBe(false);
+    expect(await startDesktop({ logger: silentLogger, process: new EventEmitter() }).ready).toBe(false);
     expect(electron.state.exits).toEqual([1]);
     expect(electron.state.errors[0]).toContain(path.join(blocker, 'inside'));
     expect(electron.state.windows).toHaveLength(0);

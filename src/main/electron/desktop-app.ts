@@ -4,6 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { createCore, type Core } from '../core/create-core';
 import { whatsappOptions } from '../core/whatsapp-options';
 import { consoleLogger, type Logger } from '../base/logger';
+import { installProcessGuard, type GuardedProcess } from '../base/process-guard';
 import { demoMode } from './demo-switch';
 import { appPage, builtFiles, resolveDataDir, resolveMigrationsDir } from './desktop-paths';
 import { bindIpc } from './ipc-binding';
@@ -19,7 +20,8 @@ export interface DesktopApp {
  * The desktop shell's life: one instance, one core, one window (re-opened on macOS dock
  * click), the core closed before the app quits.
  */
-export function startDesktop(options: { logger?: Logger } = {}): DesktopApp {
+/** `process`: where the guard listens once the core runs (a stand-in in the wiring tests). */
+export function startDesktop(options: { logger?: Logger; process?: GuardedProcess } = {}): DesktopApp {
   if (!app.requestSingleInstanceLock()) {
     // The first instance gets 'second-instance' and comes to the front.
     app.quit();
@@ -103,6 +105,7 @@ export function startDesktop(options: { logger?: Logger } = {}): DesktopApp {
       app.exit(1);
       return false;
     }
+    installProcessGuard(logger, options.process ?? process);
     logger.info('desktop started', { dataDir });
 
     restrictPermissions(session.defaultSession);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { consoleLogger } from '../base/logger';
 import { defaultDataDir, resolveDataDir } from '../core/default-data-dir';
 import { parseHostOptions } from './cli-options';
-import { installProcessGuard } from './process-guard';
+import { installProcessGuard } from '../base/process-guard';
 import { startHost, type RunningHost } from './start-host';
 import { whatsappOptions } from '../core/whatsapp-options';
 

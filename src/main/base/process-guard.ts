@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Logger } from '../base/logger';
+import type { Logger } from './logger';
 
 /** The part of `process` the guard listens on (a stand-in in tests). */
 export interface GuardedProcess {
@@ -10,18 +10,18 @@ export interface GuardedProcess {
 }
 
 /**
- * Once the host is serving, a fault in one request's stream or promise must not end the
- * process for every window in the office: it is logged with a request id (what the seed's
+ * Once a shell is serving (the host, or the desktop app with its window), a fault in one
+ * request's stream or promise must not end the process for every window in the office: it is logged with a request id (what the seed's
  * INTERNAL_ERROR carries, so an admin can find it) and the host carries on. Installed only
  * after start-up succeeded, so a failed start (port taken, database unreadable) still exits
  * with its message.
  */
 export function installProcessGuard(logger: Logger, proc: GuardedProcess = process): () => void {
   const onException = (error: Error) => {
-    logger.error('uncaught exception; the host carries on', { requestId: `req-${randomUUID()}`, error: error?.stack ?? String(error) });
+    logger.error('uncaught exception; the app carries on', { requestId: `req-${randomUUID()}`, error: error?.stack ?? String(error) });
   };
   const onRejection = (reason: unknown) => {
-    logger.error('unhandled rejection; the host carries on', { requestId: `req-${randomUUID()}`, error: reason instanceof Error ? reason.stack : String(reason) });
+    logger.error('unhandled rejection; the app carries on', { requestId: `req-${randomUUID()}`, error: reason instanceof Error ? reason.stack : String(reason) });
   };
   proc.on('uncaughtException', onException);
   proc.on('unhandledRejection', onRejection);
