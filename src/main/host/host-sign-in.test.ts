@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../base/logger';
 import { manualClock, migrationsDir, tempDir } from '../testing/test-core';
-import { openTab } from '../testing/test-socket';
+import { openTab } from '../testing/host-socket';
 import { startHost, type RunningHost } from './start-host';
 
 function rendererFixture(): string {

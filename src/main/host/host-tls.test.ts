@@ -7,7 +7,7 @@ import { generate } from 'selfsigned';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../base/logger';
 import { migrationsDir, tempDir } from '../testing/test-core';
-import { openTab } from '../testing/test-socket';
+import { openTab } from '../testing/host-socket';
 import { startHost, type RunningHost, type StartHostOptions } from './start-host';
 import { certificatePaths } from './tls-certificate';
 

@@ -16,9 +16,15 @@ export function rendererFixture(): string {
   return dir;
 }
 
-/** A browser tab's socket: calls by id, events recorded. */
+/** A browser tab's socket to a running host: calls by id, events recorded. */
 export async function openSocket(host: RunningHost, origin = host.url) {
-  const socket = new WebSocket(`${host.url.replace('http', 'ws')}/ws`, { origin });
+  return openTab(host.url, { origin });
+}
+
+/** The same for a host reached by URL, over wss with the certificate to trust when it serves TLS. */
+export async function openTab(baseUrl: string, options: { origin?: string; ca?: string | Buffer; rejectUnauthorized?: boolean } = {}) {
+  const { origin = baseUrl, ...tls } = options;
+  const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/ws`, { origin, ...tls });
   const events: ServerMessage[] = [];
   const pending = new Map<number, (r: ApiResult<unknown>) => void>();
   socket.on('message', (raw) => {
