@@ -90,6 +90,8 @@ test('a file WhatsApp would refuse is refused before upload, in Arabic and in En
   await setUpFirstAdmin(page, host);
   await row(page, badr).click();
   const thread = page.getByTestId('thread');
+  // Counted once the thread has loaded, so nothing arriving later is taken for a sent file.
+  await expect(thread.locator('[data-sender]').first()).toBeVisible();
   const before = await thread.locator('[data-sender]').count();
 
   await page.getByTestId('composer-file').setInputFiles({ name: 'big.png', mimeType: 'image/png', buffer: Buffer.alloc(5 * 1024 * 1024 + 1) });
