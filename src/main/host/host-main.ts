@@ -40,7 +40,15 @@ async function main(): Promise<void> {
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    await host.stop();
+    // The process guard keeps a failed stop from ending the process, so the stop ends it itself,
+    // and a stop that hangs cannot keep the port and the database open.
+    setTimeout(() => process.exit(1), 10_000).unref();
+    try {
+      await host.stop();
+    } catch (error) {
+      consoleLogger.error('the host did not stop cleanly', { error: error instanceof Error ? error.stack : String(error) });
+      process.exit(1);
+    }
     process.exit(0);
   };
   process.on('SIGINT', stop);

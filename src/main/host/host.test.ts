@@ -1,3 +1,4 @@
+import net from 'node:net';
 import fs from 'node:fs';
 import http, { type IncomingMessage } from 'node:http';
 import path from 'node:path';
@@ -40,6 +41,19 @@ describe('the host shell', () => {
 
   const start = async () =>
     (host = await startHost({ dataDir: tempDir(), migrationsDir, rendererDir: rendererFixture(), port: 0, lan: false, logger: silentLogger }));
+
+  it('stops even while a browser holds a request half-sent, so the port and the database are let go', async () => {
+    const running = await start();
+    const client = net.connect(running.port, '127.0.0.1');
+    await new Promise((resolve) => client.once('connect', resolve));
+    client.on('error', () => undefined);
+    // Headers never finished: the server counts this connection as busy, not idle.
+    client.write('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+    const closed = new Promise((resolve) => client.once('close', resolve));
+    await running.stop();
+    host = undefined;
+    await closed;
+  });
 
   it('serves the renderer with its security headers and nothing outside its folder', async () => {
     const h = await start();

@@ -75,7 +75,12 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
     socketStats: () => sockets.stats(),
     async stop() {
       sockets.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      // A browser still in the middle of a request must not keep the host from stopping.
+      const force = setTimeout(() => server.closeAllConnections(), 2_000);
+      await closed;
+      clearTimeout(force);
       await core.close();
     },
   };
