@@ -65,6 +65,7 @@ describe('highlighting the part of a word a search found', () => {
 
   it('finds a Latin name behind Al or El from three letters on, letters only', () => {
     expect(marked('Fahad Alsam', 'sam', 'names')).toEqual(['sam']);
+    expect(marked('Fahad Alharbi', 'harb', 'names')).toEqual(['harb']);
     expect(marked('Fahad Alsa', 'sa', 'names')).toEqual([]);
     expect(marked('Room al123', '123', 'names')).toEqual([]);
   });

@@ -51,6 +51,19 @@ describe('search text', () => {
     expect(marked('Villa Narjis', 'villa vil')).toEqual(['Villa']);
     expect(marked('Villa Narjis', 'vil villa')).toEqual(['Villa']);
     expect(highlightRanges('Villa Narjis', 'vil villa narjis')).toEqual([[0, 5], [6, 12]]);
+    // «شقة» is marked after «بال», «الشقة» after «ب»: the mark starts where the earlier one does.
+    expect(marked('بالشقة', 'شقة الشقة')).toEqual(['الشقة']);
+    expect(marked('بالشقة', 'الشقة شقة')).toEqual(['الشقة']);
+    // Two marks that meet are one.
+    expect(highlightRanges('Alharbi', 'al harbi', 'names')).toEqual([[0, 7]]);
+  });
+
+  it('marks the marks written on a word’s last letter, at the text’s end too, and nothing for a query of punctuation', () => {
+    const marked = (text: string, query: string) => highlightRanges(text, query).map(([a, b]) => text.slice(a, b));
+    expect(marked('شقةٌ', 'شقه')).toEqual(['شقةٌ']);
+    expect(marked('شقةٌ واسعة', 'شقه')).toEqual(['شقةٌ']);
+    expect(marked('شَقةٌ', 'شق')).toEqual(['شَق']);
+    expect(highlightRanges('Villa', ' ،، - ')).toEqual([]);
   });
 
   it('reads three digits as a phone search, but not a query with letters or only a prefix', () => {
