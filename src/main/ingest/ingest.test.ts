@@ -209,6 +209,8 @@ describe('what arrives beyond a plain customer text', () => {
     const inFlight = answer('in flight', 'queued', true);
     const sentNoId = answer('sent without id', 'sent', false);
     const waiting = answer('still waiting', 'queued', false);
+    // A customer's message with an answer's text is never taken for its echo.
+    expect(ingest.ingest(1, customerMessage({ body: 'in flight' })).kind).toBe('stored');
     expect(ingest.ingest(1, customerMessage({ fromMe: true, providerId: `true_${chat}_E1`, body: 'in flight' }))).toEqual({ kind: 'matched', conversationId: first.conversationId, messageId: inFlight });
     expect(row(sqlite, inFlight)).toMatchObject({ whatsapp_message_id: `true_${chat}_E1`, status: 'sent', in_flight_at: null });
     expect(ingest.ingest(1, customerMessage({ fromMe: true, providerId: `true_${chat}_E2`, body: 'sent without id' }))).toMatchObject({ kind: 'matched', messageId: sentNoId });
@@ -216,8 +218,6 @@ describe('what arrives beyond a plain customer text', () => {
     // Not yet handed to WhatsApp: the same text typed on the phone is a message of its own.
     expect(ingest.ingest(1, customerMessage({ fromMe: true, providerId: `true_${chat}_E3`, body: 'still waiting' })).kind).toBe('stored');
     expect(row(sqlite, waiting)).toMatchObject({ whatsapp_message_id: null, status: 'queued' });
-    // A customer's message with an answer's text is never taken for its echo.
-    ingest.ingest(1, customerMessage({ body: 'in flight' }));
     expect(count(sqlite, 'messages')).toBe(6);
   });
 
@@ -318,6 +318,9 @@ describe('what arrives beyond a plain customer text', () => {
     expect(row(sqlite, theirNoFile.messageId).media_status).toBeNull();
     const ownText = stored(ingest.ingest(1, customerMessage({ fromMe: true, body: 'text', providerId: `true_${chat}_P2` })));
     expect(row(sqlite, ownText.messageId).media_status).toBeNull();
+    for (const type of ['video', 'audio', 'ptt', 'document', 'sticker']) {
+      expect(stored(ingest.ingest(1, customerMessage({ fromMe: true, type, hasMedia: false, body: '', providerId: `true_${chat}_${type}` }))).hasMedia, type).toBe(true);
+    }
   });
 
   it('names a customer first met by our own message once they write, and keeps the first name they had', () => {
@@ -339,6 +342,36 @@ describe('what arrives beyond a plain customer text', () => {
     expect(byPhone.needsLid).toBeNull();
   });
 
+  it('fills in what a known customer lacked: the phone for one known by lid, the lid for one known by phone', () => {
+    const { ingest, sqlite } = setUp();
+    const lid = '777@lid';
+    expect(stored(ingest.ingest(1, customerMessage({ chatId: lid, customerPhone: null, customerLid: lid, providerId: 'false_L1' }))).needsLid).toBe(lid);
+    expect(stored(ingest.ingest(1, customerMessage({ chatId: lid, customerLid: lid, providerId: 'false_L2' }))).needsLid).toBeNull();
+    const other = '888@lid';
+    ingest.ingest(1, customerMessage({ customerPhone: '966502222222', chatId: '966502222222@c.us', providerId: 'false_L3' }));
+    ingest.ingest(1, customerMessage({ customerPhone: '966502222222', chatId: '966502222222@c.us', customerLid: other, providerId: 'false_L4' }));
+    expect(sqlite.prepare('select phone, wa_lid from contacts order by id').all()).toEqual([
+      { phone: '+966501234567', wa_lid: lid },
+      { phone: '+966502222222', wa_lid: other },
+    ]);
+  });
+
+  it('a new conversation is not reported reopened, nor is a message in an active one; the raw payload is kept', () => {
+    const { ingest, sqlite } = setUp();
+    expect(stored(ingest.ingest(1, customerMessage())).reopened).toBe(false);
+    const next = stored(ingest.ingest(1, customerMessage({ type: 'unsupported', raw: '{"kind":"x"}' })));
+    expect(next.reopened).toBe(false);
+    expect(row(sqlite, next.messageId).raw).toBe('{"kind":"x"}');
+  });
+
+  it('a message that could not be decrypted and is then deleted shows as deleted', () => {
+    const { ingest, sqlite } = setUp();
+    const cipher = customerMessage({ type: 'ciphertext', body: '' });
+    const first = stored(ingest.ingest(1, cipher));
+    expect(ingest.ingest(1, { ...cipher, type: 'revoked', timestamp: cipher.timestamp + 7 })).toMatchObject({ kind: 'updated' });
+    expect(row(sqlite, first.messageId)).toMatchObject({ deleted_at: cipher.timestamp + 7, type: 'ciphertext' });
+  });
+
   it('an ack of failure fails a sent message but not a delivered one; an unknown id changes nothing', () => {
     const { ingest, sqlite } = setUp();
     const a = stored(ingest.ingest(1, customerMessage({ fromMe: true, providerId: `true_${chat}_A1`, body: 'a' })));
@@ -350,6 +383,10 @@ describe('what arrives beyond a plain customer text', () => {
     expect(ingest.applyAck(1, { providerId: `true_${chat}_A2`, status: 'delivered' })).toMatchObject({ id: b.messageId, status: 'delivered' });
     expect(ingest.applyAck(1, { providerId: `true_${chat}_A2`, status: 'delivered' })).toBeNull();
     expect(ingest.applyAck(1, { providerId: `true_${chat}_A2`, status: 'failed' })).toBeNull();
-    expect(sqlite.prepare('select status from messages order by id').all()).toEqual([{ status: 'failed' }, { status: 'delivered' }]);
+    expect(ingest.applyAck(1, { providerId: `true_${chat}_A2`, status: 'sent' })).toBeNull();
+    expect(ingest.applyAck(1, { providerId: `true_${chat}_A2`, status: 'read' })).toMatchObject({ status: 'read' });
+    // A failure WhatsApp reported early is overtaken when it says the message went after all.
+    expect(ingest.applyAck(1, { providerId: `true_${chat}_A1`, status: 'sent' })).toMatchObject({ status: 'sent' });
+    expect(sqlite.prepare('select status from messages order by id').all()).toEqual([{ status: 'sent' }, { status: 'read' }]);
   });
 });
