@@ -9,6 +9,8 @@ import base from './vitest.config';
  */
 const promiseTests = [
   'src/main/outbox/*.test.ts',
+  // Files sent through the outbox (its media path: read from the store, failed when gone).
+  'src/main/media/media.test.ts',
   'src/main/ingest/*.test.ts',
   'src/main/search/*.test.ts',
   'src/main/services/inbox/*.test.ts',

@@ -51,4 +51,22 @@ describe('highlighting the part of a word a search found', () => {
     // In message text "most" is not found in "almost".
     expect(marked('almost done', 'most')).toEqual([]);
   });
+  it('looks for a term typed with the article behind a clitic once two letters follow the article', () => {
+    // «الم» is too short a stem: it stays a plain word start, not found inside «بالمدينة».
+    expect(marked('بالمدينة', 'الم')).toEqual([]);
+    expect(marked('المدينة', 'الم')).toEqual(['الم']);
+    expect(marked('بالمدينة', 'المد')).toEqual(['المد']);
+  });
+
+  it('takes a two-letter term as a word start, and a one-letter term only as a whole word', () => {
+    expect(marked('Villa vi v', 'vi')).toEqual(['Vi', 'vi']);
+    expect(marked('Villa vi v', 'v')).toEqual(['v']);
+  });
+
+  it('finds a Latin name behind Al or El from three letters on, letters only', () => {
+    expect(marked('Fahad Alsam', 'sam', 'names')).toEqual(['sam']);
+    expect(marked('Fahad Alharbi', 'harb', 'names')).toEqual(['harb']);
+    expect(marked('Fahad Alsa', 'sa', 'names')).toEqual([]);
+    expect(marked('Room al123', '123', 'names')).toEqual([]);
+  });
 });

@@ -76,10 +76,9 @@ export function highlightRanges(text: string, query: string, field: SearchField 
       const found = matchInWord(word[0], forms);
       if (!found) continue;
       const at = word.index;
-      let end = origin[at + found[1]] ?? text.length;
-      // Keep the marks written on the last letter inside the highlight.
-      while (end < text.length && text[end]!.match(tashkeel)) end++;
-      ranges.push([origin[at + found[0]]!, end]);
+      // The end is where the next kept character starts (or the text's end): the marks written
+      // on the last letter lie before it, so they are inside the highlight.
+      ranges.push([origin[at + found[0]]!, origin[at + found[1]]!]);
     }
   }
   ranges.sort((a, b) => a[0] - b[0]);

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../testing/test-core';
 import { runClock, scriptedWhatsApp, settle, startOutboxCore, type OutboxCore } from './outbox-harness';
 import { SendError } from './send-errors';
@@ -125,6 +125,22 @@ describe('sends are paced', () => {
     for (const gap of gaps) {
       expect(gap).toBeGreaterThanOrEqual(paceMs);
       expect(gap).toBeLessThanOrEqual(paceMs + paceJitterMs);
+    }
+  });
+
+  it('with no fixed pause, the jitter alone still spaces the sends: the pace plus its random share', async () => {
+    // The random share fixed at a quarter, so each gap is known exactly.
+    const random = vi.spyOn(Math, 'random').mockReturnValue(0.25);
+    try {
+      for (const [paceMs, gap] of [[0, 250], [1_000, 1_250]] as const) {
+        const { t, number, whatsapp, answer } = await office({ policy: { paceMs, paceJitterMs: 1_000 } });
+        for (let i = 1; i <= 3; i++) await answer(`burst ${i}`);
+        t.core.whatsapp.outbox.open(number.id, whatsapp.send);
+        await runClock(t.clock);
+        expect(whatsapp.reached.map((s) => s.at - whatsapp.reached[0]!.at), `pace ${paceMs}`).toEqual([0, gap, 2 * gap]);
+      }
+    } finally {
+      random.mockRestore();
     }
   });
 

@@ -102,4 +102,54 @@ describe('sign-in under guessing (issue 13)', () => {
     // Those computers are not locked for other accounts.
     expect((await t.failure('auth.signIn', { email: 'other@office.test', password: 'x-pass-123' }, undefined, { clientKey: 'ip:10.0.0.1', local: false })).code).toBe('UNAUTHORIZED');
   });
+  it('forgets failures fifteen minutes after the first one: the next wrong password is not held back', async () => {
+    const { t, clock } = await start();
+    const firstAt = clock.now();
+    for (let i = 0; i < 5; i++) await t.failure('auth.signIn', wrong(i));
+    expect(clock.waits).toEqual([250, 500]);
+    // Exactly fifteen minutes after the first failure they still count...
+    clock.advance(firstAt + 15 * 60_000 - clock.now());
+    await t.failure('auth.signIn', wrong(5));
+    expect(clock.waits).toEqual([250, 500, 1_000]);
+    // ...a moment later they are forgotten, and counting starts again from this one.
+    clock.advance(1);
+    for (let i = 0; i < 3; i++) await t.failure('auth.signIn', wrong(6 + i));
+    expect(clock.waits).toEqual([250, 500, 1_000]);
+    await t.failure('auth.signIn', wrong(9));
+    expect(clock.waits).toEqual([250, 500, 1_000, 250]);
+  });
+
+  it('starts counting afresh when a lock ends: one more wrong password does not lock again', async () => {
+    const { t, clock } = await start();
+    for (let i = 0; i < 7; i++) await t.failure('auth.signIn', wrong(i));
+    const lockedAt = clock.now();
+    await t.failure('auth.signIn', wrong(7));
+    clock.advance(lockedAt + 15 * 60_000 - clock.now());
+    const waitsBefore = clock.waits.length;
+    expect((await t.failure('auth.signIn', wrong(8))).code).toBe('UNAUTHORIZED');
+    expect(clock.waits.length).toBe(waitsBefore);
+    expect((await t.call('auth.signIn', admin)).user.email).toBe(admin.email);
+  });
+
+  it('remembers failed attempts across a restart: the next wrong password is still held back', async () => {
+    const first = await start();
+    for (let i = 0; i < 5; i++) await first.t.failure('auth.signIn', wrong(i));
+    await first.t.close();
+    const again = await start(first.dataDir, first.clock);
+    await again.t.failure('auth.signIn', wrong(5));
+    expect(again.clock.waits).toEqual([250, 500, 1_000]);
+  });
+
+  it('a restart clears from the database the failures that no longer count, and keeps a lock still running', async () => {
+    const first = await start();
+    // One computer locked; another with two old failures that will have run out.
+    for (let i = 0; i < 2; i++) await first.t.failure('auth.signIn', { email: `old${i}@office.test`, password: 'password-1' }, undefined, agentPc);
+    first.clock.advance(15 * 60_000 - 1);
+    for (let i = 0; i < 8; i++) await first.t.failure('auth.signIn', wrong(i), undefined, intruderPc);
+    await first.t.close();
+    first.clock.advance(10 * 60_000);
+    const again = await start(first.dataDir, first.clock);
+    const keys = (again.t.core.database.sqlite.prepare('select key from login_attempts order by key').all() as { key: string }[]).map((r) => r.key);
+    expect(keys).toEqual(['client:ip:192.168.1.66', `email:${admin.email}`]);
+  });
 });
