@@ -1,7 +1,6 @@
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channelNames } from '../../shared/names';
 import * as coreModule from '../core/create-core';
@@ -35,6 +34,8 @@ const electron = vi.hoisted(() => {
     permissionRequestHandler: undefined as Listener | undefined,
     appPath: '',
     errors: [] as string[],
+    privilegedSchemes: [] as Array<{ scheme: string; privileges: Record<string, boolean> }>,
+    protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
   };
 
   class FakeApp extends FakeEmitter {
@@ -78,7 +79,7 @@ const electron = vi.hoisted(() => {
 
   const holder = { app: new FakeApp() };
   const reset = () => {
-    Object.assign(state, { hasLock: true, quits: 0, exits: [], windows: [], handlers: new Map(), permissionRequestHandler: undefined, errors: [] });
+    Object.assign(state, { hasLock: true, quits: 0, exits: [], windows: [], handlers: new Map(), permissionRequestHandler: undefined, errors: [], privilegedSchemes: [], protocolHandlers: new Map() });
     holder.app = new FakeApp();
   };
   const ipcMain = {
@@ -92,8 +93,12 @@ const electron = vi.hoisted(() => {
       webRequest: { onHeadersReceived: () => {} },
     },
   };
+  const protocol = {
+    registerSchemesAsPrivileged: (schemes: typeof state.privilegedSchemes) => void state.privilegedSchemes.push(...schemes),
+    handle: (scheme: string, handler: (request: Request) => Promise<Response>) => void state.protocolHandlers.set(scheme, handler),
+  };
   const dialog = { showErrorBox: (_title: string, message: string) => void state.errors.push(message) };
-  return { state, holder, reset, ipcMain, session, dialog, FakeWindow };
+  return { state, holder, reset, ipcMain, session, dialog, protocol, FakeWindow };
 });
 
 vi.mock('electron', () => ({
@@ -104,6 +109,7 @@ vi.mock('electron', () => ({
   ipcMain: electron.ipcMain,
   session: electron.session,
   dialog: electron.dialog,
+  protocol: electron.protocol,
   shell: { openExternal: async () => undefined },
 }));
 
@@ -162,15 +168,35 @@ describe('the desktop app', () => {
     expect(fs.existsSync(path.join(dataDir, 'meras.db'))).toBe(true);
     expect(electron.state.windows).toHaveLength(1);
     const [win] = electron.state.windows;
-    expect(win!.loaded).toBe(path.resolve('out/renderer/index.html'));
+    expect(win!.loaded).toBe('app://meras/index.html');
     expect(win!.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, preload: path.resolve('out/preload/index.js') });
+  });
+
+  it('serves the built renderer through its own secure scheme, with the page policy, and nothing outside it', async () => {
+    await startDesktop({ logger: silentLogger, process: new EventEmitter() }).ready;
+    expect(electron.state.privilegedSchemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    const handler = electron.state.protocolHandlers.get('app')!;
+    const rendererDir = path.resolve('out/renderer');
+    fs.mkdirSync(rendererDir, { recursive: true });
+    const made = !fs.existsSync(path.join(rendererDir, 'index.html'));
+    if (made) fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Meras</title>');
+    try {
+      const page = await handler(new Request('app://meras/index.html'));
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toContain('text/html');
+      expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect((await handler(new Request('app://meras/..%2f..%2fpackage.json'))).status).toBe(404);
+      expect((await handler(new Request('app://other/index.html'))).status).toBe(404);
+    } finally {
+      if (made) fs.rmSync(path.join(rendererDir, 'index.html'));
+    }
   });
 
   it('serves every contract channel over IPC from the real core', async () => {
     await startDesktop({ logger: silentLogger, process: new EventEmitter() }).ready;
     expect([...electron.state.handlers.keys()].sort()).toEqual([...channelNames].sort());
     const win = electron.state.windows[0]!;
-    const frameUrl = pathToFileURL(path.resolve('out/renderer/index.html')).href;
+    const frameUrl = 'app://meras/index.html';
     const answer = await electron.state.handlers.get('auth.state')!({ sender: win.webContents, senderFrame: { url: frameUrl } }, {}, undefined);
     expect(answer).toEqual({ success: true, data: { needsSetup: true, setupCodeRequired: false, user: null } });
   });

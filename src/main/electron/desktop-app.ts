@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import { createCore, type Core } from '../core/create-core';
 import { whatsappOptions } from '../core/whatsapp-options';
 import { consoleLogger, type Logger } from '../base/logger';
 import { installProcessGuard, type GuardedProcess } from '../base/process-guard';
+import { registerAppScheme, serveAppScheme } from './app-protocol';
 import { demoMode } from './demo-switch';
 import { appPage, builtFiles, resolveDataDir, resolveMigrationsDir } from './desktop-paths';
 import { bindIpc } from './ipc-binding';
@@ -31,7 +32,9 @@ export function startDesktop(options: { logger?: Logger; process?: GuardedProces
   const logger = options.logger ?? consoleLogger;
   const appPath = app.getAppPath();
   const files = builtFiles(appPath);
-  const page = appPage({ devServerUrl: app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL, rendererHtml: files.rendererHtml });
+  const page = appPage({ devServerUrl: app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL });
+  // Before ready, or the scheme is not a secure origin.
+  registerAppScheme(protocol);
   let core: Core | undefined;
   let binding: { dispose(): void } | undefined;
   let mainWindow: BrowserWindow | undefined;
@@ -109,7 +112,9 @@ export function startDesktop(options: { logger?: Logger; process?: GuardedProces
     logger.info('desktop started', { dataDir });
 
     restrictPermissions(session.defaultSession);
-    applyContentSecurityPolicy(session.defaultSession, pagePolicy({ dev: page.load.kind === 'url' }));
+    const dev = page.load.url.startsWith('http');
+    applyContentSecurityPolicy(session.defaultSession, pagePolicy({ dev }));
+    serveAppScheme(protocol, path.dirname(files.rendererHtml), pagePolicy({ dev: false }));
     binding = bindIpc({ ipcMain, router: core.router, bus: core.bus, isAppUrl: page.isAppUrl, presence: core.presence });
     openWindow();
     return true;
