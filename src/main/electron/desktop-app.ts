@@ -10,6 +10,7 @@ import { demoMode } from './demo-switch';
 import { appPage, builtFiles, resolveDataDir, resolveMigrationsDir } from './desktop-paths';
 import { bindIpc } from './ipc-binding';
 import { startedHidden } from './login-item';
+import { runSelfTest, selfTestFlag } from './self-test';
 import { createMainWindow } from './main-window';
 import { createAppTray } from './tray';
 import { applyContentSecurityPolicy, pagePolicy, restrictPermissions } from './window-security';
@@ -25,6 +26,16 @@ export interface DesktopApp {
  */
 /** `process`: where the guard listens once the core runs (a stand-in in the wiring tests). */
 export function startDesktop(options: { logger?: Logger; process?: GuardedProcess } = {}): DesktopApp {
+  // The release checklist runs each installer with --self-test: no lock, no window, no user data.
+  if (process.argv.includes(selfTestFlag)) {
+    const ready = app.whenReady().then(() => {
+      const result = runSelfTest(resolveMigrationsDir({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() }));
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+      app.exit(result.ok ? 0 : 1);
+      return false;
+    });
+    return { ready };
+  }
   if (!app.requestSingleInstanceLock()) {
     // The first instance gets 'second-instance' and comes to the front.
     app.quit();
