@@ -2,7 +2,7 @@
  * Puppeteer over Electron's `webContents.debugger` instead of a debugging port. A WhatsApp
  * window of the desktop app is one page of the app's own Chromium; the debugger API reaches
  * exactly that page and nothing else, and opens nothing another program could connect to
- * (a `--remote-debugging-port` would let any local process drive every page, ours included).
+ * (a remote debugging port would let any local process drive every page, ours included).
  *
  * The debugger speaks CDP to one page target, while Puppeteer expects a browser: like
  * Puppeteer's own ExtensionTransport (chrome.debugger), this answers the browser-level
