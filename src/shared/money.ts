@@ -19,7 +19,8 @@ export type ParsedMoney = { ok: true; halalas: number } | { ok: false; reason: M
 // Arabic-Indic (U+0660…) and Extended Arabic-Indic / Persian (U+06F0…) digits, as typed on Arabic
 // and Urdu/Persian keyboards; Arabic thousands (٬ U+066C) and decimal (٫ U+066B) separators.
 const arabicDigitRuns = /[\u0660-\u0669\u06F0-\u06F9]/g;
-function latinDigits(text: string): string {
+/** Arabic-Indic and Persian digits → 0-9; everything else as it is. */
+export function latinDigits(text: string): string {
   return text.replace(arabicDigitRuns, (d) => String(d.charCodeAt(0) & 0x0f));
 }
 
