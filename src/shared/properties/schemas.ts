@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { propertyInterestStatuses } from '../domain';
-import { latinDigits, moneyInput } from '../money';
+import { latinDigits, optionalMoneyInput } from '../money';
 import { propertyListings, propertySorts, propertyStatuses, propertyTypes, rentPeriods } from './types';
 import { clientMessageId, entityId } from '../fields';
 
@@ -38,7 +38,7 @@ export const propertyListInput = z
 /** Every field of the record; create requires name and type, update any subset. */
 const recordFields = {
   location,
-  price: moneyInput.nullable().optional(),
+  price: optionalMoneyInput.optional(),
   bedrooms: wholeNumber,
   area: wholeNumber,
   listing: z.enum(propertyListings).optional(),
