@@ -47,7 +47,6 @@ export function PropertyCard({ property, actions, views, onShowInterested }: { p
           </p>
         ) : null}
         <p className={property.price === null ? 'property-price property-price-none' : 'property-price'} data-testid="property-price">
-          <Badge tone={property.listing === 'rent' ? 'blue' : 'gray'}>{listingLabel(t, property.listing)}</Badge>{' '}
           {property.price === null ? t('properties.noPrice') : <bdi>{formatPrice(t, language, property.price, property)}</bdi>}
         </p>
         <p className="property-licence muted" data-testid="property-licence" data-valid={licence.valid}>
@@ -59,6 +58,7 @@ export function PropertyCard({ property, actions, views, onShowInterested }: { p
           </p>
         ) : null}
         <ul className="property-facts">
+          <li data-testid="property-listing">{listingLabel(t, property.listing)}</li>
           <li data-testid="property-type">
             <Icon name={typeIcon[property.type]} className="icon icon-small" />
             {typeLabel(t, property.type)}

@@ -42,7 +42,7 @@ const wholeText = z.string().transform((text, ctx): number | null => {
   const { code } = parsed.error;
   if (code === 'min_value') ctx.addIssue({ code: 'too_small', origin: 'number', minimum: 0, inclusive: true, input: text, message: 'min' });
   else if (code === 'max_value') ctx.addIssue({ code: 'too_big', origin: 'number', maximum: maxWhole, inclusive: true, input: text, message: 'max' });
-  else if (code === 'not_integer') ctx.addIssue({ code: 'invalid_type', expected: 'int', input: Number(text), message: 'not_integer' });
+  else if (code === 'not_integer') ctx.addIssue({ code: 'custom', input: text, message: 'not_integer' });
   else ctx.addIssue({ code: 'custom', input: text, message: 'invalid' });
   return z.NEVER;
 });
