@@ -34,7 +34,7 @@ test('an admin adds a branch and licenses a property at a new price; an agent se
   const branchForm = page.getByTestId('branch-form-dialog');
   await branchForm.getByTestId('branch-form-phone').fill('12');
   await branchForm.getByTestId('branch-form-submit').click();
-  await expect(branchForm.getByTestId('field-error-name')).toHaveText('هذا الحقل مطلوب.');
+  await expect(branchForm.getByTestId('field-error-name')).toHaveText('يجب ألا يقل عدد الأحرف عن 2.');
   await branchForm.getByTestId('branch-form-name').fill('فرع جدة');
   await branchForm.getByTestId('branch-form-name-en').fill('Jeddah branch');
   await branchForm.getByTestId('branch-form-city').fill('جدة');

@@ -135,7 +135,7 @@ export function BranchesPage() {
                 >
                   {t(branch.archived ? 'branches.restore' : 'branches.archive')}
                 </button>
-                <button type="button" className="button button-ghost button-danger" onClick={() => setOpen({ kind: 'delete', branch })} aria-label={t('branches.deleteNamed', { name: branch.name })} data-testid="branch-delete">
+                <button type="button" className="button button-danger-ghost" onClick={() => setOpen({ kind: 'delete', branch })} aria-label={t('branches.deleteNamed', { name: branch.name })} data-testid="branch-delete">
                   {t('branches.delete')}
                 </button>
               </div>
