@@ -31,5 +31,7 @@ export function propertyCardCaption(property: PropertyView, language: Language, 
   const description = language === 'ar' ? property.descriptionAr : property.descriptionEn;
   if (description) lines.push('', description.length > descriptionCap ? `${description.slice(0, descriptionCap - 1)}…` : description);
   lines.push('', `${w.licence}: ${property.adLicenceNumber ?? ''}`);
-  return lines.join('\n');
+  // Each line's direction follows its first strong letter (WhatsApp, our thread): in English an
+  // Arabic name or district would turn the line right to left, so a left-to-right mark leads it.
+  return language === 'en' ? lines.map((line) => (line ? `\u200E${line}` : line)).join('\n') : lines.join('\n');
 }

@@ -62,6 +62,17 @@ export const branchesAr = {
   'branches.usage.properties.other': '{count} عقار',
   'branches.usage.separator': '، ',
   'fieldError.in_use': 'هذا السجل مستخدم؛ أرشفه بدلًا من حذفه.',
+  'activity.group.branch': 'الفروع',
+  'activity.branch.created': 'إضافة فرع',
+  'activity.branch.updated': 'تعديل فرع',
+  'activity.branch.archived': 'أرشفة فرع',
+  'activity.branch.restored': 'إعادة تفعيل فرع',
+  'activity.branch.deleted': 'حذف فرع',
+  'activity.say.branch.created': '{user}: إضافة الفرع {target}',
+  'activity.say.branch.updated': '{user}: تعديل الفرع {target}',
+  'activity.say.branch.archived': '{user}: أرشفة الفرع {target}',
+  'activity.say.branch.restored': '{user}: إعادة تفعيل الفرع {target}',
+  'activity.say.branch.deleted': '{user}: حذف الفرع {target}',
 } as const;
 
 export const branchesEn: Record<keyof typeof branchesAr, string> = {
@@ -127,4 +138,15 @@ export const branchesEn: Record<keyof typeof branchesAr, string> = {
   'branches.usage.properties.other': '{count} properties',
   'branches.usage.separator': ', ',
   'fieldError.in_use': 'This record is in use; archive it instead of deleting it.',
+  'activity.group.branch': 'Branches',
+  'activity.branch.created': 'Branch added',
+  'activity.branch.updated': 'Branch edited',
+  'activity.branch.archived': 'Branch archived',
+  'activity.branch.restored': 'Branch restored',
+  'activity.branch.deleted': 'Branch deleted',
+  'activity.say.branch.created': '{user} added the branch {target}',
+  'activity.say.branch.updated': '{user} edited the branch {target}',
+  'activity.say.branch.archived': '{user} archived the branch {target}',
+  'activity.say.branch.restored': '{user} restored the branch {target}',
+  'activity.say.branch.deleted': '{user} deleted the branch {target}',
 } as const;

@@ -45,6 +45,8 @@ export const propertyRecordAr = {
   'properties.sendCardSearch': 'ابحث عن المحادثة باسم العميل أو رقمه',
   'properties.cardSent': 'أُرسلت بطاقة «{name}» إلى المحادثة.',
   'properties.cardRefused': 'لم تُرسل البطاقة: {reason}',
+  'activity.property.card_sent': 'إرسال بطاقة عقار',
+  'activity.say.property.card_sent': '{user}: إرسال بطاقة العقار {property} إلى {target}',
   'fieldError.licence_missing': 'لا يوجد ترخيص إعلان ساري لهذا العقار (رقم الترخيص وتاريخ انتهائه)، ولا يجوز الإعلان عنه دونه؛ تصل غرامات الهيئة العامة للعقار إلى 200,000 ريال.',
   'fieldError.licence_expired': 'انتهى ترخيص الإعلان لهذا العقار في {expiry}؛ جدّده قبل إرسال البطاقة، فغرامات الهيئة العامة للعقار تصل إلى 200,000 ريال.',
 } as const;
@@ -95,6 +97,8 @@ export const propertyRecordEn: Record<keyof typeof propertyRecordAr, string> = {
   'properties.sendCardSearch': 'Find the conversation by customer name or number',
   'properties.cardSent': 'The card of “{name}” was sent to the conversation.',
   'properties.cardRefused': 'The card was not sent: {reason}',
+  'activity.property.card_sent': 'Property card sent',
+  'activity.say.property.card_sent': '{user} sent the card of {property} to {target}',
   'fieldError.licence_missing': 'This property has no valid advertising licence (number and expiry date) and may not be advertised without one; REGA fines reach SAR 200,000.',
   'fieldError.licence_expired': "This property's advertising licence expired on {expiry}; renew it before sending the card — REGA fines reach SAR 200,000.",
 } as const;
