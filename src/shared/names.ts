@@ -1,6 +1,7 @@
 import type { ChannelName, EventName } from './contract';
 import { activityChannelNames, activityEventNames } from './activity/names';
 import { appChannelNames, appEventNames } from './app/names';
+import { branchesChannelNames, branchesEventNames } from './branches/names';
 import { contactsChannelNames, contactsEventNames } from './contacts/names';
 import { demoChannelNames, demoEventNames } from './demo/names';
 import { inboxChannelNames, inboxEventNames } from './inbox/names';
@@ -27,6 +28,7 @@ export const channelNames = [
   ...propertiesChannelNames,
   ...contactsChannelNames,
   ...demoChannelNames,
+  ...branchesChannelNames,
 ] as const satisfies readonly ChannelName[];
 
 export const eventNames = [
@@ -40,6 +42,7 @@ export const eventNames = [
   ...propertiesEventNames,
   ...contactsEventNames,
   ...demoEventNames,
+  ...branchesEventNames,
 ] as const satisfies readonly EventName[];
 
 type Missing<All, Listed> = Exclude<All, Listed>;
