@@ -280,6 +280,25 @@ describe('retries', () => {
   });
 });
 
+describe('what the outbox logs for support', () => {
+  it('a retried send and a reached quota are logged with the message, attempt, delay and number, never the answer’s words', async () => {
+    const lines: { level: string; message: string; fields: Record<string, unknown> | undefined }[] = [];
+    const record = (level: string) => (message: string, fields?: Record<string, unknown>) => void lines.push({ level, message, fields });
+    const { t, number, whatsapp, answer } = await office({ logger: { info: record('info'), warn: record('warn'), error: record('error') } }, 1);
+    whatsapp.failWith('عرض خاص للعميل', new Error('net::ERR_CONNECTION_RESET'));
+    const failing = await answer('عرض خاص للعميل');
+    await answer('رسالة ثانية');
+    t.core.whatsapp.outbox.open(number.id, whatsapp.send);
+    await runClock(t.clock, t.clock.now() + 60_000);
+    const outboxLines = lines.filter((l) => l.message.includes('retrying') || l.message.includes('quota'));
+    expect(outboxLines).toEqual([
+      { level: 'warn', message: 'send failed; retrying', fields: { messageId: failing.id, attempts: 1, delayMs: 1_000, error: 'net::ERR_CONNECTION_RESET' } },
+      { level: 'info', message: 'daily quota reached; sending resumes at the next office midnight', fields: { numberId: number.id } },
+    ]);
+    expect(JSON.stringify(lines)).not.toMatch(/عرض خاص|رسالة ثانية/);
+  });
+});
+
 describe('the policy an office gets unless it sets its own', () => {
   it('paces a burst 1 to 2 s apart, and retries a temporary error after 5, 10, 20, 40 and 80 s before giving up at the sixth try', async () => {
     // The random share of the pace fixed at a half, so each gap is known exactly.
