@@ -4,6 +4,7 @@ import path from 'node:path';
 import { findChromium } from '../scripts/chromium';
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { silentLogger } from '../src/main/base/logger';
+import { systemClock } from '../src/main/base/clock';
 import { databaseFileName, openDatabase } from '../src/main/db/open-database';
 import { SearchIndex } from '../src/main/search/search-index';
 import { benchAdmin, benchPassword } from './generate';
@@ -109,7 +110,7 @@ async function openInbox(context: BrowserContext, url: string): Promise<{ firstR
 function buildSearchIndex(dataDir: string, migrationsDir: string): string | null {
   const database = openDatabase(dataDir, migrationsDir);
   try {
-    const index = new SearchIndex(database.sqlite, silentLogger);
+    const index = new SearchIndex(database.sqlite, silentLogger, systemClock);
     const queued = index.pending();
     if (queued === 0) return null;
     const started = performance.now();

@@ -102,7 +102,10 @@ export function createCore(options: CoreOptions) {
   const wa = options.whatsapp ?? {};
   const { sqlite } = database;
   const ingest = new Ingest(sqlite, clock);
-  const searchIndex = new SearchIndex(sqlite, logger);
+  // Real time, whatever the core's clock: its pass re-arms every 300 ms for ever, so a test clock
+  // moved by a day (the quota's midnight, a session's expiry) would run it hundreds of thousands
+  // of times. Its own tests drive a SearchIndex on their own test clock.
+  const searchIndex = new SearchIndex(sqlite, logger, systemClock);
   searchIndex.start();
   let pipeline: MessagePipeline | undefined;
   const mediaStore = new MediaStore(options.dataDir);

@@ -1,3 +1,4 @@
+import type { Logger } from '../base/logger';
 import type { OutboundContent } from '../whatsapp/transport';
 import type { OutboxPolicy, SendFn } from './outbox';
 import { manualClock, startTestCore, type ManualClock } from '../testing/test-core';
@@ -7,10 +8,10 @@ import { manualClock, startTestCore, type ManualClock } from '../testing/test-co
  * side played by a scripted send that records what reached it and when (on the test clock).
  * Nothing here sleeps: the test moves the clock, and every wait on it runs in time order.
  */
-export function startOutboxCore(options: { policy?: Partial<OutboxPolicy>; dataDir?: string; clock?: ManualClock } = {}) {
+export function startOutboxCore(options: { policy?: Partial<OutboxPolicy>; dataDir?: string; clock?: ManualClock; logger?: Logger } = {}) {
   const clock = options.clock ?? manualClock();
   const policy: OutboxPolicy = { paceMs: 0, paceJitterMs: 0, maxAttempts: 6, retryBaseMs: 1_000, retryMaxMs: 60_000, ...options.policy };
-  const t = startTestCore({ clock, ...(options.dataDir ? { dataDir: options.dataDir } : {}), whatsapp: { outboxPolicy: policy } });
+  const t = startTestCore({ clock, ...(options.dataDir ? { dataDir: options.dataDir } : {}), ...(options.logger ? { logger: options.logger } : {}), whatsapp: { outboxPolicy: policy } });
   const sqlite = t.core.database.sqlite;
   let nextContact = 1;
 

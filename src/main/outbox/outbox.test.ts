@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../testing/test-core';
 import { runClock, scriptedWhatsApp, settle, startOutboxCore, type OutboxCore } from './outbox-harness';
 import { SendError } from './send-errors';
+import { defaultOutboxPolicy } from './outbox';
 
 /**
  * The outbox's promises (README "Nothing is lost"): answers go out in order per number, paced,
@@ -276,6 +277,50 @@ describe('retries', () => {
     // Two attempts again (the last one succeeds), not one: the count started over.
     expect(whatsapp.attempts).toHaveLength(4);
     expect((await thread())[0]).toMatchObject({ status: 'sent' });
+  });
+});
+
+describe('what the outbox logs for support', () => {
+  it('a retried send and a reached quota are logged with the message, attempt, delay and number, never the answer’s words', async () => {
+    const lines: { level: string; message: string; fields: Record<string, unknown> | undefined }[] = [];
+    const record = (level: string) => (message: string, fields?: Record<string, unknown>) => void lines.push({ level, message, fields });
+    const { t, number, whatsapp, answer } = await office({ logger: { info: record('info'), warn: record('warn'), error: record('error') } }, 1);
+    whatsapp.failWith('عرض خاص للعميل', new Error('net::ERR_CONNECTION_RESET'));
+    const failing = await answer('عرض خاص للعميل');
+    await answer('رسالة ثانية');
+    t.core.whatsapp.outbox.open(number.id, whatsapp.send);
+    await runClock(t.clock, t.clock.now() + 60_000);
+    const outboxLines = lines.filter((l) => l.message.includes('retrying') || l.message.includes('quota'));
+    expect(outboxLines).toEqual([
+      { level: 'warn', message: 'send failed; retrying', fields: { messageId: failing.id, attempts: 1, delayMs: 1_000, error: 'net::ERR_CONNECTION_RESET' } },
+      { level: 'info', message: 'daily quota reached; sending resumes at the next office midnight', fields: { numberId: number.id } },
+    ]);
+    expect(JSON.stringify(lines)).not.toMatch(/عرض خاص|رسالة ثانية/);
+  });
+});
+
+describe('the policy an office gets unless it sets its own', () => {
+  it('paces a burst 1 to 2 s apart, and retries a temporary error after 5, 10, 20, 40 and 80 s before giving up at the sixth try', async () => {
+    // The random share of the pace fixed at a half, so each gap is known exactly.
+    const random = vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    try {
+      const { t, number, whatsapp, answer, thread } = await office({ policy: defaultOutboxPolicy });
+      for (let i = 1; i <= 3; i++) await answer(`burst ${i}`);
+      const startedAt = t.clock.now();
+      t.core.whatsapp.outbox.open(number.id, whatsapp.send);
+      await runClock(t.clock);
+      expect(whatsapp.reached.map((s) => s.at - startedAt)).toEqual([0, 1_500, 3_000]);
+
+      whatsapp.failWith('hello', ...Array.from({ length: 10 }, () => new Error('Evaluation failed: Protocol error: timeout')));
+      await answer('hello');
+      const retriedFrom = t.clock.now();
+      await runClock(t.clock);
+      const tries = whatsapp.attempts.filter((a) => a.text === 'hello').map((a) => a.at - retriedFrom);
+      expect(tries).toEqual([0, 5_000, 15_000, 35_000, 75_000, 155_000]);
+      expect((await thread()).at(-1)).toMatchObject({ content: 'hello', status: 'failed', errorCode: 'too_many_attempts' });
+    } finally {
+      random.mockRestore();
+    }
   });
 });
 

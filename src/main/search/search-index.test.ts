@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../base/clock';
-import { eventually, startTestCore } from '../testing/test-core';
+import type { Logger } from '../base/logger';
+import { eventually, manualClock, startTestCore } from '../testing/test-core';
 import { Ingest } from '../ingest/ingest';
+import { SearchIndex } from './search-index';
 
 /**
  * The search indexer takes new rows by id past a mark and queued changes (migration 0011):
@@ -131,5 +133,124 @@ describe('the indexer’s batches', () => {
     expect(sqlite.prepare("select count(*) as n from contacts_fts where contacts_fts match 'gone'").get()).toEqual({ n: 0 });
     expect(sqlite.prepare("select count(*) as n from contacts_phone_fts where digits match '1000201'").get()).toEqual({ n: 0 });
     expect(await names('Gone')).toEqual([]);
+  });
+});
+
+/**
+ * The background indexer on a test clock: the core's own (on real time) is stopped, and one
+ * over the same database runs when the test moves its clock. `pending()` is read before any
+ * search, because a search indexes what is left itself.
+ */
+async function backgroundIndexer() {
+  const office_ = await office({ background: false });
+  const clock = manualClock();
+  const errors: { message: string; fields: Record<string, unknown> | undefined }[] = [];
+  const logger: Logger = { info() {}, warn() {}, error: (message, fields) => errors.push({ message, fields }) };
+  const indexer = new SearchIndex(office_.sqlite, logger, clock);
+  return { ...office_, clock, indexer, errors };
+}
+
+describe('the background indexer', () => {
+  it('indexes what arrives while the app is open at its next pass, with no search needed', async () => {
+    const { write, names, clock, indexer } = await backgroundIndexer();
+    write('966501000401', 'شقة في العليا', 'Hind');
+    indexer.start(300);
+    // The first pass runs at once.
+    clock.advance(0);
+    expect(indexer.pending()).toBe(0);
+    write('966501000402', 'فيلا في الياسمين', 'Lama');
+    clock.advance(299);
+    // The message and the new customer wait for the next pass, one interval after the last.
+    expect(indexer.pending()).toBe(2);
+    clock.advance(1);
+    expect(indexer.pending()).toBe(0);
+    expect(await names('الياسمين')).toEqual(['Lama']);
+    expect(await names('العليا')).toEqual(['Hind']);
+  });
+
+  it('drains a backlog bigger than one pass batch after batch, without waiting an interval between them', async () => {
+    const { sqlite, write, names, clock, indexer } = await backgroundIndexer();
+    const { conversationId } = write('966501000411', 'أول رسالة', 'Backlog Customer');
+    indexer.start(300);
+    clock.advance(0);
+    expect(indexer.pending()).toBe(0);
+    // An import of 5,001 messages at once: one more than a pass takes.
+    const numberId = (sqlite.prepare('select whatsapp_number_id as id from conversations where id = ?').get(conversationId) as { id: number }).id;
+    sqlite
+      .prepare(
+        `with recursive n(i) as (select 1 union all select i + 1 from n where i < 5001)
+         insert into messages (conversation_id, whatsapp_number_id, content, sender)
+         select ?, ?, case when i = 5001 then 'الرسالة الأخيرة من الأرشيف' else 'رسالة قديمة ' || i end, 'customer' from n`,
+      )
+      .run(conversationId, numberId);
+    expect(indexer.pending()).toBe(5001);
+    clock.advance(300);
+    expect(indexer.pending()).toBe(1);
+    clock.advance(9);
+    expect(indexer.pending()).toBe(1);
+    // A full batch is followed 10 ms later by the next, not a whole interval.
+    clock.advance(1);
+    expect(indexer.pending()).toBe(0);
+    expect(await names('الأرشيف')).toEqual(['Backlog Customer']);
+  });
+
+  it('indexes nothing more once stopped, leaves nothing waiting on the clock, and resumes when started again', async () => {
+    const { write, names, clock, indexer } = await backgroundIndexer();
+    indexer.start(300);
+    clock.advance(0);
+    indexer.stop();
+    write('966501000421', 'مكتب في الورود', 'Sara');
+    expect(clock.nextWake()).toBeNull();
+    clock.advance(60_000);
+    expect(indexer.pending()).toBe(2);
+    indexer.start(300);
+    clock.advance(0);
+    expect(indexer.pending()).toBe(0);
+    expect(await names('الورود')).toEqual(['Sara']);
+  });
+
+  it('started twice runs one loop, at the first start’s interval, and one stop ends it', async () => {
+    const { write, clock, indexer } = await backgroundIndexer();
+    indexer.start(300);
+    indexer.start(50);
+    clock.advance(0);
+    write('966501000431', 'استراحة في الرمال', 'Noura');
+    clock.advance(50);
+    expect(indexer.pending()).toBe(2);
+    clock.advance(250);
+    expect(indexer.pending()).toBe(0);
+    indexer.stop();
+    write('966501000432', 'محل في النسيم', 'Amal');
+    expect(clock.nextWake()).toBeNull();
+    clock.advance(60_000);
+    expect(indexer.pending()).toBe(2);
+  });
+
+  it('a pass that fails because the disk is full is logged and tried again later, and the message is then found', async () => {
+    const { sqlite, write, names, clock, indexer, errors } = await backgroundIndexer();
+    indexer.start(300);
+    clock.advance(0);
+    // A long message with thousands of distinct words: its index entries need new pages.
+    const words = Array.from({ length: 4_000 }, (_, i) => `kw${i.toString(36)}x${(i * 7919).toString(36)}`);
+    write('966501000441', `عرض خاص ${words.join(' ')}`, 'Full Disk');
+    // The disk is full: the file may not grow by a page.
+    const roomy = sqlite.pragma('max_page_count', { simple: true }) as number;
+    sqlite.pragma(`max_page_count = ${sqlite.pragma('page_count', { simple: true }) as number}`);
+    clock.advance(300);
+    expect(errors).toEqual([{ message: 'search index failed', fields: { error: expect.stringMatching(/full/i) } }]);
+    expect(indexer.pending()).toBe(2);
+    // Space is freed; the next try comes ten intervals after the failure, not sooner.
+    sqlite.pragma(`max_page_count = ${roomy}`);
+    clock.advance(2_999);
+    expect(indexer.pending()).toBe(2);
+    clock.advance(1);
+    expect(indexer.pending()).toBe(0);
+    expect(errors).toHaveLength(1);
+    // And the passes go back to their usual interval.
+    write('966501000442', 'دور في القيروان', 'After Full');
+    clock.advance(300);
+    expect(indexer.pending()).toBe(0);
+    expect(await names(words[3_999]!)).toEqual(['Full Disk']);
+    expect(await names('القيروان')).toEqual(['After Full']);
   });
 });

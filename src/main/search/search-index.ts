@@ -1,8 +1,11 @@
 import type Database from 'better-sqlite3';
 import { normalizeSearchText } from '../../shared/search-text';
 import type { Logger } from '../base/logger';
+import type { WakingClock } from '../base/clock';
 
 type Kind = 'm' | 'c';
+/** Rows of each kind one background pass takes. */
+const backgroundBatch = 5_000;
 interface ContactText {
   name: string | null;
   email: string | null;
@@ -19,11 +22,14 @@ interface ContactText {
  */
 export class SearchIndex {
   private readonly q;
-  private timer: NodeJS.Timeout | null = null;
+  /** Cancels the background pass's next wake; null when the background indexer is stopped. */
+  private cancel: (() => void) | null = null;
 
   constructor(
     private readonly sqlite: Database.Database,
     private readonly logger: Logger,
+    /** Wakes the background passes (no timers of its own: its tests move this clock). */
+    private readonly clock: WakingClock,
   ) {
     this.q = {
       pending: sqlite.prepare<[number], { rowid: number; kind: Kind; row_id: number }>('select rowid, kind, row_id from search_queue order by rowid limit ?'),
@@ -89,26 +95,31 @@ export class SearchIndex {
     })();
   }
 
-  /** Drains the queue in the background: a first import of years of messages is indexed without holding up the app. */
+  /**
+   * Drains the queue in the background: a first import of years of messages is indexed without
+   * holding up the app. A full batch is followed at once by the next; a failed pass (a full
+   * disk, a locked file) is logged and tried again after ten intervals.
+   */
   start(intervalMs = 300): void {
-    if (this.timer) return;
-    const tick = () => {
+    if (this.cancel) return;
+    const after = (ms: number) => {
+      this.cancel = this.clock.wakeAt(this.clock.now() + ms, pass);
+    };
+    const pass = () => {
       try {
-        const taken = this.flush(5_000);
-        this.timer = setTimeout(tick, taken >= 5_000 ? 10 : intervalMs);
+        const taken = this.flush(backgroundBatch);
+        after(taken >= backgroundBatch ? 10 : intervalMs);
       } catch (error) {
         this.logger.error('search index failed', { error: String(error) });
-        this.timer = setTimeout(tick, 10 * intervalMs);
+        after(10 * intervalMs);
       }
-      this.timer.unref?.();
     };
-    this.timer = setTimeout(tick, 0);
-    this.timer.unref?.();
+    after(0);
   }
 
   stop(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.cancel?.();
+    this.cancel = null;
   }
 
   /** Changes not indexed yet: queued ones, new messages and new contacts. */
