@@ -48,7 +48,12 @@ export type FieldErrorCode =
   | 'media_content_mismatch'
   | 'media_too_large'
   | 'media_size_mismatch'
-  | 'too_many_photos';
+  | 'too_many_photos'
+  /** The office's week: a zone Intl does not know, a shift of no length, shifts that overlap, a range that ends before it starts. */
+  | 'unknown_time_zone'
+  | 'empty_shift'
+  | 'overlapping_shifts'
+  | 'ends_before_start';
 
 export interface FieldError {
   field: string;

@@ -8,6 +8,8 @@ import type { DemoService } from '../services/demo/demo-service';
 import { inboxHandlers } from '../services/inbox/inbox-handlers';
 import { mediaHandlers } from '../services/media/media-handlers';
 import { numbersHandlers } from '../services/numbers/numbers-handlers';
+import { officeHandlers } from '../services/office/office-handlers';
+import type { OfficeService } from '../services/office/office-service';
 import { propertiesHandlers } from '../services/properties/properties-handlers';
 import { templatesHandlers } from '../services/templates/templates-handlers';
 import { usersHandlers } from '../services/users/users-handlers';
@@ -36,6 +38,7 @@ export interface Services {
   media: MediaService;
   propertyPhotos: PropertyPhotos;
   demo: DemoService;
+  office: OfficeService;
   appInfo: AppInfo;
 }
 
@@ -55,5 +58,6 @@ export function createHandlers(s: Services): Handlers {
     ...templatesHandlers(s),
     ...propertiesHandlers(s),
     ...contactsHandlers(s),
+    ...officeHandlers(s),
   };
 }

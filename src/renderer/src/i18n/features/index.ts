@@ -15,6 +15,7 @@ import { mediaAr, mediaEn } from './media';
 import { messageKindsAr, messageKindsEn } from './message-kinds';
 import { numbersDisconnectAr, numbersDisconnectEn } from './numbers-disconnect';
 import { offlineAr, offlineEn } from './offline';
+import { officeAr, officeEn } from './office';
 import { numberStatesAr, numberStatesEn } from './number-states';
 import { propertiesAr, propertiesEn } from './properties';
 import { propertyPhotosAr, propertyPhotosEn } from './property-photos';
@@ -37,6 +38,7 @@ export const featureAr = {
   ...accessAr,
   ...demoAr,
   ...composerGuardAr,
+  ...officeAr,
 } as const;
 export const featureEn: Record<keyof typeof featureAr, string> = {
   ...activityEn,
@@ -55,4 +57,5 @@ export const featureEn: Record<keyof typeof featureAr, string> = {
   ...accessEn,
   ...demoEn,
   ...composerGuardEn,
+  ...officeEn,
 };
