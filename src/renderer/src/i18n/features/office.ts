@@ -66,7 +66,7 @@ export const officeAr = {
   'fieldError.ends_before_start': 'يوم النهاية قبل يوم البداية.',
 
   'activity.group.office': 'إعدادات المكتب',
-  'activity.say.office.updated': 'غيّر {user} إعدادات المكتب: {changes}',
+  'activity.say.office.updated': '{user}: تعديل إعدادات المكتب — {changes}',
   'office.change': '{field} من {from} إلى {to}',
 } as const;
 
@@ -137,6 +137,6 @@ export const officeEn: Record<keyof typeof officeAr, string> = {
   'fieldError.ends_before_start': 'The last day is before the first.',
 
   'activity.group.office': 'Office settings',
-  'activity.say.office.updated': '{user} changed the office settings: {changes}',
+  'activity.say.office.updated': '{user} changed the office settings — {changes}',
   'office.change': '{field} from {from} to {to}',
 };
