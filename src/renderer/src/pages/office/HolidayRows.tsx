@@ -23,9 +23,9 @@ export function HolidayRows({ form }: { form: OfficeForm }) {
         const dayHint = (value: string | undefined) => (isDay(value) ? office.formatDay(value) : undefined);
         return (
           <div key={row.id} className="office-row office-holiday" role="group" aria-label={t('office.holiday.label', { n: index + 1 })} data-testid={`office-holiday-${index}`}>
-            <FormTextField form={form as never} name={`hours.holidays.${index}.from`} type="date" label={t('office.holiday.from')} hint={dayHint(holiday?.from)} testId={`office-holiday-${index}-from`} />
-            <FormTextField form={form as never} name={`hours.holidays.${index}.to`} type="date" label={t('office.holiday.to')} hint={dayHint(holiday?.to)} testId={`office-holiday-${index}-to`} />
-            <FormTextField form={form as never} name={`hours.holidays.${index}.name`} label={t('office.holiday.name')} testId={`office-holiday-${index}-name`} />
+            <FormTextField form={form} name={`hours.holidays.${index}.from`} type="date" label={t('office.holiday.from')} hint={dayHint(holiday?.from)} testId={`office-holiday-${index}-from`} />
+            <FormTextField form={form} name={`hours.holidays.${index}.to`} type="date" label={t('office.holiday.to')} hint={dayHint(holiday?.to)} testId={`office-holiday-${index}-to`} />
+            <FormTextField form={form} name={`hours.holidays.${index}.name`} label={t('office.holiday.name')} testId={`office-holiday-${index}-name`} />
             <button type="button" className="button button-ghost office-row-remove" onClick={() => remove(index)} aria-label={t('office.holiday.remove', { n: index + 1 })} title={t('office.holiday.remove', { n: index + 1 })} data-testid={`office-holiday-${index}-remove`}>
               <Icon name="trash" />
             </button>

@@ -26,14 +26,14 @@ export function OfficeDisplayForm({ display }: { display: OfficeDisplaySettings 
     <OfficeSection form={form} name="display" title={t('office.section.display')} onSubmit={onSubmit}>
       <div className="field-row">
         <FormSelectField
-          form={form as never}
+          form={form}
           name="display.digits"
           label={t('office.field.display.digits')}
           options={officeDigits.map((value) => ({ value, label: t(`office.digits.${value}`) }))}
           testId="office-digits"
         />
         <FormSelectField
-          form={form as never}
+          form={form}
           name="display.calendar"
           label={t('office.field.display.calendar')}
           options={officeCalendars.map((value) => ({ value, label: t(`office.calendar.${value}`) }))}

@@ -15,7 +15,7 @@ export function OfficeProfileForm({ profile }: { profile: OfficeProfile }) {
     form.reset({ profile: saved.profile });
   });
   const field = (name: keyof OfficeProfile, extra: { latin?: boolean; inputMode?: 'numeric' | 'tel'; type?: string; hint?: string } = {}) => (
-    <FormTextField form={form as never} name={`profile.${name}`} label={t(`office.field.profile.${name}`)} testId={`office-profile-${name}`} {...extra} />
+    <FormTextField form={form} name={`profile.${name}`} label={t(`office.field.profile.${name}`)} testId={`office-profile-${name}`} {...extra} />
   );
   return (
     <OfficeSection form={form} name="profile" title={t('office.section.profile')} onSubmit={onSubmit}>

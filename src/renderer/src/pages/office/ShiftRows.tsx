@@ -22,9 +22,9 @@ export function ShiftRows({ form }: { form: OfficeForm }) {
         const overnight = Boolean(shift && /^\d\d:\d\d$/.test(shift.start) && /^\d\d:\d\d$/.test(shift.end) && shift.end < shift.start);
         return (
           <div key={row.id} className="office-row" role="group" aria-label={t('office.shift.label', { n: index + 1 })} data-testid={`office-shift-${index}`}>
-            <FormTextField form={form as never} name={`hours.shifts.${index}.start`} type="time" label={t('office.shift.start')} testId={`office-shift-${index}-start`} />
+            <FormTextField form={form} name={`hours.shifts.${index}.start`} type="time" label={t('office.shift.start')} testId={`office-shift-${index}-start`} />
             <FormTextField
-              form={form as never}
+              form={form}
               name={`hours.shifts.${index}.end`}
               type="time"
               label={t('office.shift.end')}
