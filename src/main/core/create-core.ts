@@ -34,7 +34,7 @@ import { defaultCatchUpPolicy, MessagePipeline, type CatchUpPolicy } from '../wh
 import { defaultSessionPolicy as defaultWhatsappSessionPolicy, SessionManager, type SessionPolicy as WhatsappSessionPolicy } from '../whatsapp/session-manager';
 import type { WebjsClientFactory } from '../whatsapp/webjs/client-surface';
 import type { ConnectionInfo } from '../../shared/app/types';
-import { systemBrowserProvider } from '../whatsapp/webjs/browser-provider';
+import { browserChoiceKey, chosenBrowserProvider, systemBrowserProvider, type BrowserProvider } from '../whatsapp/webjs/browser-provider';
 import { realClientFactory } from '../whatsapp/webjs/real-client-factory';
 import { WebjsTransport } from '../whatsapp/webjs/webjs-transport';
 import { readSetting } from '../base/settings';
@@ -76,6 +76,8 @@ export interface WhatsappOptions {
   catchUpPolicy?: CatchUpPolicy;
   /** Start linked numbers at once (the shells); tests start them by hand. */
   restoreSessions?: boolean;
+  /** The desktop's own Chromium (a hidden window per number), used when the `whatsapp.browser` setting says so. */
+  appBrowser?: BrowserProvider;
 }
 
 /** The whole core, with no Electron in it: both shells and the tests start it the same way. */
@@ -94,7 +96,7 @@ export function createCore(options: CoreOptions) {
   throttle.purgeStale();
   const auth = new AuthService(db, sessions, throttle, activity, bus, clock, { remoteSetup: options.remoteSetup ?? false });
   const presence = new Presence(db, bus);
-  const users = new UsersService(db, sessions, activity, bus, clock);
+  const users = new UsersService(db, sessions, activity, bus, clock, database.sqlite);
   const profile = new ProfileService(db, sessions, activity, bus, clock);
 
   const wa = options.whatsapp ?? {};
@@ -119,7 +121,8 @@ export function createCore(options: CoreOptions) {
   pipeline = new MessagePipeline({ sqlite, clock, logger, bus, ingest, outbox }, wa.catchUpPolicy ?? defaultCatchUpPolicy);
   const mediaFetcher = new MediaFetcher(sqlite, mediaStore, clock, logger, (messageId) => pipeline.publishMessage(messageId));
   pipeline.media = mediaFetcher;
-  const factory = wa.factory ?? realClientFactory(systemBrowserProvider(() => readSetting(sqlite, 'whatsapp.browserPath')));
+  const browserProvider = chosenBrowserProvider(() => readSetting(sqlite, browserChoiceKey), systemBrowserProvider(() => readSetting(sqlite, 'whatsapp.browserPath')), wa.appBrowser);
+  const factory = wa.factory ?? realClientFactory(browserProvider);
   const whatsappSessions = new SessionManager(
     {
       sqlite,
@@ -128,6 +131,7 @@ export function createCore(options: CoreOptions) {
       sessionsDir: path.join(options.dataDir, 'sessions'),
       makeTransport: (numberId, sessionDir, events) => new WebjsTransport({ numberId, sessionDir, factory, events, logger }),
       observer: pipeline,
+      forgetBrowser: (numberId) => browserProvider.forget?.(numberId) ?? Promise.resolve(),
     },
     wa.sessionPolicy ?? defaultWhatsappSessionPolicy,
   );
@@ -136,6 +140,7 @@ export function createCore(options: CoreOptions) {
   numbers.allowedFor = (caller) => access.allowedNumbers(caller);
   numbers.audienceFor = (numberId) => access.audience(numberId);
   numbers.conversationChanged = (conversationId) => pipeline.publishConversation(conversationId);
+  users.conversationChanged = (conversationId) => pipeline.publishConversation(conversationId);
   pipeline.onStatus = (numberId) => numbers.publish(numberId);
   pipeline.audienceFor = (numberId) => access.audience(numberId);
   const inbox = new InboxService(sqlite, outbox, pipeline, clock, access, new ConversationList(sqlite, searchIndex), activity, bus, uploads);
