@@ -53,7 +53,12 @@ export type FieldErrorCode =
   | 'unknown_time_zone'
   | 'empty_shift'
   | 'overlapping_shifts'
-  | 'ends_before_start';
+  | 'ends_before_start'
+  /** A record others belong to (a branch with numbers, users, properties); `params` counts them. */
+  | 'in_use'
+  /** A property card without a present, unexpired REGA advertising licence. */
+  | 'licence_missing'
+  | 'licence_expired';
 
 export interface FieldError {
   field: string;

@@ -25,8 +25,10 @@ import { ConversationList } from '../services/inbox/conversation-list';
 import { NumberAccess } from '../services/inbox/number-access';
 import { NumbersService, type DemoControls } from '../services/numbers/numbers-service';
 import { ContactsService } from '../services/contacts/contacts-service';
+import { BranchesService } from '../services/branches/branches-service';
 import { PropertiesService } from '../services/properties/properties-service';
 import { PropertyPhotos } from '../services/properties/property-photos';
+import { PropertyCards } from '../services/properties/property-card';
 import { TemplatesService } from '../services/templates/templates-service';
 import { OfficeService } from '../services/office/office-service';
 import { officeTemplateValues } from '../services/office/office-template-values';
@@ -150,6 +152,8 @@ export function createCore(options: CoreOptions) {
   const properties = new PropertiesService(sqlite, access, activity, bus, clock);
   const office = new OfficeService(sqlite, activity, bus, clock);
   const templates = new TemplatesService(sqlite, outbox, pipeline, access, activity, bus, clock, () => officeTemplateValues(office.settings()));
+  const branches = new BranchesService(sqlite, activity, bus, clock);
+  const propertyCards = new PropertyCards(sqlite, properties, outbox, pipeline, access, activity, mediaStore, clock);
   const contacts = new ContactsService({
     sqlite,
     searchIndex,
@@ -167,7 +171,7 @@ export function createCore(options: CoreOptions) {
   const appInfo = { version: options.version ?? '0.0.0', demo: Boolean(wa.demo), ...(options.connection ? { connection: options.connection } : {}) };
 
   const router = createRouter({
-    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, demo, office, appInfo }),
+    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, propertyCards, demo, branches, office, appInfo }),
     authenticate: (token) => auth.authenticate(token),
     ...(options.rateLimits ? { rateLimiter: new RateLimiter(options.rateLimits, clock) } : {}),
     logger,
