@@ -89,3 +89,15 @@ export class OfficeSettingsStore {
     }
   }
 }
+
+/** The display choice alone, for a caller outside the office service (the property card's digits). */
+export function storedOfficeDisplay(sqlite: Database.Database): OfficeDisplaySettings {
+  const raw = sqlite.prepare<[string], { value: string }>('select value from settings where key = ?').get(officeKeys.display)?.value;
+  if (raw === undefined) return defaultOfficeDisplay;
+  try {
+    const parsed = officeDisplaySchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : defaultOfficeDisplay;
+  } catch {
+    return defaultOfficeDisplay;
+  }
+}
