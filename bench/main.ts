@@ -7,6 +7,7 @@ import { startBackgroundCheckpoint } from '../src/main/db/background-checkpoint'
 import { databaseFileName, openDatabase } from '../src/main/db/open-database';
 import { generatedDatabase, sizes } from './generate';
 import { benchBrowserInbox } from './browser-bench';
+import { benchCalendar } from './calendar-bench';
 import { benchLongThread } from './thread-bench';
 import { benchHostStart, buildApp } from './host-bench';
 import { benchIngest } from './ingest-bench';
@@ -20,7 +21,7 @@ import { heading, line, machine, summary, thousands } from './report';
  * it is not a test, so a missed target does not fail it — only a crash does.
  */
 async function main(): Promise<void> {
-  // `npm run bench -- --only list,host` runs only those sections (ingest, queries, list, search, host, browser, thread).
+  // `npm run bench -- --only list,host` runs only those sections (calendar, ingest, queries, list, search, host, browser, thread).
   const onlyArg = process.argv.indexOf('--only');
   const only = onlyArg > 0 ? new Set(process.argv[onlyArg + 1]?.split(',')) : null;
   const runs = (section: string) => !only || only.has(section);
@@ -28,6 +29,13 @@ async function main(): Promise<void> {
   const migrationsDir = path.join(root, 'drizzle');
   const cacheDir = path.join(root, 'bench', '.data');
   machine(sqliteVersion(), packageVersion(root, 'better-sqlite3'));
+  // Pure arithmetic, no database: first, and alone when it is the only section asked for.
+  if (runs('calendar')) benchCalendar();
+  if (only && [...only].every((section) => section === 'calendar')) {
+    const verdicts = summary();
+    console.log(`\n${verdicts.filter((v) => v.pass).length} of ${verdicts.length} targets met.`);
+    return;
+  }
 
   heading(`Database: ${thousands(sizes.conversations)} conversations, ${thousands(sizes.messages)} messages, ${thousands(sizes.contacts)} contacts, ${sizes.numbers} numbers`);
   const generated = await generatedDatabase(cacheDir, migrationsDir);

@@ -7,6 +7,7 @@ import { demoChannels } from './demo/contract';
 import { inboxChannels, type InboxEvents } from './inbox/contract';
 import { mediaChannels } from './media/contract';
 import { numbersChannels, type NumbersEvents } from './numbers/contract';
+import { officeChannels, type OfficeEvents } from './office/contract';
 import { propertiesChannels, type PropertiesEvents } from './properties/contract';
 import { templatesChannels, type TemplatesEvents } from './templates/contract';
 import { usersChannels, type UsersEvents } from './users/contract';
@@ -31,6 +32,7 @@ export const channels = {
   ...propertiesChannels,
   ...contactsChannels,
   ...demoChannels,
+  ...officeChannels,
   ...branchesChannels,
 } as const;
 
@@ -41,5 +43,5 @@ export type ChannelParsedInput<C extends ChannelName> = z.output<Channels[C]['in
 export type ChannelOutput<C extends ChannelName> = NonNullable<Channels[C]['output']>;
 
 /** Events pushed from the core to open windows. */
-export interface Events extends UsersEvents, NumbersEvents, InboxEvents, TemplatesEvents, PropertiesEvents, ContactsEvents, BranchesEvents {}
+export interface Events extends UsersEvents, NumbersEvents, InboxEvents, TemplatesEvents, PropertiesEvents, ContactsEvents, BranchesEvents, OfficeEvents {}
 export type EventName = keyof Events;

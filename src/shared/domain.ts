@@ -29,5 +29,3 @@ export type NumberStatus = (typeof numberStatuses)[number];
 export const propertyInterestStatuses = ['interested', 'viewing_scheduled', 'offer_made', 'not_interested'] as const;
 export type PropertyInterestStatus = (typeof propertyInterestStatuses)[number];
 
-/** The office's time zone: dates and times are shown in it. */
-export const officeTimeZone = 'Asia/Riyadh';

@@ -49,6 +49,11 @@ export type FieldErrorCode =
   | 'media_too_large'
   | 'media_size_mismatch'
   | 'too_many_photos'
+  /** The office's week: a zone Intl does not know, a shift of no length, shifts that overlap, a range that ends before it starts. */
+  | 'unknown_time_zone'
+  | 'empty_shift'
+  | 'overlapping_shifts'
+  | 'ends_before_start'
   /** A record others belong to (a branch with numbers, users, properties); `params` counts them. */
   | 'in_use'
   /** A property card without a present, unexpired REGA advertising licence. */

@@ -7,6 +7,7 @@ import { demoChannelNames, demoEventNames } from './demo/names';
 import { inboxChannelNames, inboxEventNames } from './inbox/names';
 import { mediaChannelNames, mediaEventNames } from './media/names';
 import { numbersChannelNames, numbersEventNames } from './numbers/names';
+import { officeChannelNames, officeEventNames } from './office/names';
 import { propertiesChannelNames, propertiesEventNames } from './properties/names';
 import { templatesChannelNames, templatesEventNames } from './templates/names';
 import { usersChannelNames, usersEventNames } from './users/names';
@@ -28,6 +29,7 @@ export const channelNames = [
   ...propertiesChannelNames,
   ...contactsChannelNames,
   ...demoChannelNames,
+  ...officeChannelNames,
   ...branchesChannelNames,
 ] as const satisfies readonly ChannelName[];
 
@@ -42,6 +44,7 @@ export const eventNames = [
   ...propertiesEventNames,
   ...contactsEventNames,
   ...demoEventNames,
+  ...officeEventNames,
   ...branchesEventNames,
 ] as const satisfies readonly EventName[];
 

@@ -1,5 +1,8 @@
 import type { z } from 'zod';
-import type { FieldError } from './errors';
+import type { FieldError, FieldErrorCode } from './errors';
+
+/** Refinement messages that are reasons of their own: the renderer words each one. */
+const namedReasons: ReadonlySet<FieldErrorCode> = new Set<FieldErrorCode>(['unknown_time_zone', 'empty_shift', 'overlapping_shifts', 'ends_before_start']);
 
 /**
  * Turns zod issues into the seed's `details: [{ field, message }]`, plus a code the renderer
@@ -32,7 +35,7 @@ export function zodDetails(error: z.ZodError, input: unknown): FieldError[] {
         // A refinement names its reason in its message when it is one the renderer knows.
         if (issue.message === 'required') return { field, code: 'required', message: `${field} is required` };
         if (issue.message === 'not_integer') return { field, code: 'not_integer', message: `${field} must be a whole number` };
-        return { field, code: 'invalid', message: issue.message };
+        return namedReasons.has(issue.message as FieldErrorCode) ? { field, code: issue.message as FieldErrorCode, message: issue.message } : { field, code: 'invalid', message: issue.message };
       case 'unrecognized_keys':
         return { field: issue.keys.join(','), code: 'invalid', message: 'Unknown field' };
       default:

@@ -1,8 +1,10 @@
 import type Database from 'better-sqlite3';
-import { officeTimeZone } from '../../shared/domain';
+import { defaultOfficeHours } from '../../shared/calendar/office-hours';
 import { dayNumber, ZoneTime } from '../calendar/zone-time';
 import { readSetting } from './settings';
 
+/** The zone an office that has saved none works in: the setting's default, stated once (office-hours.ts). */
+const officeTimeZone = defaultOfficeHours.timeZone;
 const formats = new Map<string, Intl.DateTimeFormat>();
 const hour = 60 * 60 * 1000;
 

@@ -30,6 +30,8 @@ import { PropertiesService } from '../services/properties/properties-service';
 import { PropertyPhotos } from '../services/properties/property-photos';
 import { PropertyCards } from '../services/properties/property-card';
 import { TemplatesService } from '../services/templates/templates-service';
+import { OfficeService } from '../services/office/office-service';
+import { officeTemplateValues } from '../services/office/office-template-values';
 import { defaultCatchUpPolicy, MessagePipeline, type CatchUpPolicy } from '../whatsapp/message-pipeline';
 import { defaultSessionPolicy as defaultWhatsappSessionPolicy, SessionManager, type SessionPolicy as WhatsappSessionPolicy } from '../whatsapp/session-manager';
 import type { WebjsClientFactory } from '../whatsapp/webjs/client-surface';
@@ -150,8 +152,9 @@ export function createCore(options: CoreOptions) {
   const demo = new DemoService(sqlite, access, wa.demo ?? null);
   const media = new MediaService(sqlite, mediaStore, uploads, access);
   const propertyPhotos = new PropertyPhotos(sqlite, mediaStore, uploads, activity, bus, clock);
-  const templates = new TemplatesService(sqlite, outbox, pipeline, access, activity, bus, clock);
   const properties = new PropertiesService(sqlite, access, activity, bus, clock);
+  const office = new OfficeService(sqlite, activity, bus, clock);
+  const templates = new TemplatesService(sqlite, outbox, pipeline, access, activity, bus, clock, () => officeTemplateValues(office.settings()));
   const branches = new BranchesService(sqlite, activity, bus, clock);
   const propertyCards = new PropertyCards(sqlite, properties, outbox, pipeline, access, activity, mediaStore, clock);
   const contacts = new ContactsService({
@@ -171,7 +174,7 @@ export function createCore(options: CoreOptions) {
   const appInfo = { version: options.version ?? '0.0.0', demo: Boolean(wa.demo), ...(options.connection ? { connection: options.connection } : {}) };
 
   const router = createRouter({
-    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, propertyCards, demo, branches, appInfo }),
+    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, propertyCards, demo, branches, office, appInfo }),
     authenticate: (token) => auth.authenticate(token),
     ...(options.rateLimits ? { rateLimiter: new RateLimiter(options.rateLimits, clock) } : {}),
     logger,

@@ -10,6 +10,8 @@ import type { DemoService } from '../services/demo/demo-service';
 import { inboxHandlers } from '../services/inbox/inbox-handlers';
 import { mediaHandlers } from '../services/media/media-handlers';
 import { numbersHandlers } from '../services/numbers/numbers-handlers';
+import { officeHandlers } from '../services/office/office-handlers';
+import type { OfficeService } from '../services/office/office-service';
 import { propertiesHandlers } from '../services/properties/properties-handlers';
 import { templatesHandlers } from '../services/templates/templates-handlers';
 import { usersHandlers } from '../services/users/users-handlers';
@@ -40,6 +42,7 @@ export interface Services {
   propertyPhotos: PropertyPhotos;
   propertyCards: PropertyCards;
   demo: DemoService;
+  office: OfficeService;
   branches: BranchesService;
   appInfo: AppInfo;
 }
@@ -60,6 +63,7 @@ export function createHandlers(s: Services): Handlers {
     ...templatesHandlers(s),
     ...propertiesHandlers(s),
     ...contactsHandlers(s),
+    ...officeHandlers(s),
     ...branchesHandlers(s),
   };
 }

@@ -124,6 +124,7 @@ const table: Record<EventName, EventRule> = {
     },
     reaches: ['admin'],
   },
+  'office.changed': { scopedBy: 'everyone', produce: ({ t, w }) => t.call('office.update', { display: { digits: 'arab', calendar: 'both' } }, w.admin.token), reaches: everyone },
   'session.ended': { scopedBy: 'session', produce: ({ t, w }) => t.call('users.setActive', { id: w.rentalsAgent.user.id, isActive: false }, w.admin.token), reaches: ['rentalsAgent'] },
 };
 

@@ -173,6 +173,12 @@ const table: Record<ChannelName, Rule> = {
   'contacts.importPreview': { scopedBy: 'managers-only', input: () => ({ csv: 'phone\n0501234567' }), expect: 'role' },
   'contacts.import': { scopedBy: 'managers-only', input: () => ({ csv: 'phone\n0501234567', mapping: { phone: 0 } }), expect: 'role' },
   'contacts.export': { scopedBy: 'managers-only', input: () => ({}), expect: 'role' },
+
+  'office.get': { scopedBy: 'admin-only', input: () => ({}), expect: 'role' },
+  'office.update': { scopedBy: 'admin-only', input: () => ({ display: { digits: 'arab', calendar: 'both' } }), expect: 'role' },
+  'office.display': { scopedBy: 'none', input: () => ({}), expect: 'same' },
+  // Answers for now, so two calls may differ by their clock reading: any signed-in user gets it.
+  'office.status': { scopedBy: 'none', input: () => ({}), expect: { own: (r) => expect(typeof ok<{ isOpen: boolean }>(r).isOpen).toBe('boolean') } },
 };
 
 describe('every channel keeps an agent to the numbers they work', () => {

@@ -16,6 +16,7 @@ import './styles/properties.css';
 import './styles/branches.css';
 import './styles/activity.css';
 import './styles/offline.css';
+import './styles/office.css';
 // Last: the smaller-screen rules override the pages' own.
 import './styles/responsive.css';
 import { StrictMode } from 'react';

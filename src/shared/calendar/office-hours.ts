@@ -4,20 +4,20 @@ import { z } from 'zod';
 export const weekdays = [0, 1, 2, 3, 4, 5, 6] as const;
 export type Weekday = (typeof weekdays)[number];
 
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
-const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+export const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
 /**
  * One opening of a working day. An end at or before the start runs past midnight
  * (16:30–01:00): the shift belongs to the day it starts on, holidays included.
  */
-export const shiftSchema = z.object({ start: clockTime, end: clockTime }).refine((s) => s.start !== s.end, { message: 'empty shift', path: ['end'] });
+export const shiftSchema = z.object({ start: clockTime, end: clockTime }).refine((s) => s.start !== s.end, { message: 'empty_shift', path: ['end'] });
 export type Shift = z.infer<typeof shiftSchema>;
 
 /** A day or an inclusive range of days the office stays closed (both Eids, National Day). */
 export const holidaySchema = z
   .object({ from: calendarDate, to: calendarDate, name: z.string().trim().max(120).default('') })
-  .refine((h) => h.from <= h.to, { message: 'ends before it starts', path: ['to'] });
+  .refine((h) => h.from <= h.to, { message: 'ends_before_start', path: ['to'] });
 export type Holiday = z.infer<typeof holidaySchema>;
 
 export const isTimeZone = (zone: string): boolean => {
@@ -31,7 +31,7 @@ export const isTimeZone = (zone: string): boolean => {
 
 /** The office's week: its zone, working days, the same split shifts on each, and its holidays. */
 export const officeHoursSchema = z.object({
-  timeZone: z.string().refine(isTimeZone, 'unknown time zone'),
+  timeZone: z.string().refine(isTimeZone, 'unknown_time_zone'),
   workingDays: z.array(z.number().int().min(0).max(6)).max(7),
   shifts: z.array(shiftSchema).max(6),
   holidays: z.array(holidaySchema).max(200),

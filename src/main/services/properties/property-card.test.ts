@@ -92,7 +92,7 @@ describe('a property card', () => {
     expect(ar.content).toContain('رقم ترخيص الإعلان (فال): 7100012345');
 
     // The office shows Arabic-Indic digits: the card does too.
-    t.core.database.sqlite.prepare("insert into settings (key, value) values ('office.digits', ?)").run(JSON.stringify('arab'));
+    await t.call('office.update', { display: { digits: 'arab', calendar: 'gregory' } }, admin.token);
     const en = await t.call('properties.sendCard', { conversationId, propertyId: property.id, language: 'en', clientId: randomUUID() }, agent.token);
     expect(en.content).toContain('Price: SAR ٣٬٢٠٠٬٠٠٠٫٠٠');
     expect(en.content).toContain('REGA advertising licence no.: 7100012345');

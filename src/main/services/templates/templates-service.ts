@@ -47,6 +47,8 @@ export class TemplatesService {
     private readonly activity: ActivityLog,
     private readonly bus: EventBus,
     private readonly clock: Clock,
+    /** Values the office's settings give (`office_phone`), used where the agent left a variable blank. */
+    private readonly officeValues: () => Record<string, string> = () => ({}),
   ) {
     this.q = {
       all: sqlite.prepare<[], TemplateRow>('select * from message_templates order by usage_count desc, name, id'),
@@ -135,14 +137,15 @@ export class TemplatesService {
     if (repeat) return toMessageView(repeat);
     const template = this.get(input.templateId);
     if (!template.isActive) throw new AppError('UNPROCESSABLE_ENTITY', errorReasons.templateInactive, undefined, 'Template is not active');
-    const missing = missingVariables(template.variables, input.variables);
+    const given = { ...this.officeValues(), ...Object.fromEntries(Object.entries(input.variables).filter(([, value]) => value.trim() !== '')) };
+    const missing = missingVariables(template.variables, given);
     if (missing.length > 0) {
       throw new AppError(
         'VALIDATION_ERROR',
         missing.map((name): FieldError => ({ field: `variables.${name}`, code: 'required', message: `Variable '${name}' is required`, params: { name } })),
       );
     }
-    const values = Object.fromEntries(template.variables.map((name) => [name, input.variables[name]!.trim()]));
+    const values = Object.fromEntries(template.variables.map((name) => [name, given[name]!.trim()]));
     const content = fillTemplate(template.content, values);
     if (content.length > maxMessageLength) throw new AppError('VALIDATION_ERROR', [{ field: 'variables', code: 'too_long', message: 'The filled template is too long', params: { max: maxMessageLength } }]);
     const number = this.q.conversationNumber.get(input.conversationId);

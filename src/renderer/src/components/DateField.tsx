@@ -1,4 +1,4 @@
-import { formatDate } from '../format/dates';
+import { useOfficeFormat } from '../format/use-office-format';
 import { useLanguageStore } from '../i18n/language-store';
 import { TextField } from './TextField';
 
@@ -21,6 +21,7 @@ interface DateFieldProps {
  */
 export function DateField({ value, ...props }: DateFieldProps) {
   const language = useLanguageStore((state) => state.language);
-  const hint = value ? formatDate(`${value}T12:00:00+03:00`, language) : undefined;
+  const office = useOfficeFormat();
+  const hint = value ? office.formatDay(value) : undefined;
   return <TextField {...props} type="date" value={value} lang={language === 'ar' ? 'ar-SA' : 'en-GB'} hint={hint} />;
 }

@@ -1,10 +1,7 @@
 import type { DigitStyle } from '../../../shared/money';
+import { useOfficeDisplayStore } from '../stores/office-display-store';
 
-/**
- * The digits money is shown in. The office's display setting (Latin or Arabic-Indic) belongs to
- * the office settings page (issue 14); until it reaches the renderer, Latin as the rest of the app
- * writes numbers. One function, so wiring the setting changes this file alone.
- */
+/** The digits money is shown in: the office's display setting (Settings → Office), as last heard from the core. */
 export function officeDigits(): DigitStyle {
-  return 'latn';
+  return useOfficeDisplayStore.getState().display.digits;
 }

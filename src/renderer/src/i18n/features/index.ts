@@ -17,6 +17,7 @@ import { mediaAr, mediaEn } from './media';
 import { messageKindsAr, messageKindsEn } from './message-kinds';
 import { numbersDisconnectAr, numbersDisconnectEn } from './numbers-disconnect';
 import { offlineAr, offlineEn } from './offline';
+import { officeAr, officeEn } from './office';
 import { numberStatesAr, numberStatesEn } from './number-states';
 import { propertiesAr, propertiesEn } from './properties';
 import { propertyPhotosAr, propertyPhotosEn } from './property-photos';
@@ -39,6 +40,7 @@ export const featureAr = {
   ...accessAr,
   ...demoAr,
   ...composerGuardAr,
+  ...officeAr,
   ...branchesAr,
   ...propertyRecordAr,
 } as const;
@@ -59,6 +61,7 @@ export const featureEn: Record<keyof typeof featureAr, string> = {
   ...accessEn,
   ...demoEn,
   ...composerGuardEn,
+  ...officeEn,
   ...branchesEn,
   ...propertyRecordEn,
 };

@@ -3,7 +3,7 @@ import type { PublicUser } from '../../../../shared/users/types';
 import { call } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { PageHeader } from '../../components/PageHeader';
-import { formatDateTime } from '../../format/dates';
+import { useOfficeFormat } from '../../format/use-office-format';
 import { useQuery } from '../../hooks/use-query';
 import { describeError } from '../../i18n/errors';
 import { useLanguageStore } from '../../i18n/language-store';
@@ -19,6 +19,7 @@ export function ActivityPage() {
   const t = useT();
   const count = usePlural();
   const language = useLanguageStore((state) => state.language);
+  const office = useOfficeFormat();
   const [filters, setFilters] = useState(noActivityFilters);
   const users = useQuery<PublicUser[]>(loadUsers);
   const activity = useActivityPages(filters);
@@ -59,7 +60,7 @@ export function ActivityPage() {
             {(entries ?? []).map((entry) => (
               <tr key={entry.id} data-testid={`activity-row-${entry.id}`} data-action={entry.action}>
                 <td className="nowrap muted">
-                  <time dateTime={entry.createdAt}>{formatDateTime(entry.createdAt, language)}</time>
+                  <time dateTime={entry.createdAt}>{office.formatDateTime(entry.createdAt)}</time>
                 </td>
                 <td className="activity-sentence" data-testid="activity-sentence">
                   <SentenceText sentence={activitySentence(t, language, entry)} />

@@ -5,6 +5,7 @@ import { isMessageKey, type Language, type MessageKey } from '../../i18n/diction
 import { conversationStatusLabel, roleLabel } from '../../i18n/labels';
 import { plural } from '../../i18n/plural';
 import type { Translate } from '../../i18n/translate';
+import { officeChangesText } from '../office/office-labels';
 
 /** Every action the core records reads as a sentence: a new action without one fails the typecheck. */
 const everyActionSaid: `activity.say.${ActivityAction}` extends MessageKey ? true : never = true;
@@ -60,6 +61,9 @@ export function activitySentence(t: Translate, language: Language, entry: Activi
     }
     case 'template.used':
       parts.conversation = entry.related.conversationName ?? '';
+      break;
+    case 'office.updated':
+      parts.changes = officeChangesText(t, language, details.changes);
       break;
   }
   if (!isMessageKey(key)) {

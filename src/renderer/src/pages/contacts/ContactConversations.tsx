@@ -1,9 +1,8 @@
 import type { ContactConversation } from '../../../../shared/contacts/types';
 import { Badge } from '../../components/Badge';
 import { Icon } from '../../components/icons';
-import { formatListTime } from '../../format/dates';
+import { useOfficeFormat } from '../../format/use-office-format';
 import { conversationStatusLabel } from '../../i18n/labels';
-import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
 import { openInInbox } from '../../stores/inbox-actions';
 import { conversationStatusTone } from '../inbox/conversation-labels';
@@ -12,7 +11,7 @@ import { UnreadBadge } from '../../components/UnreadBadge';
 /** `currentId`: the conversation open beside the list (in the inbox); it is left out, the rest are "other conversations". */
 export function ContactConversations({ conversations: all, onError, currentId }: { conversations: ContactConversation[]; onError(error: unknown): void; currentId?: number }) {
   const t = useT();
-  const language = useLanguageStore((state) => state.language);
+  const office = useOfficeFormat();
   const others = currentId !== undefined;
   const conversations = others ? all.filter((c) => c.id !== currentId) : all;
   return (
@@ -42,7 +41,7 @@ export function ContactConversations({ conversations: all, onError, currentId }:
                   <Badge tone={conversationStatusTone[c.status]}>{conversationStatusLabel(t, c.status)}</Badge>
                   {c.lastMessageTime ? (
                     <time className="contact-conversation-time muted" dateTime={c.lastMessageTime}>
-                      {formatListTime(c.lastMessageTime, language)}
+                      {office.formatListTime(c.lastMessageTime)}
                     </time>
                   ) : null}
                 </span>

@@ -7,10 +7,9 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Icon } from '../../components/icons';
 import { SubmitButton } from '../../components/SubmitButton';
 import { TextAreaField } from '../../components/TextAreaField';
-import { formatDateTime } from '../../format/dates';
+import { useOfficeFormat } from '../../format/use-office-format';
 import { useSubmit } from '../../hooks/use-submit';
 import { isolate } from '../../i18n/labels';
-import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
 
 const fields = ['content'] as const;
@@ -20,7 +19,7 @@ const mayDelete = (me: PublicUser, note: ContactNoteView) => me.role !== 'agent'
 
 export function ContactNotes({ contactId, notes, me, onChanged }: { contactId: number; notes: ContactNoteView[]; me: PublicUser; onChanged(): void }) {
   const t = useT();
-  const language = useLanguageStore((state) => state.language);
+  const office = useOfficeFormat();
   const [content, setContent] = useState('');
   const adding = useSubmit(fields);
   const removing = useSubmit([]);
@@ -81,7 +80,7 @@ export function ContactNotes({ contactId, notes, me, onChanged }: { contactId: n
               </p>
               <div className="note-meta">
                 <span className="muted" data-testid="note-meta">
-                  {t('contacts.noteBy', { name: isolate(note.author?.name ?? t('contacts.formerUser')), time: formatDateTime(note.createdAt, language) })}
+                  {t('contacts.noteBy', { name: isolate(note.author?.name ?? t('contacts.formerUser')), time: office.formatDateTime(note.createdAt) })}
                 </span>
                 {mayDelete(me, note) ? (
                   <button type="button" className="button button-small button-danger-ghost" onClick={() => setDeleting(note)} aria-label={t('contacts.deleteNote')} data-testid="note-delete">

@@ -5,10 +5,9 @@ import { Badge } from '../../components/Badge';
 import { FindIcon } from '../../components/find-icons';
 import { Highlighted } from '../../components/Highlighted';
 import { Icon } from '../../components/icons';
-import { formatListTime } from '../../format/dates';
+import { useOfficeFormat } from '../../format/use-office-format';
 import { phoneRanges, snippetAround } from '../../format/highlight';
 import { conversationStatusLabel, isolate } from '../../i18n/labels';
-import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
 import { contactTitle, conversationStatusTone, initials } from './conversation-labels';
 import { UnreadBadge } from '../../components/UnreadBadge';
@@ -96,7 +95,7 @@ function Assignee({ conversation, userId }: { conversation: ConversationView; us
 
 export const ConversationRow = memo(function ConversationRow({ conversation, selected, search, userId, onOpen }: ConversationRowProps) {
   const t = useT();
-  const language = useLanguageStore((state) => state.language);
+  const office = useOfficeFormat();
   const title = contactTitle(conversation);
   const unread = conversation.unreadCount;
   const classes = ['list-row', 'conversation-row', selected ? 'is-selected' : '', unread > 0 ? 'is-unread' : ''].filter(Boolean).join(' ');
@@ -130,7 +129,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
           ) : null}
           {conversation.lastMessageTime ? (
             <time className="conversation-time" dateTime={conversation.lastMessageTime}>
-              {formatListTime(conversation.lastMessageTime, language)}
+              {office.formatListTime(conversation.lastMessageTime)}
             </time>
           ) : null}
         </span>

@@ -3,10 +3,9 @@ import type { MessageStatus } from '../../../../shared/domain';
 import type { MessageView } from '../../../../shared/inbox/types';
 import { call } from '../../api/client';
 import { Icon, type IconName } from '../../components/icons';
-import { formatTime } from '../../format/dates';
+import { useOfficeFormat } from '../../format/use-office-format';
 import { useSubmit } from '../../hooks/use-submit';
 import { messageStatusLabel, sendErrorLabel, senderLabel } from '../../i18n/labels';
-import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
 import { useThreadStore } from '../../stores/thread-store';
 import { MessageAttachments } from './MessageAttachment';
@@ -50,13 +49,13 @@ function RetryButton({ message }: { message: MessageView }) {
 /** One message: the customer's on the start side, ours (agent, AI) on the end side, system notes centred. */
 export const MessageBubble = memo(function MessageBubble({ message }: { message: MessageView }) {
   const t = useT();
-  const language = useLanguageStore((state) => state.language);
+  const office = useOfficeFormat();
   if (message.sender === 'system' && (message.type === 'notice' || message.type === 'call')) {
     return (
       <div className="message-row message-row-system">
         <p className="message message-system" data-testid={`message-${message.id}`} data-sender="system" data-kind={message.type}>
           {message.type === 'call' ? <Icon name="phone" className="icon icon-small" /> : null}
-          {systemLineText(t, message)} · <time dateTime={message.createdAt}>{formatTime(message.createdAt, language)}</time>
+          {systemLineText(t, message)} · <time dateTime={message.createdAt}>{office.formatTime(message.createdAt)}</time>
         </p>
       </div>
     );
@@ -93,7 +92,7 @@ export const MessageBubble = memo(function MessageBubble({ message }: { message:
         <p className="message-meta">
           {message.meta.durationSec ? <span className="muted">{formatDuration(message.meta.durationSec)}</span> : null}
           {message.editedAt && !message.deletedAt ? <EditedMark message={message} /> : null}
-          <time dateTime={message.createdAt}>{formatTime(message.createdAt, language)}</time>
+          <time dateTime={message.createdAt}>{office.formatTime(message.createdAt)}</time>
           {ours ? <MessageTicks status={message.status} /> : null}
           {message.deletedAt ? null : (
             <button type="button" className="link-button message-reply" onClick={() => useReplyStore.getState().set(message)} data-testid={`message-reply-${message.id}`}>

@@ -1,8 +1,7 @@
 import { memo } from 'react';
 import { Icon } from '../../components/icons';
-import { formatTime } from '../../format/dates';
+import { useOfficeFormat } from '../../format/use-office-format';
 import { describeError } from '../../i18n/errors';
-import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
 import { useConnectionStore } from '../../stores/connection-store';
 import { discardAnswer, type PendingAnswer } from '../../stores/pending-answers';
@@ -14,7 +13,7 @@ import { discardAnswer, type PendingAnswer } from '../../stores/pending-answers'
  */
 export const PendingBubble = memo(function PendingBubble({ answer }: { answer: PendingAnswer }) {
   const t = useT();
-  const language = useLanguageStore((state) => state.language);
+  const office = useOfficeFormat();
   const deskReachable = useConnectionStore((state) => state.deskReachable);
   const state = answer.refusal ? 'refused' : deskReachable ? 'sending' : 'waiting';
   return (
@@ -24,7 +23,7 @@ export const PendingBubble = memo(function PendingBubble({ answer }: { answer: P
           {answer.content}
         </p>
         <p className="message-meta">
-          <time dateTime={answer.createdAt}>{formatTime(answer.createdAt, language)}</time>
+          <time dateTime={answer.createdAt}>{office.formatTime(answer.createdAt)}</time>
           <span className="pending-mark" data-testid="pending-answer-mark">
             <Icon name={answer.refusal ? 'alert' : 'clock'} className="icon icon-tick" />
             {answer.refusal

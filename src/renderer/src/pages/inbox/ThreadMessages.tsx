@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { MessageView } from '../../../../shared/inbox/types';
-import { formatDate, officeDay } from '../../format/dates';
-import { useLanguageStore } from '../../i18n/language-store';
+import { officeDay } from '../../format/dates';
+import { useOfficeFormat } from '../../format/use-office-format';
 import { useT } from '../../i18n/use-t';
 import type { PendingAnswer } from '../../stores/pending-answers';
 import { useJumpStore } from './jump-store';
@@ -64,11 +64,11 @@ const estimate = (key: string) => (key.startsWith('m-') || key.startsWith('p-') 
 
 function DayDivider({ iso }: { iso: string }) {
   const t = useT();
-  const language = useLanguageStore((state) => state.language);
-  const today = officeDay(iso) === officeDay(new Date());
+  const office = useOfficeFormat();
+  const today = office.officeDay(iso) === office.officeDay(new Date());
   return (
     <div className="day-divider" role="separator">
-      <span>{today ? t('thread.today') : formatDate(iso, language)}</span>
+      <span>{today ? t('thread.today') : office.formatDate(iso)}</span>
     </div>
   );
 }

@@ -1,8 +1,7 @@
 import type { NumberConnection } from '../../../../shared/numbers/types';
 import { Badge, type BadgeTone } from '../../components/Badge';
-import { formatTime } from '../../format/dates';
+import { useOfficeFormat } from '../../format/use-office-format';
 import { connectionStateLabel, disconnectReasonLabel } from '../../i18n/labels';
-import { useLanguageStore } from '../../i18n/language-store';
 import type { Translate } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
 import { useConnectionStore } from '../../stores/connection-store';
@@ -56,7 +55,7 @@ export function ConnectionBadge({ connection, testId }: { connection: NumberConn
 /** A number's live state: the badge, why it is disconnected, and when it tries again. */
 export function NumberStatus({ connection, testId }: { connection: NumberConnection; testId?: string }) {
   const t = useT();
-  const language = useLanguageStore((state) => state.language);
+  const office = useOfficeFormat();
   const reason = connection.state === 'DISCONNECTED' && connection.reason ? disconnectReasonLabel(t, connection.reason) : null;
   return (
     <div className="number-status" data-testid={testId} data-state={connection.state} aria-live="polite">
@@ -73,7 +72,7 @@ export function NumberStatus({ connection, testId }: { connection: NumberConnect
       ) : null}
       {connection.nextRetryAt ? (
         <p className="number-status-retry muted">
-          {t('numbers.retryingAt', { time: formatTime(connection.nextRetryAt, language) })}
+          {t('numbers.retryingAt', { time: office.formatTime(connection.nextRetryAt) })}
         </p>
       ) : null}
     </div>

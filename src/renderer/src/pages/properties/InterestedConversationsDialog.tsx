@@ -6,11 +6,10 @@ import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
 import { Dialog } from '../../components/Dialog';
 import { Icon } from '../../components/icons';
-import { formatListTime } from '../../format/dates';
+import { useOfficeFormat } from '../../format/use-office-format';
 import { useQuery } from '../../hooks/use-query';
 import { describeError } from '../../i18n/errors';
 import { isolate } from '../../i18n/labels';
-import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
 import { openInInbox } from '../../stores/inbox-actions';
 import { describePropertyError } from './property-errors';
@@ -20,7 +19,7 @@ import { UnreadBadge } from '../../components/UnreadBadge';
 /** Who is interested in the property (on the numbers this user works); a row opens its conversation in the inbox. */
 export function InterestedConversationsDialog({ property, onClose }: { property: PropertyListItem; onClose(): void }) {
   const t = useT();
-  const language = useLanguageStore((state) => state.language);
+  const office = useOfficeFormat();
   const query = useQuery(() => call('properties.interestedConversations', { id: property.id }));
   const [openError, setOpenError] = useState<ApiError | null>(null);
   const error = openError ?? query.error;
@@ -65,7 +64,7 @@ export function InterestedConversationsDialog({ property, onClose }: { property:
                       <span dir="auto">{c.numberName}</span>
                       {c.lastMessageTime ? (
                         <time dateTime={c.lastMessageTime} className="interested-time">
-                          {formatListTime(c.lastMessageTime, language)}
+                          {office.formatListTime(c.lastMessageTime)}
                         </time>
                       ) : null}
                     </span>

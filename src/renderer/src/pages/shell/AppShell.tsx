@@ -6,6 +6,7 @@ import { resetContacts } from '../../stores/contacts-store';
 import { resetInbox } from '../../stores/inbox-actions';
 import { watchConnection } from '../../stores/connection-store';
 import { watchNumbers } from '../../stores/numbers-store';
+import { watchOffice } from '../../stores/office-watch';
 import { watchPendingAnswers } from '../../stores/pending-answers';
 import { watchUnread } from '../../stores/unread-store';
 import { useRouteStore, type Route } from '../../stores/route-store';
@@ -16,6 +17,7 @@ import { ForbiddenPage } from '../forbidden/ForbiddenPage';
 import { InboxAlerts } from '../inbox/InboxAlerts';
 import { InboxPage } from '../inbox/InboxPage';
 import { NumbersPage } from '../numbers/NumbersPage';
+import { OfficePage } from '../office/OfficePage';
 import { ProfilePage } from '../profile/ProfilePage';
 import { PropertiesPage } from '../properties/PropertiesPage';
 import { TemplatesPage } from '../templates/TemplatesPage';
@@ -45,6 +47,8 @@ function Page({ route, user }: { route: Route; user: PublicUser }) {
       return <BranchesPage />;
     case 'activity':
       return <ActivityPage />;
+    case 'office':
+      return <OfficePage />;
     case 'profile':
       return <ProfilePage user={user} />;
   }
@@ -80,6 +84,8 @@ export function AppShell({ user }: { user: PublicUser }) {
   useEffect(() => watchConnection(), []);
   useEffect(() => watchPendingAnswers(), [user.id]);
   useEffect(() => watchUnread(), [user.id]);
+  // Dates everywhere follow Settings → Office, and change at once when an admin saves it.
+  useEffect(() => watchOffice(), [user.id]);
   useUnreadTitle();
 
   return (

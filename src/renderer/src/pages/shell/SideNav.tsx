@@ -21,6 +21,7 @@ const navItems: Record<Route, { label: MessageKey; icon: IconName }> = {
   users: { label: 'nav.users', icon: 'users' },
   branches: { label: 'nav.branches', icon: 'office' },
   activity: { label: 'nav.activity', icon: 'activity' },
+  office: { label: 'nav.office', icon: 'office' },
   profile: { label: 'nav.profile', icon: 'profile' },
 };
 

@@ -17,6 +17,7 @@ const pageAccess: Record<Route, { roles: readonly Role[]; channel: ChannelName }
   users: { roles: ['admin', 'supervisor'], channel: 'users.list' },
   branches: { roles: ['admin'], channel: 'branches.create' },
   activity: { roles: ['admin', 'supervisor'], channel: 'activity.list' },
+  office: { roles: ['admin'], channel: 'office.get' },
   profile: { roles: everyone, channel: 'auth.state' },
 };
 

@@ -17,6 +17,7 @@ import { useThreadStore } from '../../stores/thread-store';
 import { categoryLabel, variableLabel } from './template-labels';
 import { TemplateText } from './TemplateText';
 import { useDebounced, useTemplates } from './use-templates';
+import { useOfficeDisplayStore } from '../../stores/office-display-store';
 import { likelyProperty, messageLanguage, prefilledValues, spokenValues } from './variable-values';
 
 /** From the composer: choose an active template, fill its variables, check the preview, send. */
@@ -71,8 +72,9 @@ function ChooseStep({ onChoose, onClose }: { onChoose(template: TemplateView): v
 function FillStep({ conversation, template, onBack, onClose }: { conversation: ConversationView; template: TemplateView; onBack(): void; onClose(): void }) {
   const t = useT();
   const agentName = useSessionStore((state) => state.user?.name ?? null);
+  const officePhone = useOfficeDisplayStore((state) => state.display.phone);
   const language = messageLanguage(template.content);
-  const [values, setValues] = useState<Record<string, string>>(() => prefilledValues(template.variables, { conversation, agentName, property: null, language }));
+  const [values, setValues] = useState<Record<string, string>>(() => prefilledValues(template.variables, { conversation, agentName, property: null, language, officePhone }));
   const fields = template.variables.map((name) => `variables.${name}`);
   const submission = useSubmit(fields);
   // One id for this dialog's answer: pressing send again after a dropped connection cannot send it twice.
@@ -85,7 +87,7 @@ function FillStep({ conversation, template, onBack, onClose }: { conversation: C
       (interests) => {
         const property = likelyProperty(interests);
         if (!live || !property) return;
-        const known = prefilledValues(template.variables, { conversation, agentName, property, language });
+        const known = prefilledValues(template.variables, { conversation, agentName, property, language, officePhone });
         setValues((v) => Object.fromEntries(Object.entries(v).map(([name, value]) => [name, value || known[name] || ''])));
       },
       () => undefined, // Without interests the fields simply stay empty.
@@ -93,7 +95,7 @@ function FillStep({ conversation, template, onBack, onClose }: { conversation: C
     return () => {
       live = false;
     };
-  }, [conversation, template.variables, agentName, language]);
+  }, [conversation, template.variables, agentName, language, officePhone]);
 
   const spoken = spokenValues(values, language);
 

@@ -1,4 +1,3 @@
-import { officeTimeZone } from '../../../../shared/domain';
 import type { PropertyInterestView } from '../../../../shared/properties/types';
 import { variableKind } from '../../../../shared/templates/template-variables';
 import type { ConversationView } from '../../../../shared/inbox/types';
@@ -6,13 +5,17 @@ import type { Language } from '../../i18n/dictionary';
 import { formatAmount } from '../../../../shared/money';
 import { officeDigits } from '../../format/office-digits';
 
+/**
+ * A picked day and a picked time are wall-clock values already (the agent picked them in the
+ * office's terms), not moments: they are written out in UTC so no zone moves them.
+ */
 const dayFormats: Record<Language, Intl.DateTimeFormat> = {
-  ar: new Intl.DateTimeFormat('ar-SA-u-nu-latn-ca-gregory', { weekday: 'long', day: 'numeric', month: 'long', timeZone: officeTimeZone }),
-  en: new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: officeTimeZone }),
+  ar: new Intl.DateTimeFormat('ar-SA-u-nu-latn-ca-gregory', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }),
 };
 const timeFormats: Record<Language, Intl.DateTimeFormat> = {
-  ar: new Intl.DateTimeFormat('ar-SA-u-nu-latn', { hour: 'numeric', minute: '2-digit', timeZone: officeTimeZone }),
-  en: new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', hour12: true, timeZone: officeTimeZone }),
+  ar: new Intl.DateTimeFormat('ar-SA-u-nu-latn', { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', hour12: true, timeZone: 'UTC' }),
 };
 
 /** The customer reads the message in the template's language, whatever the agent's screen shows. */
@@ -24,8 +27,8 @@ export const messageLanguage = (content: string): Language => (/\p{Script=Arabic
  */
 export function spokenValue(name: string, raw: string, language: Language): string {
   const kind = variableKind(name);
-  if (kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(raw)) return dayFormats[language].format(new Date(`${raw}T12:00:00+03:00`));
-  if (kind === 'time' && /^\d{2}:\d{2}$/.test(raw)) return timeFormats[language].format(new Date(`2026-01-01T${raw}:00+03:00`));
+  if (kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(raw)) return dayFormats[language].format(new Date(`${raw}T12:00:00Z`));
+  if (kind === 'time' && /^\d{2}:\d{2}$/.test(raw)) return timeFormats[language].format(new Date(`2026-01-01T${raw}:00Z`));
   return raw;
 }
 
@@ -39,15 +42,17 @@ export function likelyProperty(interests: readonly PropertyInterestView[]): Prop
   return open[0]?.property ?? null;
 }
 
-/** What the composer knows before the agent types: the customer, the agent, the property of interest. */
+/** What the composer knows before the agent types: the customer, the agent, the property of interest, the office's phone. */
 export function prefilledValues(
   variables: readonly string[],
-  context: { conversation: ConversationView; agentName: string | null; property: PropertyInterestView['property'] | null; language: Language },
+  context: { conversation: ConversationView; agentName: string | null; property: PropertyInterestView['property'] | null; language: Language; officePhone?: string },
 ): Record<string, string> {
-  const { conversation, agentName, property, language } = context;
+  const { conversation, agentName, property, language, officePhone } = context;
   const known: Record<string, string | null | undefined> = {
     customer_name: conversation.contact.name,
     agent_name: agentName,
+    // Settings → Office; the core fills it the same way when left blank.
+    office_phone: officePhone || null,
     property_name: property?.name,
     location: property?.location,
     price: property?.price != null ? formatAmount(property.price, language, officeDigits()) : null,

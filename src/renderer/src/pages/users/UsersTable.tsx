@@ -1,8 +1,7 @@
 import type { PublicUser } from '../../../../shared/users/types';
 import { Badge } from '../../components/Badge';
-import { formatDateTime } from '../../format/dates';
+import { useOfficeFormat } from '../../format/use-office-format';
 import { presenceLabel, roleLabel } from '../../i18n/labels';
-import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
 
 interface UsersTableProps {
@@ -15,7 +14,7 @@ interface UsersTableProps {
 
 export function UsersTable({ users, meId, manage, onEdit, onToggle }: UsersTableProps) {
   const t = useT();
-  const language = useLanguageStore((state) => state.language);
+  const office = useOfficeFormat();
   return (
     <div className="card table-card">
       <table className="table" data-testid="users-table">
@@ -59,7 +58,7 @@ export function UsersTable({ users, meId, manage, onEdit, onToggle }: UsersTable
                 <Badge tone={user.isActive ? 'green' : 'red'}>{user.isActive ? t('account.active') : t('account.inactive')}</Badge>
               </td>
               <td className="cell-date muted">
-                {user.lastLoginAt ? <time dateTime={user.lastLoginAt}>{formatDateTime(user.lastLoginAt, language)}</time> : t('users.never')}
+                {user.lastLoginAt ? <time dateTime={user.lastLoginAt}>{office.formatDateTime(user.lastLoginAt)}</time> : t('users.never')}
               </td>
               {manage ? (
                 <td className="cell-actions">
