@@ -5,6 +5,7 @@ import { contactsChannels, type ContactsEvents } from './contacts/contract';
 import { demoChannels } from './demo/contract';
 import { inboxChannels, type InboxEvents } from './inbox/contract';
 import { mediaChannels } from './media/contract';
+import { notificationsChannels, type NotificationsEvents } from './notifications/contract';
 import { numbersChannels, type NumbersEvents } from './numbers/contract';
 import { propertiesChannels, type PropertiesEvents } from './properties/contract';
 import { templatesChannels, type TemplatesEvents } from './templates/contract';
@@ -30,6 +31,7 @@ export const channels = {
   ...propertiesChannels,
   ...contactsChannels,
   ...demoChannels,
+  ...notificationsChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -39,5 +41,5 @@ export type ChannelParsedInput<C extends ChannelName> = z.output<Channels[C]['in
 export type ChannelOutput<C extends ChannelName> = NonNullable<Channels[C]['output']>;
 
 /** Events pushed from the core to open windows. */
-export interface Events extends UsersEvents, NumbersEvents, InboxEvents, TemplatesEvents, PropertiesEvents, ContactsEvents {}
+export interface Events extends UsersEvents, NumbersEvents, InboxEvents, TemplatesEvents, PropertiesEvents, ContactsEvents, NotificationsEvents {}
 export type EventName = keyof Events;

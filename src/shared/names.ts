@@ -5,6 +5,7 @@ import { contactsChannelNames, contactsEventNames } from './contacts/names';
 import { demoChannelNames, demoEventNames } from './demo/names';
 import { inboxChannelNames, inboxEventNames } from './inbox/names';
 import { mediaChannelNames, mediaEventNames } from './media/names';
+import { notificationsChannelNames, notificationsEventNames } from './notifications/names';
 import { numbersChannelNames, numbersEventNames } from './numbers/names';
 import { propertiesChannelNames, propertiesEventNames } from './properties/names';
 import { templatesChannelNames, templatesEventNames } from './templates/names';
@@ -27,6 +28,7 @@ export const channelNames = [
   ...propertiesChannelNames,
   ...contactsChannelNames,
   ...demoChannelNames,
+  ...notificationsChannelNames,
 ] as const satisfies readonly ChannelName[];
 
 export const eventNames = [
@@ -40,6 +42,7 @@ export const eventNames = [
   ...propertiesEventNames,
   ...contactsEventNames,
   ...demoEventNames,
+  ...notificationsEventNames,
 ] as const satisfies readonly EventName[];
 
 type Missing<All, Listed> = Exclude<All, Listed>;

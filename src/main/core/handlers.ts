@@ -7,6 +7,8 @@ import { demoHandlers } from '../services/demo/demo-handlers';
 import type { DemoService } from '../services/demo/demo-service';
 import { inboxHandlers } from '../services/inbox/inbox-handlers';
 import { mediaHandlers } from '../services/media/media-handlers';
+import { notificationsHandlers } from '../services/notifications/notifications-handlers';
+import type { NotificationsService } from '../services/notifications/notifications-service';
 import { numbersHandlers } from '../services/numbers/numbers-handlers';
 import { propertiesHandlers } from '../services/properties/properties-handlers';
 import { templatesHandlers } from '../services/templates/templates-handlers';
@@ -36,6 +38,7 @@ export interface Services {
   media: MediaService;
   propertyPhotos: PropertyPhotos;
   demo: DemoService;
+  notifications: NotificationsService;
   appInfo: AppInfo;
 }
 
@@ -55,5 +58,6 @@ export function createHandlers(s: Services): Handlers {
     ...templatesHandlers(s),
     ...propertiesHandlers(s),
     ...contactsHandlers(s),
+    ...notificationsHandlers(s),
   };
 }
