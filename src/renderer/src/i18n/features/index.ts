@@ -13,6 +13,7 @@ import { inboxArchivedAr, inboxArchivedEn } from './inbox-archived';
 import { inboxFindAr, inboxFindEn } from './inbox-find';
 import { mediaAr, mediaEn } from './media';
 import { messageKindsAr, messageKindsEn } from './message-kinds';
+import { notificationsAr, notificationsEn } from './notifications';
 import { numbersDisconnectAr, numbersDisconnectEn } from './numbers-disconnect';
 import { offlineAr, offlineEn } from './offline';
 import { numberStatesAr, numberStatesEn } from './number-states';
@@ -37,6 +38,7 @@ export const featureAr = {
   ...accessAr,
   ...demoAr,
   ...composerGuardAr,
+  ...notificationsAr,
 } as const;
 export const featureEn: Record<keyof typeof featureAr, string> = {
   ...activityEn,
@@ -55,4 +57,5 @@ export const featureEn: Record<keyof typeof featureAr, string> = {
   ...accessEn,
   ...demoEn,
   ...composerGuardEn,
+  ...notificationsEn,
 };

@@ -8,6 +8,7 @@ import { watchConnection } from '../../stores/connection-store';
 import { watchNumbers } from '../../stores/numbers-store';
 import { watchPendingAnswers } from '../../stores/pending-answers';
 import { watchUnread } from '../../stores/unread-store';
+import { watchNotifications } from '../../stores/notifications-store';
 import { useRouteStore, type Route } from '../../stores/route-store';
 import { ActivityPage } from '../activity/ActivityPage';
 import { ContactsPage } from '../contacts/ContactsPage';
@@ -77,6 +78,7 @@ export function AppShell({ user }: { user: PublicUser }) {
   useEffect(() => watchConnection(), []);
   useEffect(() => watchPendingAnswers(), [user.id]);
   useEffect(() => watchUnread(), [user.id]);
+  useEffect(() => watchNotifications(), [user.id]);
   useUnreadTitle();
 
   return (
