@@ -10,7 +10,7 @@ CREATE TABLE `notifications` (
 	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL
 );--> statement-breakpoint
 CREATE INDEX `notifications_user` ON `notifications` (`user_id`,`id`);--> statement-breakpoint
-CREATE INDEX `notifications_user_unread` ON `notifications` (`user_id`,`type`,`target_id`) WHERE read_at is null;--> statement-breakpoint
+CREATE INDEX `notifications_user_unread` ON `notifications` (`user_id`,`type`,`target_id`,`read_at`) WHERE read_at is null;--> statement-breakpoint
 CREATE INDEX `notifications_created` ON `notifications` (`created_at`);--> statement-breakpoint
 CREATE TABLE `notification_preferences` (
 	`user_id` integer NOT NULL REFERENCES `users`(`id`) ON DELETE cascade,

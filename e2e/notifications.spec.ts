@@ -103,6 +103,7 @@ test('each user chooses per type: an agent turns assignments off and is not told
   // An agent is never told of staff sign-ins, so has no such setting.
   await expect(agentPage.getByTestId('notification-mode-staff_signed_in')).toHaveCount(0);
   await agentPage.getByTestId('notification-mode-conversation_assigned').selectOption('off');
+  await agentPage.getByTestId('notification-settings').scrollIntoViewIfNeeded();
   await shot(agentPage, 'settings-ar');
   await agentPage.reload();
   await expect(agentPage.getByTestId('notification-mode-conversation_assigned')).toHaveValue('off');

@@ -22,9 +22,10 @@ export const notifications = sqliteTable(
     createdAt: integer('created_at').notNull().default(sql`(cast(unixepoch('subsec') * 1000 as integer))`),
   },
   (t) => [
-    // The bell's first page and count read these alone (200,000 rows: < 2 ms).
+    // The bell's first page and count read these alone (200,000 rows: < 2 ms). The unread
+    // count is answered from the partial index without reading a row: read_at is in it for that.
     index('notifications_user').on(t.userId, t.id),
-    index('notifications_user_unread').on(t.userId, t.type, t.targetId).where(sql`read_at is null`),
+    index('notifications_user_unread').on(t.userId, t.type, t.targetId, t.readAt).where(sql`read_at is null`),
     index('notifications_created').on(t.createdAt),
   ],
 );

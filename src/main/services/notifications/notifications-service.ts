@@ -68,7 +68,10 @@ export class NotificationsService {
   ) {
     this.q = {
       page: sqlite.prepare<[number, number, number], Row>('select * from notifications where user_id = ? and id < ? order by id desc limit ?'),
-      unread: sqlite.prepare<[number], { n: number }>('select count(*) as n from notifications where user_id = ? and read_at is null'),
+      // Counted from the unread-only index alone (covering: no row is read). Named, because a
+      // planner that picked the (user, id) index would read every one of the user's rows instead
+      // (15,000 of them in the benchmark: 100 ms rather than under 1).
+      unread: sqlite.prepare<[number], { n: number }>('select count(*) as n from notifications indexed by notifications_user_unread where user_id = ? and read_at is null'),
       markRead: sqlite.prepare<[number, number, number]>('update notifications set read_at = coalesce(read_at, ?) where id = ? and user_id = ?'),
       markAllRead: sqlite.prepare<[number, number]>('update notifications set read_at = ? where user_id = ? and read_at is null'),
       modes: sqlite.prepare<[number], { type: NotificationType; mode: NotificationMode }>('select type, mode from notification_preferences where user_id = ?'),
@@ -80,7 +83,7 @@ export class NotificationsService {
         'insert into notifications (user_id, type, target_kind, target_id, params, desktop, created_at) values (?, ?, ?, ?, ?, ?, ?) returning *',
       ),
       unreadSame: sqlite.prepare<[number, string, number, string], { id: number }>(
-        'select id from notifications where user_id = ? and type = ? and target_id = ? and target_kind = ? and read_at is null limit 1',
+        'select id from notifications indexed by notifications_user_unread where user_id = ? and type = ? and target_id = ? and target_kind = ? and read_at is null limit 1',
       ),
       mark: sqlite.prepare<[string, number]>('insert or ignore into notification_marks (key, created_at) values (?, ?)'),
       active: sqlite.prepare<[string], { id: number; role: Role }>('select id, role from users where is_active = 1 and id in (select value from json_each(?))'),
