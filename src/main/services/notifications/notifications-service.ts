@@ -95,7 +95,7 @@ export class NotificationsService {
       ),
       pruneNotifications: sqlite.prepare<[number]>('delete from notifications where created_at < ?'),
       pruneMarks: sqlite.prepare<[number]>('delete from notification_marks where created_at < ?'),
-      usersWithNotifications: sqlite.prepare<[], { user_id: number }>('select distinct user_id from notifications'),
+      usersWithOld: sqlite.prepare<[number], { user_id: number }>('select distinct user_id from notifications where created_at < ?'),
     };
   }
 
@@ -185,7 +185,7 @@ export class NotificationsService {
   /** Drops notifications and marks older than 90 days; each user who lost unread ones hears their new count. */
   prune(): number {
     const before = this.clock.now() - keepNotificationsMs;
-    const users = this.q.usersWithNotifications.all().map((r) => r.user_id);
+    const users = this.q.usersWithOld.all(before).map((r) => r.user_id);
     const counts = new Map(users.map((id) => [id, this.unread(id)]));
     const removed = this.sqlite.transaction(() => {
       this.q.pruneMarks.run(before);
