@@ -70,7 +70,8 @@ export function watchNotifications(): () => void {
   const offNew = onEvent('notification.new', ({ notification, unread }) => {
     const { items } = useNotificationsStore.getState();
     useNotificationsStore.setState({ unread, items: items ? [notification, ...items.filter((n) => n.id !== notification.id)] : null });
-    if (notification.desktop) {
+    // On the desktop only while the app is not in front of the user: the bell already shows it there.
+    if (notification.desktop && !(document.visibilityState === 'visible' && document.hasFocus())) {
       const language = useLanguageStore.getState().language;
       const { title, body } = notificationText(makeTranslate(language), language, notification);
       showDesktopNotice({
