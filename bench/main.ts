@@ -14,6 +14,7 @@ import { benchIngest } from './ingest-bench';
 import { benchQueries } from './query-bench';
 import { benchListCombinations } from './list-bench';
 import { benchSearch } from './search-bench';
+import { benchNotifications, notificationCount, seedNotifications } from './notifications-bench';
 import { heading, line, machine, summary, thousands } from './report';
 
 /**
@@ -21,7 +22,7 @@ import { heading, line, machine, summary, thousands } from './report';
  * it is not a test, so a missed target does not fail it — only a crash does.
  */
 async function main(): Promise<void> {
-  // `npm run bench -- --only list,host` runs only those sections (calendar, ingest, queries, list, search, host, browser, thread).
+  // `npm run bench -- --only list,host` runs only those sections (calendar, ingest, queries, list, search, notifications, host, browser, thread).
   const onlyArg = process.argv.indexOf('--only');
   const only = onlyArg > 0 ? new Set(process.argv[onlyArg + 1]?.split(',')) : null;
   const runs = (section: string) => !only || only.has(section);
@@ -56,6 +57,11 @@ async function main(): Promise<void> {
   try {
     await checkpoint.ready;
     if (runs('ingest')) benchIngest(database.sqlite);
+    if (runs('notifications')) {
+      const seeded = performance.now();
+      const added = seedNotifications(database.sqlite);
+      line(`${thousands(notificationCount)} notifications in the working copy`, `${thousands(added)} written in ${((performance.now() - seeded) / 1000).toFixed(1)} s`);
+    }
   } finally {
     await checkpoint.stop();
     database.close();
@@ -68,6 +74,7 @@ async function main(): Promise<void> {
     const token = await benchQueries(core, runs('queries'));
     if (runs('list')) await benchListCombinations(core, token, path.join(cacheDir, 'list-combinations.tsv'));
     if (runs('search')) await benchSearch(core, token);
+    if (runs('notifications')) await benchNotifications(core);
   } finally {
     await core.close();
   }

@@ -6,6 +6,7 @@ import { contactsChannels, type ContactsEvents } from './contacts/contract';
 import { demoChannels } from './demo/contract';
 import { inboxChannels, type InboxEvents } from './inbox/contract';
 import { mediaChannels } from './media/contract';
+import { notificationsChannels, type NotificationsEvents } from './notifications/contract';
 import { numbersChannels, type NumbersEvents } from './numbers/contract';
 import { officeChannels, type OfficeEvents } from './office/contract';
 import { propertiesChannels, type PropertiesEvents } from './properties/contract';
@@ -34,6 +35,7 @@ export const channels = {
   ...demoChannels,
   ...officeChannels,
   ...branchesChannels,
+  ...notificationsChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -43,5 +45,5 @@ export type ChannelParsedInput<C extends ChannelName> = z.output<Channels[C]['in
 export type ChannelOutput<C extends ChannelName> = NonNullable<Channels[C]['output']>;
 
 /** Events pushed from the core to open windows. */
-export interface Events extends UsersEvents, NumbersEvents, InboxEvents, TemplatesEvents, PropertiesEvents, ContactsEvents, BranchesEvents, OfficeEvents {}
+export interface Events extends UsersEvents, NumbersEvents, InboxEvents, TemplatesEvents, PropertiesEvents, ContactsEvents, BranchesEvents, OfficeEvents, NotificationsEvents {}
 export type EventName = keyof Events;

@@ -6,6 +6,7 @@ import { contactsChannelNames, contactsEventNames } from './contacts/names';
 import { demoChannelNames, demoEventNames } from './demo/names';
 import { inboxChannelNames, inboxEventNames } from './inbox/names';
 import { mediaChannelNames, mediaEventNames } from './media/names';
+import { notificationsChannelNames, notificationsEventNames } from './notifications/names';
 import { numbersChannelNames, numbersEventNames } from './numbers/names';
 import { officeChannelNames, officeEventNames } from './office/names';
 import { propertiesChannelNames, propertiesEventNames } from './properties/names';
@@ -31,6 +32,7 @@ export const channelNames = [
   ...demoChannelNames,
   ...officeChannelNames,
   ...branchesChannelNames,
+  ...notificationsChannelNames,
 ] as const satisfies readonly ChannelName[];
 
 export const eventNames = [
@@ -46,6 +48,7 @@ export const eventNames = [
   ...demoEventNames,
   ...officeEventNames,
   ...branchesEventNames,
+  ...notificationsEventNames,
 ] as const satisfies readonly EventName[];
 
 type Missing<All, Listed> = Exclude<All, Listed>;

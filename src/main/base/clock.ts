@@ -11,7 +11,15 @@ export interface Clock {
  */
 export interface WakingClock extends Clock {
   /** Runs `run` once the clock reads `at` or later; returns a cancel. */
-  wakeAt(at: number, run: () => void): () => void;
+  wakeAt(at: number, run: () => void, options?: WakeOptions): () => void;
+}
+
+export interface WakeOptions {
+  /**
+   * Housekeeping that re-arms itself for ever (a daily pruning, a minute's check): it runs like
+   * any wait, but a test that runs the clock until nothing waits does not wait for it.
+   */
+  background?: boolean;
 }
 
 /** setTimeout's longest delay; a longer wait is re-armed when it ends. */

@@ -32,6 +32,10 @@ import { PropertyCards } from '../services/properties/property-card';
 import { TemplatesService } from '../services/templates/templates-service';
 import { OfficeService } from '../services/office/office-service';
 import { officeTemplateValues } from '../services/office/office-template-values';
+import { NotificationsService } from '../services/notifications/notifications-service';
+import { NotificationSources } from '../services/notifications/notification-sources';
+import { scheduleNotificationPruning } from '../services/notifications/notification-schedule';
+import { watchDueViewings, type DueViewingsProvider } from '../services/notifications/due-viewings';
 import { defaultCatchUpPolicy, MessagePipeline, type CatchUpPolicy } from '../whatsapp/message-pipeline';
 import { defaultSessionPolicy as defaultWhatsappSessionPolicy, SessionManager, type SessionPolicy as WhatsappSessionPolicy } from '../whatsapp/session-manager';
 import type { WebjsClientFactory } from '../whatsapp/webjs/client-surface';
@@ -122,7 +126,20 @@ export function createCore(options: CoreOptions) {
   }, 5_000);
   sweep.unref();
   const uploads = new Uploads(mediaStore, clock);
-  const outbox = new Outbox(sqlite, ingest, clock, { changed: (row) => pipeline?.publishStatus(row) }, logger, mediaStore, wa.outboxPolicy ?? defaultOutboxPolicy);
+  const notifications = new NotificationsService(sqlite, bus, clock);
+  const notificationSources = new NotificationSources(sqlite, notifications, clock, bus);
+  auth.signedIn = (user) => notificationSources.signedIn(user);
+  const stopPruning = scheduleNotificationPruning({ sqlite, clock, logger, notifications });
+  const stopWatches: (() => void)[] = [];
+  const outbox = new Outbox(
+    sqlite,
+    ingest,
+    clock,
+    { changed: (row) => pipeline?.publishStatus(row), counted: (numberId) => notificationSources.quotaCounted(numberId) },
+    logger,
+    mediaStore,
+    wa.outboxPolicy ?? defaultOutboxPolicy,
+  );
   pipeline = new MessagePipeline({ sqlite, clock, logger, bus, ingest, outbox }, wa.catchUpPolicy ?? defaultCatchUpPolicy);
   const mediaFetcher = new MediaFetcher(sqlite, mediaStore, clock, logger, (messageId) => pipeline.publishMessage(messageId));
   pipeline.media = mediaFetcher;
@@ -174,7 +191,7 @@ export function createCore(options: CoreOptions) {
   const appInfo = { version: options.version ?? '0.0.0', demo: Boolean(wa.demo), ...(options.connection ? { connection: options.connection } : {}) };
 
   const router = createRouter({
-    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, propertyCards, demo, branches, office, appInfo }),
+    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, propertyCards, demo, branches, office, notifications, appInfo }),
     authenticate: (token) => auth.authenticate(token),
     ...(options.rateLimits ? { rateLimiter: new RateLimiter(options.rateLimits, clock) } : {}),
     logger,
@@ -196,7 +213,14 @@ export function createCore(options: CoreOptions) {
     mediaStore,
     searchIndex,
     /** For benchmarks and tests that measure a service without the router. */
-    services: { inbox, numbers, authenticate: (token: string) => auth.authenticate(token) },
+    services: { inbox, numbers, notifications, authenticate: (token: string) => auth.authenticate(token) },
+    /**
+     * The viewings feature hands its due viewings here once (issue 14): their agents are told an
+     * hour ahead, checked every minute on the core's clock until the core closes.
+     */
+    watchDueViewings(provider: DueViewingsProvider): void {
+      stopWatches.push(watchDueViewings({ clock, logger, notifications, provider }));
+    },
     /** The one-time setup code the host prints while no admin exists (LAN mode). */
     pendingSetupCode: () => auth.pendingSetupCode(),
     /** Resolves once demo data (if any) is in place. */
@@ -207,6 +231,9 @@ export function createCore(options: CoreOptions) {
     close(): Promise<void> {
       closing ??= (async () => {
         clearTimeout(sweep);
+        stopPruning();
+        for (const stop of stopWatches.splice(0)) stop();
+        notificationSources.close();
         searchIndex.stop();
         outbox.closeAll();
         pipeline.close();

@@ -9,6 +9,8 @@ import { demoHandlers } from '../services/demo/demo-handlers';
 import type { DemoService } from '../services/demo/demo-service';
 import { inboxHandlers } from '../services/inbox/inbox-handlers';
 import { mediaHandlers } from '../services/media/media-handlers';
+import { notificationsHandlers } from '../services/notifications/notifications-handlers';
+import type { NotificationsService } from '../services/notifications/notifications-service';
 import { numbersHandlers } from '../services/numbers/numbers-handlers';
 import { officeHandlers } from '../services/office/office-handlers';
 import type { OfficeService } from '../services/office/office-service';
@@ -44,6 +46,7 @@ export interface Services {
   demo: DemoService;
   office: OfficeService;
   branches: BranchesService;
+  notifications: NotificationsService;
   appInfo: AppInfo;
 }
 
@@ -65,5 +68,6 @@ export function createHandlers(s: Services): Handlers {
     ...contactsHandlers(s),
     ...officeHandlers(s),
     ...branchesHandlers(s),
+    ...notificationsHandlers(s),
   };
 }

@@ -4,9 +4,10 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as inbox from './schema';
 import * as auth from './auth-schema';
+import * as notifications from './notifications-schema';
 import { makePrivateDir, makePrivateFile, tighten } from '../base/private-files';
 
-export const schema = { ...inbox, ...auth };
+export const schema = { ...inbox, ...auth, ...notifications };
 export type Db = BetterSQLite3Database<typeof schema>;
 
 export interface OpenedDatabase {

@@ -77,7 +77,7 @@ interface Ctx {
 
 interface EventRule {
   /** How the event's audience is chosen. */
-  scopedBy: 'number' | 'contact' | 'assignee' | 'session' | 'everyone';
+  scopedBy: 'number' | 'contact' | 'assignee' | 'session' | 'everyone' | 'recipient';
   /** Produces the event about Rentals' data. */
   produce: (ctx: Ctx) => Promise<unknown> | void;
   /** Who must receive it; everyone else must not. */
@@ -125,6 +125,13 @@ const table: Record<EventName, EventRule> = {
     reaches: ['admin'],
   },
   'office.changed': { scopedBy: 'everyone', produce: ({ t, w }) => t.call('office.update', { display: { digits: 'arab', calendar: 'both' } }, w.admin.token), reaches: everyone },
+  'notification.new': {
+    scopedBy: 'recipient',
+    produce: ({ t, w }) => t.call('notifications.create', { userIds: [w.rentalsAgent.user.id], title: 'اجتماع الإيجارات' }, w.admin.token),
+    reaches: ['rentalsAgent'],
+  },
+  // The Rentals agent reads all in their browser tab: their desktop window's count follows, nobody else's.
+  'notifications.unread': { scopedBy: 'recipient', produce: ({ tabs }) => tabs.rentalsAgent.call('notifications.markAllRead', {}), reaches: ['rentalsAgent'] },
   'session.ended': { scopedBy: 'session', produce: ({ t, w }) => t.call('users.setActive', { id: w.rentalsAgent.user.id, isActive: false }, w.admin.token), reaches: ['rentalsAgent'] },
 };
 

@@ -36,6 +36,8 @@ export interface OutboxAttachment {
 export interface OutboxEvents {
   /** A message's status (or error) changed. */
   changed(message: MessageRow): void;
+  /** A send was counted against its number's daily quota (notifications watch 80% and 100%). */
+  counted?(numberId: number): void;
 }
 
 /**
@@ -299,6 +301,7 @@ export class Outbox {
     try {
       const { providerId } = await lane.send(chatId, content);
       this.finish(message.id, () => this.recordSent(message, providerId));
+      this.events.counted?.(message.whatsapp_number_id);
     } catch (raw) {
       const error = classifySendError(raw);
       const attempts = message.attempts + 1;

@@ -14,7 +14,7 @@ type ScopedBy =
   | 'number'
   /** The office's catalogue, read by all; what it says of conversations is scoped. */
   | 'property-public'
-  /** Acts on the caller's own session, profile or uploads. */
+  /** Acts on the caller's own session, profile, uploads or notifications. */
   | 'self'
   | 'admin-only'
   | 'managers-only'
@@ -179,6 +179,22 @@ const table: Record<ChannelName, Rule> = {
   'office.display': { scopedBy: 'none', input: () => ({}), expect: 'same' },
   // Answers for now, so two calls may differ by their clock reading: any signed-in user gets it.
   'office.status': { scopedBy: 'none', input: () => ({}), expect: { own: (r) => expect(typeof ok<{ isOpen: boolean }>(r).isOpen).toBe('boolean') } },
+  // The admin was told of both agents' sign-ins (notifications 1 and 2): none of it is the agent's.
+  'notifications.list': {
+    scopedBy: 'self',
+    input: () => ({}),
+    expect: { absent: (r) => expect(ok<{ items: { type: string }[] }>(r).items.filter((n) => n.type === 'staff_signed_in')).toEqual([]) },
+  },
+  'notifications.unread': { scopedBy: 'self', input: () => ({}), expect: { absent: (r) => expect(ok<{ unread: number }>(r).unread).toBe(0) } },
+  'notifications.markRead': { scopedBy: 'self', input: () => ({ id: 1 }), expect: 'notFound' },
+  'notifications.markAllRead': { scopedBy: 'self', input: () => ({}), expect: { own: (r) => expect(ok<{ unread: number }>(r).unread).toBe(0) } },
+  'notifications.preferences': {
+    scopedBy: 'self',
+    input: () => ({}),
+    expect: { absent: (r) => expect(ok<{ type: string }[]>(r).map((p) => p.type)).not.toContain('staff_signed_in') },
+  },
+  'notifications.setPreference': { scopedBy: 'self', input: () => ({ type: 'staff_signed_in', mode: 'off' }), expect: { own: (r) => expect(r).toMatchObject({ success: false, error: { code: 'FORBIDDEN' } }) } },
+  'notifications.create': { scopedBy: 'admin-only', input: (w) => ({ userIds: [w.rentalsAgent.user.id], title: 'x' }), expect: 'role' },
 };
 
 describe('every channel keeps an agent to the numbers they work', () => {

@@ -25,13 +25,13 @@ export function manualClock(start = Date.UTC(2026, 10, 25, 9, 0, 0)) {
   let t = start;
   let seq = 0;
   const waits: number[] = [];
-  const pending = new Map<number, { at: number; run: () => void }>();
+  const pending = new Map<number, { at: number; run: () => void; background: boolean }>();
   const due = () => [...pending].filter(([, w]) => w.at <= t).sort(([a, x], [b, y]) => x.at - y.at || a - b);
   const clock = {
     now: () => t,
-    wakeAt(at: number, run: () => void): () => void {
+    wakeAt(at: number, run: () => void, options?: { background?: boolean }): () => void {
       const id = ++seq;
-      pending.set(id, { at, run });
+      pending.set(id, { at, run, background: options?.background ?? false });
       return () => void pending.delete(id);
     },
     /** Moves the clock on; every wait due by then runs. */
@@ -49,10 +49,10 @@ export function manualClock(start = Date.UTC(2026, 10, 25, 9, 0, 0)) {
     },
     /** Every sleep asked of the clock, in order. */
     waits,
-    /** When the earliest wait ends, or null when nothing waits. */
+    /** When the earliest wait ends, or null when nothing waits (background housekeeping aside). */
     nextWake(): number | null {
       let first: number | null = null;
-      for (const { at } of pending.values()) if (first === null || at < first) first = at;
+      for (const { at, background } of pending.values()) if (!background && (first === null || at < first)) first = at;
       return first;
     },
   };

@@ -17,6 +17,7 @@ import './styles/branches.css';
 import './styles/activity.css';
 import './styles/offline.css';
 import './styles/office.css';
+import './styles/notifications.css';
 // Last: the smaller-screen rules override the pages' own.
 import './styles/responsive.css';
 import { StrictMode } from 'react';

@@ -41,6 +41,9 @@ const setupCodeKey = 'setup-code';
 
 /** First-run setup, sign-in, sign-out and session checks (seed 000's auth routes, hardened). */
 export class AuthService {
+  /** Told after each sign-in (the core sets it: admins are notified of their staff's). */
+  signedIn: (user: UserRow) => void = () => {};
+
   constructor(
     private readonly db: Db,
     private readonly sessions: SessionStore,
@@ -170,6 +173,7 @@ export class AuthService {
       .get();
     this.activity.record({ userId: row.id, action: 'auth.signed_in', entityType: 'user', entityId: row.id });
     this.bus.publish('users.changed', { userId: row.id }, { kind: 'all' });
+    this.signedIn(updated);
     return { token, expiresAt: toIso(session.expiresAt), user: toPublicUser(updated) };
   }
 }

@@ -238,6 +238,13 @@ describe('password hashes', () => {
       'contacts.importPreview': { csv: 'name,phone\nA,0501234568\n' },
       'contacts.import': { csv: 'name,phone\nA,0501234568\n', mapping: { name: 0, phone: 1 } },
       'contacts.export': {},
+      'notifications.list': {},
+      'notifications.unread': {},
+      'notifications.markRead': { id: 1 },
+      'notifications.markAllRead': {},
+      'notifications.preferences': {},
+      'notifications.setPreference': { type: 'office_message', mode: 'in_app' },
+      'notifications.create': { roles: ['agent'], title: 'اجتماع الفريق' },
     };
     const order = (Object.keys(channels) as ChannelName[]).filter((c) => c !== 'auth.signOut');
     const bodies: string[] = [];

@@ -15,6 +15,7 @@ import { inboxArchivedAr, inboxArchivedEn } from './inbox-archived';
 import { inboxFindAr, inboxFindEn } from './inbox-find';
 import { mediaAr, mediaEn } from './media';
 import { messageKindsAr, messageKindsEn } from './message-kinds';
+import { notificationsAr, notificationsEn } from './notifications';
 import { numbersDisconnectAr, numbersDisconnectEn } from './numbers-disconnect';
 import { offlineAr, offlineEn } from './offline';
 import { officeAr, officeEn } from './office';
@@ -43,6 +44,7 @@ export const featureAr = {
   ...officeAr,
   ...branchesAr,
   ...propertyRecordAr,
+  ...notificationsAr,
 } as const;
 export const featureEn: Record<keyof typeof featureAr, string> = {
   ...activityEn,
@@ -64,4 +66,5 @@ export const featureEn: Record<keyof typeof featureAr, string> = {
   ...officeEn,
   ...branchesEn,
   ...propertyRecordEn,
+  ...notificationsEn,
 };

@@ -1,6 +1,7 @@
 import type { PublicUser } from '../../../../shared/users/types';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n/use-t';
+import { NotificationSettings } from './NotificationSettings';
 import { PasswordForm } from './PasswordForm';
 import { ProfileForm } from './ProfileForm';
 
@@ -11,6 +12,7 @@ export function ProfilePage({ user }: { user: PublicUser }) {
       <PageHeader title={t('profile.title')} intro={t('profile.intro')} />
       <ProfileForm user={user} />
       <PasswordForm />
+      <NotificationSettings />
     </section>
   );
 }

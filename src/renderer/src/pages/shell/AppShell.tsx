@@ -9,6 +9,7 @@ import { watchNumbers } from '../../stores/numbers-store';
 import { watchOffice } from '../../stores/office-watch';
 import { watchPendingAnswers } from '../../stores/pending-answers';
 import { watchUnread } from '../../stores/unread-store';
+import { watchNotifications } from '../../stores/notifications-store';
 import { useRouteStore, type Route } from '../../stores/route-store';
 import { ActivityPage } from '../activity/ActivityPage';
 import { BranchesPage } from '../branches/BranchesPage';
@@ -86,6 +87,7 @@ export function AppShell({ user }: { user: PublicUser }) {
   useEffect(() => watchUnread(), [user.id]);
   // Dates everywhere follow Settings → Office, and change at once when an admin saves it.
   useEffect(() => watchOffice(), [user.id]);
+  useEffect(() => watchNotifications(), [user.id]);
   useUnreadTitle();
 
   return (

@@ -11,6 +11,7 @@ import { signOut } from '../../stores/session-actions';
 import { useUnreadStore } from '../../stores/unread-store';
 import { canSee } from './access';
 import { Brand } from '../../components/Brand';
+import { NotificationBell } from '../notifications/NotificationBell';
 
 const navItems: Record<Route, { label: MessageKey; icon: IconName }> = {
   inbox: { label: 'nav.inbox', icon: 'inbox' },
@@ -47,7 +48,10 @@ export function SideNav({ user, current }: { user: PublicUser; current: Route | 
   const navigate = useRouteStore((state) => state.navigate);
   return (
     <aside className="sidenav">
-      <Brand />
+      <div className="sidenav-header">
+        <Brand />
+        <NotificationBell />
+      </div>
       <nav className="nav" aria-label={t('nav.label')}>
         <ul className="nav-list">
           {routes

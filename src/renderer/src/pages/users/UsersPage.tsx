@@ -7,12 +7,13 @@ import { PageHeader } from '../../components/PageHeader';
 import { describeError } from '../../i18n/errors';
 import { useT } from '../../i18n/use-t';
 import { useUsersStore } from '../../stores/users-store';
+import { SendNotificationDialog } from '../notifications/SendNotificationDialog';
 import { canManageUsers } from '../shell/access';
 import { ToggleActiveDialog } from './ToggleActiveDialog';
 import { UserFormDialog } from './UserFormDialog';
 import { UsersTable } from './UsersTable';
 
-type Editing = { kind: 'create' } | { kind: 'edit'; user: PublicUser } | { kind: 'toggle'; user: PublicUser } | null;
+type Editing = { kind: 'create' } | { kind: 'notify' } | { kind: 'edit'; user: PublicUser } | { kind: 'toggle'; user: PublicUser } | null;
 
 export function UsersPage({ user: me }: { user: PublicUser }) {
   const t = useT();
@@ -33,10 +34,16 @@ export function UsersPage({ user: me }: { user: PublicUser }) {
         intro={t('users.intro')}
         actions={
           manage ? (
-            <button type="button" className="button button-primary" onClick={() => setEditing({ kind: 'create' })} data-testid="users-add">
-              <Icon name="plus" />
-              {t('users.add')}
-            </button>
+            <>
+              <button type="button" className="button button-secondary" onClick={() => setEditing({ kind: 'notify' })} data-testid="users-send-notification">
+                <Icon name="bell" />
+                {t('notificationSend.open')}
+              </button>
+              <button type="button" className="button button-primary" onClick={() => setEditing({ kind: 'create' })} data-testid="users-add">
+                <Icon name="plus" />
+                {t('users.add')}
+              </button>
+            </>
           ) : null
         }
       />
@@ -53,6 +60,7 @@ export function UsersPage({ user: me }: { user: PublicUser }) {
         onToggle={(user) => setEditing({ kind: 'toggle', user })}
       />
       {editing?.kind === 'create' ? <UserFormDialog onClose={close} /> : null}
+      {editing?.kind === 'notify' ? <SendNotificationDialog onClose={close} /> : null}
       {editing?.kind === 'edit' ? <UserFormDialog user={editing.user} onClose={close} /> : null}
       {editing?.kind === 'toggle' ? <ToggleActiveDialog user={editing.user} onClose={close} /> : null}
     </section>
