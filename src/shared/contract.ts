@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { activityChannels } from './activity/contract';
+import { backupsChannels, type BackupsEvents } from './backups/contract';
 import { appChannels } from './app/contract';
 import { contactsChannels, type ContactsEvents } from './contacts/contract';
 import { demoChannels } from './demo/contract';
@@ -30,6 +31,7 @@ export const channels = {
   ...propertiesChannels,
   ...contactsChannels,
   ...demoChannels,
+  ...backupsChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -39,5 +41,5 @@ export type ChannelParsedInput<C extends ChannelName> = z.output<Channels[C]['in
 export type ChannelOutput<C extends ChannelName> = NonNullable<Channels[C]['output']>;
 
 /** Events pushed from the core to open windows. */
-export interface Events extends UsersEvents, NumbersEvents, InboxEvents, TemplatesEvents, PropertiesEvents, ContactsEvents {}
+export interface Events extends UsersEvents, NumbersEvents, InboxEvents, TemplatesEvents, PropertiesEvents, ContactsEvents, BackupsEvents {}
 export type EventName = keyof Events;

@@ -1,5 +1,6 @@
 import type { ChannelName, EventName } from './contract';
 import { activityChannelNames, activityEventNames } from './activity/names';
+import { backupsChannelNames, backupsEventNames } from './backups/names';
 import { appChannelNames, appEventNames } from './app/names';
 import { contactsChannelNames, contactsEventNames } from './contacts/names';
 import { demoChannelNames, demoEventNames } from './demo/names';
@@ -27,6 +28,7 @@ export const channelNames = [
   ...propertiesChannelNames,
   ...contactsChannelNames,
   ...demoChannelNames,
+  ...backupsChannelNames,
 ] as const satisfies readonly ChannelName[];
 
 export const eventNames = [
@@ -40,6 +42,7 @@ export const eventNames = [
   ...propertiesEventNames,
   ...contactsEventNames,
   ...demoEventNames,
+  ...backupsEventNames,
 ] as const satisfies readonly EventName[];
 
 type Missing<All, Listed> = Exclude<All, Listed>;

@@ -9,8 +9,13 @@ import { pathToFileURL } from 'node:url';
  * core has open. One worker per task; it exits when done.
  */
 export type FileTask =
-  | { kind: 'check'; file: string; full: boolean }
+  /** `normalize`: the file is our own fresh copy, switched out of WAL mode so it stands alone. */
+  | { kind: 'check'; file: string; full: boolean; normalize?: boolean }
+  | { kind: 'encryptFilesTo'; pairs: [string, string][]; recipient: string }
+  | { kind: 'decryptFilesWith'; pairs: [string, string][]; identity: string }
   | { kind: 'sha256'; file: string }
+  /** A fresh copy made whole: checked and counted, encrypted if a passphrase is given, hashed. One worker for all three. */
+  | { kind: 'seal'; file: string; passphrase: string | null; logN: number }
   | { kind: 'encrypt'; input: string; output: string; passphrase: string; logN: number }
   | { kind: 'encryptTo'; input: string; output: string; recipient: string }
   | { kind: 'decrypt'; input: string; output: string; passphrase: string }
@@ -26,7 +31,9 @@ export interface CheckResult {
   lastMigrationWhen: number;
 }
 
-export type FileTaskResult = CheckResult | { sha256: string } | { identity: string; recipient: string } | { text: string } | Record<string, never>;
+export type SealResult = CheckResult & { sha256: string; output: string };
+
+export type FileTaskResult = SealResult | CheckResult | { sha256: string } | { identity: string; recipient: string } | { text: string } | Record<string, never>;
 
 /** Thrown by a task; `wrongPassphrase` when age could not open the file with it. */
 export class FileTaskError extends Error {
@@ -46,9 +53,10 @@ const { Readable, Transform } = require('node:stream');
 const { pipeline } = require('node:stream/promises');
 const task = workerData.task;
 let lastPercent = -1;
+let stage = '';
 const progress = (done, total) => {
   const percent = total > 0 ? Math.floor((done / total) * 100) : 100;
-  if (percent !== lastPercent) { lastPercent = percent; parentPort.postMessage({ progress: percent }); }
+  if (percent !== lastPercent) { lastPercent = percent; parentPort.postMessage({ progress: percent, stage }); }
 };
 const counted = (file) => {
   const total = fs.statSync(file).size;
@@ -62,12 +70,28 @@ const writeWeb = async (stream, output) => {
   fs.renameSync(tmp, output);
 };
 const age = () => import(workerData.age);
-async function run() {
+async function run(task) {
   switch (task.kind) {
+    case 'seal': {
+      stage = 'checking';
+      const check = await run({ kind: 'check', file: task.file, full: false, normalize: true });
+      if (check.problems.length > 0) return { ...check, sha256: '', output: task.file };
+      let output = task.file;
+      if (task.passphrase) {
+        stage = 'encrypting'; lastPercent = -1;
+        output = task.file + '.age';
+        await run({ kind: 'encrypt', input: task.file, output, passphrase: task.passphrase, logN: task.logN });
+        fs.rmSync(task.file);
+      }
+      stage = 'hashing'; lastPercent = -1;
+      const { sha256 } = await run({ kind: 'sha256', file: output });
+      return { ...check, sha256, output };
+    }
     case 'check': {
       const Database = require(workerData.binding);
-      const db = new Database(task.file, { readonly: true, fileMustExist: true });
+      const db = new Database(task.file, { readonly: !task.normalize, fileMustExist: true });
       try {
+        if (task.normalize) db.pragma('journal_mode = DELETE');
         const rows = db.pragma(task.full ? 'integrity_check' : 'quick_check');
         const problems = rows.map((r) => Object.values(r)[0]).filter((v) => v !== 'ok');
         const tables = {};
@@ -101,6 +125,28 @@ async function run() {
       const e = new Encrypter();
       e.addRecipient(task.recipient);
       await writeWeb(await e.encrypt(readWeb(task.input)), task.output);
+      return {};
+    }
+    case 'encryptFilesTo': {
+      const { Encrypter } = await age();
+      const e = new Encrypter();
+      e.addRecipient(task.recipient);
+      let done = 0;
+      for (const [input, output] of task.pairs) {
+        await writeWeb(await e.encrypt(Readable.toWeb(fs.createReadStream(input))), output);
+        progress(++done, task.pairs.length);
+      }
+      return {};
+    }
+    case 'decryptFilesWith': {
+      const { Decrypter } = await age();
+      const d = new Decrypter();
+      d.addIdentity(task.identity);
+      let done = 0;
+      for (const [input, output] of task.pairs) {
+        await writeWeb(await d.decrypt(Readable.toWeb(fs.createReadStream(input))), output);
+        progress(++done, task.pairs.length);
+      }
       return {};
     }
     case 'decrypt':
@@ -142,22 +188,22 @@ async function run() {
     }
   }
 }
-run().then(
+run(task).then(
   (result) => parentPort.postMessage({ result }),
   (error) => parentPort.postMessage({ error: String(error && error.message || error), wrongPassphrase: Boolean(error && error.wrongPassphrase) }),
 );
 `;
 
 /** Runs one task in a fresh worker; `onProgress` hears 0–100 for the tasks that stream a file. */
-export function runFileTask<T extends FileTaskResult>(task: FileTask, onProgress?: (percent: number) => void): Promise<T> {
+export function runFileTask<T extends FileTaskResult>(task: FileTask, onProgress?: (percent: number, stage: string) => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const worker = new Worker(workerSource, {
       eval: true,
       workerData: { task, binding: require.resolve('better-sqlite3'), age: pathToFileURL(require.resolve('age-encryption')).href },
     });
     let settled = false;
-    worker.on('message', (message: { progress?: number; result?: T; error?: string; wrongPassphrase?: boolean }) => {
-      if (message.progress !== undefined) return onProgress?.(message.progress);
+    worker.on('message', (message: { progress?: number; stage?: string; result?: T; error?: string; wrongPassphrase?: boolean }) => {
+      if (message.progress !== undefined) return onProgress?.(message.progress, message.stage ?? '');
       settled = true;
       if (message.error !== undefined) reject(new FileTaskError(message.error, message.wrongPassphrase ?? false));
       else resolve(message.result as T);

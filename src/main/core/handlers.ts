@@ -2,6 +2,8 @@ import type { AppInfo } from '../../shared/app/types';
 import type { Handlers } from '../rpc/router';
 import { activityHandlers } from '../services/activity/activity-handlers';
 import { appHandlers } from '../services/app/app-handlers';
+import { backupsHandlers } from '../services/backups/backups-handlers';
+import type { BackupService } from '../backups/backup-service';
 import { contactsHandlers } from '../services/contacts/contacts-handlers';
 import { demoHandlers } from '../services/demo/demo-handlers';
 import type { DemoService } from '../services/demo/demo-service';
@@ -36,6 +38,7 @@ export interface Services {
   media: MediaService;
   propertyPhotos: PropertyPhotos;
   demo: DemoService;
+  backups: BackupService;
   appInfo: AppInfo;
 }
 
@@ -55,5 +58,6 @@ export function createHandlers(s: Services): Handlers {
     ...templatesHandlers(s),
     ...propertiesHandlers(s),
     ...contactsHandlers(s),
+    ...backupsHandlers(s),
   };
 }

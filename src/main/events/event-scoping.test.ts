@@ -9,7 +9,7 @@ import type { ServerMessage } from '../../shared/wire';
 import { bindIpc, type InvokeEvent, type WindowContents } from '../electron/ipc-binding';
 import { attachSocketServer } from '../host/socket-server';
 import type { MessageRow } from '../ingest/records';
-import { eventually, startTestCore } from '../testing/test-core';
+import { eventually, startTestCore, tempDir } from '../testing/test-core';
 import { twoNumbersOffice, type TwoNumbersOffice } from '../testing/two-numbers-office';
 
 type Who = 'admin' | 'agent' | 'rentalsAgent';
@@ -77,7 +77,7 @@ interface Ctx {
 
 interface EventRule {
   /** How the event's audience is chosen. */
-  scopedBy: 'number' | 'contact' | 'assignee' | 'session' | 'everyone';
+  scopedBy: 'number' | 'contact' | 'assignee' | 'session' | 'everyone' | 'admins';
   /** Produces the event about Rentals' data. */
   produce: (ctx: Ctx) => Promise<unknown> | void;
   /** Who must receive it; everyone else must not. */
@@ -119,6 +119,15 @@ const table: Record<EventName, EventRule> = {
     produce: async ({ windows, tabs }) => {
       expect((await importCsv((channel, input) => windows.admin.call(channel, input))).success).toBe(true);
       expect((await importCsv((channel, input) => tabs.admin.call(channel as ChannelName, input))).success).toBe(true);
+    },
+    reaches: ['admin'],
+  },
+  // A backup's progress: the office's admins' Backups pages only (it names files and a folder).
+  'backups.progress': {
+    scopedBy: 'admins',
+    produce: async ({ t, w }) => {
+      await t.call('backups.updateSettings', { folder: tempDir('meras-backups-') }, w.admin.token);
+      await t.call('backups.run', {}, w.admin.token);
     },
     reaches: ['admin'],
   },

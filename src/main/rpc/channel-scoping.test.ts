@@ -161,6 +161,10 @@ const table: Record<ChannelName, Rule> = {
   'contacts.importPreview': { scopedBy: 'managers-only', input: () => ({ csv: 'phone\n0501234567' }), expect: 'role' },
   'contacts.import': { scopedBy: 'managers-only', input: () => ({ csv: 'phone\n0501234567', mapping: { phone: 0 } }), expect: 'role' },
   'contacts.export': { scopedBy: 'managers-only', input: () => ({}), expect: 'role' },
+  'backups.list': { scopedBy: 'admin-only', input: () => ({}), expect: 'role' },
+  'backups.updateSettings': { scopedBy: 'admin-only', input: () => ({ dailyTime: '04:00' }), expect: 'role' },
+  'backups.run': { scopedBy: 'admin-only', input: () => ({}), expect: 'role' },
+  'backups.restore': { scopedBy: 'admin-only', input: () => ({ id: '20261125T090000Z', confirm: true }), expect: 'role' },
 };
 
 describe('every channel keeps an agent to the numbers they work', () => {
