@@ -48,7 +48,10 @@ export type FieldErrorCode =
   | 'media_content_mismatch'
   | 'media_too_large'
   | 'media_size_mismatch'
-  | 'too_many_photos';
+  | 'too_many_photos'
+  /** Backups: the chosen folder is missing, or cannot be written. */
+  | 'folder_missing'
+  | 'folder_not_writable';
 
 export interface FieldError {
   field: string;

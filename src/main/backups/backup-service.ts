@@ -298,7 +298,7 @@ function viewOf(m: BackupManifest): BackupView {
 
 /** A backup error as the seed's error: a field error for the folder, else UNPROCESSABLE_ENTITY / CONFLICT with the reason code. */
 function refusal(error: BackupError, field?: string): AppError {
-  if (field) return new AppError('VALIDATION_ERROR', [{ field, code: 'invalid', message: error.message, params: { reason: error.code } }]);
+  if (field) return new AppError('VALIDATION_ERROR', [{ field, code: error.code === 'folder_not_writable' ? 'folder_not_writable' : 'folder_missing', message: error.message }]);
   const code = error.code === 'busy' ? 'CONFLICT' : error.code === 'not_found' ? 'NOT_FOUND' : 'UNPROCESSABLE_ENTITY';
   return new AppError(code, error.code, undefined, error.message);
 }

@@ -251,7 +251,7 @@ describe('backups', () => {
     const t = core();
     const admin = await t.setupAdmin();
     const missing = await failureOf(t.call('backups.updateSettings', { folder: path.join(tempDir(), 'no-such-disk') }, admin.token));
-    expect(missing).toMatchObject({ code: 'VALIDATION_ERROR', details: [{ field: 'folder', params: { reason: 'folder_missing' } }] });
+    expect(missing).toMatchObject({ code: 'VALIDATION_ERROR', details: [{ field: 'folder', code: 'folder_missing' }] });
     const error = await failureOf(t.call('backups.run', {}, admin.token));
     expect(error).toMatchObject({ details: 'no_folder' });
   });

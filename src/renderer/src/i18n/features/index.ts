@@ -4,6 +4,7 @@
  * so a missing English text fails the typecheck there.
  */
 import { activityAr, activityEn } from './activity';
+import { backupsAr, backupsEn } from './backups';
 import { accessAr, accessEn } from './access';
 import { composerGuardAr, composerGuardEn } from './composer-guard';
 import { contactsAr, contactsEn } from './contacts';
@@ -37,6 +38,7 @@ export const featureAr = {
   ...accessAr,
   ...demoAr,
   ...composerGuardAr,
+  ...backupsAr,
 } as const;
 export const featureEn: Record<keyof typeof featureAr, string> = {
   ...activityEn,
@@ -55,4 +57,5 @@ export const featureEn: Record<keyof typeof featureAr, string> = {
   ...accessEn,
   ...demoEn,
   ...composerGuardEn,
+  ...backupsEn,
 };

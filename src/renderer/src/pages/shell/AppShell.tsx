@@ -10,6 +10,7 @@ import { watchPendingAnswers } from '../../stores/pending-answers';
 import { watchUnread } from '../../stores/unread-store';
 import { useRouteStore, type Route } from '../../stores/route-store';
 import { ActivityPage } from '../activity/ActivityPage';
+import { BackupsPage } from '../backups/BackupsPage';
 import { ContactsPage } from '../contacts/ContactsPage';
 import { ForbiddenPage } from '../forbidden/ForbiddenPage';
 import { InboxAlerts } from '../inbox/InboxAlerts';
@@ -42,6 +43,8 @@ function Page({ route, user }: { route: Route; user: PublicUser }) {
       return <UsersPage user={user} />;
     case 'activity':
       return <ActivityPage />;
+    case 'backups':
+      return <BackupsPage />;
     case 'profile':
       return <ProfilePage user={user} />;
   }
