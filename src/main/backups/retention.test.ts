@@ -35,13 +35,19 @@ describe('backup retention', () => {
     // 23:30 UTC on Nov 1 is already Nov 2 in Riyadh: two backups, one office day.
     const a = { id: 'a', at: Date.parse('2026-11-01T23:30:00Z') };
     const b = { id: 'b', at: Date.parse('2026-11-02T08:00:00Z') };
-    expect([...backupsToKeep([a, b], 'Asia/Riyadh', { daily: 7, weekly: 0, monthly: 0 })]).toEqual(['b']);
-    expect([...backupsToKeep([a, b], 'UTC', { daily: 7, weekly: 0, monthly: 0 })].sort()).toEqual(['a', 'b']);
+    expect([...backupsToKeep([a, b], 'Asia/Riyadh', { daily: 0, weekly: 0, monthly: 1 })]).toEqual(['b']);
+    expect([...backupsToKeep([a, b], 'Asia/Riyadh', { daily: 1, weekly: 0, monthly: 0 })].sort()).toEqual(['a', 'b']);
+    // In UTC they are two days: with one day kept, only the later one.
+    expect([...backupsToKeep([a, b], 'UTC', { daily: 1, weekly: 0, monthly: 0 })]).toEqual(['b']);
   });
 
-  it('keeps several backups of one day only once: the newest', () => {
+  it('keeps every backup of a recent day (the manual one and the one before a restore), but only the newest of an older week', () => {
     const at = Date.parse('2026-11-02T08:00:00Z');
-    const kept = backupsToKeep([{ id: 'early', at }, { id: 'late', at: at + 3_600_000 }], 'Asia/Riyadh');
-    expect([...kept]).toEqual(['late']);
+    const recent = [{ id: 'manual', at }, { id: 'before-restore', at: at + 3_600_000 }];
+    expect([...backupsToKeep(recent, 'Asia/Riyadh')].sort()).toEqual(['before-restore', 'manual']);
+    const later = Array.from({ length: 7 }, (_, i) => ({ id: `day${i}`, at: at + (i + 7) * 86_400_000 }));
+    const kept = backupsToKeep([...recent, ...later], 'Asia/Riyadh');
+    expect(kept.has('before-restore')).toBe(true);
+    expect(kept.has('manual')).toBe(false);
   });
 });

@@ -16,25 +16,29 @@ export interface Dated {
 }
 
 /**
- * Which backups to keep: the newest of each of the `daily` most recent office days that have
- * one, of the `weekly` most recent weeks (Sunday to Saturday, the office's week) and of the
- * `monthly` most recent months. Days are the office's (its time zone), never the computer's.
- * Everything else may be deleted.
+ * Which backups to keep: every backup of the `daily` most recent office days that have one
+ * (a manual backup and the one before a restore on the same day both stay: either may be the
+ * one the admin wants back), and the newest of each of the `weekly` most recent weeks (Sunday
+ * to Saturday, the office's week) and of the `monthly` most recent months. Days are the
+ * office's (its time zone), never the computer's. Everything else may be deleted.
  */
 export function backupsToKeep<T extends Dated>(backups: readonly T[], timeZone: string, policy: RetentionPolicy = defaultRetention): Set<string> {
   const newestFirst = [...backups].sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : -1));
   const keep = new Set<string>();
-  const pick = (keyOf: (day: string) => string, count: number) => {
+  const pick = (keyOf: (day: string) => string, count: number, everyOne = false) => {
     const seen = new Set<string>();
     for (const backup of newestFirst) {
-      if (seen.size >= count) break;
       const key = keyOf(officeDay(backup.at, timeZone));
-      if (seen.has(key)) continue;
+      if (seen.has(key)) {
+        if (everyOne) keep.add(backup.id);
+        continue;
+      }
+      if (seen.size >= count) break;
       seen.add(key);
       keep.add(backup.id);
     }
   };
-  pick((day) => day, policy.daily);
+  pick((day) => day, policy.daily, true);
   pick(weekOf, policy.weekly);
   pick((day) => day.slice(0, 7), policy.monthly);
   return keep;

@@ -28,6 +28,7 @@ export function RestoreDialog({ backup, timeZone, progress, onClose, onRestored 
   return (
     <Dialog title={t('backups.restoreTitle', { when: formatOfficeDateTime(backup.createdAt, language, timeZone) })} onClose={onClose} busy={form.pending} testId="restore-dialog">
       <form onSubmit={(event) => void onSubmit(event)} noValidate>
+        <div className="dialog-body restore-body">
         <Alert tone="info" testId="restore-warning">
           {t('backups.restoreWarning')}
         </Alert>
@@ -39,6 +40,7 @@ export function RestoreDialog({ backup, timeZone, progress, onClose, onRestored 
           <FormTextField form={form} name="passphrase" type="password" autoComplete="off" label={t('backups.restorePassphrase')} hint={t('backups.restorePassphraseHint')} testId="restore-passphrase" latin />
         ) : null}
         {running ? <BackupProgressBar progress={running} /> : null}
+        </div>
         <FormDialogFooter submitLabel={t('backups.restoreConfirm')} pending={form.pending} onCancel={onClose} testIdPrefix="restore" />
       </form>
     </Dialog>
