@@ -215,6 +215,21 @@ describe('backups', () => {
     expect(fs.existsSync(path.join(t.dataDir, databaseFileName))).toBe(true);
   });
 
+  it('an update whose migration fails leaves the database as it was and the data folder free', async () => {
+    const dataDir = tempDir();
+    const before = core({ dataDir });
+    const admin = await before.setupAdmin();
+    await before.call('templates.create', { name: 'ترحيب', content: 'أهلًا' }, admin.token);
+    before.core.database.sqlite.prepare("insert into settings (key, value) values ('upgrade.marker', '\"old\"')").run();
+    await before.close();
+    // The new version's migration fails on this office's data.
+    expect(() => startTestCore({ dataDir, migrationsDir: newerMigrations("insert into settings (key, value) values ('upgrade.marker', '\"new\"');") })).toThrow(/Failed to run the query 'insert into settings/);
+    // The previous version starts on the same folder with everything in it.
+    const after = core({ dataDir });
+    const again = await after.call('auth.signIn', { email: 'admin@office.test', password: 'admin-pass-123' });
+    expect(await templateNames(after, again.token)).toEqual(['ترحيب']);
+  });
+
   it('keeps exactly 7 daily, 4 weekly and 6 monthly backups over 90 days of daily backups at the office’s 03:00', async () => {
     // 2026-09-06 01:00 Riyadh; the daily time 03:00 Riyadh is 00:00 UTC.
     const clock = manualClock(Date.parse('2026-09-05T22:00:00Z'));
