@@ -134,6 +134,8 @@ export class BackupService {
         const safety = await this.backup('before-restore', 60, 25);
         this.progress('restore', 'swapping', 88, input.id);
         await this.deps.swap(prepared.file);
+        // The restored office may keep another time zone.
+        this.schedule();
         this.progress('restore', 'done', 100, input.id);
         this.deps.logger.info('backup restored', { id: input.id, safetyBackupId: safety.id });
         return { restored: viewOf(prepared.manifest), safetyBackupId: safety.result === 'ok' ? safety.id : null };
