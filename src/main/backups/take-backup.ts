@@ -33,25 +33,14 @@ const stepBudgetMs = 4;
  * there if a passphrase is set, and only then renamed to its id: a folder named like a backup
  * is always a whole one.
  */
-export async function takeBackup(o: TakeBackupOptions): Promise<{ manifest: BackupManifest; bytes: number }> {
+export async function takeBackup(o: TakeBackupOptions): Promise<{ manifest: BackupManifest; bytes: number; copy: CopyStats }> {
   checkFolder(o.folder);
   const id = newBackupId(o.folder, o.now);
   const partial = path.join(o.folder, `.${id}.partial`);
   fs.mkdirSync(partial);
   try {
     const plainDb = path.join(partial, 'meras.db');
-    let pages = 64;
-    let stepStarted = performance.now();
-    await o.sqlite.backup(plainDb, {
-      progress({ totalPages, remainingPages }) {
-        const took = performance.now() - stepStarted;
-        // Grow or shrink the next step toward the budget; never below a few pages.
-        pages = Math.max(16, Math.min(20_000, Math.round(pages * Math.min(2, stepBudgetMs / Math.max(took, 0.05)))));
-        o.onProgress('copying', totalPages > 0 ? ((totalPages - remainingPages) / totalPages) * 100 : 100);
-        stepStarted = performance.now();
-        return pages;
-      },
-    });
+    const copy = await copyInSteps(o.sqlite, plainDb, (percent) => o.onProgress('copying', percent));
     o.onProgress('checking', 0);
     const sealed = await runFileTask<SealResult>({ kind: 'seal', file: plainDb, passphrase: o.passphrase, logN: o.scryptLogN }, (p, stage) =>
       o.onProgress(stage === 'encrypting' ? 'encrypting' : 'checking', p),
@@ -75,11 +64,67 @@ export async function takeBackup(o: TakeBackupOptions): Promise<{ manifest: Back
     };
     fs.writeFileSync(path.join(partial, manifestFileName), JSON.stringify(manifest, null, 2));
     fs.renameSync(partial, path.join(o.folder, id));
-    return { manifest, bytes: dbBytes + media.bytes };
+    return { manifest, bytes: dbBytes + media.bytes, copy };
   } catch (error) {
     fs.rmSync(partial, { recursive: true, force: true });
     throw error;
   }
+}
+
+export interface CopyStats {
+  steps: number;
+  /** The longest single step of the copy: how long it held the event loop. */
+  longestStepMs: number;
+}
+
+/** Flush what the copy wrote every this many bytes, from the thread pool, so its last step's fsync finds little left. */
+const syncEveryBytes = 64 * 2 ** 20;
+
+/**
+ * `sqlite.backup` in steps of about `stepBudgetMs`. A step is timed on its own: a zero-delay
+ * callback queued in the progress handler runs just before better-sqlite3's next step (both
+ * are queued back to back), so ingest work in between is not counted against the budget.
+ */
+async function copyInSteps(sqlite: Database.Database, file: string, onProgress: (percent: number) => void): Promise<CopyStats> {
+  const pageSize = sqlite.pragma('page_size', { simple: true }) as number;
+  let pages = 64;
+  let stepStarted: number | null = null;
+  let steps = 0;
+  let longestStepMs = 0;
+  let unsynced = 0;
+  let syncing: Promise<void> | null = null;
+  const flush = async () => {
+    const handle = await fs.promises.open(file, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  };
+  await sqlite.backup(file, {
+    progress({ totalPages, remainingPages }) {
+      const now = performance.now();
+      steps++;
+      if (stepStarted !== null) {
+        const took = now - stepStarted;
+        longestStepMs = Math.max(longestStepMs, took);
+        // Grow or shrink the next step toward the budget; never below a few pages.
+        pages = Math.max(16, Math.min(20_000, Math.round(pages * Math.min(2, stepBudgetMs / Math.max(took, 0.05)))));
+      }
+      unsynced += pages * pageSize;
+      if (unsynced >= syncEveryBytes && !syncing) {
+        unsynced = 0;
+        syncing = flush()
+          .catch(() => undefined)
+          .finally(() => (syncing = null));
+      }
+      onProgress(totalPages > 0 ? ((totalPages - remainingPages) / totalPages) * 100 : 100);
+      setImmediate(() => (stepStarted = performance.now()));
+      return pages;
+    },
+  });
+  await syncing;
+  return { steps, longestStepMs };
 }
 
 /** Media files of the data folder the backup folder lacks, by content hash; encrypted to the media key with a passphrase. */
