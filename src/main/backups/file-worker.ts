@@ -63,7 +63,18 @@ const counted = (file) => {
   let done = 0;
   return new Transform({ transform(chunk, _e, cb) { done += chunk.length; progress(done, total); cb(null, chunk); } });
 };
-const readWeb = (file) => Readable.toWeb(fs.createReadStream(file).pipe(counted(file)));
+// A read error goes on to the web stream (so the task fails with it) rather than being thrown in the worker.
+const sourceOf = (file, withProgress) => {
+  const source = fs.createReadStream(file);
+  if (!withProgress) {
+    source.on('error', () => undefined);
+    return Readable.toWeb(source);
+  }
+  const counter = counted(file);
+  source.on('error', (error) => counter.destroy(error));
+  return Readable.toWeb(source.pipe(counter));
+};
+const readWeb = (file) => sourceOf(file, true);
 const writeWeb = async (stream, output) => {
   const tmp = output + '.part';
   await pipeline(Readable.fromWeb(stream), fs.createWriteStream(tmp, { mode: 0o600 }));
@@ -133,7 +144,7 @@ async function run(task) {
       e.addRecipient(task.recipient);
       let done = 0;
       for (const [input, output] of task.pairs) {
-        await writeWeb(await e.encrypt(Readable.toWeb(fs.createReadStream(input))), output);
+        await writeWeb(await e.encrypt(sourceOf(input, false)), output);
         progress(++done, task.pairs.length);
       }
       return {};
@@ -144,7 +155,7 @@ async function run(task) {
       d.addIdentity(task.identity);
       let done = 0;
       for (const [input, output] of task.pairs) {
-        await writeWeb(await d.decrypt(Readable.toWeb(fs.createReadStream(input))), output);
+        await writeWeb(await d.decrypt(sourceOf(input, false)), output);
         progress(++done, task.pairs.length);
       }
       return {};
