@@ -142,6 +142,25 @@ describe('backups', () => {
     expect(progress.filter((p) => p.operation === 'restore').map((p) => p.stage)).toEqual(expect.arrayContaining(['decrypting', 'swapping', 'done']));
   });
 
+  it('copies media files once by content hash, encrypted, and a restore brings back the ones the data folder lost', async () => {
+    const { t, admin, folder } = await officeWithBackups({ passphrase: 'office-secret-1' });
+    const media = path.join(t.dataDir, 'media');
+    const photo = 'c'.repeat(64);
+    fs.writeFileSync(path.join(media, photo), 'صورة الفيلا');
+    const first = await t.call('backups.run', {}, admin.token);
+    const second = await t.call('backups.run', {}, admin.token);
+    expect(manifestOf(folder, first.id).media).toMatchObject({ hashes: [photo], copied: 1 });
+    // Already in the folder: not copied again.
+    expect(manifestOf(folder, second.id).media).toMatchObject({ hashes: [photo], copied: 0 });
+    const mediaFolder = path.join(folder, manifestOf(folder, first.id).media.folder);
+    expect(fs.readdirSync(mediaFolder).sort()).toEqual([`${photo}.age`, 'key.age']);
+    expect(fs.readFileSync(path.join(mediaFolder, `${photo}.age`)).includes(Buffer.from('صورة الفيلا'))).toBe(false);
+
+    fs.rmSync(path.join(media, photo));
+    await t.call('backups.restore', { id: first.id, confirm: true }, admin.token);
+    expect(fs.readFileSync(path.join(media, photo), 'utf8')).toBe('صورة الفيلا');
+  });
+
   describe('a restore that is refused changes nothing', () => {
     async function officeWithChange() {
       const o = await officeWithBackups({ passphrase: 'office-secret-1' });
