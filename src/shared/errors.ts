@@ -51,7 +51,12 @@ export type FieldErrorCode =
   | 'too_many_photos'
   /** Backups: the chosen folder is missing, or cannot be written. */
   | 'folder_missing'
-  | 'folder_not_writable';
+  | 'folder_not_writable'
+  /** A record others belong to (a branch with numbers, users, properties); `params` counts them. */
+  | 'in_use'
+  /** A property card without a present, unexpired REGA advertising licence. */
+  | 'licence_missing'
+  | 'licence_expired';
 
 export interface FieldError {
   field: string;

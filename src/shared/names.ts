@@ -2,6 +2,7 @@ import type { ChannelName, EventName } from './contract';
 import { activityChannelNames, activityEventNames } from './activity/names';
 import { backupsChannelNames, backupsEventNames } from './backups/names';
 import { appChannelNames, appEventNames } from './app/names';
+import { branchesChannelNames, branchesEventNames } from './branches/names';
 import { contactsChannelNames, contactsEventNames } from './contacts/names';
 import { demoChannelNames, demoEventNames } from './demo/names';
 import { inboxChannelNames, inboxEventNames } from './inbox/names';
@@ -29,6 +30,7 @@ export const channelNames = [
   ...contactsChannelNames,
   ...demoChannelNames,
   ...backupsChannelNames,
+  ...branchesChannelNames,
 ] as const satisfies readonly ChannelName[];
 
 export const eventNames = [
@@ -43,6 +45,7 @@ export const eventNames = [
   ...contactsEventNames,
   ...demoEventNames,
   ...backupsEventNames,
+  ...branchesEventNames,
 ] as const satisfies readonly EventName[];
 
 type Missing<All, Listed> = Exclude<All, Listed>;

@@ -4,6 +4,8 @@ import { activityHandlers } from '../services/activity/activity-handlers';
 import { appHandlers } from '../services/app/app-handlers';
 import { backupsHandlers } from '../services/backups/backups-handlers';
 import type { BackupService } from '../backups/backup-service';
+import { branchesHandlers } from '../services/branches/branches-handlers';
+import type { BranchesService } from '../services/branches/branches-service';
 import { contactsHandlers } from '../services/contacts/contacts-handlers';
 import { demoHandlers } from '../services/demo/demo-handlers';
 import type { DemoService } from '../services/demo/demo-service';
@@ -24,6 +26,7 @@ import type { PropertiesService } from '../services/properties/properties-servic
 import type { ContactsService } from '../services/contacts/contacts-service';
 import type { MediaService } from '../services/media/media-service';
 import type { PropertyPhotos } from '../services/properties/property-photos';
+import type { PropertyCards } from '../services/properties/property-card';
 
 export interface Services {
   auth: AuthService;
@@ -37,8 +40,10 @@ export interface Services {
   properties: PropertiesService;
   media: MediaService;
   propertyPhotos: PropertyPhotos;
+  propertyCards: PropertyCards;
   demo: DemoService;
   backups: BackupService;
+  branches: BranchesService;
   appInfo: AppInfo;
 }
 
@@ -59,5 +64,6 @@ export function createHandlers(s: Services): Handlers {
     ...propertiesHandlers(s),
     ...contactsHandlers(s),
     ...backupsHandlers(s),
+    ...branchesHandlers(s),
   };
 }

@@ -316,6 +316,22 @@ describe('the desktop app', () => {
     expect(close).toHaveBeenCalledTimes(1);
   });
 
+  it('--self-test migrates a temporary folder, round-trips a message and exits 0 without a window, a core or the lock', async () => {
+    const savedArgv = process.argv;
+    process.argv = [...savedArgv, '--self-test'];
+    electron.state.hasLock = false; // an installed copy is running: the self-test does not care
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      expect(await startDesktop({ logger: silentLogger, process: new EventEmitter() }).ready).toBe(false);
+    } finally {
+      process.argv = savedArgv;
+      write.mockRestore();
+    }
+    expect(electron.state.exits).toEqual([0]);
+    expect(electron.state.windows).toHaveLength(0);
+    expect(coreModule.createCore).not.toHaveBeenCalled();
+  });
+
   it('activate with no window open opens one again', async () => {
     await startDesktop({ logger: silentLogger, process: new EventEmitter() }).ready;
     electron.state.windows[0]!.destroy();
@@ -345,7 +361,7 @@ describe('the desktop app', () => {
       const core = startedCore();
       await core.seeded;
       expect(lines.some((l) => l.includes('--demo is ignored'))).toBe(true);
-      expect(coreModule.createCore).toHaveBeenCalledWith(expect.objectContaining({ whatsapp: { restoreSessions: true } }));
+      expect(coreModule.createCore).toHaveBeenCalledWith(expect.objectContaining({ whatsapp: { restoreSessions: true, appBrowser: expect.objectContaining({ launchOptions: expect.any(Function) }) } }));
       expect(core.database.sqlite.prepare('select count(*) as n from users').get()).toEqual({ n: 0 });
     });
 

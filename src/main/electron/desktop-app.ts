@@ -10,8 +10,10 @@ import { demoMode } from './demo-switch';
 import { appPage, builtFiles, resolveDataDir, resolveMigrationsDir } from './desktop-paths';
 import { bindIpc } from './ipc-binding';
 import { startedHidden } from './login-item';
+import { runSelfTest, selfTestFlag } from './self-test';
 import { createMainWindow } from './main-window';
 import { createAppTray } from './tray';
+import { electronWindowProvider } from './whatsapp-window';
 import { applyContentSecurityPolicy, pagePolicy, restrictPermissions } from './window-security';
 
 export interface DesktopApp {
@@ -25,6 +27,16 @@ export interface DesktopApp {
  */
 /** `process`: where the guard listens once the core runs (a stand-in in the wiring tests). */
 export function startDesktop(options: { logger?: Logger; process?: GuardedProcess } = {}): DesktopApp {
+  // The release checklist runs each installer with --self-test: no lock, no window, no user data.
+  if (process.argv.includes(selfTestFlag)) {
+    const ready = app.whenReady().then(() => {
+      const result = runSelfTest(resolveMigrationsDir({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() }));
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+      app.exit(result.ok ? 0 : 1);
+      return false;
+    });
+    return { ready };
+  }
   if (!app.requestSingleInstanceLock()) {
     // The first instance gets 'second-instance' and comes to the front.
     app.quit();
@@ -69,6 +81,16 @@ export function startDesktop(options: { logger?: Logger; process?: GuardedProces
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.show();
     mainWindow.focus();
+  }
+
+  /** WhatsApp Web in hidden windows of this Chromium, reached through their debuggers (chosen by a setting). */
+  function appChromium() {
+    return electronWindowProvider({
+      createWindow: (windowOptions) => new BrowserWindow(windowOptions),
+      sessionFor: (partition) => session.fromPartition(partition),
+      // Loaded with the first session, never on the start-up path: the same Puppeteer whatsapp-web.js uses.
+      connect: async (transport) => (await import('puppeteer')).default.connect({ transport, defaultViewport: null }),
+    });
   }
 
   let closing: Promise<void> | undefined;
@@ -117,7 +139,7 @@ export function startDesktop(options: { logger?: Logger; process?: GuardedProces
     const dataDir = resolveDataDir({ argv: process.argv, env: process.env, userDataDir: app.getPath('userData'), cwd: process.cwd() });
     const migrationsDir = resolveMigrationsDir({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath });
     try {
-      core = createCore({ dataDir, migrationsDir, logger, version: app.getVersion(), whatsapp: whatsappOptions({ demo: demoMode({ argv: process.argv, isPackaged: app.isPackaged, logger }), logger }) });
+      core = createCore({ dataDir, migrationsDir, logger, version: app.getVersion(), whatsapp: whatsappOptions({ demo: demoMode({ argv: process.argv, isPackaged: app.isPackaged, logger }), logger, appBrowser: appChromium() }) });
     } catch (error) {
       logger.error('core failed to start', { dataDir, error: error instanceof Error ? error.stack : String(error) });
       dialog.showErrorBox('Meras Desk', `Meras Desk could not open its data folder:\n${dataDir}\n\n${String(error)}`);
