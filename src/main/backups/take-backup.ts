@@ -75,6 +75,8 @@ export interface CopyStats {
   steps: number;
   /** The longest single step of the copy: how long it held the event loop. */
   longestStepMs: number;
+  /** The last step, which commits the copy (and syncs it). */
+  lastStepMs: number;
 }
 
 /** Flush what the copy wrote every this many bytes, from the thread pool, so its last step's fsync finds little left. */
@@ -91,6 +93,7 @@ async function copyInSteps(sqlite: Database.Database, file: string, onProgress: 
   let stepStarted: number | null = null;
   let steps = 0;
   let longestStepMs = 0;
+  let lastStepMs = 0;
   let unsynced = 0;
   let syncing: Promise<void> | null = null;
   const flush = async () => {
@@ -101,7 +104,7 @@ async function copyInSteps(sqlite: Database.Database, file: string, onProgress: 
       await handle.close();
     }
   };
-  await sqlite.backup(file, {
+  const result = sqlite.backup(file, {
     progress({ totalPages, remainingPages }) {
       const now = performance.now();
       steps++;
@@ -123,8 +126,14 @@ async function copyInSteps(sqlite: Database.Database, file: string, onProgress: 
       return pages;
     },
   });
+  // The last step calls no progress handler: it ends when the promise settles (in the same turn).
+  await result;
+  if (stepStarted !== null) {
+    lastStepMs = performance.now() - stepStarted;
+    longestStepMs = Math.max(longestStepMs, lastStepMs);
+  }
   await syncing;
-  return { steps, longestStepMs };
+  return { steps, longestStepMs, lastStepMs };
 }
 
 /** Media files of the data folder the backup folder lacks, by content hash; encrypted to the media key with a passphrase. */
