@@ -96,6 +96,7 @@ async function copyInSteps(sqlite: Database.Database, file: string, onProgress: 
   let lastStepMs = 0;
   let unsynced = 0;
   let syncing: Promise<void> | null = null;
+  let finalFlushed = false;
   const flush = async () => {
     const handle = await fs.promises.open(file, 'r+');
     try {
@@ -113,6 +114,19 @@ async function copyInSteps(sqlite: Database.Database, file: string, onProgress: 
         longestStepMs = Math.max(longestStepMs, took);
         // Grow or shrink the next step toward the budget; never below a few pages.
         pages = Math.max(16, Math.min(20_000, Math.round(pages * Math.min(2, stepBudgetMs / Math.max(took, 0.05)))));
+      }
+      // Before the last step (which commits and syncs the copy), flush what was written from the
+      // thread pool and copy nothing until it is done, so that step's own fsync has little left.
+      if (remainingPages <= pages && !finalFlushed) {
+        finalFlushed = true;
+        syncing = (syncing ?? Promise.resolve())
+          .then(flush)
+          .catch(() => undefined)
+          .finally(() => (syncing = null));
+      }
+      if (syncing && finalFlushed) {
+        setImmediate(() => (stepStarted = performance.now()));
+        return 0;
       }
       unsynced += pages * pageSize;
       if (unsynced >= syncEveryBytes && !syncing) {
