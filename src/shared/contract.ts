@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { activityChannels } from './activity/contract';
+import { backupsChannels, type BackupsEvents } from './backups/contract';
 import { appChannels } from './app/contract';
 import { branchesChannels, type BranchesEvents } from './branches/contract';
 import { contactsChannels, type ContactsEvents } from './contacts/contract';
@@ -34,6 +35,7 @@ export const channels = {
   ...contactsChannels,
   ...demoChannels,
   ...officeChannels,
+  ...backupsChannels,
   ...branchesChannels,
   ...notificationsChannels,
 } as const;
@@ -45,5 +47,5 @@ export type ChannelParsedInput<C extends ChannelName> = z.output<Channels[C]['in
 export type ChannelOutput<C extends ChannelName> = NonNullable<Channels[C]['output']>;
 
 /** Events pushed from the core to open windows. */
-export interface Events extends UsersEvents, NumbersEvents, InboxEvents, TemplatesEvents, PropertiesEvents, ContactsEvents, BranchesEvents, OfficeEvents, NotificationsEvents {}
+export interface Events extends UsersEvents, NumbersEvents, InboxEvents, TemplatesEvents, PropertiesEvents, ContactsEvents, BranchesEvents, OfficeEvents, NotificationsEvents, BackupsEvents {}
 export type EventName = keyof Events;

@@ -54,6 +54,9 @@ export type FieldErrorCode =
   | 'empty_shift'
   | 'overlapping_shifts'
   | 'ends_before_start'
+  /** Backups: the chosen folder is missing, or cannot be written. */
+  | 'folder_missing'
+  | 'folder_not_writable'
   /** A record others belong to (a branch with numbers, users, properties); `params` counts them. */
   | 'in_use'
   /** A property card without a present, unexpired REGA advertising licence. */

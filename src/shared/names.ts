@@ -1,5 +1,6 @@
 import type { ChannelName, EventName } from './contract';
 import { activityChannelNames, activityEventNames } from './activity/names';
+import { backupsChannelNames, backupsEventNames } from './backups/names';
 import { appChannelNames, appEventNames } from './app/names';
 import { branchesChannelNames, branchesEventNames } from './branches/names';
 import { contactsChannelNames, contactsEventNames } from './contacts/names';
@@ -31,6 +32,7 @@ export const channelNames = [
   ...contactsChannelNames,
   ...demoChannelNames,
   ...officeChannelNames,
+  ...backupsChannelNames,
   ...branchesChannelNames,
   ...notificationsChannelNames,
 ] as const satisfies readonly ChannelName[];
@@ -47,6 +49,7 @@ export const eventNames = [
   ...contactsEventNames,
   ...demoEventNames,
   ...officeEventNames,
+  ...backupsEventNames,
   ...branchesEventNames,
   ...notificationsEventNames,
 ] as const satisfies readonly EventName[];

@@ -1,7 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { startBackgroundCheckpoint } from '../db/background-checkpoint';
-import { openDatabase } from '../db/open-database';
+import { databaseFileName, openDatabase } from '../db/open-database';
+import { lockDataDir } from '../base/data-dir-lock';
+import { BackupService, type BackupServiceDeps } from '../backups/backup-service';
+import { BackupError } from '../backups/backup-folder';
+import { AppError } from '../rpc/app-error';
+import type { CallMeta, CallOutcome } from '../rpc/router';
 import { EventBus } from '../events/event-bus';
 import { createRouter } from '../rpc/router';
 import { RateLimiter, type RateLimits } from '../rpc/rate-limiter';
@@ -66,6 +71,8 @@ export interface CoreOptions {
   /** How the host serves the office network, told to the app (a certificate's fingerprint, or a warning). */
   connection?: ConnectionInfo;
   whatsapp?: WhatsappOptions;
+  /** Tests make scrypt cheap and retention their own. */
+  backups?: Pick<BackupServiceDeps, 'scryptLogN' | 'retention'>;
 }
 
 export interface WhatsappOptions {
@@ -86,15 +93,23 @@ export interface WhatsappOptions {
   appBrowser?: BrowserProvider;
 }
 
-/** The whole core, with no Electron in it: both shells and the tests start it the same way. */
-export function createCore(options: CoreOptions) {
+/** What the services share across a restore: the bus the shells listen on, and the backups themselves. */
+interface Shared {
+  bus: EventBus;
+  backups: BackupService;
+  /** A restart after a restore: no demo data again. */
+  restart: boolean;
+}
+
+/** The core's services on the database in `options.dataDir`: started at start-up and again after a restore. */
+function startServices(options: CoreOptions, shared: Shared) {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? consoleLogger;
   const database = openDatabase(options.dataDir, options.migrationsDir);
   // Issue 4: WAL checkpoints (their fsyncs) off the event loop and out of the message commits.
   const checkpoint = startBackgroundCheckpoint(database.sqlite, { onError: (error) => logger.warn('background WAL checkpoint unavailable', { error: String(error) }) });
   const { db } = database;
-  const bus = new EventBus();
+  const { bus, backups } = shared;
   const activity = new ActivityLog(db, database.sqlite, clock);
   const sessions = new SessionStore(db, clock, options.sessionPolicy ?? defaultSessionPolicy);
   sessions.purgeExpired();
@@ -191,14 +206,14 @@ export function createCore(options: CoreOptions) {
   const appInfo = { version: options.version ?? '0.0.0', demo: Boolean(wa.demo), ...(options.connection ? { connection: options.connection } : {}) };
 
   const router = createRouter({
-    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, propertyCards, demo, branches, office, notifications, appInfo }),
+    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, propertyCards, demo, branches, office, notifications, backups, appInfo }),
     authenticate: (token) => auth.authenticate(token),
     ...(options.rateLimits ? { rateLimiter: new RateLimiter(options.rateLimits, clock) } : {}),
     logger,
   });
 
   // Demo data first (its number is linked), then every linked number starts.
-  const seeded = wa.seed ? wa.seed({ db, dataDir: options.dataDir }).catch((error: unknown) => logger.error('demo data failed', { error: String(error) })) : Promise.resolve();
+  const seeded = wa.seed && !shared.restart ? wa.seed({ db, dataDir: options.dataDir }).catch((error: unknown) => logger.error('demo data failed', { error: String(error) })) : Promise.resolve();
   const restored = wa.restoreSessions ? seeded.then(() => whatsappSessions.restoreLinked()) : seeded.then(() => undefined);
 
   let closing: Promise<void> | undefined;
@@ -227,8 +242,8 @@ export function createCore(options: CoreOptions) {
     seeded,
     /** Resolves once the linked numbers were started (when the core restores them). */
     restored,
-    /** Stops every WhatsApp session (keeping their links), then closes the database. */
-    close(): Promise<void> {
+    /** Stops every WhatsApp session (keeping their links), then closes the database; `final` also ends what outlives a restore (the demo's network). */
+    close(final = true): Promise<void> {
       closing ??= (async () => {
         clearTimeout(sweep);
         stopPruning();
@@ -239,9 +254,157 @@ export function createCore(options: CoreOptions) {
         pipeline.close();
         await whatsappSessions.shutdown();
         await restored;
-        wa.close?.();
+        if (final) wa.close?.();
         await checkpoint.stop();
         database.close();
+      })();
+      return closing;
+    },
+  };
+}
+type Services = ReturnType<typeof startServices>;
+
+/** Hooks run around a restore: future automation stops with the outbox and starts again after. */
+export interface RestartHook {
+  stop(): void | Promise<void>;
+  start(): void | Promise<void>;
+}
+
+/**
+ * The whole core, with no Electron in it: both shells and the tests start it the same way.
+ * It takes the data folder first (a second app on it is refused, `lockDataDir`), and keeps the
+ * bus, the router and presence the shells hold stable across a restore, which stops the
+ * services, swaps the database file and starts them again (`swapDatabase`).
+ */
+export function createCore(options: CoreOptions) {
+  const lock = lockDataDir(options.dataDir);
+  const logger = options.logger ?? consoleLogger;
+  const clock = options.clock ?? systemClock;
+  const bus = new EventBus();
+  const hooks = new Set<RestartHook>();
+  let current: Services | null = null;
+  let swapping = false;
+  const backups = new BackupService({
+    dataDir: options.dataDir,
+    migrationsDir: options.migrationsDir,
+    clock,
+    logger,
+    bus,
+    appVersion: options.version ?? '0.0.0',
+    live: () => (current && !swapping ? current.database.sqlite : null),
+    swap: (file) => swapDatabase(file),
+    ...(options.backups ?? {}),
+  });
+  /** Registered once by a feature (viewings), handed again to the services a restore starts. */
+  let dueViewings: DueViewingsProvider | null = null;
+  const start = (restart: boolean): Services => {
+    const services = startServices(options, { bus, backups, restart });
+    if (dueViewings) services.watchDueViewings(dueViewings);
+    return services;
+  };
+  try {
+    current = start(false);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+  backups.start();
+
+  const live = (): Services => {
+    if (!current || swapping) throw new AppError('SERVICE_UNAVAILABLE', 'restoring', undefined, 'A backup is being restored');
+    return current;
+  };
+
+  /**
+   * Stops sessions, the outbox and automation; keeps the current file aside; puts `file` in
+   * its place (no stale -wal/-shm of the old one); migrates and starts the services again. If
+   * that fails (a migration), the previous database goes back and starts as before.
+   */
+  async function swapDatabase(file: string): Promise<void> {
+    const services = live();
+    swapping = true;
+    try {
+      for (const hook of hooks) await hook.stop();
+      await services.close(false);
+      current = null;
+      const live = path.join(options.dataDir, databaseFileName);
+      const aside = `${live}.before-restore`;
+      const sidecars = ['', '-wal', '-shm'];
+      for (const suffix of sidecars) fs.rmSync(`${aside}${suffix}`, { force: true });
+      for (const suffix of sidecars) if (fs.existsSync(`${live}${suffix}`)) fs.renameSync(`${live}${suffix}`, `${aside}${suffix}`);
+      fs.renameSync(file, live);
+      try {
+        current = start(true);
+      } catch (error) {
+        logger.error('the restored database did not start; the previous one is back', { error: String(error) });
+        for (const suffix of sidecars) fs.rmSync(`${live}${suffix}`, { force: true });
+        for (const suffix of sidecars) if (fs.existsSync(`${aside}${suffix}`)) fs.renameSync(`${aside}${suffix}`, `${live}${suffix}`);
+        current = start(true);
+        throw new BackupError('migration_failed', `The restored database could not be brought up to date (${error instanceof Error ? error.message : String(error)}); the previous one was put back.`);
+      }
+    } finally {
+      swapping = false;
+      for (const hook of hooks) await hook.start();
+    }
+  }
+
+  let closing: Promise<void> | undefined;
+  return {
+    router: {
+      call(channel: unknown, input: unknown, meta: CallMeta): Promise<CallOutcome> {
+        if (!current || swapping) {
+          return Promise.resolve({ result: { success: false, error: new AppError('SERVICE_UNAVAILABLE', 'restoring', 5, 'A backup is being restored').toApiError() }, session: null });
+        }
+        return current.router.call(channel, input, meta);
+      },
+    },
+    bus,
+    logger,
+    backups,
+    get database() {
+      return live().database;
+    },
+    get presence() {
+      return { track: (key: string, userId: number | null) => current?.presence.track(key, userId), release: (key: string) => current?.presence.release(key) };
+    },
+    get whatsapp() {
+      return live().whatsapp;
+    },
+    get mediaStore() {
+      return live().mediaStore;
+    },
+    get searchIndex() {
+      return live().searchIndex;
+    },
+    get services() {
+      return live().services;
+    },
+    pendingSetupCode: () => current?.pendingSetupCode(),
+    get seeded() {
+      return live().seeded;
+    },
+    get restored() {
+      return live().restored;
+    },
+    /** Agents are told of their viewings an hour ahead (notifications), across restores too. */
+    watchDueViewings(provider: DueViewingsProvider): void {
+      dueViewings = provider;
+      live().watchDueViewings(provider);
+    },
+    /** Future automation registers here to stop and start with the outbox around a restore. */
+    onRestart(hook: RestartHook): () => void {
+      hooks.add(hook);
+      return () => hooks.delete(hook);
+    },
+    close(): Promise<void> {
+      closing ??= (async () => {
+        backups.stop();
+        await backups.idle();
+        try {
+          await current?.close(true);
+        } finally {
+          lock.release();
+        }
       })();
       return closing;
     },

@@ -2,6 +2,8 @@ import type { AppInfo } from '../../shared/app/types';
 import type { Handlers } from '../rpc/router';
 import { activityHandlers } from '../services/activity/activity-handlers';
 import { appHandlers } from '../services/app/app-handlers';
+import { backupsHandlers } from '../services/backups/backups-handlers';
+import type { BackupService } from '../backups/backup-service';
 import { branchesHandlers } from '../services/branches/branches-handlers';
 import type { BranchesService } from '../services/branches/branches-service';
 import { contactsHandlers } from '../services/contacts/contacts-handlers';
@@ -45,6 +47,7 @@ export interface Services {
   propertyCards: PropertyCards;
   demo: DemoService;
   office: OfficeService;
+  backups: BackupService;
   branches: BranchesService;
   notifications: NotificationsService;
   appInfo: AppInfo;
@@ -67,6 +70,7 @@ export function createHandlers(s: Services): Handlers {
     ...propertiesHandlers(s),
     ...contactsHandlers(s),
     ...officeHandlers(s),
+    ...backupsHandlers(s),
     ...branchesHandlers(s),
     ...notificationsHandlers(s),
   };

@@ -59,7 +59,13 @@ export function openDatabase(dataDir: string, migrationsDir: string): OpenedData
   // and any dangling reference they might leave is refused before the app goes on.
   sqlite.pragma('foreign_keys = OFF');
   const applied = appliedMigrations(sqlite);
-  migrate(db, { migrationsFolder: migrationsDir });
+  try {
+    migrate(db, { migrationsFolder: migrationsDir });
+  } catch (error) {
+    // Let go of the file: a restore puts the previous one back in its place (and Windows will not rename an open file).
+    sqlite.close();
+    throw error;
+  }
   // Checking every reference reads the whole database (seconds with a million messages), so
   // only after a migration actually ran.
   const dangling = appliedMigrations(sqlite) !== applied ? (sqlite.pragma('foreign_key_check') as unknown[]) : [];

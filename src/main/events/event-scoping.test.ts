@@ -9,7 +9,7 @@ import type { ServerMessage } from '../../shared/wire';
 import { bindIpc, type InvokeEvent, type WindowContents } from '../electron/ipc-binding';
 import { attachSocketServer } from '../host/socket-server';
 import type { MessageRow } from '../ingest/records';
-import { eventually, startTestCore } from '../testing/test-core';
+import { eventually, startTestCore, tempDir } from '../testing/test-core';
 import { twoNumbersOffice, type TwoNumbersOffice } from '../testing/two-numbers-office';
 
 type Who = 'admin' | 'agent' | 'rentalsAgent';
@@ -77,7 +77,7 @@ interface Ctx {
 
 interface EventRule {
   /** How the event's audience is chosen. */
-  scopedBy: 'number' | 'contact' | 'assignee' | 'session' | 'everyone' | 'recipient';
+  scopedBy: 'number' | 'contact' | 'assignee' | 'session' | 'everyone' | 'recipient' | 'admins';
   /** Produces the event about Rentals' data. */
   produce: (ctx: Ctx) => Promise<unknown> | void;
   /** Who must receive it; everyone else must not. */
@@ -132,6 +132,15 @@ const table: Record<EventName, EventRule> = {
   },
   // The Rentals agent reads all in their browser tab: their desktop window's count follows, nobody else's.
   'notifications.unread': { scopedBy: 'recipient', produce: ({ tabs }) => tabs.rentalsAgent.call('notifications.markAllRead', {}), reaches: ['rentalsAgent'] },
+  // A backup's progress: the office's admins' Backups pages only (it names files and a folder).
+  'backups.progress': {
+    scopedBy: 'admins',
+    produce: async ({ t, w }) => {
+      await t.call('backups.updateSettings', { folder: tempDir('meras-backups-') }, w.admin.token);
+      await t.call('backups.run', {}, w.admin.token);
+    },
+    reaches: ['admin'],
+  },
   'session.ended': { scopedBy: 'session', produce: ({ t, w }) => t.call('users.setActive', { id: w.rentalsAgent.user.id, isActive: false }, w.admin.token), reaches: ['rentalsAgent'] },
 };
 

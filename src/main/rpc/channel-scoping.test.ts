@@ -195,6 +195,10 @@ const table: Record<ChannelName, Rule> = {
   },
   'notifications.setPreference': { scopedBy: 'self', input: () => ({ type: 'staff_signed_in', mode: 'off' }), expect: { own: (r) => expect(r).toMatchObject({ success: false, error: { code: 'FORBIDDEN' } }) } },
   'notifications.create': { scopedBy: 'admin-only', input: (w) => ({ userIds: [w.rentalsAgent.user.id], title: 'x' }), expect: 'role' },
+  'backups.list': { scopedBy: 'admin-only', input: () => ({}), expect: 'role' },
+  'backups.updateSettings': { scopedBy: 'admin-only', input: () => ({ dailyTime: '04:00' }), expect: 'role' },
+  'backups.run': { scopedBy: 'admin-only', input: () => ({}), expect: 'role' },
+  'backups.restore': { scopedBy: 'admin-only', input: () => ({ id: '20261125T090000Z', confirm: true }), expect: 'role' },
 };
 
 describe('every channel keeps an agent to the numbers they work', () => {

@@ -15,6 +15,7 @@ import './styles/templates.css';
 import './styles/properties.css';
 import './styles/branches.css';
 import './styles/activity.css';
+import './styles/backups.css';
 import './styles/offline.css';
 import './styles/office.css';
 import './styles/notifications.css';

@@ -4,6 +4,7 @@
  * so a missing English text fails the typecheck there.
  */
 import { activityAr, activityEn } from './activity';
+import { backupsAr, backupsEn } from './backups';
 import { branchesAr, branchesEn } from './branches';
 import { propertyRecordAr, propertyRecordEn } from './property-record';
 import { accessAr, accessEn } from './access';
@@ -42,6 +43,7 @@ export const featureAr = {
   ...demoAr,
   ...composerGuardAr,
   ...officeAr,
+  ...backupsAr,
   ...branchesAr,
   ...propertyRecordAr,
   ...notificationsAr,
@@ -64,6 +66,7 @@ export const featureEn: Record<keyof typeof featureAr, string> = {
   ...demoEn,
   ...composerGuardEn,
   ...officeEn,
+  ...backupsEn,
   ...branchesEn,
   ...propertyRecordEn,
   ...notificationsEn,

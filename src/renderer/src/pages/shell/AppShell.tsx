@@ -12,6 +12,7 @@ import { watchUnread } from '../../stores/unread-store';
 import { watchNotifications } from '../../stores/notifications-store';
 import { useRouteStore, type Route } from '../../stores/route-store';
 import { ActivityPage } from '../activity/ActivityPage';
+import { BackupsPage } from '../backups/BackupsPage';
 import { BranchesPage } from '../branches/BranchesPage';
 import { ContactsPage } from '../contacts/ContactsPage';
 import { ForbiddenPage } from '../forbidden/ForbiddenPage';
@@ -50,6 +51,8 @@ function Page({ route, user }: { route: Route; user: PublicUser }) {
       return <ActivityPage />;
     case 'office':
       return <OfficePage />;
+    case 'backups':
+      return <BackupsPage />;
     case 'profile':
       return <ProfilePage user={user} />;
   }

@@ -23,6 +23,7 @@ const navItems: Record<Route, { label: MessageKey; icon: IconName }> = {
   branches: { label: 'nav.branches', icon: 'office' },
   activity: { label: 'nav.activity', icon: 'activity' },
   office: { label: 'nav.office', icon: 'office' },
+  backups: { label: 'nav.backups', icon: 'backup' },
   profile: { label: 'nav.profile', icon: 'profile' },
 };
 

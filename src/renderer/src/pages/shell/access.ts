@@ -18,6 +18,7 @@ const pageAccess: Record<Route, { roles: readonly Role[]; channel: ChannelName }
   branches: { roles: ['admin'], channel: 'branches.create' },
   activity: { roles: ['admin', 'supervisor'], channel: 'activity.list' },
   office: { roles: ['admin'], channel: 'office.get' },
+  backups: { roles: ['admin'], channel: 'backups.list' },
   profile: { roles: everyone, channel: 'auth.state' },
 };
 
