@@ -3,6 +3,7 @@ import { activityChannels } from './activity/contract';
 import { appChannels } from './app/contract';
 import { contactsChannels, type ContactsEvents } from './contacts/contract';
 import { demoChannels } from './demo/contract';
+import { integrationsChannels } from './integrations/contract';
 import { inboxChannels, type InboxEvents } from './inbox/contract';
 import { mediaChannels } from './media/contract';
 import { numbersChannels, type NumbersEvents } from './numbers/contract';
@@ -30,6 +31,7 @@ export const channels = {
   ...propertiesChannels,
   ...contactsChannels,
   ...demoChannels,
+  ...integrationsChannels,
 } as const;
 
 export type Channels = typeof channels;

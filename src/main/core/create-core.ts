@@ -27,6 +27,8 @@ import { NumbersService, type DemoControls } from '../services/numbers/numbers-s
 import { ContactsService } from '../services/contacts/contacts-service';
 import { PropertiesService } from '../services/properties/properties-service';
 import { PropertyPhotos } from '../services/properties/property-photos';
+import { ApiKeys } from '../services/integrations/api-keys';
+import { ApiSettingsStore } from '../services/integrations/api-settings';
 import { TemplatesService } from '../services/templates/templates-service';
 import { defaultCatchUpPolicy, MessagePipeline, type CatchUpPolicy } from '../whatsapp/message-pipeline';
 import { defaultSessionPolicy as defaultWhatsappSessionPolicy, SessionManager, type SessionPolicy as WhatsappSessionPolicy } from '../whatsapp/session-manager';
@@ -156,10 +158,12 @@ export function createCore(options: CoreOptions) {
     },
     forgetUpload: (uploadId) => uploads.consumed(uploadId),
   });
+  const apiKeys = new ApiKeys(sqlite, db, activity, clock);
+  const apiSettings = new ApiSettingsStore(sqlite, activity);
   const appInfo = { version: options.version ?? '0.0.0', demo: Boolean(wa.demo), ...(options.connection ? { connection: options.connection } : {}) };
 
   const router = createRouter({
-    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, demo, appInfo }),
+    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, demo, apiKeys, apiSettings, appInfo }),
     authenticate: (token) => auth.authenticate(token),
     ...(options.rateLimits ? { rateLimiter: new RateLimiter(options.rateLimits, clock) } : {}),
     logger,
@@ -182,6 +186,8 @@ export function createCore(options: CoreOptions) {
     searchIndex,
     /** For benchmarks and tests that measure a service without the router. */
     services: { inbox, numbers, authenticate: (token: string) => auth.authenticate(token) },
+    /** The REST API's keys and settings (src/main/api/ serves it). */
+    api: { keys: apiKeys, settings: apiSettings, access },
     /** The one-time setup code the host prints while no admin exists (LAN mode). */
     pendingSetupCode: () => auth.pendingSetupCode(),
     /** Resolves once demo data (if any) is in place. */

@@ -5,6 +5,9 @@ import { appHandlers } from '../services/app/app-handlers';
 import { contactsHandlers } from '../services/contacts/contacts-handlers';
 import { demoHandlers } from '../services/demo/demo-handlers';
 import type { DemoService } from '../services/demo/demo-service';
+import { integrationsHandlers } from '../services/integrations/integrations-handlers';
+import type { ApiKeys } from '../services/integrations/api-keys';
+import type { ApiSettingsStore } from '../services/integrations/api-settings';
 import { inboxHandlers } from '../services/inbox/inbox-handlers';
 import { mediaHandlers } from '../services/media/media-handlers';
 import { numbersHandlers } from '../services/numbers/numbers-handlers';
@@ -36,6 +39,8 @@ export interface Services {
   media: MediaService;
   propertyPhotos: PropertyPhotos;
   demo: DemoService;
+  apiKeys: ApiKeys;
+  apiSettings: ApiSettingsStore;
   appInfo: AppInfo;
 }
 
@@ -55,5 +60,6 @@ export function createHandlers(s: Services): Handlers {
     ...templatesHandlers(s),
     ...propertiesHandlers(s),
     ...contactsHandlers(s),
+    ...integrationsHandlers(s),
   };
 }
