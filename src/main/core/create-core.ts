@@ -188,6 +188,7 @@ export function createCore(options: CoreOptions) {
     services: { inbox, numbers, authenticate: (token: string) => auth.authenticate(token) },
     /** The REST API's keys and settings (src/main/api/ serves it). */
     api: { keys: apiKeys, settings: apiSettings, access },
+    clock,
     /** The one-time setup code the host prints while no admin exists (LAN mode). */
     pendingSetupCode: () => auth.pendingSetupCode(),
     /** Resolves once demo data (if any) is in place. */

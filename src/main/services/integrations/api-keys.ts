@@ -65,6 +65,9 @@ export class ApiKeys {
         `insert into api_keys (name, prefix, secret_hash, scopes, number_ids, owner_id, expires_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?) returning id`,
       ),
       revoke: sqlite.prepare<[number, number]>('update api_keys set revoked_at = coalesce(revoked_at, ?) where id = ?'),
+      live: sqlite.prepare<[number, number], { id: number }>(
+        'select k.id from api_keys k join users u on u.id = k.owner_id where k.id = ? and k.revoked_at is null and (k.expires_at is null or k.expires_at > ?) and u.is_active = 1',
+      ),
       touch: sqlite.prepare<[number, number]>('update api_keys set last_used_at = ? where id = ?'),
     };
   }
@@ -119,6 +122,11 @@ export class ApiKeys {
       // No window session stands behind a key: a negative id matches no session's audience.
       caller: { user, session: { sessionId: -row.id, userId: user.id, expiresAt: row.expires_at ?? Number.MAX_SAFE_INTEGER }, ...(numberIds ? { numberLimit: numberIds } : {}) },
     };
+  }
+
+  /** Still usable now (not revoked, not expired, owner active): an open event stream checks before each event. */
+  isLive(keyId: number): boolean {
+    return this.q.live.get(keyId, this.clock.now()) !== undefined;
   }
 
   private view(r: KeyRow): ApiKeyView {
