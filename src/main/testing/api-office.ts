@@ -4,7 +4,7 @@ import { mountApi } from '../api/mount-api';
 import type { ApiScope } from '../../shared/integrations/types';
 import { startTestCore } from './test-core';
 import { twoNumbersOffice } from './two-numbers-office';
-import type { CoreOptions } from '../core/create-core';
+import type { Core, CoreOptions } from '../core/create-core';
 
 export interface ApiReply {
   status: number;
@@ -16,11 +16,9 @@ export interface ApiReply {
  * Issue 13's two-number office behind a real HTTP server serving the REST API exactly as the
  * host mounts it (mountApi), on a real core and SQLite file, with the API turned on.
  */
-export async function startApiOffice(options: Partial<CoreOptions> = {}) {
-  const t = startTestCore(options);
-  const w = await twoNumbersOffice(t);
-  await t.call('api.updateSettings', { enabled: true }, w.admin.token);
-  const api = mountApi(t.core, (_req, res) => {
+/** A real HTTP server serving the REST API exactly as the host mounts it (mountApi), on `core`. */
+export async function serveApi(core: Core) {
+  const api = mountApi(core, (_req, res) => {
     res.writeHead(404);
     res.end();
   });
@@ -29,10 +27,6 @@ export async function startApiOffice(options: Partial<CoreOptions> = {}) {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}/api/v1/whatsapp`;
-
-  async function newKey(token: string, scopes: ApiScope[], extra: { numberIds?: number[]; ownerId?: number; expiresAt?: string } = {}) {
-    return t.call('apiKeys.create', { name: `key ${Math.random().toString(36).slice(2, 8)}`, scopes, ...extra }, token);
-  }
 
   /** One call to the API; JSON bodies unless given as FormData or a raw string. */
   async function request(method: string, path: string, options: { key?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<ApiReply> {
@@ -49,16 +43,38 @@ export async function startApiOffice(options: Partial<CoreOptions> = {}) {
   }
 
   return {
-    t,
-    w,
     url,
     port,
-    newKey,
     request,
     async close() {
       api.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/**
+ * Issue 13's two-number office behind `serveApi`, on a real core and SQLite file, with the API
+ * turned on.
+ */
+export async function startApiOffice(options: Partial<CoreOptions> = {}) {
+  const t = startTestCore(options);
+  const w = await twoNumbersOffice(t);
+  await t.call('api.updateSettings', { enabled: true }, w.admin.token);
+  const served = await serveApi(t.core);
+
+  async function newKey(token: string, scopes: ApiScope[], extra: { numberIds?: number[]; ownerId?: number; expiresAt?: string } = {}) {
+    return t.call('apiKeys.create', { name: `key ${Math.random().toString(36).slice(2, 8)}`, scopes, ...extra }, token);
+  }
+
+  return {
+    t,
+    w,
+    ...served,
+    newKey,
+    async close() {
+      await served.close();
       await t.close();
     },
   };
