@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { officeTimeZone } from '../../shared/domain';
+import { dayNumber, ZoneTime } from '../calendar/zone-time';
 import { readSetting } from './settings';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -48,7 +49,7 @@ export function officeTimeZoneOf(sqlite: Database.Database): string {
   }
 }
 
-/** The first millisecond of an office day given as YYYY-MM-DD (Riyadh is UTC+3 all year). */
-export function officeDayStart(day: string): number {
-  return Date.parse(`${day}T00:00:00+03:00`);
+/** The first millisecond of an office day given as YYYY-MM-DD, in the office's zone (summer time included). */
+export function officeDayStart(day: string, timeZone: string = officeTimeZone): number {
+  return new ZoneTime(timeZone).instant(dayNumber(day), 0);
 }

@@ -6,7 +6,7 @@ import type { Db } from '../../db/open-database';
 import { activityLog } from '../../db/schema';
 import type { Clock } from '../../base/clock';
 import { toIso } from '../../base/clock';
-import { officeDayStart } from '../../base/office-day';
+import { officeCalendarOf } from '../../calendar/office-calendar-setting';
 import { entityNameSql, RelatedNames } from './activity-names';
 
 export interface ActivityRecord {
@@ -32,7 +32,6 @@ interface Row {
   created_at: number;
 }
 
-const dayMs = 24 * 60 * 60 * 1000;
 
 /** The audit trail of who did what (seed 000's `Log` / `logActivity()`). */
 export class ActivityLog {
@@ -76,8 +75,10 @@ export class ActivityLog {
         params.group = `${input.action}.%`;
       } else (where.push('a.action = @action'), (params.action = input.action));
     }
-    if (input.from !== undefined) (where.push('a.created_at >= @from'), (params.from = officeDayStart(input.from)));
-    if (input.to !== undefined) (where.push('a.created_at < @to'), (params.to = officeDayStart(input.to) + dayMs));
+    const calendar = officeCalendarOf(this.sqlite);
+    if (input.from !== undefined) (where.push('a.created_at >= @from'), (params.from = calendar.dayStart(input.from)));
+    // The day after `to` starts at its own midnight: 23 or 25 hours later on a summer-time change.
+    if (input.to !== undefined) (where.push('a.created_at < @to'), (params.to = calendar.nextDayStart(calendar.dayStart(input.to))));
 
     const rows = this.statement(where).all(params);
     const details = rows.map((r) => (r.details ? (JSON.parse(r.details) as Record<string, unknown>) : null));

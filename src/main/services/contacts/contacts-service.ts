@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { ContactConversation, ContactDetails, ContactNoteView, ContactPage, ContactView, TagCount } from '../../../shared/contacts/types';
 import type { addNoteInput, contactListInput, createContactInput, exportInput, importInput, importPreviewInput, updateContactInput } from '../../../shared/contacts/schemas';
 import { toIso, type Clock } from '../../base/clock';
-import { officeDay } from '../../base/office-day';
+import { officeCalendarOf } from '../../calendar/office-calendar-setting';
 import type { EventBus } from '../../events/event-bus';
 import { normalizePhone } from '../../base/phone';
 import type { SearchIndex } from '../../search/search-index';
@@ -97,7 +97,7 @@ export class ContactsService {
 
   /** Today in the office's calendar, as follow-up days are stored. */
   today(): number {
-    return dayToMs(officeDay(this.deps.clock.now()));
+    return dayToMs(officeCalendarOf(this.deps.sqlite).officeDay(this.deps.clock.now()));
   }
 
   /** Named contacts by name, then those known only by phone, newest first; `cursor` continues. */

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, Ref } from 'react';
 import { useFieldHelp } from './field-help';
 
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value' | 'name'> {
@@ -11,6 +11,8 @@ interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'on
   testId: string;
   /** Emails, phones and passwords are Latin text: they read left to right even in Arabic. */
   latin?: boolean;
+  /** A form focuses the first field in error through it. */
+  ref?: Ref<HTMLInputElement>;
 }
 
 export function TextField({ name, label, value, onChange, error, hint, testId, latin, ...input }: TextFieldProps) {
