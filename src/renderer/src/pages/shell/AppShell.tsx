@@ -14,6 +14,7 @@ import { ContactsPage } from '../contacts/ContactsPage';
 import { ForbiddenPage } from '../forbidden/ForbiddenPage';
 import { InboxAlerts } from '../inbox/InboxAlerts';
 import { InboxPage } from '../inbox/InboxPage';
+import { IntegrationsPage } from '../integrations/IntegrationsPage';
 import { NumbersPage } from '../numbers/NumbersPage';
 import { ProfilePage } from '../profile/ProfilePage';
 import { PropertiesPage } from '../properties/PropertiesPage';
@@ -42,6 +43,8 @@ function Page({ route, user }: { route: Route; user: PublicUser }) {
       return <UsersPage user={user} />;
     case 'activity':
       return <ActivityPage />;
+    case 'integrations':
+      return <IntegrationsPage />;
     case 'profile':
       return <ProfilePage user={user} />;
   }

@@ -20,6 +20,7 @@ const navItems: Record<Route, { label: MessageKey; icon: IconName }> = {
   numbers: { label: 'nav.numbers', icon: 'phone' },
   users: { label: 'nav.users', icon: 'users' },
   activity: { label: 'nav.activity', icon: 'activity' },
+  integrations: { label: 'nav.integrations', icon: 'link' },
   profile: { label: 'nav.profile', icon: 'profile' },
 };
 

@@ -16,6 +16,7 @@ const pageAccess: Record<Route, { roles: readonly Role[]; channel: ChannelName }
   numbers: { roles: everyone, channel: 'numbers.list' },
   users: { roles: ['admin', 'supervisor'], channel: 'users.list' },
   activity: { roles: ['admin', 'supervisor'], channel: 'activity.list' },
+  integrations: { roles: ['admin'], channel: 'apiKeys.list' },
   profile: { roles: everyone, channel: 'auth.state' },
 };
 
