@@ -13,6 +13,7 @@ import { benchIngest } from './ingest-bench';
 import { benchQueries } from './query-bench';
 import { benchListCombinations } from './list-bench';
 import { benchSearch } from './search-bench';
+import { benchApi } from './api-bench';
 import { heading, line, machine, summary, thousands } from './report';
 
 /**
@@ -20,7 +21,7 @@ import { heading, line, machine, summary, thousands } from './report';
  * it is not a test, so a missed target does not fail it — only a crash does.
  */
 async function main(): Promise<void> {
-  // `npm run bench -- --only list,host` runs only those sections (ingest, queries, list, search, host, browser, thread).
+  // `npm run bench -- --only list,host` runs only those sections (ingest, queries, list, search, api, host, browser, thread).
   const onlyArg = process.argv.indexOf('--only');
   const only = onlyArg > 0 ? new Set(process.argv[onlyArg + 1]?.split(',')) : null;
   const runs = (section: string) => !only || only.has(section);
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
     const token = await benchQueries(core, runs('queries'));
     if (runs('list')) await benchListCombinations(core, token, path.join(cacheDir, 'list-combinations.tsv'));
     if (runs('search')) await benchSearch(core, token);
+    if (runs('api')) await benchApi(core, token);
   } finally {
     await core.close();
   }
