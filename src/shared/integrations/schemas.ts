@@ -27,5 +27,5 @@ const origin = z
   .regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/);
 
 export const updateApiSettingsInput = z
-  .object({ enabled: z.boolean().optional(), lan: z.boolean().optional(), corsOrigins: z.array(origin).max(20).optional() })
+  .object({ enabled: z.boolean().optional(), lan: z.boolean().optional(), corsOrigins: z.array(origin).max(20).optional(), port: z.number().int().min(1024).max(65535).optional() })
   .strict();

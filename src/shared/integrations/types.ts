@@ -32,4 +32,6 @@ export interface ApiSettings {
   lan: boolean;
   /** Browser origins allowed to call it (CORS); empty: none. */
   corsOrigins: string[];
+  /** The desktop app's own port for it (the host serves it on the host's port). */
+  port: number;
 }
