@@ -207,3 +207,28 @@ describe('events for API clients', () => {
     }
   });
 });
+
+describe('what reaches the log', () => {
+  it('never holds a key\'s secret, whatever the request did', async () => {
+    const logged: string[] = [];
+    const record = (level: string) => (message: string, fields?: Record<string, unknown>) => void logged.push(`${level} ${message} ${JSON.stringify(fields ?? {})}`);
+    const o = await startApiOffice({ logger: { info: record('info'), warn: record('warn'), error: record('error') } });
+    try {
+      const { secret, key } = await o.newKey(o.w.admin.token, ['read', 'send']);
+      await o.request('GET', '/numbers', { key: secret });
+      await o.request('POST', `/conversations/${o.w.mine.id}/messages`, { key: secret, body: { content: 'x' }, headers: { 'Idempotency-Key': 'a' } });
+      await o.request('POST', `/conversations/${o.w.mine.id}/messages`, { key: secret, body: '{"content":', headers: { 'Content-Type': 'application/json' } });
+      await o.request('GET', '/numbers', { key: `${secret}x` });
+      const ws = new WebSocket(`ws://127.0.0.1:${o.port}/ws/whatsapp?token=${secret}`);
+      await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+      ws.close();
+      await o.t.call('apiKeys.revoke', { id: key.id }, o.w.admin.token);
+      await o.request('GET', '/numbers', { key: secret });
+      const activity = JSON.stringify(o.t.core.database.sqlite.prepare('select * from activity_log').all());
+      expect(activity).toContain('api_key.created');
+      for (const text of [...logged, activity]) expect(text).not.toContain(secret.slice(4, 20));
+    } finally {
+      await o.close();
+    }
+  });
+});
