@@ -39,7 +39,7 @@ export function IntegrationsPage() {
   return (
     <div className="page" data-testid="integrations-page">
       <PageHeader title={t('integrations.title')} intro={t('integrations.intro')} />
-      <section className="card" aria-labelledby="api-title">
+      <section className="card integrations-card" aria-labelledby="api-title">
         <h2 className="card-title" id="api-title">
           {t('integrations.api.title')}
         </h2>
@@ -67,7 +67,7 @@ export function IntegrationsPage() {
           </div>
         ) : null}
       </section>
-      <section className="card" aria-labelledby="keys-title">
+      <section className="card integrations-card" aria-labelledby="keys-title">
         <div className="card-header-row">
           <h2 className="card-title" id="keys-title">
             {t('integrations.keys.title')}
