@@ -42,6 +42,12 @@ test('an admin turns the API on, creates a key and sees it once, the key calls t
   await page.getByTestId('confirm-dialog').getByTestId('confirm-ok').click();
   await expect(row.getByTestId('api-key-state')).toHaveText('مُبطل');
 
+  // The page in English reads the same, left to right.
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(pageRoot.getByRole('heading', { name: 'Integrations' })).toBeVisible();
+  await expect(row.getByTestId('api-key-state')).toHaveText('Revoked');
+  await page.screenshot({ path: test.info().outputPath('integrations-english.png') });
+
   const refused = await page.request.get(`${host.url}/api/v1/whatsapp/numbers`, { headers: { Authorization: `Bearer ${secret}` } });
   expect(refused.status()).toBe(401);
   expect(await refused.json()).toMatchObject({ success: false, error: { code: 'UNAUTHORIZED' } });

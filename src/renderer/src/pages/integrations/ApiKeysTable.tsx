@@ -10,6 +10,7 @@ const stateTone = { active: 'badge-green', expired: 'badge-gray', revoked: 'badg
 export function ApiKeysTable({ keys, numbers, onRevoke }: { keys: ApiKeyView[]; numbers: NumberView[]; onRevoke(key: ApiKeyView): void }) {
   const t = useT();
   const language = useLanguageStore((state) => state.language);
+  const comma = language === 'ar' ? '، ' : ', ';
   const numberName = (id: number) => numbers.find((n) => n.id === id)?.name ?? `#${id}`;
   if (keys.length === 0) return <p className="table-empty">{t('integrations.keys.empty')}</p>;
   return (
@@ -36,8 +37,8 @@ export function ApiKeysTable({ keys, numbers, onRevoke }: { keys: ApiKeyView[]; 
             <td>
               <code dir="ltr">{key.prefix}…</code>
             </td>
-            <td>{key.scopes.map((s) => t(`integrations.scope.${s}`)).join('، ')}</td>
-            <td>{key.numberIds ? key.numberIds.map(numberName).join('، ') : t('integrations.keys.allNumbers')}</td>
+            <td>{key.scopes.map((s) => t(`integrations.scope.${s}`)).join(comma)}</td>
+            <td>{key.numberIds ? key.numberIds.map(numberName).join(comma) : t('integrations.keys.allNumbers')}</td>
             <td>{key.owner.name}</td>
             <td>{formatDateTime(key.createdAt, language)}</td>
             <td>{key.lastUsedAt ? formatDateTime(key.lastUsedAt, language) : t('integrations.keys.never')}</td>
