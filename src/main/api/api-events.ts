@@ -39,7 +39,6 @@ export function attachApiEvents(server: Server, core: Core) {
       return;
     }
     if (url.pathname !== apiEventsPath) return;
-    socket.on('error', () => undefined);
     const settings = core.api.settings.get();
     if (!settings.enabled) return refuse(socket, '404 Not Found');
     if (!isLoopback(req.socket.remoteAddress ?? '') && !settings.lan) return refuse(socket, '403 Forbidden');
@@ -86,11 +85,16 @@ export function attachApiEvents(server: Server, core: Core) {
     }
   });
 
-  server.on('upgrade', onUpgrade);
+  const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Node drops its own error listener from an upgraded socket: a reset mid-handshake would be thrown at the process.
+    socket.on('error', () => undefined);
+    onUpgrade(req, socket, head);
+  };
+  server.on('upgrade', upgrade);
   return {
     close() {
       unsubscribe();
-      server.off('upgrade', onUpgrade);
+      server.off('upgrade', upgrade);
       for (const { socket } of listeners) socket.close(1001, 'Server shutting down');
       wss.close();
     },
