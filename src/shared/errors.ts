@@ -48,7 +48,12 @@ export type FieldErrorCode =
   | 'media_content_mismatch'
   | 'media_too_large'
   | 'media_size_mismatch'
-  | 'too_many_photos';
+  | 'too_many_photos'
+  /** A record others belong to (a branch with numbers, users, properties); `params` counts them. */
+  | 'in_use'
+  /** A property card without a present, unexpired REGA advertising licence. */
+  | 'licence_missing'
+  | 'licence_expired';
 
 export interface FieldError {
   field: string;

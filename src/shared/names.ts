@@ -1,6 +1,7 @@
 import type { ChannelName, EventName } from './contract';
 import { activityChannelNames, activityEventNames } from './activity/names';
 import { appChannelNames, appEventNames } from './app/names';
+import { branchesChannelNames, branchesEventNames } from './branches/names';
 import { contactsChannelNames, contactsEventNames } from './contacts/names';
 import { demoChannelNames, demoEventNames } from './demo/names';
 import { integrationsChannelNames, integrationsEventNames } from './integrations/names';
@@ -29,6 +30,7 @@ export const channelNames = [
   ...contactsChannelNames,
   ...demoChannelNames,
   ...integrationsChannelNames,
+  ...branchesChannelNames,
 ] as const satisfies readonly ChannelName[];
 
 export const eventNames = [
@@ -43,6 +45,7 @@ export const eventNames = [
   ...contactsEventNames,
   ...demoEventNames,
   ...integrationsEventNames,
+  ...branchesEventNames,
 ] as const satisfies readonly EventName[];
 
 type Missing<All, Listed> = Exclude<All, Listed>;

@@ -30,9 +30,9 @@ export function zodDetails(error: z.ZodError, input: unknown): FieldError[] {
           : { field, code: 'invalid', message: issue.message };
       case 'custom':
         // A refinement names its reason in its message when it is one the renderer knows.
-        return issue.message === 'required'
-          ? { field, code: 'required', message: `${field} is required` }
-          : { field, code: 'invalid', message: issue.message };
+        if (issue.message === 'required') return { field, code: 'required', message: `${field} is required` };
+        if (issue.message === 'not_integer') return { field, code: 'not_integer', message: `${field} must be a whole number` };
+        return { field, code: 'invalid', message: issue.message };
       case 'unrecognized_keys':
         return { field: issue.keys.join(','), code: 'invalid', message: 'Unknown field' };
       default:

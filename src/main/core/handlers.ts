@@ -2,6 +2,8 @@ import type { AppInfo } from '../../shared/app/types';
 import type { Handlers } from '../rpc/router';
 import { activityHandlers } from '../services/activity/activity-handlers';
 import { appHandlers } from '../services/app/app-handlers';
+import { branchesHandlers } from '../services/branches/branches-handlers';
+import type { BranchesService } from '../services/branches/branches-service';
 import { contactsHandlers } from '../services/contacts/contacts-handlers';
 import { demoHandlers } from '../services/demo/demo-handlers';
 import type { DemoService } from '../services/demo/demo-service';
@@ -25,6 +27,7 @@ import type { PropertiesService } from '../services/properties/properties-servic
 import type { ContactsService } from '../services/contacts/contacts-service';
 import type { MediaService } from '../services/media/media-service';
 import type { PropertyPhotos } from '../services/properties/property-photos';
+import type { PropertyCards } from '../services/properties/property-card';
 
 export interface Services {
   auth: AuthService;
@@ -38,9 +41,11 @@ export interface Services {
   properties: PropertiesService;
   media: MediaService;
   propertyPhotos: PropertyPhotos;
+  propertyCards: PropertyCards;
   demo: DemoService;
   apiKeys: ApiKeys;
   apiSettings: ApiSettingsStore;
+  branches: BranchesService;
   appInfo: AppInfo;
 }
 
@@ -61,5 +66,6 @@ export function createHandlers(s: Services): Handlers {
     ...propertiesHandlers(s),
     ...contactsHandlers(s),
     ...integrationsHandlers(s),
+    ...branchesHandlers(s),
   };
 }

@@ -361,7 +361,7 @@ describe('the desktop app', () => {
       const core = startedCore();
       await core.seeded;
       expect(lines.some((l) => l.includes('--demo is ignored'))).toBe(true);
-      expect(coreModule.createCore).toHaveBeenCalledWith(expect.objectContaining({ whatsapp: { restoreSessions: true } }));
+      expect(coreModule.createCore).toHaveBeenCalledWith(expect.objectContaining({ whatsapp: { restoreSessions: true, appBrowser: expect.objectContaining({ launchOptions: expect.any(Function) }) } }));
       expect(core.database.sqlite.prepare('select count(*) as n from users').get()).toEqual({ n: 0 });
     });
 

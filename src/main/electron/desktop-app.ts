@@ -14,6 +14,7 @@ import { startedHidden } from './login-item';
 import { runSelfTest, selfTestFlag } from './self-test';
 import { createMainWindow } from './main-window';
 import { createAppTray } from './tray';
+import { electronWindowProvider } from './whatsapp-window';
 import { applyContentSecurityPolicy, pagePolicy, restrictPermissions } from './window-security';
 
 export interface DesktopApp {
@@ -83,6 +84,16 @@ export function startDesktop(options: { logger?: Logger; process?: GuardedProces
     mainWindow.focus();
   }
 
+  /** WhatsApp Web in hidden windows of this Chromium, reached through their debuggers (chosen by a setting). */
+  function appChromium() {
+    return electronWindowProvider({
+      createWindow: (windowOptions) => new BrowserWindow(windowOptions),
+      sessionFor: (partition) => session.fromPartition(partition),
+      // Loaded with the first session, never on the start-up path: the same Puppeteer whatsapp-web.js uses.
+      connect: async (transport) => (await import('puppeteer')).default.connect({ transport, defaultViewport: null }),
+    });
+  }
+
   let closing: Promise<void> | undefined;
   /** The REST API's own server: off until an admin turns it on (Settings → Integrations). */
   let apiListener: ApiListener | undefined;
@@ -131,7 +142,7 @@ export function startDesktop(options: { logger?: Logger; process?: GuardedProces
     const dataDir = resolveDataDir({ argv: process.argv, env: process.env, userDataDir: app.getPath('userData'), cwd: process.cwd() });
     const migrationsDir = resolveMigrationsDir({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath });
     try {
-      core = createCore({ dataDir, migrationsDir, logger, version: app.getVersion(), whatsapp: whatsappOptions({ demo: demoMode({ argv: process.argv, isPackaged: app.isPackaged, logger }), logger }) });
+      core = createCore({ dataDir, migrationsDir, logger, version: app.getVersion(), whatsapp: whatsappOptions({ demo: demoMode({ argv: process.argv, isPackaged: app.isPackaged, logger }), logger, appBrowser: appChromium() }) });
     } catch (error) {
       logger.error('core failed to start', { dataDir, error: error instanceof Error ? error.stack : String(error) });
       dialog.showErrorBox('Meras Desk', `Meras Desk could not open its data folder:\n${dataDir}\n\n${String(error)}`);

@@ -13,6 +13,7 @@ import type { Caller } from '../auth/auth-service';
 import { hashPassword } from '../auth/passwords';
 import { unassignLeaver } from '../numbers/lost-access';
 import type { SessionStore } from '../auth/session-store';
+import { requireAssignableBranch } from '../branches/branch-ref';
 import { countActiveAdmins, emailTakenByOther, findUserById, toPublicUser, type UserRow } from './user-records';
 
 /** An admin's management of the office's users (seed 000's `/api/users` routes). */
@@ -35,11 +36,12 @@ export class UsersService {
 
   async create(caller: Caller, input: z.output<typeof createUserInput>): Promise<PublicUser> {
     if (emailTakenByOther(this.db, input.email)) throw emailTaken();
+    requireAssignableBranch(this.db, input.branchId);
     const passwordHash = await hashPassword(input.password);
     const now = this.clock.now();
     const row = this.db
       .insert(users)
-      .values({ name: input.name, email: input.email, passwordHash, role: input.role, phone: input.phone ?? null, createdAt: now, updatedAt: now })
+      .values({ name: input.name, email: input.email, passwordHash, role: input.role, phone: input.phone ?? null, branchId: input.branchId ?? null, createdAt: now, updatedAt: now })
       .returning()
       .get();
     this.activity.record({ userId: caller.user.id, action: 'user.created', entityType: 'user', entityId: row.id, details: { role: row.role } });
@@ -53,12 +55,14 @@ export class UsersService {
     if (input.role !== undefined && input.role !== 'admin' && this.isLastActiveAdmin(current)) {
       throw fieldError('role', 'last_admin', 'The office needs at least one active admin');
     }
+    requireAssignableBranch(this.db, input.branchId, current.branchId);
     const passwordHash = input.password !== undefined ? await hashPassword(input.password) : undefined;
     const changes = {
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.email !== undefined ? { email: input.email } : {}),
       ...(input.role !== undefined ? { role: input.role } : {}),
       ...(input.phone !== undefined ? { phone: input.phone } : {}),
+      ...(input.branchId !== undefined ? { branchId: input.branchId } : {}),
       ...(passwordHash !== undefined ? { passwordHash } : {}),
     };
     const demoted = input.role === 'agent' && current.role !== 'agent';

@@ -4,6 +4,8 @@
  * so a missing English text fails the typecheck there.
  */
 import { activityAr, activityEn } from './activity';
+import { branchesAr, branchesEn } from './branches';
+import { propertyRecordAr, propertyRecordEn } from './property-record';
 import { accessAr, accessEn } from './access';
 import { composerGuardAr, composerGuardEn } from './composer-guard';
 import { contactsAr, contactsEn } from './contacts';
@@ -39,6 +41,8 @@ export const featureAr = {
   ...demoAr,
   ...composerGuardAr,
   ...integrationsAr,
+  ...branchesAr,
+  ...propertyRecordAr,
 } as const;
 export const featureEn: Record<keyof typeof featureAr, string> = {
   ...activityEn,
@@ -58,4 +62,6 @@ export const featureEn: Record<keyof typeof featureAr, string> = {
   ...demoEn,
   ...composerGuardEn,
   ...integrationsEn,
+  ...branchesEn,
+  ...propertyRecordEn,
 };
