@@ -16,6 +16,7 @@ import { benchListCombinations } from './list-bench';
 import { benchSearch } from './search-bench';
 import { benchNotifications, notificationCount, seedNotifications } from './notifications-bench';
 import { benchBackup } from './backup-bench';
+import { benchApi } from './api-bench';
 import { heading, line, machine, summary, thousands } from './report';
 
 /**
@@ -23,7 +24,7 @@ import { heading, line, machine, summary, thousands } from './report';
  * it is not a test, so a missed target does not fail it — only a crash does.
  */
 async function main(): Promise<void> {
-  // `npm run bench -- --only list,host` runs only those sections (calendar, ingest, queries, list, search, notifications, backup, host, browser, thread).
+  // `npm run bench -- --only list,host` runs only those sections (calendar, ingest, queries, list, search, notifications, api, backup, host, browser, thread).
   const onlyArg = process.argv.indexOf('--only');
   const only = onlyArg > 0 ? new Set(process.argv[onlyArg + 1]?.split(',')) : null;
   const runs = (section: string) => !only || only.has(section);
@@ -76,6 +77,7 @@ async function main(): Promise<void> {
     if (runs('list')) await benchListCombinations(core, token, path.join(cacheDir, 'list-combinations.tsv'));
     if (runs('search')) await benchSearch(core, token);
     if (runs('notifications')) await benchNotifications(core);
+    if (runs('api')) await benchApi(core, token);
     // Last on this core: the restore swaps its database.
     if (runs('backup')) await benchBackup(core, cacheDir);
   } finally {

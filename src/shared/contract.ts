@@ -5,6 +5,7 @@ import { appChannels } from './app/contract';
 import { branchesChannels, type BranchesEvents } from './branches/contract';
 import { contactsChannels, type ContactsEvents } from './contacts/contract';
 import { demoChannels } from './demo/contract';
+import { integrationsChannels } from './integrations/contract';
 import { inboxChannels, type InboxEvents } from './inbox/contract';
 import { mediaChannels } from './media/contract';
 import { notificationsChannels, type NotificationsEvents } from './notifications/contract';
@@ -36,6 +37,7 @@ export const channels = {
   ...demoChannels,
   ...officeChannels,
   ...backupsChannels,
+  ...integrationsChannels,
   ...branchesChannels,
   ...notificationsChannels,
 } as const;

@@ -5,6 +5,7 @@ import { appChannelNames, appEventNames } from './app/names';
 import { branchesChannelNames, branchesEventNames } from './branches/names';
 import { contactsChannelNames, contactsEventNames } from './contacts/names';
 import { demoChannelNames, demoEventNames } from './demo/names';
+import { integrationsChannelNames, integrationsEventNames } from './integrations/names';
 import { inboxChannelNames, inboxEventNames } from './inbox/names';
 import { mediaChannelNames, mediaEventNames } from './media/names';
 import { notificationsChannelNames, notificationsEventNames } from './notifications/names';
@@ -33,6 +34,7 @@ export const channelNames = [
   ...demoChannelNames,
   ...officeChannelNames,
   ...backupsChannelNames,
+  ...integrationsChannelNames,
   ...branchesChannelNames,
   ...notificationsChannelNames,
 ] as const satisfies readonly ChannelName[];
@@ -50,6 +52,7 @@ export const eventNames = [
   ...demoEventNames,
   ...officeEventNames,
   ...backupsEventNames,
+  ...integrationsEventNames,
   ...branchesEventNames,
   ...notificationsEventNames,
 ] as const satisfies readonly EventName[];

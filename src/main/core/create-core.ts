@@ -33,6 +33,8 @@ import { ContactsService } from '../services/contacts/contacts-service';
 import { BranchesService } from '../services/branches/branches-service';
 import { PropertiesService } from '../services/properties/properties-service';
 import { PropertyPhotos } from '../services/properties/property-photos';
+import { ApiKeys } from '../services/integrations/api-keys';
+import { ApiSettingsStore } from '../services/integrations/api-settings';
 import { PropertyCards } from '../services/properties/property-card';
 import { TemplatesService } from '../services/templates/templates-service';
 import { OfficeService } from '../services/office/office-service';
@@ -203,10 +205,12 @@ function startServices(options: CoreOptions, shared: Shared) {
     },
     forgetUpload: (uploadId) => uploads.consumed(uploadId),
   });
+  const apiKeys = new ApiKeys(sqlite, db, activity, clock);
+  const apiSettings = new ApiSettingsStore(sqlite, activity);
   const appInfo = { version: options.version ?? '0.0.0', demo: Boolean(wa.demo), ...(options.connection ? { connection: options.connection } : {}) };
 
   const router = createRouter({
-    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, propertyCards, demo, branches, office, notifications, backups, appInfo }),
+    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, propertyCards, demo, branches, office, notifications, backups, apiKeys, apiSettings, appInfo }),
     authenticate: (token) => auth.authenticate(token),
     ...(options.rateLimits ? { rateLimiter: new RateLimiter(options.rateLimits, clock) } : {}),
     logger,
@@ -229,6 +233,9 @@ function startServices(options: CoreOptions, shared: Shared) {
     searchIndex,
     /** For benchmarks and tests that measure a service without the router. */
     services: { inbox, numbers, notifications, authenticate: (token: string) => auth.authenticate(token) },
+    /** The REST API's keys and settings (src/main/api/ serves it). */
+    api: { keys: apiKeys, settings: apiSettings, access },
+    clock,
     /**
      * The viewings feature hands its due viewings here once (issue 14): their agents are told an
      * hour ahead, checked every minute on the core's clock until the core closes.
@@ -379,6 +386,11 @@ export function createCore(options: CoreOptions) {
     get services() {
       return live().services;
     },
+    /** The REST API's keys and settings (src/main/api/ serves it); a restore brings new ones. */
+    get api() {
+      return live().api;
+    },
+    clock,
     pendingSetupCode: () => current?.pendingSetupCode(),
     get seeded() {
       return live().seeded;

@@ -9,6 +9,9 @@ import type { BranchesService } from '../services/branches/branches-service';
 import { contactsHandlers } from '../services/contacts/contacts-handlers';
 import { demoHandlers } from '../services/demo/demo-handlers';
 import type { DemoService } from '../services/demo/demo-service';
+import { integrationsHandlers } from '../services/integrations/integrations-handlers';
+import type { ApiKeys } from '../services/integrations/api-keys';
+import type { ApiSettingsStore } from '../services/integrations/api-settings';
 import { inboxHandlers } from '../services/inbox/inbox-handlers';
 import { mediaHandlers } from '../services/media/media-handlers';
 import { notificationsHandlers } from '../services/notifications/notifications-handlers';
@@ -48,6 +51,8 @@ export interface Services {
   demo: DemoService;
   office: OfficeService;
   backups: BackupService;
+  apiKeys: ApiKeys;
+  apiSettings: ApiSettingsStore;
   branches: BranchesService;
   notifications: NotificationsService;
   appInfo: AppInfo;
@@ -71,6 +76,7 @@ export function createHandlers(s: Services): Handlers {
     ...contactsHandlers(s),
     ...officeHandlers(s),
     ...backupsHandlers(s),
+    ...integrationsHandlers(s),
     ...branchesHandlers(s),
     ...notificationsHandlers(s),
   };

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 /**
  * The database, in seed 003's fields (snake_case columns) and seed 000's auth fields.
@@ -223,6 +223,8 @@ export const messages = sqliteTable(
     index('messages_outbox').on(t.whatsappNumberId).where(sql`status = 'queued'`),
     // Only messages whose file is still to be fetched: ordinary messages never touch it.
     index('messages_media_pending').on(t.whatsappNumberId).where(sql`media_status = 'pending'`),
+    // Our answers per number and day: the API's daily limit counts them over every path.
+    index('messages_number_ours_time').on(t.whatsappNumberId, t.createdAt).where(sql`sender <> 'customer'`),
   ],
 );
 
@@ -401,3 +403,43 @@ export const loginAttempts = sqliteTable('login_attempts', {
   /** 0 when not locked. */
   lockedUntil: integer('locked_until').notNull().default(0),
 });
+
+/** Issue 18: the REST API's keys; only the secret's SHA-256 is kept (shown once at creation). */
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    /** The secret's first characters, to tell keys apart in the list. */
+    prefix: text('prefix').notNull(),
+    secretHash: text('secret_hash').notNull(),
+    /** JSON array of 'read' | 'send' | 'manage'. */
+    scopes: text('scopes').notNull(),
+    /** JSON array of number ids, or null for every number the owner works. */
+    numberIds: text('number_ids'),
+    ownerId: integer('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: integer('expires_at'),
+    lastUsedAt: integer('last_used_at'),
+    revokedAt: integer('revoked_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('api_keys_secret_hash_unique').on(t.secretHash)],
+);
+
+/** A send's first answer per (key, Idempotency-Key), kept 24 h so a repeat sends nothing. */
+export const apiIdempotency = sqliteTable(
+  'api_idempotency',
+  {
+    keyId: integer('key_id')
+      .notNull()
+      .references(() => apiKeys.id, { onDelete: 'cascade' }),
+    idempotencyKey: text('idempotency_key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    status: integer('status').notNull(),
+    body: text('body').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.keyId, t.idempotencyKey] }), index('api_idempotency_created').on(t.createdAt)],
+);

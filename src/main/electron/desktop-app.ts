@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, Tray } from 'electron';
 import { createCore, type Core } from '../core/create-core';
+import { startApiListener, type ApiListener } from '../api/api-listener';
 import { whatsappOptions } from '../core/whatsapp-options';
 import { consoleLogger, type Logger } from '../base/logger';
 import { installProcessGuard, type GuardedProcess } from '../base/process-guard';
@@ -94,13 +95,15 @@ export function startDesktop(options: { logger?: Logger; process?: GuardedProces
   }
 
   let closing: Promise<void> | undefined;
+  /** The REST API's own server: off until an admin turns it on (Settings → Integrations). */
+  let apiListener: ApiListener | undefined;
   /** Unbinds the windows, stops the WhatsApp sessions (keeping their links) and closes the database, once. */
   function shutdown(): Promise<void> {
     binding?.dispose();
     binding = undefined;
     if (!closing && core) {
       const open = core;
-      closing = open.close().catch((error: unknown) => logger.error('core failed to close', { error: String(error) }));
+      closing = (apiListener?.close() ?? Promise.resolve()).then(() => open.close()).catch((error: unknown) => logger.error('core failed to close', { error: String(error) }));
     }
     return closing ?? Promise.resolve();
   }
@@ -154,6 +157,7 @@ export function startDesktop(options: { logger?: Logger; process?: GuardedProces
     applyContentSecurityPolicy(session.defaultSession, pagePolicy({ dev }));
     serveAppScheme(protocol, path.dirname(files.rendererHtml), pagePolicy({ dev: false }));
     binding = bindIpc({ ipcMain, router: core.router, bus: core.bus, isAppUrl: page.isAppUrl, presence: core.presence });
+    apiListener = startApiListener(core, dataDir);
     const trayIcon = app.isPackaged ? path.join(process.resourcesPath, 'icon.png') : devIcon;
     tray = createAppTray({ createTray: (image) => new Tray(image), buildMenu: (template) => Menu.buildFromTemplate(template), icon: trayIcon, locale: app.getLocale(), onOpen: showWindow, onQuit: () => app.quit() });
     // Started at login: the office's numbers come up, the window waits in the tray.

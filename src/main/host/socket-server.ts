@@ -11,6 +11,7 @@ import type { Core } from '../core/create-core';
 import { reaches } from '../events/event-bus';
 import type { ActiveSession } from '../services/auth/session-store';
 import { callerOf } from './client-identity';
+import { isApiPath } from '../api/mount-api';
 import { defaultSocketLimits, type SocketLimits } from './socket-limits';
 
 const callMessage = z.object({
@@ -101,6 +102,7 @@ export function attachSocketServer(server: Server, core: Core, limits: SocketLim
     // Node removes its own error listener from an upgraded socket; without one, a reset
     // before the handshake completes would be thrown at the process.
     socket.on('error', (error) => logger.warn('upgrade socket failed', { error: error.message }));
+    if (isApiPath(upgradePath(req))) return; // the REST API's event socket answers it (src/main/api/)
     if (upgradePath(req) !== websocketPath || !isTrustedOrigin(req)) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;

@@ -7,6 +7,7 @@ import { seedRateLimits } from '../rpc/rate-limiter';
 import type { SocketLimits } from './socket-limits';
 import { attachSocketServer, type SocketStats } from './socket-server';
 import { createStaticHandler } from './static-files';
+import { mountApi } from '../api/mount-api';
 import { loadOrCreateCertificate, readProvidedCertificate, type HostCertificate } from './tls-certificate';
 
 export interface StartHostOptions extends Omit<CoreOptions, 'rateLimits' | 'remoteSetup' | 'connection'> {
@@ -50,8 +51,9 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
       : { security: 'insecure' };
   // The host faces a network, so it applies seed 003's per-user rate limits.
   const core = createCore({ ...coreOptions, rateLimits: seedRateLimits, remoteSetup: lan, ...(connection ? { connection } : {}) });
-  const handler = createStaticHandler(options.rendererDir, core.logger);
-  const server = certificate ? https.createServer({ cert: certificate.cert, key: certificate.key }, handler) : http.createServer(handler);
+  const api = mountApi(core, createStaticHandler(options.rendererDir, core.logger));
+  const server = certificate ? https.createServer({ cert: certificate.cert, key: certificate.key }, api.handler) : http.createServer(api.handler);
+  api.attach(server);
   const sockets = attachSocketServer(server, core, socketLimits);
   const bindAddress = lan ? '0.0.0.0' : '127.0.0.1';
   try {
@@ -61,6 +63,7 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
     });
   } catch (error) {
     sockets.close();
+    api.close();
     await core.close();
     throw error;
   }
@@ -75,6 +78,7 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
     socketStats: () => sockets.stats(),
     async stop() {
       sockets.close();
+      api.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       // A browser still in the middle of a request must not keep the host from stopping.

@@ -16,6 +16,11 @@ export interface CallMeta {
   clientKey: string;
   /** The call comes from the host computer itself (the desktop window, a loopback socket). */
   local?: boolean;
+  /**
+   * Already authenticated by the REST API: an API key's owner, narrowed to the key's numbers.
+   * The same access checks apply; the API counts its own per-key limits instead of the user's.
+   */
+  caller?: Caller;
 }
 
 export interface HandlerContext {
@@ -54,14 +59,14 @@ export function createRouter(deps: RouterDeps) {
     try {
       if (!isChannelName(channelName)) throw new AppError('NOT_FOUND', `Unknown channel '${String(channelName).slice(0, 64)}'`);
       const def = channels[channelName];
-      const caller = deps.authenticate(meta.token);
+      const caller = meta.caller ?? deps.authenticate(meta.token);
       session = caller?.session ?? null;
 
       if (def.access !== 'public') {
         if (!caller) throw new AppError('UNAUTHORIZED', errorReasons.sessionExpired, undefined, 'Invalid or expired session');
         if (def.access !== 'user' && !def.access.includes(caller.user.role)) throw new AppError('FORBIDDEN');
       }
-      const wait = deps.rateLimiter?.take(caller ? `user:${caller.user.id}` : `client:${meta.clientKey}`, def.kind) ?? 0;
+      const wait = meta.caller ? 0 : deps.rateLimiter?.take(caller ? `user:${caller.user.id}` : `client:${meta.clientKey}`, def.kind) ?? 0;
       if (wait > 0) throw new AppError('RATE_LIMIT_EXCEEDED', errorReasons.tooManyRequests, wait, `Rate limit exceeded. Please try again in ${wait} seconds`);
 
       const parsed = def.input.safeParse(rawInput ?? {});

@@ -19,6 +19,7 @@ import './styles/backups.css';
 import './styles/offline.css';
 import './styles/office.css';
 import './styles/notifications.css';
+import './styles/integrations.css';
 // Last: the smaller-screen rules override the pages' own.
 import './styles/responsive.css';
 import { StrictMode } from 'react';

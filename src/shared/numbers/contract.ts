@@ -1,11 +1,13 @@
 import { adminOnly, channel } from '../contract-kit';
 import { empty } from '../fields';
 import * as s from './schemas';
-import type { NumberView } from './types';
+import type { NumberDetails, NumberView } from './types';
 
 /** The office's WhatsApp numbers: linking, sessions, quotas and who works them. */
 export const numbersChannels = {
   'numbers.list': channel<NumberView[]>()({ input: empty, access: 'user', kind: 'read' }),
+  /** One number with seed 003's `stats`, for those who work it. */
+  'numbers.get': channel<NumberDetails>()({ input: s.numberIdInput, access: 'user', kind: 'read' }),
   'numbers.create': channel<NumberView>()({ input: s.createNumberInput, access: adminOnly, kind: 'write' }),
   'numbers.update': channel<NumberView>()({ input: s.updateNumberInput, access: adminOnly, kind: 'write' }),
   /** Starts (or with `force`, re-links) the number's WhatsApp session. */

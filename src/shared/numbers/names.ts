@@ -4,6 +4,7 @@ import type { numbersChannels, NumbersEvents } from './contract';
 /** The slice's names without zod, for the preload and the renderer. */
 export const numbersChannelNames = [
   'numbers.list',
+  'numbers.get',
   'numbers.create',
   'numbers.update',
   'numbers.connect',

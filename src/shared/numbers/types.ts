@@ -43,3 +43,8 @@ export interface NumberConnection {
   /** True while the number has a saved WhatsApp session (linked before). */
   linked: boolean;
 }
+
+/** Seed 003's GET /numbers/:id: the number and its counts (this month in the office's calendar). */
+export interface NumberDetails extends NumberView {
+  stats: { totalConversations: number; activeConversations: number; messagesThisMonth: number };
+}

@@ -19,6 +19,8 @@ import { newSetupCode, sameSetupCode } from './setup-code';
 export interface Caller {
   user: UserRow;
   session: ActiveSession;
+  /** An API key limited to some numbers: never more than these, and never more than the user's own. */
+  numberLimit?: readonly number[];
 }
 
 /** Where a call came from, as the shell tells it. */

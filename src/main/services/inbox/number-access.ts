@@ -35,8 +35,10 @@ export class NumberAccess {
 
   /** The numbers the caller may see; null for all of them. */
   allowedNumbers(caller: Caller): number[] | null {
-    if (caller.user.role !== 'agent') return null;
-    return this.q.agentNumbers.all(caller.user.id, caller.user.id).map((r) => r.id);
+    const limit = caller.numberLimit;
+    if (caller.user.role !== 'agent') return limit ? [...limit] : null;
+    const own = this.q.agentNumbers.all(caller.user.id, caller.user.id).map((r) => r.id);
+    return limit ? own.filter((id) => limit.includes(id)) : own;
   }
 
   mayUse(userId: number, role: string, numberId: number): boolean {
@@ -51,7 +53,7 @@ export class NumberAccess {
   }
 
   requireNumber(caller: Caller, numberId: number): void {
-    if (!this.mayUse(caller.user.id, caller.user.role, numberId)) throw new AppError('FORBIDDEN', errorReasons.numberNotAllowed, undefined, noNumberAccess);
+    if (!this.mayUse(caller.user.id, caller.user.role, numberId) || (caller.numberLimit && !caller.numberLimit.includes(numberId))) throw new AppError('FORBIDDEN', errorReasons.numberNotAllowed, undefined, noNumberAccess);
   }
 
   /** The conversation's number, once the caller may work it. */

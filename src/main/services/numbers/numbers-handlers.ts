@@ -6,6 +6,7 @@ import type { NumbersService } from './numbers-service';
 export function numbersHandlers(s: { numbers: NumbersService }): HandlerMap<typeof numbersChannels> {
   return {
     'numbers.list': (_input, { caller }) => s.numbers.list(signedIn(caller)),
+    'numbers.get': (input, { caller }) => s.numbers.details(signedIn(caller), input.id),
     'numbers.create': (input, { caller }) => s.numbers.create(signedIn(caller), input),
     'numbers.update': (input, { caller }) => s.numbers.update(signedIn(caller), input),
     'numbers.connect': (input, { caller }) => s.numbers.connect(signedIn(caller), input.id, input.force),

@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { errorReasons } from '../../../shared/errors';
-import type { NumberView } from '../../../shared/numbers/types';
+import type { NumberDetails, NumberView } from '../../../shared/numbers/types';
+import { officePeriodStarts } from '../../base/office-period';
+import { noNumberAccess } from '../inbox/number-access';
 import type { createNumberInput, DemoPhoneEvent, updateNumberInput } from '../../../shared/numbers/schemas';
 import { toIso, type Clock } from '../../base/clock';
 import { officeDay, officeTimeZoneOf } from '../../base/office-day';
@@ -79,6 +81,26 @@ export class NumbersService {
     const row = this.sqlite.prepare<[number], NumberRow>(`${selectNumbers} and n.id = ?`).get(id);
     if (!row) throw new AppError('NOT_FOUND');
     return this.view(row);
+  }
+
+  /** Seed 003's number with `stats`; refused for a number the caller does not work. */
+  details(caller: Caller, id: number): NumberDetails {
+    const allowed = this.allowedFor(caller);
+    const view = this.get(id);
+    if (allowed !== null && !allowed.includes(id)) throw new AppError('FORBIDDEN', errorReasons.numberNotAllowed, undefined, noNumberAccess);
+    const { month } = officePeriodStarts(this.clock.now(), officeTimeZoneOf(this.sqlite));
+    const counts = this.sqlite
+      .prepare<[number], { total: number; active: number }>(
+        `select count(*) as total, coalesce(sum(status = 'active'), 0) as active from conversations where whatsapp_number_id = ?`,
+      )
+      .get(id)!;
+    const messages = this.sqlite
+      .prepare<[number, number], { n: number }>('select count(*) as n from messages where whatsapp_number_id = ? and created_at >= ?')
+      .get(id, month)!;
+    return {
+      ...(caller.user.role === 'admin' ? view : withoutLinkCodes(view)),
+      stats: { totalConversations: counts.total, activeConversations: counts.active, messagesThisMonth: messages.n },
+    };
   }
 
   /**

@@ -175,6 +175,12 @@ describe('password hashes', () => {
       'activity.list': { limit: 200 },
       'app.info': {},
       'numbers.list': {},
+      'numbers.get': { id: 1 },
+      'apiKeys.list': {},
+      'apiKeys.create': { name: 'CRM', scopes: ['read'] },
+      'apiKeys.revoke': { id: 999 },
+      'api.settings': {},
+      'api.updateSettings': { enabled: false },
       'numbers.create': { name: 'Sales', employeeId: agent.user.id },
       'numbers.update': { id: 1, name: 'Sales team' },
       // Unknown numbers: these would start or stop real sessions.

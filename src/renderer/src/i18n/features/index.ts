@@ -24,6 +24,7 @@ import { numberStatesAr, numberStatesEn } from './number-states';
 import { propertiesAr, propertiesEn } from './properties';
 import { propertyPhotosAr, propertyPhotosEn } from './property-photos';
 import { templatesAr, templatesEn } from './templates';
+import { integrationsAr, integrationsEn } from './integrations';
 
 export const featureAr = {
   ...activityAr,
@@ -44,6 +45,7 @@ export const featureAr = {
   ...composerGuardAr,
   ...officeAr,
   ...backupsAr,
+  ...integrationsAr,
   ...branchesAr,
   ...propertyRecordAr,
   ...notificationsAr,
@@ -67,6 +69,7 @@ export const featureEn: Record<keyof typeof featureAr, string> = {
   ...composerGuardEn,
   ...officeEn,
   ...backupsEn,
+  ...integrationsEn,
   ...branchesEn,
   ...propertyRecordEn,
   ...notificationsEn,

@@ -18,6 +18,7 @@ import { ContactsPage } from '../contacts/ContactsPage';
 import { ForbiddenPage } from '../forbidden/ForbiddenPage';
 import { InboxAlerts } from '../inbox/InboxAlerts';
 import { InboxPage } from '../inbox/InboxPage';
+import { IntegrationsPage } from '../integrations/IntegrationsPage';
 import { NumbersPage } from '../numbers/NumbersPage';
 import { OfficePage } from '../office/OfficePage';
 import { ProfilePage } from '../profile/ProfilePage';
@@ -53,6 +54,8 @@ function Page({ route, user }: { route: Route; user: PublicUser }) {
       return <OfficePage />;
     case 'backups':
       return <BackupsPage />;
+    case 'integrations':
+      return <IntegrationsPage />;
     case 'profile':
       return <ProfilePage user={user} />;
   }

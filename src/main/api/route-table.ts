@@ -1,0 +1,228 @@
+import { z } from 'zod';
+import type { ChannelName, ChannelOutput } from '../../shared/contract';
+import { conversationStatuses } from '../../shared/domain';
+import type { ApiScope } from '../../shared/integrations/types';
+import { conversationSorts } from '../../shared/inbox/schemas';
+import { templateCategories } from '../../shared/templates/types';
+
+/**
+ * The REST surface (seed 003's `/api/v1/whatsapp`): each route is a contract channel plus how
+ * the URL, query and body map onto its input. Validation, access (the key's owner as caller),
+ * and the work itself are the contract's, exactly as for IPC and the WebSocket; nothing here
+ * re-implements a service. The OpenAPI document is generated from this table and the
+ * channels' zod schemas (`openapi.ts`), so the two cannot drift.
+ */
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Runs a contract channel as the key's owner; throws the contract's error (as an HttpFailure). */
+export type CallChannel = <C extends ChannelName>(channel: C, input: unknown) => Promise<ChannelOutput<C>>;
+
+export interface RouteRequest {
+  params: Record<string, number>;
+  query: Record<string, unknown>;
+  /** The JSON body (an object), or the multipart form's fields. */
+  body: Record<string, unknown>;
+  files: File[];
+}
+
+export interface Route {
+  method: Method;
+  /** Under `/api/v1/whatsapp`, `:name` for an integer path parameter. */
+  path: string;
+  /** The contract channel the route serves (its input schema documents the body). */
+  channel: ChannelName;
+  scope: ApiScope;
+  summary: string;
+  /** 201 for what creates. */
+  status?: 200 | 201;
+  /** Query parameters, as strings from the URL, coerced by this schema before mapping. */
+  query?: z.ZodObject;
+  /** The body is read and handed to `input`; `multipart` also takes multipart/form-data. */
+  body?: 'json' | 'multipart';
+  /** A message send: Idempotency-Key and the per-number daily limit apply. */
+  send?: boolean;
+  /** The path parameter naming a WhatsApp number: a key limited to other numbers is refused. */
+  numberParam?: string;
+  /** Creates a number: a key limited to some numbers may not. */
+  unlimitedKeyOnly?: boolean;
+  /** The channel's input, from the request. */
+  input: (r: RouteRequest) => unknown;
+  /** Routes that compose more than one call, or shape seed 003's `meta`. */
+  run?: (r: RouteRequest, call: CallChannel) => Promise<{ data: unknown; meta?: Record<string, unknown> }>;
+}
+
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+const int = (max: number) => z.coerce.number().int().min(1).max(max);
+
+const conversationQuery = z
+  .object({
+    numberId: int(2 ** 31).optional(),
+    status: z.enum(['all', ...conversationStatuses]).optional(),
+    starred: flag.optional(),
+    unread: flag.optional(),
+    archived: flag.optional(),
+    search: z.string().max(100).optional(),
+    /** An agent's id, `me` or `unassigned`. */
+    assignedAgentId: z.union([z.enum(['me', 'unassigned']), z.coerce.number().int().positive()]).optional(),
+    sortBy: z.enum(conversationSorts).optional(),
+    sortOrder: z.enum(['asc', 'desc']).optional(),
+    /** Seed 003's page numbers; deep pages are walked by cursor, so use `cursor` (meta.next) past the first pages. */
+    page: int(50).optional(),
+    limit: int(100).optional(),
+    cursor: z.string().max(500).optional(),
+  })
+  .strict();
+
+const messageQuery = z
+  .object({
+    limit: int(200).optional(),
+    /** A message id: the page of messages before it (infinite scroll). */
+    before: int(2 ** 53 - 1).optional(),
+    /** A message id: the messages stored after it (catching up). */
+    after: int(2 ** 53 - 1).optional(),
+  })
+  .strict();
+
+const templateQuery = z
+  .object({ category: z.enum(templateCategories).optional(), isActive: flag.optional(), search: z.string().max(100).optional() })
+  .strict();
+
+const contactQuery = z
+  .object({ search: z.string().max(200).optional(), tag: z.string().max(100).optional(), dueToday: flag.optional(), limit: int(200).optional(), cursor: z.string().max(500).optional() })
+  .strict();
+
+const defined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+
+function conversationListInput(q: Record<string, unknown>, cursor?: string) {
+  return defined({
+    whatsappNumberId: q.numberId,
+    status: q.status === 'all' ? undefined : q.status,
+    starred: q.starred,
+    unread: q.unread,
+    archived: q.archived,
+    search: q.search,
+    assignedTo: q.assignedAgentId,
+    sortBy: q.sortBy,
+    sortOrder: q.sortOrder,
+    limit: q.limit ?? 20,
+    cursor: cursor ?? q.cursor,
+  });
+}
+
+/** The body with the path's ids laid over it, so a body cannot point the call elsewhere. */
+const withParams = (r: RouteRequest) => ({ ...r.body, ...r.params });
+
+export const routes: Route[] = [
+  // 1. WhatsApp numbers
+  {
+    method: 'GET', path: '/numbers', channel: 'numbers.list', scope: 'read', summary: 'The WhatsApp numbers the key may see',
+    input: () => ({}),
+    run: async (_r, call) => {
+      const data = await call('numbers.list', {});
+      return { data, meta: { total: data.length } };
+    },
+  },
+  { method: 'GET', path: '/numbers/:id', channel: 'numbers.get', scope: 'read', summary: 'One number with its stats', numberParam: 'id', input: (r) => r.params },
+  { method: 'POST', path: '/numbers', channel: 'numbers.create', scope: 'manage', status: 201, summary: 'Add a WhatsApp number (linked afterwards by QR)', body: 'json', unlimitedKeyOnly: true, input: (r) => r.body },
+  { method: 'PUT', path: '/numbers/:id', channel: 'numbers.update', scope: 'manage', summary: 'Rename a number, change its owner or daily quota', body: 'json', numberParam: 'id', input: withParams },
+  { method: 'POST', path: '/numbers/:id/connect', channel: 'numbers.connect', scope: 'manage', summary: 'Start the number\'s WhatsApp session; `connection.qr` carries the QR to scan', body: 'json', numberParam: 'id', input: withParams },
+  { method: 'POST', path: '/numbers/:id/disconnect', channel: 'numbers.disconnect', scope: 'manage', summary: 'Stop the session, keeping the link', numberParam: 'id', input: (r) => r.params },
+  { method: 'DELETE', path: '/numbers/:id', channel: 'numbers.remove', scope: 'manage', summary: 'Log the number out and remove it (its conversations stay)', numberParam: 'id', input: (r) => r.params },
+
+  // 2. Conversations
+  {
+    method: 'GET', path: '/conversations', channel: 'conversations.list', scope: 'read', query: conversationQuery,
+    summary: 'Conversations, filtered, searched and sorted; `page`/`limit` or `cursor`',
+    input: (r) => conversationListInput(r.query),
+    run: async (r, call) => {
+      const page = (r.query.page as number | undefined) ?? 1;
+      let cursor: string | undefined;
+      let result = await call('conversations.list', conversationListInput(r.query));
+      // Keyset pages underneath: page n is reached by following n − 1 cursors.
+      for (let n = 1; n < page && !r.query.cursor; n++) {
+        cursor = result.meta.next ?? undefined;
+        if (!cursor) {
+          result = { data: [], meta: { ...result.meta, next: null } };
+          break;
+        }
+        result = await call('conversations.list', conversationListInput(r.query, cursor));
+      }
+      const { limit, next, ...rest } = result.meta;
+      return { data: result.data, meta: { page: r.query.cursor ? null : page, limit, hasNextPage: next !== null, hasPrevPage: !r.query.cursor && page > 1, next, ...rest } };
+    },
+  },
+  {
+    method: 'GET', path: '/conversations/:id', channel: 'conversations.get', scope: 'read', summary: 'One conversation with its property interests',
+    input: (r) => r.params,
+    run: async (r, call) => {
+      const conversation = await call('conversations.get', r.params);
+      const propertyInterests = await call('conversations.interests', { conversationId: r.params.id });
+      return { data: { ...conversation, propertyInterests } };
+    },
+  },
+  { method: 'PATCH', path: '/conversations/:id', channel: 'conversations.update', scope: 'manage', summary: 'Star, archive, change status, mark unread', body: 'json', input: withParams },
+  { method: 'POST', path: '/conversations/:id/assign', channel: 'conversations.assign', scope: 'manage', summary: 'Assign or transfer to an agent (`agentId`, null to unassign)', body: 'json', input: withParams },
+  { method: 'POST', path: '/conversations/:id/read', channel: 'conversations.markRead', scope: 'send', summary: 'Mark every message read', input: (r) => r.params },
+  {
+    method: 'POST', path: '/conversations/:id/star', channel: 'conversations.update', scope: 'manage', summary: 'Toggle the star',
+    input: (r) => r.params,
+    run: async (r, call) => {
+      const current = await call('conversations.get', r.params);
+      return { data: await call('conversations.update', { id: r.params.id, isStarred: !current.isStarred }) };
+    },
+  },
+
+  // 3. Messages
+  {
+    method: 'GET', path: '/conversations/:id/messages', channel: 'messages.list', scope: 'read', query: messageQuery, summary: 'Messages, oldest first; `before`/`after` a message id',
+    input: (r) => defined({ conversationId: r.params.id, limit: r.query.limit, beforeId: r.query.before, afterId: r.query.after }),
+    run: async (r, call) => {
+      const data = await call('messages.list', defined({ conversationId: r.params.id, limit: r.query.limit, beforeId: r.query.before, afterId: r.query.after }));
+      return { data, meta: { limit: (r.query.limit as number | undefined) ?? 50, count: data.length } };
+    },
+  },
+  {
+    method: 'POST', path: '/conversations/:id/messages', channel: 'messages.send', scope: 'send', status: 201, body: 'multipart', send: true,
+    summary: 'Send a text, or a file with a caption (multipart/form-data: `content`, `attachments`); queued at once, `message.status` follows',
+    input: (r) => ({ ...r.body, conversationId: r.params.id }),
+  },
+  {
+    method: 'POST', path: '/conversations/:id/messages/template', channel: 'messages.sendTemplate', scope: 'send', status: 201, body: 'json', send: true,
+    summary: 'Send a template with its variables filled',
+    input: (r) => ({ ...r.body, conversationId: r.params.id }),
+  },
+
+  // 4. Templates
+  {
+    method: 'GET', path: '/templates', channel: 'templates.list', scope: 'read', query: templateQuery, summary: 'Message templates',
+    input: (r) => defined(r.query),
+    run: async (r, call) => {
+      const data = await call('templates.list', defined(r.query));
+      return { data, meta: { total: data.length, categories: [...new Set(data.map((t) => t.category))] } };
+    },
+  },
+  { method: 'POST', path: '/templates', channel: 'templates.create', scope: 'manage', status: 201, summary: 'Create a template', body: 'json', input: (r) => r.body },
+  { method: 'PUT', path: '/templates/:id', channel: 'templates.update', scope: 'manage', summary: 'Change a template', body: 'json', input: withParams },
+  { method: 'DELETE', path: '/templates/:id', channel: 'templates.delete', scope: 'manage', summary: 'Delete a template', input: (r) => r.params },
+
+  // Seed 000: contacts
+  { method: 'GET', path: '/contacts', channel: 'contacts.list', scope: 'read', query: contactQuery, summary: 'Customers, searched; `cursor` pages', input: (r) => defined(r.query),
+    run: async (r, call) => {
+      const page = await call('contacts.list', defined(r.query));
+      return { data: page.data, meta: page.meta };
+    },
+  },
+  { method: 'GET', path: '/contacts/:id', channel: 'contacts.get', scope: 'read', summary: 'One customer with notes and conversations', input: (r) => r.params },
+  { method: 'POST', path: '/contacts', channel: 'contacts.create', scope: 'manage', status: 201, summary: 'Add a customer', body: 'json', input: (r) => r.body },
+  { method: 'PATCH', path: '/contacts/:id', channel: 'contacts.update', scope: 'manage', summary: 'Change a customer', body: 'json', input: withParams },
+  { method: 'POST', path: '/contacts/:id/notes', channel: 'contacts.addNote', scope: 'manage', status: 201, summary: 'Add a note to a customer', body: 'json', input: (r) => ({ ...r.body, contactId: r.params.id }) },
+
+  // Seed 000: users (as the contract has them: managers list, admins change)
+  { method: 'GET', path: '/users', channel: 'users.list', scope: 'read', summary: 'The office\'s users (admins and supervisors)', input: () => ({}) },
+  { method: 'POST', path: '/users', channel: 'users.create', scope: 'manage', status: 201, summary: 'Add a user (admins)', body: 'json', input: (r) => r.body },
+  { method: 'PUT', path: '/users/:id', channel: 'users.update', scope: 'manage', summary: 'Change a user (admins)', body: 'json', input: withParams },
+];
+
+/** Where the API lives under the host's origin. */
+export const apiBase = '/api/v1/whatsapp';
