@@ -9,6 +9,7 @@ import { numbersChannels, type NumbersEvents } from './numbers/contract';
 import { propertiesChannels, type PropertiesEvents } from './properties/contract';
 import { templatesChannels, type TemplatesEvents } from './templates/contract';
 import { usersChannels, type UsersEvents } from './users/contract';
+import { viewingsChannels, type ViewingsEvents } from './viewings/contract';
 
 export type { Access, CallKind, ChannelDef } from './contract-kit';
 
@@ -30,6 +31,7 @@ export const channels = {
   ...propertiesChannels,
   ...contactsChannels,
   ...demoChannels,
+  ...viewingsChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -39,5 +41,5 @@ export type ChannelParsedInput<C extends ChannelName> = z.output<Channels[C]['in
 export type ChannelOutput<C extends ChannelName> = NonNullable<Channels[C]['output']>;
 
 /** Events pushed from the core to open windows. */
-export interface Events extends UsersEvents, NumbersEvents, InboxEvents, TemplatesEvents, PropertiesEvents, ContactsEvents {}
+export interface Events extends UsersEvents, NumbersEvents, InboxEvents, TemplatesEvents, PropertiesEvents, ContactsEvents, ViewingsEvents {}
 export type EventName = keyof Events;

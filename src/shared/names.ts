@@ -9,6 +9,7 @@ import { numbersChannelNames, numbersEventNames } from './numbers/names';
 import { propertiesChannelNames, propertiesEventNames } from './properties/names';
 import { templatesChannelNames, templatesEventNames } from './templates/names';
 import { usersChannelNames, usersEventNames } from './users/names';
+import { viewingsChannelNames, viewingsEventNames } from './viewings/names';
 
 /**
  * The contract's channel and event names as plain lists, without zod: the preload and the
@@ -27,6 +28,7 @@ export const channelNames = [
   ...propertiesChannelNames,
   ...contactsChannelNames,
   ...demoChannelNames,
+  ...viewingsChannelNames,
 ] as const satisfies readonly ChannelName[];
 
 export const eventNames = [
@@ -40,6 +42,7 @@ export const eventNames = [
   ...propertiesEventNames,
   ...contactsEventNames,
   ...demoEventNames,
+  ...viewingsEventNames,
 ] as const satisfies readonly EventName[];
 
 type Missing<All, Listed> = Exclude<All, Listed>;

@@ -28,6 +28,7 @@ import { ContactsService } from '../services/contacts/contacts-service';
 import { PropertiesService } from '../services/properties/properties-service';
 import { PropertyPhotos } from '../services/properties/property-photos';
 import { TemplatesService } from '../services/templates/templates-service';
+import { ViewingsService } from '../services/viewings/viewings-service';
 import { defaultCatchUpPolicy, MessagePipeline, type CatchUpPolicy } from '../whatsapp/message-pipeline';
 import { defaultSessionPolicy as defaultWhatsappSessionPolicy, SessionManager, type SessionPolicy as WhatsappSessionPolicy } from '../whatsapp/session-manager';
 import type { WebjsClientFactory } from '../whatsapp/webjs/client-surface';
@@ -142,6 +143,7 @@ export function createCore(options: CoreOptions) {
   const propertyPhotos = new PropertyPhotos(sqlite, mediaStore, uploads, activity, bus, clock);
   const templates = new TemplatesService(sqlite, outbox, pipeline, access, activity, bus, clock);
   const properties = new PropertiesService(sqlite, access, activity, bus, clock);
+  const viewings = new ViewingsService(sqlite, access, activity, bus, clock);
   const contacts = new ContactsService({
     sqlite,
     searchIndex,
@@ -159,7 +161,7 @@ export function createCore(options: CoreOptions) {
   const appInfo = { version: options.version ?? '0.0.0', demo: Boolean(wa.demo), ...(options.connection ? { connection: options.connection } : {}) };
 
   const router = createRouter({
-    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, demo, appInfo }),
+    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, viewings, demo, appInfo }),
     authenticate: (token) => auth.authenticate(token),
     ...(options.rateLimits ? { rateLimiter: new RateLimiter(options.rateLimits, clock) } : {}),
     logger,
@@ -181,7 +183,7 @@ export function createCore(options: CoreOptions) {
     mediaStore,
     searchIndex,
     /** For benchmarks and tests that measure a service without the router. */
-    services: { inbox, numbers, authenticate: (token: string) => auth.authenticate(token) },
+    services: { inbox, numbers, viewings, authenticate: (token: string) => auth.authenticate(token) },
     /** The one-time setup code the host prints while no admin exists (LAN mode). */
     pendingSetupCode: () => auth.pendingSetupCode(),
     /** Resolves once demo data (if any) is in place. */

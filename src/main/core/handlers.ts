@@ -11,6 +11,8 @@ import { numbersHandlers } from '../services/numbers/numbers-handlers';
 import { propertiesHandlers } from '../services/properties/properties-handlers';
 import { templatesHandlers } from '../services/templates/templates-handlers';
 import { usersHandlers } from '../services/users/users-handlers';
+import { viewingsHandlers } from '../services/viewings/viewings-handlers';
+import type { ViewingsService } from '../services/viewings/viewings-service';
 import type { ActivityLog } from '../services/activity/activity-log';
 import type { AuthService } from '../services/auth/auth-service';
 import type { ProfileService } from '../services/users/profile-service';
@@ -35,6 +37,7 @@ export interface Services {
   properties: PropertiesService;
   media: MediaService;
   propertyPhotos: PropertyPhotos;
+  viewings: ViewingsService;
   demo: DemoService;
   appInfo: AppInfo;
 }
@@ -55,5 +58,6 @@ export function createHandlers(s: Services): Handlers {
     ...templatesHandlers(s),
     ...propertiesHandlers(s),
     ...contactsHandlers(s),
+    ...viewingsHandlers(s),
   };
 }

@@ -14,6 +14,8 @@ type ScopedBy =
   | 'number'
   /** The office's catalogue, read by all; what it says of conversations is scoped. */
   | 'property-public'
+  /** Names a viewing: not there for an agent unless it is on a number they work or theirs. */
+  | 'viewing'
   /** Acts on the caller's own session, profile or uploads. */
   | 'self'
   | 'admin-only'
@@ -120,7 +122,8 @@ const table: Record<ChannelName, Rule> = {
     expect: {
       absent: (r, w) => {
         const listed = ok<{ id: number; interestCounts: Record<string, number> }[]>(r).find((p) => p.id === w.property.id);
-        expect(listed?.interestCounts.interested).toBe(0);
+        // Rentals' interest is at `viewing_scheduled` (its viewing is booked): no status may count it.
+        expect(Object.values(listed?.interestCounts ?? {}).reduce((a, b) => a + b, 0)).toBe(0);
       },
     },
   },
@@ -161,6 +164,29 @@ const table: Record<ChannelName, Rule> = {
   'contacts.importPreview': { scopedBy: 'managers-only', input: () => ({ csv: 'phone\n0501234567' }), expect: 'role' },
   'contacts.import': { scopedBy: 'managers-only', input: () => ({ csv: 'phone\n0501234567', mapping: { phone: 0 } }), expect: 'role' },
   'contacts.export': { scopedBy: 'managers-only', input: () => ({}), expect: 'role' },
+
+  'viewings.calendar': {
+    scopedBy: 'number',
+    input: (w) => ({ span: 'week', anchor: w.theirViewing.officeDate }),
+    expect: { absent: (r, w) => expect(ids(ok<{ viewings: { id: number }[] }>(r).viewings)).not.toContain(w.theirViewing.id) },
+  },
+  'viewings.get': { scopedBy: 'viewing', input: (w) => ({ id: w.theirViewing.id }), expect: 'notFound' },
+  'viewings.forConversation': { scopedBy: 'conversation', input: (w) => ({ conversationId: w.theirs.id }), expect: { refused: 'number_not_allowed' } },
+  'viewings.forContact': {
+    scopedBy: 'viewing',
+    input: (w) => ({ contactId: w.theirContactId }),
+    expect: { absent: (r, w) => expect(ids(ok<{ viewings: { id: number }[] }>(r).viewings)).not.toContain(w.theirViewing.id) },
+  },
+  'viewings.agents': { scopedBy: 'number', input: () => ({}), expect: { absent: (r, w) => expect(ids(ok<{ id: number }[]>(r))).not.toContain(w.rentalsAgent.user.id) } },
+  'viewings.suggestSlot': { scopedBy: 'conversation', input: (w) => ({ conversationId: w.theirs.id }), expect: { refused: 'number_not_allowed' } },
+  'viewings.book': {
+    scopedBy: 'conversation',
+    input: (w) => ({ conversationId: w.theirs.id, propertyId: w.property.id, date: w.theirViewing.officeDate, time: w.theirViewing.officeTime }),
+    expect: { refused: 'number_not_allowed' },
+  },
+  'viewings.reschedule': { scopedBy: 'viewing', input: (w) => ({ id: w.theirViewing.id, date: w.theirViewing.officeDate, time: w.theirViewing.officeTime }), expect: 'notFound' },
+  'viewings.update': { scopedBy: 'viewing', input: (w) => ({ id: w.theirViewing.id, notes: 'x' }), expect: 'notFound' },
+  'viewings.setStatus': { scopedBy: 'viewing', input: (w) => ({ id: w.theirViewing.id, status: 'cancelled' }), expect: 'notFound' },
 };
 
 describe('every channel keeps an agent to the numbers they work', () => {

@@ -19,6 +19,7 @@ import { numberStatesAr, numberStatesEn } from './number-states';
 import { propertiesAr, propertiesEn } from './properties';
 import { propertyPhotosAr, propertyPhotosEn } from './property-photos';
 import { templatesAr, templatesEn } from './templates';
+import { viewingsAr, viewingsEn } from './viewings';
 
 export const featureAr = {
   ...activityAr,
@@ -37,6 +38,7 @@ export const featureAr = {
   ...accessAr,
   ...demoAr,
   ...composerGuardAr,
+  ...viewingsAr,
 } as const;
 export const featureEn: Record<keyof typeof featureAr, string> = {
   ...activityEn,
@@ -55,4 +57,5 @@ export const featureEn: Record<keyof typeof featureAr, string> = {
   ...accessEn,
   ...demoEn,
   ...composerGuardEn,
+  ...viewingsEn,
 };
