@@ -15,6 +15,7 @@ import './styles/templates.css';
 import './styles/properties.css';
 import './styles/activity.css';
 import './styles/offline.css';
+import './styles/viewings.css';
 // Last: the smaller-screen rules override the pages' own.
 import './styles/responsive.css';
 import { StrictMode } from 'react';

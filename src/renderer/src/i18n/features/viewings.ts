@@ -40,7 +40,7 @@ export const viewingsAr = {
   'viewings.booked': 'حُجزت المعاينة.',
   'viewings.moved': 'نُقلت المعاينة إلى {date} {time}.',
   'viewings.moveRefused': 'لم تُنقل المعاينة: {reason}',
-  'viewings.moveHint': 'Shift مع الأسهم ينقل المعاينة: يوماً يميناً أو يساراً، ونصف ساعة أعلى أو أسفل.',
+  'viewings.moveHint': 'لنقل معاينة بلوحة المفاتيح اضغط Shift مع الأسهم: يوماً يميناً أو يساراً، ونصف ساعة أعلى أو أسفل.',
   'calendar.title': 'تقويم المعاينات',
   'calendar.intro': 'معاينات العقارات بتوقيت المكتب. اسحب المعاينة إلى يوم أو وقت آخر لتغيير موعدها.',
   'calendar.span.day': 'يوم',
