@@ -13,6 +13,7 @@ import { benchIngest } from './ingest-bench';
 import { benchQueries } from './query-bench';
 import { benchListCombinations } from './list-bench';
 import { benchSearch } from './search-bench';
+import { benchBrowserCalendar, benchViewings } from './viewings-bench';
 import { heading, line, machine, summary, thousands } from './report';
 
 /**
@@ -20,7 +21,7 @@ import { heading, line, machine, summary, thousands } from './report';
  * it is not a test, so a missed target does not fail it — only a crash does.
  */
 async function main(): Promise<void> {
-  // `npm run bench -- --only list,host` runs only those sections (ingest, queries, list, search, host, browser, thread).
+  // `npm run bench -- --only list,host` runs only those sections (ingest, queries, list, search, viewings, host, browser, thread).
   const onlyArg = process.argv.indexOf('--only');
   const only = onlyArg > 0 ? new Set(process.argv[onlyArg + 1]?.split(',')) : null;
   const runs = (section: string) => !only || only.has(section);
@@ -60,13 +61,15 @@ async function main(): Promise<void> {
     const token = await benchQueries(core, runs('queries'));
     if (runs('list')) await benchListCombinations(core, token, path.join(cacheDir, 'list-combinations.tsv'));
     if (runs('search')) await benchSearch(core, token);
+    if (runs('viewings')) await benchViewings(core, token);
   } finally {
     await core.close();
   }
 
   if (runs('host')) await benchHostStart(root, runDir);
-  if (runs('browser') || runs('thread')) buildApp(root);
+  if (runs('browser') || runs('thread') || runs('viewings')) buildApp(root);
   if (runs('browser')) await benchBrowserInbox(root, runDir, path.join(cacheDir, 'browser'));
+  if (runs('viewings')) await benchBrowserCalendar(root, runDir, path.join(cacheDir, 'calendar'));
   if (runs('thread')) await benchLongThread(root, migrationsDir, path.join(cacheDir, 'thread'));
   const verdicts = summary();
   console.log(`\n${verdicts.filter((v) => v.pass).length} of ${verdicts.length} targets met.`);

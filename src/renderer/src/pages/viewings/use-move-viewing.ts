@@ -2,7 +2,9 @@ import { useCallback, useState } from 'react';
 import type { ViewingView } from '../../../../shared/viewings/types';
 import { call, toApiError } from '../../api/client';
 import { describeError } from '../../i18n/errors';
+import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
+import { formatOfficeDate } from './calendar-dates';
 
 export interface PendingMove {
   id: number;
@@ -18,6 +20,7 @@ export type MoveNotice = { tone: 'success' | 'error'; text: string } | null;
  */
 export function useMoveViewing(onMoved: () => void) {
   const t = useT();
+  const language = useLanguageStore((state) => state.language);
   const [pending, setPending] = useState<PendingMove | null>(null);
   const [notice, setNotice] = useState<MoveNotice>(null);
   const move = useCallback(
@@ -27,7 +30,7 @@ export function useMoveViewing(onMoved: () => void) {
       setNotice(null);
       try {
         await call('viewings.reschedule', { id: viewing.id, date, time });
-        setNotice({ tone: 'success', text: t('viewings.moved', { date, time }) });
+        setNotice({ tone: 'success', text: t('viewings.moved', { date: formatOfficeDate(date, language, undefined, 'medium').text, time }) });
         onMoved();
       } catch (thrown) {
         const described = describeError(t, toApiError(thrown));
@@ -37,7 +40,7 @@ export function useMoveViewing(onMoved: () => void) {
         setPending(null);
       }
     },
-    [onMoved, t],
+    [onMoved, t, language],
   );
   return { pending, notice, move, clearNotice: () => setNotice(null) };
 }
