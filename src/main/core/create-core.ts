@@ -93,7 +93,7 @@ export function createCore(options: CoreOptions) {
   throttle.purgeStale();
   const auth = new AuthService(db, sessions, throttle, activity, bus, clock, { remoteSetup: options.remoteSetup ?? false });
   const presence = new Presence(db, bus);
-  const users = new UsersService(db, sessions, activity, bus, clock);
+  const users = new UsersService(db, sessions, activity, bus, clock, database.sqlite);
   const profile = new ProfileService(db, sessions, activity, bus, clock);
 
   const wa = options.whatsapp ?? {};
@@ -135,6 +135,7 @@ export function createCore(options: CoreOptions) {
   numbers.allowedFor = (caller) => access.allowedNumbers(caller);
   numbers.audienceFor = (numberId) => access.audience(numberId);
   numbers.conversationChanged = (conversationId) => pipeline.publishConversation(conversationId);
+  users.conversationChanged = (conversationId) => pipeline.publishConversation(conversationId);
   pipeline.onStatus = (numberId) => numbers.publish(numberId);
   pipeline.audienceFor = (numberId) => access.audience(numberId);
   const inbox = new InboxService(sqlite, outbox, pipeline, clock, access, new ConversationList(sqlite, searchIndex), activity, bus, uploads);
