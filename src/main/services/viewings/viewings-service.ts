@@ -262,7 +262,10 @@ export class ViewingsService {
     const row = this.manageableRow(caller, input.id);
     const place = input.place === undefined ? row.place : blankToNull(input.place);
     const notes = input.notes === undefined ? row.notes : blankToNull(input.notes);
-    this.q.setDetails.run(place, notes, this.clock.now(), row.id);
+    this.sqlite.transaction(() => {
+      this.q.setDetails.run(place, notes, this.clock.now(), row.id);
+      this.record(caller, 'viewing.updated', row.conversation_id, { viewingId: row.id, name: row.property_name, fields: Object.keys(input).filter((k) => k !== 'id') });
+    })();
     return this.changed(caller, row.id, 'updated');
   }
 
