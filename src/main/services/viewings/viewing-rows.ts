@@ -44,10 +44,19 @@ export function prepareRows<P extends unknown[] | Record<string, unknown>>(sqlit
   return sqlite.prepare<P, ViewingRow>(`${viewingSelect} ${where}`);
 }
 
+// A calendar formats hundreds of starts at a time: day names and clock times are made once.
+const dayNames = new Map<number, string>();
+const clockTimes = Array.from({ length: 1440 }, (_, m) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`);
+
 const wallText = (zone: ZoneTime, ms: number) => {
   const { day, minute } = zone.wall(ms);
-  const date = new Date(day * 86_400_000).toISOString().slice(0, 10);
-  return { date, time: `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}` };
+  let date = dayNames.get(day);
+  if (date === undefined) {
+    date = new Date(day * 86_400_000).toISOString().slice(0, 10);
+    if (dayNames.size > 20_000) dayNames.clear();
+    dayNames.set(day, date);
+  }
+  return { date, time: clockTimes[minute]! };
 };
 
 /** The office wall clock of an instant (YYYY-MM-DD, HH:MM). */
@@ -85,4 +94,35 @@ export function toViewingView(row: ViewingRow, timeZone: string): ViewingView {
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
   };
+}
+
+/** A viewing's own columns, before its names are looked up. */
+export type BareViewingRow = Omit<ViewingRow, 'contact_name' | 'contact_phone' | 'property_name' | 'agent_name'>;
+
+/**
+ * Names for a calendar's worth of viewings in three lookups by distinct id: a week of a busy
+ * office is hundreds of viewings but far fewer customers, properties and agents, and joining
+ * each row to the large contacts table costs more than looking each customer up once.
+ */
+export class ViewingNames {
+  private readonly q;
+
+  constructor(sqlite: Database.Database) {
+    this.q = {
+      contacts: sqlite.prepare<[string], { id: number; name: string | null; phone: string | null }>('select id, name, phone from contacts where id in (select value from json_each(?))'),
+      properties: sqlite.prepare<[string], { id: number; name: string }>('select id, name from properties where id in (select value from json_each(?))'),
+      users: sqlite.prepare<[string], { id: number; name: string }>('select id, name from users where id in (select value from json_each(?))'),
+    };
+  }
+
+  attach(rows: BareViewingRow[]): ViewingRow[] {
+    const ids = (pick: (row: BareViewingRow) => number) => JSON.stringify([...new Set(rows.map(pick))]);
+    const contacts = new Map(this.q.contacts.all(ids((r) => r.contact_id)).map((c) => [c.id, c]));
+    const properties = new Map(this.q.properties.all(ids((r) => r.property_id)).map((p) => [p.id, p.name]));
+    const users = new Map(this.q.users.all(ids((r) => r.agent_id)).map((u) => [u.id, u.name]));
+    return rows.map((row) => {
+      const contact = contacts.get(row.contact_id);
+      return { ...row, contact_name: contact?.name ?? null, contact_phone: contact?.phone ?? null, property_name: properties.get(row.property_id) ?? '', agent_name: users.get(row.agent_id) ?? '' };
+    });
+  }
 }

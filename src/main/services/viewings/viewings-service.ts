@@ -32,7 +32,7 @@ import type { ActivityLog } from '../activity/activity-log';
 import type { Caller } from '../auth/auth-service';
 import type { NumberAccess } from '../inbox/number-access';
 import { nextFreeSlot, openingsOf, timeRefusals, type Slot } from './viewing-checks';
-import { officeWall, prepareRows, toViewingView, viewingScopeSql, zoneFor, type ViewingRow } from './viewing-rows';
+import { officeWall, prepareRows, toViewingView, ViewingNames, viewingScopeSql, zoneFor, type BareViewingRow, type ViewingRow } from './viewing-rows';
 
 const minute = 60_000;
 const maxSpan = viewingDuration.max * minute;
@@ -52,6 +52,7 @@ interface Clash {
  */
 export class ViewingsService {
   private readonly q;
+  private readonly names: ViewingNames;
 
   constructor(
     private readonly sqlite: Database.Database,
@@ -60,11 +61,14 @@ export class ViewingsService {
     private readonly bus: EventBus,
     private readonly clock: Clock,
   ) {
+    this.names = new ViewingNames(sqlite);
     this.q = {
       byId: prepareRows<[number]>(sqlite, 'where v.id = ?'),
-      range: prepareRows<{ from: number; to: number; agent: number | null; allowed: string | null; me: number }>(
-        sqlite,
-        `where v.start_at >= @from and v.start_at < @to and (@agent is null or v.agent_id = @agent) and ${viewingScopeSql} order by v.start_at, v.id`,
+      range: sqlite.prepare<{ from: number; to: number; agent: number | null; allowed: string | null; me: number }, BareViewingRow>(
+        `select v.id, v.status, v.start_at, v.end_at, v.duration_minutes, v.contact_id, v.conversation_id, v.whatsapp_number_id, v.property_id, v.agent_id,
+           v.branch_id, v.place, v.notes, v.outside_hours_reason, v.created_by, v.created_at, v.updated_at
+         from viewings v
+         where v.start_at >= @from and v.start_at < @to and (@agent is null or v.agent_id = @agent) and ${viewingScopeSql} order by v.start_at, v.id`,
       ),
       byConversation: prepareRows<[number]>(sqlite, 'where v.conversation_id = ? order by v.start_at desc, v.id desc'),
       byContact: prepareRows<{ contact: number; allowed: string | null; me: number }>(sqlite, `where v.contact_id = @contact and ${viewingScopeSql} order by v.start_at desc, v.id desc`),
@@ -140,12 +144,12 @@ export class ViewingsService {
       const date = dayName(d);
       days.push({ date, weekday: weekdayOf(d), working: calendar.isWorkingDay(date), holiday: calendar.holidayOn(date), openings: openingsOf(calendar, date) });
     }
-    const rows = this.q.range.all({
+    const rows = this.names.attach(this.q.range.all({
       from: calendar.dayStart(dayName(from)),
       to: calendar.dayStart(dayName(to + 1)),
       agent: input.agentId ?? null,
       ...this.scope(caller),
-    });
+    }));
     return {
       timeZone: calendar.timeZone,
       today,
