@@ -50,6 +50,15 @@ async function bookFromPanel(page: Page): Promise<{ id: number; date: string; ti
   return { id, date, time };
 }
 
+/** Steps the calendar forward until it shows `date` (the next free slot may be next week, or next month). */
+async function showDay(page: Page, date: string): Promise<void> {
+  for (let i = 0; i < 3 && (await page.getByTestId(`calendar-day-${date}`).count()) === 0; i++) {
+    const range = await page.getByTestId('calendar-range').textContent();
+    await page.getByTestId('calendar-next').click();
+    await expect(page.getByTestId('calendar-range')).not.toHaveText(range ?? '');
+  }
+}
+
 async function dragTo(page: Page, chip: Locator, target: Locator): Promise<void> {
   await chip.dragTo(target, { targetPosition: { x: 40, y: 60 } });
 }
@@ -78,6 +87,7 @@ test('an agent books a viewing from the conversation, sees it on the calendar wi
   await shot(page, 'viewings-ar-panel');
 
   await page.getByTestId('nav-calendar').click();
+  await showDay(page, booked.date);
   const chip = page.getByTestId(`calendar-viewing-${booked.id}`);
   await expect(chip).toBeVisible();
   await expect(chip).toContainText(booked.time);
@@ -87,6 +97,7 @@ test('an agent books a viewing from the conversation, sees it on the calendar wi
 
   // The month keeps a viewing's time when it is dropped on another day. Friday is closed: the drop is refused and says why.
   await page.getByTestId('calendar-span-month').click();
+  await showDay(page, booked.date);
   await expect(chip).toBeVisible();
   await dragTo(page, chip, page.getByTestId(`calendar-day-${fridayOf(booked.date)}`));
   await expect(page.getByTestId('calendar-notice-error')).toContainText('خارج ساعات عمل المكتب');
@@ -112,12 +123,14 @@ test('an agent books a viewing from the conversation, sees it on the calendar wi
   await expect(panel.getByTestId(`viewing-when-${second.id}`)).toContainText('AH');
   await page.getByTestId('nav-calendar').click();
   await page.getByTestId('calendar-span-week').click();
+  await showDay(page, second.date);
   const englishChip = page.getByTestId(`calendar-viewing-${second.id}`);
   await expect(englishChip).toBeVisible();
   await expect(page.getByTestId(`calendar-hijri-${second.date}`)).toHaveText(hijri(second.date, 'en-GB'));
   await expect(page.getByTestId('calendar-range')).toContainText('AH');
   await shot(page, 'viewings-en-week');
   await page.getByTestId('calendar-span-month').click();
+  await showDay(page, second.date);
   const target = nextWorkingDay(second.date) === moved ? nextWorkingDay(moved) : nextWorkingDay(second.date);
   await dragTo(page, englishChip, page.getByTestId(`calendar-day-${target}`));
   await expect(page.getByTestId(`calendar-day-${target}`).getByTestId(`calendar-viewing-${second.id}`)).toBeVisible();

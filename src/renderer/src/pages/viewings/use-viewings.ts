@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Events } from '../../../../shared/contract';
 import type { CalendarSpan, CalendarView, ViewingList } from '../../../../shared/viewings/types';
 import { call, onEvent, onReconnect } from '../../api/client';
@@ -10,7 +10,12 @@ type ViewingChanged = Events['viewings.changed'];
 function useLive<T>(load: () => Promise<T>, key: string, concerns: (change: ViewingChanged) => boolean): Query<T> {
   const query = useQuery(load);
   const { reload } = query;
-  useEffect(() => reload(), [key, reload]);
+  const first = useRef(true);
+  useEffect(() => {
+    // The first load is useQuery's own: reading twice would delay the first paint.
+    if (first.current) first.current = false;
+    else reload();
+  }, [key, reload]);
   useEffect(() => {
     const stops = [onEvent('viewings.changed', (change) => concerns(change) && reload()), onReconnect(() => reload())];
     return () => stops.forEach((stop) => stop());
