@@ -107,7 +107,7 @@ async function openInbox(context: BrowserContext, url: string): Promise<{ firstR
  * it. When it has not run, the index is built here first, so the host is not indexing a
  * million messages in the background while the page loads.
  */
-function buildSearchIndex(dataDir: string, migrationsDir: string): string | null {
+export function buildSearchIndex(dataDir: string, migrationsDir: string): string | null {
   const database = openDatabase(dataDir, migrationsDir);
   try {
     const index = new SearchIndex(database.sqlite, silentLogger, systemClock);

@@ -17,6 +17,7 @@ import { benchSearch } from './search-bench';
 import { benchNotifications, notificationCount, seedNotifications } from './notifications-bench';
 import { benchBackup } from './backup-bench';
 import { benchApi } from './api-bench';
+import { benchBrowserCalendar, benchViewings } from './viewings-bench';
 import { heading, line, machine, summary, thousands } from './report';
 
 /**
@@ -24,7 +25,7 @@ import { heading, line, machine, summary, thousands } from './report';
  * it is not a test, so a missed target does not fail it — only a crash does.
  */
 async function main(): Promise<void> {
-  // `npm run bench -- --only list,host` runs only those sections (calendar, ingest, queries, list, search, notifications, api, backup, host, browser, thread).
+  // `npm run bench -- --only list,host` runs only those sections (calendar, ingest, queries, list, search, notifications, viewings, api, backup, host, browser, thread).
   const onlyArg = process.argv.indexOf('--only');
   const only = onlyArg > 0 ? new Set(process.argv[onlyArg + 1]?.split(',')) : null;
   const runs = (section: string) => !only || only.has(section);
@@ -77,6 +78,7 @@ async function main(): Promise<void> {
     if (runs('list')) await benchListCombinations(core, token, path.join(cacheDir, 'list-combinations.tsv'));
     if (runs('search')) await benchSearch(core, token);
     if (runs('notifications')) await benchNotifications(core);
+    if (runs('viewings')) await benchViewings(core, token);
     if (runs('api')) await benchApi(core, token);
     // Last on this core: the restore swaps its database.
     if (runs('backup')) await benchBackup(core, cacheDir);
@@ -85,8 +87,9 @@ async function main(): Promise<void> {
   }
 
   if (runs('host')) await benchHostStart(root, runDir);
-  if (runs('browser') || runs('thread')) buildApp(root);
+  if (runs('browser') || runs('thread') || runs('viewings')) buildApp(root);
   if (runs('browser')) await benchBrowserInbox(root, runDir, path.join(cacheDir, 'browser'));
+  if (runs('viewings')) await benchBrowserCalendar(root, runDir, path.join(cacheDir, 'calendar'));
   if (runs('thread')) await benchLongThread(root, migrationsDir, path.join(cacheDir, 'thread'));
   const verdicts = summary();
   console.log(`\n${verdicts.filter((v) => v.pass).length} of ${verdicts.length} targets met.`);

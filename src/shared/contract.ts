@@ -14,6 +14,7 @@ import { officeChannels, type OfficeEvents } from './office/contract';
 import { propertiesChannels, type PropertiesEvents } from './properties/contract';
 import { templatesChannels, type TemplatesEvents } from './templates/contract';
 import { usersChannels, type UsersEvents } from './users/contract';
+import { viewingsChannels, type ViewingsEvents } from './viewings/contract';
 
 export type { Access, CallKind, ChannelDef } from './contract-kit';
 
@@ -40,6 +41,7 @@ export const channels = {
   ...integrationsChannels,
   ...branchesChannels,
   ...notificationsChannels,
+  ...viewingsChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -49,5 +51,5 @@ export type ChannelParsedInput<C extends ChannelName> = z.output<Channels[C]['in
 export type ChannelOutput<C extends ChannelName> = NonNullable<Channels[C]['output']>;
 
 /** Events pushed from the core to open windows. */
-export interface Events extends UsersEvents, NumbersEvents, InboxEvents, TemplatesEvents, PropertiesEvents, ContactsEvents, BranchesEvents, OfficeEvents, NotificationsEvents, BackupsEvents {}
+export interface Events extends UsersEvents, NumbersEvents, InboxEvents, TemplatesEvents, PropertiesEvents, ContactsEvents, BranchesEvents, OfficeEvents, NotificationsEvents, BackupsEvents, ViewingsEvents {}
 export type EventName = keyof Events;

@@ -61,7 +61,13 @@ export type FieldErrorCode =
   | 'in_use'
   /** A property card without a present, unexpired REGA advertising licence. */
   | 'licence_missing'
-  | 'licence_expired';
+  | 'licence_expired'
+  /** Viewings: a start already gone, outside office hours, on a holiday, the agent busy then, or a status that cannot follow. */
+  | 'in_past'
+  | 'outside_office_hours'
+  | 'office_holiday'
+  | 'agent_busy'
+  | 'invalid_transition';
 
 export interface FieldError {
   field: string;
@@ -128,4 +134,8 @@ export const errorReasons = {
   contactNotAllowed: 'contact_not_allowed',
   /** An agent may take back only their own notes. */
   notNoteAuthor: 'not_note_author',
+  /** An agent may change only the viewings they show. */
+  notViewingAgent: 'not_viewing_agent',
+  /** Agents book viewings for themselves only. */
+  bookOthersViewing: 'book_others_viewing',
 } as const;

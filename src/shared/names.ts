@@ -14,6 +14,7 @@ import { officeChannelNames, officeEventNames } from './office/names';
 import { propertiesChannelNames, propertiesEventNames } from './properties/names';
 import { templatesChannelNames, templatesEventNames } from './templates/names';
 import { usersChannelNames, usersEventNames } from './users/names';
+import { viewingsChannelNames, viewingsEventNames } from './viewings/names';
 
 /**
  * The contract's channel and event names as plain lists, without zod: the preload and the
@@ -37,6 +38,7 @@ export const channelNames = [
   ...integrationsChannelNames,
   ...branchesChannelNames,
   ...notificationsChannelNames,
+  ...viewingsChannelNames,
 ] as const satisfies readonly ChannelName[];
 
 export const eventNames = [
@@ -55,6 +57,7 @@ export const eventNames = [
   ...integrationsEventNames,
   ...branchesEventNames,
   ...notificationsEventNames,
+  ...viewingsEventNames,
 ] as const satisfies readonly EventName[];
 
 type Missing<All, Listed> = Exclude<All, Listed>;

@@ -43,6 +43,7 @@ import { NotificationsService } from '../services/notifications/notifications-se
 import { NotificationSources } from '../services/notifications/notification-sources';
 import { scheduleNotificationPruning } from '../services/notifications/notification-schedule';
 import { watchDueViewings, type DueViewingsProvider } from '../services/notifications/due-viewings';
+import { ViewingsService } from '../services/viewings/viewings-service';
 import { defaultCatchUpPolicy, MessagePipeline, type CatchUpPolicy } from '../whatsapp/message-pipeline';
 import { defaultSessionPolicy as defaultWhatsappSessionPolicy, SessionManager, type SessionPolicy as WhatsappSessionPolicy } from '../whatsapp/session-manager';
 import type { WebjsClientFactory } from '../whatsapp/webjs/client-surface';
@@ -191,6 +192,7 @@ function startServices(options: CoreOptions, shared: Shared) {
   const templates = new TemplatesService(sqlite, outbox, pipeline, access, activity, bus, clock, () => officeTemplateValues(office.settings()));
   const branches = new BranchesService(sqlite, activity, bus, clock);
   const propertyCards = new PropertyCards(sqlite, properties, outbox, pipeline, access, activity, mediaStore, clock);
+  const viewings = new ViewingsService(sqlite, access, activity, bus, clock);
   const contacts = new ContactsService({
     sqlite,
     searchIndex,
@@ -210,7 +212,7 @@ function startServices(options: CoreOptions, shared: Shared) {
   const appInfo = { version: options.version ?? '0.0.0', demo: Boolean(wa.demo), ...(options.connection ? { connection: options.connection } : {}) };
 
   const router = createRouter({
-    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, propertyCards, demo, branches, office, notifications, backups, apiKeys, apiSettings, appInfo }),
+    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, propertyCards, viewings, demo, branches, office, notifications, backups, apiKeys, apiSettings, appInfo }),
     authenticate: (token) => auth.authenticate(token),
     ...(options.rateLimits ? { rateLimiter: new RateLimiter(options.rateLimits, clock) } : {}),
     logger,
@@ -232,7 +234,7 @@ function startServices(options: CoreOptions, shared: Shared) {
     mediaStore,
     searchIndex,
     /** For benchmarks and tests that measure a service without the router. */
-    services: { inbox, numbers, notifications, authenticate: (token: string) => auth.authenticate(token) },
+    services: { inbox, numbers, notifications, viewings, authenticate: (token: string) => auth.authenticate(token) },
     /** The REST API's keys and settings (src/main/api/ serves it). */
     api: { keys: apiKeys, settings: apiSettings, access },
     clock,

@@ -22,6 +22,8 @@ import type { OfficeService } from '../services/office/office-service';
 import { propertiesHandlers } from '../services/properties/properties-handlers';
 import { templatesHandlers } from '../services/templates/templates-handlers';
 import { usersHandlers } from '../services/users/users-handlers';
+import { viewingsHandlers } from '../services/viewings/viewings-handlers';
+import type { ViewingsService } from '../services/viewings/viewings-service';
 import type { ActivityLog } from '../services/activity/activity-log';
 import type { AuthService } from '../services/auth/auth-service';
 import type { ProfileService } from '../services/users/profile-service';
@@ -48,6 +50,7 @@ export interface Services {
   media: MediaService;
   propertyPhotos: PropertyPhotos;
   propertyCards: PropertyCards;
+  viewings: ViewingsService;
   demo: DemoService;
   office: OfficeService;
   backups: BackupService;
@@ -79,5 +82,6 @@ export function createHandlers(s: Services): Handlers {
     ...integrationsHandlers(s),
     ...branchesHandlers(s),
     ...notificationsHandlers(s),
+    ...viewingsHandlers(s),
   };
 }

@@ -443,3 +443,44 @@ export const apiIdempotency = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.keyId, t.idempotencyKey] }), index('api_idempotency_created').on(t.createdAt)],
 );
+
+/**
+ * Seed 000's bookings: a customer's viewing of a property with an agent. The number is the
+ * conversation's, kept so an agent's calendar is scoped without a join; `end_at` is stored so
+ * the clash check is one range scan on (agent, start).
+ */
+export const viewings = sqliteTable(
+  'viewings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    contactId: integer('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    conversationId: integer('conversation_id').references(() => conversations.id, { onDelete: 'set null' }),
+    whatsappNumberId: integer('whatsapp_number_id').references(() => whatsappNumbers.id, { onDelete: 'set null' }),
+    propertyId: integer('property_id')
+      .notNull()
+      .references(() => properties.id, { onDelete: 'cascade' }),
+    agentId: integer('agent_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    branchId: integer('branch_id').references(() => branches.id, { onDelete: 'set null' }),
+    startAt: integer('start_at').notNull(),
+    endAt: integer('end_at').notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    place: text('place'),
+    notes: text('notes'),
+    status: text('status', { enum: ['tentative', 'confirmed', 'done', 'no_show', 'cancelled'] }).notNull().default('tentative'),
+    outsideHoursReason: text('outside_hours_reason'),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('viewings_agent_start').on(t.agentId, t.startAt),
+    index('viewings_start').on(t.startAt),
+    index('viewings_conversation').on(t.conversationId),
+    index('viewings_contact').on(t.contactId),
+    index('viewings_property').on(t.propertyId),
+  ],
+);

@@ -111,6 +111,11 @@ const table: Record<EventName, EventRule> = {
   'conversation.transferred': { scopedBy: 'assignee', produce: ({ t, w }) => t.call('conversations.assign', { id: w.theirs.id, agentId: null }, w.admin.token), reaches: ['rentalsAgent'] },
   'templates.changed': { scopedBy: 'everyone', produce: ({ t, w }) => t.call('templates.update', { id: w.template.id, name: 'ترحيب عام' }, w.admin.token), reaches: everyone },
   'interests.changed': { scopedBy: 'number', produce: ({ t, w }) => t.call('conversations.removeInterest', { conversationId: w.theirs.id, propertyId: w.property.id }, w.admin.token), reaches: ['admin', 'rentalsAgent'] },
+  'viewings.changed': {
+    scopedBy: 'number',
+    produce: ({ t, w }) => t.call('viewings.update', { id: w.theirViewing.id, notes: 'يحضر مع والده' }, w.admin.token),
+    reaches: ['admin', 'rentalsAgent'],
+  },
   'properties.changed': { scopedBy: 'everyone', produce: ({ t, w }) => t.call('properties.update', { id: w.property.id, price: 55_000 }, w.admin.token), reaches: everyone },
   'properties.priceChanged': { scopedBy: 'everyone', produce: ({ t, w }) => t.call('properties.update', { id: w.property.id, price: '٦٠٬٠٠٠' }, w.admin.token), reaches: everyone },
   'branches.changed': { scopedBy: 'everyone', produce: ({ t, w }) => t.call('branches.create', { name: 'فرع جدة', city: 'جدة' }, w.admin.token), reaches: everyone },

@@ -15,6 +15,9 @@ type ScopedBy =
   /** The office's catalogue, read by all; what it says of conversations is scoped. */
   | 'property-public'
   /** Acts on the caller's own session, profile, uploads or notifications. */
+  /** Names a viewing: not there for an agent unless it is on a number they work or theirs. */
+  | 'viewing'
+  /** Acts on the caller's own session, profile or uploads. */
   | 'self'
   | 'admin-only'
   | 'managers-only'
@@ -126,7 +129,8 @@ const table: Record<ChannelName, Rule> = {
     expect: {
       absent: (r, w) => {
         const listed = ok<{ id: number; interestCounts: Record<string, number> }[]>(r).find((p) => p.id === w.property.id);
-        expect(listed?.interestCounts.interested).toBe(0);
+        // Rentals' interest is at `viewing_scheduled` (its viewing is booked): no status may count it.
+        expect(Object.values(listed?.interestCounts ?? {}).reduce((a, b) => a + b, 0)).toBe(0);
       },
     },
   },
@@ -205,6 +209,28 @@ const table: Record<ChannelName, Rule> = {
   'backups.updateSettings': { scopedBy: 'admin-only', input: () => ({ dailyTime: '04:00' }), expect: 'role' },
   'backups.run': { scopedBy: 'admin-only', input: () => ({}), expect: 'role' },
   'backups.restore': { scopedBy: 'admin-only', input: () => ({ id: '20261125T090000Z', confirm: true }), expect: 'role' },
+  'viewings.calendar': {
+    scopedBy: 'number',
+    input: (w) => ({ span: 'week', anchor: w.theirViewing.officeDate }),
+    expect: { absent: (r, w) => expect(ids(ok<{ viewings: { id: number }[] }>(r).viewings)).not.toContain(w.theirViewing.id) },
+  },
+  'viewings.get': { scopedBy: 'viewing', input: (w) => ({ id: w.theirViewing.id }), expect: 'notFound' },
+  'viewings.forConversation': { scopedBy: 'conversation', input: (w) => ({ conversationId: w.theirs.id }), expect: { refused: 'number_not_allowed' } },
+  'viewings.forContact': {
+    scopedBy: 'viewing',
+    input: (w) => ({ contactId: w.theirContactId }),
+    expect: { absent: (r, w) => expect(ids(ok<{ viewings: { id: number }[] }>(r).viewings)).not.toContain(w.theirViewing.id) },
+  },
+  'viewings.agents': { scopedBy: 'number', input: () => ({}), expect: { absent: (r, w) => expect(ids(ok<{ id: number }[]>(r))).not.toContain(w.rentalsAgent.user.id) } },
+  'viewings.suggestSlot': { scopedBy: 'conversation', input: (w) => ({ conversationId: w.theirs.id }), expect: { refused: 'number_not_allowed' } },
+  'viewings.book': {
+    scopedBy: 'conversation',
+    input: (w) => ({ conversationId: w.theirs.id, propertyId: w.property.id, date: w.theirViewing.officeDate, time: w.theirViewing.officeTime }),
+    expect: { refused: 'number_not_allowed' },
+  },
+  'viewings.reschedule': { scopedBy: 'viewing', input: (w) => ({ id: w.theirViewing.id, date: w.theirViewing.officeDate, time: w.theirViewing.officeTime }), expect: 'notFound' },
+  'viewings.update': { scopedBy: 'viewing', input: (w) => ({ id: w.theirViewing.id, notes: 'x' }), expect: 'notFound' },
+  'viewings.setStatus': { scopedBy: 'viewing', input: (w) => ({ id: w.theirViewing.id, status: 'cancelled' }), expect: 'notFound' },
 };
 
 describe('every channel keeps an agent to the numbers they work', () => {

@@ -55,7 +55,9 @@ export async function twoNumbersOffice(t: TestCore) {
   );
   const template = await t.call('templates.create', { name: 'ترحيب', content: 'أهلًا {{name}}' }, admin.token);
   const adminUpload = await t.call('media.uploadStart', { name: 'صورة.jpg', mimeType: 'image/jpeg', size: 3 }, admin.token);
+  const { slot } = await t.call('viewings.suggestSlot', { conversationId: theirs.id, agentId: rentalsAgent.user.id }, admin.token);
+  const theirViewing = await t.call('viewings.book', { conversationId: theirs.id, propertyId: property.id, agentId: rentalsAgent.user.id, date: slot!.date, time: slot!.time }, admin.token);
 
-  return { admin, agent, rentalsAgent, sales, rentals, mine, theirs, theirContactId, theirNote, property, theirMessage, theirAttachmentId, template, adminUpload };
+  return { admin, agent, rentalsAgent, sales, rentals, mine, theirs, theirContactId, theirNote, property, theirMessage, theirAttachmentId, template, adminUpload, theirViewing };
 }
 export type TwoNumbersOffice = Awaited<ReturnType<typeof twoNumbersOffice>>;

@@ -255,6 +255,16 @@ describe('password hashes', () => {
       'notifications.preferences': {},
       'notifications.setPreference': { type: 'office_message', mode: 'in_app' },
       'notifications.create': { roles: ['agent'], title: 'اجتماع الفريق' },
+      'viewings.calendar': {},
+      'viewings.get': { id: 1 },
+      'viewings.forConversation': { conversationId: 1 },
+      'viewings.forContact': { contactId: 1 },
+      'viewings.agents': {},
+      'viewings.suggestSlot': { conversationId: 1 },
+      'viewings.book': { conversationId: 1, propertyId: 1, date: '2030-01-06', time: '10:00' },
+      'viewings.reschedule': { id: 1, date: '2030-01-06', time: '10:00' },
+      'viewings.update': { id: 1, notes: 'x' },
+      'viewings.setStatus': { id: 1, status: 'confirmed' },
     };
     const order = (Object.keys(channels) as ChannelName[]).filter((c) => c !== 'auth.signOut');
     const bodies: string[] = [];

@@ -25,6 +25,7 @@ import { propertiesAr, propertiesEn } from './properties';
 import { propertyPhotosAr, propertyPhotosEn } from './property-photos';
 import { templatesAr, templatesEn } from './templates';
 import { integrationsAr, integrationsEn } from './integrations';
+import { viewingsAr, viewingsEn } from './viewings';
 
 export const featureAr = {
   ...activityAr,
@@ -49,6 +50,7 @@ export const featureAr = {
   ...branchesAr,
   ...propertyRecordAr,
   ...notificationsAr,
+  ...viewingsAr,
 } as const;
 export const featureEn: Record<keyof typeof featureAr, string> = {
   ...activityEn,
@@ -73,4 +75,5 @@ export const featureEn: Record<keyof typeof featureAr, string> = {
   ...branchesEn,
   ...propertyRecordEn,
   ...notificationsEn,
+  ...viewingsEn,
 };

@@ -11,6 +11,7 @@ import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
 import { ContactConversations } from './ContactConversations';
 import { ContactNotes } from './ContactNotes';
+import { ContactViewings } from '../viewings/ContactViewings';
 import { followUpLabel, followUpState, followUpTone, formatDay } from './contact-labels';
 
 /** The contact's details, kept fresh by `contact.changed`; a late answer for another contact is dropped. */
@@ -144,6 +145,8 @@ export function ContactPanel({ id, me, onEdit, conversationId }: { id: number; m
 
       <ContactConversations conversations={details.conversations} currentId={conversationId} onError={(thrown) => fail(toApiError(thrown))} />
       <ContactNotes contactId={contact.id} notes={details.notes} me={me} onChanged={reload} />
+      {/* Beside a conversation its own viewings show in the panel's viewings section. */}
+      {conversationId === undefined ? <ContactViewings contactId={contact.id} user={me} /> : null}
     </div>
   );
 }

@@ -24,6 +24,7 @@ import { OfficePage } from '../office/OfficePage';
 import { ProfilePage } from '../profile/ProfilePage';
 import { PropertiesPage } from '../properties/PropertiesPage';
 import { TemplatesPage } from '../templates/TemplatesPage';
+import { CalendarPage } from '../viewings/CalendarPage';
 import { UsersPage } from '../users/UsersPage';
 import { canSee, defaultRoute } from './access';
 import { ConnectionBanner } from './ConnectionBanner';
@@ -40,6 +41,8 @@ function Page({ route, user }: { route: Route; user: PublicUser }) {
       return <ContactsPage user={user} />;
     case 'properties':
       return <PropertiesPage user={user} />;
+    case 'calendar':
+      return <CalendarPage user={user} />;
     case 'templates':
       return <TemplatesPage user={user} />;
     case 'numbers':

@@ -12,6 +12,7 @@ const pageAccess: Record<Route, { roles: readonly Role[]; channel: ChannelName }
   inbox: { roles: everyone, channel: 'conversations.list' },
   contacts: { roles: everyone, channel: 'contacts.list' },
   properties: { roles: everyone, channel: 'properties.list' },
+  calendar: { roles: everyone, channel: 'viewings.calendar' },
   templates: { roles: everyone, channel: 'templates.list' },
   numbers: { roles: everyone, channel: 'numbers.list' },
   users: { roles: ['admin', 'supervisor'], channel: 'users.list' },
