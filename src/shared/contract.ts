@@ -6,6 +6,7 @@ import { demoChannels } from './demo/contract';
 import { inboxChannels, type InboxEvents } from './inbox/contract';
 import { mediaChannels } from './media/contract';
 import { numbersChannels, type NumbersEvents } from './numbers/contract';
+import { offersChannels, type OffersEvents } from './offers/contract';
 import { propertiesChannels, type PropertiesEvents } from './properties/contract';
 import { templatesChannels, type TemplatesEvents } from './templates/contract';
 import { usersChannels, type UsersEvents } from './users/contract';
@@ -30,6 +31,7 @@ export const channels = {
   ...propertiesChannels,
   ...contactsChannels,
   ...demoChannels,
+  ...offersChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -39,5 +41,5 @@ export type ChannelParsedInput<C extends ChannelName> = z.output<Channels[C]['in
 export type ChannelOutput<C extends ChannelName> = NonNullable<Channels[C]['output']>;
 
 /** Events pushed from the core to open windows. */
-export interface Events extends UsersEvents, NumbersEvents, InboxEvents, TemplatesEvents, PropertiesEvents, ContactsEvents {}
+export interface Events extends UsersEvents, NumbersEvents, InboxEvents, TemplatesEvents, PropertiesEvents, ContactsEvents, OffersEvents {}
 export type EventName = keyof Events;

@@ -48,7 +48,13 @@ export type FieldErrorCode =
   | 'media_content_mismatch'
   | 'media_too_large'
   | 'media_size_mismatch'
-  | 'too_many_photos';
+  | 'too_many_photos'
+  /** A date range whose last day comes before its first. */
+  | 'ends_before_start'
+  /** A day already over in the office's calendar. */
+  | 'date_past'
+  /** Another offer on the property is accepted already; params name it (`offerId`). */
+  | 'offer_already_accepted';
 
 export interface FieldError {
   field: string;
@@ -115,4 +121,12 @@ export const errorReasons = {
   contactNotAllowed: 'contact_not_allowed',
   /** An agent may take back only their own notes. */
   notNoteAuthor: 'not_note_author',
+  /** The offer was already answered (accepted, rejected, withdrawn or expired). */
+  offerNotOpen: 'offer_not_open',
+  /** The offer's last day is over; it expires at the office's midnight. */
+  offerExpired: 'offer_expired',
+  /** An accepted offer is taken back only by a supervisor or admin (offers.undoAcceptance). */
+  offerAccepted: 'offer_accepted',
+  /** The property is sold, rented or off the market: no offer on it can be accepted. */
+  propertyUnavailable: 'property_unavailable',
 } as const;

@@ -6,6 +6,7 @@ import { demoChannelNames, demoEventNames } from './demo/names';
 import { inboxChannelNames, inboxEventNames } from './inbox/names';
 import { mediaChannelNames, mediaEventNames } from './media/names';
 import { numbersChannelNames, numbersEventNames } from './numbers/names';
+import { offersChannelNames, offersEventNames } from './offers/names';
 import { propertiesChannelNames, propertiesEventNames } from './properties/names';
 import { templatesChannelNames, templatesEventNames } from './templates/names';
 import { usersChannelNames, usersEventNames } from './users/names';
@@ -27,6 +28,7 @@ export const channelNames = [
   ...propertiesChannelNames,
   ...contactsChannelNames,
   ...demoChannelNames,
+  ...offersChannelNames,
 ] as const satisfies readonly ChannelName[];
 
 export const eventNames = [
@@ -40,6 +42,7 @@ export const eventNames = [
   ...propertiesEventNames,
   ...contactsEventNames,
   ...demoEventNames,
+  ...offersEventNames,
 ] as const satisfies readonly EventName[];
 
 type Missing<All, Listed> = Exclude<All, Listed>;

@@ -1,5 +1,8 @@
 import type { z } from 'zod';
-import type { FieldError } from './errors';
+import type { FieldError, FieldErrorCode } from './errors';
+
+/** Refinements that name one of these codes as their message report it as the field's code. */
+const refinementCodes = new Set<string>(['ends_before_start', 'date_past']);
 
 /**
  * Turns zod issues into the seed's `details: [{ field, message }]`, plus a code the renderer
@@ -30,9 +33,9 @@ export function zodDetails(error: z.ZodError, input: unknown): FieldError[] {
           : { field, code: 'invalid', message: issue.message };
       case 'custom':
         // A refinement names its reason in its message when it is one the renderer knows.
-        return issue.message === 'required'
-          ? { field, code: 'required', message: `${field} is required` }
-          : { field, code: 'invalid', message: issue.message };
+        if (issue.message === 'required') return { field, code: 'required', message: `${field} is required` };
+        if (refinementCodes.has(issue.message)) return { field, code: issue.message as FieldErrorCode, message: issue.message };
+        return { field, code: 'invalid', message: issue.message };
       case 'unrecognized_keys':
         return { field: issue.keys.join(','), code: 'invalid', message: 'Unknown field' };
       default:

@@ -28,6 +28,10 @@ import { ContactsService } from '../services/contacts/contacts-service';
 import { PropertiesService } from '../services/properties/properties-service';
 import { PropertyPhotos } from '../services/properties/property-photos';
 import { TemplatesService } from '../services/templates/templates-service';
+import { OffersService } from '../services/offers/offers-service';
+import { OfferExpiry } from '../services/offers/offer-expiry';
+import { PromotionsService } from '../services/offers/promotions-service';
+import { officeCalendarOf } from '../calendar/office-calendar-setting';
 import { defaultCatchUpPolicy, MessagePipeline, type CatchUpPolicy } from '../whatsapp/message-pipeline';
 import { defaultSessionPolicy as defaultWhatsappSessionPolicy, SessionManager, type SessionPolicy as WhatsappSessionPolicy } from '../whatsapp/session-manager';
 import type { WebjsClientFactory } from '../whatsapp/webjs/client-surface';
@@ -142,6 +146,14 @@ export function createCore(options: CoreOptions) {
   const propertyPhotos = new PropertyPhotos(sqlite, mediaStore, uploads, activity, bus, clock);
   const templates = new TemplatesService(sqlite, outbox, pipeline, access, activity, bus, clock);
   const properties = new PropertiesService(sqlite, access, activity, bus, clock);
+  const calendar = () => officeCalendarOf(sqlite);
+  const offers = new OffersService(sqlite, access, activity, bus, clock, calendar);
+  const offerExpiry = new OfferExpiry(sqlite, clock, calendar, () => offers.expireDue(), logger);
+  offers.onValidUntilChanged = () => offerExpiry.rearm();
+  // Offers whose last day ended while the app was closed expire now; the next one is waited for.
+  offerExpiry.start();
+  const promotions = new PromotionsService(sqlite, activity, bus, clock, calendar);
+  templates.defaultValues = (variables, language) => promotions.templateValues(variables, language);
   const contacts = new ContactsService({
     sqlite,
     searchIndex,
@@ -159,7 +171,7 @@ export function createCore(options: CoreOptions) {
   const appInfo = { version: options.version ?? '0.0.0', demo: Boolean(wa.demo), ...(options.connection ? { connection: options.connection } : {}) };
 
   const router = createRouter({
-    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, demo, appInfo }),
+    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, demo, offers, promotions, appInfo }),
     authenticate: (token) => auth.authenticate(token),
     ...(options.rateLimits ? { rateLimiter: new RateLimiter(options.rateLimits, clock) } : {}),
     logger,
@@ -192,6 +204,7 @@ export function createCore(options: CoreOptions) {
     close(): Promise<void> {
       closing ??= (async () => {
         clearTimeout(sweep);
+        offerExpiry.stop();
         searchIndex.stop();
         outbox.closeAll();
         pipeline.close();

@@ -8,6 +8,9 @@ import type { DemoService } from '../services/demo/demo-service';
 import { inboxHandlers } from '../services/inbox/inbox-handlers';
 import { mediaHandlers } from '../services/media/media-handlers';
 import { numbersHandlers } from '../services/numbers/numbers-handlers';
+import { offersHandlers } from '../services/offers/offers-handlers';
+import type { OffersService } from '../services/offers/offers-service';
+import type { PromotionsService } from '../services/offers/promotions-service';
 import { propertiesHandlers } from '../services/properties/properties-handlers';
 import { templatesHandlers } from '../services/templates/templates-handlers';
 import { usersHandlers } from '../services/users/users-handlers';
@@ -36,6 +39,8 @@ export interface Services {
   media: MediaService;
   propertyPhotos: PropertyPhotos;
   demo: DemoService;
+  offers: OffersService;
+  promotions: PromotionsService;
   appInfo: AppInfo;
 }
 
@@ -55,5 +60,6 @@ export function createHandlers(s: Services): Handlers {
     ...templatesHandlers(s),
     ...propertiesHandlers(s),
     ...contactsHandlers(s),
+    ...offersHandlers(s),
   };
 }

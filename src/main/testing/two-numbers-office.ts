@@ -55,7 +55,10 @@ export async function twoNumbersOffice(t: TestCore) {
   );
   const template = await t.call('templates.create', { name: 'ترحيب', content: 'أهلًا {{name}}' }, admin.token);
   const adminUpload = await t.call('media.uploadStart', { name: 'صورة.jpg', mimeType: 'image/jpeg', size: 3 }, admin.token);
+  // An offer on another property, so the first one's interest stays `interested`.
+  const offerProperty = await t.call('properties.create', { name: 'فيلا الملقا', type: 'villa' }, admin.token);
+  const theirOffer = await t.call('offers.create', { conversationId: theirs.id, propertyId: offerProperty.id, amount: '2,000,000', validUntil: '2099-12-31' }, admin.token);
 
-  return { admin, agent, rentalsAgent, sales, rentals, mine, theirs, theirContactId, theirNote, property, theirMessage, theirAttachmentId, template, adminUpload };
+  return { admin, agent, rentalsAgent, sales, rentals, mine, theirs, theirContactId, theirNote, property, theirMessage, theirAttachmentId, template, adminUpload, offerProperty, theirOffer };
 }
 export type TwoNumbersOffice = Awaited<ReturnType<typeof twoNumbersOffice>>;

@@ -227,6 +227,19 @@ describe('password hashes', () => {
       'contacts.importPreview': { csv: 'name,phone\nA,0501234568\n' },
       'contacts.import': { csv: 'name,phone\nA,0501234568\n', mapping: { name: 0, phone: 1 } },
       'contacts.export': {},
+      'offers.list': {},
+      'offers.get': { id: 999 },
+      'offers.create': { conversationId: 999, propertyId: 999, amount: '1,000', validUntil: '2030-01-01' },
+      'offers.counter': { id: 999, by: 'office', amount: 100 },
+      'offers.accept': { id: 999 },
+      'offers.reject': { id: 999 },
+      'offers.withdraw': { id: 999 },
+      'offers.undoAcceptance': { id: 999, outcome: 'rejected' },
+      'promotions.list': {},
+      'promotions.current': {},
+      'promotions.create': { name: 'عرض', detailsAr: 'خصم', validFrom: '2030-01-01', validUntil: '2030-01-31' },
+      'promotions.update': { id: 999, name: 'x' },
+      'promotions.delete': { id: 999 },
     };
     const order = (Object.keys(channels) as ChannelName[]).filter((c) => c !== 'auth.signOut');
     const bodies: string[] = [];
