@@ -14,6 +14,7 @@ import './styles/contacts.css';
 import './styles/templates.css';
 import './styles/properties.css';
 import './styles/activity.css';
+import './styles/offers.css';
 import './styles/offline.css';
 // Last: the smaller-screen rules override the pages' own.
 import './styles/responsive.css';

@@ -8,6 +8,7 @@ import { ContactFormDialog } from '../contacts/ContactFormDialog';
 import { ContactPanel } from '../contacts/ContactPanel';
 import { useContactPanelOpen, useContactPanelStore } from './contact-panel-store';
 import { PropertyInterests } from './PropertyInterests';
+import { ConversationOffers } from '../offers/ConversationOffers';
 
 /** The thread header's button that shows or hides the contact panel. */
 export function ContactPanelToggle() {
@@ -53,6 +54,7 @@ export function InboxContactPanel({ conversation, user }: { conversation: Conver
       </div>
       <ContactPanel key={conversation.contact.id} id={conversation.contact.id} me={user} conversationId={conversation.id} onEdit={setEditing} />
       <PropertyInterests key={`interests-${conversation.id}`} conversationId={conversation.id} />
+      <ConversationOffers key={`offers-${conversation.id}`} conversationId={conversation.id} />
       {editing ? <ContactFormDialog contact={editing} onClose={() => setEditing(null)} onSaved={() => undefined} /> : null}
     </aside>
   );

@@ -5,6 +5,7 @@ import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
 import { formatArea, formatPrice, formatWhole, interestedCount, interestTotal, statusLabel, statusTone, typeIcon, typeLabel } from './property-labels';
 import { PropertyPhoto } from './PropertyPhoto';
+import { PropertyOffersButton } from '../offers/PropertyOffersButton';
 
 export interface PropertyActions {
   onEdit(property: PropertyListItem): void;
@@ -78,6 +79,7 @@ export function PropertyCard({ property, actions, onShowInterested }: { property
             </span>
           ) : null}
         </button>
+        <PropertyOffersButton property={property} />
         {actions ? (
           <span className="property-card-actions">
             {/* Icons only: a card is narrow; the names are read out and shown on hover. */}

@@ -15,6 +15,7 @@ import { ForbiddenPage } from '../forbidden/ForbiddenPage';
 import { InboxAlerts } from '../inbox/InboxAlerts';
 import { InboxPage } from '../inbox/InboxPage';
 import { NumbersPage } from '../numbers/NumbersPage';
+import { OffersPage } from '../offers/OffersPage';
 import { ProfilePage } from '../profile/ProfilePage';
 import { PropertiesPage } from '../properties/PropertiesPage';
 import { TemplatesPage } from '../templates/TemplatesPage';
@@ -34,6 +35,8 @@ function Page({ route, user }: { route: Route; user: PublicUser }) {
       return <ContactsPage user={user} />;
     case 'properties':
       return <PropertiesPage user={user} />;
+    case 'offers':
+      return <OffersPage user={user} />;
     case 'templates':
       return <TemplatesPage user={user} />;
     case 'numbers':

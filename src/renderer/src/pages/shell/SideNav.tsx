@@ -16,6 +16,7 @@ const navItems: Record<Route, { label: MessageKey; icon: IconName }> = {
   inbox: { label: 'nav.inbox', icon: 'inbox' },
   contacts: { label: 'nav.contacts', icon: 'contacts' },
   properties: { label: 'nav.properties', icon: 'properties' },
+  offers: { label: 'nav.offers', icon: 'offer' },
   templates: { label: 'nav.templates', icon: 'template' },
   numbers: { label: 'nav.numbers', icon: 'phone' },
   users: { label: 'nav.users', icon: 'users' },
