@@ -121,3 +121,27 @@ test('in English, an agent logs an offer, counters it on the Offers page, accept
   await expect(card).toHaveAttribute('data-status', 'reserved');
   await expect(card.getByTestId('property-status')).toHaveText('Reserved');
 });
+
+test('an admin adds a promotion on the Offers page: an end before its start is refused under the field, then it shows as valid now', async ({ page, host }) => {
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  await setUpFirstAdmin(page, host);
+  await page.getByTestId('nav-offers').click();
+  const section = page.getByTestId('promotions');
+  await expect(section).toContainText('العروض الترويجية');
+  await section.getByTestId('promotion-add').click();
+  const form = page.getByTestId('promotion-form');
+  await form.getByTestId('promotion-name').fill('عرض نهاية العام');
+  await form.getByTestId('promotion-details-ar').fill('خصم ٣٪ على عمولة السعي حتى نهاية الشهر');
+  const start = await form.getByTestId('promotion-valid-from').inputValue();
+  const before = new Date(`${start}T12:00:00Z`);
+  before.setUTCDate(before.getUTCDate() - 1);
+  await form.getByTestId('promotion-valid-until').fill(before.toISOString().slice(0, 10));
+  await form.getByTestId('promotion-form-submit').click();
+  await expect(form.getByTestId('field-error-validUntil')).toHaveText('يجب ألا يسبق يوم الانتهاء يوم البداية.');
+  await form.getByTestId('promotion-valid-until').fill(start);
+  await form.getByTestId('promotion-form-submit').click();
+  await expect(form).toHaveCount(0);
+  const promotion = section.locator('[data-testid^="promotion-"]').filter({ hasText: 'عرض نهاية العام' });
+  await expect(promotion).toContainText('سارٍ الآن');
+  await shot(page, 'offers-ar-promotions');
+});

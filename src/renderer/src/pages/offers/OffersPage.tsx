@@ -80,7 +80,11 @@ export function OffersPage({ user }: { user: PublicUser }) {
           {actionErrorText(t, error)}
         </Alert>
       ) : null}
-      <div className="card offers-pane">
+      <div
+        className="card offers-pane"
+        // As tall as its rows up to most of the window; the list scrolls inside beyond that.
+        style={offers && offers.length > 0 ? { blockSize: `min(70vh, ${offers.length * offerRowHeight + (hasMore ? 48 : 2)}px)` } : undefined}
+      >
         {offers && offers.length === 0 ? (
           <p className="table-empty" data-testid="offers-empty">
             {filtered ? t('offers.noMatches') : t('offers.empty')}
