@@ -78,7 +78,7 @@ test.describe('a fresh office', () => {
     await form.getByTestId('property-form-location').fill('حطين، الرياض');
     // Typed as a Saudi keyboard writes it: Arabic-Indic digits and the Arabic thousands separator.
     await form.getByTestId('property-form-price').fill('٣٬٢٠٠٬٠٠٠');
-    await expect(form.getByText('يظهر هكذا: 3,200,000 ر.س')).toBeVisible();
+    await expect(form.getByText('يظهر هكذا: 3,200,000.00 ر.س')).toBeVisible();
     await form.getByTestId('property-form-bedrooms').fill('٦');
     await form.getByTestId('property-form-area').fill('450');
     await form.getByTestId('property-form-submit').click();
@@ -86,7 +86,7 @@ test.describe('a fresh office', () => {
     await expect(page.getByTestId('properties-success')).toContainText('أُضيف العقار');
 
     const added = card(page, villa);
-    await expect(added.getByTestId('property-price')).toHaveText('3,200,000 ر.س');
+    await expect(added.getByTestId('property-price')).toHaveText('3,200,000.00 ر.س');
     await expect(added.getByTestId('property-type')).toHaveText('فيلا');
     await expect(added.getByTestId('property-status')).toHaveText('متاح');
     await expect(added.getByTestId('property-bedrooms')).toHaveText('غرف النوم: 6');
@@ -107,7 +107,7 @@ test.describe('a fresh office', () => {
 
     // Edit the status.
     await added.getByTestId('property-edit').click();
-    await expect(form.getByTestId('property-form-price')).toHaveValue('3200000');
+    await expect(form.getByTestId('property-form-price')).toHaveValue('3,200,000.00');
     await form.getByTestId('property-form-status').selectOption({ label: 'محجوز' });
     await form.getByTestId('property-form-submit').click();
     await expect(form).toHaveCount(0);
@@ -170,7 +170,7 @@ test.describe('a fresh office', () => {
     await form.getByTestId('property-form-submit').click();
     await expect(form).toHaveCount(0);
     const added = card(page, 'Hittin villa');
-    await expect(added.getByTestId('property-price')).toHaveText('SAR 3,200,000');
+    await expect(added.getByTestId('property-price')).toHaveText('SAR 3,200,000.00');
     await expect(added.getByTestId('property-status')).toHaveText('Available');
     await expect(added.getByTestId('property-type')).toHaveText('Villa');
     await expect(added.getByTestId('property-interested')).toHaveText('No interest yet');

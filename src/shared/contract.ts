@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { activityChannels } from './activity/contract';
 import { appChannels } from './app/contract';
+import { branchesChannels, type BranchesEvents } from './branches/contract';
 import { contactsChannels, type ContactsEvents } from './contacts/contract';
 import { demoChannels } from './demo/contract';
 import { inboxChannels, type InboxEvents } from './inbox/contract';
@@ -31,6 +32,7 @@ export const channels = {
   ...propertiesChannels,
   ...contactsChannels,
   ...demoChannels,
+  ...branchesChannels,
   ...offersChannels,
 } as const;
 
@@ -41,5 +43,5 @@ export type ChannelParsedInput<C extends ChannelName> = z.output<Channels[C]['in
 export type ChannelOutput<C extends ChannelName> = NonNullable<Channels[C]['output']>;
 
 /** Events pushed from the core to open windows. */
-export interface Events extends UsersEvents, NumbersEvents, InboxEvents, TemplatesEvents, PropertiesEvents, ContactsEvents, OffersEvents {}
+export interface Events extends UsersEvents, NumbersEvents, InboxEvents, TemplatesEvents, PropertiesEvents, ContactsEvents, BranchesEvents, OffersEvents {}
 export type EventName = keyof Events;

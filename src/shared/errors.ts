@@ -49,6 +49,11 @@ export type FieldErrorCode =
   | 'media_too_large'
   | 'media_size_mismatch'
   | 'too_many_photos'
+  /** A record others belong to (a branch with numbers, users, properties); `params` counts them. */
+  | 'in_use'
+  /** A property card without a present, unexpired REGA advertising licence. */
+  | 'licence_missing'
+  | 'licence_expired'
   /** A date range whose last day comes before its first. */
   | 'ends_before_start'
   /** A day already over in the office's calendar. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { formatMoney, maxHalalas, moneyFieldText, moneyInput, parseMoney } from './money';
+import { formatMoney, maxHalalas, moneyFieldText, moneyInput, optionalMoneyInput, parseMoney } from './money';
 import { zodDetails } from './zod-details';
 
 const form = z.object({ price: moneyInput });
@@ -98,5 +98,19 @@ describe('money is shown in the language and digits the office chose', () => {
       }
     }
     expect(parseMoney(moneyFieldText(123_456_78))).toEqual({ ok: true, halalas: 123_456_78 });
+  });
+});
+
+describe('an optional money field', () => {
+  const optional = z.object({ price: optionalMoneyInput });
+  it('reads blank or null as no amount, and anything else as money', () => {
+    expect(optional.parse({ price: '  ' }).price).toBeNull();
+    expect(optional.parse({ price: null }).price).toBeNull();
+    expect(optional.parse({ price: '١٬٥٠٠٬٠٠٠' }).price).toBe(150_000_000);
+  });
+  it('still refuses what money refuses', () => {
+    const result = optional.safeParse({ price: '1.5m' });
+    expect(result.success).toBe(false);
+    if (!result.success) expect(zodDetails(result.error, { price: '1.5m' })).toEqual([expect.objectContaining({ field: 'price', code: 'invalid' })]);
   });
 });

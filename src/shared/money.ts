@@ -19,7 +19,8 @@ export type ParsedMoney = { ok: true; halalas: number } | { ok: false; reason: M
 // Arabic-Indic (U+0660…) and Extended Arabic-Indic / Persian (U+06F0…) digits, as typed on Arabic
 // and Urdu/Persian keyboards; Arabic thousands (٬ U+066C) and decimal (٫ U+066B) separators.
 const arabicDigitRuns = /[\u0660-\u0669\u06F0-\u06F9]/g;
-function latinDigits(text: string): string {
+/** Arabic-Indic and Persian digits → 0-9; everything else as it is. */
+export function latinDigits(text: string): string {
   return text.replace(arabicDigitRuns, (d) => String(d.charCodeAt(0) & 0x0f));
 }
 
@@ -53,7 +54,14 @@ export function parseMoney(text: string): ParsedMoney {
  * `required`, `invalid` (shorthand, stray letters, too many decimals: the message says which),
  * `min_value` (negative), `max_value` (past `maxHalalas`).
  */
-export const moneyInput = z.union([z.string().max(40), z.number()]).transform((value, ctx): number => {
+export const moneyInput = z.union([z.string().max(40), z.number()]).transform((value, ctx): number => toHalalas(value, ctx));
+
+/** A money field that may be left empty: blank text or null is "no amount" (null). */
+export const optionalMoneyInput = z
+  .union([z.string().max(40), z.number(), z.null()])
+  .transform((value, ctx): number | null => (value === null || (typeof value === 'string' && value.trim() === '') ? null : toHalalas(value, ctx)));
+
+function toHalalas(value: string | number, ctx: z.RefinementCtx): number {
   if (typeof value === 'number') {
     const checked = halalas.safeParse(value);
     if (checked.success) return checked.data;
@@ -81,7 +89,7 @@ export const moneyInput = z.union([z.string().max(40), z.number()]).transform((v
       ctx.addIssue({ code: 'custom', input: value, message: 'Write the amount in digits, e.g. 1,500,000' });
   }
   return z.NEVER;
-});
+}
 
 /** Which digits numbers are shown in: the office's display setting. */
 export type DigitStyle = 'latn' | 'arab';

@@ -1,6 +1,7 @@
 import type { ChannelName, EventName } from './contract';
 import { activityChannelNames, activityEventNames } from './activity/names';
 import { appChannelNames, appEventNames } from './app/names';
+import { branchesChannelNames, branchesEventNames } from './branches/names';
 import { contactsChannelNames, contactsEventNames } from './contacts/names';
 import { demoChannelNames, demoEventNames } from './demo/names';
 import { inboxChannelNames, inboxEventNames } from './inbox/names';
@@ -28,6 +29,7 @@ export const channelNames = [
   ...propertiesChannelNames,
   ...contactsChannelNames,
   ...demoChannelNames,
+  ...branchesChannelNames,
   ...offersChannelNames,
 ] as const satisfies readonly ChannelName[];
 
@@ -42,6 +44,7 @@ export const eventNames = [
   ...propertiesEventNames,
   ...contactsEventNames,
   ...demoEventNames,
+  ...branchesEventNames,
   ...offersEventNames,
 ] as const satisfies readonly EventName[];
 

@@ -34,6 +34,7 @@ export function zodDetails(error: z.ZodError, input: unknown): FieldError[] {
       case 'custom':
         // A refinement names its reason in its message when it is one the renderer knows.
         if (issue.message === 'required') return { field, code: 'required', message: `${field} is required` };
+        if (issue.message === 'not_integer') return { field, code: 'not_integer', message: `${field} must be a whole number` };
         if (refinementCodes.has(issue.message)) return { field, code: issue.message as FieldErrorCode, message: issue.message };
         return { field, code: 'invalid', message: issue.message };
       case 'unrecognized_keys':

@@ -25,8 +25,10 @@ import { ConversationList } from '../services/inbox/conversation-list';
 import { NumberAccess } from '../services/inbox/number-access';
 import { NumbersService, type DemoControls } from '../services/numbers/numbers-service';
 import { ContactsService } from '../services/contacts/contacts-service';
+import { BranchesService } from '../services/branches/branches-service';
 import { PropertiesService } from '../services/properties/properties-service';
 import { PropertyPhotos } from '../services/properties/property-photos';
+import { PropertyCards } from '../services/properties/property-card';
 import { TemplatesService } from '../services/templates/templates-service';
 import { OffersService } from '../services/offers/offers-service';
 import { OfferExpiry } from '../services/offers/offer-expiry';
@@ -36,7 +38,7 @@ import { defaultCatchUpPolicy, MessagePipeline, type CatchUpPolicy } from '../wh
 import { defaultSessionPolicy as defaultWhatsappSessionPolicy, SessionManager, type SessionPolicy as WhatsappSessionPolicy } from '../whatsapp/session-manager';
 import type { WebjsClientFactory } from '../whatsapp/webjs/client-surface';
 import type { ConnectionInfo } from '../../shared/app/types';
-import { systemBrowserProvider } from '../whatsapp/webjs/browser-provider';
+import { browserChoiceKey, chosenBrowserProvider, systemBrowserProvider, type BrowserProvider } from '../whatsapp/webjs/browser-provider';
 import { realClientFactory } from '../whatsapp/webjs/real-client-factory';
 import { WebjsTransport } from '../whatsapp/webjs/webjs-transport';
 import { readSetting } from '../base/settings';
@@ -78,6 +80,8 @@ export interface WhatsappOptions {
   catchUpPolicy?: CatchUpPolicy;
   /** Start linked numbers at once (the shells); tests start them by hand. */
   restoreSessions?: boolean;
+  /** The desktop's own Chromium (a hidden window per number), used when the `whatsapp.browser` setting says so. */
+  appBrowser?: BrowserProvider;
 }
 
 /** The whole core, with no Electron in it: both shells and the tests start it the same way. */
@@ -96,7 +100,7 @@ export function createCore(options: CoreOptions) {
   throttle.purgeStale();
   const auth = new AuthService(db, sessions, throttle, activity, bus, clock, { remoteSetup: options.remoteSetup ?? false });
   const presence = new Presence(db, bus);
-  const users = new UsersService(db, sessions, activity, bus, clock);
+  const users = new UsersService(db, sessions, activity, bus, clock, database.sqlite);
   const profile = new ProfileService(db, sessions, activity, bus, clock);
 
   const wa = options.whatsapp ?? {};
@@ -121,7 +125,8 @@ export function createCore(options: CoreOptions) {
   pipeline = new MessagePipeline({ sqlite, clock, logger, bus, ingest, outbox }, wa.catchUpPolicy ?? defaultCatchUpPolicy);
   const mediaFetcher = new MediaFetcher(sqlite, mediaStore, clock, logger, (messageId) => pipeline.publishMessage(messageId));
   pipeline.media = mediaFetcher;
-  const factory = wa.factory ?? realClientFactory(systemBrowserProvider(() => readSetting(sqlite, 'whatsapp.browserPath')));
+  const browserProvider = chosenBrowserProvider(() => readSetting(sqlite, browserChoiceKey), systemBrowserProvider(() => readSetting(sqlite, 'whatsapp.browserPath')), wa.appBrowser);
+  const factory = wa.factory ?? realClientFactory(browserProvider);
   const whatsappSessions = new SessionManager(
     {
       sqlite,
@@ -130,6 +135,7 @@ export function createCore(options: CoreOptions) {
       sessionsDir: path.join(options.dataDir, 'sessions'),
       makeTransport: (numberId, sessionDir, events) => new WebjsTransport({ numberId, sessionDir, factory, events, logger }),
       observer: pipeline,
+      forgetBrowser: (numberId) => browserProvider.forget?.(numberId) ?? Promise.resolve(),
     },
     wa.sessionPolicy ?? defaultWhatsappSessionPolicy,
   );
@@ -138,6 +144,7 @@ export function createCore(options: CoreOptions) {
   numbers.allowedFor = (caller) => access.allowedNumbers(caller);
   numbers.audienceFor = (numberId) => access.audience(numberId);
   numbers.conversationChanged = (conversationId) => pipeline.publishConversation(conversationId);
+  users.conversationChanged = (conversationId) => pipeline.publishConversation(conversationId);
   pipeline.onStatus = (numberId) => numbers.publish(numberId);
   pipeline.audienceFor = (numberId) => access.audience(numberId);
   const inbox = new InboxService(sqlite, outbox, pipeline, clock, access, new ConversationList(sqlite, searchIndex), activity, bus, uploads);
@@ -146,6 +153,8 @@ export function createCore(options: CoreOptions) {
   const propertyPhotos = new PropertyPhotos(sqlite, mediaStore, uploads, activity, bus, clock);
   const templates = new TemplatesService(sqlite, outbox, pipeline, access, activity, bus, clock);
   const properties = new PropertiesService(sqlite, access, activity, bus, clock);
+  const branches = new BranchesService(sqlite, activity, bus, clock);
+  const propertyCards = new PropertyCards(sqlite, properties, outbox, pipeline, access, activity, mediaStore, clock);
   const calendar = () => officeCalendarOf(sqlite);
   const offers = new OffersService(sqlite, access, activity, bus, clock, calendar);
   const offerExpiry = new OfferExpiry(sqlite, clock, calendar, () => offers.expireDue(), logger);
@@ -171,7 +180,7 @@ export function createCore(options: CoreOptions) {
   const appInfo = { version: options.version ?? '0.0.0', demo: Boolean(wa.demo), ...(options.connection ? { connection: options.connection } : {}) };
 
   const router = createRouter({
-    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, demo, offers, promotions, appInfo }),
+    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, propertyCards, demo, branches, offers, promotions, appInfo }),
     authenticate: (token) => auth.authenticate(token),
     ...(options.rateLimits ? { rateLimiter: new RateLimiter(options.rateLimits, clock) } : {}),
     logger,

@@ -2,6 +2,8 @@ import type { AppInfo } from '../../shared/app/types';
 import type { Handlers } from '../rpc/router';
 import { activityHandlers } from '../services/activity/activity-handlers';
 import { appHandlers } from '../services/app/app-handlers';
+import { branchesHandlers } from '../services/branches/branches-handlers';
+import type { BranchesService } from '../services/branches/branches-service';
 import { contactsHandlers } from '../services/contacts/contacts-handlers';
 import { demoHandlers } from '../services/demo/demo-handlers';
 import type { DemoService } from '../services/demo/demo-service';
@@ -25,6 +27,7 @@ import type { PropertiesService } from '../services/properties/properties-servic
 import type { ContactsService } from '../services/contacts/contacts-service';
 import type { MediaService } from '../services/media/media-service';
 import type { PropertyPhotos } from '../services/properties/property-photos';
+import type { PropertyCards } from '../services/properties/property-card';
 
 export interface Services {
   auth: AuthService;
@@ -38,7 +41,9 @@ export interface Services {
   properties: PropertiesService;
   media: MediaService;
   propertyPhotos: PropertyPhotos;
+  propertyCards: PropertyCards;
   demo: DemoService;
+  branches: BranchesService;
   offers: OffersService;
   promotions: PromotionsService;
   appInfo: AppInfo;
@@ -60,6 +65,7 @@ export function createHandlers(s: Services): Handlers {
     ...templatesHandlers(s),
     ...propertiesHandlers(s),
     ...contactsHandlers(s),
+    ...branchesHandlers(s),
     ...offersHandlers(s),
   };
 }

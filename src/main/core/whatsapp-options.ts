@@ -1,5 +1,6 @@
 import type { WhatsappOptions } from './create-core';
 import type { Logger } from '../base/logger';
+import type { BrowserProvider } from '../whatsapp/webjs/browser-provider';
 import { createDemoClientFactory } from '../whatsapp/demo/demo-client-factory';
 import { defaultOutboxPolicy } from '../outbox/outbox';
 import { seedDemoData } from '../whatsapp/demo/demo-seed';
@@ -8,8 +9,8 @@ import { seedDemoData } from '../whatsapp/demo/demo-seed';
  * The shells' WhatsApp set-up: real whatsapp-web.js sessions, or in demo mode (`--demo`)
  * the simulated Client through the same transport, with demo data.
  */
-export function whatsappOptions(options: { demo: boolean; logger: Logger }): WhatsappOptions {
-  if (!options.demo) return { restoreSessions: true };
+export function whatsappOptions(options: { demo: boolean; logger: Logger; appBrowser?: BrowserProvider }): WhatsappOptions {
+  if (!options.demo) return { restoreSessions: true, ...(options.appBrowser ? { appBrowser: options.appBrowser } : {}) };
   const factory = createDemoClientFactory();
   options.logger.info('demo mode: WhatsApp is simulated');
   return {

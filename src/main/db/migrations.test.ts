@@ -163,6 +163,22 @@ describe('database start-up', () => {
     }
   });
 
+  it('turns the catalogue’s riyal prices into halalas once, and keeps unpriced properties unpriced', async () => {
+    const { t, token } = await upgradedFrom(
+      '0020_',
+      `insert into properties (id, name, type, price) values (1, 'فيلا', 'villa', 3200000), (2, 'أرض', 'land', null);`,
+    );
+    try {
+      const listed = await t.call('properties.list', {}, token);
+      expect(listed.map((p) => [p.id, p.price, p.listing, p.status])).toEqual([
+        [2, null, 'sale', 'available'],
+        [1, 320_000_000, 'sale', 'available'],
+      ]);
+    } finally {
+      await t.close();
+    }
+  });
+
   it('opens an up-to-date database again without changing it', () => {
     const dataDir = tempDir();
     openDatabase(dataDir, migrationsDir).close();

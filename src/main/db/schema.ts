@@ -11,12 +11,18 @@ const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 const createdAt = () => integer('created_at').notNull().default(now);
 const updatedAt = () => integer('updated_at').notNull().default(now);
 
+/** The office's branches (issue 14): numbers, users and properties belong to one; in use, archived rather than deleted. */
 export const branches = sqliteTable('branches', {
   id: integer('id').primaryKey({ autoIncrement: true }),
+  /** Arabic name. */
   name: text('name').notNull(),
+  nameEn: text('name_en'),
   city: text('city'),
   address: text('address'),
+  /** E.164. */
   phone: text('phone'),
+  managerId: integer('manager_id').references((): AnySQLiteColumn => users.id, { onDelete: 'set null' }),
+  archivedAt: integer('archived_at'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -39,7 +45,7 @@ export const users = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('users_email_unique').on(t.email)],
+  (t) => [uniqueIndex('users_email_unique').on(t.email), index('users_branch').on(t.branchId).where(sql`branch_id is not null`)],
 );
 
 export const whatsappNumbers = sqliteTable(
@@ -65,7 +71,7 @@ export const whatsappNumbers = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('whatsapp_numbers_phone_unique').on(t.phoneNumber)],
+  (t) => [uniqueIndex('whatsapp_numbers_phone_unique').on(t.phoneNumber), index('whatsapp_numbers_branch').on(t.branchId).where(sql`branch_id is not null`)],
 );
 
 export const contacts = sqliteTable(
@@ -328,17 +334,44 @@ export const properties = sqliteTable('properties', {
   name: text('name').notNull(),
   type: text('type', { enum: ['apartment', 'villa', 'land', 'office', 'shop', 'building'] }).notNull(),
   location: text('location'),
-  /** Saudi riyals. */
+  /** Integer halalas (riyals × 100); the rent per period when for rent. */
   price: integer('price'),
   bedrooms: integer('bedrooms'),
   /** Square metres. */
   area: integer('area'),
-  status: text('status', { enum: ['available', 'reserved', 'sold', 'rented'] }).notNull().default('available'),
+  status: text('status', { enum: ['available', 'reserved', 'sold', 'rented', 'off_market'] }).notNull().default('available'),
   /** JSON array of photo file names (content hashes) in the media folder. */
   photos: text('photos').notNull().default('[]'),
+  branchId: integer('branch_id').references(() => branches.id, { onDelete: 'set null' }),
+  listing: text('listing', { enum: ['sale', 'rent'] }).notNull().default('sale'),
+  rentPeriod: text('rent_period', { enum: ['yearly', 'monthly'] }),
+  city: text('city'),
+  district: text('district'),
+  ownerContactId: integer('owner_contact_id').references(() => contacts.id, { onDelete: 'set null' }),
+  /** REGA advertising licence: its number and the last day (YYYY-MM-DD, office calendar) it is valid. */
+  adLicenceNumber: text('ad_licence_number'),
+  adLicenceExpiry: text('ad_licence_expiry'),
+  descriptionAr: text('description_ar'),
+  descriptionEn: text('description_en'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
-});
+}, (t) => [index('properties_branch').on(t.branchId).where(sql`branch_id is not null`)]);
+
+/** Every price change of a property, written in the change's transaction (feeds the `price_change` trigger). */
+export const propertyPriceHistory = sqliteTable(
+  'property_price_history',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    propertyId: integer('property_id')
+      .notNull()
+      .references(() => properties.id, { onDelete: 'cascade' }),
+    oldPrice: integer('old_price'),
+    newPrice: integer('new_price'),
+    changedBy: integer('changed_by').references(() => users.id, { onDelete: 'set null' }),
+    changedAt: integer('changed_at').notNull(),
+  },
+  (t) => [index('property_price_history_property').on(t.propertyId, t.changedAt)],
+);
 
 export const conversationPropertyInterests = sqliteTable(
   'conversation_property_interests',

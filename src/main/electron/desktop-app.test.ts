@@ -1,7 +1,6 @@
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channelNames } from '../../shared/names';
 import * as coreModule from '../core/create-core';
@@ -35,6 +34,10 @@ const electron = vi.hoisted(() => {
     permissionRequestHandler: undefined as Listener | undefined,
     appPath: '',
     errors: [] as string[],
+    trays: [] as Array<{ icon: string; tooltip?: string; menu?: Array<{ label?: string; click?: () => void }>; emit(event: string): void }>,
+    trayFails: false,
+    privilegedSchemes: [] as Array<{ scheme: string; privileges: Record<string, boolean> }>,
+    protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
   };
 
   class FakeApp extends FakeEmitter {
@@ -49,6 +52,7 @@ const electron = vi.hoisted(() => {
     getAppPath = () => state.appPath;
     getPath = (name: string) => `/nonexistent/${name}`;
     getVersion = () => '0.1.0-test';
+    getLocale = () => 'ar-SA';
   }
 
   let nextId = 1;
@@ -64,13 +68,24 @@ const electron = vi.hoisted(() => {
     static getAllWindows = () => state.windows;
     loadFile = (file: string) => ((this.loaded = file), Promise.resolve());
     loadURL = (url: string) => ((this.loaded = url), Promise.resolve());
-    show() {}
-    isVisible = () => true;
+    isVisible = () => !this.hidden;
     isDestroyed = () => false;
     isMinimized = () => this.minimized;
     restore = () => void (this.minimized = false);
     focus = () => void (this.focused = true);
+    hidden = false;
+    hide = () => void (this.hidden = true);
+    minimize = () => void (this.minimized = true);
+    show() {
+      this.hidden = false;
+    }
+    /** Like Electron: 'close' may be prevented; otherwise the window goes and 'closed' follows. */
     close() {
+      let prevented = false;
+      this.emit('close', { preventDefault: () => (prevented = true) });
+      if (!prevented) this.destroy();
+    }
+    destroy() {
       state.windows.splice(state.windows.indexOf(this), 1);
       this.emit('closed');
     }
@@ -78,7 +93,7 @@ const electron = vi.hoisted(() => {
 
   const holder = { app: new FakeApp() };
   const reset = () => {
-    Object.assign(state, { hasLock: true, quits: 0, exits: [], windows: [], handlers: new Map(), permissionRequestHandler: undefined, errors: [] });
+    Object.assign(state, { hasLock: true, quits: 0, exits: [], windows: [], handlers: new Map(), permissionRequestHandler: undefined, errors: [], trays: [], trayFails: false, privilegedSchemes: [], protocolHandlers: new Map() });
     holder.app = new FakeApp();
   };
   const ipcMain = {
@@ -92,8 +107,24 @@ const electron = vi.hoisted(() => {
       webRequest: { onHeadersReceived: () => {} },
     },
   };
+  const protocol = {
+    registerSchemesAsPrivileged: (schemes: typeof state.privilegedSchemes) => void state.privilegedSchemes.push(...schemes),
+    handle: (scheme: string, handler: (request: Request) => Promise<Response>) => void state.protocolHandlers.set(scheme, handler),
+  };
+  class FakeTray extends FakeEmitter {
+    tooltip?: string;
+    menu?: Array<{ label?: string; click?: () => void }>;
+    constructor(readonly icon: string) {
+      super();
+      if (state.trayFails) throw new Error('no tray on this desktop');
+      state.trays.push(this);
+    }
+    setToolTip = (tooltip: string) => void (this.tooltip = tooltip);
+    setContextMenu = (menu: Array<{ label?: string; click?: () => void }>) => void (this.menu = menu);
+  }
+  const Menu = { buildFromTemplate: (template: unknown[]) => template };
   const dialog = { showErrorBox: (_title: string, message: string) => void state.errors.push(message) };
-  return { state, holder, reset, ipcMain, session, dialog, FakeWindow };
+  return { state, holder, reset, ipcMain, session, dialog, protocol, FakeWindow, FakeTray, Menu };
 });
 
 vi.mock('electron', () => ({
@@ -104,6 +135,9 @@ vi.mock('electron', () => ({
   ipcMain: electron.ipcMain,
   session: electron.session,
   dialog: electron.dialog,
+  protocol: electron.protocol,
+  Tray: electron.FakeTray,
+  Menu: electron.Menu,
   shell: { openExternal: async () => undefined },
 }));
 
@@ -162,15 +196,35 @@ describe('the desktop app', () => {
     expect(fs.existsSync(path.join(dataDir, 'meras.db'))).toBe(true);
     expect(electron.state.windows).toHaveLength(1);
     const [win] = electron.state.windows;
-    expect(win!.loaded).toBe(path.resolve('out/renderer/index.html'));
+    expect(win!.loaded).toBe('app://meras/index.html');
     expect(win!.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, preload: path.resolve('out/preload/index.js') });
+  });
+
+  it('serves the built renderer through its own secure scheme, with the page policy, and nothing outside it', async () => {
+    await startDesktop({ logger: silentLogger, process: new EventEmitter() }).ready;
+    expect(electron.state.privilegedSchemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    const handler = electron.state.protocolHandlers.get('app')!;
+    const rendererDir = path.resolve('out/renderer');
+    fs.mkdirSync(rendererDir, { recursive: true });
+    const made = !fs.existsSync(path.join(rendererDir, 'index.html'));
+    if (made) fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Meras</title>');
+    try {
+      const page = await handler(new Request('app://meras/index.html'));
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toContain('text/html');
+      expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect((await handler(new Request('app://meras/..%2f..%2fpackage.json'))).status).toBe(404);
+      expect((await handler(new Request('app://other/index.html'))).status).toBe(404);
+    } finally {
+      if (made) fs.rmSync(path.join(rendererDir, 'index.html'));
+    }
   });
 
   it('serves every contract channel over IPC from the real core', async () => {
     await startDesktop({ logger: silentLogger, process: new EventEmitter() }).ready;
     expect([...electron.state.handlers.keys()].sort()).toEqual([...channelNames].sort());
     const win = electron.state.windows[0]!;
-    const frameUrl = pathToFileURL(path.resolve('out/renderer/index.html')).href;
+    const frameUrl = 'app://meras/index.html';
     const answer = await electron.state.handlers.get('auth.state')!({ sender: win.webContents, senderFrame: { url: frameUrl } }, {}, undefined);
     expect(answer).toEqual({ success: true, data: { needsSetup: true, setupCodeRequired: false, user: null } });
   });
@@ -203,14 +257,53 @@ describe('the desktop app', () => {
     expect(win.focused).toBe(true);
   });
 
-  it('closing the last window on Windows and Linux closes the database and quits', async () => {
+  it('closing the window hides it to the tray: the core keeps running, and the tray brings it back', async () => {
     await startDesktop({ logger: silentLogger, process: new EventEmitter() }).ready;
     const core = startedCore();
-    electron.state.windows[0]!.close();
-    electron.holder.app.emit('window-all-closed');
-    await vi.waitFor(() => expect(electron.state.quits).toBe(1));
-    expect(core.database.sqlite.open).toBe(false);
+    const win = electron.state.windows[0]!;
+    win.close();
+    expect(win.hidden).toBe(true);
+    expect(electron.state.windows).toHaveLength(1);
+    expect(core.database.sqlite.open).toBe(true);
+    expect(electron.state.quits).toBe(0);
+    const [tray] = electron.state.trays;
+    expect(tray!.tooltip).toBe('مراس ديسك');
+    tray!.emit('click');
+    expect(win.hidden).toBe(false);
+  });
+
+  it('minimises instead where the desktop has no tray', async () => {
+    electron.state.trayFails = true;
+    await startDesktop({ logger: silentLogger, process: new EventEmitter() }).ready;
+    const win = electron.state.windows[0]!;
+    win.close();
+    expect(win.minimized).toBe(true);
+    expect(win.hidden).toBe(false);
+  });
+
+  it('Quit in the tray menu closes the database and quits, and the window closes for real', async () => {
+    await startDesktop({ logger: silentLogger, process: new EventEmitter() }).ready;
+    const core = startedCore();
+    const quit = electron.state.trays[0]!.menu!.find((item) => item.label === 'إنهاء')!;
+    quit.click!();
+    await vi.waitFor(() => expect(core.database.sqlite.open).toBe(false));
     expect(electron.state.handlers.size).toBe(0);
+    electron.state.windows[0]!.close();
+    expect(electron.state.windows).toHaveLength(0);
+  });
+
+  it('started at login (hidden), it opens no window until asked from the tray', async () => {
+    const savedArgv = process.argv;
+    process.argv = [...savedArgv, '--hidden'];
+    try {
+      await startDesktop({ logger: silentLogger, process: new EventEmitter() }).ready;
+    } finally {
+      process.argv = savedArgv;
+    }
+    expect(startedCore().database.sqlite.open).toBe(true);
+    expect(electron.state.windows).toHaveLength(0);
+    electron.state.trays[0]!.menu![0]!.click!();
+    expect(electron.state.windows).toHaveLength(1);
   });
 
   it('quitting closes the database once, even when asked twice', async () => {
@@ -223,9 +316,25 @@ describe('the desktop app', () => {
     expect(close).toHaveBeenCalledTimes(1);
   });
 
+  it('--self-test migrates a temporary folder, round-trips a message and exits 0 without a window, a core or the lock', async () => {
+    const savedArgv = process.argv;
+    process.argv = [...savedArgv, '--self-test'];
+    electron.state.hasLock = false; // an installed copy is running: the self-test does not care
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      expect(await startDesktop({ logger: silentLogger, process: new EventEmitter() }).ready).toBe(false);
+    } finally {
+      process.argv = savedArgv;
+      write.mockRestore();
+    }
+    expect(electron.state.exits).toEqual([0]);
+    expect(electron.state.windows).toHaveLength(0);
+    expect(coreModule.createCore).not.toHaveBeenCalled();
+  });
+
   it('activate with no window open opens one again', async () => {
     await startDesktop({ logger: silentLogger, process: new EventEmitter() }).ready;
-    electron.state.windows[0]!.close();
+    electron.state.windows[0]!.destroy();
     electron.holder.app.emit('activate');
     expect(electron.state.windows).toHaveLength(1);
   });
@@ -252,7 +361,7 @@ describe('the desktop app', () => {
       const core = startedCore();
       await core.seeded;
       expect(lines.some((l) => l.includes('--demo is ignored'))).toBe(true);
-      expect(coreModule.createCore).toHaveBeenCalledWith(expect.objectContaining({ whatsapp: { restoreSessions: true } }));
+      expect(coreModule.createCore).toHaveBeenCalledWith(expect.objectContaining({ whatsapp: { restoreSessions: true, appBrowser: expect.objectContaining({ launchOptions: expect.any(Function) }) } }));
       expect(core.database.sqlite.prepare('select count(*) as n from users').get()).toEqual({ n: 0 });
     });
 

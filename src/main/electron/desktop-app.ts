@@ -1,14 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, Tray } from 'electron';
 import { createCore, type Core } from '../core/create-core';
 import { whatsappOptions } from '../core/whatsapp-options';
 import { consoleLogger, type Logger } from '../base/logger';
 import { installProcessGuard, type GuardedProcess } from '../base/process-guard';
+import { registerAppScheme, serveAppScheme } from './app-protocol';
 import { demoMode } from './demo-switch';
 import { appPage, builtFiles, resolveDataDir, resolveMigrationsDir } from './desktop-paths';
 import { bindIpc } from './ipc-binding';
+import { startedHidden } from './login-item';
+import { runSelfTest, selfTestFlag } from './self-test';
 import { createMainWindow } from './main-window';
+import { createAppTray } from './tray';
+import { electronWindowProvider } from './whatsapp-window';
 import { applyContentSecurityPolicy, pagePolicy, restrictPermissions } from './window-security';
 
 export interface DesktopApp {
@@ -22,6 +27,16 @@ export interface DesktopApp {
  */
 /** `process`: where the guard listens once the core runs (a stand-in in the wiring tests). */
 export function startDesktop(options: { logger?: Logger; process?: GuardedProcess } = {}): DesktopApp {
+  // The release checklist runs each installer with --self-test: no lock, no window, no user data.
+  if (process.argv.includes(selfTestFlag)) {
+    const ready = app.whenReady().then(() => {
+      const result = runSelfTest(resolveMigrationsDir({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() }));
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+      app.exit(result.ok ? 0 : 1);
+      return false;
+    });
+    return { ready };
+  }
   if (!app.requestSingleInstanceLock()) {
     // The first instance gets 'second-instance' and comes to the front.
     app.quit();
@@ -31,7 +46,9 @@ export function startDesktop(options: { logger?: Logger; process?: GuardedProces
   const logger = options.logger ?? consoleLogger;
   const appPath = app.getAppPath();
   const files = builtFiles(appPath);
-  const page = appPage({ devServerUrl: app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL, rendererHtml: files.rendererHtml });
+  const page = appPage({ devServerUrl: app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL });
+  // Before ready, or the scheme is not a secure origin.
+  registerAppScheme(protocol);
   let core: Core | undefined;
   let binding: { dispose(): void } | undefined;
   let mainWindow: BrowserWindow | undefined;
@@ -40,9 +57,40 @@ export function startDesktop(options: { logger?: Logger; process?: GuardedProces
   const devIcon = path.join(appPath, 'resources', 'icon.png');
   const icon = !app.isPackaged && fs.existsSync(devIcon) ? devIcon : undefined;
 
+  let tray: Tray | null = null;
+  let quitRequested = false;
+
   function openWindow(): void {
-    mainWindow = createMainWindow({ page, preload: files.preload, logger, ...(icon ? { icon } : {}) });
-    mainWindow.on('closed', () => (mainWindow = undefined));
+    const window = createMainWindow({ page, preload: files.preload, logger, ...(icon ? { icon } : {}) });
+    mainWindow = window;
+    window.on('closed', () => (mainWindow = undefined));
+    // Closing hides to the tray: the numbers, the outbox and automation keep working. Only Quit stops them.
+    window.on('close', (event: { preventDefault(): void }) => {
+      if (quitRequested) return;
+      event.preventDefault();
+      if (tray) window.hide();
+      else window.minimize();
+    });
+  }
+
+  function showWindow(): void {
+    if (!mainWindow) {
+      if (core) openWindow();
+      return;
+    }
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  }
+
+  /** WhatsApp Web in hidden windows of this Chromium, reached through their debuggers (chosen by a setting). */
+  function appChromium() {
+    return electronWindowProvider({
+      createWindow: (windowOptions) => new BrowserWindow(windowOptions),
+      sessionFor: (partition) => session.fromPartition(partition),
+      // Loaded with the first session, never on the start-up path: the same Puppeteer whatsapp-web.js uses.
+      connect: async (transport) => (await import('puppeteer')).default.connect({ transport, defaultViewport: null }),
+    });
   }
 
   let closing: Promise<void> | undefined;
@@ -57,15 +105,7 @@ export function startDesktop(options: { logger?: Logger; process?: GuardedProces
     return closing ?? Promise.resolve();
   }
 
-  app.on('second-instance', () => {
-    if (!mainWindow) {
-      if (core) openWindow();
-      return;
-    }
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.show();
-    mainWindow.focus();
-  });
+  app.on('second-instance', () => showWindow());
 
   app.on('activate', () => {
     if (core && BrowserWindow.getAllWindows().length === 0) openWindow();
@@ -89,6 +129,7 @@ export function startDesktop(options: { logger?: Logger; process?: GuardedProces
     });
   }
   app.on('before-quit', (event?: { preventDefault(): void }) => {
+    quitRequested = true;
     if (closed || !core) return;
     event?.preventDefault();
     quitAfterShutdown();
@@ -98,7 +139,7 @@ export function startDesktop(options: { logger?: Logger; process?: GuardedProces
     const dataDir = resolveDataDir({ argv: process.argv, env: process.env, userDataDir: app.getPath('userData'), cwd: process.cwd() });
     const migrationsDir = resolveMigrationsDir({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath });
     try {
-      core = createCore({ dataDir, migrationsDir, logger, version: app.getVersion(), whatsapp: whatsappOptions({ demo: demoMode({ argv: process.argv, isPackaged: app.isPackaged, logger }), logger }) });
+      core = createCore({ dataDir, migrationsDir, logger, version: app.getVersion(), whatsapp: whatsappOptions({ demo: demoMode({ argv: process.argv, isPackaged: app.isPackaged, logger }), logger, appBrowser: appChromium() }) });
     } catch (error) {
       logger.error('core failed to start', { dataDir, error: error instanceof Error ? error.stack : String(error) });
       dialog.showErrorBox('Meras Desk', `Meras Desk could not open its data folder:\n${dataDir}\n\n${String(error)}`);
@@ -109,9 +150,14 @@ export function startDesktop(options: { logger?: Logger; process?: GuardedProces
     logger.info('desktop started', { dataDir });
 
     restrictPermissions(session.defaultSession);
-    applyContentSecurityPolicy(session.defaultSession, pagePolicy({ dev: page.load.kind === 'url' }));
+    const dev = page.load.url.startsWith('http');
+    applyContentSecurityPolicy(session.defaultSession, pagePolicy({ dev }));
+    serveAppScheme(protocol, path.dirname(files.rendererHtml), pagePolicy({ dev: false }));
     binding = bindIpc({ ipcMain, router: core.router, bus: core.bus, isAppUrl: page.isAppUrl, presence: core.presence });
-    openWindow();
+    const trayIcon = app.isPackaged ? path.join(process.resourcesPath, 'icon.png') : devIcon;
+    tray = createAppTray({ createTray: (image) => new Tray(image), buildMenu: (template) => Menu.buildFromTemplate(template), icon: trayIcon, locale: app.getLocale(), onOpen: showWindow, onQuit: () => app.quit() });
+    // Started at login: the office's numbers come up, the window waits in the tray.
+    if (!(startedHidden(process.argv) && tray)) openWindow();
     return true;
   });
   return { ready };

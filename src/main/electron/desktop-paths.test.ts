@@ -42,32 +42,31 @@ describe('the migrations folder', () => {
 describe('the app page', () => {
   const { rendererHtml, preload } = builtFiles('/opt/meras');
 
-  it('is the built renderer file, with the preload beside it', () => {
+  it('is the built renderer served by the app’s own scheme, never a file, with the preload beside it', () => {
     expect(rendererHtml).toBe(path.join('/opt/meras', 'out', 'renderer', 'index.html'));
     expect(preload).toBe(path.join('/opt/meras', 'out', 'preload', 'index.js'));
-    expect(appPage({ devServerUrl: undefined, rendererHtml }).load).toEqual({ kind: 'file', file: rendererHtml });
+    expect(appPage({ devServerUrl: undefined }).load).toEqual({ kind: 'url', url: 'app://meras/index.html' });
   });
 
-  it('recognises only the renderer file itself, with any hash or query', () => {
-    const page = appPage({ devServerUrl: undefined, rendererHtml });
-    const url = pathToFileURL(rendererHtml).href;
-    expect(page.isAppUrl(url)).toBe(true);
-    expect(page.isAppUrl(`${url}#/inbox?x=1`)).toBe(true);
-    expect(page.isAppUrl('file:///opt/meras/out/renderer/evil.html')).toBe(false);
-    expect(page.isAppUrl('file:///tmp/index.html')).toBe(false);
-    expect(page.isAppUrl('https://opt/meras/out/renderer/index.html')).toBe(false);
+  it('recognises only the app’s own origin, with any path, hash or query', () => {
+    const page = appPage({ devServerUrl: undefined });
+    expect(page.isAppUrl('app://meras/index.html')).toBe(true);
+    expect(page.isAppUrl('app://meras/index.html#/inbox?x=1')).toBe(true);
+    expect(page.isAppUrl(pathToFileURL(rendererHtml).href)).toBe(false);
+    expect(page.isAppUrl('app://other/index.html')).toBe(false);
+    expect(page.isAppUrl('https://meras/index.html')).toBe(false);
     expect(page.isAppUrl('')).toBe(false);
   });
 
   it('in dev is the dev server, matched by origin', () => {
-    const page = appPage({ devServerUrl: 'http://localhost:5173', rendererHtml });
+    const page = appPage({ devServerUrl: 'http://localhost:5173' });
     expect(page.load).toEqual({ kind: 'url', url: 'http://localhost:5173/' });
     expect(page.isAppUrl('http://localhost:5173/src/main.tsx')).toBe(true);
     expect(page.isAppUrl('http://127.0.0.1:5173/')).toBe(false);
-    expect(page.isAppUrl(pathToFileURL(rendererHtml).href)).toBe(false);
+    expect(page.isAppUrl('app://meras/index.html')).toBe(false);
   });
 
   it('ignores a dev server URL that is not http(s)', () => {
-    expect(appPage({ devServerUrl: 'javascript:alert(1)', rendererHtml }).load.kind).toBe('file');
+    expect(appPage({ devServerUrl: 'javascript:alert(1)' }).load.url).toBe('app://meras/index.html');
   });
 });

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { resolveDataDir as resolveSharedDataDir } from '../core/default-data-dir';
+import { appEntryUrl, appOrigin } from './app-protocol';
 
 /**
  * Where the desktop app keeps and finds things. Pure functions of what Electron reports,
@@ -43,17 +43,17 @@ export function builtFiles(appPath: string): { preload: string; rendererHtml: st
 
 /** The page the window shows, and the test of whether a URL is that page. */
 export interface AppPage {
-  /** What to load: the dev server URL, or the renderer file. */
-  load: { kind: 'url'; url: string } | { kind: 'file'; file: string };
+  /** What to load: the dev server URL, or the app's own `app://meras/` page. */
+  load: { kind: 'url'; url: string };
   /** True for the app's own page (any hash or query), false for anything else. */
   isAppUrl(url: string): boolean;
 }
 
 /**
  * In `electron-vite dev` the renderer comes from its dev server (ELECTRON_RENDERER_URL);
- * otherwise from the built file. Only http(s) dev URLs are accepted.
+ * otherwise from the built files through the app's scheme. Only http(s) dev URLs are accepted.
  */
-export function appPage(options: { devServerUrl: string | undefined; rendererHtml: string }): AppPage {
+export function appPage(options: { devServerUrl: string | undefined }): AppPage {
   const dev = parseUrl(options.devServerUrl);
   if (dev && (dev.protocol === 'http:' || dev.protocol === 'https:')) {
     return {
@@ -61,16 +61,12 @@ export function appPage(options: { devServerUrl: string | undefined; rendererHtm
       isAppUrl: (url) => parseUrl(url)?.origin === dev.origin,
     };
   }
-  const file = pathToFileURL(options.rendererHtml);
+  // The built renderer is served by the app's own scheme (app-protocol.ts), never as a file.
   return {
-    load: { kind: 'file', file: options.rendererHtml },
+    load: { kind: 'url', url: appEntryUrl },
     isAppUrl: (url) => {
       const candidate = parseUrl(url);
-      return (
-        candidate?.protocol === 'file:' &&
-        candidate.host === file.host &&
-        decodeURIComponent(candidate.pathname) === decodeURIComponent(file.pathname)
-      );
+      return candidate !== undefined && `${candidate.protocol}//${candidate.host}` === appOrigin;
     },
   };
 }

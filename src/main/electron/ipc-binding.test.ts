@@ -9,8 +9,7 @@ import { startTestCore } from '../testing/test-core';
 import { appPage } from './desktop-paths';
 import { bindIpc, type InvokeEvent, type IpcMainLike, type WindowContents } from './ipc-binding';
 
-const rendererHtml = '/opt/meras/out/renderer/index.html';
-const appUrl = 'file:///opt/meras/out/renderer/index.html';
+const appUrl = 'app://meras/index.html';
 
 /** ipcMain as far as the binding sees it: a table of handlers the test can invoke. */
 function fakeIpcMain() {
@@ -68,7 +67,7 @@ function setup(options: { devServerUrl?: string } = {}) {
   const ipc = fakeIpcMain();
   const router = fakeRouter();
   const bus = new EventBus();
-  const page = appPage({ devServerUrl: options.devServerUrl, rendererHtml });
+  const page = appPage({ devServerUrl: options.devServerUrl });
   const binding = bindIpc({ ipcMain: ipc.ipcMain, router: router.router, bus, isAppUrl: page.isAppUrl });
   const invoke = async (channel: string, win: ReturnType<typeof fakeWindow>, input: unknown, token?: unknown) => {
     const handler = ipc.handlers.get(channel);
@@ -191,7 +190,7 @@ describe('the IPC binding on a real core', () => {
     const t = startTestCore();
     close = t.close;
     const ipc = fakeIpcMain();
-    const page = appPage({ devServerUrl: undefined, rendererHtml });
+    const page = appPage({ devServerUrl: undefined });
     bindIpc({ ipcMain: ipc.ipcMain, router: t.core.router, bus: t.core.bus, isAppUrl: page.isAppUrl });
     const call = async (win: ReturnType<typeof fakeWindow>, channel: string, input: unknown, token?: string) => {
       const result = (await ipc.handlers.get(channel)!(win.event, input, token)) as ApiResult<unknown>;
@@ -240,7 +239,7 @@ describe('presence of desktop windows', () => {
       ipcMain: ipc.ipcMain,
       router: router.router,
       bus: new EventBus(),
-      isAppUrl: appPage({ devServerUrl: undefined, rendererHtml }).isAppUrl,
+      isAppUrl: appPage({ devServerUrl: undefined }).isAppUrl,
       presence: { track: (key, userId) => void tracked.push([key, userId]) },
     });
     const invoke = (win: ReturnType<typeof fakeWindow>) => ipc.handlers.get('auth.state')!(win.event, {}, 'token');

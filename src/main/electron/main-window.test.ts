@@ -64,11 +64,10 @@ vi.mock('electron', () => ({ BrowserWindow: electron.FakeWindow, shell: { openEx
 
 const { createMainWindow } = await import('./main-window');
 
-const rendererHtml = '/opt/meras/out/renderer/index.html';
 const preload = '/opt/meras/out/preload/index.js';
 
 function openWindow(devServerUrl?: string) {
-  createMainWindow({ page: appPage({ devServerUrl, rendererHtml }), preload, logger: silentLogger });
+  createMainWindow({ page: appPage({ devServerUrl }), preload, logger: silentLogger });
   return electron.windows.at(-1)!;
 }
 
@@ -106,8 +105,8 @@ describe('the main window', () => {
     expect(win.visible).toBe(true);
   });
 
-  it('loads the built renderer file, or the dev server in dev', () => {
-    expect(openWindow().loaded).toEqual({ file: rendererHtml });
+  it('loads the built renderer through the app’s scheme, or the dev server in dev', () => {
+    expect(openWindow().loaded).toEqual({ url: 'app://meras/index.html' });
     expect(openWindow('http://localhost:5173').loaded).toEqual({ url: 'http://localhost:5173/' });
   });
 
@@ -115,7 +114,8 @@ describe('the main window', () => {
     const win = openWindow();
     expect(navigate(win, 'https://evil.example/')).toBe(true);
     expect(navigate(win, 'file:///tmp/other.html')).toBe(true);
-    expect(navigate(win, 'file:///opt/meras/out/renderer/index.html#/inbox')).toBe(false);
+    expect(navigate(win, 'file:///opt/meras/out/renderer/index.html#/inbox')).toBe(true);
+    expect(navigate(win, 'app://meras/index.html#/inbox')).toBe(false);
   });
 
   it('window.open of https calls shell.openExternal and is denied; other schemes are denied without it', () => {

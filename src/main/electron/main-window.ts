@@ -28,8 +28,7 @@ export function createMainWindow(options: { page: AppPage; preload: string; logg
   window.on('page-title-updated', (event) => event.preventDefault());
   window.once('ready-to-show', () => window.show());
 
-  const { load } = options.page;
-  const loading = load.kind === 'url' ? window.loadURL(load.url) : window.loadFile(load.file);
+  const loading = window.loadURL(options.page.load.url);
   loading.catch((error: unknown) => {
     // ready-to-show may never come: show the (blank) window rather than run invisibly.
     options.logger.error('renderer failed to load', { error: String(error) });

@@ -112,6 +112,8 @@ const table: Record<EventName, EventRule> = {
   'templates.changed': { scopedBy: 'everyone', produce: ({ t, w }) => t.call('templates.update', { id: w.template.id, name: 'ترحيب عام' }, w.admin.token), reaches: everyone },
   'interests.changed': { scopedBy: 'number', produce: ({ t, w }) => t.call('conversations.removeInterest', { conversationId: w.theirs.id, propertyId: w.property.id }, w.admin.token), reaches: ['admin', 'rentalsAgent'] },
   'properties.changed': { scopedBy: 'everyone', produce: ({ t, w }) => t.call('properties.update', { id: w.property.id, price: 55_000 }, w.admin.token), reaches: everyone },
+  'properties.priceChanged': { scopedBy: 'everyone', produce: ({ t, w }) => t.call('properties.update', { id: w.property.id, price: '٦٠٬٠٠٠' }, w.admin.token), reaches: everyone },
+  'branches.changed': { scopedBy: 'everyone', produce: ({ t, w }) => t.call('branches.create', { name: 'فرع جدة', city: 'جدة' }, w.admin.token), reaches: everyone },
   'contact.changed': { scopedBy: 'contact', produce: ({ t, w }) => t.call('contacts.update', { id: w.theirContactId, name: 'عميل الإيجارات المهم' }, w.admin.token), reaches: ['admin', 'rentalsAgent'] },
   'contacts.import.progress': {
     scopedBy: 'session',

@@ -7,7 +7,7 @@ import { hostContentSecurityPolicy } from '../../shared/csp';
 import type { Logger } from '../base/logger';
 import { isTrustedHostName } from './socket-server';
 
-const contentTypes: Record<string, string> = {
+export const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -97,7 +97,7 @@ export function createStaticHandler(rootDir: string, logger?: Logger) {
 }
 
 /** The real path of a regular file under `root` (links followed), or undefined. */
-function insideFile(root: string, candidate: string): string | undefined {
+export function insideFile(root: string, candidate: string): string | undefined {
   try {
     const real = fs.realpathSync(candidate);
     if (real !== root && !real.startsWith(root + path.sep)) return undefined;
@@ -107,7 +107,7 @@ function insideFile(root: string, candidate: string): string | undefined {
   }
 }
 
-function realDir(dir: string): string {
+export function realDir(dir: string): string {
   try {
     return fs.realpathSync(path.resolve(dir));
   } catch {

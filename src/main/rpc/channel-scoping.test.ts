@@ -135,6 +135,18 @@ const table: Record<ChannelName, Rule> = {
   'properties.removePhoto': { scopedBy: 'managers-only', input: (w) => ({ id: w.property.id, photo: 'b'.repeat(64) }), expect: 'role' },
   'properties.photo': { scopedBy: 'property-public', input: (w) => ({ id: w.property.id, photo: 'b'.repeat(64) }), expect: 'same' },
   'properties.delete': { scopedBy: 'managers-only', input: (w) => ({ id: w.property.id }), expect: 'role' },
+  'properties.priceHistory': { scopedBy: 'property-public', input: (w) => ({ id: w.property.id }), expect: 'same' },
+  'properties.sendCard': {
+    scopedBy: 'conversation',
+    input: (w) => ({ conversationId: w.theirs.id, propertyId: w.property.id, language: 'ar', clientId: '00000000-0000-4000-8000-00000000c0de' }),
+    expect: { refused: 'number_not_allowed' },
+  },
+
+  'branches.list': { scopedBy: 'none', input: () => ({}), expect: 'same' },
+  'branches.create': { scopedBy: 'admin-only', input: () => ({ name: 'فرع جدة' }), expect: 'role' },
+  'branches.update': { scopedBy: 'admin-only', input: () => ({ id: 1, name: 'فرع جدة' }), expect: 'role' },
+  'branches.setArchived': { scopedBy: 'admin-only', input: () => ({ id: 1, archived: true }), expect: 'role' },
+  'branches.delete': { scopedBy: 'admin-only', input: () => ({ id: 1 }), expect: 'role' },
   'conversations.interests': { scopedBy: 'conversation', input: (w) => ({ conversationId: w.theirs.id }), expect: { refused: 'number_not_allowed' } },
   'conversations.setInterest': { scopedBy: 'conversation', input: (w) => ({ conversationId: w.theirs.id, propertyId: w.property.id }), expect: { refused: 'number_not_allowed' } },
   'conversations.removeInterest': { scopedBy: 'conversation', input: (w) => ({ conversationId: w.theirs.id, propertyId: w.property.id }), expect: { refused: 'number_not_allowed' } },

@@ -88,6 +88,8 @@ export class SessionManager {
       sessionsDir: string;
       makeTransport: TransportMaker;
       observer: SessionObserver;
+      /** Clears what the number's browser kept (the desktop window's partition); the session folder goes here. */
+      forgetBrowser?: (numberId: number) => Promise<void>;
     },
     private readonly policy: SessionPolicy = defaultSessionPolicy,
   ) {
@@ -165,6 +167,10 @@ export class SessionManager {
     await this.start(numberId);
   }
 
+  private forgetBrowser(numberId: number): Promise<void> {
+    return (this.deps.forgetBrowser?.(numberId) ?? Promise.resolve()).catch((error: unknown) => this.deps.logger.warn('browser data not cleared', { numberId, error: String(error) }));
+  }
+
   /** Logs the number out of WhatsApp and forgets its session. */
   async forget(numberId: number): Promise<void> {
     const s = this.session(numberId);
@@ -176,6 +182,7 @@ export class SessionManager {
     this.deps.observer.dropped(numberId);
     if (transport) await transport.logout().catch((error: unknown) => this.deps.logger.warn('logout failed', { numberId, error: String(error) }));
     fs.rmSync(this.sessionDir(numberId), { recursive: true, force: true });
+    await this.forgetBrowser(numberId);
     this.deps.sqlite.prepare('update whatsapp_numbers set linked_at = null where id = ?').run(numberId);
     this.set(s, { state: 'DISCONNECTED', reason: 'logged_out', detail: null, qr: null, qrRound: 0, pairingCode: null, nextRetryAt: null, syncPercent: null, notice: null });
   }
@@ -272,6 +279,7 @@ export class SessionManager {
     this.deps.logger.warn('whatsapp session down', { numberId: s.numberId, reason, detail });
     if (reason === 'logged_out' || reason === 'auth_failure') {
       fs.rmSync(this.sessionDir(s.numberId), { recursive: true, force: true });
+      void this.forgetBrowser(s.numberId);
       this.deps.sqlite.prepare('update whatsapp_numbers set linked_at = null where id = ?').run(s.numberId);
     }
     if (this.closed) return this.set(s, { state: 'DISCONNECTED', reason, detail, qr: null, pairingCode: null, nextRetryAt: null, syncPercent: null, notice: null });

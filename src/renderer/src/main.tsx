@@ -13,6 +13,7 @@ import './styles/message-fidelity.css';
 import './styles/contacts.css';
 import './styles/templates.css';
 import './styles/properties.css';
+import './styles/branches.css';
 import './styles/activity.css';
 import './styles/offers.css';
 import './styles/offline.css';

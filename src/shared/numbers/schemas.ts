@@ -8,11 +8,11 @@ const numberName = z.string().trim().min(2).max(100);
 const quotaLimit = z.number().int().min(1).max(100_000);
 
 export const createNumberInput = z
-  .object({ name: numberName, employeeId: entityId.nullable().optional(), quotaLimit: quotaLimit.default(1000) })
+  .object({ name: numberName, employeeId: entityId.nullable().optional(), branchId: entityId.nullable().optional(), quotaLimit: quotaLimit.default(1000) })
   .strict();
 
 export const updateNumberInput = z
-  .object({ id: entityId, name: numberName.optional(), employeeId: entityId.nullable().optional(), quotaLimit: quotaLimit.optional() })
+  .object({ id: entityId, name: numberName.optional(), employeeId: entityId.nullable().optional(), branchId: entityId.nullable().optional(), quotaLimit: quotaLimit.optional() })
   .strict();
 
 export const numberIdInput = z.object({ id: entityId }).strict();

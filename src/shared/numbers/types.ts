@@ -10,6 +10,8 @@ export interface NumberView {
   status: NumberStatus;
   provider: 'webjs' | 'cloud';
   employee: { id: number; name: string; email: string } | null;
+  /** The branch the number belongs to (issue 14). */
+  branchId: number | null;
   quotaUsed: number;
   quotaLimit: number;
   connection: NumberConnection;

@@ -7,6 +7,8 @@ export const propertiesChannelNames = [
   'properties.interestedConversations',
   'properties.create',
   'properties.update',
+  'properties.priceHistory',
+  'properties.sendCard',
   'properties.addPhoto',
   'properties.removePhoto',
   'properties.photo',
@@ -15,7 +17,7 @@ export const propertiesChannelNames = [
   'conversations.setInterest',
   'conversations.removeInterest',
 ] as const;
-export const propertiesEventNames = ['interests.changed', 'properties.changed'] as const;
+export const propertiesEventNames = ['interests.changed', 'properties.changed', 'properties.priceChanged'] as const;
 
 const listed: [SameNames<(typeof propertiesChannelNames)[number], keyof typeof propertiesChannels>, SameNames<(typeof propertiesEventNames)[number], keyof PropertiesEvents>] = [true, true];
 void listed;

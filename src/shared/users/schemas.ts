@@ -9,7 +9,7 @@ export const setupAdminInput = z
 export const signInInput = z.object({ email, password: anyPassword }).strict();
 
 export const createUserInput = z
-  .object({ name: personName, email, password: newPassword, role: z.enum(roles), phone: optionalPhone })
+  .object({ name: personName, email, password: newPassword, role: z.enum(roles), phone: optionalPhone, branchId: entityId.nullable().optional() })
   .strict();
 
 export const updateUserInput = z
@@ -19,6 +19,8 @@ export const updateUserInput = z
     email: email.optional(),
     role: z.enum(roles).optional(),
     phone: optionalPhone,
+    /** The branch the user works in (issue 14); null for none. */
+    branchId: entityId.nullable().optional(),
     /** An admin may set a new password for a user who forgot theirs. */
     password: newPassword.optional(),
   })

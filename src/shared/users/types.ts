@@ -10,6 +10,7 @@ export interface PublicUser {
   isActive: boolean;
   phone: string | null;
   language: 'ar' | 'en';
+  branchId: number | null;
   lastLoginAt: string | null;
   lastLogoutAt: string | null;
   createdAt: string;

@@ -15,8 +15,9 @@ export const entityNameSql = `coalesce(
     when 'message' then (select coalesce(c.name, c.phone) from messages m join conversations v on v.id = m.conversation_id join contacts c on c.id = v.contact_id where m.id = a.entity_id)
     when 'message_template' then (select name from message_templates where id = a.entity_id)
     when 'property' then (select name from properties where id = a.entity_id)
+    when 'branch' then (select name from branches where id = a.entity_id)
   end,
-  case when a.entity_type in ('whatsapp_number', 'message_template', 'property') then json_extract(a.details, '$.name') end
+  case when a.entity_type in ('whatsapp_number', 'message_template', 'property', 'branch') then json_extract(a.details, '$.name') end
 )`;
 
 type Details = Record<string, unknown> | null;

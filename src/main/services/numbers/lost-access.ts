@@ -31,3 +31,27 @@ export function unassignLostAccess(sqlite: Database.Database, activity: Activity
   }
   return rows.map((r) => r.id);
 }
+
+/**
+ * A user deactivated, or made an agent: their conversations on numbers they may no longer work
+ * (all of them when deactivated) go back to the unassigned queue, one activity entry each.
+ * Runs inside the caller's transaction; returns the conversations to tell the inboxes about.
+ */
+export function unassignLeaver(sqlite: Database.Database, activity: ActivityLog, byUserId: number, userId: number, reason: 'user_deactivated' | 'role_changed', now: number): number[] {
+  const rows =
+    reason === 'user_deactivated'
+      ? sqlite.prepare<[number], { id: number }>('select id from conversations where assigned_agent_id = ?').all(userId)
+      : sqlite
+          .prepare<{ userId: number }, { id: number }>(
+            `select c.id from conversations c join whatsapp_numbers n on n.id = c.whatsapp_number_id
+             where c.assigned_agent_id = @userId and n.employee_id is not @userId
+               and n.id not in (select whatsapp_number_id from number_agents where user_id = @userId)`,
+          )
+          .all({ userId });
+  const unassign = sqlite.prepare<[number, number]>('update conversations set assigned_agent_id = null, updated_at = ? where id = ?');
+  for (const row of rows) {
+    unassign.run(now, row.id);
+    activity.record({ userId: byUserId, action: 'conversation.unassigned', entityType: 'conversation', entityId: row.id, details: { from: userId, to: null, reason } });
+  }
+  return rows.map((r) => r.id);
+}

@@ -7,6 +7,7 @@ import { toIso, type Clock } from '../../base/clock';
 import { officeDay, officeTimeZoneOf } from '../../base/office-day';
 import type { Audience, EventBus } from '../../events/event-bus';
 import { normalizePhone } from '../../base/phone';
+import { requireAssignableBranch } from '../branches/branch-ref';
 import { AppError, fieldError } from '../../rpc/app-error';
 import type { SessionManager } from '../../whatsapp/session-manager';
 import { TransportError } from '../../whatsapp/webjs/start-errors';
@@ -30,6 +31,7 @@ interface NumberRow {
   employee_id: number | null;
   employee_name: string | null;
   employee_email: string | null;
+  branch_id: number | null;
   quota_used: number;
   quota_limit: number;
   quota_day: string | null;
@@ -39,7 +41,7 @@ interface NumberRow {
 }
 
 const selectNumbers = `
-  select n.id, n.phone_number, n.name, n.status, n.provider, n.employee_id, u.name as employee_name, u.email as employee_email,
+  select n.id, n.phone_number, n.name, n.status, n.provider, n.employee_id, u.name as employee_name, u.email as employee_email, n.branch_id,
          n.quota_used, n.quota_limit, n.quota_day, n.linked_at, n.created_at, n.updated_at
   from whatsapp_numbers n left join users u on u.id = n.employee_id
   where n.removed_at is null`;
@@ -96,10 +98,11 @@ export class NumbersService {
 
   create(caller: Caller, input: z.output<typeof createNumberInput>): NumberView {
     if (input.employeeId != null) this.requireUser(input.employeeId);
+    requireAssignableBranch(this.sqlite, input.branchId);
     const now = this.clock.now();
     const info = this.sqlite
-      .prepare("insert into whatsapp_numbers (name, employee_id, quota_limit, status, provider, created_at, updated_at) values (?, ?, ?, 'pending', 'webjs', ?, ?)")
-      .run(input.name, input.employeeId ?? null, input.quotaLimit, now, now);
+      .prepare("insert into whatsapp_numbers (name, employee_id, branch_id, quota_limit, status, provider, created_at, updated_at) values (?, ?, ?, ?, 'pending', 'webjs', ?, ?)")
+      .run(input.name, input.employeeId ?? null, input.branchId ?? null, input.quotaLimit, now, now);
     const id = Number(info.lastInsertRowid);
     this.activity.record({ userId: caller.user.id, action: 'number.created', entityType: 'whatsapp_number', entityId: id, details: { name: input.name } });
     this.publish(id);
@@ -107,13 +110,15 @@ export class NumbersService {
   }
 
   update(caller: Caller, input: z.output<typeof updateNumberInput>): NumberView {
-    this.get(input.id);
+    const current = this.get(input.id);
     if (input.employeeId != null) this.requireUser(input.employeeId);
+    requireAssignableBranch(this.sqlite, input.branchId, current.branchId);
     const sets: string[] = [];
     const values: (string | number | null)[] = [];
     if (input.name !== undefined) (sets.push('name = ?'), values.push(input.name));
     if (input.employeeId !== undefined) (sets.push('employee_id = ?'), values.push(input.employeeId));
     if (input.quotaLimit !== undefined) (sets.push('quota_limit = ?'), values.push(input.quotaLimit));
+    if (input.branchId !== undefined) (sets.push('branch_id = ?'), values.push(input.branchId));
     let unassigned: number[] = [];
     const before = this.audienceFor(input.id);
     if (sets.length > 0) {
@@ -238,6 +243,7 @@ export class NumbersService {
       status: row.status,
       provider: row.provider,
       employee: row.employee_id !== null && row.employee_name !== null ? { id: row.employee_id, name: row.employee_name, email: row.employee_email ?? '' } : null,
+      branchId: row.branch_id,
       quotaUsed: row.quota_day === today ? row.quota_used : 0,
       quotaLimit: row.quota_limit,
       connection: {

@@ -1,12 +1,14 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { propertyInterestStatuses, type ConversationStatus, type PropertyInterestStatus } from '../../../shared/domain';
-import type { InterestedConversation, PropertyInterestView, PropertyListItem, PropertySort, PropertyStatus, PropertyType, PropertyView } from '../../../shared/properties/types';
+import type { InterestedConversation, PropertyInterestView, PropertyListing, PropertyListItem, PropertySort, PropertyStatus, PropertyType, PropertyView, RentPeriod } from '../../../shared/properties/types';
 import type { conversationInterestsInput, createPropertyInput, propertyListInput, removeInterestInput, setInterestInput, updatePropertyInput } from '../../../shared/properties/schemas';
 import { normalizeSearchText, searchTerms } from '../../../shared/search-text';
 import { toIso, type Clock } from '../../base/clock';
 import type { Audience, EventBus } from '../../events/event-bus';
-import { AppError } from '../../rpc/app-error';
+import { AppError, fieldError } from '../../rpc/app-error';
+import { requireAssignableBranch } from '../branches/branch-ref';
+import { PriceHistory } from './price-history';
 import type { ActivityLog } from '../activity/activity-log';
 import type { Caller } from '../auth/auth-service';
 
@@ -20,9 +22,26 @@ interface PropertyRow {
   area: number | null;
   status: string;
   photos: string;
+  listing: string;
+  rent_period: string | null;
+  city: string | null;
+  district: string | null;
+  branch_id: number | null;
+  branch_name: string | null;
+  branch_name_en: string | null;
+  owner_contact_id: number | null;
+  owner_name: string | null;
+  owner_phone: string | null;
+  ad_licence_number: string | null;
+  ad_licence_expiry: string | null;
+  description_ar: string | null;
+  description_en: string | null;
   created_at: number;
   updated_at: number;
 }
+
+const selectProperty = `select p.*, b.name as branch_name, b.name_en as branch_name_en, c.name as owner_name, c.phone as owner_phone
+  from properties p left join branches b on b.id = p.branch_id left join contacts c on c.id = p.owner_contact_id`;
 
 interface InterestedRow {
   conversation_id: number;
@@ -53,11 +72,21 @@ export interface InterestGate {
   audience(numberId: number): Audience;
 }
 
-const columns = { name: 'name', type: 'type', location: 'location', price: 'price', bedrooms: 'bedrooms', area: 'area', status: 'status' } as const;
+/** The record's columns by input key; free-text ones store blank as null. */
+const columns = {
+  name: 'name', type: 'type', location: 'location', price: 'price', bedrooms: 'bedrooms', area: 'area', status: 'status',
+  listing: 'listing', rentPeriod: 'rent_period', city: 'city', district: 'district', branchId: 'branch_id', ownerContactId: 'owner_contact_id',
+  adLicenceNumber: 'ad_licence_number', adLicenceExpiry: 'ad_licence_expiry', descriptionAr: 'description_ar', descriptionEn: 'description_en',
+} as const;
+type Column = keyof typeof columns;
+const textColumns = new Set<Column>(['location', 'city', 'district', 'adLicenceNumber', 'descriptionAr', 'descriptionEn']);
+type RecordInput = Partial<Record<Column, string | number | null | undefined>>;
 
 /** Seed 003's properties catalogue, and which of its properties a conversation's customer is interested in. */
 export class PropertiesService {
   private readonly q;
+
+  readonly priceHistory: PriceHistory;
 
   constructor(
     private readonly sqlite: Database.Database,
@@ -66,12 +95,11 @@ export class PropertiesService {
     private readonly bus: EventBus,
     private readonly clock: Clock,
   ) {
+    this.priceHistory = new PriceHistory(sqlite);
     this.q = {
-      all: sqlite.prepare<[], PropertyRow>('select * from properties order by name, id'),
-      byId: sqlite.prepare<[number], PropertyRow>('select * from properties where id = ?'),
-      insert: sqlite.prepare<[string, string, string | null, number | null, number | null, number | null, string, number, number]>(
-        'insert into properties (name, type, location, price, bedrooms, area, status, photos, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, \'[]\', ?, ?)',
-      ),
+      all: sqlite.prepare<[], PropertyRow>(`${selectProperty} order by p.name, p.id`),
+      byId: sqlite.prepare<[number], PropertyRow>(`${selectProperty} where p.id = ?`),
+      contactExists: sqlite.prepare<[number], { id: number }>('select id from contacts where id = ?'),
       remove: sqlite.prepare<[number]>('delete from properties where id = ?'),
       interests: sqlite.prepare<[number], InterestRow>(
         'select conversation_id, property_id, status, created_at, updated_at from conversation_property_interests where conversation_id = ? order by updated_at desc, id desc',
@@ -117,7 +145,14 @@ export class PropertiesService {
     const counts = this.interestCounts(caller);
     const found = this.q.all
       .all()
-      .filter((row) => (!input.type || row.type === input.type) && (!input.status || row.status === input.status))
+      .filter(
+        (row) =>
+          (!input.type || row.type === input.type) &&
+          (!input.status || row.status === input.status) &&
+          (!input.listing || row.listing === input.listing) &&
+          (input.branchId === undefined || row.branch_id === input.branchId) &&
+          (!input.city || (row.city !== null && normalizeSearchText(row.city) === normalizeSearchText(input.city))),
+      )
       .map(toPropertyView)
       .filter((p) => {
         if (terms.length === 0) return true;
@@ -151,33 +186,74 @@ export class PropertiesService {
   }
 
   create(caller: Caller, input: z.output<typeof createPropertyInput>): PropertyView {
+    const values = this.checked(input, null);
     const now = this.clock.now();
-    const id = Number(
-      this.q.insert.run(input.name, input.type, blankToNull(input.location), input.price ?? null, input.bedrooms ?? null, input.area ?? null, input.status, now, now)
-        .lastInsertRowid,
-    );
-    this.record(caller, 'property.created', id, { name: input.name });
+    const keys = (Object.keys(columns) as Column[]).filter((key) => values[key] !== undefined);
+    const id = this.sqlite.transaction(() => {
+      const created = Number(
+        this.sqlite
+          .prepare(`insert into properties (${keys.map((k) => columns[k]).join(', ')}, photos, created_at, updated_at) values (${keys.map(() => '?').join(', ')}, '[]', ?, ?)`)
+          .run(...keys.map((k) => values[k] ?? null), now, now).lastInsertRowid,
+      );
+      this.record(caller, 'property.created', created, { name: input.name });
+      return created;
+    })();
     this.bus.publish('properties.changed', { propertyId: id }, { kind: 'all' });
     return this.get(id);
   }
 
+  /** A price change goes into the price history in the same transaction, and is published for the automation. */
   update(caller: Caller, input: z.output<typeof updatePropertyInput>): PropertyView {
     const before = this.get(input.id);
+    const values = this.checked(input, before);
     const sets: string[] = [];
-    const values: (string | number | null)[] = [];
-    for (const [key, column] of Object.entries(columns) as [keyof typeof columns, string][]) {
-      const value = input[key];
+    const params: (string | number | null)[] = [];
+    for (const key of Object.keys(columns) as Column[]) {
+      const value = values[key];
       if (value === undefined) continue;
-      sets.push(`${column} = ?`);
-      values.push(key === 'location' ? blankToNull(value as string | null) : value);
+      sets.push(`${columns[key]} = ?`);
+      params.push(value);
     }
     if (sets.length === 0) return before;
-    this.sqlite.prepare(`update properties set ${sets.join(', ')}, updated_at = ? where id = ?`).run(...values, this.clock.now(), input.id);
-    const fields = Object.keys(input).filter((k) => k !== 'id');
-    this.record(caller, 'property.updated', input.id, { name: input.name ?? before.name, fields });
+    const priceChanged = values.price !== undefined && values.price !== before.price;
+    const now = this.clock.now();
+    this.sqlite.transaction(() => {
+      this.sqlite.prepare(`update properties set ${sets.join(', ')}, updated_at = ? where id = ?`).run(...params, now, input.id);
+      if (priceChanged) this.priceHistory.record(input.id, before.price, (values.price as number | null) ?? null, caller.user.id, now);
+      const fields = Object.keys(input).filter((k) => k !== 'id');
+      this.record(caller, 'property.updated', input.id, {
+        name: input.name ?? before.name,
+        fields,
+        ...(priceChanged ? { price: { from: before.price, to: values.price } } : {}),
+      });
+    })();
     this.bus.publish('properties.changed', { propertyId: input.id }, { kind: 'all' });
+    if (priceChanged) {
+      this.bus.publish('properties.priceChanged', { propertyId: input.id, oldPrice: before.price, newPrice: (values.price as number | null) ?? null, changedBy: caller.user.id }, { kind: 'all' });
+    }
     this.interestsChangedFor(input.id);
     return this.get(input.id);
+  }
+
+  /**
+   * The record's values as stored: blank text as null, rent with its period (sale without one),
+   * an existing active branch and an existing owner. Refusals name their field.
+   */
+  private checked(input: RecordInput, before: PropertyView | null): RecordInput {
+    const values: RecordInput = {};
+    for (const key of Object.keys(columns) as Column[]) {
+      const value = input[key];
+      if (value === undefined) continue;
+      values[key] = textColumns.has(key) && typeof value === 'string' ? blankToNull(value) : value;
+    }
+    const listing = values.listing ?? before?.listing ?? 'sale';
+    const period = values.rentPeriod !== undefined ? values.rentPeriod : (before?.rentPeriod ?? null);
+    if (listing === 'rent' && !period) throw fieldError('rentPeriod', 'required', 'A rent needs its period (yearly or monthly)');
+    if (listing === 'sale' && period !== null) values.rentPeriod = null;
+    requireAssignableBranch(this.sqlite, values.branchId as number | null | undefined, before?.branch?.id ?? null);
+    const owner = values.ownerContactId;
+    if (typeof owner === 'number' && owner !== before?.owner?.id && !this.q.contactExists.get(owner)) throw fieldError('ownerContactId', 'invalid', 'No such contact');
+    return values;
   }
 
   /** Interests in it go with it (the foreign key cascades); their conversations' panels refresh. */
@@ -316,6 +392,16 @@ function toPropertyView(row: PropertyRow): PropertyView {
     area: row.area,
     status: row.status as PropertyStatus,
     photos,
+    listing: row.listing as PropertyListing,
+    rentPeriod: row.rent_period as RentPeriod | null,
+    city: row.city,
+    district: row.district,
+    branch: row.branch_id === null ? null : { id: row.branch_id, name: row.branch_name ?? '', nameEn: row.branch_name_en },
+    owner: row.owner_contact_id === null ? null : { id: row.owner_contact_id, name: row.owner_name, phone: row.owner_phone ?? '' },
+    adLicenceNumber: row.ad_licence_number,
+    adLicenceExpiry: row.ad_licence_expiry,
+    descriptionAr: row.description_ar,
+    descriptionEn: row.description_en,
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
   };

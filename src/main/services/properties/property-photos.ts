@@ -77,7 +77,7 @@ export class PropertyPhotos {
 }
 
 /** The photo's type from its first bytes (the catalogue keeps only names, not MIME types). */
-function sniffImageType(head: Buffer, offset: number): string {
+export function sniffImageType(head: Buffer, offset: number): string {
   if (offset > 0) return 'application/octet-stream';
   if (head[0] === 0x89 && head[1] === 0x50) return 'image/png';
   if (head[0] === 0xff && head[1] === 0xd8) return 'image/jpeg';

@@ -17,6 +17,7 @@ export function toPublicUser(row: UserRow): PublicUser {
     isActive: row.isActive,
     phone: row.phone,
     language: row.language,
+    branchId: row.branchId,
     lastLoginAt: toIso(row.lastLoginAt),
     lastLogoutAt: toIso(row.lastLogoutAt),
     createdAt: toIso(row.createdAt),

@@ -1,5 +1,6 @@
 /** A catalogue property as the demo's answers quote it: read from the properties table. */
 export interface QuotedProperty {
+  /** Halalas. */
   price: number | null;
   area: number | null;
   bedrooms: number | null;
@@ -18,7 +19,9 @@ export function quoteProperty(text: string, property: QuotedProperty, language: 
   return text.replace(/\{(price|area|bedrooms)\}/g, (_, key: string) => values[key] ?? '');
 }
 
-export function sayPrice(price: number, language: 'ar' | 'en'): string {
+/** `halalas` → «٩٥٠ ألف ريال» / «950k SAR», in whole riyals as an agent says it. */
+export function sayPrice(halalas: number, language: 'ar' | 'en'): string {
+  const price = halalas / 100;
   if (language === 'ar') {
     if (price >= 1_000_000) return `${sayNumber(price / 1_000_000, 'ar')} مليون ريال`;
     if (price >= 1000) return `${sayNumber(price / 1000, 'ar')} ألف ريال`;

@@ -86,8 +86,8 @@ describe('demo data', () => {
       return thread.filter((m) => m.sender === 'agent').find((m) => m.content.includes(includes))?.content;
     };
     // The Narjis apartment is stored at 950,000 with 4 rooms on 210 m²; the answer says so (not the 850 it once did).
-    expect(price('شقة ٤ غرف – حي النرجس')).toBe(950_000);
-    expect(await answer('ماجد العمري', 'السعر')).toContain(`والسعر ${sayPrice(950_000, 'ar')}`);
+    expect(price('شقة ٤ غرف – حي النرجس')).toBe(95_000_000);
+    expect(await answer('ماجد العمري', 'السعر')).toContain(`والسعر ${sayPrice(95_000_000, 'ar')}`);
     expect(await answer('ماجد العمري', 'السعر')).toContain('٤ غرف، ٢١٠ متر');
     expect(await answer('Faisal Alotaibi', 'Asking')).toContain(`Asking ${sayPrice(price('فيلا دوبلكس – حي حطين'), 'en')}`);
     expect(await answer('أم فيصل', 'الإيجار')).toContain(`الإيجار ${sayPrice(price('شقة للإيجار – حي الملقا'), 'ar')} سنوياً`);

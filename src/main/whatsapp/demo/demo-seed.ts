@@ -60,12 +60,13 @@ export async function seedDemoData(db: Db, options: DemoSeedOptions = {}): Promi
   const agents = await Promise.all(demoAgents.map(async (agent) => ({ ...agent, passwordHash: await hashPassword(demoPassword) })));
   const now = options.now ?? Date.now();
   const random = seededRandom(20261125);
+  const licenceExpiry = new Date(now + 365 * 86_400_000).toISOString().slice(0, 10);
 
   const result = db.transaction((tx): DemoSeedResult | null => {
     if (hasNumbers(tx)) return null;
     const branch = tx
       .insert(branches)
-      .values({ name: 'فرع الرياض – حي العليا', city: 'الرياض', address: 'طريق العليا العام، حي العليا، الرياض 12211', phone: '+966112345678', createdAt: now, updatedAt: now })
+      .values({ name: 'فرع الرياض – حي العليا', nameEn: 'Riyadh – Olaya branch', city: 'الرياض', address: 'طريق العليا العام، حي العليا، الرياض 12211', phone: '+966112345678', createdAt: now, updatedAt: now })
       .returning({ id: branches.id })
       .get();
 
@@ -92,10 +93,11 @@ export async function seedDemoData(db: Db, options: DemoSeedOptions = {}): Promi
     const propertyIds = tx
       .insert(properties)
       .values([
-        { name: 'شقة ٤ غرف – حي النرجس', type: 'apartment', location: 'النرجس، الرياض', price: 950_000, bedrooms: 4, area: 210, status: 'available', createdAt: now, updatedAt: now },
-        { name: 'فيلا دوبلكس – حي حطين', type: 'villa', location: 'حطين، الرياض', price: 3_200_000, bedrooms: 6, area: 450, status: 'available', createdAt: now, updatedAt: now },
-        { name: 'شقة للإيجار – حي الملقا', type: 'apartment', location: 'الملقا، الرياض', price: 65_000, bedrooms: 3, area: 160, status: 'available', createdAt: now, updatedAt: now },
-        { name: 'أرض سكنية – حي القيروان', type: 'land', location: 'القيروان، الرياض', price: 1_800_000, bedrooms: null, area: 625, status: 'reserved', createdAt: now, updatedAt: now },
+        // Prices in halalas. The first three carry a REGA advertising licence valid for a year, so their cards can be sent.
+        { name: 'شقة ٤ غرف – حي النرجس', type: 'apartment', location: 'النرجس، الرياض', city: 'الرياض', district: 'النرجس', price: 95_000_000, bedrooms: 4, area: 210, status: 'available', branchId: branch.id, adLicenceNumber: '7100012345', adLicenceExpiry: licenceExpiry, createdAt: now, updatedAt: now },
+        { name: 'فيلا دوبلكس – حي حطين', type: 'villa', location: 'حطين، الرياض', city: 'الرياض', district: 'حطين', price: 320_000_000, bedrooms: 6, area: 450, status: 'available', branchId: branch.id, adLicenceNumber: '7100012346', adLicenceExpiry: licenceExpiry, createdAt: now, updatedAt: now },
+        { name: 'شقة للإيجار – حي الملقا', type: 'apartment', location: 'الملقا، الرياض', city: 'الرياض', district: 'الملقا', listing: 'rent', rentPeriod: 'yearly', price: 6_500_000, bedrooms: 3, area: 160, status: 'available', branchId: branch.id, adLicenceNumber: '7100012347', adLicenceExpiry: licenceExpiry, createdAt: now, updatedAt: now },
+        { name: 'أرض سكنية – حي القيروان', type: 'land', location: 'القيروان، الرياض', city: 'الرياض', district: 'القيروان', price: 180_000_000, bedrooms: null, area: 625, status: 'reserved', branchId: branch.id, createdAt: now, updatedAt: now },
       ])
       .returning({ id: properties.id })
       .all()

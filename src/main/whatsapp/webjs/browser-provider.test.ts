@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyStartError } from './start-errors';
-import { BrowserNotFoundError, resolveBrowserPath, systemBrowserLaunchOptions } from './browser-provider';
+import { BrowserNotFoundError, chosenBrowserProvider, resolveBrowserPath, systemBrowserLaunchOptions } from './browser-provider';
 
 describe('finding the browser a session runs in', () => {
   it('takes the path from the settings first', () => {
@@ -36,5 +36,22 @@ describe('finding the browser a session runs in', () => {
     const options = systemBrowserLaunchOptions('/usr/bin/chromium');
     expect(options).toMatchObject({ executablePath: '/usr/bin/chromium', pipe: true, headless: true });
     expect(JSON.stringify(options)).not.toMatch(/remote-debugging/);
+  });
+});
+
+describe('the browser a session runs in', () => {
+  const provider = (name: string, forgotten: string[]) => ({ launchOptions: () => ({ name }), forget: async (id: number) => void forgotten.push(`${name}:${id}`) });
+
+  it('is the desktop’s own Chromium only when the setting asks and the shell has one; forgetting clears both', async () => {
+    const forgotten: string[] = [];
+    let choice: string | null = null;
+    const chosen = chosenBrowserProvider(() => choice, provider('system', forgotten), provider('app', forgotten));
+    expect(await chosen.launchOptions(1)).toEqual({ name: 'system' });
+    choice = 'electron-window';
+    expect(await chosen.launchOptions(1)).toEqual({ name: 'app' });
+    await chosen.forget!(4);
+    expect(forgotten.sort()).toEqual(['app:4', 'system:4']);
+    const hostShell = chosenBrowserProvider(() => 'electron-window', provider('system', forgotten), undefined);
+    expect(await hostShell.launchOptions(1)).toEqual({ name: 'system' });
   });
 });

@@ -81,10 +81,33 @@ export function systemBrowserLaunchOptions(executablePath: string): Record<strin
 }
 
 export interface BrowserProvider {
-  /** Puppeteer launch (or connect) options for one session. */
-  launchOptions(): Record<string, unknown>;
+  /**
+   * whatsapp-web.js's `puppeteer` options for one number's session: how to launch a system
+   * browser, or (desktop) an already open `{ browser, page }` of the app's own Chromium.
+   */
+  launchOptions(numberId: number): Record<string, unknown> | Promise<Record<string, unknown>>;
+  /** The number was logged out or removed: what its browser kept of it goes too. */
+  forget?(numberId: number): Promise<void>;
 }
 
 export function systemBrowserProvider(setting: () => string | null): BrowserProvider {
   return { launchOptions: () => systemBrowserLaunchOptions(resolveBrowserPath({ setting: setting() })) };
+}
+
+/** Settings key: `electron-window` runs a desktop number in the app's own Chromium; anything else a system browser. */
+export const browserChoiceKey = 'whatsapp.browser';
+
+/**
+ * The provider a session uses, chosen when it starts: the desktop's own Chromium when the
+ * setting asks for it and the shell has one, else the system browser (the host shell's only
+ * way, and the desktop's default until the release checklist has linked a real phone through it).
+ */
+export function chosenBrowserProvider(choice: () => string | null, system: BrowserProvider, app: BrowserProvider | undefined): BrowserProvider {
+  const pick = () => (app && choice() === 'electron-window' ? app : system);
+  return {
+    launchOptions: (numberId) => pick().launchOptions(numberId),
+    async forget(numberId) {
+      await Promise.all([system.forget?.(numberId), app?.forget?.(numberId)]);
+    },
+  };
 }

@@ -9,8 +9,8 @@ import type { BrowserProvider } from './browser-provider';
 export function realClientFactory(browser: BrowserProvider): WebjsClientFactory {
   let loaded: WhatsappWebModule | null = null;
   return {
-    async create({ sessionDir }): Promise<WebjsClient> {
-      const puppeteer = browser.launchOptions();
+    async create({ numberId, sessionDir }): Promise<WebjsClient> {
+      const puppeteer = await browser.launchOptions(numberId);
       const wwebjs = await loadWhatsappWeb();
       loaded = wwebjs;
       return new wwebjs.Client({

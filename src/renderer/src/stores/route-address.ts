@@ -1,5 +1,5 @@
 /** In menu order. */
-export const routes = ['inbox', 'contacts', 'properties', 'offers', 'templates', 'numbers', 'users', 'activity', 'profile'] as const;
+export const routes = ['inbox', 'contacts', 'properties', 'offers', 'templates', 'numbers', 'users', 'branches', 'activity', 'profile'] as const;
 export type Route = (typeof routes)[number];
 
 /** Where the address points: a page (null: none named, the shell picks the role's default), a conversation, or nowhere known. */

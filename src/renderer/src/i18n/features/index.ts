@@ -4,6 +4,8 @@
  * so a missing English text fails the typecheck there.
  */
 import { activityAr, activityEn } from './activity';
+import { branchesAr, branchesEn } from './branches';
+import { propertyRecordAr, propertyRecordEn } from './property-record';
 import { accessAr, accessEn } from './access';
 import { composerGuardAr, composerGuardEn } from './composer-guard';
 import { contactsAr, contactsEn } from './contacts';
@@ -38,6 +40,8 @@ export const featureAr = {
   ...accessAr,
   ...demoAr,
   ...composerGuardAr,
+  ...branchesAr,
+  ...propertyRecordAr,
   ...offersAr,
 } as const;
 export const featureEn: Record<keyof typeof featureAr, string> = {
@@ -57,5 +61,7 @@ export const featureEn: Record<keyof typeof featureAr, string> = {
   ...accessEn,
   ...demoEn,
   ...composerGuardEn,
+  ...branchesEn,
+  ...propertyRecordEn,
   ...offersEn,
 };

@@ -44,6 +44,9 @@ export function activitySentence(t: Translate, language: Language, entry: Activi
       parts.fromUser = entry.related.fromUserName ?? t('activity.nobody');
       parts.toUser = entry.related.toUserName ?? t('activity.nobody');
       break;
+    case 'property.card_sent':
+      parts.property = typeof details.name === 'string' ? details.name : '';
+      break;
     case 'property_interest.added':
     case 'property_interest.updated':
     case 'property_interest.removed':

@@ -8,7 +8,9 @@ import { SelectField } from '../../components/SelectField';
 import { describeError } from '../../i18n/errors';
 import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
+import { cardRefusalText } from '../properties/card-refusal';
 import { formatPrice } from '../properties/property-labels';
+import { useSendCard } from '../properties/use-send-card';
 
 /** The conversation's interests, kept fresh by `interests.changed`; a late answer for another conversation is dropped. */
 function useInterests(conversationId: number) {
@@ -49,6 +51,8 @@ export function PropertyInterests({ conversationId }: { conversationId: number }
   const [catalogue, setCatalogue] = useState<PropertyView[]>([]);
   const [picked, setPicked] = useState('');
   const [busy, setBusy] = useState(false);
+  const card = useSendCard();
+  const [cardLanguage, setCardLanguage] = useState<'ar' | 'en'>(language);
 
   // Read again when the interests change and when a property is added, renamed or deleted.
   const [catalogueVersion, setCatalogueVersion] = useState(0);
@@ -90,6 +94,24 @@ export function PropertyInterests({ conversationId }: { conversationId: number }
           {describeError(t, error).formMessage ?? t('interests.loadFailed')}
         </Alert>
       ) : null}
+      {card.error ? (
+        <Alert tone="error" testId="property-card-error">
+          {cardRefusalText(t, card.error.error)}
+        </Alert>
+      ) : null}
+      {interests && interests.length > 0 ? (
+        <SelectField<'ar' | 'en'>
+          name="card-language"
+          label={t('properties.sendCardLanguage')}
+          value={cardLanguage}
+          options={[
+            { value: 'ar', label: 'العربية' },
+            { value: 'en', label: 'English' },
+          ]}
+          onChange={setCardLanguage}
+          testId="property-card-language"
+        />
+      ) : null}
       {interests && interests.length === 0 ? <p className="property-interests-empty">{t('interests.empty')}</p> : null}
       {interests && interests.length > 0 ? (
         <ul className="property-interests-list">
@@ -112,8 +134,18 @@ export function PropertyInterests({ conversationId }: { conversationId: number }
               <div className="property-interest-meta">
                 <span>{t(`propertyType.${property.type}`)}</span>
                 {property.location ? <span>{property.location}</span> : null}
-                {property.price !== null ? <bdi>{formatPrice(t, language, property.price)}</bdi> : null}
+                {property.price !== null ? <bdi>{formatPrice(t, language, property.price, property)}</bdi> : null}
               </div>
+              <button
+                type="button"
+                className="button button-small button-secondary"
+                disabled={card.sending !== null}
+                aria-label={t('properties.sendCardNamed', { name: property.name })}
+                onClick={() => void card.send({ conversationId, propertyId: property.id, language: cardLanguage })}
+                data-testid={`property-interest-send-card-${property.id}`}
+              >
+                {t('properties.sendCard')}
+              </button>
               <SelectField<PropertyInterestStatus>
                 name={`interest-status-${property.id}`}
                 label={t('interests.statusLabel', { name: property.name })}

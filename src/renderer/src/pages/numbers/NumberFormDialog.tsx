@@ -12,9 +12,12 @@ import { useT } from '../../i18n/use-t';
 import { useNumbersStore } from '../../stores/numbers-store';
 import { useUsersStore } from '../../stores/users-store';
 import { AgentsField } from './AgentsField';
+import { useLanguageStore } from '../../i18n/language-store';
+import { branchOptions } from '../branches/branch-options';
+import { useBranches } from '../branches/use-branches';
 import { createNumber, numberFormValues, saveAgents, updateNumber, type NumberFormValues } from './number-form';
 
-const fields = ['name', 'employeeId', 'quotaLimit', 'agentIds'] as const;
+const fields = ['name', 'employeeId', 'quotaLimit', 'agentIds', 'branchId'] as const;
 
 interface NumberFormDialogProps {
   number?: NumberView;
@@ -40,6 +43,10 @@ export function NumberFormDialog({ number, canChooseEmployee, onClose }: NumberF
   const [created, setCreated] = useState<NumberView | null>(null);
   const submission = useSubmit(fields);
   const users = useUsersStore((state) => state.users);
+  const language = useLanguageStore((state) => state.language);
+  const branches = useBranches();
+  const known = number?.branchId ? branches.data?.find((b) => b.id === number.branchId) : undefined;
+  const currentBranch = number?.branchId ? (known ?? { id: number.branchId, name: `#${number.branchId}`, nameEn: null }) : null;
   const set = (field: keyof NumberFormValues) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
 
   useEffect(() => {
@@ -109,6 +116,15 @@ export function NumberFormDialog({ number, canChooseEmployee, onClose }: NumberF
               testId="number-form-quota"
             />
           </div>
+          <SelectField
+            name="branchId"
+            label={t('branches.picker')}
+            value={values.branchId}
+            options={branchOptions(t, language, branches.data ?? [], currentBranch)}
+            onChange={set('branchId')}
+            error={shown.fields.branchId}
+            testId="number-form-branch"
+          />
           {canChooseEmployee ? <AgentsField users={users} selected={agentIds} onChange={setAgentIds} error={shown.fields.agentIds} /> : null}
         </div>
         <FormDialogFooter submitLabel={number ? t('common.save') : t('numbers.createSubmit')} pending={pending} onCancel={onClose} testIdPrefix="number-form" />

@@ -8,6 +8,8 @@ export interface NumberFormValues {
   /** '' for nobody: a select's value is a string. */
   employeeId: string;
   quotaLimit: string;
+  /** '' for no branch. */
+  branchId: string;
 }
 
 /** Seed 003's rate limit: 1,000 messages a day per number. */
@@ -18,14 +20,15 @@ export function numberFormValues(number?: NumberView): NumberFormValues {
     name: number?.name ?? '',
     employeeId: number?.employee ? String(number.employee.id) : '',
     quotaLimit: String(number?.quotaLimit ?? defaultQuota),
+    branchId: number?.branchId ? String(number.branchId) : '',
   };
 }
 
-function parsed(values: NumberFormValues): { name: string; employeeId: number | null; quotaLimit: number } {
+function parsed(values: NumberFormValues): { name: string; employeeId: number | null; quotaLimit: number; branchId: number | null } {
   const quota = values.quotaLimit.trim();
   // An empty or non-numeric limit would reach the core as a string; say so under the field instead.
   if (!/^\d+$/.test(quota)) throw new ApiCallError(clientFieldError('quotaLimit', quota ? 'invalid' : 'required'));
-  return { name: values.name, employeeId: values.employeeId ? Number(values.employeeId) : null, quotaLimit: Number(quota) };
+  return { name: values.name, employeeId: values.employeeId ? Number(values.employeeId) : null, quotaLimit: Number(quota), branchId: values.branchId ? Number(values.branchId) : null };
 }
 
 export function createNumber(values: NumberFormValues): Promise<NumberView> {
@@ -40,6 +43,7 @@ export async function updateNumber(number: NumberView, values: NumberFormValues)
     ...(next.name !== number.name ? { name: next.name } : {}),
     ...(next.employeeId !== (number.employee?.id ?? null) ? { employeeId: next.employeeId } : {}),
     ...(next.quotaLimit !== number.quotaLimit ? { quotaLimit: next.quotaLimit } : {}),
+    ...(next.branchId !== number.branchId ? { branchId: next.branchId } : {}),
   };
   if (Object.keys(input).length === 1) return undefined;
   return call('numbers.update', input);

@@ -16,7 +16,9 @@ import { InterestedConversationsDialog } from './InterestedConversationsDialog';
 import { PropertiesToolbar, noFilters, type PropertyFilters } from './PropertiesToolbar';
 import { describePropertyError } from './property-errors';
 import { formatWhole, interestTotal } from './property-labels';
-import { PropertyCard, type PropertyActions } from './PropertyCard';
+import { PropertyCard, type PropertyActions, type PropertyViews } from './PropertyCard';
+import { PriceHistoryDialog } from './PriceHistoryDialog';
+import { SendCardDialog } from './SendCardDialog';
 import { PropertyFormDialog } from './PropertyFormDialog';
 import { useProperties } from './use-properties';
 
@@ -25,6 +27,8 @@ type Open =
   | { kind: 'edit'; property: PropertyView }
   | { kind: 'delete'; property: PropertyListItem }
   | { kind: 'interested'; property: PropertyListItem }
+  | { kind: 'history'; property: PropertyListItem }
+  | { kind: 'card'; property: PropertyListItem }
   | null;
 
 /** Kept as a key, not a text, so switching the language re-translates it. */
@@ -42,13 +46,17 @@ export function PropertiesPage({ user }: { user: PublicUser }) {
   const manage = canManageProperties(user.role);
   const [filters, setFilters] = useState<PropertyFilters>(noFilters);
   const search = useDebounced(filters.search.trim(), 200);
-  const filtered = search !== '' || filters.type !== '' || filters.status !== '';
+  const filtered = search !== '' || filters.type !== '' || filters.status !== '' || filters.listing !== '' || filters.branch !== '' || filters.city !== '';
   const properties = useProperties({
     sort: filters.sort,
     ...(search ? { search } : {}),
     ...(filters.type ? { type: filters.type } : {}),
     ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.listing ? { listing: filters.listing } : {}),
+    ...(filters.branch ? { branchId: Number(filters.branch) } : {}),
+    ...(filters.city ? { city: filters.city } : {}),
   });
+  const cities = useMemo(() => [...new Set((properties.data ?? []).map((p) => p.city).filter((c): c is string => Boolean(c)))], [properties.data]);
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const removal = useSubmit(noFields);
@@ -75,6 +83,7 @@ export function PropertiesPage({ user }: { user: PublicUser }) {
         },
       }
     : undefined;
+  const views: PropertyViews = { onPriceHistory: (property) => setOpen({ kind: 'history', property }), onSendCard: (property) => setOpen({ kind: 'card', property }) };
   const saved = (property: PropertyView, created: boolean) => {
     setNotice({ key: created ? 'properties.created' : 'properties.saved', name: property.name });
     properties.reload();
@@ -113,7 +122,7 @@ export function PropertiesPage({ user }: { user: PublicUser }) {
         </Alert>
       ) : null}
 
-      <PropertiesToolbar filters={filters} onChange={setFilters} />
+      <PropertiesToolbar filters={filters} onChange={setFilters} cities={cities} />
 
       {list === undefined && !properties.error ? <p className="muted">{t('app.loading')}</p> : null}
       {list && list.length > 0 ? (
@@ -138,7 +147,7 @@ export function PropertiesPage({ user }: { user: PublicUser }) {
       {list && list.length > 0 ? (
         <div className="property-grid" data-testid="properties-list" aria-busy={properties.loading}>
           {list.map((property) => (
-            <PropertyCard key={property.id} property={property} actions={actions} onShowInterested={(p) => setOpen({ kind: 'interested', property: p })} />
+            <PropertyCard key={property.id} property={property} actions={actions} views={views} onShowInterested={(p) => setOpen({ kind: 'interested', property: p })} />
           ))}
         </div>
       ) : null}
@@ -146,6 +155,8 @@ export function PropertiesPage({ user }: { user: PublicUser }) {
       {open?.kind === 'create' ? <PropertyFormDialog onClose={close} onSaved={saved} /> : null}
       {open?.kind === 'edit' ? <PropertyFormDialog property={open.property} onClose={close} onSaved={saved} /> : null}
       {open?.kind === 'interested' ? <InterestedConversationsDialog property={open.property} onClose={close} /> : null}
+      {open?.kind === 'history' ? <PriceHistoryDialog property={open.property} onClose={close} /> : null}
+      {open?.kind === 'card' ? <SendCardDialog property={open.property} onClose={close} /> : null}
       {deleting ? (
         <ConfirmDialog
           title={t('properties.deleteTitle')}

@@ -1,66 +1,56 @@
-import { useMemo, useRef, useState, type FormEvent } from 'react';
-import { propertyStatuses, propertyTypes, type PropertyView } from '../../../../shared/properties/types';
+import { useRef, useState } from 'react';
+import { useWatch } from 'react-hook-form';
+import { parseMoney } from '../../../../shared/money';
+import { propertyListings, propertyStatuses, propertyTypes, rentPeriods, type PropertyView } from '../../../../shared/properties/types';
 import { call } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
 import { FormDialogFooter } from '../../components/FormDialogFooter';
-import { SelectField } from '../../components/SelectField';
-import { TextField } from '../../components/TextField';
-import { useSubmit } from '../../hooks/use-submit';
+import { FormSelectField, FormTextAreaField, FormTextField } from '../../forms/FormFields';
+import { useContractForm } from '../../forms/use-contract-form';
 import { isolate } from '../../i18n/labels';
 import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
-import { describePropertyError } from './property-errors';
-import { parseWhole, propertyChanges, propertyFormValues, readPropertyForm, type PropertyFormValues } from './property-form';
-import { formatPrice, statusLabel, typeLabel } from './property-labels';
 import { uploadFile } from '../../media/upload-file';
+import { branchOptions } from '../branches/branch-options';
+import { useBranches } from '../branches/use-branches';
+import { OwnerPicker, type OwnerChoice } from './OwnerPicker';
+import { describePropertyError } from './property-errors';
+import { propertyChanges, propertyFormSchema, propertyFormValues } from './property-form';
+import { formatPrice, listingLabel, statusLabel, typeLabel } from './property-labels';
 import { PropertyPhotosField, type PhotoDraft } from './PropertyPhotosField';
 
-const fields = ['name', 'type', 'status', 'location', 'price', 'bedrooms', 'area'] as const;
-
-/** Adds a property, or edits `property`. The form checks what it can before sending; the core's field errors land under the same fields. */
+/** Adds a property, or edits `property`: the contract's schema checks the form before sending; the core's field errors land under the same fields. */
 export function PropertyFormDialog({ property, onClose, onSaved }: { property?: PropertyView; onClose(): void; onSaved(property: PropertyView, created: boolean): void }) {
   const t = useT();
   const language = useLanguageStore((state) => state.language);
-  const [values, setValues] = useState<PropertyFormValues>(() => propertyFormValues(property));
-  const submission = useSubmit(fields);
+  const form = useContractForm(propertyFormSchema, propertyFormValues(property));
+  const branches = useBranches();
+  const [owner, setOwner] = useState<OwnerChoice | null>(property?.owner ?? null);
   const [photos, setPhotos] = useState<PhotoDraft>(() => ({ kept: property?.photos ?? [], added: [] }));
   const [photoProgress, setPhotoProgress] = useState<{ index: number; count: number; done: number } | null>(null);
   /** Created on a first try whose photos then failed: trying again updates it rather than adding a second. */
   const created = useRef<PropertyView | null>(null);
-  const shown = useMemo(() => describePropertyError(t, submission.error, fields), [t, submission.error]);
-  const set =
-    <K extends keyof PropertyFormValues>(field: K) =>
-    (value: PropertyFormValues[K]) =>
-      setValues((v) => ({ ...v, [field]: value }));
+  const [listing, priceText] = useWatch({ control: form.control, name: ['listing', 'price'] }) as [string, string];
 
-  const price = parseWhole(values.price);
-  const priceHint = 'value' in price && price.value !== null ? t('properties.field.pricePreview', { price: formatPrice(t, language, price.value) }) : t('properties.field.priceHint');
+  const typed = typeof priceText === 'string' && priceText.trim() !== '' ? parseMoney(priceText) : null;
+  const priceHint = typed?.ok ? t('properties.field.pricePreview', { price: formatPrice(t, language, typed.halalas) }) : t('properties.field.moneyHint');
+  const forbidden = describePropertyError(t, form.serverError).formMessage;
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const read = readPropertyForm(values);
-    if (!read.ok) {
-      submission.fail(read.error);
-      return;
+  const onSubmit = form.submit(async (values) => {
+    const existing = property ?? created.current;
+    let saved: PropertyView;
+    if (!existing) {
+      saved = await call('properties.create', values);
+      created.current = saved;
+    } else {
+      const changes = propertyChanges(existing, values);
+      saved = changes ? await call('properties.update', changes) : existing;
     }
-    let saved: PropertyView | undefined;
-    const ok = await submission.run(async () => {
-      const existing = property ?? created.current;
-      if (!existing) {
-        saved = await call('properties.create', read.values);
-        created.current = saved;
-      } else {
-        const changes = propertyChanges(existing, read.values);
-        saved = changes ? await call('properties.update', changes) : undefined;
-      }
-      const target = (saved ?? existing)!;
-      saved = { ...target, photos: await savePhotos(target.id, target.photos) };
-    });
-    if (!ok) return;
-    if (saved) onSaved(saved, !property);
+    saved = { ...saved, photos: await savePhotos(saved.id, saved.photos) };
+    onSaved(saved, !property);
     onClose();
-  }
+  });
 
   /** Photos taken off go first, then new ones are uploaded one by one, with progress; returns the photos now stored. */
   async function savePhotos(id: number, before: string[]): Promise<string[]> {
@@ -84,81 +74,59 @@ export function PropertyFormDialog({ property, onClose, onSaved }: { property?: 
   }
 
   const optional = (label: string) => `${label} (${t('properties.field.optional')})`;
-  const typeOptions = propertyTypes.map((type) => ({ value: type, label: typeLabel(t, type) }));
-  const statusOptions = propertyStatuses.map((status) => ({ value: status, label: statusLabel(t, status) }));
-  const { pending } = submission;
+  const { pending } = form;
   return (
-    <Dialog title={property ? t('properties.editTitle', { name: isolate(property.name) }) : t('properties.createTitle')} onClose={onClose} busy={pending} testId="property-form-dialog">
-      <form noValidate onSubmit={onSubmit} data-testid="property-form">
+    <Dialog title={property ? t('properties.editTitle', { name: isolate(property.name) }) : t('properties.createTitle')} onClose={onClose} busy={pending} testId="property-form-dialog" size="large">
+      <form noValidate onSubmit={(event) => void onSubmit(event)} data-testid="property-form">
         <div className="dialog-body form">
-          {shown.formMessage ? (
+          {form.formMessage || forbidden ? (
             <Alert tone="error" testId="property-form-error">
-              {shown.formMessage}
+              {forbidden ?? form.formMessage}
             </Alert>
           ) : null}
-          <TextField
-            name="name"
-            label={t('properties.field.name')}
-            placeholder={t('properties.field.namePlaceholder')}
-            value={values.name}
-            onChange={set('name')}
-            error={shown.fields.name}
-            autoComplete="off"
-            maxLength={200}
-            required
-            testId="property-form-name"
+          <FormTextField form={form} name="name" label={t('properties.field.name')} testId="property-form-name" autoComplete="off" />
+          <div className="field-row">
+            <FormSelectField form={form} name="type" label={t('properties.field.type')} options={propertyTypes.map((v) => ({ value: v, label: typeLabel(t, v) }))} testId="property-form-type" />
+            <FormSelectField form={form} name="status" label={t('properties.field.status')} options={propertyStatuses.map((v) => ({ value: v, label: statusLabel(t, v) }))} testId="property-form-status" />
+          </div>
+          <div className="field-row">
+            <FormSelectField form={form} name="listing" label={t('properties.field.listing')} options={propertyListings.map((v) => ({ value: v, label: listingLabel(t, v) }))} testId="property-form-listing" />
+            {listing === 'rent' ? (
+              <FormSelectField
+                form={form}
+                name="rentPeriod"
+                label={t('properties.field.rentPeriod')}
+                options={[{ value: '', label: t('properties.field.pickPeriod') }, ...rentPeriods.map((v) => ({ value: v, label: t(`properties.rentPeriod.${v}`) }))]}
+                testId="property-form-rent-period"
+              />
+            ) : null}
+          </div>
+          <FormTextField form={form} name="price" label={t('properties.field.money')} hint={priceHint} inputMode="decimal" autoComplete="off" latin testId="property-form-price" />
+          <div className="field-row">
+            <FormTextField form={form} name="bedrooms" label={optional(t('properties.field.bedrooms'))} inputMode="numeric" autoComplete="off" latin testId="property-form-bedrooms" />
+            <FormTextField form={form} name="area" label={optional(t('properties.field.area'))} inputMode="numeric" autoComplete="off" latin testId="property-form-area" />
+          </div>
+          <div className="field-row">
+            <FormTextField form={form} name="city" label={t('properties.field.city')} autoComplete="off" testId="property-form-city" />
+            <FormTextField form={form} name="district" label={t('properties.field.district')} autoComplete="off" testId="property-form-district" />
+          </div>
+          <FormTextField form={form} name="location" label={optional(t('properties.field.location'))} autoComplete="off" testId="property-form-location" />
+          <FormSelectField form={form} name="branchId" label={t('branches.picker')} options={branchOptions(t, language, branches.data ?? [], property?.branch ?? null)} testId="property-form-branch" />
+          <OwnerPicker
+            value={owner}
+            onChange={(next) => {
+              setOwner(next);
+              form.setValue('ownerContactId', next?.id ?? null, { shouldDirty: true });
+            }}
+            error={form.errorOf('ownerContactId')}
+            disabled={pending}
           />
           <div className="field-row">
-            <SelectField name="type" label={t('properties.field.type')} value={values.type} options={typeOptions} onChange={set('type')} error={shown.fields.type} testId="property-form-type" />
-            <SelectField name="status" label={t('properties.field.status')} value={values.status} options={statusOptions} onChange={set('status')} error={shown.fields.status} testId="property-form-status" />
+            <FormTextField form={form} name="adLicenceNumber" label={t('properties.field.licenceNumber')} hint={t('properties.field.licenceHint')} inputMode="numeric" autoComplete="off" latin testId="property-form-licence" />
+            <FormTextField form={form} name="adLicenceExpiry" label={t('properties.field.licenceExpiry')} type="date" testId="property-form-licence-expiry" />
           </div>
-          <TextField
-            name="location"
-            label={optional(t('properties.field.location'))}
-            placeholder={t('properties.field.locationPlaceholder')}
-            value={values.location}
-            onChange={set('location')}
-            error={shown.fields.location}
-            autoComplete="off"
-            maxLength={200}
-            testId="property-form-location"
-          />
-          <TextField
-            name="price"
-            label={optional(t('properties.field.price'))}
-            value={values.price}
-            onChange={set('price')}
-            error={shown.fields.price}
-            hint={priceHint}
-            inputMode="numeric"
-            autoComplete="off"
-            latin
-            testId="property-form-price"
-          />
-          <div className="field-row">
-            <TextField
-              name="bedrooms"
-              label={optional(t('properties.field.bedrooms'))}
-              value={values.bedrooms}
-              onChange={set('bedrooms')}
-              error={shown.fields.bedrooms}
-              inputMode="numeric"
-              autoComplete="off"
-              latin
-              testId="property-form-bedrooms"
-            />
-            <TextField
-              name="area"
-              label={optional(t('properties.field.area'))}
-              value={values.area}
-              onChange={set('area')}
-              error={shown.fields.area}
-              inputMode="numeric"
-              autoComplete="off"
-              latin
-              testId="property-form-area"
-            />
-          </div>
+          <FormTextAreaField form={form} name="descriptionAr" label={t('properties.field.descriptionAr')} rows={3} testId="property-form-description-ar" />
+          <FormTextAreaField form={form} name="descriptionEn" label={t('properties.field.descriptionEn')} rows={3} testId="property-form-description-en" />
           <PropertyPhotosField propertyId={property?.id ?? created.current?.id ?? null} draft={photos} onChange={setPhotos} progress={photoProgress} disabled={pending} />
         </div>
         <FormDialogFooter submitLabel={property ? t('common.save') : t('properties.createSubmit')} pending={pending} onCancel={onClose} testIdPrefix="property-form" />

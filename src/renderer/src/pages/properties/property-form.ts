@@ -1,36 +1,12 @@
+import { z } from 'zod';
 import type { ChannelInput } from '../../../../shared/contract';
-import type { ApiError, FieldError } from '../../../../shared/errors';
-import type { PropertyStatus, PropertyType, PropertyView } from '../../../../shared/properties/types';
+import type { FieldError } from '../../../../shared/errors';
+import { moneyFieldText } from '../../../../shared/money';
+import { createPropertyInput } from '../../../../shared/properties/schemas';
+import { rentPeriods, type PropertyView } from '../../../../shared/properties/types';
 
-export interface PropertyFormValues {
-  name: string;
-  type: PropertyType;
-  status: PropertyStatus;
-  location: string;
-  /** As typed: the form reads Arabic-Indic digits and thousands separators too. */
-  price: string;
-  bedrooms: string;
-  area: string;
-}
-
-export const numberFields = ['price', 'bedrooms', 'area'] as const;
-type NumberField = (typeof numberFields)[number];
-
-/** The core's ceiling for prices and areas (a trillion): kept here so the form says so before sending. */
+/** The core's ceiling for areas and bedrooms (a trillion): kept here so the form says so before sending. */
 export const maxWhole = 1_000_000_000_000;
-
-export function propertyFormValues(property?: PropertyView): PropertyFormValues {
-  const text = (value: number | null | undefined) => (value === null || value === undefined ? '' : String(value));
-  return {
-    name: property?.name ?? '',
-    type: property?.type ?? 'apartment',
-    status: property?.status ?? 'available',
-    location: property?.location ?? '',
-    price: text(property?.price),
-    bedrooms: text(property?.bedrooms),
-    area: text(property?.area),
-  };
-}
 
 const arabicIndicZero = 0x0660;
 const persianZero = 0x06f0;
@@ -59,39 +35,75 @@ export function parseWhole(text: string): WholeNumber {
   return { value };
 }
 
-export interface ReadValues {
-  name: string;
-  type: PropertyType;
-  status: PropertyStatus;
-  location: string | null;
-  price: number | null;
-  bedrooms: number | null;
-  area: number | null;
+/** A whole-number text field, out as the number the contract takes; refusals in the contract's codes. */
+const wholeText = z.string().transform((text, ctx): number | null => {
+  const parsed = parseWhole(text);
+  if ('value' in parsed) return parsed.value;
+  const { code } = parsed.error;
+  if (code === 'min_value') ctx.addIssue({ code: 'too_small', origin: 'number', minimum: 0, inclusive: true, input: text, message: 'min' });
+  else if (code === 'max_value') ctx.addIssue({ code: 'too_big', origin: 'number', maximum: maxWhole, inclusive: true, input: text, message: 'max' });
+  else if (code === 'not_integer') ctx.addIssue({ code: 'custom', input: text, message: 'not_integer' });
+  else ctx.addIssue({ code: 'custom', input: text, message: 'invalid' });
+  return z.NEVER;
+});
+
+/**
+ * The property form: the contract's create schema, with the fields a form holds as text (numbers,
+ * pickers, the date) read into what the contract takes. A rent needs its period, as the core says.
+ */
+export const propertyFormSchema = createPropertyInput
+  .extend({
+    bedrooms: wholeText,
+    area: wholeText,
+    rentPeriod: z.enum(['', ...rentPeriods]).transform((v) => (v === '' ? null : v)),
+    branchId: z.string().transform((v) => (v === '' ? null : Number(v))),
+    ownerContactId: z.number().int().positive().nullable(),
+    adLicenceExpiry: z.union([z.literal(''), z.iso.date()]).transform((v) => (v === '' ? null : v)),
+  })
+  .superRefine((values, ctx) => {
+    if (values.listing === 'rent' && !values.rentPeriod) ctx.addIssue({ code: 'custom', path: ['rentPeriod'], message: 'required' });
+  });
+
+export type PropertyFormInput = z.input<typeof propertyFormSchema>;
+export type PropertyFormOutput = z.output<typeof propertyFormSchema>;
+
+export function propertyFormValues(property?: PropertyView): PropertyFormInput {
+  const text = (value: number | null | undefined) => (value === null || value === undefined ? '' : String(value));
+  return {
+    name: property?.name ?? '',
+    type: property?.type ?? 'apartment',
+    status: property?.status ?? 'available',
+    listing: property?.listing ?? 'sale',
+    rentPeriod: property?.rentPeriod ?? '',
+    location: property?.location ?? '',
+    price: property?.price == null ? '' : moneyFieldText(property.price),
+    bedrooms: text(property?.bedrooms),
+    area: text(property?.area),
+    city: property?.city ?? '',
+    district: property?.district ?? '',
+    branchId: property?.branch ? String(property.branch.id) : '',
+    ownerContactId: property?.owner?.id ?? null,
+    adLicenceNumber: property?.adLicenceNumber ?? '',
+    adLicenceExpiry: property?.adLicenceExpiry ?? '',
+    descriptionAr: property?.descriptionAr ?? '',
+    descriptionEn: property?.descriptionEn ?? '',
+  };
 }
 
-/** The form's values as the core takes them, or the same field errors the core would give (in its shape). */
-export function readPropertyForm(values: PropertyFormValues): { ok: true; values: ReadValues } | { ok: false; error: ApiError } {
-  const details: FieldError[] = [];
-  const name = values.name.trim();
-  if (!name) details.push({ field: 'name', code: 'required', message: 'name is required' });
-  const numbers = {} as Record<NumberField, number | null>;
-  for (const field of numberFields) {
-    const parsed = parseWhole(values[field]);
-    if ('error' in parsed) {
-      details.push({ field, message: parsed.error.code, ...parsed.error });
-      numbers[field] = null;
-    } else numbers[field] = parsed.value;
-  }
-  if (details.length > 0) return { ok: false, error: { code: 'VALIDATION_ERROR', message: 'Client-side validation failed', details } };
-  const location = values.location.trim() || null;
-  return { ok: true, values: { name, type: values.type, status: values.status, location, ...numbers } };
-}
+const compared = [
+  'name', 'type', 'status', 'listing', 'rentPeriod', 'location', 'price', 'bedrooms', 'area', 'city', 'district',
+  'adLicenceNumber', 'adLicenceExpiry', 'descriptionAr', 'descriptionEn',
+] as const;
 
-/** Only what changed, so the activity log names the real change; undefined when nothing did. */
-export function propertyChanges(property: PropertyView, values: ReadValues): ChannelInput<'properties.update'> | undefined {
-  const input: ChannelInput<'properties.update'> = { id: property.id };
-  for (const key of ['name', 'type', 'status', 'location', 'price', 'bedrooms', 'area'] as const) {
-    if (values[key] !== property[key]) Object.assign(input, { [key]: values[key] });
+const blank = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : typeof value === 'string' ? value.trim() : (value ?? null));
+
+/** Only what changed, so the activity log (and the price history) name the real change; undefined when nothing did. */
+export function propertyChanges(property: PropertyView, values: PropertyFormOutput): ChannelInput<'properties.update'> | undefined {
+  const input: Record<string, unknown> = { id: property.id };
+  for (const key of compared) {
+    if (blank(values[key]) !== blank(property[key])) input[key] = values[key] ?? null;
   }
-  return Object.keys(input).length === 1 ? undefined : input;
+  if ((values.branchId ?? null) !== (property.branch?.id ?? null)) input.branchId = values.branchId ?? null;
+  if ((values.ownerContactId ?? null) !== (property.owner?.id ?? null)) input.ownerContactId = values.ownerContactId ?? null;
+  return Object.keys(input).length === 1 ? undefined : (input as ChannelInput<'properties.update'>);
 }

@@ -10,6 +10,7 @@ import { watchPendingAnswers } from '../../stores/pending-answers';
 import { watchUnread } from '../../stores/unread-store';
 import { useRouteStore, type Route } from '../../stores/route-store';
 import { ActivityPage } from '../activity/ActivityPage';
+import { BranchesPage } from '../branches/BranchesPage';
 import { ContactsPage } from '../contacts/ContactsPage';
 import { ForbiddenPage } from '../forbidden/ForbiddenPage';
 import { InboxAlerts } from '../inbox/InboxAlerts';
@@ -43,6 +44,8 @@ function Page({ route, user }: { route: Route; user: PublicUser }) {
       return <NumbersPage user={user} />;
     case 'users':
       return <UsersPage user={user} />;
+    case 'branches':
+      return <BranchesPage />;
     case 'activity':
       return <ActivityPage />;
     case 'profile':

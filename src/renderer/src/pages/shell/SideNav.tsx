@@ -20,6 +20,7 @@ const navItems: Record<Route, { label: MessageKey; icon: IconName }> = {
   templates: { label: 'nav.templates', icon: 'template' },
   numbers: { label: 'nav.numbers', icon: 'phone' },
   users: { label: 'nav.users', icon: 'users' },
+  branches: { label: 'nav.branches', icon: 'office' },
   activity: { label: 'nav.activity', icon: 'activity' },
   profile: { label: 'nav.profile', icon: 'profile' },
 };

@@ -16,6 +16,7 @@ const pageAccess: Record<Route, { roles: readonly Role[]; channel: ChannelName }
   templates: { roles: everyone, channel: 'templates.list' },
   numbers: { roles: everyone, channel: 'numbers.list' },
   users: { roles: ['admin', 'supervisor'], channel: 'users.list' },
+  branches: { roles: ['admin'], channel: 'branches.create' },
   activity: { roles: ['admin', 'supervisor'], channel: 'activity.list' },
   profile: { roles: everyone, channel: 'auth.state' },
 };

@@ -4,6 +4,8 @@ import type { PropertyInterestView } from '../../../../shared/properties/types';
 import { variableKind } from '../../../../shared/templates/template-variables';
 import type { ConversationView } from '../../../../shared/inbox/types';
 import type { Language } from '../../i18n/dictionary';
+import { formatAmount } from '../../../../shared/money';
+import { officeDigits } from '../../format/office-digits';
 
 const dayFormats: Record<Language, Intl.DateTimeFormat> = {
   ar: new Intl.DateTimeFormat('ar-SA-u-nu-latn-ca-gregory', { weekday: 'long', day: 'numeric', month: 'long', timeZone: officeTimeZone }),
@@ -13,7 +15,6 @@ const timeFormats: Record<Language, Intl.DateTimeFormat> = {
   ar: new Intl.DateTimeFormat('ar-SA-u-nu-latn', { hour: 'numeric', minute: '2-digit', timeZone: officeTimeZone }),
   en: new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', hour12: true, timeZone: officeTimeZone }),
 };
-const prices: Record<Language, Intl.NumberFormat> = { ar: new Intl.NumberFormat('ar-SA-u-nu-latn'), en: new Intl.NumberFormat('en-GB') };
 
 /** The customer reads the message in the template's language, whatever the agent's screen shows. */
 export const messageLanguage = (content: string): Language => (/\p{Script=Arabic}/u.test(content) ? 'ar' : 'en');
@@ -50,7 +51,7 @@ export function prefilledValues(
     agent_name: agentName,
     property_name: property?.name,
     location: property?.location,
-    price: property?.price != null ? prices[language].format(property.price) : null,
+    price: property?.price != null ? formatAmount(property.price, language, officeDigits()) : null,
   };
   return Object.fromEntries(variables.map((name) => [name, known[name] ?? '']));
 }

@@ -12,14 +12,21 @@ import { useSessionStore } from '../../stores/session-store';
 import { useUsersStore } from '../../stores/users-store';
 import { createUser, updateUser, userFormValues, type UserFormValues } from './user-form';
 import { FormDialogFooter } from '../../components/FormDialogFooter';
+import { useLanguageStore } from '../../i18n/language-store';
+import { branchOptions } from '../branches/branch-options';
+import { useBranches } from '../branches/use-branches';
 
-const fields = ['name', 'email', 'password', 'role', 'phone'] as const;
+const fields = ['name', 'email', 'password', 'role', 'phone', 'branchId'] as const;
 
 /** Adds a user, or edits one when `user` is given (a new password there is optional). */
 export function UserFormDialog({ user, onClose }: { user?: PublicUser; onClose(): void }) {
   const t = useT();
   const [values, setValues] = useState<UserFormValues>(() => userFormValues(user));
   const submission = useSubmit(fields);
+  const language = useLanguageStore((state) => state.language);
+  const branches = useBranches();
+  const known = user?.branchId ? branches.data?.find((b) => b.id === user.branchId) : undefined;
+  const currentBranch = user?.branchId ? (known ?? { id: user.branchId, name: `#${user.branchId}`, nameEn: null }) : null;
   const set =
     <K extends keyof UserFormValues>(field: K) =>
     (value: UserFormValues[K]) =>
@@ -76,6 +83,15 @@ export function UserFormDialog({ user, onClose }: { user?: PublicUser; onClose()
               testId="user-form-phone"
             />
           </div>
+          <SelectField
+            name="branchId"
+            label={t('branches.picker')}
+            value={values.branchId}
+            options={branchOptions(t, language, branches.data ?? [], currentBranch)}
+            onChange={set('branchId')}
+            error={shown.fields.branchId}
+            testId="user-form-branch"
+          />
         </div>
         <FormDialogFooter submitLabel={user ? t('common.save') : t('users.createSubmit')} pending={pending} onCancel={onClose} testIdPrefix="user-form" />
       </form>

@@ -9,10 +9,12 @@ export interface UserFormValues {
   password: string;
   role: Role;
   phone: string;
+  /** '' for no branch. */
+  branchId: string;
 }
 
 export function userFormValues(user?: PublicUser): UserFormValues {
-  return { name: user?.name ?? '', email: user?.email ?? '', password: '', role: user?.role ?? 'agent', phone: user?.phone ?? '' };
+  return { name: user?.name ?? '', email: user?.email ?? '', password: '', role: user?.role ?? 'agent', phone: user?.phone ?? '', branchId: user?.branchId ? String(user.branchId) : '' };
 }
 
 export function createUser(values: UserFormValues): Promise<PublicUser> {
@@ -23,6 +25,7 @@ export function createUser(values: UserFormValues): Promise<PublicUser> {
     password: values.password,
     role: values.role,
     ...(phone ? { phone } : {}),
+    ...(values.branchId ? { branchId: Number(values.branchId) } : {}),
   });
 }
 
@@ -38,6 +41,7 @@ export async function updateUser(user: PublicUser, values: UserFormValues): Prom
     ...(values.email !== user.email ? { email: values.email } : {}),
     ...(values.role !== user.role ? { role: values.role } : {}),
     ...(phone !== user.phone ? { phone } : {}),
+    ...((values.branchId ? Number(values.branchId) : null) !== user.branchId ? { branchId: values.branchId ? Number(values.branchId) : null } : {}),
     ...(values.password ? { password: values.password } : {}),
   };
   if (Object.keys(input).length === 1) return undefined;
