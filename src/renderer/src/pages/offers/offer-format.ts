@@ -2,15 +2,16 @@ import type { ApiError } from '../../../../shared/errors';
 import { formatMoney } from '../../../../shared/money';
 import type { OfferStatus } from '../../../../shared/offers/types';
 import type { BadgeTone } from '../../components/Badge';
+import { officeDigits } from '../../format/office-digits';
 import type { Language } from '../../i18n/dictionary';
 import { describeError } from '../../i18n/errors';
 import type { Translate } from '../../i18n/translate';
 
 export const offerStatusTone: Record<OfferStatus, BadgeTone> = { submitted: 'blue', countered: 'amber', accepted: 'green', rejected: 'red', withdrawn: 'gray', expired: 'gray' };
 
-/** Halalas as "1,500,000.00 ر.س" / "SAR 1,500,000.00". */
+/** Halalas as "1,500,000.00 ر.س" / "SAR 1,500,000.00", in the office's digits. */
 export function money(amount: number, language: Language): string {
-  return formatMoney(amount, language);
+  return formatMoney(amount, language, officeDigits());
 }
 
 const dayFormats: Record<Language, Intl.DateTimeFormat> = {
