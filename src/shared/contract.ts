@@ -11,6 +11,7 @@ import { mediaChannels } from './media/contract';
 import { notificationsChannels, type NotificationsEvents } from './notifications/contract';
 import { numbersChannels, type NumbersEvents } from './numbers/contract';
 import { officeChannels, type OfficeEvents } from './office/contract';
+import { offersChannels, type OffersEvents } from './offers/contract';
 import { propertiesChannels, type PropertiesEvents } from './properties/contract';
 import { templatesChannels, type TemplatesEvents } from './templates/contract';
 import { usersChannels, type UsersEvents } from './users/contract';
@@ -42,6 +43,7 @@ export const channels = {
   ...branchesChannels,
   ...notificationsChannels,
   ...viewingsChannels,
+  ...offersChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -51,5 +53,5 @@ export type ChannelParsedInput<C extends ChannelName> = z.output<Channels[C]['in
 export type ChannelOutput<C extends ChannelName> = NonNullable<Channels[C]['output']>;
 
 /** Events pushed from the core to open windows. */
-export interface Events extends UsersEvents, NumbersEvents, InboxEvents, TemplatesEvents, PropertiesEvents, ContactsEvents, BranchesEvents, OfficeEvents, NotificationsEvents, BackupsEvents, ViewingsEvents {}
+export interface Events extends UsersEvents, NumbersEvents, InboxEvents, TemplatesEvents, PropertiesEvents, ContactsEvents, BranchesEvents, OfficeEvents, NotificationsEvents, BackupsEvents, ViewingsEvents, OffersEvents {}
 export type EventName = keyof Events;

@@ -67,7 +67,11 @@ export type FieldErrorCode =
   | 'outside_office_hours'
   | 'office_holiday'
   | 'agent_busy'
-  | 'invalid_transition';
+  | 'invalid_transition'
+  /** A day already over in the office's calendar. */
+  | 'date_past'
+  /** Another offer on the property is accepted already; params name it (`offerId`). */
+  | 'offer_already_accepted';
 
 export interface FieldError {
   field: string;
@@ -138,4 +142,12 @@ export const errorReasons = {
   notViewingAgent: 'not_viewing_agent',
   /** Agents book viewings for themselves only. */
   bookOthersViewing: 'book_others_viewing',
+  /** The offer was already answered (accepted, rejected, withdrawn or expired). */
+  offerNotOpen: 'offer_not_open',
+  /** The offer's last day is over; it expires at the office's midnight. */
+  offerExpired: 'offer_expired',
+  /** An accepted offer is taken back only by a supervisor or admin (offers.undoAcceptance). */
+  offerAccepted: 'offer_accepted',
+  /** The property is sold, rented or off the market: no offer on it can be accepted. */
+  propertyUnavailable: 'property_unavailable',
 } as const;

@@ -11,6 +11,7 @@ import { mediaChannelNames, mediaEventNames } from './media/names';
 import { notificationsChannelNames, notificationsEventNames } from './notifications/names';
 import { numbersChannelNames, numbersEventNames } from './numbers/names';
 import { officeChannelNames, officeEventNames } from './office/names';
+import { offersChannelNames, offersEventNames } from './offers/names';
 import { propertiesChannelNames, propertiesEventNames } from './properties/names';
 import { templatesChannelNames, templatesEventNames } from './templates/names';
 import { usersChannelNames, usersEventNames } from './users/names';
@@ -39,6 +40,7 @@ export const channelNames = [
   ...branchesChannelNames,
   ...notificationsChannelNames,
   ...viewingsChannelNames,
+  ...offersChannelNames,
 ] as const satisfies readonly ChannelName[];
 
 export const eventNames = [
@@ -58,6 +60,7 @@ export const eventNames = [
   ...branchesEventNames,
   ...notificationsEventNames,
   ...viewingsEventNames,
+  ...offersEventNames,
 ] as const satisfies readonly EventName[];
 
 type Missing<All, Listed> = Exclude<All, Listed>;

@@ -44,6 +44,10 @@ import { NotificationSources } from '../services/notifications/notification-sour
 import { scheduleNotificationPruning } from '../services/notifications/notification-schedule';
 import { watchDueViewings, type DueViewingsProvider } from '../services/notifications/due-viewings';
 import { ViewingsService } from '../services/viewings/viewings-service';
+import { OffersService } from '../services/offers/offers-service';
+import { OfferExpiry } from '../services/offers/offer-expiry';
+import { PromotionsService } from '../services/offers/promotions-service';
+import { officeCalendarOf } from '../calendar/office-calendar-setting';
 import { defaultCatchUpPolicy, MessagePipeline, type CatchUpPolicy } from '../whatsapp/message-pipeline';
 import { defaultSessionPolicy as defaultWhatsappSessionPolicy, SessionManager, type SessionPolicy as WhatsappSessionPolicy } from '../whatsapp/session-manager';
 import type { WebjsClientFactory } from '../whatsapp/webjs/client-surface';
@@ -193,6 +197,14 @@ function startServices(options: CoreOptions, shared: Shared) {
   const branches = new BranchesService(sqlite, activity, bus, clock);
   const propertyCards = new PropertyCards(sqlite, properties, outbox, pipeline, access, activity, mediaStore, clock);
   const viewings = new ViewingsService(sqlite, access, activity, bus, clock);
+  const calendar = () => officeCalendarOf(sqlite);
+  const offers = new OffersService(sqlite, access, activity, bus, clock, calendar);
+  const offerExpiry = new OfferExpiry(sqlite, clock, calendar, () => offers.expireDue(), logger);
+  offers.onValidUntilChanged = () => offerExpiry.rearm();
+  // Offers whose last day ended while the app was closed expire now; the next one is waited for.
+  offerExpiry.start();
+  const promotions = new PromotionsService(sqlite, activity, bus, clock, calendar);
+  templates.defaultValues = (variables, language) => promotions.templateValues(variables, language);
   const contacts = new ContactsService({
     sqlite,
     searchIndex,
@@ -212,7 +224,7 @@ function startServices(options: CoreOptions, shared: Shared) {
   const appInfo = { version: options.version ?? '0.0.0', demo: Boolean(wa.demo), ...(options.connection ? { connection: options.connection } : {}) };
 
   const router = createRouter({
-    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, propertyCards, viewings, demo, branches, office, notifications, backups, apiKeys, apiSettings, appInfo }),
+    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, propertyCards, viewings, demo, branches, offers, promotions, office, notifications, backups, apiKeys, apiSettings, appInfo }),
     authenticate: (token) => auth.authenticate(token),
     ...(options.rateLimits ? { rateLimiter: new RateLimiter(options.rateLimits, clock) } : {}),
     logger,
@@ -258,6 +270,7 @@ function startServices(options: CoreOptions, shared: Shared) {
         stopPruning();
         for (const stop of stopWatches.splice(0)) stop();
         notificationSources.close();
+        offerExpiry.stop();
         searchIndex.stop();
         outbox.closeAll();
         pipeline.close();

@@ -19,6 +19,9 @@ import type { NotificationsService } from '../services/notifications/notificatio
 import { numbersHandlers } from '../services/numbers/numbers-handlers';
 import { officeHandlers } from '../services/office/office-handlers';
 import type { OfficeService } from '../services/office/office-service';
+import { offersHandlers } from '../services/offers/offers-handlers';
+import type { OffersService } from '../services/offers/offers-service';
+import type { PromotionsService } from '../services/offers/promotions-service';
 import { propertiesHandlers } from '../services/properties/properties-handlers';
 import { templatesHandlers } from '../services/templates/templates-handlers';
 import { usersHandlers } from '../services/users/users-handlers';
@@ -58,6 +61,8 @@ export interface Services {
   apiSettings: ApiSettingsStore;
   branches: BranchesService;
   notifications: NotificationsService;
+  offers: OffersService;
+  promotions: PromotionsService;
   appInfo: AppInfo;
 }
 
@@ -83,5 +88,6 @@ export function createHandlers(s: Services): Handlers {
     ...branchesHandlers(s),
     ...notificationsHandlers(s),
     ...viewingsHandlers(s),
+    ...offersHandlers(s),
   };
 }

@@ -484,3 +484,76 @@ export const viewings = sqliteTable(
     index('viewings_property').on(t.propertyId),
   ],
 );
+/**
+ * Customers' offers on properties (seed 000 العروض), in integer halalas. One accepted offer per
+ * property, held by a partial unique index so two acceptances at once cannot both land.
+ */
+export const offers = sqliteTable(
+  'offers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    conversationId: integer('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    contactId: integer('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    propertyId: integer('property_id')
+      .notNull()
+      .references(() => properties.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: ['submitted', 'countered', 'accepted', 'rejected', 'withdrawn', 'expired'] }).notNull().default('submitted'),
+    firstAmount: integer('first_amount').notNull(),
+    amount: integer('amount').notNull(),
+    terms: text('terms'),
+    /** The last office day (YYYY-MM-DD) it stands. */
+    validUntil: text('valid_until').notNull(),
+    awaiting: text('awaiting', { enum: ['customer', 'office'] }),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('offers_one_accepted').on(t.propertyId).where(sql`status = 'accepted'`),
+    index('offers_open_valid_until').on(t.validUntil).where(sql`status in ('submitted', 'countered')`),
+    index('offers_property').on(t.propertyId, t.id),
+    index('offers_conversation').on(t.conversationId, t.id),
+    index('offers_status').on(t.status, t.id),
+    index('offers_created_by').on(t.createdBy, t.id),
+  ],
+);
+
+/** Every step of an offer (made, countered by either side, answered, expired), oldest first. */
+export const offerSteps = sqliteTable(
+  'offer_steps',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    offerId: integer('offer_id')
+      .notNull()
+      .references(() => offers.id, { onDelete: 'cascade' }),
+    status: text('status').notNull(),
+    by: text('by', { enum: ['customer', 'office'] }).notNull(),
+    amount: integer('amount').notNull(),
+    terms: text('terms'),
+    validUntil: text('valid_until').notNull(),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('offer_steps_offer').on(t.offerId, t.id)],
+);
+
+/** The office's promotions: while valid (office days, both included) they fill the promotion template. */
+export const promotions = sqliteTable(
+  'promotions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    detailsAr: text('details_ar').notNull(),
+    detailsEn: text('details_en'),
+    validFrom: text('valid_from').notNull(),
+    validUntil: text('valid_until').notNull(),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('promotions_valid').on(t.validUntil, t.validFrom)],
+);

@@ -146,6 +146,21 @@ const table: Record<EventName, EventRule> = {
     },
     reaches: ['admin'],
   },
+  'offers.changed': {
+    scopedBy: 'number',
+    produce: ({ t, w }) => t.call('offers.counter', { id: w.theirOffer.id, by: 'office', amount: '2,200,000' }, w.admin.token),
+    reaches: ['admin', 'rentalsAgent'],
+  },
+  'offers.needsAnswer': {
+    scopedBy: 'number',
+    produce: ({ t, w }) => t.call('offers.counter', { id: w.theirOffer.id, by: 'customer', amount: '2,100,000' }, w.admin.token),
+    reaches: ['admin', 'rentalsAgent'],
+  },
+  'promotions.changed': {
+    scopedBy: 'everyone',
+    produce: ({ t, w }) => t.call('promotions.create', { name: 'عرض الصيف', detailsAr: 'خصم ٥٪', validFrom: '2030-06-01', validUntil: '2030-08-31' }, w.admin.token),
+    reaches: everyone,
+  },
   'session.ended': { scopedBy: 'session', produce: ({ t, w }) => t.call('users.setActive', { id: w.rentalsAgent.user.id, isActive: false }, w.admin.token), reaches: ['rentalsAgent'] },
 };
 

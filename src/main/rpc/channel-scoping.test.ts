@@ -231,6 +231,27 @@ const table: Record<ChannelName, Rule> = {
   'viewings.reschedule': { scopedBy: 'viewing', input: (w) => ({ id: w.theirViewing.id, date: w.theirViewing.officeDate, time: w.theirViewing.officeTime }), expect: 'notFound' },
   'viewings.update': { scopedBy: 'viewing', input: (w) => ({ id: w.theirViewing.id, notes: 'x' }), expect: 'notFound' },
   'viewings.setStatus': { scopedBy: 'viewing', input: (w) => ({ id: w.theirViewing.id, status: 'cancelled' }), expect: 'notFound' },
+  'offers.list': {
+    scopedBy: 'number',
+    input: () => ({}),
+    expect: { absent: (r, w) => expect(ids(ok<{ data: { id: number }[] }>(r).data)).not.toContain(w.theirOffer.id) },
+  },
+  'offers.get': { scopedBy: 'conversation', input: (w) => ({ id: w.theirOffer.id }), expect: 'notFound' },
+  'offers.create': {
+    scopedBy: 'conversation',
+    input: (w) => ({ conversationId: w.theirs.id, propertyId: w.offerProperty.id, amount: '1,500,000', validUntil: '2099-12-31' }),
+    expect: { refused: 'number_not_allowed' },
+  },
+  'offers.counter': { scopedBy: 'conversation', input: (w) => ({ id: w.theirOffer.id, by: 'office', amount: '2,100,000' }), expect: 'notFound' },
+  'offers.accept': { scopedBy: 'conversation', input: (w) => ({ id: w.theirOffer.id }), expect: 'notFound' },
+  'offers.reject': { scopedBy: 'conversation', input: (w) => ({ id: w.theirOffer.id }), expect: 'notFound' },
+  'offers.withdraw': { scopedBy: 'conversation', input: (w) => ({ id: w.theirOffer.id }), expect: 'notFound' },
+  'offers.undoAcceptance': { scopedBy: 'managers-only', input: (w) => ({ id: w.theirOffer.id, outcome: 'rejected' }), expect: 'role' },
+  'promotions.list': { scopedBy: 'none', input: () => ({}), expect: 'same' },
+  'promotions.current': { scopedBy: 'none', input: () => ({}), expect: 'same' },
+  'promotions.create': { scopedBy: 'managers-only', input: () => ({ name: 'x', detailsAr: 'y', validFrom: '2030-01-01', validUntil: '2030-01-02' }), expect: 'role' },
+  'promotions.update': { scopedBy: 'managers-only', input: () => ({ id: 1, name: 'x' }), expect: 'role' },
+  'promotions.delete': { scopedBy: 'managers-only', input: () => ({ id: 1 }), expect: 'role' },
 };
 
 describe('every channel keeps an agent to the numbers they work', () => {

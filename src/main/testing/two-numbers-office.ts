@@ -58,6 +58,11 @@ export async function twoNumbersOffice(t: TestCore) {
   const { slot } = await t.call('viewings.suggestSlot', { conversationId: theirs.id, agentId: rentalsAgent.user.id }, admin.token);
   const theirViewing = await t.call('viewings.book', { conversationId: theirs.id, propertyId: property.id, agentId: rentalsAgent.user.id, date: slot!.date, time: slot!.time }, admin.token);
 
-  return { admin, agent, rentalsAgent, sales, rentals, mine, theirs, theirContactId, theirNote, property, theirMessage, theirAttachmentId, template, adminUpload, theirViewing };
+  // An offer on another property, so the first one's interest stays `interested`.
+  const offerProperty = await t.call('properties.create', { name: 'فيلا الملقا', type: 'villa' }, admin.token);
+  const theirOffer = await t.call('offers.create', { conversationId: theirs.id, propertyId: offerProperty.id, amount: '2,000,000', validUntil: '2099-12-31' }, admin.token);
+
+
+  return { admin, agent, rentalsAgent, sales, rentals, mine, theirs, theirContactId, theirNote, property, theirMessage, theirAttachmentId, template, adminUpload, theirViewing, offerProperty, theirOffer };
 }
 export type TwoNumbersOffice = Awaited<ReturnType<typeof twoNumbersOffice>>;

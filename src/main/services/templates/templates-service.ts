@@ -38,6 +38,11 @@ const maxMessageLength = 65_536;
 /** Seed 003's message templates, and sending one into a conversation. */
 export class TemplatesService {
   private readonly q;
+  /**
+   * Values the office knows for variables the agent left empty, in the message's language (a
+   * valid promotion's `offer_details` and `expiry_date`); set by the core.
+   */
+  defaultValues: (variables: readonly string[], language: 'ar' | 'en') => Record<string, string> = () => ({});
 
   constructor(
     private readonly sqlite: Database.Database,
@@ -137,15 +142,18 @@ export class TemplatesService {
     if (repeat) return toMessageView(repeat);
     const template = this.get(input.templateId);
     if (!template.isActive) throw new AppError('UNPROCESSABLE_ENTITY', errorReasons.templateInactive, undefined, 'Template is not active');
-    const given = { ...this.officeValues(), ...Object.fromEntries(Object.entries(input.variables).filter(([, value]) => value.trim() !== '')) };
-    const missing = missingVariables(template.variables, given);
+    const language = /\p{Script=Arabic}/u.test(template.content) ? 'ar' : 'en';
+    const given = Object.fromEntries(Object.entries(input.variables).filter(([, value]) => value.trim() !== ''));
+    // What the agent typed wins over the office's details and a valid promotion.
+    const variables = { ...this.officeValues(), ...this.defaultValues(template.variables, language), ...given };
+    const missing = missingVariables(template.variables, variables);
     if (missing.length > 0) {
       throw new AppError(
         'VALIDATION_ERROR',
         missing.map((name): FieldError => ({ field: `variables.${name}`, code: 'required', message: `Variable '${name}' is required`, params: { name } })),
       );
     }
-    const values = Object.fromEntries(template.variables.map((name) => [name, given[name]!.trim()]));
+    const values = Object.fromEntries(template.variables.map((name) => [name, variables[name]!.trim()]));
     const content = fillTemplate(template.content, values);
     if (content.length > maxMessageLength) throw new AppError('VALIDATION_ERROR', [{ field: 'variables', code: 'too_long', message: 'The filled template is too long', params: { max: maxMessageLength } }]);
     const number = this.q.conversationNumber.get(input.conversationId);

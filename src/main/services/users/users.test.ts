@@ -265,6 +265,19 @@ describe('password hashes', () => {
       'viewings.reschedule': { id: 1, date: '2030-01-06', time: '10:00' },
       'viewings.update': { id: 1, notes: 'x' },
       'viewings.setStatus': { id: 1, status: 'confirmed' },
+      'offers.list': {},
+      'offers.get': { id: 999 },
+      'offers.create': { conversationId: 999, propertyId: 999, amount: '1,000', validUntil: '2030-01-01' },
+      'offers.counter': { id: 999, by: 'office', amount: 100 },
+      'offers.accept': { id: 999 },
+      'offers.reject': { id: 999 },
+      'offers.withdraw': { id: 999 },
+      'offers.undoAcceptance': { id: 999, outcome: 'rejected' },
+      'promotions.list': {},
+      'promotions.current': {},
+      'promotions.create': { name: 'عرض', detailsAr: 'خصم', validFrom: '2030-01-01', validUntil: '2030-01-31' },
+      'promotions.update': { id: 999, name: 'x' },
+      'promotions.delete': { id: 999 },
     };
     const order = (Object.keys(channels) as ChannelName[]).filter((c) => c !== 'auth.signOut');
     const bodies: string[] = [];

@@ -36,6 +36,8 @@ const paths = {
   play: 'M8 5v14l11-7z',
   close: 'M6 6l12 12M18 6 6 18',
   bell: 'M6 16V11a6 6 0 0 1 12 0v5l1.5 2h-15L6 16ZM10 20.5a2 2 0 0 0 4 0',
+  // An offer: a price tag.
+  offer: 'M3 12.2V4a1 1 0 0 1 1-1h8.2a1 1 0 0 1 .7.3l8 8a1 1 0 0 1 0 1.4l-8.2 8.2a1 1 0 0 1-1.4 0l-8-8a1 1 0 0 1-.3-.7ZM7.5 7.5h.01',
   // The properties catalogue: its menu entry, one icon per property type, and a card's facts.
   properties: 'M3 21h18M5 21V8l7-4v17M12 9h7v12M8 9.5h1M8 13h1M8 16.5h1M15 12.5h1M15 16h1',
   apartment: 'M6 3h12v18H6zM9.5 7h1.5M13 7h1.5M9.5 10.5h1.5M13 10.5h1.5M9.5 14h1.5M13 14h1.5M11 21v-3h2v3',

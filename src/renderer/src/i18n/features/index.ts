@@ -21,6 +21,7 @@ import { numbersDisconnectAr, numbersDisconnectEn } from './numbers-disconnect';
 import { offlineAr, offlineEn } from './offline';
 import { officeAr, officeEn } from './office';
 import { numberStatesAr, numberStatesEn } from './number-states';
+import { offersAr, offersEn } from './offers';
 import { propertiesAr, propertiesEn } from './properties';
 import { propertyPhotosAr, propertyPhotosEn } from './property-photos';
 import { templatesAr, templatesEn } from './templates';
@@ -51,6 +52,7 @@ export const featureAr = {
   ...propertyRecordAr,
   ...notificationsAr,
   ...viewingsAr,
+  ...offersAr,
 } as const;
 export const featureEn: Record<keyof typeof featureAr, string> = {
   ...activityEn,
@@ -76,4 +78,5 @@ export const featureEn: Record<keyof typeof featureAr, string> = {
   ...propertyRecordEn,
   ...notificationsEn,
   ...viewingsEn,
+  ...offersEn,
 };

@@ -9,6 +9,7 @@ import { ContactPanel } from '../contacts/ContactPanel';
 import { useContactPanelOpen, useContactPanelStore } from './contact-panel-store';
 import { PropertyInterests } from './PropertyInterests';
 import { ConversationViewings } from '../viewings/ConversationViewings';
+import { ConversationOffers } from '../offers/ConversationOffers';
 
 /** The thread header's button that shows or hides the contact panel. */
 export function ContactPanelToggle() {
@@ -55,6 +56,7 @@ export function InboxContactPanel({ conversation, user }: { conversation: Conver
       <ContactPanel key={conversation.contact.id} id={conversation.contact.id} me={user} conversationId={conversation.id} onEdit={setEditing} />
       <PropertyInterests key={`interests-${conversation.id}`} conversationId={conversation.id} />
       <ConversationViewings key={`viewings-${conversation.id}`} conversationId={conversation.id} user={user} />
+      <ConversationOffers key={`offers-${conversation.id}`} conversationId={conversation.id} />
       {editing ? <ContactFormDialog contact={editing} onClose={() => setEditing(null)} onSaved={() => undefined} /> : null}
     </aside>
   );

@@ -6,6 +6,7 @@ import { useT } from '../../i18n/use-t';
 import { branchName } from '../branches/use-branches';
 import { formatArea, formatPrice, formatWhole, interestedCount, interestTotal, licenceState, listingLabel, statusLabel, statusTone, typeIcon, typeLabel } from './property-labels';
 import { PropertyPhoto } from './PropertyPhoto';
+import { PropertyOffersButton } from '../offers/PropertyOffersButton';
 
 export interface PropertyActions {
   onEdit(property: PropertyListItem): void;
@@ -96,6 +97,7 @@ export function PropertyCard({ property, actions, views, onShowInterested }: { p
             </span>
           ) : null}
         </button>
+        <PropertyOffersButton property={property} />
         <span className="property-card-actions">
           <button type="button" className="button button-ghost button-small" onClick={() => views.onPriceHistory(property)} data-testid="property-price-history">
             {t('properties.priceHistory')}

@@ -21,6 +21,7 @@ import { InboxPage } from '../inbox/InboxPage';
 import { IntegrationsPage } from '../integrations/IntegrationsPage';
 import { NumbersPage } from '../numbers/NumbersPage';
 import { OfficePage } from '../office/OfficePage';
+import { OffersPage } from '../offers/OffersPage';
 import { ProfilePage } from '../profile/ProfilePage';
 import { PropertiesPage } from '../properties/PropertiesPage';
 import { TemplatesPage } from '../templates/TemplatesPage';
@@ -43,6 +44,8 @@ function Page({ route, user }: { route: Route; user: PublicUser }) {
       return <PropertiesPage user={user} />;
     case 'calendar':
       return <CalendarPage user={user} />;
+    case 'offers':
+      return <OffersPage user={user} />;
     case 'templates':
       return <TemplatesPage user={user} />;
     case 'numbers':

@@ -18,6 +18,7 @@ const navItems: Record<Route, { label: MessageKey; icon: IconName }> = {
   contacts: { label: 'nav.contacts', icon: 'contacts' },
   properties: { label: 'nav.properties', icon: 'properties' },
   calendar: { label: 'nav.calendar', icon: 'calendar' },
+  offers: { label: 'nav.offers', icon: 'offer' },
   templates: { label: 'nav.templates', icon: 'template' },
   numbers: { label: 'nav.numbers', icon: 'phone' },
   users: { label: 'nav.users', icon: 'users' },

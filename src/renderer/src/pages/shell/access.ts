@@ -13,6 +13,7 @@ const pageAccess: Record<Route, { roles: readonly Role[]; channel: ChannelName }
   contacts: { roles: everyone, channel: 'contacts.list' },
   properties: { roles: everyone, channel: 'properties.list' },
   calendar: { roles: everyone, channel: 'viewings.calendar' },
+  offers: { roles: everyone, channel: 'offers.list' },
   templates: { roles: everyone, channel: 'templates.list' },
   numbers: { roles: everyone, channel: 'numbers.list' },
   users: { roles: ['admin', 'supervisor'], channel: 'users.list' },
@@ -34,6 +35,9 @@ export const canManageUsers = (role: Role): boolean => role === 'admin';
 export const canManageNumbers = (role: Role): boolean => role === 'admin';
 /** Admins and supervisors write the office's templates; agents use them. */
 export const canManageTemplates = (role: Role): boolean => role === 'admin' || role === 'supervisor';
+/** Only admins and supervisors take back an accepted offer, and keep the office's promotions. */
+export const canUndoAcceptance = (role: Role): boolean => role === 'admin' || role === 'supervisor';
+export const canManagePromotions = (role: Role): boolean => role === 'admin' || role === 'supervisor';
 /** Admins and supervisors keep the office's properties catalogue; agents read it and record interests. */
 export const canManageProperties = (role: Role): boolean => role === 'admin' || role === 'supervisor';
 /** Importing and exporting the whole customer list is for admins and supervisors. */

@@ -18,7 +18,8 @@ import { categoryLabel, variableLabel } from './template-labels';
 import { TemplateText } from './TemplateText';
 import { useDebounced, useTemplates } from './use-templates';
 import { useOfficeDisplayStore } from '../../stores/office-display-store';
-import { likelyProperty, messageLanguage, prefilledValues, spokenValues } from './variable-values';
+import { likelyProperty, messageLanguage, prefilledValues, promotionFieldValues, spokenValues } from './variable-values';
+import { promotionVariables } from '../../../../shared/offers/promotion-values';
 
 /** From the composer: choose an active template, fill its variables, check the preview, send. */
 export function TemplatePicker({ conversation, onClose }: { conversation: ConversationView; onClose(): void }) {
@@ -96,6 +97,23 @@ function FillStep({ conversation, template, onBack, onClose }: { conversation: C
       live = false;
     };
   }, [conversation, template.variables, agentName, language, officePhone]);
+
+  // The promotion valid today fills the offer's details and expiry date unless typed already.
+  useEffect(() => {
+    if (!template.variables.some((name) => (promotionVariables as readonly string[]).includes(name))) return;
+    let live = true;
+    call('promotions.current', {}).then(
+      ({ promotion }) => {
+        if (!live || !promotion) return;
+        const known = promotionFieldValues(promotion, language);
+        setValues((v) => Object.fromEntries(Object.entries(v).map(([name, value]) => [name, value || known[name] || ''])));
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [template.variables, language]);
 
   const spoken = spokenValues(values, language);
 

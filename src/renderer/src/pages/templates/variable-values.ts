@@ -1,3 +1,4 @@
+import type { PromotionView } from '../../../../shared/offers/types';
 import type { PropertyInterestView } from '../../../../shared/properties/types';
 import { variableKind } from '../../../../shared/templates/template-variables';
 import type { ConversationView } from '../../../../shared/inbox/types';
@@ -58,4 +59,9 @@ export function prefilledValues(
     price: property?.price != null ? formatAmount(property.price, language, officeDigits()) : null,
   };
   return Object.fromEntries(variables.map((name) => [name, known[name] ?? '']));
+}
+
+/** A valid promotion's values as the fill step's fields take them: the details in the message's language, the last day as a calendar day. */
+export function promotionFieldValues(promotion: PromotionView, language: Language): Record<string, string> {
+  return { offer_details: language === 'en' ? (promotion.detailsEn ?? promotion.detailsAr) : promotion.detailsAr, expiry_date: promotion.validUntil };
 }
