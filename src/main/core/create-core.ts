@@ -43,6 +43,7 @@ import { NotificationsService } from '../services/notifications/notifications-se
 import { NotificationSources } from '../services/notifications/notification-sources';
 import { scheduleNotificationPruning } from '../services/notifications/notification-schedule';
 import { watchDueViewings, type DueViewingsProvider } from '../services/notifications/due-viewings';
+import { dueViewingsOf, watchWorkNotifications } from '../services/notifications/work-sources';
 import { ViewingsService } from '../services/viewings/viewings-service';
 import { OffersService } from '../services/offers/offers-service';
 import { OfferExpiry } from '../services/offers/offer-expiry';
@@ -197,6 +198,9 @@ function startServices(options: CoreOptions, shared: Shared) {
   const branches = new BranchesService(sqlite, activity, bus, clock);
   const propertyCards = new PropertyCards(sqlite, properties, outbox, pipeline, access, activity, mediaStore, clock);
   const viewings = new ViewingsService(sqlite, access, activity, bus, clock);
+  // Agents hear of their viewings an hour ahead and of those booked for them; teams of offers awaiting an answer.
+  stopWatches.push(watchDueViewings({ clock, logger, notifications, provider: dueViewingsOf(viewings) }));
+  stopWatches.push(watchWorkNotifications({ sqlite, bus, notifications }));
   const calendar = () => officeCalendarOf(sqlite);
   const offers = new OffersService(sqlite, access, activity, bus, clock, calendar);
   const offerExpiry = new OfferExpiry(sqlite, clock, calendar, () => offers.expireDue(), logger);

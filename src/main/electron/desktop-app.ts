@@ -14,6 +14,8 @@ import { startedHidden } from './login-item';
 import { runSelfTest, selfTestFlag } from './self-test';
 import { createMainWindow } from './main-window';
 import { createAppTray } from './tray';
+import { startUpdates, updateUrlKey, type Updater, type Updates } from './updates';
+import { readSetting } from '../base/settings';
 import { electronWindowProvider } from './whatsapp-window';
 import { applyContentSecurityPolicy, pagePolicy, restrictPermissions } from './window-security';
 
@@ -123,13 +125,30 @@ export function startDesktop(options: { logger?: Logger; process?: GuardedProces
   // Quitting waits for the sessions to close: a browser left running would hold the session folder.
   let closed = false;
   let quitting = false;
+  let updates: Updates | null = null;
   function quitAfterShutdown(): void {
     if (quitting) return;
     quitting = true;
-    void shutdown().then(() => {
-      closed = true;
-      app.quit();
-    });
+    // A downloaded update installs now, after a backup of the database as it is (a failed migration in the new version puts it back).
+    const install = updates && core ? updates.prepareInstall(() => core!.backups.beforeUpdate()) : Promise.resolve(false);
+    void install.then((installing) =>
+      shutdown().then(() => {
+        closed = true;
+        if (installing) updates!.install();
+        else app.quit();
+      }),
+    );
+  }
+
+  /** Installed apps only: electron-updater is loaded then, never in the project or its tests. */
+  async function startUpdating(open: Core): Promise<void> {
+    if (!app.isPackaged) return;
+    try {
+      const { autoUpdater } = await import('electron-updater');
+      updates = startUpdates({ updater: autoUpdater as unknown as Updater, isPackaged: true, feedUrl: readSetting(open.database.sqlite, updateUrlKey), logger });
+    } catch (error) {
+      logger.warn('updates unavailable', { error: String(error) });
+    }
   }
   app.on('before-quit', (event?: { preventDefault(): void }) => {
     quitRequested = true;
@@ -150,6 +169,7 @@ export function startDesktop(options: { logger?: Logger; process?: GuardedProces
       return false;
     }
     installProcessGuard(logger, options.process ?? process);
+    void startUpdating(core);
     logger.info('desktop started', { dataDir });
 
     restrictPermissions(session.defaultSession);

@@ -34,6 +34,8 @@ export interface Updates {
 }
 
 const sixHours = 6 * 60 * 60 * 1000;
+/** Settings key: an admin's generic update server (electron-builder's `generic` provider). */
+export const updateUrlKey = 'updates.url';
 
 /** Checks in the background, downloads in the background, installs only on quit and only after a backup. */
 export function startUpdates(deps: UpdatesDeps): Updates | null {
