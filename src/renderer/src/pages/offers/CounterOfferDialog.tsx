@@ -11,7 +11,7 @@ import { FormSelectField, FormTextAreaField, FormTextField } from '../../forms/F
 import { useContractForm } from '../../forms/use-contract-form';
 import { isolate } from '../../i18n/labels';
 import { useT } from '../../i18n/use-t';
-import { counterOfferForm, bound } from './offer-forms';
+import { counterOfferForm } from './offer-forms';
 
 /** A counter by either side: the amount now on the table, its terms and (if moved) its last day. */
 export function CounterOfferDialog({ offer, onClose }: { offer: OfferView; onClose(): void }) {
@@ -22,7 +22,7 @@ export function CounterOfferDialog({ offer, onClose }: { offer: OfferView; onClo
     [offer],
   );
   const form = useContractForm(counterOfferForm, defaults);
-  const fields = bound(form);
+  const fields = form;
   const onSubmit = form.submit(async (values) => {
     await call('offers.counter', { ...values, id: offer.id });
     onClose();

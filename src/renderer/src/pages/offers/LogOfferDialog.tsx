@@ -10,7 +10,7 @@ import { FormSelectField, FormTextAreaField, FormTextField } from '../../forms/F
 import { useContractForm } from '../../forms/use-contract-form';
 import { useT } from '../../i18n/use-t';
 import { addDays } from './offer-format';
-import { logOfferForm, bound } from './offer-forms';
+import { logOfferForm } from './offer-forms';
 
 /** From the conversation's side panel: the customer's offer on one of the properties they are interested in. */
 export function LogOfferDialog({ conversationId, interests, onClose }: { conversationId: number; interests: readonly PropertyInterestView[]; onClose(): void }) {
@@ -21,7 +21,7 @@ export function LogOfferDialog({ conversationId, interests, onClose }: { convers
     [interests, today],
   );
   const form = useContractForm(logOfferForm, defaults);
-  const fields = bound(form);
+  const fields = form;
   const options = [{ value: '', label: t('offers.pickProperty') }, ...interests.map((i) => ({ value: String(i.property.id), label: i.property.name }))];
   const onSubmit = form.submit(async (values) => {
     await call('offers.create', { ...values, conversationId });

@@ -11,7 +11,6 @@ import { FormTextAreaField, FormTextField } from '../../forms/FormFields';
 import { useContractForm } from '../../forms/use-contract-form';
 import { useT } from '../../i18n/use-t';
 import { addDays } from './offer-format';
-import { bound } from './offer-forms';
 
 /** Adds a promotion, or changes one: every field is sent, checked by the create schema (the ends in order). */
 export function PromotionFormDialog({ promotion, onClose }: { promotion?: PromotionView; onClose(): void }) {
@@ -23,7 +22,7 @@ export function PromotionFormDialog({ promotion, onClose }: { promotion?: Promot
       : { name: '', detailsAr: '', detailsEn: '', validFrom: today, validUntil: addDays(today, 30) };
   }, [promotion]);
   const form = useContractForm(createPromotionInput, defaults);
-  const fields = bound(form);
+  const fields = form;
   const onSubmit = form.submit(async (values) => {
     await (promotion ? call('promotions.update', { ...values, id: promotion.id }) : call('promotions.create', values));
     onClose();

@@ -8,14 +8,14 @@ import { FormSelectField } from '../../forms/FormFields';
 import { useContractForm } from '../../forms/use-contract-form';
 import { isolate } from '../../i18n/labels';
 import { useT } from '../../i18n/use-t';
-import { undoAcceptanceForm, bound } from './offer-forms';
+import { undoAcceptanceForm } from './offer-forms';
 
 /** A supervisor or admin takes an acceptance back: the deal fell through, the property is available again. */
 export function UndoAcceptanceDialog({ offer, onClose }: { offer: OfferView; onClose(): void }) {
   const t = useT();
   const defaults = useMemo(() => ({ outcome: 'rejected' as const }), []);
   const form = useContractForm(undoAcceptanceForm, defaults);
-  const fields = bound(form);
+  const fields = form;
   const onSubmit = form.submit(async (values) => {
     await call('offers.undoAcceptance', { ...values, id: offer.id });
     onClose();

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { FormTextField } from '../../forms/FormFields';
 import { entityId } from '../../../../shared/fields';
 import { counterOfferInput, createOfferInput, undoAcceptanceInput } from '../../../../shared/offers/schemas';
 
@@ -8,8 +7,3 @@ export const logOfferForm = createOfferInput.omit({ conversationId: true }).exte
 export const counterOfferForm = counterOfferInput.omit({ id: true });
 export const undoAcceptanceForm = undoAcceptanceInput.omit({ id: true });
 
-/**
- * A contract form as the bound fields take it: a form's own value type is not assignable to
- * react-hook-form's generic one (branches-props loosens the fields' type; until that lands, one cast here).
- */
-export const bound = (form: unknown) => form as Parameters<typeof FormTextField>[0]['form'];

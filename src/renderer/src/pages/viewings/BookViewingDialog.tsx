@@ -8,7 +8,7 @@ import { FormDialogFooter } from '../../components/FormDialogFooter';
 import { FormSelectField, FormTextAreaField, FormTextField } from '../../forms/FormFields';
 import { useContractForm } from '../../forms/use-contract-form';
 import { useT } from '../../i18n/use-t';
-import { boundForm, bookViewingForm } from './viewing-forms';
+import { bookViewingForm } from './viewing-forms';
 
 /**
  * Booking from the conversation: the property comes from the customer's interests (the most
@@ -28,7 +28,7 @@ export function BookViewingDialog({ conversationId, interests, onClose, onBooked
     notes: '',
     outsideHoursReason: '',
   });
-  const bound = boundForm(form);
+  const bound = form;
   const [noSlot, setNoSlot] = useState(false);
   const { setValue } = form;
 

@@ -6,7 +6,7 @@ import { FormDialogFooter } from '../../components/FormDialogFooter';
 import { FormTextField } from '../../forms/FormFields';
 import { useContractForm } from '../../forms/use-contract-form';
 import { useT } from '../../i18n/use-t';
-import { boundForm, rescheduleViewingForm } from './viewing-forms';
+import { rescheduleViewingForm } from './viewing-forms';
 
 /** A new office date and time for a live viewing, with the booking's checks. */
 export function RescheduleDialog({ viewing, onClose }: { viewing: ViewingView; onClose(): void }) {
@@ -18,7 +18,7 @@ export function RescheduleDialog({ viewing, onClose }: { viewing: ViewingView; o
     durationMinutes: String(viewing.durationMinutes),
     outsideHoursReason: viewing.outsideHoursReason ?? '',
   });
-  const bound = boundForm(form);
+  const bound = form;
   const submit = form.submit(async (values) => {
     await call('viewings.reschedule', values);
     onClose();

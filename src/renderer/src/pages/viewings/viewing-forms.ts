@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { FormTextField } from '../../forms/FormFields';
 import { bookViewingInput, rescheduleViewingInput } from '../../../../shared/viewings/schemas';
 
 /**
@@ -23,9 +22,3 @@ export const rescheduleViewingForm = rescheduleViewingInput.extend({
   durationMinutes: typedNumber(rescheduleViewingInput.shape.durationMinutes),
 });
 
-/**
- * The bound fields (src/renderer/src/forms/FormFields.tsx) take a form of any schema, but their
- * prop type does not accept a concrete one yet (react-hook-form's `watch` is invariant): this is
- * the one cast, until that type is widened on main.
- */
-export const boundForm = (form: object) => form as unknown as Parameters<typeof FormTextField>[0]['form'];
