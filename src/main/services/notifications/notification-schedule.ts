@@ -2,11 +2,13 @@ import type Database from 'better-sqlite3';
 import type { WakingClock } from '../../base/clock';
 import type { Logger } from '../../base/logger';
 import { officeCalendarOf } from '../../calendar/office-calendar-setting';
+import { tellFollowUpsDue } from './follow-ups-due';
 import type { NotificationsService } from './notifications-service';
 
 /**
- * Keeps notifications 90 days: prunes once at start, then at every office midnight (the
- * office's zone, on the core's clock, so a test moves it by moving the clock). Returns a stop.
+ * Keeps notifications 90 days and tells the day's follow-ups: once at start, then at every
+ * office midnight (the office's zone, on the core's clock, so a test moves it by moving the
+ * clock). Returns a stop.
  */
 export function scheduleNotificationPruning(deps: { sqlite: Database.Database; clock: WakingClock; logger: Logger; notifications: NotificationsService }): () => void {
   let cancel: (() => void) | null = null;
@@ -18,6 +20,11 @@ export function scheduleNotificationPruning(deps: { sqlite: Database.Database; c
       if (removed > 0) deps.logger.info('old notifications removed', { removed });
     } catch (error) {
       deps.logger.warn('notification pruning failed', { error: String(error) });
+    }
+    try {
+      tellFollowUpsDue(deps.sqlite, deps.notifications, deps.clock.now());
+    } catch (error) {
+      deps.logger.warn('follow-up notifications failed', { error: String(error) });
     }
     cancel = deps.clock.wakeAt(officeCalendarOf(deps.sqlite).nextDayStart(deps.clock.now()), run, { background: true });
   };
