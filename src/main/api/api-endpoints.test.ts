@@ -52,8 +52,11 @@ describe('the REST API, called with an admin\'s key', () => {
   it('gets a conversation with its property interests, updates, stars, assigns and reads it', async () => {
     const id = o.w.theirs.id;
     const got = await o.request('GET', `/conversations/${id}`, { key: admin });
-    expect(got.body.data.propertyInterests).toEqual(expect.arrayContaining([expect.objectContaining({ status: 'viewing_scheduled', property: expect.objectContaining({ name: 'شقة العليا' }) })]));
-    expect(got.body.data.id).toBe(id);
+    // The shared office's customer also has a viewing of this flat and an offer on another property.
+    expect(got.body.data).toMatchObject({ id });
+    expect((got.body.data as { propertyInterests: unknown[] }).propertyInterests).toEqual(
+      expect.arrayContaining([expect.objectContaining({ status: 'viewing_scheduled', property: expect.objectContaining({ name: 'شقة العليا' }) })]),
+    );
     expect((await o.request('PATCH', `/conversations/${id}`, { key: admin, body: { status: 'pending' } })).body.data).toMatchObject({ status: 'pending' });
     expect((await o.request('POST', `/conversations/${id}/star`, { key: admin })).body.data).toMatchObject({ isStarred: true });
     expect((await o.request('POST', `/conversations/${id}/assign`, { key: admin, body: { agentId: o.w.rentalsAgent.user.id } })).body.data).toMatchObject({ assignedAgentId: o.w.rentalsAgent.user.id });
