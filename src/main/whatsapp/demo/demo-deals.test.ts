@@ -30,7 +30,7 @@ describe('the demo office’s viewings and offers', () => {
     const riyadh = (ms: number) => new Date(ms).toLocaleString('sv-SE', { timeZone: 'Asia/Riyadh' });
     expect(viewings.map((v) => [v.customer, v.property, v.status, v.outside_hours_reason])).toEqual([
       ['ماجد العمري', 'شقة ٤ غرف – حي النرجس', 'confirmed', null],
-      ['Faisal Alotaibi', 'فيلا دوبلكس – حي حطين', 'tentative', null],
+      ['أم فيصل', 'شقة للإيجار – حي الملقا', 'tentative', null],
     ]);
     expect(riyadh(viewings[0]!.start_at).slice(0, 10)).toBe('2026-11-25');
     expect(viewings[0]!.start_at).toBeGreaterThanOrEqual(wednesdayMorning);
@@ -39,7 +39,7 @@ describe('the demo office’s viewings and offers', () => {
       `select i.status from conversation_property_interests i join conversations v on v.id = i.conversation_id join contacts c on c.id = v.contact_id
        join properties p on p.id = i.property_id where c.name = ? and p.name = ?`,
     );
-    expect(interest.get('Faisal Alotaibi', 'فيلا دوبلكس – حي حطين')).toEqual({ status: 'viewing_scheduled' });
+    expect(interest.get('أم فيصل', 'شقة للإيجار – حي الملقا')).toEqual({ status: 'viewing_scheduled' });
   });
 
   it('gives the offer_made interest its offer, awaiting the office, and an accepted offer reserves the land', async () => {

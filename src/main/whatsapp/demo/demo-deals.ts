@@ -16,18 +16,18 @@ export interface DemoDealServices {
 
 /** Demo customers (by index in seededCustomers) and properties (by index in the demo catalogue). */
 const majed = 0;
-const faisal = 1;
+const ummFaisal = 2;
 const abdulrahman = 5;
 const badr = 11;
 const narjisFlat = 0;
-const hittinVilla = 1;
+const malqaFlat = 2;
 const qairawanLand = 3;
 
 /**
  * Viewings and offers for the demo office, booked and logged through the services so their rules
  * hold (office hours, one accepted offer per property, interests that follow): Majed's viewing of
- * the Narjis flat at the next free slot (today while the office is open), Faisal's of the Hittin
- * villa at the next working day's opening; Abdulrahman's offer on the flat (his `offer_made`
+ * the Narjis flat at the next free slot (today while the office is open), Umm Faisal's of the
+ * Malqa rental with the second agent at the next working day's opening; Abdulrahman's offer on the flat (his `offer_made`
  * interest) awaiting an answer; Badr's offer on the Qairawan land, accepted, which reserves it.
  */
 export function seedDemoDeals(core: { db: Db; sqlite: Database.Database }, seeded: DemoSeedResult, services: DemoDealServices, now: number): void {
@@ -44,7 +44,7 @@ export function seedDemoDeals(core: { db: Db; sqlite: Database.Database }, seede
   const nextOpening = calendar.nextOpening(calendar.nextDayStart(soon ? Date.parse(soon.start) : now));
   if (nextOpening !== null) {
     const wall = officeWall(calendar.timeZone, nextOpening);
-    services.viewings.book(agentTwo, { conversationId: conversation(faisal), propertyId: property(hittinVilla), date: wall.date, time: wall.time, durationMinutes: 60, status: 'tentative', outsideHoursReason: undefined });
+    services.viewings.book(agentTwo, { conversationId: conversation(ummFaisal), propertyId: property(malqaFlat), date: wall.date, time: wall.time, durationMinutes: 60, status: 'tentative', outsideHoursReason: undefined });
   }
 
   const validUntil = calendar.officeDay(now + 14 * 86_400_000);
