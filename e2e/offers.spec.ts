@@ -79,8 +79,10 @@ test('in Arabic, an agent logs a customer’s offer from the conversation, accep
   await page.getByTestId('property-offers-close').click();
 
   await page.getByTestId('nav-offers').click();
-  await expect(page.getByTestId('offers-list').locator('[data-testid^="offer-row-"]')).toHaveCount(1);
-  await expect(page.getByTestId('offers-list')).toContainText('900,000.00 ر.س');
+  // The demo's own offers are listed too (demo-deals.ts); Majed's is the one just logged.
+  const majedRow = page.getByTestId('offers-list').locator('[data-testid^="offer-row-"]', { hasText: 'ماجد العمري' });
+  await expect(majedRow).toHaveCount(1);
+  await expect(majedRow).toContainText('900,000.00 ر.س');
   await shot(page, 'offers-ar-page');
 });
 
@@ -97,7 +99,7 @@ test('in English, an agent logs an offer, counters it on the Offers page, accept
   await expect(offers).toContainText('SAR 2,950,000.50');
 
   await page.getByTestId('nav-offers').click();
-  const row = page.getByTestId('offers-list').locator('[data-testid^="offer-row-"]');
+  const row = page.getByTestId('offers-list').locator('[data-testid^="offer-row-"]', { hasText: 'Faisal Alotaibi' });
   await expect(row).toHaveCount(1);
   await expect(row).toContainText('Faisal Alotaibi');
   await row.locator('[data-testid^="offer-counter-"]').click();

@@ -89,7 +89,7 @@ export interface WhatsappOptions {
   /** Demo mode: the factory's simulated phone can "scan" the QR and make WhatsApp events happen, and its customers send every kind of message. */
   demo?: DemoControls & DemoHooks;
   /** Runs before sessions restore, in demo mode: creates the demo data. */
-  seed?: (core: { db: import('../db/open-database').Db; dataDir: string }) => Promise<unknown>;
+  seed?: (core: { db: import('../db/open-database').Db; sqlite: import('better-sqlite3').Database; dataDir: string; services: import('../whatsapp/demo/demo-deals').DemoDealServices; now: number }) => Promise<unknown>;
   /** Runs when the core closes (the demo's simulated network). */
   close?: () => void;
   sessionPolicy?: WhatsappSessionPolicy;
@@ -235,7 +235,7 @@ function startServices(options: CoreOptions, shared: Shared) {
   });
 
   // Demo data first (its number is linked), then every linked number starts.
-  const seeded = wa.seed && !shared.restart ? wa.seed({ db, dataDir: options.dataDir }).catch((error: unknown) => logger.error('demo data failed', { error: String(error) })) : Promise.resolve();
+  const seeded = wa.seed && !shared.restart ? wa.seed({ db, sqlite, dataDir: options.dataDir, services: { viewings, offers }, now: clock.now() }).catch((error: unknown) => logger.error('demo data failed', { error: String(error) })) : Promise.resolve();
   const restored = wa.restoreSessions ? seeded.then(() => whatsappSessions.restoreLinked()) : seeded.then(() => undefined);
 
   let closing: Promise<void> | undefined;
@@ -250,7 +250,7 @@ function startServices(options: CoreOptions, shared: Shared) {
     mediaStore,
     searchIndex,
     /** For benchmarks and tests that measure a service without the router. */
-    services: { inbox, numbers, notifications, viewings, authenticate: (token: string) => auth.authenticate(token) },
+    services: { inbox, numbers, notifications, viewings, offers, authenticate: (token: string) => auth.authenticate(token) },
     /** The REST API's keys and settings (src/main/api/ serves it). */
     api: { keys: apiKeys, settings: apiSettings, access },
     clock,

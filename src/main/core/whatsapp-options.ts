@@ -4,6 +4,7 @@ import type { BrowserProvider } from '../whatsapp/webjs/browser-provider';
 import { createDemoClientFactory } from '../whatsapp/demo/demo-client-factory';
 import { defaultOutboxPolicy } from '../outbox/outbox';
 import { seedDemoData } from '../whatsapp/demo/demo-seed';
+import { seedDemoDeals } from '../whatsapp/demo/demo-deals';
 
 /**
  * The shells' WhatsApp set-up: real whatsapp-web.js sessions, or in demo mode (`--demo`)
@@ -16,7 +17,11 @@ export function whatsappOptions(options: { demo: boolean; logger: Logger; appBro
   return {
     factory,
     demo: factory,
-    seed: ({ db, dataDir }) => seedDemoData(db, { dataDir }),
+    // The office first, then its viewings and offers through the services, so their rules hold.
+    seed: async ({ db, sqlite, dataDir, services, now }) => {
+      const seeded = await seedDemoData(db, { dataDir, now });
+      if (seeded) seedDemoDeals({ db, sqlite }, seeded, services, now);
+    },
     close: () => factory.world.close(),
     restoreSessions: true,
     // A demo shows acks quickly; a real number is paced like a person.

@@ -22,6 +22,19 @@ export const activityActionGroups = {
   office: ['office.updated'],
   property: ['property.created', 'property.updated', 'property.deleted', 'property.photo_added', 'property.photo_removed', 'property.card_sent'],
   branch: ['branch.created', 'branch.updated', 'branch.archived', 'branch.restored', 'branch.deleted'],
+  viewing: ['viewing.booked', 'viewing.rescheduled', 'viewing.updated', 'viewing.status'],
+  offer: [
+    'offer.created',
+    'offer.countered',
+    'offer.accepted',
+    'offer.rejected',
+    'offer.withdrawn',
+    'offer.expired',
+    'offer.acceptance_undone',
+    'promotion.created',
+    'promotion.updated',
+    'promotion.deleted',
+  ],
 } as const;
 
 export type ActivityGroup = keyof typeof activityActionGroups;

@@ -69,8 +69,8 @@ export class ActivityLog {
     if (input.userId !== undefined) (where.push('a.user_id = @userId'), (params.userId = input.userId));
     if (input.action !== undefined) {
       if ((activityGroups as readonly string[]).includes(input.action)) {
-        // A group is its actions' prefix; profile and interest changes sit with users and conversations.
-        const extra = input.action === 'user' ? "or a.action like 'profile.%'" : input.action === 'conversation' ? "or a.action like 'property_interest.%'" : '';
+        // A group is its actions' prefix; profile, interest and promotion changes sit with users, conversations and offers.
+        const extra = { user: "or a.action like 'profile.%'", conversation: "or a.action like 'property_interest.%'", offer: "or a.action like 'promotion.%'" }[input.action as string] ?? '';
         where.push(`(a.action like @group ${extra})`);
         params.group = `${input.action}.%`;
       } else (where.push('a.action = @action'), (params.action = input.action));

@@ -4,7 +4,7 @@ import type { ActivityRelated } from '../../../shared/activity/types';
 /**
  * The target's name, for every kind of target the core records. A target removed since keeps
  * the name its entry wrote down (numbers, templates and properties record it in `details.name`);
- * for a conversation or a message the name is its customer's.
+ * for a conversation, a message or an offer the name is its customer's.
  */
 export const entityNameSql = `coalesce(
   case a.entity_type
@@ -16,8 +16,10 @@ export const entityNameSql = `coalesce(
     when 'message_template' then (select name from message_templates where id = a.entity_id)
     when 'property' then (select name from properties where id = a.entity_id)
     when 'branch' then (select name from branches where id = a.entity_id)
+    when 'offer' then (select coalesce(c.name, c.phone) from offers o join contacts c on c.id = o.contact_id where o.id = a.entity_id)
+    when 'promotion' then (select name from promotions where id = a.entity_id)
   end,
-  case when a.entity_type in ('whatsapp_number', 'message_template', 'property', 'branch') then json_extract(a.details, '$.name') end
+  case when a.entity_type in ('whatsapp_number', 'message_template', 'property', 'branch', 'promotion') then json_extract(a.details, '$.name') end
 )`;
 
 type Details = Record<string, unknown> | null;

@@ -32,6 +32,8 @@ export interface DemoSeedResult {
   numberPhone: string;
   contactIds: number[];
   conversationIds: number[];
+  /** The demo catalogue, in the order demo-deals.ts names it. */
+  propertyIds: number[];
 }
 
 /** Which seeded customers (by index) are interested in which demo property (by index), as their chats tell. */
@@ -93,11 +95,11 @@ export async function seedDemoData(db: Db, options: DemoSeedOptions = {}): Promi
     const propertyIds = tx
       .insert(properties)
       .values([
-        // Prices in halalas. The first three carry a REGA advertising licence valid for a year, so their cards can be sent.
+        // Prices in halalas. The land is reserved by the accepted offer demo-deals.ts logs. The first three carry a REGA advertising licence valid for a year, so their cards can be sent.
         { name: 'شقة ٤ غرف – حي النرجس', type: 'apartment', location: 'النرجس، الرياض', city: 'الرياض', district: 'النرجس', price: 95_000_000, bedrooms: 4, area: 210, status: 'available', branchId: branch.id, adLicenceNumber: '7100012345', adLicenceExpiry: licenceExpiry, createdAt: now, updatedAt: now },
         { name: 'فيلا دوبلكس – حي حطين', type: 'villa', location: 'حطين، الرياض', city: 'الرياض', district: 'حطين', price: 320_000_000, bedrooms: 6, area: 450, status: 'available', branchId: branch.id, adLicenceNumber: '7100012346', adLicenceExpiry: licenceExpiry, createdAt: now, updatedAt: now },
         { name: 'شقة للإيجار – حي الملقا', type: 'apartment', location: 'الملقا، الرياض', city: 'الرياض', district: 'الملقا', listing: 'rent', rentPeriod: 'yearly', price: 6_500_000, bedrooms: 3, area: 160, status: 'available', branchId: branch.id, adLicenceNumber: '7100012347', adLicenceExpiry: licenceExpiry, createdAt: now, updatedAt: now },
-        { name: 'أرض سكنية – حي القيروان', type: 'land', location: 'القيروان، الرياض', city: 'الرياض', district: 'القيروان', price: 180_000_000, bedrooms: null, area: 625, status: 'reserved', branchId: branch.id, createdAt: now, updatedAt: now },
+        { name: 'أرض سكنية – حي القيروان', type: 'land', location: 'القيروان، الرياض', city: 'الرياض', district: 'القيروان', price: 180_000_000, bedrooms: null, area: 625, status: 'available', branchId: branch.id, createdAt: now, updatedAt: now },
       ])
       .returning({ id: properties.id })
       .all()
@@ -174,7 +176,7 @@ export async function seedDemoData(db: Db, options: DemoSeedOptions = {}): Promi
       if (conversationId === undefined || propertyId === undefined) continue;
       tx.insert(conversationPropertyInterests).values({ conversationId, propertyId, status, createdAt: now, updatedAt: now }).run();
     }
-    return { branchId: branch.id, agentIds, numberId: number.id, numberPhone, contactIds, conversationIds };
+    return { branchId: branch.id, agentIds, numberId: number.id, numberPhone, contactIds, conversationIds, propertyIds };
   });
 
   if (result && options.dataDir) markDemoLinked(demoSessionDir(options.dataDir, result.numberId), { linkedAt: now });

@@ -4,6 +4,7 @@
  * so a missing English text fails the typecheck there.
  */
 import { activityAr, activityEn } from './activity';
+import { activityDealsAr, activityDealsEn } from './activity-deals';
 import { backupsAr, backupsEn } from './backups';
 import { branchesAr, branchesEn } from './branches';
 import { propertyRecordAr, propertyRecordEn } from './property-record';
@@ -30,6 +31,7 @@ import { viewingsAr, viewingsEn } from './viewings';
 
 export const featureAr = {
   ...activityAr,
+  ...activityDealsAr,
   ...templatesAr,
   ...inboxFindAr,
   ...inboxArchivedAr,
@@ -56,6 +58,7 @@ export const featureAr = {
 } as const;
 export const featureEn: Record<keyof typeof featureAr, string> = {
   ...activityEn,
+  ...activityDealsEn,
   ...templatesEn,
   ...inboxFindEn,
   ...inboxArchivedEn,

@@ -5,6 +5,9 @@ import { isMessageKey, type Language, type MessageKey } from '../../i18n/diction
 import { conversationStatusLabel, roleLabel } from '../../i18n/labels';
 import { plural } from '../../i18n/plural';
 import type { Translate } from '../../i18n/translate';
+import { offerStatuses, type OfferStatus } from '../../../../shared/offers/types';
+import { viewingStatuses, type ViewingStatus } from '../../../../shared/viewings/types';
+import { money } from '../offers/offer-format';
 import { officeChangesText } from '../office/office-labels';
 
 /** Every action the core records reads as a sentence: a new action without one fails the typecheck. */
@@ -61,6 +64,24 @@ export function activitySentence(t: Translate, language: Language, entry: Activi
     }
     case 'template.used':
       parts.conversation = entry.related.conversationName ?? '';
+      break;
+    case 'viewing.booked':
+    case 'viewing.rescheduled':
+    case 'viewing.updated':
+    case 'viewing.status':
+      parts.property = typeof details.name === 'string' ? details.name : '';
+      parts.status = is<ViewingStatus>(viewingStatuses, details.status) ? t(`viewingStatus.${details.status}`) : '';
+      break;
+    case 'offer.created':
+    case 'offer.countered':
+    case 'offer.accepted':
+    case 'offer.rejected':
+    case 'offer.withdrawn':
+    case 'offer.expired':
+    case 'offer.acceptance_undone':
+      parts.property = typeof details.name === 'string' ? details.name : '';
+      parts.amount = typeof details.amount === 'number' ? money(details.amount, language) : '';
+      parts.status = is<OfferStatus>(offerStatuses, details.status) ? t(`offers.status.${details.status}`) : '';
       break;
     case 'office.updated':
       parts.changes = officeChangesText(t, language, details.changes);

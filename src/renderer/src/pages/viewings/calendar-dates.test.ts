@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, clockText, formatOfficeDate, officeClock, weekdayName } from './calendar-dates';
+import { addDays, addMonths, clockText, formatMonth, formatOfficeDate, officeClock, weekdayName } from './calendar-dates';
 
 describe('calendar dates', () => {
   it('shows the Hijri (Umm al-Qura) date beside the Gregorian, in Arabic and English, or either alone', () => {
@@ -22,5 +22,21 @@ describe('calendar dates', () => {
   it('reads an instant’s time in the office’s zone, not the browser’s', () => {
     expect(officeClock('2026-11-26T07:00:00.000Z', 'Asia/Riyadh')).toBe('10:00');
     expect(officeClock('2026-07-01T08:00:00.000Z', 'Europe/London')).toBe('09:00');
+  });
+
+  describe('month heading', () => {
+    it('names both Hijri months a Gregorian month spans, with the year once', () => {
+      expect(formatMonth('2026-11-17', 'ar', 'both')).toBe('نوفمبر 2026 · جمادى الأولى – جمادى الآخرة 1448 هـ');
+      expect(formatMonth('2026-11-17', 'ar', 'hijri')).toBe('جمادى الأولى – جمادى الآخرة 1448 هـ');
+      expect(formatMonth('2026-11-01', 'en', 'both')).toMatch(/^November 2026 · Jumada I – Jumada II 1448 AH$/);
+    });
+
+    it('writes both Hijri years when the Hijri year turns within the month', () => {
+      expect(formatMonth('2026-06-10', 'ar', 'hijri')).toBe('ذو الحجة 1447 هـ – محرم 1448 هـ');
+    });
+
+    it('leaves the Hijri months out when the office shows Gregorian only', () => {
+      expect(formatMonth('2026-11-17', 'ar', 'gregorian')).toBe('نوفمبر 2026');
+    });
   });
 });

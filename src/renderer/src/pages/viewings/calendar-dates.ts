@@ -70,12 +70,28 @@ export function weekdayName(weekday: number, language: Language, style: 'short' 
   return formatter(`w:${language}:${style}`, locales[language], { timeZone: 'UTC', weekday: style }).format(toUtc(addDays('2026-11-22', weekday)));
 }
 
-/** A month heading: «نوفمبر 2026 · جمادى الأولى – جمادى الآخرة 1448 هـ» is left to the day cells; this is the Gregorian month with the anchor's Hijri month. */
+/**
+ * A month heading: the Gregorian month with every Hijri month it touches, since a Gregorian month
+ * nearly always spans two (e.g. «نوفمبر 2026 · جمادى الأولى – جمادى الآخرة 1448 هـ»); the year is
+ * written once unless the Hijri year turns within the month.
+ */
 export function formatMonth(date: string, language: Language, display: DateDisplay = defaultDateDisplay): string {
   const at = toUtc(date);
   const gregorian = formatter(`m:${language}`, withCalendar(language, 'gregory'), { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(at);
-  const hijri = formatter(`hm:${language}`, withCalendar(language, 'islamic-umalqura'), { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(at);
+  const hijri = hijriMonths(date, language);
   return display === 'gregorian' ? gregorian : display === 'hijri' ? hijri : `${gregorian} · ${hijri}`;
+}
+
+function hijriMonths(date: string, language: Language): string {
+  const [y, m] = date.split('-').map(Number) as [number, number];
+  const first = Date.UTC(y, m - 1, 1, 12);
+  const last = Date.UTC(y, m, 0, 12);
+  const full = formatter(`hm:${language}`, withCalendar(language, 'islamic-umalqura'), { timeZone: 'UTC', month: 'long', year: 'numeric' });
+  const monthOnly = formatter(`hmo:${language}`, withCalendar(language, 'islamic-umalqura'), { timeZone: 'UTC', month: 'long' });
+  const yearOf = (ms: number) => full.formatToParts(ms).find((p) => p.type === 'year')?.value;
+  const endText = full.format(last);
+  if (full.format(first) === endText) return endText;
+  return `${yearOf(first) === yearOf(last) ? monthOnly.format(first) : full.format(first)} – ${endText}`;
 }
 
 /** Minutes from midnight as HH:MM (a night shift's 1500 is 01:00). */

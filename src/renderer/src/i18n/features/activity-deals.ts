@@ -1,0 +1,73 @@
+/**
+ * The activity log's words for viewings, offers and promotions: each action's filter label and its
+ * sentence. `{target}` is the customer (viewings and offers) or the promotion's name.
+ */
+export const activityDealsAr = {
+  'activity.group.viewing': 'المعاينات',
+  'activity.group.offer': 'العروض',
+
+  'activity.viewing.booked': 'حجز معاينة',
+  'activity.viewing.rescheduled': 'تغيير موعد معاينة',
+  'activity.viewing.updated': 'تعديل معاينة',
+  'activity.viewing.status': 'تغيير حالة معاينة',
+  'activity.offer.created': 'تسجيل عرض',
+  'activity.offer.countered': 'مبلغ جديد في عرض',
+  'activity.offer.accepted': 'قبول عرض',
+  'activity.offer.rejected': 'رفض عرض',
+  'activity.offer.withdrawn': 'سحب عرض',
+  'activity.offer.expired': 'انتهاء عرض',
+  'activity.offer.acceptance_undone': 'التراجع عن قبول عرض',
+  'activity.promotion.created': 'إضافة عرض ترويجي',
+  'activity.promotion.updated': 'تعديل عرض ترويجي',
+  'activity.promotion.deleted': 'حذف عرض ترويجي',
+
+  'activity.say.viewing.booked': '{user}: حجز معاينة للعقار {property} مع {target} («{status}»)',
+  'activity.say.viewing.rescheduled': '{user}: تغيير موعد معاينة العقار {property} مع {target}',
+  'activity.say.viewing.updated': '{user}: تعديل معاينة العقار {property} مع {target}',
+  'activity.say.viewing.status': '{user}: تغيير حالة معاينة العقار {property} مع {target} إلى «{status}»',
+  'activity.say.offer.created': '{user}: تسجيل عرض من {target} على العقار {property} بمبلغ {amount}',
+  'activity.say.offer.countered': '{user}: مبلغ جديد {amount} في عرض {target} على العقار {property}',
+  'activity.say.offer.accepted': '{user}: قبول عرض {target} على العقار {property} بمبلغ {amount}',
+  'activity.say.offer.rejected': '{user}: رفض عرض {target} على العقار {property}',
+  'activity.say.offer.withdrawn': '{user}: تسجيل سحب {target} عرضه على العقار {property}',
+  'activity.say.offer.expired': '{user}: انتهاء مدة عرض {target} على العقار {property}',
+  'activity.say.offer.acceptance_undone': '{user}: التراجع عن قبول عرض {target} على العقار {property} («{status}»)',
+  'activity.say.promotion.created': '{user}: إضافة العرض الترويجي {target}',
+  'activity.say.promotion.updated': '{user}: تعديل العرض الترويجي {target}',
+  'activity.say.promotion.deleted': '{user}: حذف العرض الترويجي {target}',
+} as const;
+
+export const activityDealsEn: Record<keyof typeof activityDealsAr, string> = {
+  'activity.group.viewing': 'Viewings',
+  'activity.group.offer': 'Offers',
+
+  'activity.viewing.booked': 'Viewing booked',
+  'activity.viewing.rescheduled': 'Viewing moved',
+  'activity.viewing.updated': 'Viewing edited',
+  'activity.viewing.status': 'Viewing status changed',
+  'activity.offer.created': 'Offer recorded',
+  'activity.offer.countered': 'New amount in an offer',
+  'activity.offer.accepted': 'Offer accepted',
+  'activity.offer.rejected': 'Offer rejected',
+  'activity.offer.withdrawn': 'Offer withdrawn',
+  'activity.offer.expired': 'Offer expired',
+  'activity.offer.acceptance_undone': 'Offer acceptance undone',
+  'activity.promotion.created': 'Promotion added',
+  'activity.promotion.updated': 'Promotion edited',
+  'activity.promotion.deleted': 'Promotion deleted',
+
+  'activity.say.viewing.booked': '{user} booked a viewing of {property} with {target} ({status})',
+  'activity.say.viewing.rescheduled': '{user} moved the viewing of {property} with {target}',
+  'activity.say.viewing.updated': '{user} edited the viewing of {property} with {target}',
+  'activity.say.viewing.status': '{user} marked the viewing of {property} with {target} as “{status}”',
+  'activity.say.offer.created': '{user} recorded an offer from {target} on {property} for {amount}',
+  'activity.say.offer.countered': '{user} set a new amount of {amount} in the offer from {target} on {property}',
+  'activity.say.offer.accepted': '{user} accepted the offer from {target} on {property} for {amount}',
+  'activity.say.offer.rejected': '{user} rejected the offer from {target} on {property}',
+  'activity.say.offer.withdrawn': '{user} recorded that {target} withdrew the offer on {property}',
+  'activity.say.offer.expired': '{user}: the offer from {target} on {property} expired',
+  'activity.say.offer.acceptance_undone': '{user} undid the acceptance of the offer from {target} on {property} ({status})',
+  'activity.say.promotion.created': '{user} added the promotion {target}',
+  'activity.say.promotion.updated': '{user} edited the promotion {target}',
+  'activity.say.promotion.deleted': '{user} deleted the promotion {target}',
+} as const;
