@@ -11,6 +11,7 @@ import { accessAr, accessEn } from './access';
 import { composerGuardAr, composerGuardEn } from './composer-guard';
 import { contactsAr, contactsEn } from './contacts';
 import { demoAr, demoEn } from './demo';
+import { desktopAr, desktopEn } from './desktop';
 import { inboxContactAr, inboxContactEn } from './inbox-contact';
 import { inboxArchivedAr, inboxArchivedEn } from './inbox-archived';
 import { inboxFindAr, inboxFindEn } from './inbox-find';
@@ -47,6 +48,7 @@ export const featureAr = {
   ...composerGuardAr,
   ...officeAr,
   ...backupsAr,
+  ...desktopAr,
   ...integrationsAr,
   ...branchesAr,
   ...propertyRecordAr,
@@ -73,6 +75,7 @@ export const featureEn: Record<keyof typeof featureAr, string> = {
   ...composerGuardEn,
   ...officeEn,
   ...backupsEn,
+  ...desktopEn,
   ...integrationsEn,
   ...branchesEn,
   ...propertyRecordEn,

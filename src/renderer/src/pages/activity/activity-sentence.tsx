@@ -5,6 +5,7 @@ import { isMessageKey, type Language, type MessageKey } from '../../i18n/diction
 import { conversationStatusLabel, roleLabel } from '../../i18n/labels';
 import { plural } from '../../i18n/plural';
 import type { Translate } from '../../i18n/translate';
+import { desktopChangesText } from '../desktop/desktop-labels';
 import { officeChangesText } from '../office/office-labels';
 
 /** Every action the core records reads as a sentence: a new action without one fails the typecheck. */
@@ -64,6 +65,9 @@ export function activitySentence(t: Translate, language: Language, entry: Activi
       break;
     case 'office.updated':
       parts.changes = officeChangesText(t, language, details.changes);
+      break;
+    case 'desktop.updated':
+      parts.changes = desktopChangesText(t, language, details.changes);
       break;
   }
   if (!isMessageKey(key)) {
