@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { DesktopSettings } from '../../../../shared/desktop/types';
 import { call, onEvent } from '../../api/client';
+import { Alert } from '../../components/Alert';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n/use-t';
 import { DesktopSettingsForm } from './DesktopSettingsForm';
@@ -11,6 +12,8 @@ export function DesktopPage() {
   const [settings, setSettings] = useState<DesktopSettings | null>(null);
   // Another admin's save shows here too; the form starts over from what was saved.
   const [version, setVersion] = useState(0);
+  // Here, not in the form: the save's own desktop.changed may remount the form before the save answers.
+  const [saved, setSaved] = useState(false);
   // What this form shows as saved: its own save's echo leaves the form (and its "saved") alone.
   const shown = useRef<string | null>(null);
   useEffect(() => {
@@ -29,8 +32,12 @@ export function DesktopPage() {
   return (
     <div className="page desktop-page" data-testid="desktop-page">
       <PageHeader title={t('desktop.title')} intro={t('desktop.intro')} />
+      {saved ? <Alert tone="success" testId="desktop-settings-saved">{t('desktop.saved')}</Alert> : null}
       <section className="card">
-        <DesktopSettingsForm key={version} settings={settings} onSaved={(saved) => (shown.current = JSON.stringify(saved))} />
+        <DesktopSettingsForm key={version} settings={settings} onSaved={(next) => {
+            shown.current = JSON.stringify(next);
+            setSaved(true);
+          }} />
       </section>
     </div>
   );

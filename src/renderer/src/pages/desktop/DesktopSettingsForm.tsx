@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { desktopSettingsInput } from '../../../../shared/desktop/schemas';
 import type { DesktopSettings } from '../../../../shared/desktop/types';
 import { call } from '../../api/client';
@@ -12,13 +11,10 @@ import { BrowserChoiceField } from './BrowserChoiceField';
 /** Start at login, the update server (read at the next start) and where WhatsApp Web runs, saved together. */
 export function DesktopSettingsForm({ settings, onSaved }: { settings: DesktopSettings; onSaved(saved: DesktopSettings): void }) {
   const t = useT();
-  const [saved, setSaved] = useState(false);
   const form = useContractForm(desktopSettingsInput, { startAtLogin: settings.startAtLogin, updateUrl: settings.updateUrl ?? '', whatsappBrowser: settings.whatsappBrowser });
   const onSubmit = form.submit(async (values) => {
-    setSaved(false);
     const next = await call('desktop.updateSettings', values);
     form.reset({ startAtLogin: next.startAtLogin, updateUrl: next.updateUrl ?? '', whatsappBrowser: next.whatsappBrowser });
-    setSaved(true);
     onSaved(next);
   });
   // The schema words a bad address in English for the log; the form says it in the user's language.
@@ -26,10 +22,10 @@ export function DesktopSettingsForm({ settings, onSaved }: { settings: DesktopSe
   return (
     <form className="desktop-settings" onSubmit={(event) => void onSubmit(event)} noValidate data-testid="desktop-settings-form">
       {form.formMessage ? <Alert tone="error" testId="desktop-settings-error">{form.formMessage}</Alert> : null}
-      {saved ? <Alert tone="success" testId="desktop-settings-saved">{t('desktop.saved')}</Alert> : null}
-      <FormCheckbox form={form} name="startAtLogin" label={t('desktop.startAtLogin')} testId="desktop-start-at-login">
-        <span className="field-hint">{t('desktop.startAtLoginHint')}</span>
-      </FormCheckbox>
+      <div className="desktop-start-at-login">
+        <FormCheckbox form={form} name="startAtLogin" label={t('desktop.startAtLogin')} testId="desktop-start-at-login" />
+        <p className="field-hint">{t('desktop.startAtLoginHint')}</p>
+      </div>
       <FormTextField
         form={{ ...form, errorOf: (name: string) => (name === 'updateUrl' ? urlError : form.errorOf(name)) }}
         name="updateUrl"
