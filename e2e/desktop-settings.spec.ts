@@ -35,7 +35,8 @@ test('an admin turns on start at login, sets an https update server and the app�
   await page.getByTestId('desktop-update-url').fill('http://updates.office.test/meras');
   await page.getByTestId('desktop-start-at-login').uncheck();
   await page.getByTestId('desktop-settings-save').click();
-  await expect(page.getByTestId('field-error-updateUrl')).toHaveText('أدخل عنوانًا يبدأ بـ https://');
+  await expect(page.getByTestId('desktop-settings-saved')).toHaveCount(0);
+  await expect(page.getByTestId('field-error-updateUrl')).toHaveText('أدخل عنوانًا يبدأ بـ \u2066https://\u2069');
   await shot(page, 'desktop-settings-refused');
 
   await page.reload();

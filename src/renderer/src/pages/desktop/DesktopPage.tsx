@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DesktopSettings } from '../../../../shared/desktop/types';
 import { call, onEvent } from '../../api/client';
 import { Alert } from '../../components/Alert';
@@ -14,6 +14,7 @@ export function DesktopPage() {
   const [version, setVersion] = useState(0);
   // Here, not in the form: the save's own desktop.changed may remount the form before the save answers.
   const [saved, setSaved] = useState(false);
+  const onEdited = useCallback(() => setSaved(false), []);
   // What this form shows as saved: its own save's echo leaves the form (and its "saved") alone.
   const shown = useRef<string | null>(null);
   useEffect(() => {
@@ -34,7 +35,7 @@ export function DesktopPage() {
       <PageHeader title={t('desktop.title')} intro={t('desktop.intro')} />
       {saved ? <Alert tone="success" testId="desktop-settings-saved">{t('desktop.saved')}</Alert> : null}
       <section className="card">
-        <DesktopSettingsForm key={version} settings={settings} onSaved={(next) => {
+        <DesktopSettingsForm key={version} settings={settings} onEdited={onEdited} onSaved={(next) => {
             shown.current = JSON.stringify(next);
             setSaved(true);
           }} />

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { desktopSettingsInput } from '../../../../shared/desktop/schemas';
 import type { DesktopSettings } from '../../../../shared/desktop/types';
 import { call } from '../../api/client';
@@ -9,7 +10,7 @@ import { useT } from '../../i18n/use-t';
 import { BrowserChoiceField } from './BrowserChoiceField';
 
 /** Start at login, the update server (read at the next start) and where WhatsApp Web runs, saved together. */
-export function DesktopSettingsForm({ settings, onSaved }: { settings: DesktopSettings; onSaved(saved: DesktopSettings): void }) {
+export function DesktopSettingsForm({ settings, onSaved, onEdited }: { settings: DesktopSettings; onSaved(saved: DesktopSettings): void; onEdited(): void }) {
   const t = useT();
   const form = useContractForm(desktopSettingsInput, { startAtLogin: settings.startAtLogin, updateUrl: settings.updateUrl ?? '', whatsappBrowser: settings.whatsappBrowser });
   const onSubmit = form.submit(async (values) => {
@@ -17,6 +18,11 @@ export function DesktopSettingsForm({ settings, onSaved }: { settings: DesktopSe
     form.reset({ startAtLogin: next.startAtLogin, updateUrl: next.updateUrl ?? '', whatsappBrowser: next.whatsappBrowser });
     onSaved(next);
   });
+  // A "saved" note above an edited form would speak of values no longer shown.
+  const dirty = form.formState.isDirty;
+  useEffect(() => {
+    if (dirty) onEdited();
+  }, [dirty, onEdited]);
   // The schema words a bad address in English for the log; the form says it in the user's language.
   const urlError = form.errorOf('updateUrl') ? t('desktop.updateUrlInvalid') : undefined;
   return (
