@@ -5,6 +5,7 @@ import { appChannels } from './app/contract';
 import { branchesChannels, type BranchesEvents } from './branches/contract';
 import { contactsChannels, type ContactsEvents } from './contacts/contract';
 import { demoChannels } from './demo/contract';
+import { desktopChannels, type DesktopEvents } from './desktop/contract';
 import { integrationsChannels } from './integrations/contract';
 import { inboxChannels, type InboxEvents } from './inbox/contract';
 import { mediaChannels } from './media/contract';
@@ -44,6 +45,7 @@ export const channels = {
   ...notificationsChannels,
   ...viewingsChannels,
   ...offersChannels,
+  ...desktopChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -53,5 +55,5 @@ export type ChannelParsedInput<C extends ChannelName> = z.output<Channels[C]['in
 export type ChannelOutput<C extends ChannelName> = NonNullable<Channels[C]['output']>;
 
 /** Events pushed from the core to open windows. */
-export interface Events extends UsersEvents, NumbersEvents, InboxEvents, TemplatesEvents, PropertiesEvents, ContactsEvents, BranchesEvents, OfficeEvents, NotificationsEvents, BackupsEvents, ViewingsEvents, OffersEvents {}
+export interface Events extends UsersEvents, NumbersEvents, InboxEvents, TemplatesEvents, PropertiesEvents, ContactsEvents, BranchesEvents, OfficeEvents, NotificationsEvents, BackupsEvents, ViewingsEvents, OffersEvents, DesktopEvents {}
 export type EventName = keyof Events;

@@ -10,6 +10,7 @@ import { inboxChannelNames, inboxEventNames } from './inbox/names';
 import { mediaChannelNames, mediaEventNames } from './media/names';
 import { notificationsChannelNames, notificationsEventNames } from './notifications/names';
 import { numbersChannelNames, numbersEventNames } from './numbers/names';
+import { desktopChannelNames, desktopEventNames } from './desktop/names';
 import { officeChannelNames, officeEventNames } from './office/names';
 import { offersChannelNames, offersEventNames } from './offers/names';
 import { propertiesChannelNames, propertiesEventNames } from './properties/names';
@@ -41,6 +42,7 @@ export const channelNames = [
   ...notificationsChannelNames,
   ...viewingsChannelNames,
   ...offersChannelNames,
+  ...desktopChannelNames,
 ] as const satisfies readonly ChannelName[];
 
 export const eventNames = [
@@ -61,6 +63,7 @@ export const eventNames = [
   ...notificationsEventNames,
   ...viewingsEventNames,
   ...offersEventNames,
+  ...desktopEventNames,
 ] as const satisfies readonly EventName[];
 
 type Missing<All, Listed> = Exclude<All, Listed>;

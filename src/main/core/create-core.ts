@@ -37,6 +37,7 @@ import { ApiKeys } from '../services/integrations/api-keys';
 import { ApiSettingsStore } from '../services/integrations/api-settings';
 import { PropertyCards } from '../services/properties/property-card';
 import { TemplatesService } from '../services/templates/templates-service';
+import { DesktopService } from '../services/desktop/desktop-service';
 import { OfficeService } from '../services/office/office-service';
 import { officeTemplateValues } from '../services/office/office-template-values';
 import { NotificationsService } from '../services/notifications/notifications-service';
@@ -194,6 +195,7 @@ function startServices(options: CoreOptions, shared: Shared) {
   const propertyPhotos = new PropertyPhotos(sqlite, mediaStore, uploads, activity, bus, clock);
   const properties = new PropertiesService(sqlite, access, activity, bus, clock);
   const office = new OfficeService(sqlite, activity, bus, clock);
+  const desktop = new DesktopService(sqlite, activity, bus, clock);
   const templates = new TemplatesService(sqlite, outbox, pipeline, access, activity, bus, clock, () => officeTemplateValues(office.settings()));
   const branches = new BranchesService(sqlite, activity, bus, clock);
   const propertyCards = new PropertyCards(sqlite, properties, outbox, pipeline, access, activity, mediaStore, clock);
@@ -228,7 +230,7 @@ function startServices(options: CoreOptions, shared: Shared) {
   const appInfo = { version: options.version ?? '0.0.0', demo: Boolean(wa.demo), ...(options.connection ? { connection: options.connection } : {}) };
 
   const router = createRouter({
-    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, propertyCards, viewings, demo, branches, offers, promotions, office, notifications, backups, apiKeys, apiSettings, appInfo }),
+    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, propertyCards, viewings, demo, branches, offers, promotions, office, desktop, notifications, backups, apiKeys, apiSettings, appInfo }),
     authenticate: (token) => auth.authenticate(token),
     ...(options.rateLimits ? { rateLimiter: new RateLimiter(options.rateLimits, clock) } : {}),
     logger,

@@ -17,6 +17,8 @@ import { mediaHandlers } from '../services/media/media-handlers';
 import { notificationsHandlers } from '../services/notifications/notifications-handlers';
 import type { NotificationsService } from '../services/notifications/notifications-service';
 import { numbersHandlers } from '../services/numbers/numbers-handlers';
+import { desktopHandlers } from '../services/desktop/desktop-handlers';
+import type { DesktopService } from '../services/desktop/desktop-service';
 import { officeHandlers } from '../services/office/office-handlers';
 import type { OfficeService } from '../services/office/office-service';
 import { offersHandlers } from '../services/offers/offers-handlers';
@@ -56,6 +58,7 @@ export interface Services {
   viewings: ViewingsService;
   demo: DemoService;
   office: OfficeService;
+  desktop: DesktopService;
   backups: BackupService;
   apiKeys: ApiKeys;
   apiSettings: ApiSettingsStore;
@@ -89,5 +92,6 @@ export function createHandlers(s: Services): Handlers {
     ...notificationsHandlers(s),
     ...viewingsHandlers(s),
     ...offersHandlers(s),
+    ...desktopHandlers(s),
   };
 }

@@ -6,6 +6,7 @@ import { channelNames } from '../../shared/names';
 import * as coreModule from '../core/create-core';
 import { silentLogger } from '../base/logger';
 import { tempDir } from '../testing/test-core';
+import { autostartFileName } from './login-item';
 
 type Listener = (...args: any[]) => unknown;
 
@@ -53,6 +54,8 @@ const electron = vi.hoisted(() => {
     getPath = (name: string) => `/nonexistent/${name}`;
     getVersion = () => '0.1.0-test';
     getLocale = () => 'ar-SA';
+    loginItems: Array<{ openAtLogin: boolean }> = [];
+    setLoginItemSettings = (settings: { openAtLogin: boolean }) => void this.loginItems.push(settings);
   }
 
   let nextId = 1;
@@ -157,6 +160,7 @@ function startedCore(): coreModule.Core {
 describe('the desktop app', () => {
   let dataDir: string;
   const savedEnv = process.env.MERAS_DATA_DIR;
+  const savedXdg = process.env.XDG_CONFIG_HOME;
 
   beforeEach(() => {
     electron.reset();
@@ -164,6 +168,8 @@ describe('the desktop app', () => {
     vi.mocked(coreModule.createCore).mockClear();
     dataDir = tempDir('meras-desktop-');
     process.env.MERAS_DATA_DIR = dataDir;
+    // The shell applies "start at login" at start: never in the real home's autostart folder.
+    process.env.XDG_CONFIG_HOME = path.join(dataDir, 'config');
   });
   afterEach(async () => {
     electron.holder.app.emit('before-quit');
@@ -175,6 +181,8 @@ describe('the desktop app', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
     if (savedEnv === undefined) delete process.env.MERAS_DATA_DIR;
     else process.env.MERAS_DATA_DIR = savedEnv;
+    if (savedXdg === undefined) delete process.env.XDG_CONFIG_HOME;
+    else process.env.XDG_CONFIG_HOME = savedXdg;
   });
 
   it('logs an unexpected error with a request id and keeps the window and core running', async () => {
@@ -304,6 +312,44 @@ describe('the desktop app', () => {
     expect(electron.state.windows).toHaveLength(0);
     electron.state.trays[0]!.menu![0]!.click!();
     expect(electron.state.windows).toHaveLength(1);
+  });
+
+  it.runIf(process.platform === 'linux')('an admin turning "start at login" on writes the XDG autostart entry, and turning it off removes it', async () => {
+    const autostartDir = tempDir('meras-autostart-');
+    const entry = path.join(autostartDir, autostartFileName);
+    await startDesktop({ logger: silentLogger, process: new EventEmitter(), autostartDir }).ready;
+    expect(fs.existsSync(entry)).toBe(false);
+    const router = startedCore().router;
+    const window = { clientKey: 'desktop-test', local: true };
+    const setup = await router.call('auth.setupAdmin', { name: 'مدير المكتب', email: 'admin@office.test', password: 'admin-pass-123' }, window);
+    const token = (setup.result as { success: true; data: { token: string } }).data.token;
+    const save = (startAtLogin: boolean) => router.call('desktop.updateSettings', { startAtLogin, updateUrl: null, whatsappBrowser: 'system-browser' }, { ...window, token });
+
+    expect((await save(true)).result.success).toBe(true);
+    const written = fs.readFileSync(entry, 'utf8');
+    expect(written).toContain(`Exec="${process.env.APPIMAGE ?? process.execPath}" --hidden`);
+    expect(written).toContain('[Desktop Entry]');
+
+    expect((await save(false)).result.success).toBe(true);
+    expect(fs.existsSync(entry)).toBe(false);
+    fs.rmSync(autostartDir, { recursive: true, force: true });
+  });
+
+  it.runIf(process.platform === 'linux')('a setting saved while the app was closed is applied when it next starts', async () => {
+    const autostartDir = tempDir('meras-autostart-');
+    const first = startDesktop({ logger: silentLogger, process: new EventEmitter(), autostartDir });
+    await first.ready;
+    // Saved straight into the database, as a restored backup would leave it.
+    startedCore().database.sqlite.prepare("insert into settings (key, value, updated_at) values ('desktop.startAtLogin', 'true', 0)").run();
+    electron.holder.app.emit('before-quit');
+    await vi.waitFor(() => expect(startedCore().database.sqlite.open).toBe(false), { timeout: 5_000 });
+    expect(fs.existsSync(path.join(autostartDir, autostartFileName))).toBe(false);
+
+    electron.reset();
+    electron.state.appPath = path.resolve('.');
+    await startDesktop({ logger: silentLogger, process: new EventEmitter(), autostartDir }).ready;
+    expect(fs.existsSync(path.join(autostartDir, autostartFileName))).toBe(true);
+    fs.rmSync(autostartDir, { recursive: true, force: true });
   });
 
   it('quitting closes the database once, even when asked twice', async () => {

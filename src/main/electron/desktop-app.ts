@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, Tray } from 'electron';
 import { createCore, type Core } from '../core/create-core';
@@ -10,7 +11,9 @@ import { registerAppScheme, serveAppScheme } from './app-protocol';
 import { demoMode } from './demo-switch';
 import { appPage, builtFiles, resolveDataDir, resolveMigrationsDir } from './desktop-paths';
 import { bindIpc } from './ipc-binding';
-import { startedHidden } from './login-item';
+import { autostartDirFor, startedHidden } from './login-item';
+import { syncStartAtLogin } from './start-at-login-sync';
+import { readDesktopSettings } from '../services/desktop/desktop-settings-store';
 import { runSelfTest, selfTestFlag } from './self-test';
 import { createMainWindow } from './main-window';
 import { createAppTray } from './tray';
@@ -28,8 +31,11 @@ export interface DesktopApp {
  * The desktop shell's life: one instance, one core, one window (re-opened on macOS dock
  * click), the core closed before the app quits.
  */
-/** `process`: where the guard listens once the core runs (a stand-in in the wiring tests). */
-export function startDesktop(options: { logger?: Logger; process?: GuardedProcess } = {}): DesktopApp {
+/**
+ * `process`: where the guard listens once the core runs (a stand-in in the wiring tests).
+ * `autostartDir`: the XDG autostart folder on Linux (a temp folder in the wiring tests).
+ */
+export function startDesktop(options: { logger?: Logger; process?: GuardedProcess; autostartDir?: string } = {}): DesktopApp {
   // The release checklist runs each installer with --self-test: no lock, no window, no user data.
   if (process.argv.includes(selfTestFlag)) {
     const ready = app.whenReady().then(() => {
@@ -100,7 +106,10 @@ export function startDesktop(options: { logger?: Logger; process?: GuardedProces
   /** The REST API's own server: off until an admin turns it on (Settings → Integrations). */
   let apiListener: ApiListener | undefined;
   /** Unbinds the windows, stops the WhatsApp sessions (keeping their links) and closes the database, once. */
+  let stopLoginSync: (() => void) | undefined;
   function shutdown(): Promise<void> {
+    stopLoginSync?.();
+    stopLoginSync = undefined;
     binding?.dispose();
     binding = undefined;
     if (!closing && core) {
@@ -169,6 +178,19 @@ export function startDesktop(options: { logger?: Logger; process?: GuardedProces
       return false;
     }
     installProcessGuard(logger, options.process ?? process);
+    const open = core;
+    stopLoginSync = syncStartAtLogin({
+      bus: open.bus,
+      current: () => readDesktopSettings(open.database.sqlite).startAtLogin,
+      logger,
+      host: {
+        platform: process.platform,
+        setLoginItemSettings: (settings) => app.setLoginItemSettings(settings),
+        // An AppImage's mount path changes every run: the login item starts the AppImage itself.
+        executable: process.env.APPIMAGE ?? process.execPath,
+        autostartDir: options.autostartDir ?? autostartDirFor(process.env, os.homedir()),
+      },
+    });
     void startUpdating(core);
     logger.info('desktop started', { dataDir });
 

@@ -146,6 +146,12 @@ const table: Record<EventName, EventRule> = {
     },
     reaches: ['admin'],
   },
+  // Settings → Desktop app: the office's admins only (it names the update server).
+  'desktop.changed': {
+    scopedBy: 'admins',
+    produce: ({ t, w }) => t.call('desktop.updateSettings', { startAtLogin: false, updateUrl: 'https://updates.office.test/meras', whatsappBrowser: 'system-browser' }, w.admin.token),
+    reaches: ['admin'],
+  },
   'offers.changed': {
     scopedBy: 'number',
     produce: ({ t, w }) => t.call('offers.counter', { id: w.theirOffer.id, by: 'office', amount: '2,200,000' }, w.admin.token),

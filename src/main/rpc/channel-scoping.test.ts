@@ -186,6 +186,8 @@ const table: Record<ChannelName, Rule> = {
 
   'office.get': { scopedBy: 'admin-only', input: () => ({}), expect: 'role' },
   'office.update': { scopedBy: 'admin-only', input: () => ({ display: { digits: 'arab', calendar: 'both' } }), expect: 'role' },
+  'desktop.settings': { scopedBy: 'admin-only', input: () => ({}), expect: 'role' },
+  'desktop.updateSettings': { scopedBy: 'admin-only', input: () => ({ startAtLogin: false, updateUrl: null, whatsappBrowser: 'electron-window' }), expect: 'role' },
   'office.display': { scopedBy: 'none', input: () => ({}), expect: 'same' },
   // Answers for now, so two calls may differ by their clock reading: any signed-in user gets it.
   'office.status': { scopedBy: 'none', input: () => ({}), expect: { own: (r) => expect(typeof ok<{ isOpen: boolean }>(r).isOpen).toBe('boolean') } },

@@ -16,6 +16,7 @@ import './styles/properties.css';
 import './styles/branches.css';
 import './styles/activity.css';
 import './styles/backups.css';
+import './styles/desktop.css';
 import './styles/offers.css';
 import './styles/offline.css';
 import './styles/office.css';

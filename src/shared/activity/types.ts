@@ -20,6 +20,7 @@ export const activityActionGroups = {
   contact: ['contact.created', 'contact.updated', 'contact.note_added', 'contact.note_deleted', 'contact.imported'],
   template: ['template.created', 'template.updated', 'template.deleted', 'template.used'],
   office: ['office.updated'],
+  desktop: ['desktop.updated'],
   property: ['property.created', 'property.updated', 'property.deleted', 'property.photo_added', 'property.photo_removed', 'property.card_sent'],
   branch: ['branch.created', 'branch.updated', 'branch.archived', 'branch.restored', 'branch.deleted'],
   viewing: ['viewing.booked', 'viewing.rescheduled', 'viewing.updated', 'viewing.status'],

@@ -193,6 +193,8 @@ describe('password hashes', () => {
       'demo.customerSends': { conversationId: 1, kind: 'call' },
       'office.get': {},
       'office.update': { display: { digits: 'arab', calendar: 'both' } },
+      'desktop.settings': {},
+      'desktop.updateSettings': { startAtLogin: false, updateUrl: null, whatsappBrowser: 'system-browser' },
       'office.display': {},
       'office.status': {},
       'backups.list': {},

@@ -12,6 +12,7 @@ import { accessAr, accessEn } from './access';
 import { composerGuardAr, composerGuardEn } from './composer-guard';
 import { contactsAr, contactsEn } from './contacts';
 import { demoAr, demoEn } from './demo';
+import { desktopAr, desktopEn } from './desktop';
 import { inboxContactAr, inboxContactEn } from './inbox-contact';
 import { inboxArchivedAr, inboxArchivedEn } from './inbox-archived';
 import { inboxFindAr, inboxFindEn } from './inbox-find';
@@ -49,6 +50,7 @@ export const featureAr = {
   ...composerGuardAr,
   ...officeAr,
   ...backupsAr,
+  ...desktopAr,
   ...integrationsAr,
   ...branchesAr,
   ...propertyRecordAr,
@@ -76,6 +78,7 @@ export const featureEn: Record<keyof typeof featureAr, string> = {
   ...composerGuardEn,
   ...officeEn,
   ...backupsEn,
+  ...desktopEn,
   ...integrationsEn,
   ...branchesEn,
   ...propertyRecordEn,

@@ -8,6 +8,7 @@ import type { Translate } from '../../i18n/translate';
 import { offerStatuses, type OfferStatus } from '../../../../shared/offers/types';
 import { viewingStatuses, type ViewingStatus } from '../../../../shared/viewings/types';
 import { money } from '../offers/offer-format';
+import { desktopChangesText } from '../desktop/desktop-labels';
 import { officeChangesText } from '../office/office-labels';
 
 /** Every action the core records reads as a sentence: a new action without one fails the typecheck. */
@@ -85,6 +86,9 @@ export function activitySentence(t: Translate, language: Language, entry: Activi
       break;
     case 'office.updated':
       parts.changes = officeChangesText(t, language, details.changes);
+      break;
+    case 'desktop.updated':
+      parts.changes = desktopChangesText(t, language, details.changes);
       break;
   }
   if (!isMessageKey(key)) {

@@ -13,6 +13,7 @@ import { watchNotifications } from '../../stores/notifications-store';
 import { useRouteStore, type Route } from '../../stores/route-store';
 import { ActivityPage } from '../activity/ActivityPage';
 import { BackupsPage } from '../backups/BackupsPage';
+import { DesktopPage } from '../desktop/DesktopPage';
 import { BranchesPage } from '../branches/BranchesPage';
 import { ContactsPage } from '../contacts/ContactsPage';
 import { ForbiddenPage } from '../forbidden/ForbiddenPage';
@@ -60,6 +61,8 @@ function Page({ route, user }: { route: Route; user: PublicUser }) {
       return <OfficePage />;
     case 'backups':
       return <BackupsPage />;
+    case 'desktop':
+      return <DesktopPage />;
     case 'integrations':
       return <IntegrationsPage />;
     case 'profile':

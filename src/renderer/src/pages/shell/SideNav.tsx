@@ -26,6 +26,7 @@ const navItems: Record<Route, { label: MessageKey; icon: IconName }> = {
   activity: { label: 'nav.activity', icon: 'activity' },
   office: { label: 'nav.office', icon: 'office' },
   backups: { label: 'nav.backups', icon: 'backup' },
+  desktop: { label: 'nav.desktop', icon: 'power' },
   integrations: { label: 'nav.integrations', icon: 'link' },
   profile: { label: 'nav.profile', icon: 'profile' },
 };

@@ -21,6 +21,7 @@ const pageAccess: Record<Route, { roles: readonly Role[]; channel: ChannelName }
   activity: { roles: ['admin', 'supervisor'], channel: 'activity.list' },
   office: { roles: ['admin'], channel: 'office.get' },
   backups: { roles: ['admin'], channel: 'backups.list' },
+  desktop: { roles: ['admin'], channel: 'desktop.settings' },
   integrations: { roles: ['admin'], channel: 'apiKeys.list' },
   profile: { roles: everyone, channel: 'auth.state' },
 };
