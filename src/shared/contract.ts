@@ -6,6 +6,7 @@ import { branchesChannels, type BranchesEvents } from './branches/contract';
 import { contactsChannels, type ContactsEvents } from './contacts/contract';
 import { demoChannels } from './demo/contract';
 import { integrationsChannels } from './integrations/contract';
+import { webhooksChannels } from './webhooks/contract';
 import { inboxChannels, type InboxEvents } from './inbox/contract';
 import { mediaChannels } from './media/contract';
 import { notificationsChannels, type NotificationsEvents } from './notifications/contract';
@@ -40,6 +41,7 @@ export const channels = {
   ...officeChannels,
   ...backupsChannels,
   ...integrationsChannels,
+  ...webhooksChannels,
   ...branchesChannels,
   ...notificationsChannels,
   ...viewingsChannels,
