@@ -263,8 +263,6 @@ function startServices(options: CoreOptions, shared: Shared) {
     services: { inbox, numbers, notifications, viewings, authenticate: (token: string) => auth.authenticate(token) },
     /** The REST API's keys and settings (src/main/api/ serves it). */
     api: { keys: apiKeys, settings: apiSettings, access },
-    /** CRM webhooks' queue (tests look at what is in flight across a restart). */
-    webhooks: { endpoints: webhooks, queue: webhookQueue },
     clock,
     /**
      * The viewings feature hands its due viewings here once (issue 14): their agents are told an

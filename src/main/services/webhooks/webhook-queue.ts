@@ -53,7 +53,11 @@ export class WebhookQueue {
          where d.status = 'pending' and d.next_attempt_at <= ? and (e.paused_at is null or d.event = 'webhook.test')
          order by d.next_attempt_at, d.id limit ?`,
       ),
-      next: sqlite.prepare<[], { at: number | null }>("select min(next_attempt_at) as at from webhook_deliveries where status = 'pending'"),
+      // What is in flight is not waited for: its POST's end picks up from there.
+      next: sqlite.prepare<[string], { at: number | null }>(
+        `select min(d.next_attempt_at) as at from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id
+         where d.status = 'pending' and (e.paused_at is null or d.event = 'webhook.test') and d.id not in (select value from json_each(?))`,
+      ),
       delivered: sqlite.prepare<[number, number, number, number]>(
         "update webhook_deliveries set status = 'delivered', attempts = attempts + 1, last_status_code = ?, last_error = null, delivered_at = ?, next_attempt_at = null where id = ? and status = 'pending' and attempts = ?",
       ),
@@ -66,7 +70,6 @@ export class WebhookQueue {
       succeededSince: sqlite.prepare<[number, number], { n: number }>(
         "select count(*) as n from webhook_deliveries where endpoint_id = ? and status = 'delivered' and delivered_at >= ?",
       ),
-      firstSince: sqlite.prepare<[number], { at: number | null }>("select min(created_at) as at from webhook_deliveries where endpoint_id = ? and status in ('failed', 'pending')"),
       url: sqlite.prepare<[number], { url: string }>('select url from webhook_endpoints where id = ?'),
     };
     endpoints.queued = () => this.pump();
@@ -81,11 +84,6 @@ export class WebhookQueue {
     this.closed = true;
     this.wake?.cancel();
     this.wake = null;
-  }
-
-  /** POSTs in flight now (for tests that restart the core mid-queue). */
-  get sending(): number {
-    return this.inFlight.size;
   }
 
   /** Sends every due row (up to the in-flight limit), then sleeps until the next one is due. */
@@ -105,7 +103,7 @@ export class WebhookQueue {
   }
 
   private armForNext(): void {
-    const at = this.q.next.get()?.at ?? null;
+    const at = this.q.next.get(JSON.stringify([...this.inFlight]))?.at ?? null;
     const now = this.clock.now();
     // What is due now but waits for a free slot is picked up when a POST ends.
     if (at === null || (at <= now && this.inFlight.size >= maxInFlight)) return;
@@ -161,15 +159,15 @@ export class WebhookQueue {
       return;
     }
     this.q.failed.run(code, error, row.id, row.attempts);
-    this.pauseIfFailing(row.endpoint_id, now);
+    this.pauseIfFailing(row.endpoint_id, row.created_at);
   }
 
-  /** Nothing got through for the whole window while deliveries kept failing: pause, tell admins. */
-  private pauseIfFailing(endpointId: number, now: number): void {
-    const since = now - this.policy.pauseAfterMs;
+  /**
+   * A delivery was given up after its 24 h of retries: if nothing else got through to the
+   * endpoint since that delivery's event, every delivery failed for those 24 h. Pause, tell admins.
+   */
+  private pauseIfFailing(endpointId: number, since: number): void {
     if (this.q.succeededSince.get(endpointId, since)!.n > 0) return;
-    const first = this.q.firstSince.get(endpointId)?.at ?? null;
-    if (first === null || first > since) return;
     if (!this.endpoints.pause(endpointId, 'failing')) return;
     const url = this.q.url.get(endpointId)?.url ?? '';
     this.logger.warn('webhook endpoint paused after 24 h of failures', { endpointId });

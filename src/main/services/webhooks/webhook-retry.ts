@@ -2,10 +2,11 @@
 export interface WebhookRetryPolicy {
   firstRetryMs: number;
   maxRetryMs: number;
-  /** After this long since the event, a delivery still failing is given up (`failed`). */
+  /**
+   * After this long since the event, a delivery still failing is given up (`failed`); if nothing
+   * reached its endpoint in that time either, the endpoint is paused.
+   */
   giveUpAfterMs: number;
-  /** An endpoint with no success over this long while its deliveries fail is paused. */
-  pauseAfterMs: number;
   requestTimeoutMs: number;
 }
 
@@ -13,7 +14,6 @@ export const defaultWebhookRetryPolicy: WebhookRetryPolicy = {
   firstRetryMs: 30_000,
   maxRetryMs: 60 * 60_000,
   giveUpAfterMs: 24 * 60 * 60_000,
-  pauseAfterMs: 24 * 60 * 60_000,
   requestTimeoutMs: 10_000,
 };
 
