@@ -7,6 +7,7 @@ import { contactsChannels, type ContactsEvents } from './contacts/contract';
 import { demoChannels } from './demo/contract';
 import { desktopChannels, type DesktopEvents } from './desktop/contract';
 import { integrationsChannels } from './integrations/contract';
+import { webhooksChannels } from './webhooks/contract';
 import { inboxChannels, type InboxEvents } from './inbox/contract';
 import { mediaChannels } from './media/contract';
 import { notificationsChannels, type NotificationsEvents } from './notifications/contract';
@@ -41,6 +42,7 @@ export const channels = {
   ...officeChannels,
   ...backupsChannels,
   ...integrationsChannels,
+  ...webhooksChannels,
   ...branchesChannels,
   ...notificationsChannels,
   ...viewingsChannels,

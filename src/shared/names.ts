@@ -6,6 +6,7 @@ import { branchesChannelNames, branchesEventNames } from './branches/names';
 import { contactsChannelNames, contactsEventNames } from './contacts/names';
 import { demoChannelNames, demoEventNames } from './demo/names';
 import { integrationsChannelNames, integrationsEventNames } from './integrations/names';
+import { webhooksChannelNames, webhooksEventNames } from './webhooks/names';
 import { inboxChannelNames, inboxEventNames } from './inbox/names';
 import { mediaChannelNames, mediaEventNames } from './media/names';
 import { notificationsChannelNames, notificationsEventNames } from './notifications/names';
@@ -38,6 +39,7 @@ export const channelNames = [
   ...officeChannelNames,
   ...backupsChannelNames,
   ...integrationsChannelNames,
+  ...webhooksChannelNames,
   ...branchesChannelNames,
   ...notificationsChannelNames,
   ...viewingsChannelNames,
@@ -59,6 +61,7 @@ export const eventNames = [
   ...officeEventNames,
   ...backupsEventNames,
   ...integrationsEventNames,
+  ...webhooksEventNames,
   ...branchesEventNames,
   ...notificationsEventNames,
   ...viewingsEventNames,

@@ -35,6 +35,10 @@ import { PropertiesService } from '../services/properties/properties-service';
 import { PropertyPhotos } from '../services/properties/property-photos';
 import { ApiKeys } from '../services/integrations/api-keys';
 import { ApiSettingsStore } from '../services/integrations/api-settings';
+import { WebhookEndpoints } from '../services/webhooks/webhook-endpoints';
+import { WebhookQueue } from '../services/webhooks/webhook-queue';
+import { WebhookSources } from '../services/webhooks/webhook-sources';
+import { defaultWebhookRetryPolicy, type WebhookRetryPolicy } from '../services/webhooks/webhook-retry';
 import { PropertyCards } from '../services/properties/property-card';
 import { TemplatesService } from '../services/templates/templates-service';
 import { DesktopService } from '../services/desktop/desktop-service';
@@ -82,6 +86,8 @@ export interface CoreOptions {
   whatsapp?: WhatsappOptions;
   /** Tests make scrypt cheap and retention their own. */
   backups?: Pick<BackupServiceDeps, 'scryptLogN' | 'retention'>;
+  /** CRM webhooks' retries and request deadline (tests shorten the deadline). */
+  webhookRetryPolicy?: WebhookRetryPolicy;
 }
 
 export interface WhatsappOptions {
@@ -227,10 +233,14 @@ function startServices(options: CoreOptions, shared: Shared) {
   });
   const apiKeys = new ApiKeys(sqlite, db, activity, clock);
   const apiSettings = new ApiSettingsStore(sqlite, activity);
+  const webhooks = new WebhookEndpoints(sqlite, activity, clock);
+  const webhookQueue = new WebhookQueue(sqlite, webhooks, notifications, clock, logger, options.webhookRetryPolicy ?? defaultWebhookRetryPolicy);
+  const webhookSources = new WebhookSources(sqlite, webhooks, bus);
+  webhookQueue.start();
   const appInfo = { version: options.version ?? '0.0.0', demo: Boolean(wa.demo), ...(options.connection ? { connection: options.connection } : {}) };
 
   const router = createRouter({
-    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, propertyCards, viewings, demo, branches, offers, promotions, office, desktop, notifications, backups, apiKeys, apiSettings, appInfo }),
+    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, propertyCards, viewings, demo, branches, offers, promotions, office, desktop, notifications, backups, apiKeys, apiSettings, webhooks, appInfo }),
     authenticate: (token) => auth.authenticate(token),
     ...(options.rateLimits ? { rateLimiter: new RateLimiter(options.rateLimits, clock) } : {}),
     logger,
@@ -276,6 +286,8 @@ function startServices(options: CoreOptions, shared: Shared) {
         stopPruning();
         for (const stop of stopWatches.splice(0)) stop();
         notificationSources.close();
+        webhookSources.close();
+        webhookQueue.close();
         offerExpiry.stop();
         searchIndex.stop();
         outbox.closeAll();

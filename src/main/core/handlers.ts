@@ -10,6 +10,8 @@ import { contactsHandlers } from '../services/contacts/contacts-handlers';
 import { demoHandlers } from '../services/demo/demo-handlers';
 import type { DemoService } from '../services/demo/demo-service';
 import { integrationsHandlers } from '../services/integrations/integrations-handlers';
+import { webhooksHandlers } from '../services/webhooks/webhooks-handlers';
+import type { WebhookEndpoints } from '../services/webhooks/webhook-endpoints';
 import type { ApiKeys } from '../services/integrations/api-keys';
 import type { ApiSettingsStore } from '../services/integrations/api-settings';
 import { inboxHandlers } from '../services/inbox/inbox-handlers';
@@ -62,6 +64,7 @@ export interface Services {
   backups: BackupService;
   apiKeys: ApiKeys;
   apiSettings: ApiSettingsStore;
+  webhooks: WebhookEndpoints;
   branches: BranchesService;
   notifications: NotificationsService;
   offers: OffersService;
@@ -88,6 +91,7 @@ export function createHandlers(s: Services): Handlers {
     ...officeHandlers(s),
     ...backupsHandlers(s),
     ...integrationsHandlers(s),
+    ...webhooksHandlers(s),
     ...branchesHandlers(s),
     ...notificationsHandlers(s),
     ...viewingsHandlers(s),

@@ -557,3 +557,40 @@ export const promotions = sqliteTable(
   },
   (t) => [index('promotions_valid').on(t.validUntil, t.validFrom)],
 );
+
+/** Issue 18: CRM webhooks' endpoints; the secret is shown once and never sent to a window again. */
+export const webhookEndpoints = sqliteTable('webhook_endpoints', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  url: text('url').notNull(),
+  secret: text('secret').notNull(),
+  /** JSON array of webhook event names. */
+  events: text('events').notNull(),
+  pausedAt: integer('paused_at'),
+  /** 'admin' or 'failing'. */
+  pausedReason: text('paused_reason'),
+  createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: integer('created_at').notNull(),
+});
+
+/** Issue 18: the webhooks' persisted queue and delivery log, a row per endpoint per event. */
+export const webhookDeliveries = sqliteTable(
+  'webhook_deliveries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    endpointId: integer('endpoint_id')
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+    eventId: text('event_id').notNull(),
+    event: text('event').notNull(),
+    payload: text('payload').notNull(),
+    /** 'pending' | 'delivered' | 'failed' | 'cancelled'. */
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at'),
+    lastStatusCode: integer('last_status_code'),
+    lastError: text('last_error'),
+    deliveredAt: integer('delivered_at'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('webhook_deliveries_due').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`), index('webhook_deliveries_endpoint').on(t.endpointId, t.id)],
+);

@@ -29,6 +29,8 @@ export const notificationTypes = [
   'staff_signed_in',
   /** An admin's own message to users (seed 000 create-for-admins). */
   'office_message',
+  /** A CRM webhook endpoint was paused after 24 h of failed deliveries (to admins). */
+  'webhook_paused',
 ] as const;
 export type NotificationType = (typeof notificationTypes)[number];
 
@@ -50,11 +52,15 @@ export const defaultNotificationModes: Record<NotificationType, NotificationMode
   follow_up_due: 'in_app',
   staff_signed_in: 'in_app',
   office_message: 'desktop',
+  webhook_paused: 'in_app',
 };
+
+/** Told only to admins. */
+const adminOnlyTypes = new Set<NotificationType>(['staff_signed_in', 'webhook_paused']);
 
 /** Which types a role can receive at all: the settings panel lists only these. */
 export function notificationTypesFor(role: Role): readonly NotificationType[] {
-  return role === 'admin' ? notificationTypes : notificationTypes.filter((t) => t !== 'staff_signed_in');
+  return role === 'admin' ? notificationTypes : notificationTypes.filter((t) => !adminOnlyTypes.has(t));
 }
 
 /** What a click opens. */

@@ -28,6 +28,7 @@ export const notificationsAr = {
   'notificationType.follow_up_due': 'متابعة مستحقة اليوم',
   'notificationType.staff_signed_in': 'دخول موظف (للمدراء)',
   'notificationType.office_message': 'رسالة من الإدارة',
+  'notificationType.webhook_paused': 'إيقاف ربط CRM لتعذّر التسليم (للمدراء)',
 
   'notificationText.conversation_assigned.title': 'محادثة جديدة لك',
   'notificationText.conversation_assigned.body': 'أسند {by} إليك المحادثة مع {customer}.',
@@ -53,6 +54,8 @@ export const notificationsAr = {
   'notificationText.staff_signed_in.body': 'سجّل {user} ({role}) الدخول.',
   'notificationText.office_message.title': '{title}',
   'notificationText.office_message.body': '{body} — {by}',
+  'notificationText.webhook_paused.title': 'أُوقف ربط CRM',
+  'notificationText.webhook_paused.body': 'تعذّر تسليم الأحداث إلى {url} طوال 24 ساعة، فأُوقف. أصلحه ثم استأنفه من الإعدادات ← التكاملات.',
   'notificationText.unknown': 'غير معروف',
 
   'notificationSettings.title': 'الإشعارات',
@@ -116,6 +119,7 @@ export const notificationsEn: Record<keyof typeof notificationsAr, string> = {
   'notificationType.follow_up_due': 'A follow-up due today',
   'notificationType.staff_signed_in': 'A staff sign-in (admins)',
   'notificationType.office_message': 'A message from the admins',
+  'notificationType.webhook_paused': 'A CRM webhook paused after failing (admins)',
 
   'notificationText.conversation_assigned.title': 'A conversation for you',
   'notificationText.conversation_assigned.body': '{by} assigned you the conversation with {customer}.',
@@ -141,6 +145,8 @@ export const notificationsEn: Record<keyof typeof notificationsAr, string> = {
   'notificationText.staff_signed_in.body': '{user} ({role}) signed in.',
   'notificationText.office_message.title': '{title}',
   'notificationText.office_message.body': '{body} — {by}',
+  'notificationText.webhook_paused.title': 'A CRM webhook was paused',
+  'notificationText.webhook_paused.body': 'Events could not be delivered to {url} for 24 hours, so it was paused. Fix it, then resume it in Settings → Integrations.',
   'notificationText.unknown': 'unknown',
 
   'notificationSettings.title': 'Notifications',

@@ -8,7 +8,7 @@ const sample = (type: NotificationView['type'], params: NotificationView['params
 
 describe('a notification is worded in the reader’s language', () => {
   it('every type has an Arabic and an English title and line, with no placeholder left', () => {
-    const params = { by: 'نورة', customer: 'ناصر', preview: 'مرحبا', property: 'فيلا الملقا', startsAt: '2026-12-03T15:00:00.000Z', number: 'المبيعات', reason: 'banned', errorCode: 'rejected', used: 800, limit: 1000, user: 'أحمد', role: 'agent', title: 'اجتماع', body: 'الساعة ٤' };
+    const params = { by: 'نورة', customer: 'ناصر', preview: 'مرحبا', property: 'فيلا الملقا', startsAt: '2026-12-03T15:00:00.000Z', number: 'المبيعات', reason: 'banned', errorCode: 'rejected', used: 800, limit: 1000, user: 'أحمد', role: 'agent', title: 'اجتماع', body: 'الساعة ٤', url: 'https://crm.example/hook' };
     for (const language of ['ar', 'en'] as const) {
       const t = makeTranslate(language);
       for (const type of notificationTypes) {
