@@ -11,6 +11,7 @@ import { EventBus } from '../events/event-bus';
 import { createRouter } from '../rpc/router';
 import { RateLimiter, type RateLimits } from '../rpc/rate-limiter';
 import { ActivityLog } from '../services/activity/activity-log';
+import { chainLegacyRows } from '../services/activity/activity-chain';
 import { AuthService } from '../services/auth/auth-service';
 import { LoginThrottle, defaultThrottlePolicy, type ThrottlePolicy } from '../services/auth/login-throttle';
 import { Presence } from '../services/auth/presence';
@@ -125,7 +126,10 @@ function startServices(options: CoreOptions, shared: Shared) {
   const checkpoint = startBackgroundCheckpoint(database.sqlite, { onError: (error) => logger.warn('background WAL checkpoint unavailable', { error: String(error) }) });
   const { db } = database;
   const { bus, backups } = shared;
-  const activity = new ActivityLog(db, database.sqlite, clock);
+  // Rows written before the log was chained (migration 0030) are chained once, before anything appends.
+  const chained = chainLegacyRows(database.sqlite);
+  if (chained > 0) logger.info('activity log chained', { rows: chained });
+  const activity = new ActivityLog(database.sqlite, clock);
   const sessions = new SessionStore(db, clock, options.sessionPolicy ?? defaultSessionPolicy);
   sessions.purgeExpired();
   const throttle = new LoginThrottle(db, clock, options.throttlePolicy ?? defaultThrottlePolicy);

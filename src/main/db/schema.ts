@@ -279,8 +279,19 @@ export const activityLog = sqliteTable(
     /** JSON; never message bodies, tokens or passwords. */
     details: text('details'),
     createdAt: createdAt(),
+    /** Who did it, frozen when written (user_id becomes null if the user is removed); the chain covers these. */
+    actorId: integer('actor_id'),
+    actorName: text('actor_name'),
+    /** SHA-256 hex of the row's canonical fields and the previous row's hash (activity-chain.ts); triggers refuse updates and deletes. */
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
-  (t) => [index('activity_log_created').on(t.createdAt), index('activity_log_user').on(t.userId), index('activity_log_action').on(t.action)],
+  (t) => [
+    index('activity_log_created').on(t.createdAt),
+    index('activity_log_user').on(t.userId),
+    index('activity_log_action').on(t.action),
+    index('activity_log_entity').on(t.entityType, t.entityId),
+  ],
 );
 
 /** Seed 003's message_templates: `{{variables}}` in the content, counted when used. */

@@ -67,6 +67,8 @@ const table: Record<ChannelName, Rule> = {
   'users.update': { scopedBy: 'admin-only', input: (w) => ({ id: w.rentalsAgent.user.id, name: 'x' }), expect: 'role' },
   'users.setActive': { scopedBy: 'admin-only', input: (w) => ({ id: w.rentalsAgent.user.id, isActive: false }), expect: 'role' },
   'activity.list': { scopedBy: 'managers-only', input: () => ({}), expect: 'role' },
+  'activity.export': { scopedBy: 'managers-only', input: () => ({}), expect: 'role' },
+  'activity.verify': { scopedBy: 'managers-only', input: () => ({}), expect: 'role' },
   'app.info': { scopedBy: 'public', input: () => ({}), expect: 'same' },
 
   'numbers.list': {

@@ -4,6 +4,8 @@ import type { activityChannels } from './contract';
 /** The slice's names without zod, for the preload and the renderer. */
 export const activityChannelNames = [
   'activity.list',
+  'activity.export',
+  'activity.verify',
 ] as const;
 export const activityEventNames = [] as const;
 

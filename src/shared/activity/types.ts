@@ -67,3 +67,52 @@ export interface ActivityRelated {
   toUserName?: string | null;
   conversationName?: string | null;
 }
+
+/** The kinds of record the log names (`entity_type`), for the viewer's "record" filter. */
+export const activityEntityTypes = [
+  'user',
+  'whatsapp_number',
+  'conversation',
+  'message',
+  'contact',
+  'message_template',
+  'property',
+  'branch',
+  'viewing',
+  'offer',
+  'promotion',
+  'office',
+  'desktop',
+  'settings',
+  'api_key',
+  'webhook',
+] as const;
+
+/**
+ * Where the chain first breaks. `changed`: the row's fields no longer give its hash. `missing`:
+ * `count` rows from `id` on are gone (`nextId` is the row after them, null at the end; `createdAt`
+ * is that row's time). `order`: row `id` does not link to the one before it though none is
+ * missing (the one before was rewritten with a new hash, or rows were moved).
+ */
+export type ActivityBreak =
+  | { problem: 'changed' | 'order'; id: number; createdAt: string }
+  | { problem: 'missing'; id: number; count: number; nextId: number | null; createdAt: string | null };
+
+export interface ActivityVerifyResult {
+  ok: boolean;
+  /** Rows found intact, from the first, before the break if any. */
+  checked: number;
+  /** The last row when the walk started (rows written meanwhile are for the next walk). */
+  lastId: number | null;
+  broken: ActivityBreak | null;
+}
+
+/** A page of the CSV export: rows only (the header comes with the first page), newest first. */
+export interface ActivityCsvPage {
+  csv: string;
+  rows: number;
+  /** The next page's `beforeId`, null after the last page. */
+  nextBeforeId: number | null;
+  /** How many rows the filters match in all, on the first page only (for the progress). */
+  total: number | null;
+}

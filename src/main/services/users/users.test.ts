@@ -38,6 +38,8 @@ describe('user administration', () => {
       ['users.update', { id: agent.user.id, role: 'admin' }],
       ['users.setActive', { id: admin.user.id, isActive: false }],
       ['activity.list', {}],
+      ['activity.export', {}],
+      ['activity.verify', {}],
     ] as const) {
       expect((await t.failure(channel, input, agent.token)).code, channel).toBe('FORBIDDEN');
     }
@@ -173,6 +175,8 @@ describe('password hashes', () => {
       'users.update': { id: agent.user.id, name: 'Hash Agent' },
       'users.setActive': { id: agent.user.id, isActive: true },
       'activity.list': { limit: 200 },
+      'activity.export': {},
+      'activity.verify': {},
       'app.info': {},
       'numbers.list': {},
       'numbers.get': { id: 1 },

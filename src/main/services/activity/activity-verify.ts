@@ -1,0 +1,56 @@
+import type Database from 'better-sqlite3';
+import type { ActivityBreak, ActivityVerifyResult } from '../../../shared/activity/types';
+import { toIso } from '../../base/clock';
+import { genesisHash, rowHash, type ChainedFields } from './activity-chain';
+
+interface Row extends Omit<ChainedFields, 'prev_hash'> {
+  prev_hash: string | null;
+  hash: string | null;
+}
+
+const pageSize = 5_000;
+
+/**
+ * Walks the chain in id order, a page at a time (the event loop breathes between pages, so the
+ * app answers meanwhile), up to the last row when it started, and names the first break:
+ * - `changed`: the row's fields no longer give its hash (or it has none: written outside the app);
+ * - `missing`: ids are skipped (rows deleted), in the middle or at the end (the sequence ran further);
+ * - `order`: the row does not link to the one before it, though none is missing: the one before
+ *   was rewritten together with its hash, or rows were moved.
+ * Rows are immutable once written (triggers), so pages read at different moments agree.
+ */
+export async function verifyActivityChain(sqlite: Database.Database, yieldToLoop: () => Promise<void> = nextTick): Promise<ActivityVerifyResult> {
+  const end = sqlite
+    .prepare<[], { last_id: number | null; seq: number | null }>(
+      `select (select id from activity_log order by id desc limit 1) as last_id, (select seq from sqlite_sequence where name = 'activity_log') as seq`,
+    )
+    .get()!;
+  const lastId = end.last_id ?? 0;
+  const page = sqlite.prepare<[number, number, number], Row>(
+    `select id, created_at, actor_id, actor_name, action, entity_type, entity_id, details, prev_hash, hash
+     from activity_log where id > ? and id <= ? order by id limit ?`,
+  );
+  let prevId = 0;
+  let prevHash = genesisHash;
+  let checked = 0;
+  const result = (broken: ActivityBreak | null): ActivityVerifyResult => ({ ok: broken === null, checked, lastId: end.last_id, broken });
+  for (;;) {
+    const rows = page.all(prevId, lastId, pageSize);
+    for (const row of rows) {
+      const at = toIso(row.created_at);
+      if (row.id !== prevId + 1) return result({ problem: 'missing', id: prevId + 1, count: row.id - prevId - 1, createdAt: at, nextId: row.id });
+      if (row.hash === null || row.prev_hash === null || rowHash({ ...row, prev_hash: row.prev_hash }) !== row.hash) return result({ problem: 'changed', id: row.id, createdAt: at });
+      if (row.prev_hash !== prevHash) return result({ problem: 'order', id: row.id, createdAt: at });
+      prevId = row.id;
+      prevHash = row.hash;
+      checked++;
+    }
+    if (rows.length < pageSize) break;
+    await yieldToLoop();
+  }
+  // The sequence remembers ids handed out: a larger one means the newest rows were deleted.
+  if ((end.seq ?? 0) > lastId) return result({ problem: 'missing', id: lastId + 1, count: end.seq! - lastId, createdAt: null, nextId: null });
+  return result(null);
+}
+
+const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
