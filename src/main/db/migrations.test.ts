@@ -163,6 +163,47 @@ describe('database start-up', () => {
     }
   });
 
+  it('chains the activity log written before it was chained, in order, once, and keeps who wrote each entry', async () => {
+    const { t, token } = await upgradedFrom(
+      '0030_',
+      `insert into users (id, name, email, password_hash, role) values (7, 'نورة', 'noura@office.test', 'x', 'supervisor');
+       insert into activity_log (user_id, action, entity_type, entity_id, details, created_at) values
+         (7, 'contact.created', 'contact', 1, '{"name":"سارة"}', 1000), (null, 'offer.expired', 'offer', 2, null, 2000), (7, 'contact.updated', 'contact', 1, null, 3000);`,
+    );
+    try {
+      const sqlite = t.core.database.sqlite;
+      const legacy = sqlite.prepare('select id, actor_id, actor_name, prev_hash, hash from activity_log where id <= 3 order by id').all() as { id: number; actor_id: number | null; actor_name: string | null; prev_hash: string; hash: string }[];
+      expect(legacy.map((r) => [r.id, r.actor_id, r.actor_name])).toEqual([
+        [1, 7, 'نورة'],
+        [2, null, null],
+        [3, 7, 'نورة'],
+      ]);
+      expect(legacy[0]!.prev_hash).toBe('0'.repeat(64));
+      expect(legacy[1]!.prev_hash).toBe(legacy[0]!.hash);
+      expect(legacy[2]!.prev_hash).toBe(legacy[1]!.hash);
+      // What the new version appends (setting up the admin) chains onto them.
+      const appended = sqlite.prepare('select prev_hash from activity_log where id = 4').get() as { prev_hash: string };
+      expect(appended.prev_hash).toBe(legacy[2]!.hash);
+      const count = (sqlite.prepare('select count(*) as n from activity_log').get() as { n: number }).n;
+      expect(await t.call('activity.verify', {}, token)).toEqual({ ok: true, checked: count, lastId: count, broken: null });
+
+      // The next start finds nothing left to chain and changes nothing.
+      const before = sqlite.prepare('select id, hash from activity_log order by id').all();
+      const dataDir = t.dataDir;
+      await t.close();
+      const again = startTestCore({ dataDir });
+      try {
+        again.core.searchIndex.stop();
+        expect(again.core.database.sqlite.prepare('select id, hash from activity_log order by id').all()).toEqual(before);
+      } finally {
+        await again.close();
+      }
+    } catch (error) {
+      await t.close();
+      throw error;
+    }
+  });
+
   it('turns the catalogue’s riyal prices into halalas once, and keeps unpriced properties unpriced', async () => {
     const { t, token } = await upgradedFrom(
       '0020_',
