@@ -67,7 +67,7 @@ test('an admin sets split shifts and an Eid holiday, sees the office open then c
 
   // Elsewhere: the activity log's times are Hijri and Gregorian, in Arabic-Indic digits, and say what changed.
   await page.getByTestId('nav-activity').click();
-  const firstRow = page.getByTestId('activity-table').locator('tbody tr').first();
+  const firstRow = page.getByTestId('activity-table').locator('[data-testid^="activity-row-"]').first();
   await expect(firstRow.getByTestId('activity-sentence')).toContainText('تعديل إعدادات المكتب');
   await expect(firstRow.getByTestId('activity-sentence')).toContainText('الأرقام من لاتينية (0 1 2 3) إلى عربية هندية (٠ ١ ٢ ٣)');
   const when = firstRow.locator('time');
@@ -82,7 +82,7 @@ test('an admin sets split shifts and an Eid holiday, sees the office open then c
   // English: the same office, the same choices.
   await page.getByTestId('language-toggle').click();
   await page.getByTestId('nav-activity').click();
-  await expect(page.getByTestId('activity-table').locator('tbody tr').first().locator('time')).toContainText('AH');
+  await expect(page.getByTestId('activity-table').locator('[data-testid^="activity-row-"]').first().locator('time')).toContainText('AH');
   await page.getByTestId('nav-office').click();
   await expect(status).toContainText('Closed now, opens');
   await expect(status).toContainText('Holiday today: عيد الفطر.');
@@ -97,7 +97,7 @@ test('an admin sets split shifts and an Eid holiday, sees the office open then c
   await expect(page.getByTestId('office-display-saved')).toHaveText('Saved.');
   await shot(page, 'office-en');
   await page.getByTestId('nav-activity').click();
-  const latest = page.getByTestId('activity-table').locator('tbody tr').first();
+  const latest = page.getByTestId('activity-table').locator('[data-testid^="activity-row-"]').first();
   await expect(latest.getByTestId('activity-sentence')).toContainText('changed the office settings — Digits from Arabic-Indic (٠ ١ ٢ ٣) to Latin (0 1 2 3), Calendar from Hijri beside Gregorian to Hijri (Umm al-Qura)');
   await expect(latest.locator('time')).toContainText('AH');
   await expect(latest.locator('time')).toContainText(latin);

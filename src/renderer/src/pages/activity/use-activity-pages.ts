@@ -6,11 +6,27 @@ import { call, toApiError } from '../../api/client';
 export interface ActivityFilters {
   userId: string;
   action: string;
+  /** A record: its kind, and optionally its number. */
+  entityType: string;
+  entityId: string;
   from: string;
   to: string;
 }
 
-export const noActivityFilters: ActivityFilters = { userId: '', action: '', from: '', to: '' };
+export const noActivityFilters: ActivityFilters = { userId: '', action: '', entityType: '', entityId: '', from: '', to: '' };
+
+/** The filters as the contract takes them (the list and the export share them); a record number without digits is left out. */
+export function filterInput(filters: ActivityFilters) {
+  const entityId = /^\d{1,9}$/.test(filters.entityId.trim()) ? Number(filters.entityId.trim()) : 0;
+  return {
+    ...(filters.userId ? { userId: Number(filters.userId) } : {}),
+    ...(filters.action ? { action: filters.action } : {}),
+    ...(filters.entityType ? { entityType: filters.entityType } : {}),
+    ...(filters.entityType && entityId > 0 ? { entityId } : {}),
+    ...(filters.from ? { from: filters.from } : {}),
+    ...(filters.to ? { to: filters.to } : {}),
+  };
+}
 export const activityPageSize = 100;
 
 /**
@@ -31,10 +47,7 @@ export function useActivityPages(filters: ActivityFilters) {
       call('activity.list', {
         limit: activityPageSize,
         ...(beforeId !== undefined ? { beforeId } : {}),
-        ...(filters.userId ? { userId: Number(filters.userId) } : {}),
-        ...(filters.action ? { action: filters.action } : {}),
-        ...(filters.from ? { from: filters.from } : {}),
-        ...(filters.to ? { to: filters.to } : {}),
+        ...filterInput(filters),
       }).then(
         (page) => {
           if (mine !== ticket.current) return;
@@ -50,7 +63,7 @@ export function useActivityPages(filters: ActivityFilters) {
         },
       );
     },
-    [filters.userId, filters.action, filters.from, filters.to],
+    [filters.userId, filters.action, filters.entityType, filters.entityId, filters.from, filters.to],
   );
 
   useEffect(() => {
@@ -66,6 +79,9 @@ export function useActivityPages(filters: ActivityFilters) {
     loading,
     error,
     reload: () => load(undefined),
-    loadMore: () => load(entries?.at(-1)?.id),
+    /** The next page, once: the list asks again each time its end comes into view. */
+    loadMore: () => {
+      if (hasMore && !loading) load(entries?.at(-1)?.id);
+    },
   };
 }
