@@ -8,6 +8,7 @@ import { databaseFileName, openDatabase } from '../src/main/db/open-database';
 import { generatedDatabase, sizes } from './generate';
 import { benchBrowserInbox } from './browser-bench';
 import { benchCalendar } from './calendar-bench';
+import { benchActivity } from './activity-bench';
 import { benchLongThread } from './thread-bench';
 import { benchHostStart, buildApp } from './host-bench';
 import { benchIngest } from './ingest-bench';
@@ -25,7 +26,7 @@ import { heading, line, machine, summary, thousands } from './report';
  * it is not a test, so a missed target does not fail it — only a crash does.
  */
 async function main(): Promise<void> {
-  // `npm run bench -- --only list,host` runs only those sections (calendar, ingest, queries, list, search, notifications, viewings, api, backup, host, browser, thread).
+  // `npm run bench -- --only list,host` runs only those sections (calendar, activity, ingest, queries, list, search, notifications, viewings, api, backup, host, browser, thread).
   const onlyArg = process.argv.indexOf('--only');
   const only = onlyArg > 0 ? new Set(process.argv[onlyArg + 1]?.split(',')) : null;
   const runs = (section: string) => !only || only.has(section);
@@ -33,9 +34,10 @@ async function main(): Promise<void> {
   const migrationsDir = path.join(root, 'drizzle');
   const cacheDir = path.join(root, 'bench', '.data');
   machine(sqliteVersion(), packageVersion(root, 'better-sqlite3'));
-  // Pure arithmetic, no database: first, and alone when it is the only section asked for.
+  // Pure arithmetic, or a database of their own: first, and alone when they are the only sections asked for.
   if (runs('calendar')) benchCalendar();
-  if (only && [...only].every((section) => section === 'calendar')) {
+  if (runs('activity')) await benchActivity(migrationsDir);
+  if (only && [...only].every((section) => section === 'calendar' || section === 'activity')) {
     const verdicts = summary();
     console.log(`\n${verdicts.filter((v) => v.pass).length} of ${verdicts.length} targets met.`);
     return;
