@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 
 /** The fields a row's hash covers: everything but `user_id` (nulled if the user is removed) and the hash itself. */
@@ -24,7 +24,8 @@ export const genesisHash = '0'.repeat(64);
  */
 export function rowHash(row: ChainedFields): string {
   const canonical = JSON.stringify([1, row.id, row.created_at, row.actor_id, row.actor_name, row.action, row.entity_type, row.entity_id, row.details, row.prev_hash]);
-  return createHash('sha256').update(canonical).digest('hex');
+  // One-shot hash(): a third of createHash()'s cost per row, which is what verify spends its time on.
+  return hash('sha256', canonical, 'hex');
 }
 
 type LegacyRow = Omit<ChainedFields, 'prev_hash'>;
