@@ -89,6 +89,15 @@ describe('the hash-chained activity log', () => {
     });
   });
 
+  it('names a row whose user was swapped for another, though the user is outside the hash', async () => {
+    const { admin, noura, sqlite } = await office();
+    const target = rows(sqlite).find((r) => r.action === 'property.created')!;
+    dropGuards(sqlite);
+    sqlite.prepare('update activity_log set user_id = ? where id = ?').run(admin.user.id, target.id);
+    expect(target.user_id).toBe(noura.user.id);
+    expect((await t.call('activity.verify', {}, admin.token)).broken).toEqual({ problem: 'changed', id: target.id, createdAt: iso(target.created_at) });
+  });
+
   it('names a row edited together with a freshly computed hash by the break it leaves at the next row', async () => {
     const { admin, sqlite } = await office();
     const target = rows(sqlite)[2]!;

@@ -3,8 +3,8 @@ import type { ActivityBreak, ActivityVerifyResult } from '../../../shared/activi
 import { toIso } from '../../base/clock';
 import { genesisHash, rowHash } from './activity-chain';
 
-/** A row as `select` lists it: the chained fields, then prev_hash and hash (null when written outside the app). */
-type RawRow = [number, number, number | null, string | null, string, string | null, number | null, string | null, string | null, string | null];
+/** A row as `select` lists it: the chained fields, prev_hash and hash (null when written outside the app), user_id. */
+type RawRow = [number, number, number | null, string | null, string, string | null, number | null, string | null, string | null, string | null, number | null];
 
 /** About 10 ms of hashing on an idle machine: other calls wait no longer than that. */
 const pageSize = 2_000;
@@ -12,7 +12,8 @@ const pageSize = 2_000;
 /**
  * Walks the chain in id order, a page at a time (the event loop breathes between pages, so the
  * app answers meanwhile), up to the last row when it started, and names the first break:
- * - `changed`: the row's fields no longer give its hash (or it has none: written outside the app);
+ * - `changed`: the row's fields no longer give its hash (or it has none: written outside the app),
+ *   or its user_id names someone other than its author;
  * - `missing`: ids are skipped (rows deleted), in the middle or at the end (the sequence ran further);
  * - `order`: the row does not link to the one before it, though none is missing: the one before
  *   was rewritten together with its hash, or rows were moved.
@@ -28,7 +29,7 @@ export async function verifyActivityChain(sqlite: Database.Database, yieldToLoop
   // Arrays rather than objects per row, and times turned into text only for the row named.
   const page = sqlite
     .prepare<[number, number, number], unknown[]>(
-      `select id, created_at, actor_id, actor_name, action, entity_type, entity_id, details, prev_hash, hash
+      `select id, created_at, actor_id, actor_name, action, entity_type, entity_id, details, prev_hash, hash, user_id
        from activity_log where id > ? and id <= ? order by id limit ?`,
     )
     .raw(true);
@@ -38,9 +39,10 @@ export async function verifyActivityChain(sqlite: Database.Database, yieldToLoop
   const result = (broken: ActivityBreak | null): ActivityVerifyResult => ({ ok: broken === null, checked, lastId: end.last_id, broken });
   for (;;) {
     const rows = page.all(prevId, lastId, pageSize) as RawRow[];
-    for (const [id, created_at, actor_id, actor_name, action, entity_type, entity_id, details, prev_hash, hash] of rows) {
+    for (const [id, created_at, actor_id, actor_name, action, entity_type, entity_id, details, prev_hash, hash, user_id] of rows) {
       if (id !== prevId + 1) return result({ problem: 'missing', id: prevId + 1, count: id - prevId - 1, createdAt: toIso(created_at), nextId: id });
-      if (hash === null || prev_hash === null || rowHash({ id, created_at, actor_id, actor_name, action, entity_type, entity_id, details, prev_hash }) !== hash) {
+      // user_id is outside the hash (a removed user's becomes null) but may only ever be the author's.
+      if (hash === null || prev_hash === null || (user_id !== null && user_id !== actor_id) || rowHash({ id, created_at, actor_id, actor_name, action, entity_type, entity_id, details, prev_hash }) !== hash) {
         return result({ problem: 'changed', id, createdAt: toIso(created_at) });
       }
       if (prev_hash !== prevHash) return result({ problem: 'order', id, createdAt: toIso(created_at) });
