@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { manualClock, startTestCore, tempDir } from '../../testing/test-core';
 import { genesisHash, rowHash } from './activity-chain';
+import { ActivityLog } from './activity-log';
 
 let t: ReturnType<typeof startTestCore>;
 afterEach(async () => {
@@ -108,6 +109,23 @@ describe('the hash-chained activity log', () => {
 
     const next = rowAt(sqlite, target.id + 1);
     expect((await t.call('activity.verify', {}, admin.token)).broken).toEqual({ problem: 'order', id: next.id, createdAt: iso(next.created_at) });
+  });
+
+  it('walks a log longer than one page, and names a row changed pages in, or one missing at a page’s seam', async () => {
+    const { admin, clock, sqlite } = await office();
+    const log = new ActivityLog(sqlite, clock);
+    sqlite.transaction(() => {
+      for (let i = 0; i < 4_500; i++) log.record({ userId: admin.user.id, action: 'contact.updated', entityType: 'contact', entityId: i + 1, details: { n: i } });
+    })();
+    const total = rows(sqlite).length;
+    expect(await t.call('activity.verify', {}, admin.token)).toEqual({ ok: true, checked: total, lastId: total, broken: null });
+
+    dropGuards(sqlite);
+    sqlite.prepare("update activity_log set details = '{\"n\":0}' where id = 4321").run();
+    expect(await t.call('activity.verify', {}, admin.token)).toMatchObject({ ok: false, checked: 4_320, broken: { problem: 'changed', id: 4_321 } });
+    // The first row of the second page gone: the break is seen across the pages' seam.
+    sqlite.prepare('delete from activity_log where id = 2001').run();
+    expect(await t.call('activity.verify', {}, admin.token)).toMatchObject({ ok: false, checked: 2_000, broken: { problem: 'missing', id: 2_001, count: 1, nextId: 2_002 } });
   });
 
   it('names rows deleted in the middle by the first one missing', async () => {
