@@ -14,6 +14,8 @@ export type FileTask =
   | { kind: 'encryptFilesTo'; pairs: [string, string][]; recipient: string }
   | { kind: 'decryptFilesWith'; pairs: [string, string][]; identity: string }
   | { kind: 'sha256'; file: string }
+  /** The live database `source` copied to `file` as it is at one instant (a read-only connection of the worker's own). */
+  | { kind: 'snapshot'; source: string; file: string }
   /** A fresh copy made whole: checked and counted, encrypted if a passphrase is given, hashed. One worker for all three. */
   | { kind: 'seal'; file: string; passphrase: string | null; logN: number }
   | { kind: 'encrypt'; input: string; output: string; passphrase: string; logN: number }
@@ -114,6 +116,17 @@ async function run(task) {
         const hasJournal = db.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get();
         if (hasJournal) lastMigrationWhen = Number(db.prepare('select max(created_at) as w from __drizzle_migrations').get().w ?? 0);
         return { problems, tables, lastMigrationWhen };
+      } finally {
+        db.close();
+      }
+    }
+    case 'snapshot': {
+      const Database = require(workerData.binding);
+      const db = new Database(task.source, { readonly: true, fileMustExist: true });
+      try {
+        // The first step (100 pages) learns the size; the answer makes the next step copy every page left.
+        await db.backup(task.file, { progress: () => 2147483647 });
+        return {};
       } finally {
         db.close();
       }
