@@ -72,29 +72,35 @@ export interface CopyStats {
   copyMs: number;
 }
 
+/** The copy is flushed to disk every this many bytes (see the worker's `snapshot`). */
+const flushEveryBytes = 32 * 2 ** 20;
+
 /** How often the copy's growing file is measured for the progress bar. */
 const progressEveryMs = 250;
 
 /**
- * The copy is SQLite's backup API on the worker's own read-only connection: its first step
- * sizes the copy, its second copies every page in one go under one read transaction, so the
- * copy is the database as it was at one instant, whatever is written meanwhile (a write
- * between the two steps only restarts the copy). The database is in WAL mode, so the core keeps
- * writing while the worker reads, and its event loop never waits for the copy or its fsync.
+ * The copy is SQLite's backup API on the worker's own read-only connection, inside one read
+ * transaction, so it is the database as it was at one instant whatever is written meanwhile.
+ * The database is in WAL mode, so the core keeps writing while the worker reads, and its event
+ * loop never waits for the copy or its fsync.
  */
 async function copyInWorker(sqlite: Database.Database, file: string, onProgress: (percent: number) => void): Promise<CopyStats> {
   const started = performance.now();
-  const total = Math.max(1, (sqlite.pragma('page_count', { simple: true }) as number) * (sqlite.pragma('page_size', { simple: true }) as number));
+  const pageSize = sqlite.pragma('page_size', { simple: true }) as number;
+  const total = Math.max(1, (sqlite.pragma('page_count', { simple: true }) as number) * pageSize);
   onProgress(0);
+  let copying = true;
   const timer = setInterval(() => {
     fs.promises.stat(file).then(
-      (stat) => onProgress(Math.min(99, (stat.size / total) * 100)),
+      // A measure that lands after the copy ended would send the bar back a stage.
+      (stat) => copying && onProgress(Math.min(99, (stat.size / total) * 100)),
       () => undefined,
     );
   }, progressEveryMs);
   try {
-    await runFileTask({ kind: 'snapshot', source: sqlite.name, file });
+    await runFileTask({ kind: 'snapshot', source: sqlite.name, file, pagesPerStep: Math.max(64, Math.round(flushEveryBytes / pageSize)) });
   } finally {
+    copying = false;
     clearInterval(timer);
   }
   onProgress(100);
