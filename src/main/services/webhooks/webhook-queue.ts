@@ -53,10 +53,13 @@ export class WebhookQueue {
          where d.status = 'pending' and d.next_attempt_at <= ? and (e.paused_at is null or d.event = 'webhook.test')
          order by d.next_attempt_at, d.id limit ?`,
       ),
-      // What is in flight is not waited for: its POST's end picks up from there.
+      // What is in flight is not waited for: its POST's end picks up from there. Walked in the
+      // due index's order and stopped at the first row (not min(), which reads every pending row
+      // on each POST's end: a 10,000-row backlog drained at 150/s).
       next: sqlite.prepare<[string], { at: number | null }>(
-        `select min(d.next_attempt_at) as at from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id
-         where d.status = 'pending' and (e.paused_at is null or d.event = 'webhook.test') and d.id not in (select value from json_each(?))`,
+        `select d.next_attempt_at as at from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id
+         where d.status = 'pending' and (e.paused_at is null or d.event = 'webhook.test') and d.id not in (select value from json_each(?))
+         order by d.next_attempt_at limit 1`,
       ),
       delivered: sqlite.prepare<[number, number, number, number]>(
         "update webhook_deliveries set status = 'delivered', attempts = attempts + 1, last_status_code = ?, last_error = null, delivered_at = ?, next_attempt_at = null where id = ? and status = 'pending' and attempts = ?",
@@ -103,10 +106,11 @@ export class WebhookQueue {
   }
 
   private armForNext(): void {
+    // Every slot taken: the end of any of those POSTs pumps again and arms from there.
+    if (this.inFlight.size >= maxInFlight) return;
     const at = this.q.next.get(JSON.stringify([...this.inFlight]))?.at ?? null;
     const now = this.clock.now();
-    // What is due now but waits for a free slot is picked up when a POST ends.
-    if (at === null || (at <= now && this.inFlight.size >= maxInFlight)) return;
+    if (at === null) return;
     const when = Math.max(at, now);
     if (this.wake && this.wake.at <= when && this.wake.at > now) return;
     this.wake?.cancel();
