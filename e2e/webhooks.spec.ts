@@ -14,7 +14,7 @@ test.afterEach(async () => {
   crm = null;
 });
 
-test('an admin adds a CRM webhook, sees its secret once, sends a test the CRM can verify, reads the log, pauses and deletes it', async ({ page, host, context }) => {
+test('an admin adds a CRM webhook, sees its secret once, sends a test the CRM can verify, reads the log with a failing retry, pauses and deletes it', async ({ page, host, context }) => {
   test.setTimeout(90_000);
   // A CRM on this computer: a real HTTP server in the test's process that answers 200.
   crm = await startWebhookReceiver();
@@ -77,11 +77,24 @@ test('an admin adds a CRM webhook, sees its secret once, sends a test the CRM ca
   await expect(row.getByTestId('webhook-last-delivery')).toContainText('سُلّم');
   await expect(row.getByTestId('webhook-last-delivery')).toContainText('HTTP 200');
 
-  // Paused by the admin: the list says so and by whom.
+  // The CRM starts failing: the next test waits for its retry, newest first in the log.
+  crm.answerWith(500);
+  await row.getByRole('button', { name: 'إرسال تجربة' }).click();
+  const [retrying, delivered] = [log.locator('.webhook-log-row').nth(0), log.locator('.webhook-log-row').nth(1)];
+  await expect(retrying.getByTestId('webhook-delivery-result')).toHaveText('HTTP 500');
+  await expect(retrying.getByTestId('webhook-delivery-status')).toHaveText('في الانتظار');
+  await expect(retrying.getByTestId('webhook-delivery-when')).toContainText('المحاولة التالية');
+  await expect(delivered.getByTestId('webhook-delivery-status')).toHaveText('سُلّم');
+  expect(crm.posts).toHaveLength(2);
+  await page.screenshot({ path: test.info().outputPath('webhook-log-retry.png') });
+  await log.getByTestId('webhook-log-close').click();
+
+  // Paused by the admin: the list says so and by whom, and the waiting retry is cancelled.
   await row.getByRole('button', { name: 'إيقاف' }).click();
   await expect(row.getByTestId('webhook-status')).toContainText('متوقف');
   await expect(row.getByTestId('webhook-paused-reason')).toContainText('أوقفه مدير');
   await expect(row.getByRole('button', { name: 'استئناف' })).toBeVisible();
+  await expect(row.getByTestId('webhook-last-delivery')).toContainText('أُلغي');
   await page.screenshot({ path: test.info().outputPath('webhooks-list.png'), fullPage: true });
 
   // The same in English, left to right; then it is deleted after a confirmation.
@@ -90,13 +103,14 @@ test('an admin adds a CRM webhook, sees its secret once, sends a test the CRM ca
   await expect(row.getByTestId('webhook-status')).toContainText('Paused');
   await expect(row.getByTestId('webhook-paused-reason')).toContainText('Paused by an admin');
   await row.getByRole('button', { name: 'Delivery log' }).click();
-  await expect(log.locator('.webhook-log-row').first().getByTestId('webhook-delivery-status')).toHaveText('Delivered');
-  await expect(log.locator('.webhook-log-row').first().getByTestId('webhook-delivery-attempts')).toHaveText('1 attempt');
+  await expect(log.locator('.webhook-log-row').nth(0).getByTestId('webhook-delivery-status')).toHaveText('Cancelled');
+  await expect(log.locator('.webhook-log-row').nth(1).getByTestId('webhook-delivery-status')).toHaveText('Delivered');
+  await expect(log.locator('.webhook-log-row').nth(1).getByTestId('webhook-delivery-attempts')).toHaveText('1 attempt');
   await page.screenshot({ path: test.info().outputPath('webhook-log-english.png') });
   await log.getByTestId('webhook-log-close').click();
   await row.getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByTestId('confirm-dialog')).toContainText(crm.url);
   await page.getByTestId('confirm-dialog').getByTestId('confirm-ok').click();
   await expect(section.getByTestId('webhooks-empty')).toHaveText('No endpoints yet.');
-  expect(crm.posts).toHaveLength(1);
+  expect(crm.posts).toHaveLength(2);
 });
