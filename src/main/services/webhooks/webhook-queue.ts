@@ -49,10 +49,12 @@ export class WebhookQueue {
     private readonly post: (url: string, body: string, headers: Record<string, string>, timeoutMs: number) => Promise<number> = postJson,
   ) {
     this.q = {
-      due: sqlite.prepare<[number, number], DueRow>(
+      // Only rows not already in flight, only as many as there are free slots.
+      due: sqlite.prepare<[number, string, number], DueRow>(
         `select d.id, d.endpoint_id, d.event_id, d.event, d.payload, d.attempts, d.created_at, e.url, e.secret
          from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id
          where d.status = 'pending' and d.next_attempt_at <= ? and (e.paused_at is null or d.event = 'webhook.test')
+           and d.id not in (select value from json_each(?))
          order by d.next_attempt_at, d.id limit ?`,
       ),
       // What is in flight is not waited for: its POST's end picks up from there. Walked in the
@@ -97,9 +99,7 @@ export class WebhookQueue {
     const now = this.clock.now();
     const free = maxInFlight - this.inFlight.size;
     if (free > 0) {
-      for (const row of this.q.due.all(now, free + this.inFlight.size)) {
-        if (this.inFlight.size >= maxInFlight) break;
-        if (this.inFlight.has(row.id)) continue;
+      for (const row of this.q.due.all(now, JSON.stringify([...this.inFlight]), free)) {
         this.inFlight.add(row.id);
         void this.send(row);
       }
