@@ -29,6 +29,7 @@ import { propertyPhotosAr, propertyPhotosEn } from './property-photos';
 import { templatesAr, templatesEn } from './templates';
 import { integrationsAr, integrationsEn } from './integrations';
 import { viewingsAr, viewingsEn } from './viewings';
+import { webhooksAr, webhooksEn } from './webhooks';
 
 export const featureAr = {
   ...activityAr,
@@ -57,6 +58,7 @@ export const featureAr = {
   ...notificationsAr,
   ...viewingsAr,
   ...offersAr,
+  ...webhooksAr,
 } as const;
 export const featureEn: Record<keyof typeof featureAr, string> = {
   ...activityEn,
@@ -85,4 +87,5 @@ export const featureEn: Record<keyof typeof featureAr, string> = {
   ...notificationsEn,
   ...viewingsEn,
   ...offersEn,
+  ...webhooksEn,
 };
