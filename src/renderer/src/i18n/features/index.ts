@@ -30,6 +30,7 @@ import { propertyPhotosAr, propertyPhotosEn } from './property-photos';
 import { templatesAr, templatesEn } from './templates';
 import { integrationsAr, integrationsEn } from './integrations';
 import { viewingsAr, viewingsEn } from './viewings';
+import { webhooksAr, webhooksEn } from './webhooks';
 
 export const featureAr = {
   ...activityAr,
@@ -59,6 +60,7 @@ export const featureAr = {
   ...notificationsAr,
   ...viewingsAr,
   ...offersAr,
+  ...webhooksAr,
 } as const;
 export const featureEn: Record<keyof typeof featureAr, string> = {
   ...activityEn,
@@ -88,4 +90,5 @@ export const featureEn: Record<keyof typeof featureAr, string> = {
   ...notificationsEn,
   ...viewingsEn,
   ...offersEn,
+  ...webhooksEn,
 };
