@@ -30,7 +30,7 @@ export async function benchActivity(migrationsDir: string): Promise<void> {
   const { sqlite } = database;
   try {
     sqlite.prepare("insert into users (id, name, email, password_hash, role) values (1, 'مدير', 'bench@office.test', 'x', 'admin'), (2, 'نورة', 'noura@office.test', 'x', 'supervisor')").run();
-    const log = new ActivityLog(sqlite, steppingClock(Date.UTC(2026, 0, 1)));
+    const log = new ActivityLog(database.db, sqlite, steppingClock(Date.UTC(2026, 0, 1)));
     const entry = (i: number) => ({ userId: 1 + (i % 2), action: actions[i % actions.length]!, entityType: 'conversation', entityId: 1 + (i % 5_000), details: { from: 'active', to: 'resolved', n: i } });
 
     const filled = performance.now();

@@ -129,7 +129,7 @@ function startServices(options: CoreOptions, shared: Shared) {
   // Rows written before the log was chained (migration 0030) are chained once, before anything appends.
   const chained = chainLegacyRows(database.sqlite);
   if (chained > 0) logger.info('activity log chained', { rows: chained });
-  const activity = new ActivityLog(database.sqlite, clock);
+  const activity = new ActivityLog(db, database.sqlite, clock);
   const sessions = new SessionStore(db, clock, options.sessionPolicy ?? defaultSessionPolicy);
   sessions.purgeExpired();
   const throttle = new LoginThrottle(db, clock, options.throttlePolicy ?? defaultThrottlePolicy);

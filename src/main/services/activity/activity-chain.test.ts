@@ -113,7 +113,7 @@ describe('the hash-chained activity log', () => {
 
   it('walks a log longer than one page, and names a row changed pages in, or one missing at a page’s seam', async () => {
     const { admin, clock, sqlite } = await office();
-    const log = new ActivityLog(sqlite, clock);
+    const log = new ActivityLog(t.core.database.db, sqlite, clock);
     sqlite.transaction(() => {
       for (let i = 0; i < 4_500; i++) log.record({ userId: admin.user.id, action: 'contact.updated', entityType: 'contact', entityId: i + 1, details: { n: i } });
     })();

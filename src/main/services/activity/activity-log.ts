@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { activityExportInput, activityListInput } from '../../../shared/activity/schemas';
 import { activityGroups, type ActivityCsvPage, type ActivityEntry, type ActivityVerifyResult } from '../../../shared/activity/types';
 import type { Clock } from '../../base/clock';
+import type { Db } from '../../db/open-database';
 import { toIso } from '../../base/clock';
 import { officeCalendarOf } from '../../calendar/office-calendar-setting';
 import { genesisHash, rowHash } from './activity-chain';
@@ -53,7 +54,9 @@ export class ActivityLog {
   /** One prepared statement per combination of filters, so each keeps its own plan. */
   private readonly statements = new Map<string, Database.Statement<[Record<string, string | number>], Row>>();
 
+  /** `_db` is unused since appends are chained in plain SQL; kept so every caller's `new ActivityLog(db, sqlite, clock)` stands. */
   constructor(
+    _db: Db,
     private readonly sqlite: Database.Database,
     private readonly clock: Clock,
   ) {
