@@ -37,6 +37,12 @@ test('the activity log is verified intact, exported as CSV, filtered to one reco
   await page.getByTestId('activity-filter-record-id').fill('99');
   await expect(page.getByText('لا يوجد نشاط يطابق التصفية.')).toBeVisible();
   await page.getByTestId('activity-clear').click();
+  // Or from any row: its record's whole history.
+  await rows.first().getByTestId('activity-record-history').click();
+  await expect(page.getByTestId('activity-filter-record')).toHaveValue('user');
+  await expect(page.getByTestId('activity-filter-record-id')).toHaveValue('1');
+  await expect(rows).toHaveCount(2);
+  await page.getByTestId('activity-clear').click();
 
   // Someone with the database file changes an entry, dropping the app's guard first.
   const db = new Database(path.join(host.dataDir, 'meras.db'));
