@@ -149,9 +149,10 @@ export class ActivityLog {
     if (input.action !== undefined) {
       if ((activityGroups as readonly string[]).includes(input.action)) {
         // A group is its actions' prefix; profile, interest and promotion changes sit with users, conversations and offers.
-        const extra = { user: "or a.action like 'profile.%'", conversation: "or a.action like 'property_interest.%'", offer: "or a.action like 'promotion.%'" }[input.action as string] ?? '';
-        where.push(`(a.action like @group ${extra})`);
-        params.group = `${input.action}.%`;
+        // As a range ('x.' ≤ action < 'x/', '/' following '.'), which the action index answers, unlike LIKE.
+        const prefixes = [input.action, ...({ user: ['profile'], conversation: ['property_interest'], offer: ['promotion'] }[input.action as string] ?? [])];
+        where.push(`(${prefixes.map((_, i) => `(a.action >= @group${i} and a.action < @groupEnd${i})`).join(' or ')})`);
+        prefixes.forEach((prefix, i) => ((params[`group${i}`] = `${prefix}.`), (params[`groupEnd${i}`] = `${prefix}/`)));
       } else (where.push('a.action = @action'), (params.action = input.action));
     }
     if (input.entityType !== undefined) (where.push('a.entity_type = @entityType'), (params.entityType = input.entityType));
