@@ -138,21 +138,27 @@ export class ActivityLog {
   }
 
   private count(input: Filters): number {
-    const { where, params } = this.filters(input);
+    const { where, params } = this.filters(input, 'count');
     return this.sqlite.prepare<[Record<string, string | number>], { n: number }>(`select count(*) as n from activity_log a ${where.length ? `where ${where.join(' and ')}` : ''}`).get(params)!.n;
   }
 
-  private filters(input: Filters): { where: string[]; params: Record<string, string | number> } {
+  private filters(input: Filters, use: 'page' | 'count' = 'page'): { where: string[]; params: Record<string, string | number> } {
     const where: string[] = [];
     const params: Record<string, string | number> = {};
     if (input.userId !== undefined) (where.push('a.user_id = @userId'), (params.userId = input.userId));
     if (input.action !== undefined) {
       if ((activityGroups as readonly string[]).includes(input.action)) {
         // A group is its actions' prefix; profile, interest and promotion changes sit with users, conversations and offers.
-        // As a range ('x.' ≤ action < 'x/', '/' following '.'), which the action index answers, unlike LIKE.
         const prefixes = [input.action, ...({ user: ['profile'], conversation: ['property_interest'], offer: ['promotion'] }[input.action as string] ?? [])];
-        where.push(`(${prefixes.map((_, i) => `(a.action >= @group${i} and a.action < @groupEnd${i})`).join(' or ')})`);
-        prefixes.forEach((prefix, i) => ((params[`group${i}`] = `${prefix}.`), (params[`groupEnd${i}`] = `${prefix}/`)));
+        // Counting, as a range ('x.' ≤ action < 'x/', '/' following '.') the action index answers. A page, with
+        // LIKE: newest first along the ids, it stops at the page's last row instead of sorting every match.
+        where.push(
+          `(${prefixes.map((_, i) => (use === 'count' ? `(a.action >= @group${i} and a.action < @groupEnd${i})` : `a.action like @group${i}`)).join(' or ')})`,
+        );
+        prefixes.forEach((prefix, i) => {
+          params[`group${i}`] = use === 'count' ? `${prefix}.` : `${prefix}.%`;
+          if (use === 'count') params[`groupEnd${i}`] = `${prefix}/`;
+        });
       } else (where.push('a.action = @action'), (params.action = input.action));
     }
     if (input.entityType !== undefined) (where.push('a.entity_type = @entityType'), (params.entityType = input.entityType));
