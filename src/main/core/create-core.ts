@@ -43,6 +43,10 @@ import { PropertyCards } from '../services/properties/property-card';
 import { TemplatesService } from '../services/templates/templates-service';
 import { DesktopService } from '../services/desktop/desktop-service';
 import { OfficeService } from '../services/office/office-service';
+import { OfficeTaxService } from '../services/office/office-tax';
+import { ContactAccess } from '../services/contacts/contact-access';
+import { InvoicesService } from '../services/invoices/invoices-service';
+import { sellerOf } from '../services/invoices/seller';
 import { officeTemplateValues } from '../services/office/office-template-values';
 import { NotificationsService } from '../services/notifications/notifications-service';
 import { NotificationSources } from '../services/notifications/notification-sources';
@@ -231,6 +235,18 @@ function startServices(options: CoreOptions, shared: Shared) {
     },
     forgetUpload: (uploadId) => uploads.consumed(uploadId),
   });
+  const officeTax = new OfficeTaxService(sqlite, activity, clock);
+  const invoices = new InvoicesService({
+    sqlite,
+    contacts: new ContactAccess(sqlite, (caller) => access.allowedNumbers(caller)),
+    offer: (caller, offerId) => offers.get(caller, offerId),
+    activity,
+    bus,
+    clock,
+    calendar,
+    tax: () => officeTax.read(),
+    seller: () => sellerOf(officeTax.read(), office.settings().profile),
+  });
   const apiKeys = new ApiKeys(sqlite, db, activity, clock);
   const apiSettings = new ApiSettingsStore(sqlite, activity);
   const webhooks = new WebhookEndpoints(sqlite, activity, clock);
@@ -240,7 +256,7 @@ function startServices(options: CoreOptions, shared: Shared) {
   const appInfo = { version: options.version ?? '0.0.0', demo: Boolean(wa.demo), ...(options.connection ? { connection: options.connection } : {}) };
 
   const router = createRouter({
-    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, propertyCards, viewings, demo, branches, offers, promotions, office, desktop, notifications, backups, apiKeys, apiSettings, webhooks, appInfo }),
+    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, propertyCards, viewings, demo, branches, offers, promotions, office, officeTax, invoices, desktop, notifications, backups, apiKeys, apiSettings, webhooks, appInfo }),
     authenticate: (token) => auth.authenticate(token),
     ...(options.rateLimits ? { rateLimiter: new RateLimiter(options.rateLimits, clock) } : {}),
     logger,

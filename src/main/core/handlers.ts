@@ -23,6 +23,9 @@ import { desktopHandlers } from '../services/desktop/desktop-handlers';
 import type { DesktopService } from '../services/desktop/desktop-service';
 import { officeHandlers } from '../services/office/office-handlers';
 import type { OfficeService } from '../services/office/office-service';
+import type { OfficeTaxService } from '../services/office/office-tax';
+import { invoicesHandlers } from '../services/invoices/invoices-handlers';
+import type { InvoicesService } from '../services/invoices/invoices-service';
 import { offersHandlers } from '../services/offers/offers-handlers';
 import type { OffersService } from '../services/offers/offers-service';
 import type { PromotionsService } from '../services/offers/promotions-service';
@@ -60,6 +63,8 @@ export interface Services {
   viewings: ViewingsService;
   demo: DemoService;
   office: OfficeService;
+  officeTax: OfficeTaxService;
+  invoices: InvoicesService;
   desktop: DesktopService;
   backups: BackupService;
   apiKeys: ApiKeys;
@@ -96,6 +101,7 @@ export function createHandlers(s: Services): Handlers {
     ...notificationsHandlers(s),
     ...viewingsHandlers(s),
     ...offersHandlers(s),
+    ...invoicesHandlers(s),
     ...desktopHandlers(s),
   };
 }

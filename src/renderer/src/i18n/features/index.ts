@@ -24,6 +24,7 @@ import { offlineAr, offlineEn } from './offline';
 import { officeAr, officeEn } from './office';
 import { numberStatesAr, numberStatesEn } from './number-states';
 import { offersAr, offersEn } from './offers';
+import { invoicesAr, invoicesEn } from './invoices';
 import { propertiesAr, propertiesEn } from './properties';
 import { propertyPhotosAr, propertyPhotosEn } from './property-photos';
 import { templatesAr, templatesEn } from './templates';
@@ -57,6 +58,7 @@ export const featureAr = {
   ...notificationsAr,
   ...viewingsAr,
   ...offersAr,
+  ...invoicesAr,
 } as const;
 export const featureEn: Record<keyof typeof featureAr, string> = {
   ...activityEn,
@@ -85,4 +87,5 @@ export const featureEn: Record<keyof typeof featureAr, string> = {
   ...notificationsEn,
   ...viewingsEn,
   ...offersEn,
+  ...invoicesEn,
 };
