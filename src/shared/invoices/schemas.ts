@@ -8,15 +8,28 @@ import { optionalVatNumberInput } from './vat-number';
 /** The largest quantity on a line: a million units. */
 const maxQuantityMilli = 1_000_000_000;
 
-/** A quantity as typed ("2", "2.5", "٢٫٥") or a number, out as thousandths; up to three decimals, above zero. */
+/**
+ * A quantity as typed ("2", "2.5", "٢٫٥"), out as thousandths of a unit; up to three decimals,
+ * above zero. A number is taken as thousandths already (as money's number is halalas), so a
+ * form's parsed values pass the router's check unchanged.
+ */
 export const quantityInput = z.union([z.string().max(20), z.number()]).transform((value, ctx): number => {
-  const text = typeof value === 'number' ? String(value) : latinDigits(value).trim().replace('\u066B', '.');
-  const match = /^(\d+)(?:\.(\d{1,3}))?$/.exec(text);
-  if (!match) {
-    ctx.addIssue({ code: 'custom', input: value, message: text === '' ? 'required' : 'A quantity above zero with at most three decimals' });
-    return z.NEVER;
+  let milli: number;
+  if (typeof value === 'number') {
+    if (!Number.isInteger(value)) {
+      ctx.addIssue({ code: 'custom', input: value, message: 'not_integer' });
+      return z.NEVER;
+    }
+    milli = value;
+  } else {
+    const text = latinDigits(value).trim().replace('\u066B', '.');
+    const match = /^(\d+)(?:\.(\d{1,3}))?$/.exec(text);
+    if (!match) {
+      ctx.addIssue({ code: 'custom', input: value, message: text === '' ? 'required' : 'A quantity above zero with at most three decimals' });
+      return z.NEVER;
+    }
+    milli = Number(match[1]) * 1000 + Number((match[2] ?? '').padEnd(3, '0'));
   }
-  const milli = Number(match[1]) * 1000 + Number((match[2] ?? '').padEnd(3, '0'));
   if (milli <= 0) {
     ctx.addIssue({ code: 'too_small', origin: 'number', minimum: 0, inclusive: false, input: value, message: 'A quantity above zero' });
     return z.NEVER;

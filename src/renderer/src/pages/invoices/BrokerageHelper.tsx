@@ -37,10 +37,10 @@ export function BrokerageHelper({ initialOfferId, onFill }: { initialOfferId?: n
         <SelectField name="brokerageOffer" label={t('invoices.brokerage.offer')} value={offerId} options={[{ value: '', label: t('invoices.brokerage.choose') }, ...options]} onChange={setOfferId} testId="invoice-brokerage-offer" />
         <SelectField<'' | 'sale' | 'rent'>
           name="brokerageBasis"
-          label=" "
+          label={t('invoices.brokerage.basis')}
           value={basis}
           options={[
-            { value: '', label: '—' },
+            { value: '', label: t('invoices.brokerage.fromProperty') },
             { value: 'sale', label: t('invoices.brokerage.sale') },
             { value: 'rent', label: t('invoices.brokerage.rent') },
           ]}

@@ -197,8 +197,8 @@ export function InvoiceDetailPanel({ invoice, role, onEdit, onDeleted }: { invoi
         )}
       </div>
       {invoice.hash ? (
-        <p className="muted invoice-hash" dir="ltr">
-          {t('invoices.hash')}: <code>{invoice.hash}</code>
+        <p className="muted invoice-hash">
+          {t('invoices.hash')}: <code dir="ltr">{invoice.hash}</code>
         </p>
       ) : null}
 
