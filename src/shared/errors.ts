@@ -161,4 +161,10 @@ export const errorReasons = {
   sellerNotSet: 'seller_not_set',
   /** A credit or debit note cites an issued invoice, not a draft or another note. */
   originalNotIssued: 'original_not_issued',
+  /** A draft has no PDF: it is printed once issued. */
+  documentNotIssued: 'document_not_issued',
+  /** No Chromium was found to print the PDF with (set the WhatsApp browser in Settings → Desktop, or install Chrome/Chromium). */
+  printerMissing: 'printer_missing',
+  /** The customer has no conversation on a number the caller works: there is no chat to send the document to. */
+  noChat: 'no_chat',
 } as const;

@@ -26,6 +26,7 @@ import type { OfficeService } from '../services/office/office-service';
 import type { OfficeTaxService } from '../services/office/office-tax';
 import { invoicesHandlers } from '../services/invoices/invoices-handlers';
 import type { InvoicesService } from '../services/invoices/invoices-service';
+import type { InvoiceDelivery } from '../services/invoices/pdf/invoice-delivery';
 import { offersHandlers } from '../services/offers/offers-handlers';
 import type { OffersService } from '../services/offers/offers-service';
 import type { PromotionsService } from '../services/offers/promotions-service';
@@ -65,6 +66,7 @@ export interface Services {
   office: OfficeService;
   officeTax: OfficeTaxService;
   invoices: InvoicesService;
+  invoiceDelivery: InvoiceDelivery;
   desktop: DesktopService;
   backups: BackupService;
   apiKeys: ApiKeys;

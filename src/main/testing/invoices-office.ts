@@ -1,3 +1,4 @@
+import type { CoreOptions } from '../core/create-core';
 import { offersOffice } from './offers-office';
 
 type Office = Awaited<ReturnType<typeof offersOffice>>;
@@ -18,8 +19,8 @@ export const registeredTax = {
 export const commissionLine = (amount: string) => ({ descriptionAr: 'عمولة وساطة عقارية', descriptionEn: 'Brokerage commission', quantity: '1', unitPrice: amount, vatCategory: 'standard' as const });
 
 /** The offers office, registered for VAT, with its customers' contact ids. */
-export async function invoicesOffice(options: { registered?: boolean } = {}) {
-  const o = await offersOffice();
+export async function invoicesOffice(options: { registered?: boolean; core?: Partial<CoreOptions> } = {}) {
+  const o = await offersOffice(options.core ? { core: options.core } : {});
   if (options.registered !== false) await o.t.call('office.updateTax', registeredTax, o.admin.token);
   const contactOf = async (conversationId: number) => (await o.t.call('conversations.get', { id: conversationId }, o.admin.token)).contact.id;
   return { ...o, khalidContact: await contactOf(o.khalid), saraContact: await contactOf(o.sara), fahdContact: await contactOf(o.rentalsCustomer) };

@@ -1,6 +1,6 @@
 import { channel, managers } from '../contract-kit';
 import * as s from './schemas';
-import type { BrokeragePrefill, InvoiceDetail, InvoicePage } from './types';
+import type { BrokeragePrefill, InvoiceDetail, InvoicePage, InvoicePdfView } from './types';
 
 /**
  * Invoices, credit and debit notes (ZATCA phase 1). Agents see and draft documents for the
@@ -22,6 +22,10 @@ export const invoicesChannels = {
   /** Numbers, hashes and freezes the draft, in one transaction. */
   'invoices.issue': channel<InvoiceDetail>()({ input: s.invoiceIdInput, access: managers, kind: 'write' }),
   'invoices.addPayment': channel<InvoiceDetail>()({ input: s.addPaymentInput, access: managers, kind: 'write' }),
+  /** An issued document as an A4 PDF (base64), printed by Chromium with the bundled Arabic font. */
+  'invoices.pdf': channel<InvoicePdfView>()({ input: s.invoiceIdInput, access: 'user', kind: 'read' }),
+  /** Sends the issued document's PDF to the customer's latest chat on a number the caller works, through the outbox, as a document. */
+  'invoices.sendToChat': channel<{ messageId: number; conversationId: number }>()({ input: s.invoiceIdInput, access: 'user', kind: 'write' }),
   /** The commission line for an offer (2.5% of the price, or of the first year's rent), to edit before saving. */
   'invoices.brokerage': channel<BrokeragePrefill>()({ input: s.brokerageInput, access: 'user', kind: 'read' }),
 } as const;

@@ -11,6 +11,8 @@ export const invoicesChannelNames = [
   'invoices.deleteDraft',
   'invoices.issue',
   'invoices.addPayment',
+  'invoices.pdf',
+  'invoices.sendToChat',
   'invoices.brokerage',
 ] as const;
 export const invoicesEventNames = ['invoices.changed'] as const;

@@ -155,3 +155,11 @@ export function documentNumberText(kind: DocumentKind, number: number | null): s
   const prefix = kind === 'invoice' ? 'INV' : kind === 'credit_note' ? 'CRN' : 'DBN';
   return `${prefix}-${String(number).padStart(6, '0')}`;
 }
+
+/** A document's PDF as a channel returns it. */
+export interface InvoicePdfView {
+  fileName: string;
+  mimeType: 'application/pdf';
+  /** The PDF's bytes, base64. */
+  base64: string;
+}

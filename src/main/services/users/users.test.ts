@@ -291,6 +291,8 @@ describe('password hashes', () => {
       'invoices.deleteDraft': { id: 999 },
       'invoices.issue': { id: 999 },
       'invoices.addPayment': { id: 999, paidOn: '2030-01-01', amount: '100', method: 'cash' },
+      'invoices.pdf': { id: 999 },
+      'invoices.sendToChat': { id: 999 },
       'invoices.brokerage': { offerId: 999 },
       'promotions.list': {},
       'promotions.current': {},

@@ -16,6 +16,7 @@ import { AddPaymentDialog } from './AddPaymentDialog';
 import { actionErrorText, numberLabel, paymentTone } from './invoice-format';
 import type { EditorTarget } from './InvoiceEditorDialog';
 import { TotalsTable } from './TotalsTable';
+import { downloadPdf } from './download-pdf';
 
 /** One document as issued (or as it stands, a draft): seller, buyer, dates in both calendars, lines, totals per VAT category, QR, payments and what may be done next. */
 export function InvoiceDetailPanel({ invoice, role, onEdit, onDeleted }: { invoice: InvoiceDetail; role: Role; onEdit(target: EditorTarget): void; onDeleted(): void }) {
@@ -27,6 +28,7 @@ export function InvoiceDetailPanel({ invoice, role, onEdit, onDeleted }: { invoi
   const [confirm, setConfirm] = useState<'issue' | 'delete' | null>(null);
   const [paying, setPaying] = useState(false);
   const [pending, setPending] = useState(false);
+  const [sentNote, setSentNote] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const manager = canIssueInvoices(role);
   const isDraft = invoice.status === 'draft';
@@ -183,6 +185,14 @@ export function InvoiceDetailPanel({ invoice, role, onEdit, onDeleted }: { invoi
                 {t('invoices.addPayment')}
               </button>
             ) : null}
+            <button type="button" className="button button-secondary" disabled={pending} onClick={() => act(async () => downloadPdf(await call('invoices.pdf', { id: invoice.id })))} data-testid="invoice-pdf">
+              {t('invoices.pdf')}
+            </button>
+            {invoice.contactId !== null ? (
+              <button type="button" className="button button-secondary" disabled={pending} onClick={() => act(() => call('invoices.sendToChat', { id: invoice.id }), () => setSentNote(true))} data-testid="invoice-send">
+                {t('invoices.sendToChat')}
+              </button>
+            ) : null}
             {invoice.kind === 'invoice' ? (
               <>
                 <button type="button" className="button button-secondary" onClick={() => onEdit({ mode: 'note', original: invoice, kind: 'credit_note' })} data-testid="invoice-credit-note">
@@ -196,6 +206,11 @@ export function InvoiceDetailPanel({ invoice, role, onEdit, onDeleted }: { invoi
           </>
         )}
       </div>
+      {sentNote ? (
+        <Alert tone="success" testId="invoice-sent">
+          {t('invoices.sent')}
+        </Alert>
+      ) : null}
       {invoice.hash ? (
         <p className="muted invoice-hash">
           {t('invoices.hash')}: <code dir="ltr">{invoice.hash}</code>
