@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, setUpFirstAdmin, test } from './fixtures';
@@ -18,7 +19,7 @@ function decodeTlv(base64: string): string[] {
   return values;
 }
 
-test('in Arabic, the admin registers the office for VAT, invoices the accepted offer’s commission, issues it and sees its QR, then records the payment', async ({ page, host }) => {
+test('in Arabic, the admin registers the office for VAT, invoices the accepted offer’s commission, issues it, sees its QR, records the payment, downloads the PDF and sends it to the chat', async ({ page, host }) => {
   await page.setViewportSize({ width: 1500, height: 1100 });
   await setUpFirstAdmin(page, host);
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
@@ -89,6 +90,25 @@ test('in Arabic, the admin registers the office for VAT, invoices the accepted o
   await expect(detail.getByTestId('invoice-payment-status')).toHaveText('مدفوعة');
   await expect(page.locator('[data-testid^="invoice-row-"]')).toHaveCount(1);
   await shot(page, 'invoices-ar-paid');
+
+  // The PDF: A4, the bundled Arabic font embedded, named by its number.
+  const downloading = page.waitForEvent('download');
+  await detail.getByTestId('invoice-pdf').click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('INV-000001.pdf');
+  const pdf = fs.readFileSync((await download.path())!).toString('latin1');
+  expect(pdf.startsWith('%PDF-')).toBe(true);
+  expect(pdf).toMatch(/\/BaseFont\s*\/[A-Z]{6}\+IBMPlexSansArabic/);
+
+  // Sent to Badr's chat through the outbox, as a document.
+  await detail.getByTestId('invoice-send').click();
+  await expect(detail.getByTestId('invoice-sent')).toBeVisible();
+  await page.getByTestId('nav-inbox').click();
+  await page.getByTestId('conversation-list').locator('[data-testid^="conversation-row-"]').filter({ hasText: 'بدر' }).first().click();
+  await expect(page.getByText('INV-000001.pdf').first()).toBeVisible();
+  await shot(page, 'invoices-ar-sent');
+  await page.getByTestId('nav-invoices').click();
+  await page.locator('[data-testid^="invoice-row-"]').first().click();
 
   await page.getByTestId('language-toggle').click();
   await expect(detail.getByTestId('invoice-payment-status')).toHaveText('Paid');

@@ -14,7 +14,9 @@ export function chromiumPrinter(find: () => Promise<ChromiumLaunch>): InvoicePri
   let browser: Promise<Browser> | null = null;
   const open = (): Promise<Browser> => {
     browser ??= (async () => {
-      const { default: puppeteer } = await import('puppeteer');
+      // Loaded from node_modules at run time, as whatsapp-web.js loads it: bundled, puppeteer cannot read its own configuration.
+      const moduleName = 'puppeteer';
+      const { default: puppeteer } = (await import(moduleName)) as typeof import('puppeteer');
       const launch = await find();
       const started = await puppeteer.launch({ executablePath: launch.executablePath, args: launch.args, headless: true });
       started.on('disconnected', () => {
