@@ -105,8 +105,11 @@ test('in Arabic, the admin registers the office for VAT, invoices the accepted o
   await expect(detail.getByTestId('invoice-sent')).toBeVisible();
   await page.getByTestId('nav-inbox').click();
   await page.getByTestId('conversation-list').locator('[data-testid^="conversation-row-"]').filter({ hasText: 'بدر' }).first().click();
-  await expect(page.getByText('INV-000001.pdf').first()).toBeVisible();
-  await shot(page, 'invoices-ar-sent');
+  await expect(page.getByTestId('thread-name')).toHaveText('بدر المطيري');
+  const document = page.getByTestId('thread-messages').locator('.attachment-document-name', { hasText: 'INV-000001.pdf' });
+  await document.scrollIntoViewIfNeeded();
+  await expect(document).toBeInViewport();
+  await page.screenshot({ path: path.join(process.env.SCREENSHOT_DIR ?? '/tmp', 'invoices-ar-sent.png') });
   await page.getByTestId('nav-invoices').click();
   await page.locator('[data-testid^="invoice-row-"]').first().click();
 

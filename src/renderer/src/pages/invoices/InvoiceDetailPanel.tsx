@@ -99,7 +99,7 @@ export function InvoiceDetailPanel({ invoice, role, onEdit, onDeleted }: { invoi
       <table className="table invoice-lines-table" data-testid="invoice-lines-table">
         <thead>
           <tr>
-            <th>{t('invoices.line.descriptionAr')}</th>
+            <th>{t('invoices.col.description')}</th>
             <th>{t('invoices.line.quantity')}</th>
             <th>{t('invoices.line.unitPrice')}</th>
             {vatShown ? <th>{t('invoices.line.vatCategory')}</th> : null}
