@@ -25,6 +25,7 @@ import { officeAr, officeEn } from './office';
 import { numberStatesAr, numberStatesEn } from './number-states';
 import { offersAr, offersEn } from './offers';
 import { invoicesAr, invoicesEn } from './invoices';
+import { activityInvoicesAr, activityInvoicesEn } from './activity-invoices';
 import { propertiesAr, propertiesEn } from './properties';
 import { propertyPhotosAr, propertyPhotosEn } from './property-photos';
 import { templatesAr, templatesEn } from './templates';
@@ -59,6 +60,7 @@ export const featureAr = {
   ...viewingsAr,
   ...offersAr,
   ...invoicesAr,
+  ...activityInvoicesAr,
 } as const;
 export const featureEn: Record<keyof typeof featureAr, string> = {
   ...activityEn,
@@ -88,4 +90,5 @@ export const featureEn: Record<keyof typeof featureAr, string> = {
   ...viewingsEn,
   ...offersEn,
   ...invoicesEn,
+  ...activityInvoicesEn,
 };
