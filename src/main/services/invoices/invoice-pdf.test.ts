@@ -1,9 +1,15 @@
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import puppeteer from 'puppeteer-core';
+import { toDataURL } from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../../../scripts/chromium';
 import { commissionLine, invoicesOffice, type InvoicesOffice } from '../../testing/invoices-office';
 import { chromiumPrinter } from './pdf/chromium-printer';
 import { invoiceFontFiles } from './pdf/invoice-font';
-import { invoiceHtml } from './pdf/invoice-html';
+import { invoiceFontFamily, invoiceHtml } from './pdf/invoice-html';
+import { fontsReadyScript } from './pdf/invoice-printer';
+import { decodeZatcaQr, qrTimestamp } from './zatca-qr';
 
 // One office and one Chromium for the file: launching either is slow.
 let o: InvoicesOffice;
@@ -46,6 +52,31 @@ describe('the invoice PDF', () => {
     }
     expect(html).toContain('lang="ar" dir="rtl"');
   });
+
+  it('draws a QR that, read back from the rendered page, gives the five fields', async () => {
+    const doc = await o.t.call('invoices.get', { id: (await issued()).id }, o.admin.token);
+    const html = invoiceHtml(doc, { fonts: invoiceFontFiles(undefined), qrDataUrl: await toDataURL(doc.qr!, { errorCorrectionLevel: 'M', margin: 1, width: 300 }), timeZone: 'Asia/Riyadh' });
+    const launch = await findChromium();
+    const browser = await puppeteer.launch({ executablePath: launch.executablePath, args: launch.args, headless: true });
+    try {
+      const page = await browser.newPage();
+      // Print resolution, roughly: the QR is 38 mm wide on paper.
+      await page.setViewport({ width: 800, height: 1200, deviceScaleFactor: 4 });
+      await page.setContent(html, { waitUntil: 'load' });
+      expect(await page.evaluate(fontsReadyScript(invoiceFontFamily))).toBe(true);
+      const shot = PNG.sync.read(Buffer.from(await (await page.$('.qr img'))!.screenshot({ type: 'png' })));
+      const read = jsQR(new Uint8ClampedArray(shot.data), shot.width, shot.height);
+      expect(decodeZatcaQr(read!.data)).toEqual({
+        sellerName: doc.seller.nameAr,
+        vatNumber: doc.seller.vatNumber,
+        timestamp: qrTimestamp(Date.parse(doc.issuedAt!)),
+        total: '50412.50',
+        vatTotal: '6562.50',
+      });
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
 
   it('is not made for a draft', async () => {
     const d = await o.t.call('invoices.createDraft', { contactId: o.khalidContact, lines: [commissionLine('1')] }, o.agent.token);
