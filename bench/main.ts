@@ -18,6 +18,7 @@ import { benchNotifications, notificationCount, seedNotifications } from './noti
 import { benchBackup } from './backup-bench';
 import { benchApi } from './api-bench';
 import { benchBrowserCalendar, benchViewings } from './viewings-bench';
+import { benchInvoicePdf } from './invoice-bench';
 import { heading, line, machine, summary, thousands } from './report';
 
 /**
@@ -25,7 +26,7 @@ import { heading, line, machine, summary, thousands } from './report';
  * it is not a test, so a missed target does not fail it — only a crash does.
  */
 async function main(): Promise<void> {
-  // `npm run bench -- --only list,host` runs only those sections (calendar, ingest, queries, list, search, notifications, viewings, api, backup, host, browser, thread).
+  // `npm run bench -- --only list,host` runs only those sections (calendar, invoices, ingest, queries, list, search, notifications, viewings, api, backup, host, browser, thread).
   const onlyArg = process.argv.indexOf('--only');
   const only = onlyArg > 0 ? new Set(process.argv[onlyArg + 1]?.split(',')) : null;
   const runs = (section: string) => !only || only.has(section);
@@ -35,7 +36,9 @@ async function main(): Promise<void> {
   machine(sqliteVersion(), packageVersion(root, 'better-sqlite3'));
   // Pure arithmetic, no database: first, and alone when it is the only section asked for.
   if (runs('calendar')) benchCalendar();
-  if (only && [...only].every((section) => section === 'calendar')) {
+  // Its own small office: printing does not depend on the database's size.
+  if (runs('invoices')) await benchInvoicePdf(migrationsDir);
+  if (only && [...only].every((section) => section === 'calendar' || section === 'invoices')) {
     const verdicts = summary();
     console.log(`\n${verdicts.filter((v) => v.pass).length} of ${verdicts.length} targets met.`);
     return;
