@@ -17,6 +17,7 @@ import { benchSearch } from './search-bench';
 import { benchNotifications, notificationCount, seedNotifications } from './notifications-bench';
 import { benchBackup } from './backup-bench';
 import { benchApi } from './api-bench';
+import { benchWebhooks } from './webhooks-bench';
 import { benchBrowserCalendar, benchViewings } from './viewings-bench';
 import { benchInvoicePdf } from './invoice-bench';
 import { heading, line, machine, summary, thousands } from './report';
@@ -26,7 +27,7 @@ import { heading, line, machine, summary, thousands } from './report';
  * it is not a test, so a missed target does not fail it — only a crash does.
  */
 async function main(): Promise<void> {
-  // `npm run bench -- --only list,host` runs only those sections (calendar, invoices, ingest, queries, list, search, notifications, viewings, api, backup, host, browser, thread).
+  // `npm run bench -- --only list,host` runs only those sections (calendar, invoices, ingest, queries, list, search, notifications, viewings, api, backup, webhooks, host, browser, thread).
   const onlyArg = process.argv.indexOf('--only');
   const only = onlyArg > 0 ? new Set(process.argv[onlyArg + 1]?.split(',')) : null;
   const runs = (section: string) => !only || only.has(section);
@@ -89,6 +90,8 @@ async function main(): Promise<void> {
     await core.close();
   }
 
+  // Its own core starts: the queue picks a backlog up at start-up.
+  if (runs('webhooks')) await benchWebhooks(runDir, migrationsDir);
   if (runs('host')) await benchHostStart(root, runDir);
   if (runs('browser') || runs('thread') || runs('viewings')) buildApp(root);
   if (runs('browser')) await benchBrowserInbox(root, runDir, path.join(cacheDir, 'browser'));

@@ -138,6 +138,8 @@ test('each user chooses per type: an agent turns assignments off and is not told
   await agentPage.getByTestId('notification-bell').click();
   await expect(agentPage.getByTestId('notification-row').filter({ hasText: 'تذكير' })).toHaveCount(1);
   await expect(agentPage.locator('[data-type="conversation_assigned"]')).toHaveCount(0);
+  // Nor does the window raise its own notice of the assignment: it follows the same choice.
+  await expect(agentPage.getByTestId('assigned-notice')).toHaveCount(0);
   await shot(agentPage, 'bell-notes-ar');
 
   // Mark all read: the badge goes, and the rows show read.

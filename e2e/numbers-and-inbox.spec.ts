@@ -19,6 +19,11 @@ test('an admin links a number by QR, a customer writes in live, and the answer g
   await expect(page.getByTestId('number-form-quota')).toHaveValue('1000');
   await page.getByTestId('number-form-employee').selectOption({ label: demoAgent.name });
   await page.getByTestId('number-form-name').fill(numberName);
+  // An empty daily limit is refused under its field, and nothing is added.
+  await page.getByTestId('number-form-quota').fill('');
+  await page.getByTestId('number-form-submit').click();
+  await expect(page.getByTestId('field-error-quotaLimit')).toBeVisible();
+  await page.getByTestId('number-form-quota').fill('1000');
   await page.getByTestId('number-form-submit').click();
   const card = page.getByTestId(`number-row-${numberName}`);
   await expect(card).toContainText(demoAgent.name);

@@ -14,6 +14,16 @@ test('first run: the admin sets up, creates an agent, signs out; the agent signs
   await expect(page.getByTestId(`user-row-${agent.email}`)).toContainText(agent.name);
   await expect(page.getByTestId(`user-row-${agent.email}`)).toContainText('موظف');
 
+  // Editing with the password left empty keeps it; a bad phone is refused under its field.
+  await page.getByTestId(`user-edit-${agent.email}`).click();
+  await expect(page.getByTestId('user-form-password')).toHaveValue('');
+  await page.getByTestId('user-form-phone').fill('abc');
+  await page.getByTestId('user-form-submit').click();
+  await expect(page.getByTestId('field-error-phone')).toBeVisible();
+  await page.getByTestId('user-form-phone').fill('+966 55 123 4567');
+  await page.getByTestId('user-form-submit').click();
+  await expect(page.getByTestId('user-form-dialog')).toHaveCount(0);
+
   await page.getByTestId('signout').click();
   await expect(page.getByTestId('signin-submit')).toBeVisible();
 

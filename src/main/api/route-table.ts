@@ -4,6 +4,8 @@ import { conversationStatuses } from '../../shared/domain';
 import type { ApiScope } from '../../shared/integrations/types';
 import { conversationSorts } from '../../shared/inbox/schemas';
 import { templateCategories } from '../../shared/templates/types';
+import { offerStatuses } from '../../shared/offers/types';
+import { calendarSpans } from '../../shared/viewings/types';
 
 /**
  * The REST surface (seed 003's `/api/v1/whatsapp`): each route is a contract channel plus how
@@ -90,6 +92,23 @@ const templateQuery = z
 
 const contactQuery = z
   .object({ search: z.string().max(200).optional(), tag: z.string().max(100).optional(), dueToday: flag.optional(), limit: int(200).optional(), cursor: z.string().max(500).optional() })
+  .strict();
+
+/** A range of the calendar (the office's days), as the Calendar page reads it. */
+const viewingQuery = z
+  .object({ span: z.enum(calendarSpans).optional(), anchor: z.string().max(10).optional(), agentId: z.coerce.number().int().positive().optional() })
+  .strict();
+
+const offerQuery = z
+  .object({
+    status: z.enum(offerStatuses).optional(),
+    propertyId: int(2 ** 31).optional(),
+    conversationId: int(2 ** 31).optional(),
+    agentId: int(2 ** 31).optional(),
+    /** `meta.next` of the previous page: the offers older than it. */
+    before: int(2 ** 31).optional(),
+    limit: int(200).optional(),
+  })
   .strict();
 
 const defined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
@@ -217,6 +236,51 @@ export const routes: Route[] = [
   { method: 'POST', path: '/contacts', channel: 'contacts.create', scope: 'manage', status: 201, summary: 'Add a customer', body: 'json', input: (r) => r.body },
   { method: 'PATCH', path: '/contacts/:id', channel: 'contacts.update', scope: 'manage', summary: 'Change a customer', body: 'json', input: withParams },
   { method: 'POST', path: '/contacts/:id/notes', channel: 'contacts.addNote', scope: 'manage', status: 201, summary: 'Add a note to a customer', body: 'json', input: (r) => ({ ...r.body, contactId: r.params.id }) },
+
+  // Seed 000: viewings (bookings), as the contract has them: agents on their numbers, managers all
+  {
+    method: 'GET', path: '/viewings', channel: 'viewings.calendar', scope: 'read', query: viewingQuery,
+    summary: 'Viewings starting in a day, week or month of the office calendar (`anchor` YYYY-MM-DD, today when absent); `meta` has the range and the office\'s time zone',
+    input: (r) => defined(r.query),
+    run: async (r, call) => {
+      const { viewings, timeZone, span, from, to } = await call('viewings.calendar', defined(r.query));
+      return { data: viewings, meta: { total: viewings.length, timeZone, span, from, to } };
+    },
+  },
+  { method: 'GET', path: '/viewings/:id', channel: 'viewings.get', scope: 'read', summary: 'One viewing', input: (r) => r.params },
+  {
+    method: 'GET', path: '/conversations/:id/viewings', channel: 'viewings.forConversation', scope: 'read', summary: 'The conversation\'s viewings, newest start first',
+    input: (r) => ({ conversationId: r.params.id }),
+    run: async (r, call) => {
+      const { viewings, timeZone } = await call('viewings.forConversation', { conversationId: r.params.id });
+      return { data: viewings, meta: { total: viewings.length, timeZone } };
+    },
+  },
+  {
+    method: 'POST', path: '/viewings', channel: 'viewings.book', scope: 'manage', status: 201, body: 'json',
+    summary: 'Book a viewing at an office date and time (refused in the past, outside office hours without a reason, or when the agent is busy: 409)',
+    input: (r) => r.body,
+  },
+  { method: 'PATCH', path: '/viewings/:id', channel: 'viewings.update', scope: 'manage', summary: 'Change a viewing\'s place or notes', body: 'json', input: withParams },
+  { method: 'POST', path: '/viewings/:id/reschedule', channel: 'viewings.reschedule', scope: 'manage', summary: 'Move a viewing (and its agent), with the booking\'s checks', body: 'json', input: withParams },
+  { method: 'POST', path: '/viewings/:id/status', channel: 'viewings.setStatus', scope: 'manage', summary: 'Confirm, mark done or no-show, or cancel (`status`)', body: 'json', input: withParams },
+
+  // Seed 000: offers on properties
+  {
+    method: 'GET', path: '/offers', channel: 'offers.list', scope: 'read', query: offerQuery, summary: 'Offers, newest first; `before` = `meta.next` for the next page',
+    input: (r) => defined(r.query),
+    run: async (r, call) => {
+      const page = await call('offers.list', defined(r.query));
+      return { data: page.data, meta: { limit: (r.query.limit as number | undefined) ?? 50, hasNextPage: page.nextCursor !== null, next: page.nextCursor } };
+    },
+  },
+  { method: 'GET', path: '/offers/:id', channel: 'offers.get', scope: 'read', summary: 'One offer with its history', input: (r) => r.params },
+  { method: 'POST', path: '/offers', channel: 'offers.create', scope: 'manage', status: 201, summary: 'Log a customer\'s offer (`amount` in riyals as text, `validUntil` YYYY-MM-DD)', body: 'json', input: (r) => r.body },
+  { method: 'POST', path: '/offers/:id/counter', channel: 'offers.counter', scope: 'manage', summary: 'A counter-offer by the office or the customer\'s new amount (`by`)', body: 'json', input: withParams },
+  { method: 'POST', path: '/offers/:id/accept', channel: 'offers.accept', scope: 'manage', summary: 'Accept (one accepted offer per property: 409 names it); the property is reserved', input: (r) => r.params },
+  { method: 'POST', path: '/offers/:id/reject', channel: 'offers.reject', scope: 'manage', summary: 'Reject', input: (r) => r.params },
+  { method: 'POST', path: '/offers/:id/withdraw', channel: 'offers.withdraw', scope: 'manage', summary: 'The customer withdrew it', input: (r) => r.params },
+  { method: 'POST', path: '/offers/:id/undo-acceptance', channel: 'offers.undoAcceptance', scope: 'manage', summary: 'Take an acceptance back (managers): `outcome` rejected or withdrawn', body: 'json', input: withParams },
 
   // Seed 000: users (as the contract has them: managers list, admins change)
   { method: 'GET', path: '/users', channel: 'users.list', scope: 'read', summary: 'The office\'s users (admins and supervisors)', input: () => ({}) },

@@ -14,6 +14,8 @@ export type FileTask =
   | { kind: 'encryptFilesTo'; pairs: [string, string][]; recipient: string }
   | { kind: 'decryptFilesWith'; pairs: [string, string][]; identity: string }
   | { kind: 'sha256'; file: string }
+  /** The live database `source` copied to `file` as it is at one instant (a read-only connection of the worker's own). */
+  | { kind: 'snapshot'; source: string; file: string; pagesPerStep: number }
   /** A fresh copy made whole: checked and counted, encrypted if a passphrase is given, hashed. One worker for all three. */
   | { kind: 'seal'; file: string; passphrase: string | null; logN: number }
   | { kind: 'encrypt'; input: string; output: string; passphrase: string; logN: number }
@@ -115,6 +117,31 @@ async function run(task) {
         if (hasJournal) lastMigrationWhen = Number(db.prepare('select max(created_at) as w from __drizzle_migrations').get().w ?? 0);
         return { problems, tables, lastMigrationWhen };
       } finally {
+        db.close();
+      }
+    }
+    case 'snapshot': {
+      const Database = require(workerData.binding);
+      const db = new Database(task.source, { readonly: true, fileMustExist: true });
+      let fd = null;
+      try {
+        // One read transaction for the whole copy: every step reads the same instant of the
+        // database (WAL), so the core's writes meanwhile neither restart the copy nor enter it.
+        db.exec('BEGIN');
+        db.prepare('select count(*) from sqlite_master').get();
+        // Flushed every step: tens of MB of dirty pages at most, so the kernel never throttles
+        // the core's own writes to the WAL while hundreds of MB of copy wait to be written.
+        await db.backup(task.file, {
+          progress: () => {
+            fd ??= fs.openSync(task.file, 'r+');
+            fs.fdatasyncSync(fd);
+            return task.pagesPerStep;
+          },
+        });
+        db.exec('COMMIT');
+        return {};
+      } finally {
+        if (fd !== null) fs.closeSync(fd);
         db.close();
       }
     }

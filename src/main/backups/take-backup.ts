@@ -22,14 +22,10 @@ export interface TakeBackupOptions {
   onProgress(stage: 'copying' | 'checking' | 'media' | 'encrypting', percent: number): void;
 }
 
-/** How long one step of the copy may hold the event loop; the next step's page count follows it. */
-const stepBudgetMs = 4;
-
 /**
- * An online backup: SQLite's backup API copies the live database page by page on the core's
- * own connection (so messages written meanwhile are carried into the copy, not a restart),
- * in steps sized to a few milliseconds with the event loop free in between. The copy is
- * written under a temporary name, checked (`quick_check`) and counted in a worker, encrypted
+ * An online backup: a worker copies the live database as it was at one instant (SQLite's
+ * backup API on its own connection, `copyInWorker`) while the core goes on taking in
+ * messages. The copy is written under a temporary name, checked (`quick_check`) and counted in a worker, encrypted
  * there if a passphrase is set, and only then renamed to its id: a folder named like a backup
  * is always a whole one.
  */
@@ -40,7 +36,7 @@ export async function takeBackup(o: TakeBackupOptions): Promise<{ manifest: Back
   fs.mkdirSync(partial);
   try {
     const plainDb = path.join(partial, 'meras.db');
-    const copy = await copyInSteps(o.sqlite, plainDb, (percent) => o.onProgress('copying', percent));
+    const copy = await copyInWorker(o.sqlite, plainDb, (percent) => o.onProgress('copying', percent));
     o.onProgress('checking', 0);
     const sealed = await runFileTask<SealResult>({ kind: 'seal', file: plainDb, passphrase: o.passphrase, logN: o.scryptLogN }, (p, stage) =>
       o.onProgress(stage === 'encrypting' ? 'encrypting' : 'checking', p),
@@ -72,82 +68,43 @@ export async function takeBackup(o: TakeBackupOptions): Promise<{ manifest: Back
 }
 
 export interface CopyStats {
-  steps: number;
-  /** The longest single step of the copy: how long it held the event loop. */
-  longestStepMs: number;
-  /** The last step, which commits the copy (and syncs it). */
-  lastStepMs: number;
+  /** How long the snapshot took, in the worker: the event loop was free all along. */
+  copyMs: number;
 }
 
-/** Flush what the copy wrote every this many bytes, from the thread pool, so its last step's fsync finds little left. */
-const syncEveryBytes = 64 * 2 ** 20;
+/** The copy is flushed to disk every this many bytes (see the worker's `snapshot`). */
+const flushEveryBytes = 32 * 2 ** 20;
+
+/** How often the copy's growing file is measured for the progress bar. */
+const progressEveryMs = 250;
 
 /**
- * `sqlite.backup` in steps of about `stepBudgetMs`. A step is timed on its own: a zero-delay
- * callback queued in the progress handler runs just before better-sqlite3's next step (both
- * are queued back to back), so ingest work in between is not counted against the budget.
+ * The copy is SQLite's backup API on the worker's own read-only connection, inside one read
+ * transaction, so it is the database as it was at one instant whatever is written meanwhile.
+ * The database is in WAL mode, so the core keeps writing while the worker reads, and its event
+ * loop never waits for the copy or its fsync.
  */
-async function copyInSteps(sqlite: Database.Database, file: string, onProgress: (percent: number) => void): Promise<CopyStats> {
+async function copyInWorker(sqlite: Database.Database, file: string, onProgress: (percent: number) => void): Promise<CopyStats> {
+  const started = performance.now();
   const pageSize = sqlite.pragma('page_size', { simple: true }) as number;
-  let pages = 64;
-  let stepStarted: number | null = null;
-  let steps = 0;
-  let longestStepMs = 0;
-  let lastStepMs = 0;
-  let unsynced = 0;
-  let syncing: Promise<void> | null = null;
-  let finalFlushed = false;
-  const flush = async () => {
-    const handle = await fs.promises.open(file, 'r+');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  };
-  const result = sqlite.backup(file, {
-    progress({ totalPages, remainingPages }) {
-      const now = performance.now();
-      steps++;
-      if (stepStarted !== null) {
-        const took = now - stepStarted;
-        longestStepMs = Math.max(longestStepMs, took);
-        // Grow or shrink the next step toward the budget; never below a few pages.
-        pages = Math.max(16, Math.min(20_000, Math.round(pages * Math.min(2, stepBudgetMs / Math.max(took, 0.05)))));
-      }
-      // Before the last step (which commits and syncs the copy), flush what was written from the
-      // thread pool and copy nothing until it is done, so that step's own fsync has little left.
-      if (remainingPages <= pages && !finalFlushed) {
-        finalFlushed = true;
-        syncing = (syncing ?? Promise.resolve())
-          .then(flush)
-          .catch(() => undefined)
-          .finally(() => (syncing = null));
-      }
-      if (syncing && finalFlushed) {
-        setImmediate(() => (stepStarted = performance.now()));
-        return 0;
-      }
-      unsynced += pages * pageSize;
-      if (unsynced >= syncEveryBytes && !syncing) {
-        unsynced = 0;
-        syncing = flush()
-          .catch(() => undefined)
-          .finally(() => (syncing = null));
-      }
-      onProgress(totalPages > 0 ? ((totalPages - remainingPages) / totalPages) * 100 : 100);
-      setImmediate(() => (stepStarted = performance.now()));
-      return pages;
-    },
-  });
-  // The last step calls no progress handler: it ends when the promise settles (in the same turn).
-  await result;
-  if (stepStarted !== null) {
-    lastStepMs = performance.now() - stepStarted;
-    longestStepMs = Math.max(longestStepMs, lastStepMs);
+  const total = Math.max(1, (sqlite.pragma('page_count', { simple: true }) as number) * pageSize);
+  onProgress(0);
+  let copying = true;
+  const timer = setInterval(() => {
+    fs.promises.stat(file).then(
+      // A measure that lands after the copy ended would send the bar back a stage.
+      (stat) => copying && onProgress(Math.min(99, (stat.size / total) * 100)),
+      () => undefined,
+    );
+  }, progressEveryMs);
+  try {
+    await runFileTask({ kind: 'snapshot', source: sqlite.name, file, pagesPerStep: Math.max(64, Math.round(flushEveryBytes / pageSize)) });
+  } finally {
+    copying = false;
+    clearInterval(timer);
   }
-  await syncing;
-  return { steps, longestStepMs, lastStepMs };
+  onProgress(100);
+  return { copyMs: performance.now() - started };
 }
 
 /** Media files of the data folder the backup folder lacks, by content hash; encrypted to the media key with a passphrase. */

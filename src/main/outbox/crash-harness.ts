@@ -8,14 +8,14 @@ import { createDemoClientFactory } from '../whatsapp/demo/demo-client-factory';
 import type { DemoWorld } from '../whatsapp/demo/demo-world';
 
 /**
- * For crash tests: the core runs in a child process (crash-child.ts, bundled once per file)
+ * For crash tests: the core runs in a child process (crash-child.ts or another entry, bundled once per file)
  * that the test kills with SIGKILL; WhatsApp's side (the demo world) lives in a journal file,
  * as a phone outlives the app, and a core started in the test process takes over after.
  */
-export async function buildCrashChild(): Promise<string> {
+export async function buildCrashChild(entry = path.join(__dirname, 'crash-child.ts')): Promise<string> {
   const bundle = path.join(tempDir('meras-crash-build-'), 'crash-child.cjs');
   await build({
-    entryPoints: [path.join(__dirname, 'crash-child.ts')],
+    entryPoints: [entry],
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -38,8 +38,8 @@ export interface CrashChildConfig {
   timings?: Partial<DemoTimings>;
 }
 
-/** Starts the child; `output()` is everything it printed so far. Killed with SIGKILL by `kill()`. */
-export function spawnCrashChild(bundle: string, config: CrashChildConfig) {
+/** Starts the child (`config` is its argument); `output()` is everything it printed so far. Killed with SIGKILL by `kill()`. */
+export function spawnCrashChild<C extends object = CrashChildConfig>(bundle: string, config: C) {
   const child: ChildProcess = spawn(process.execPath, [bundle, JSON.stringify(config)], {
     stdio: ['ignore', 'pipe', 'pipe'],
     // The bundle lives in a temp folder; its externals come from the project's node_modules.

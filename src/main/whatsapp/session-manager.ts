@@ -31,6 +31,9 @@ export const defaultSessionPolicy: SessionPolicy = {
   conflictWindowMs: 30 * 60_000,
 };
 
+/** The longest a slow number holds up the next one's start when the app opens. */
+const restoreStaggerMs = 15_000;
+
 /** What the rest of the core hears from the sessions. */
 export interface SessionObserver {
   statusChanged(numberId: number): void;
@@ -125,12 +128,28 @@ export class SessionManager {
     return this.sessions.get(numberId)?.state === 'CONNECTED';
   }
 
-  /** Starts every linked number, as the app opens; not those the admin disconnected. */
+  /**
+   * Starts every linked number as the app opens (not those the admin disconnected), one by one:
+   * each launches a browser page and loads WhatsApp Web, and three at once would take the
+   * machine from the office for the first seconds. The next starts when the previous one's page
+   * is up or failed, or after `restoreStaggerMs` if it is slow. Returns at once.
+   */
   restoreLinked(): void {
     const linked = this.deps.sqlite
       .prepare<[], { id: number }>("select id from whatsapp_numbers where linked_at is not null and removed_at is null and status != 'inactive' order by id")
       .all();
-    for (const { id } of linked) void this.start(id);
+    void (async () => {
+      for (const { id } of linked) {
+        if (this.closed) return;
+        let timer: NodeJS.Timeout | undefined;
+        const slow = new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, restoreStaggerMs);
+          timer.unref?.();
+        });
+        await Promise.race([this.start(id), slow]);
+        clearTimeout(timer);
+      }
+    })();
   }
 
   /** Starts the number's session (a no-op while one runs); `notice` says why it starts by itself. */

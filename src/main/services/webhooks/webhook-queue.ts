@@ -1,3 +1,5 @@
+import http from 'node:http';
+import https from 'node:https';
 import type Database from 'better-sqlite3';
 import type { WakingClock } from '../../base/clock';
 import type { Logger } from '../../base/logger';
@@ -47,16 +49,21 @@ export class WebhookQueue {
     private readonly post: (url: string, body: string, headers: Record<string, string>, timeoutMs: number) => Promise<number> = postJson,
   ) {
     this.q = {
-      due: sqlite.prepare<[number, number], DueRow>(
+      // Only rows not already in flight, only as many as there are free slots.
+      due: sqlite.prepare<[number, string, number], DueRow>(
         `select d.id, d.endpoint_id, d.event_id, d.event, d.payload, d.attempts, d.created_at, e.url, e.secret
          from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id
          where d.status = 'pending' and d.next_attempt_at <= ? and (e.paused_at is null or d.event = 'webhook.test')
+           and d.id not in (select value from json_each(?))
          order by d.next_attempt_at, d.id limit ?`,
       ),
-      // What is in flight is not waited for: its POST's end picks up from there.
+      // What is in flight is not waited for: its POST's end picks up from there. Walked in the
+      // due index's order and stopped at the first row (not min(), which reads every pending row
+      // on each POST's end: a 10,000-row backlog drained at 150/s).
       next: sqlite.prepare<[string], { at: number | null }>(
-        `select min(d.next_attempt_at) as at from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id
-         where d.status = 'pending' and (e.paused_at is null or d.event = 'webhook.test') and d.id not in (select value from json_each(?))`,
+        `select d.next_attempt_at as at from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id
+         where d.status = 'pending' and (e.paused_at is null or d.event = 'webhook.test') and d.id not in (select value from json_each(?))
+         order by d.next_attempt_at limit 1`,
       ),
       delivered: sqlite.prepare<[number, number, number, number]>(
         "update webhook_deliveries set status = 'delivered', attempts = attempts + 1, last_status_code = ?, last_error = null, delivered_at = ?, next_attempt_at = null where id = ? and status = 'pending' and attempts = ?",
@@ -92,9 +99,7 @@ export class WebhookQueue {
     const now = this.clock.now();
     const free = maxInFlight - this.inFlight.size;
     if (free > 0) {
-      for (const row of this.q.due.all(now, free + this.inFlight.size)) {
-        if (this.inFlight.size >= maxInFlight) break;
-        if (this.inFlight.has(row.id)) continue;
+      for (const row of this.q.due.all(now, JSON.stringify([...this.inFlight]), free)) {
         this.inFlight.add(row.id);
         void this.send(row);
       }
@@ -103,10 +108,11 @@ export class WebhookQueue {
   }
 
   private armForNext(): void {
+    // Every slot taken: the end of any of those POSTs pumps again and arms from there.
+    if (this.inFlight.size >= maxInFlight) return;
     const at = this.q.next.get(JSON.stringify([...this.inFlight]))?.at ?? null;
     const now = this.clock.now();
-    // What is due now but waits for a free slot is picked up when a POST ends.
-    if (at === null || (at <= now && this.inFlight.size >= maxInFlight)) return;
+    if (at === null) return;
     const when = Math.max(at, now);
     if (this.wake && this.wake.at <= when && this.wake.at > now) return;
     this.wake?.cancel();
@@ -179,15 +185,34 @@ function describe(error: unknown): string {
   if (error instanceof Error) {
     if (error.name === 'TimeoutError' || error.name === 'AbortError') return 'timeout';
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    return cause?.code ?? cause?.message ?? error.message;
+    return (error as { code?: string }).code ?? cause?.code ?? cause?.message ?? error.message;
   }
   return String(error);
 }
 
+/**
+ * Kept-alive connections, one pool per scheme: a backlog reuses its sockets instead of opening
+ * one per POST (node:http here, not fetch: about five times the deliveries a second on loopback).
+ * Idle sockets do not keep the process up.
+ */
+const agents = { http: new http.Agent({ keepAlive: true, maxSockets: maxInFlight }), https: new https.Agent({ keepAlive: true, maxSockets: maxInFlight }) };
+
 /** One POST with its own deadline; never follows redirects (a 3xx counts as a failure). */
-async function postJson(url: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<number> {
-  const response = await fetch(url, { method: 'POST', body, headers, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
-  // The answer's body is not needed; drop it so the connection is freed.
-  await response.body?.cancel().catch(() => undefined);
-  return response.status;
+function postJson(url: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const target = new URL(url);
+    const secure = target.protocol === 'https:';
+    const request = (secure ? https : http).request(
+      target,
+      { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, agent: secure ? agents.https : agents.http, signal: AbortSignal.timeout(timeoutMs) },
+      (response) => {
+        // The answer's body is not needed: read through (up to the deadline) so the connection is reused.
+        response.on('error', () => undefined);
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
 }

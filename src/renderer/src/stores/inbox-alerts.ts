@@ -6,6 +6,8 @@ import { makeTranslate, type Translate } from '../i18n/translate';
 import { useConversationsStore } from './conversations-store';
 import { shouldNotify } from './alert-rules';
 import { showDesktopNotice } from './desktop-notifications';
+import { loadNotificationModes, notificationMode, useNotificationModes } from './notification-modes';
+import { defaultNotificationModes } from '../../../shared/notifications/types';
 import { openConversation } from './inbox-actions';
 import { useRouteStore } from './route-store';
 import { useThreadStore } from './thread-store';
@@ -78,11 +80,13 @@ export function watchInboxAlerts(userId: number): () => void {
   const pending = new Map<number, { message: MessageView; timer: ReturnType<typeof setTimeout> }>();
   let stopped = false;
   const t = () => makeTranslate(useLanguageStore.getState().language);
+  void loadNotificationModes();
 
   function decide(conversation: ConversationView, message: MessageView): void {
     if (stopped) return;
     // The open conversation is only looked at while the inbox page shows it.
     const openId = useRouteStore.getState().route === 'inbox' ? (useThreadStore.getState().conversation?.id ?? null) : null;
+    if (notificationMode('conversation_message') !== 'desktop') return;
     if (!shouldNotify(conversation, userId, openId, windowIsSeen())) return;
     const body = message.content.trim() || t()('find.notifyAttachment');
     notify(customerName(conversation), body, conversation);
@@ -115,14 +119,20 @@ export function watchInboxAlerts(userId: number): () => void {
     decide(conversation, waiting.message);
   });
 
+  // An assignment (or a transfer away) follows the user's choice for "conversation assigned":
+  // off shows nothing, in the app a notice in the window, on the desktop a system notice too.
   const offAssigned = onEvent('conversation.assigned', ({ conversation, byUserName }) => {
+    const mode = notificationMode('conversation_assigned');
+    if (mode === 'off') return;
     addNotice('assigned', conversation, byUserName);
-    if (!windowIsSeen()) notify(t()('find.assignedNotifyTitle'), t()('find.assignedNotice', { by: byUserName, customer: customerName(conversation) }), conversation);
+    if (mode === 'desktop' && !windowIsSeen()) notify(t()('find.assignedNotifyTitle'), t()('find.assignedNotice', { by: byUserName, customer: customerName(conversation) }), conversation);
   });
 
   const offTransferred = onEvent('conversation.transferred', ({ conversation, byUserName }) => {
+    const mode = notificationMode('conversation_assigned');
+    if (mode === 'off') return;
     addNotice('transferred', conversation, byUserName);
-    if (!windowIsSeen()) notify(t()('access.transferredNotifyTitle'), transferredText(t(), byUserName, customerName(conversation), conversation.assignedAgentName), conversation);
+    if (mode === 'desktop' && !windowIsSeen()) notify(t()('access.transferredNotifyTitle'), transferredText(t(), byUserName, customerName(conversation), conversation.assignedAgentName), conversation);
   });
 
   return () => {
@@ -134,5 +144,7 @@ export function watchInboxAlerts(userId: number): () => void {
     for (const { timer } of pending.values()) clearTimeout(timer);
     pending.clear();
     useNoticesStore.setState({ notices: [] });
+    // The next user to sign in here starts from the defaults until their own are read.
+    useNotificationModes.setState({ modes: { ...defaultNotificationModes } });
   };
 }

@@ -31,6 +31,7 @@ import { propertyPhotosAr, propertyPhotosEn } from './property-photos';
 import { templatesAr, templatesEn } from './templates';
 import { integrationsAr, integrationsEn } from './integrations';
 import { viewingsAr, viewingsEn } from './viewings';
+import { webhooksAr, webhooksEn } from './webhooks';
 
 export const featureAr = {
   ...activityAr,
@@ -61,6 +62,7 @@ export const featureAr = {
   ...offersAr,
   ...invoicesAr,
   ...activityInvoicesAr,
+  ...webhooksAr,
 } as const;
 export const featureEn: Record<keyof typeof featureAr, string> = {
   ...activityEn,
@@ -91,4 +93,5 @@ export const featureEn: Record<keyof typeof featureAr, string> = {
   ...offersEn,
   ...invoicesEn,
   ...activityInvoicesEn,
+  ...webhooksEn,
 };

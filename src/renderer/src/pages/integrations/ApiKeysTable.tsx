@@ -1,6 +1,6 @@
 import type { ApiKeyView } from '../../../../shared/integrations/types';
 import type { NumberView } from '../../../../shared/numbers/types';
-import { formatDateTime } from '../../format/dates';
+import { useOfficeFormat } from '../../format/use-office-format';
 import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
 
@@ -10,6 +10,8 @@ const stateTone = { active: 'badge-green', expired: 'badge-gray', revoked: 'badg
 export function ApiKeysTable({ keys, numbers, onRevoke }: { keys: ApiKeyView[]; numbers: NumberView[]; onRevoke(key: ApiKeyView): void }) {
   const t = useT();
   const language = useLanguageStore((state) => state.language);
+  // The office's zone, digits and calendar, redrawn when an admin changes them.
+  const { formatDateTime } = useOfficeFormat();
   const comma = language === 'ar' ? '، ' : ', ';
   const numberName = (id: number) => numbers.find((n) => n.id === id)?.name ?? `#${id}`;
   if (keys.length === 0) return <p className="table-empty">{t('integrations.keys.empty')}</p>;
@@ -40,9 +42,9 @@ export function ApiKeysTable({ keys, numbers, onRevoke }: { keys: ApiKeyView[]; 
             <td>{key.scopes.map((s) => t(`integrations.scope.${s}`)).join(comma)}</td>
             <td>{key.numberIds ? key.numberIds.map(numberName).join(comma) : t('integrations.keys.allNumbers')}</td>
             <td>{key.owner.name}</td>
-            <td>{formatDateTime(key.createdAt, language)}</td>
-            <td>{key.lastUsedAt ? formatDateTime(key.lastUsedAt, language) : t('integrations.keys.never')}</td>
-            <td>{key.expiresAt ? formatDateTime(key.expiresAt, language) : t('integrations.keys.noExpiry')}</td>
+            <td>{formatDateTime(key.createdAt)}</td>
+            <td>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : t('integrations.keys.never')}</td>
+            <td>{key.expiresAt ? formatDateTime(key.expiresAt) : t('integrations.keys.noExpiry')}</td>
             <td>
               {key.state === 'active' ? (
                 <button type="button" className="button button-secondary button-small" onClick={() => onRevoke(key)} data-testid={`api-key-revoke-${key.id}`}>

@@ -10,10 +10,11 @@ import { useT } from '../../i18n/use-t';
 import { ApiKeyFormDialog } from './ApiKeyFormDialog';
 import { ApiKeysTable } from './ApiKeysTable';
 import { SecretDialog } from './SecretDialog';
+import { WebhooksSection } from './WebhooksSection';
 
 const apiPath = '/api/v1/whatsapp';
 
-/** Settings → Integrations (admins): the REST API on or off, where it listens, and its keys. */
+/** Settings → Integrations (admins): the REST API on or off, where it listens, its keys, and the CRM webhooks. */
 export function IntegrationsPage() {
   const t = useT();
   const settings = useQuery(() => call('api.settings', {}));
@@ -78,6 +79,7 @@ export function IntegrationsPage() {
         </div>
         {keys.data ? <ApiKeysTable keys={keys.data} numbers={numbers.data ?? []} onRevoke={setRevoking} /> : null}
       </section>
+      <WebhooksSection />
       {creating ? (
         <ApiKeyFormDialog
           numbers={numbers.data ?? []}
@@ -89,7 +91,7 @@ export function IntegrationsPage() {
           }}
         />
       ) : null}
-      {created ? <SecretDialog created={created} onClose={() => setCreated(null)} /> : null}
+      {created ? <SecretDialog secret={created.secret} title={t('integrations.secret.title')} warning={t('integrations.secret.once')} testIdPrefix="api-key" onClose={() => setCreated(null)} /> : null}
       {revoking ? (
         <ConfirmDialog
           title={t('integrations.keys.revokeTitle')}

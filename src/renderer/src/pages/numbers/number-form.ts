@@ -1,16 +1,27 @@
+import { z } from 'zod';
 import type { ChannelInput } from '../../../../shared/contract';
+import { entityId } from '../../../../shared/fields';
+import { createNumberInput, updateNumberInput } from '../../../../shared/numbers/schemas';
 import type { NumberView } from '../../../../shared/numbers/types';
-import { ApiCallError, call } from '../../api/client';
-import { clientFieldError } from '../../i18n/errors';
+import { call } from '../../api/client';
 
-export interface NumberFormValues {
-  name: string;
-  /** '' for nobody: a select's value is a string. */
-  employeeId: string;
-  quotaLimit: string;
-  /** '' for no branch. */
-  branchId: string;
-}
+/** A select's value is a string: '' is nobody / no branch. */
+const idText = z.string().transform((v) => (v ? Number(v) : null)).pipe(entityId.nullable());
+
+/**
+ * The number dialog's fields as the form holds them, read into the contract's own fields
+ * (numbers.create / numbers.update, and numbers.setAgents for the agents).
+ */
+export const numberForm = createNumberInput.extend({
+  employeeId: idText,
+  branchId: idText,
+  // An empty or non-numeric limit is said under the field, in the core's own words.
+  quotaLimit: z.string().trim().min(1).regex(/^\d+$/).transform(Number).pipe(updateNumberInput.shape.quotaLimit.unwrap()),
+  agentIds: z.array(entityId),
+});
+
+export type NumberFormValues = z.input<typeof numberForm>;
+type Parsed = z.output<typeof numberForm>;
 
 /** Seed 003's rate limit: 1,000 messages a day per number. */
 export const defaultQuota = 1000;
@@ -21,23 +32,17 @@ export function numberFormValues(number?: NumberView): NumberFormValues {
     employeeId: number?.employee ? String(number.employee.id) : '',
     quotaLimit: String(number?.quotaLimit ?? defaultQuota),
     branchId: number?.branchId ? String(number.branchId) : '',
+    agentIds: number?.agentIds ?? [],
   };
 }
 
-function parsed(values: NumberFormValues): { name: string; employeeId: number | null; quotaLimit: number; branchId: number | null } {
-  const quota = values.quotaLimit.trim();
-  // An empty or non-numeric limit would reach the core as a string; say so under the field instead.
-  if (!/^\d+$/.test(quota)) throw new ApiCallError(clientFieldError('quotaLimit', quota ? 'invalid' : 'required'));
-  return { name: values.name, employeeId: values.employeeId ? Number(values.employeeId) : null, quotaLimit: Number(quota), branchId: values.branchId ? Number(values.branchId) : null };
-}
-
-export function createNumber(values: NumberFormValues): Promise<NumberView> {
-  return call('numbers.create', parsed(values));
+export function createNumber(values: Parsed): Promise<NumberView> {
+  const { agentIds: _agents, ...number } = values;
+  return call('numbers.create', number);
 }
 
 /** Sends only what changed; resolves undefined when there is nothing to save. */
-export async function updateNumber(number: NumberView, values: NumberFormValues): Promise<NumberView | undefined> {
-  const next = parsed(values);
+export async function updateNumber(number: NumberView, next: Parsed): Promise<NumberView | undefined> {
   const input: ChannelInput<'numbers.update'> = {
     id: number.id,
     ...(next.name !== number.name ? { name: next.name } : {}),

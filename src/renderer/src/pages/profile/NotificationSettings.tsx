@@ -6,6 +6,7 @@ import { SelectField } from '../../components/SelectField';
 import type { MessageKey } from '../../i18n/dictionary';
 import { useT } from '../../i18n/use-t';
 import { useNotifyStore } from '../../stores/desktop-notifications';
+import { applyNotificationPreferences } from '../../stores/notification-modes';
 
 /**
  * Per type: in the app, on the desktop too, or off — saved as each is chosen (no form to
@@ -27,7 +28,10 @@ export function NotificationSettings() {
   async function choose(type: NotificationType, mode: NotificationMode) {
     setStatus(null);
     try {
-      setPreferences(await call('notifications.setPreference', { type, mode }));
+      const saved = await call('notifications.setPreference', { type, mode });
+      setPreferences(saved);
+      // The window's own alerts (new messages, assignments) follow the choice at once.
+      applyNotificationPreferences(saved);
       setStatus('saved');
     } catch {
       setStatus('failed');

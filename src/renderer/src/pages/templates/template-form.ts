@@ -1,13 +1,13 @@
+import type { z } from 'zod';
 import type { ChannelInput } from '../../../../shared/contract';
-import type { TemplateCategory, TemplateView } from '../../../../shared/templates/types';
+import { createTemplateInput } from '../../../../shared/templates/schemas';
+import type { TemplateView } from '../../../../shared/templates/types';
 import { call } from '../../api/client';
 
-export interface TemplateFormValues {
-  name: string;
-  category: TemplateCategory;
-  content: string;
-  isActive: boolean;
-}
+/** The contract's own fields; the variables are read from the text (by the core too), not typed. */
+export const templateForm = createTemplateInput.omit({ variables: true });
+
+export type TemplateFormValues = z.output<typeof templateForm>;
 
 export function templateFormValues(template?: TemplateView): TemplateFormValues {
   return { name: template?.name ?? '', category: template?.category ?? 'greeting', content: template?.content ?? '', isActive: template?.isActive ?? true };
