@@ -20,6 +20,7 @@ import { benchBackup } from './backup-bench';
 import { benchApi } from './api-bench';
 import { benchWebhooks } from './webhooks-bench';
 import { benchBrowserCalendar, benchViewings } from './viewings-bench';
+import { benchInvoicePdf } from './invoice-bench';
 import { heading, line, machine, summary, thousands } from './report';
 
 /**
@@ -27,7 +28,7 @@ import { heading, line, machine, summary, thousands } from './report';
  * it is not a test, so a missed target does not fail it — only a crash does.
  */
 async function main(): Promise<void> {
-  // `npm run bench -- --only list,host` runs only those sections (calendar, activity, ingest, queries, list, search, notifications, viewings, api, backup, webhooks, host, browser, thread).
+  // `npm run bench -- --only list,host` runs only those sections (calendar, activity, invoices, ingest, queries, list, search, notifications, viewings, api, backup, webhooks, host, browser, thread).
   const onlyArg = process.argv.indexOf('--only');
   const only = onlyArg > 0 ? new Set(process.argv[onlyArg + 1]?.split(',')) : null;
   const runs = (section: string) => !only || only.has(section);
@@ -38,7 +39,10 @@ async function main(): Promise<void> {
   // Pure arithmetic, or a database of their own: first, and alone when they are the only sections asked for.
   if (runs('calendar')) benchCalendar();
   if (runs('activity')) await benchActivity(migrationsDir);
-  if (only && [...only].every((section) => section === 'calendar' || section === 'activity')) {
+  // Its own small office: printing does not depend on the database's size.
+  if (runs('invoices')) await benchInvoicePdf(migrationsDir);
+  const ownDatabase = new Set(['calendar', 'activity', 'invoices']);
+  if (only && [...only].every((section) => ownDatabase.has(section))) {
     const verdicts = summary();
     console.log(`\n${verdicts.filter((v) => v.pass).length} of ${verdicts.length} targets met.`);
     return;

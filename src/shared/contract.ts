@@ -14,6 +14,7 @@ import { notificationsChannels, type NotificationsEvents } from './notifications
 import { numbersChannels, type NumbersEvents } from './numbers/contract';
 import { officeChannels, type OfficeEvents } from './office/contract';
 import { offersChannels, type OffersEvents } from './offers/contract';
+import { invoicesChannels, type InvoicesEvents } from './invoices/contract';
 import { propertiesChannels, type PropertiesEvents } from './properties/contract';
 import { templatesChannels, type TemplatesEvents } from './templates/contract';
 import { usersChannels, type UsersEvents } from './users/contract';
@@ -47,6 +48,7 @@ export const channels = {
   ...notificationsChannels,
   ...viewingsChannels,
   ...offersChannels,
+  ...invoicesChannels,
   ...desktopChannels,
 } as const;
 
@@ -57,5 +59,5 @@ export type ChannelParsedInput<C extends ChannelName> = z.output<Channels[C]['in
 export type ChannelOutput<C extends ChannelName> = NonNullable<Channels[C]['output']>;
 
 /** Events pushed from the core to open windows. */
-export interface Events extends UsersEvents, NumbersEvents, InboxEvents, TemplatesEvents, PropertiesEvents, ContactsEvents, BranchesEvents, OfficeEvents, NotificationsEvents, BackupsEvents, ViewingsEvents, OffersEvents, DesktopEvents {}
+export interface Events extends UsersEvents, NumbersEvents, InboxEvents, TemplatesEvents, PropertiesEvents, ContactsEvents, BranchesEvents, OfficeEvents, NotificationsEvents, BackupsEvents, ViewingsEvents, OffersEvents, InvoicesEvents, DesktopEvents {}
 export type EventName = keyof Events;

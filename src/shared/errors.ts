@@ -71,7 +71,12 @@ export type FieldErrorCode =
   /** A day already over in the office's calendar. */
   | 'date_past'
   /** Another offer on the property is accepted already; params name it (`offerId`). */
-  | 'offer_already_accepted';
+  | 'offer_already_accepted'
+  /** Invoices: text past a byte limit (the QR's seller name, 127 UTF-8 bytes); a VAT number that is not 15 digits starting and ending with 3. */
+  | 'too_many_bytes'
+  | 'invalid_vat_number'
+  /** A payment above what is still owed; a credit note above what the invoice has left. */
+  | 'exceeds_balance';
 
 export interface FieldError {
   field: string;
@@ -150,4 +155,16 @@ export const errorReasons = {
   offerAccepted: 'offer_accepted',
   /** The property is sold, rented or off the market: no offer on it can be accepted. */
   propertyUnavailable: 'property_unavailable',
+  /** An issued invoice, credit or debit note never changes and is never deleted (ZATCA). */
+  documentIssued: 'document_issued',
+  /** Issuing needs the seller's name in Settings → Office → VAT. */
+  sellerNotSet: 'seller_not_set',
+  /** A credit or debit note cites an issued invoice, not a draft or another note. */
+  originalNotIssued: 'original_not_issued',
+  /** A draft has no PDF: it is printed once issued. */
+  documentNotIssued: 'document_not_issued',
+  /** No Chromium was found to print the PDF with (set the WhatsApp browser in Settings → Desktop, or install Chrome/Chromium). */
+  printerMissing: 'printer_missing',
+  /** The customer has no conversation on a number the caller works: there is no chat to send the document to. */
+  noChat: 'no_chat',
 } as const;

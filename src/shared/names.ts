@@ -14,6 +14,7 @@ import { numbersChannelNames, numbersEventNames } from './numbers/names';
 import { desktopChannelNames, desktopEventNames } from './desktop/names';
 import { officeChannelNames, officeEventNames } from './office/names';
 import { offersChannelNames, offersEventNames } from './offers/names';
+import { invoicesChannelNames, invoicesEventNames } from './invoices/names';
 import { propertiesChannelNames, propertiesEventNames } from './properties/names';
 import { templatesChannelNames, templatesEventNames } from './templates/names';
 import { usersChannelNames, usersEventNames } from './users/names';
@@ -44,6 +45,7 @@ export const channelNames = [
   ...notificationsChannelNames,
   ...viewingsChannelNames,
   ...offersChannelNames,
+  ...invoicesChannelNames,
   ...desktopChannelNames,
 ] as const satisfies readonly ChannelName[];
 
@@ -66,6 +68,7 @@ export const eventNames = [
   ...notificationsEventNames,
   ...viewingsEventNames,
   ...offersEventNames,
+  ...invoicesEventNames,
   ...desktopEventNames,
 ] as const satisfies readonly EventName[];
 

@@ -44,6 +44,14 @@ import { PropertyCards } from '../services/properties/property-card';
 import { TemplatesService } from '../services/templates/templates-service';
 import { DesktopService } from '../services/desktop/desktop-service';
 import { OfficeService } from '../services/office/office-service';
+import { OfficeTaxService } from '../services/office/office-tax';
+import { ContactAccess } from '../services/contacts/contact-access';
+import { InvoicesService } from '../services/invoices/invoices-service';
+import { sellerOf } from '../services/invoices/seller';
+import { InvoiceDelivery } from '../services/invoices/pdf/invoice-delivery';
+import { InvoicePdf } from '../services/invoices/pdf/invoice-pdf';
+import type { InvoicePrinter } from '../services/invoices/pdf/invoice-printer';
+import { officeTimeZoneOf } from '../base/office-day';
 import { officeTemplateValues } from '../services/office/office-template-values';
 import { NotificationsService } from '../services/notifications/notifications-service';
 import { NotificationSources } from '../services/notifications/notification-sources';
@@ -71,6 +79,10 @@ import { consoleLogger, type Logger } from '../base/logger';
 export interface CoreOptions {
   dataDir: string;
   migrationsDir: string;
+  /** Prints invoice PDFs: headless Chromium for the host, Electron's printToPDF on the desktop; none means no PDF. */
+  invoicePrinter?: InvoicePrinter;
+  /** The built renderer, whose bundled Arabic font the invoice PDF embeds. */
+  rendererDir?: string;
   /** Waits (pacing, retries, the quota's midnight) wake on it too. */
   clock?: WakingClock;
   logger?: Logger;
@@ -235,6 +247,29 @@ function startServices(options: CoreOptions, shared: Shared) {
     },
     forgetUpload: (uploadId) => uploads.consumed(uploadId),
   });
+  const officeTax = new OfficeTaxService(sqlite, activity, clock);
+  const invoices = new InvoicesService({
+    sqlite,
+    contacts: new ContactAccess(sqlite, (caller) => access.allowedNumbers(caller)),
+    offer: (caller, offerId) => offers.get(caller, offerId),
+    activity,
+    bus,
+    clock,
+    calendar,
+    tax: () => officeTax.read(),
+    seller: () => sellerOf(officeTax.read(), office.settings().profile),
+  });
+  const invoicePdf = new InvoicePdf(options.invoicePrinter ?? null, options.rendererDir, () => officeTimeZoneOf(sqlite));
+  const invoiceDelivery = new InvoiceDelivery({
+    sqlite,
+    invoices,
+    pdf: invoicePdf,
+    media: mediaStore,
+    outbox,
+    publishNew: (row) => pipeline.publishNew(row),
+    allowedNumbers: (caller) => access.allowedNumbers(caller),
+    activity,
+  });
   const apiKeys = new ApiKeys(sqlite, db, activity, clock);
   const apiSettings = new ApiSettingsStore(sqlite, activity);
   const webhooks = new WebhookEndpoints(sqlite, activity, clock);
@@ -244,7 +279,7 @@ function startServices(options: CoreOptions, shared: Shared) {
   const appInfo = { version: options.version ?? '0.0.0', demo: Boolean(wa.demo), ...(options.connection ? { connection: options.connection } : {}) };
 
   const router = createRouter({
-    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, propertyCards, viewings, demo, branches, offers, promotions, office, desktop, notifications, backups, apiKeys, apiSettings, webhooks, appInfo }),
+    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, propertyCards, viewings, demo, branches, offers, promotions, office, officeTax, invoices, invoiceDelivery, desktop, notifications, backups, apiKeys, apiSettings, webhooks, appInfo }),
     authenticate: (token) => auth.authenticate(token),
     ...(options.rateLimits ? { rateLimiter: new RateLimiter(options.rateLimits, clock) } : {}),
     logger,
@@ -293,6 +328,7 @@ function startServices(options: CoreOptions, shared: Shared) {
         webhookSources.close();
         webhookQueue.close();
         offerExpiry.stop();
+        await invoicePdf.close();
         searchIndex.stop();
         outbox.closeAll();
         pipeline.close();

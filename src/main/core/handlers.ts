@@ -23,6 +23,10 @@ import { desktopHandlers } from '../services/desktop/desktop-handlers';
 import type { DesktopService } from '../services/desktop/desktop-service';
 import { officeHandlers } from '../services/office/office-handlers';
 import type { OfficeService } from '../services/office/office-service';
+import type { OfficeTaxService } from '../services/office/office-tax';
+import { invoicesHandlers } from '../services/invoices/invoices-handlers';
+import type { InvoicesService } from '../services/invoices/invoices-service';
+import type { InvoiceDelivery } from '../services/invoices/pdf/invoice-delivery';
 import { offersHandlers } from '../services/offers/offers-handlers';
 import type { OffersService } from '../services/offers/offers-service';
 import type { PromotionsService } from '../services/offers/promotions-service';
@@ -60,6 +64,9 @@ export interface Services {
   viewings: ViewingsService;
   demo: DemoService;
   office: OfficeService;
+  officeTax: OfficeTaxService;
+  invoices: InvoicesService;
+  invoiceDelivery: InvoiceDelivery;
   desktop: DesktopService;
   backups: BackupService;
   apiKeys: ApiKeys;
@@ -96,6 +103,7 @@ export function createHandlers(s: Services): Handlers {
     ...notificationsHandlers(s),
     ...viewingsHandlers(s),
     ...offersHandlers(s),
+    ...invoicesHandlers(s),
     ...desktopHandlers(s),
   };
 }

@@ -605,3 +605,100 @@ export const webhookDeliveries = sqliteTable(
   },
   (t) => [index('webhook_deliveries_due').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`), index('webhook_deliveries_endpoint').on(t.endpointId, t.id)],
 );
+
+/**
+ * Invoices, credit and debit notes (seed 000 الفواتير, ZATCA phase 1). A draft has no counter
+ * value; issuing sets it from `invoice_counter`, the previous document's hash and its own
+ * (SHA-256 over `canonical`). Triggers refuse any change to an issued document but its payment
+ * state, and its deletion (drizzle-kit does not model triggers: they are in 0029_invoices.sql).
+ */
+export const invoiceDocuments = sqliteTable(
+  'invoice_documents',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    uuid: text('uuid').notNull(),
+    kind: text('kind', { enum: ['invoice', 'credit_note', 'debit_note'] }).notNull(),
+    status: text('status', { enum: ['draft', 'issued'] }).notNull().default('draft'),
+    /** tax / simplified / plain, fixed when issued. */
+    invoiceType: text('invoice_type', { enum: ['tax', 'simplified', 'plain'] }),
+    counterValue: integer('counter_value'),
+    previousHash: text('previous_hash'),
+    hash: text('hash'),
+    /** The canonical JSON the hash is taken over. */
+    canonical: text('canonical'),
+    contactId: integer('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
+    buyerName: text('buyer_name').notNull(),
+    buyerVatNumber: text('buyer_vat_number'),
+    offerId: integer('offer_id').references(() => offers.id, { onDelete: 'set null' }),
+    originalId: integer('original_id').references((): AnySQLiteColumn => invoiceDocuments.id),
+    reason: text('reason'),
+    notes: text('notes'),
+    /** The seller as printed (JSON), frozen when issued. */
+    seller: text('seller'),
+    /** The office day whose VAT rate applies. */
+    supplyDate: text('supply_date'),
+    netTotal: integer('net_total').notNull().default(0),
+    vatTotal: integer('vat_total').notNull().default(0),
+    total: integer('total').notNull().default(0),
+    paidTotal: integer('paid_total').notNull().default(0),
+    paymentStatus: text('payment_status', { enum: ['unpaid', 'partly_paid', 'paid'] }).notNull().default('unpaid'),
+    issuedAt: integer('issued_at'),
+    issuedBy: integer('issued_by').references(() => users.id, { onDelete: 'set null' }),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('invoice_documents_uuid').on(t.uuid),
+    uniqueIndex('invoice_documents_counter').on(t.counterValue).where(sql`counter_value is not null`),
+    index('invoice_documents_contact').on(t.contactId, t.id),
+    index('invoice_documents_status').on(t.status, t.id),
+    index('invoice_documents_issued_at').on(t.issuedAt),
+    index('invoice_documents_original').on(t.originalId),
+    index('invoice_documents_offer').on(t.offerId),
+  ],
+);
+
+export const invoiceLines = sqliteTable(
+  'invoice_lines',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    documentId: integer('document_id')
+      .notNull()
+      .references(() => invoiceDocuments.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    descriptionAr: text('description_ar').notNull(),
+    descriptionEn: text('description_en'),
+    /** Thousandths of a unit. */
+    quantityMilli: integer('quantity_milli').notNull(),
+    unitPrice: integer('unit_price').notNull(),
+    vatCategory: text('vat_category', { enum: ['standard', 'zero_rated', 'exempt', 'out_of_scope'] }).notNull(),
+    exemptionReason: text('exemption_reason'),
+    net: integer('net').notNull(),
+  },
+  (t) => [index('invoice_lines_document').on(t.documentId, t.position)],
+);
+
+/** Payments on issued documents; never deleted (a trigger refuses it). */
+export const invoicePayments = sqliteTable(
+  'invoice_payments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    documentId: integer('document_id')
+      .notNull()
+      .references(() => invoiceDocuments.id),
+    paidOn: text('paid_on').notNull(),
+    amount: integer('amount').notNull(),
+    method: text('method', { enum: ['cash', 'bank_transfer', 'card', 'cheque'] }).notNull(),
+    reference: text('reference'),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('invoice_payments_document').on(t.documentId, t.id)],
+);
+
+/** The one never-reset, gap-free counter of invoices, credit and debit notes (a single row). */
+export const invoiceCounter = sqliteTable('invoice_counter', {
+  id: integer('id').primaryKey(),
+  value: integer('value').notNull(),
+});

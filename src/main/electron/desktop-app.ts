@@ -8,6 +8,7 @@ import { whatsappOptions } from '../core/whatsapp-options';
 import { consoleLogger, type Logger } from '../base/logger';
 import { installProcessGuard, type GuardedProcess } from '../base/process-guard';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
+import { electronPrinter } from './electron-printer';
 import { demoMode } from './demo-switch';
 import { appPage, builtFiles, resolveDataDir, resolveMigrationsDir } from './desktop-paths';
 import { bindIpc } from './ipc-binding';
@@ -170,7 +171,7 @@ export function startDesktop(options: { logger?: Logger; process?: GuardedProces
     const dataDir = resolveDataDir({ argv: process.argv, env: process.env, userDataDir: app.getPath('userData'), cwd: process.cwd() });
     const migrationsDir = resolveMigrationsDir({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath });
     try {
-      core = createCore({ dataDir, migrationsDir, logger, version: app.getVersion(), whatsapp: whatsappOptions({ demo: demoMode({ argv: process.argv, isPackaged: app.isPackaged, logger }), logger, appBrowser: appChromium() }) });
+      core = createCore({ dataDir, migrationsDir, logger, version: app.getVersion(), invoicePrinter: electronPrinter(), rendererDir: path.dirname(files.rendererHtml), whatsapp: whatsappOptions({ demo: demoMode({ argv: process.argv, isPackaged: app.isPackaged, logger }), logger, appBrowser: appChromium() }) });
     } catch (error) {
       logger.error('core failed to start', { dataDir, error: error instanceof Error ? error.stack : String(error) });
       dialog.showErrorBox('Meras Desk', `Meras Desk could not open its data folder:\n${dataDir}\n\n${String(error)}`);

@@ -162,6 +162,11 @@ const table: Record<EventName, EventRule> = {
     produce: ({ t, w }) => t.call('offers.counter', { id: w.theirOffer.id, by: 'customer', amount: '2,100,000' }, w.admin.token),
     reaches: ['admin', 'rentalsAgent'],
   },
+  'invoices.changed': {
+    scopedBy: 'contact',
+    produce: ({ t, w }) => t.call('invoices.updateDraft', { id: w.theirInvoice.id, notes: 'بعد المعاينة' }, w.admin.token),
+    reaches: ['admin', 'rentalsAgent'],
+  },
   'promotions.changed': {
     scopedBy: 'everyone',
     produce: ({ t, w }) => t.call('promotions.create', { name: 'عرض الصيف', detailsAr: 'خصم ٥٪', validFrom: '2030-06-01', validUntil: '2030-08-31' }, w.admin.token),

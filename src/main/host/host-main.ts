@@ -7,6 +7,8 @@ import { parseHostOptions } from './cli-options';
 import { installProcessGuard } from '../base/process-guard';
 import { startHost, type RunningHost } from './start-host';
 import { whatsappOptions } from '../core/whatsapp-options';
+import { chromiumPrinter } from '../services/invoices/pdf/chromium-printer';
+import { hostChromium } from './host-chromium';
 
 /** `npm run host`: the plain-Node shell. Built to out/main/host.js, beside the renderer in out/renderer. */
 async function main(): Promise<void> {
@@ -29,6 +31,7 @@ async function main(): Promise<void> {
     logger: consoleLogger,
     version: hostVersion(),
     whatsapp: whatsappOptions({ demo: options.demo, logger: consoleLogger }),
+    invoicePrinter: chromiumPrinter(() => hostChromium()),
   });
   installProcessGuard(consoleLogger);
   console.log(`Meras Desk is ready at ${host.url}`);

@@ -1,3 +1,4 @@
+import type { CoreOptions } from '../core/create-core';
 import { manualClock, startTestCore } from './test-core';
 import { customerWritesIn } from './two-numbers-office';
 
@@ -13,10 +14,10 @@ export function setOfficeZone(t: TestCore, timeZone: string): void {
  * An office for offers: a number worked by `agent` (and one that is not), two customers writing
  * in on it, a villa and a flat; the core on a hand-moved clock.
  */
-export async function offersOffice(options: { clock?: ReturnType<typeof manualClock>; timeZone?: string; dataDir?: string } = {}) {
+export async function offersOffice(options: { clock?: ReturnType<typeof manualClock>; timeZone?: string; dataDir?: string; core?: Partial<CoreOptions> } = {}) {
   const clock = options.clock ?? manualClock(Date.UTC(2026, 11, 10, 9, 0));
   // Sessions last the whole test: expiry tests move the clock by days.
-  const t = startTestCore({ clock, sessionPolicy: { idleMs: 30 * day, absoluteMs: 30 * day }, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
+  const t = startTestCore({ ...options.core, clock, sessionPolicy: { idleMs: 30 * day, absoluteMs: 30 * day }, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
   if (options.timeZone) setOfficeZone(t, options.timeZone);
   const admin = await t.setupAdmin();
   const supervisor = await t.createUser(admin.token, 'supervisor', 'supervisor@office.test');

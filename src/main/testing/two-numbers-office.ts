@@ -61,8 +61,9 @@ export async function twoNumbersOffice(t: TestCore) {
   // An offer on another property, so the first one's interest stays `interested`.
   const offerProperty = await t.call('properties.create', { name: 'فيلا الملقا', type: 'villa' }, admin.token);
   const theirOffer = await t.call('offers.create', { conversationId: theirs.id, propertyId: offerProperty.id, amount: '2,000,000', validUntil: '2099-12-31' }, admin.token);
+  const theirInvoice = await t.call('invoices.createDraft', { contactId: theirContactId, lines: [{ descriptionAr: 'عمولة وساطة', quantity: '1', unitPrice: '50,000', vatCategory: 'standard' }] }, admin.token);
 
 
-  return { admin, agent, rentalsAgent, sales, rentals, mine, theirs, theirContactId, theirNote, property, theirMessage, theirAttachmentId, template, adminUpload, theirViewing, offerProperty, theirOffer };
+  return { admin, agent, rentalsAgent, sales, rentals, mine, theirs, theirContactId, theirNote, property, theirMessage, theirAttachmentId, template, adminUpload, theirViewing, offerProperty, theirOffer, theirInvoice };
 }
 export type TwoNumbersOffice = Awaited<ReturnType<typeof twoNumbersOffice>>;

@@ -19,7 +19,7 @@ export const activityActionGroups = {
   ],
   contact: ['contact.created', 'contact.updated', 'contact.note_added', 'contact.note_deleted', 'contact.imported'],
   template: ['template.created', 'template.updated', 'template.deleted', 'template.used'],
-  office: ['office.updated'],
+  office: ['office.updated', 'office.tax_updated'],
   desktop: ['desktop.updated'],
   property: ['property.created', 'property.updated', 'property.deleted', 'property.photo_added', 'property.photo_removed', 'property.card_sent'],
   branch: ['branch.created', 'branch.updated', 'branch.archived', 'branch.restored', 'branch.deleted'],
@@ -36,6 +36,7 @@ export const activityActionGroups = {
     'promotion.updated',
     'promotion.deleted',
   ],
+  invoice: ['invoice.drafted', 'invoice.updated', 'invoice.deleted', 'invoice.issued', 'invoice.payment_added', 'invoice.sent'],
 } as const;
 
 export type ActivityGroup = keyof typeof activityActionGroups;

@@ -1,6 +1,7 @@
 import { adminOnly, channel } from '../contract-kit';
 import { empty } from '../fields';
 import * as s from './schemas';
+import { officeTaxChannels } from './tax-contract';
 import type { OfficeDisplay, OfficeSettings, OfficeStatus } from './types';
 
 /** Settings → Office: the office's registration, its week in its zone, and how it shows dates. */
@@ -11,6 +12,7 @@ export const officeChannels = {
   'office.display': channel<OfficeDisplay>()({ input: empty, access: 'user', kind: 'read' }),
   /** Open now (and until when), or when it next opens, from the office calendar. */
   'office.status': channel<OfficeStatus>()({ input: empty, access: 'user', kind: 'read' }),
+  ...officeTaxChannels,
 } as const;
 
 export interface OfficeEvents {

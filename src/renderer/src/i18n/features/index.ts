@@ -25,6 +25,8 @@ import { offlineAr, offlineEn } from './offline';
 import { officeAr, officeEn } from './office';
 import { numberStatesAr, numberStatesEn } from './number-states';
 import { offersAr, offersEn } from './offers';
+import { invoicesAr, invoicesEn } from './invoices';
+import { activityInvoicesAr, activityInvoicesEn } from './activity-invoices';
 import { propertiesAr, propertiesEn } from './properties';
 import { propertyPhotosAr, propertyPhotosEn } from './property-photos';
 import { templatesAr, templatesEn } from './templates';
@@ -60,6 +62,8 @@ export const featureAr = {
   ...notificationsAr,
   ...viewingsAr,
   ...offersAr,
+  ...invoicesAr,
+  ...activityInvoicesAr,
   ...webhooksAr,
 } as const;
 export const featureEn: Record<keyof typeof featureAr, string> = {
@@ -90,5 +94,7 @@ export const featureEn: Record<keyof typeof featureAr, string> = {
   ...notificationsEn,
   ...viewingsEn,
   ...offersEn,
+  ...invoicesEn,
+  ...activityInvoicesEn,
   ...webhooksEn,
 };

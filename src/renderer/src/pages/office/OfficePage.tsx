@@ -10,12 +10,15 @@ import { OfficeDisplayForm } from './OfficeDisplayForm';
 import { OfficeHoursForm } from './OfficeHoursForm';
 import { OfficeProfileForm } from './OfficeProfileForm';
 import { OfficeStatusLine } from './OfficeStatusLine';
+import { OfficeTaxForm } from './OfficeTaxForm';
 
 /** Settings → Office (admins): the office's registration, its week, and how dates and numbers show. */
 export function OfficePage() {
   const t = useT();
   const load = useCallback(() => call('office.get', {}), []);
   const query = useQuery<OfficeSettings>(load);
+  const loadTax = useCallback(() => call('office.tax', {}), []);
+  const tax = useQuery(loadTax);
   return (
     <section className="page page-narrow office-page" data-testid="office-page">
       <PageHeader title={t('office.title')} intro={t('office.intro')} />
@@ -31,6 +34,7 @@ export function OfficePage() {
           <OfficeHoursForm hours={query.data.hours} />
           <OfficeDisplayForm display={query.data.display} />
           <OfficeProfileForm profile={query.data.profile} />
+          {tax.data ? <OfficeTaxForm tax={tax.data} /> : null}
         </>
       ) : null}
     </section>

@@ -23,6 +23,7 @@ import { IntegrationsPage } from '../integrations/IntegrationsPage';
 import { NumbersPage } from '../numbers/NumbersPage';
 import { OfficePage } from '../office/OfficePage';
 import { OffersPage } from '../offers/OffersPage';
+import { InvoicesPage } from '../invoices/InvoicesPage';
 import { ProfilePage } from '../profile/ProfilePage';
 import { PropertiesPage } from '../properties/PropertiesPage';
 import { TemplatesPage } from '../templates/TemplatesPage';
@@ -47,6 +48,8 @@ function Page({ route, user }: { route: Route; user: PublicUser }) {
       return <CalendarPage user={user} />;
     case 'offers':
       return <OffersPage user={user} />;
+    case 'invoices':
+      return <InvoicesPage user={user} />;
     case 'templates':
       return <TemplatesPage user={user} />;
     case 'numbers':

@@ -19,6 +19,7 @@ const navItems: Record<Route, { label: MessageKey; icon: IconName }> = {
   properties: { label: 'nav.properties', icon: 'properties' },
   calendar: { label: 'nav.calendar', icon: 'calendar' },
   offers: { label: 'nav.offers', icon: 'offer' },
+  invoices: { label: 'nav.invoices', icon: 'file' },
   templates: { label: 'nav.templates', icon: 'template' },
   numbers: { label: 'nav.numbers', icon: 'phone' },
   users: { label: 'nav.users', icon: 'users' },

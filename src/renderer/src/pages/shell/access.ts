@@ -14,6 +14,7 @@ const pageAccess: Record<Route, { roles: readonly Role[]; channel: ChannelName }
   properties: { roles: everyone, channel: 'properties.list' },
   calendar: { roles: everyone, channel: 'viewings.calendar' },
   offers: { roles: everyone, channel: 'offers.list' },
+  invoices: { roles: everyone, channel: 'invoices.list' },
   templates: { roles: everyone, channel: 'templates.list' },
   numbers: { roles: everyone, channel: 'numbers.list' },
   users: { roles: ['admin', 'supervisor'], channel: 'users.list' },
@@ -45,3 +46,5 @@ export const canManageProperties = (role: Role): boolean => role === 'admin' || 
 export const canTransferContacts = (role: Role): boolean => role === 'admin' || role === 'supervisor';
 /** Choosing a number's owner needs the user list, which admins and supervisors may read. */
 export const canListUsers = (role: Role): boolean => role === 'admin' || role === 'supervisor';
+/** Agents draft invoices; supervisors and admins issue them and record payments. */
+export const canIssueInvoices = (role: Role): boolean => role === 'admin' || role === 'supervisor';

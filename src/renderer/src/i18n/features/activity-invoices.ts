@@ -1,0 +1,36 @@
+/** The activity log's words for invoices and the VAT settings. */
+export const activityInvoicesAr = {
+  'activity.group.invoice': 'الفواتير',
+  'activity.invoice.drafted': 'إنشاء مسودة',
+  'activity.invoice.updated': 'تعديل مسودة',
+  'activity.invoice.deleted': 'حذف مسودة',
+  'activity.invoice.issued': 'إصدار',
+  'activity.invoice.payment_added': 'تسجيل دفعة',
+  'activity.invoice.sent': 'إرسال إلى المحادثة',
+  'activity.office.tax_updated': 'تعديل إعدادات الضريبة',
+  'activity.say.invoice.drafted': '{user}: إنشاء مسودة فاتورة',
+  'activity.say.invoice.updated': '{user}: تعديل مسودة فاتورة',
+  'activity.say.invoice.deleted': '{user}: حذف مسودة فاتورة',
+  'activity.say.invoice.issued': '{user}: إصدار فاتورة',
+  'activity.say.invoice.payment_added': '{user}: تسجيل دفعة على فاتورة',
+  'activity.say.invoice.sent': '{user}: إرسال فاتورة إلى محادثة العميل',
+  'activity.say.office.tax_updated': '{user}: تعديل إعدادات ضريبة القيمة المضافة',
+} as const;
+
+export const activityInvoicesEn: Record<keyof typeof activityInvoicesAr, string> = {
+  'activity.group.invoice': 'Invoices',
+  'activity.invoice.drafted': 'Draft created',
+  'activity.invoice.updated': 'Draft edited',
+  'activity.invoice.deleted': 'Draft deleted',
+  'activity.invoice.issued': 'Issued',
+  'activity.invoice.payment_added': 'Payment recorded',
+  'activity.invoice.sent': 'Sent to the chat',
+  'activity.office.tax_updated': 'VAT settings changed',
+  'activity.say.invoice.drafted': '{user} drafted an invoice',
+  'activity.say.invoice.updated': '{user} edited an invoice draft',
+  'activity.say.invoice.deleted': '{user} deleted an invoice draft',
+  'activity.say.invoice.issued': '{user} issued an invoice',
+  'activity.say.invoice.payment_added': '{user} recorded a payment on an invoice',
+  'activity.say.invoice.sent': '{user} sent an invoice to the customer’s chat',
+  'activity.say.office.tax_updated': '{user} changed the VAT settings',
+};
