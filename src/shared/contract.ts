@@ -8,6 +8,7 @@ import { demoChannels } from './demo/contract';
 import { desktopChannels, type DesktopEvents } from './desktop/contract';
 import { integrationsChannels } from './integrations/contract';
 import { webhooksChannels } from './webhooks/contract';
+import { automationChannels, type AutomationEvents } from './automation/contract';
 import { inboxChannels, type InboxEvents } from './inbox/contract';
 import { mediaChannels } from './media/contract';
 import { notificationsChannels, type NotificationsEvents } from './notifications/contract';
@@ -48,6 +49,7 @@ export const channels = {
   ...viewingsChannels,
   ...offersChannels,
   ...desktopChannels,
+  ...automationChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -57,5 +59,5 @@ export type ChannelParsedInput<C extends ChannelName> = z.output<Channels[C]['in
 export type ChannelOutput<C extends ChannelName> = NonNullable<Channels[C]['output']>;
 
 /** Events pushed from the core to open windows. */
-export interface Events extends UsersEvents, NumbersEvents, InboxEvents, TemplatesEvents, PropertiesEvents, ContactsEvents, BranchesEvents, OfficeEvents, NotificationsEvents, BackupsEvents, ViewingsEvents, OffersEvents, DesktopEvents {}
+export interface Events extends UsersEvents, NumbersEvents, InboxEvents, TemplatesEvents, PropertiesEvents, ContactsEvents, BranchesEvents, OfficeEvents, NotificationsEvents, BackupsEvents, ViewingsEvents, OffersEvents, DesktopEvents, AutomationEvents {}
 export type EventName = keyof Events;

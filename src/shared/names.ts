@@ -7,6 +7,7 @@ import { contactsChannelNames, contactsEventNames } from './contacts/names';
 import { demoChannelNames, demoEventNames } from './demo/names';
 import { integrationsChannelNames, integrationsEventNames } from './integrations/names';
 import { webhooksChannelNames, webhooksEventNames } from './webhooks/names';
+import { automationChannelNames, automationEventNames } from './automation/names';
 import { inboxChannelNames, inboxEventNames } from './inbox/names';
 import { mediaChannelNames, mediaEventNames } from './media/names';
 import { notificationsChannelNames, notificationsEventNames } from './notifications/names';
@@ -45,6 +46,7 @@ export const channelNames = [
   ...viewingsChannelNames,
   ...offersChannelNames,
   ...desktopChannelNames,
+  ...automationChannelNames,
 ] as const satisfies readonly ChannelName[];
 
 export const eventNames = [
@@ -67,6 +69,7 @@ export const eventNames = [
   ...viewingsEventNames,
   ...offersEventNames,
   ...desktopEventNames,
+  ...automationEventNames,
 ] as const satisfies readonly EventName[];
 
 type Missing<All, Listed> = Exclude<All, Listed>;

@@ -20,6 +20,7 @@ import { UsersService } from '../services/users/users-service';
 import { Ingest } from '../ingest/ingest';
 import { SearchIndex } from '../search/search-index';
 import { defaultOutboxPolicy, Outbox, type OutboxPolicy } from '../outbox/outbox';
+import { startAutomation } from '../services/automation/start-automation';
 import { InboxService } from '../services/inbox/inbox-service';
 import { MediaService } from '../services/media/media-service';
 import { MediaFetcher } from '../media/media-fetcher';
@@ -237,10 +238,11 @@ function startServices(options: CoreOptions, shared: Shared) {
   const webhookQueue = new WebhookQueue(sqlite, webhooks, notifications, clock, logger, options.webhookRetryPolicy ?? defaultWebhookRetryPolicy);
   const webhookSources = new WebhookSources(sqlite, webhooks, bus);
   webhookQueue.start();
+  const automation = startAutomation({ sqlite, clock, logger, bus, access, activity, outbox, pipeline, officeValues: () => officeTemplateValues(office.settings()) });
   const appInfo = { version: options.version ?? '0.0.0', demo: Boolean(wa.demo), ...(options.connection ? { connection: options.connection } : {}) };
 
   const router = createRouter({
-    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, propertyCards, viewings, demo, branches, offers, promotions, office, desktop, notifications, backups, apiKeys, apiSettings, webhooks, appInfo }),
+    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, propertyCards, viewings, demo, branches, offers, promotions, office, desktop, notifications, backups, apiKeys, apiSettings, webhooks, automation, appInfo }),
     authenticate: (token) => auth.authenticate(token),
     ...(options.rateLimits ? { rateLimiter: new RateLimiter(options.rateLimits, clock) } : {}),
     logger,
@@ -288,6 +290,7 @@ function startServices(options: CoreOptions, shared: Shared) {
         notificationSources.close();
         webhookSources.close();
         webhookQueue.close();
+        automation.stop();
         offerExpiry.stop();
         searchIndex.stop();
         outbox.closeAll();

@@ -167,6 +167,9 @@ const table: Record<EventName, EventRule> = {
     produce: ({ t, w }) => t.call('promotions.create', { name: 'عرض الصيف', detailsAr: 'خصم ٥٪', validFrom: '2030-06-01', validUntil: '2030-08-31' }, w.admin.token),
     reaches: everyone,
   },
+  // Issue 15: placeholders from the contract commit; the rules and engine branches make them exact.
+  'automation.rules.changed': { scopedBy: 'everyone', produce: () => undefined, reaches: everyone },
+  'automation.jobs.changed': { scopedBy: 'number', produce: () => undefined, reaches: ['admin', 'rentalsAgent'] },
   'session.ended': { scopedBy: 'session', produce: ({ t, w }) => t.call('users.setActive', { id: w.rentalsAgent.user.id, isActive: false }, w.admin.token), reaches: ['rentalsAgent'] },
 };
 
