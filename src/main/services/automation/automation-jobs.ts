@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
-import type { followUpInput, ruleJobsInput } from '../../../shared/automation/schemas';
+import type { ruleJobsInput } from '../../../shared/automation/schemas';
 import type { AutomationJobPage, AutomationJobView, ContactAutomationState } from '../../../shared/automation/types';
 import type { Clock } from '../../base/clock';
 import type { EventBus } from '../../events/event-bus';
@@ -28,10 +28,6 @@ export class AutomationJobs {
     return notYet();
   }
   cancel(_caller: Caller, _id: number): AutomationJobView {
-    return notYet();
-  }
-  /** "Follow up in …" — arming is the triggers' (automation-triggers.ts `followUp`). */
-  followUp(_caller: Caller, _input: z.output<typeof followUpInput>): AutomationJobView[] {
     return notYet();
   }
   contactState(_caller: Caller, _contactId: number): ContactAutomationState {

@@ -1,5 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { AutomationDryRun } from '../../../shared/automation/types';
+import type { z } from 'zod';
+import type { followUpInput } from '../../../shared/automation/schemas';
+import type { AutomationDryRun, AutomationJobView } from '../../../shared/automation/types';
+import type { Caller } from '../auth/auth-service';
 import type { Clock } from '../../base/clock';
 import type { Logger } from '../../base/logger';
 import type { EventBus } from '../../events/event-bus';
@@ -20,6 +23,11 @@ export class AutomationTriggers implements RuleHooks {
   /** Starts listening; returns the stop. */
   start(): () => void {
     return () => {};
+  }
+
+  /** An agent's "follow up in …" on a conversation: arms its follow-up rules for then. */
+  followUp(_caller: Caller, _input: z.output<typeof followUpInput>): AutomationJobView[] {
+    return [];
   }
 
   saved(_rule: RuleSnapshot, _previous: RuleSnapshot | null): void {}
