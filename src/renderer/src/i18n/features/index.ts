@@ -9,6 +9,7 @@ import { backupsAr, backupsEn } from './backups';
 import { branchesAr, branchesEn } from './branches';
 import { propertyRecordAr, propertyRecordEn } from './property-record';
 import { accessAr, accessEn } from './access';
+import { automationRefusalsAr, automationRefusalsEn } from './automation-refusals';
 import { composerGuardAr, composerGuardEn } from './composer-guard';
 import { contactsAr, contactsEn } from './contacts';
 import { demoAr, demoEn } from './demo';
@@ -57,6 +58,7 @@ export const featureAr = {
   ...notificationsAr,
   ...viewingsAr,
   ...offersAr,
+  ...automationRefusalsAr,
 } as const;
 export const featureEn: Record<keyof typeof featureAr, string> = {
   ...activityEn,
@@ -85,4 +87,5 @@ export const featureEn: Record<keyof typeof featureAr, string> = {
   ...notificationsEn,
   ...viewingsEn,
   ...offersEn,
+  ...automationRefusalsEn,
 };
