@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { AutomationTrigger } from '../../../../shared/automation/types';
 import { customerWritesIn } from '../../../testing/two-numbers-office';
 import type { startTestCore } from '../../../testing/test-core';
@@ -13,7 +14,7 @@ type TestCore = ReturnType<typeof startTestCore>;
 export async function automationOffice(t: TestCore) {
   const admin = await t.setupAdmin();
   const sales = await t.call('numbers.create', { name: 'Sales' }, admin.token);
-  const sqlite = t.core.database.sqlite;
+  const sqlite: Database.Database = t.core.database.sqlite;
   sqlite.prepare("update whatsapp_numbers set phone_number = '+966550000001' where id = ?").run(sales.id);
   const conversationId = customerWritesIn(t, sales.id, '966501110001', 'السلام عليكم', 'أبو خالد');
   const contactId = sqlite.prepare<[number], { contact_id: number }>('select contact_id from conversations where id = ?').get(conversationId)!.contact_id;
@@ -64,6 +65,32 @@ export async function automationOffice(t: TestCore) {
     ).all();
   const job = (id: number) => t.core.services.automation.store.get(id)!;
 
-  return { admin, sales, sqlite, conversationId, contactId, template, rule, arm, automatedMessages, job };
+  return { admin, sales, conversationId, contactId, template, rule, arm, automatedMessages, job };
 }
 export type AutomationOffice = Awaited<ReturnType<typeof automationOffice>>;
+
+/**
+ * For the scoping tables: a pending job on another number's conversation (issue 13's Rentals),
+ * armed a day ahead through the real store; its id.
+ */
+export function pendingJobOn(t: TestCore, conversationId: number): number {
+  const sqlite: Database.Database = t.core.database.sqlite;
+  const conversation = sqlite.prepare<[number], { contact_id: number; whatsapp_number_id: number }>('select contact_id, whatsapp_number_id from conversations where id = ?').get(conversationId)!;
+  const templateId = Number(sqlite.prepare("insert into message_templates (name, content, variables, created_at, updated_at) values ('متابعة', 'نتابع معك {{customer_name}}', '[\"customer_name\"]', 0, 0)").run().lastInsertRowid);
+  const ruleId = Number(
+    sqlite
+      .prepare("insert into automation_rules (name, trigger, delay_minutes, template_id, whatsapp_number_id, created_at, updated_at) values ('متابعة', 'follow_up', 1440, ?, ?, 0, 0)")
+      .run(templateId, conversation.whatsapp_number_id).lastInsertRowid,
+  );
+  const job = t.core.services.automation.store.arm({
+    ruleId,
+    ruleName: 'متابعة',
+    trigger: 'follow_up',
+    whatsappNumberId: conversation.whatsapp_number_id,
+    conversationId,
+    contactId: conversation.contact_id,
+    key: `${ruleId}:follow_up:c${conversationId}:scoping${Math.random()}`,
+    dueAt: t.core.clock.now() + 24 * 60 * 60_000,
+  });
+  return job!.id;
+}
