@@ -8,6 +8,7 @@ import { demoChannels } from './demo/contract';
 import { desktopChannels, type DesktopEvents } from './desktop/contract';
 import { integrationsChannels } from './integrations/contract';
 import { webhooksChannels } from './webhooks/contract';
+import { automationChannels, type AutomationEvents } from './automation/contract';
 import { inboxChannels, type InboxEvents } from './inbox/contract';
 import { mediaChannels } from './media/contract';
 import { notificationsChannels, type NotificationsEvents } from './notifications/contract';
@@ -50,6 +51,7 @@ export const channels = {
   ...offersChannels,
   ...invoicesChannels,
   ...desktopChannels,
+  ...automationChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -59,5 +61,5 @@ export type ChannelParsedInput<C extends ChannelName> = z.output<Channels[C]['in
 export type ChannelOutput<C extends ChannelName> = NonNullable<Channels[C]['output']>;
 
 /** Events pushed from the core to open windows. */
-export interface Events extends UsersEvents, NumbersEvents, InboxEvents, TemplatesEvents, PropertiesEvents, ContactsEvents, BranchesEvents, OfficeEvents, NotificationsEvents, BackupsEvents, ViewingsEvents, OffersEvents, InvoicesEvents, DesktopEvents {}
+export interface Events extends UsersEvents, NumbersEvents, InboxEvents, TemplatesEvents, PropertiesEvents, ContactsEvents, BranchesEvents, OfficeEvents, NotificationsEvents, BackupsEvents, ViewingsEvents, OffersEvents, InvoicesEvents, DesktopEvents, AutomationEvents {}
 export type EventName = keyof Events;

@@ -77,6 +77,20 @@ export type FieldErrorCode =
   | 'invalid_vat_number'
   /** A payment above what is still owed; a credit note above what the invoice has left. */
   | 'exceeds_balance';
+  /**
+   * Automation rules: a negative delay on a trigger that has no "before" (only reminders do); a
+   * no-response delay shorter than its window (`params.min` minutes); the template gone or
+   * switched off; a template variable the trigger cannot fill (`params.name`); the number gone
+   * or removed; a template that rules still use cannot be deleted (`params.rules` names them).
+   */
+  | 'negative_delay'
+  | 'shorter_than_window'
+  | 'template_missing'
+  | 'template_inactive'
+  | 'variable_not_fillable'
+  | 'number_missing'
+  | 'number_removed'
+  | 'used_by_rules';
 
 export interface FieldError {
   field: string;

@@ -7,6 +7,7 @@ import { contactsChannelNames, contactsEventNames } from './contacts/names';
 import { demoChannelNames, demoEventNames } from './demo/names';
 import { integrationsChannelNames, integrationsEventNames } from './integrations/names';
 import { webhooksChannelNames, webhooksEventNames } from './webhooks/names';
+import { automationChannelNames, automationEventNames } from './automation/names';
 import { inboxChannelNames, inboxEventNames } from './inbox/names';
 import { mediaChannelNames, mediaEventNames } from './media/names';
 import { notificationsChannelNames, notificationsEventNames } from './notifications/names';
@@ -47,6 +48,7 @@ export const channelNames = [
   ...offersChannelNames,
   ...invoicesChannelNames,
   ...desktopChannelNames,
+  ...automationChannelNames,
 ] as const satisfies readonly ChannelName[];
 
 export const eventNames = [
@@ -70,6 +72,7 @@ export const eventNames = [
   ...offersEventNames,
   ...invoicesEventNames,
   ...desktopEventNames,
+  ...automationEventNames,
 ] as const satisfies readonly EventName[];
 
 type Missing<All, Listed> = Exclude<All, Listed>;

@@ -21,6 +21,7 @@ import { UsersService } from '../services/users/users-service';
 import { Ingest } from '../ingest/ingest';
 import { SearchIndex } from '../search/search-index';
 import { defaultOutboxPolicy, Outbox, type OutboxPolicy } from '../outbox/outbox';
+import { startAutomation } from '../services/automation/start-automation';
 import { InboxService } from '../services/inbox/inbox-service';
 import { MediaService } from '../services/media/media-service';
 import { MediaFetcher } from '../media/media-fetcher';
@@ -212,7 +213,7 @@ function startServices(options: CoreOptions, shared: Shared) {
   pipeline.onStatus = (numberId) => numbers.publish(numberId);
   pipeline.audienceFor = (numberId) => access.audience(numberId);
   const inbox = new InboxService(sqlite, outbox, pipeline, clock, access, new ConversationList(sqlite, searchIndex), activity, bus, uploads);
-  const demo = new DemoService(sqlite, access, wa.demo ?? null);
+  const demo = new DemoService(sqlite, access, wa.demo ?? null, clock);
   const media = new MediaService(sqlite, mediaStore, uploads, access);
   const propertyPhotos = new PropertyPhotos(sqlite, mediaStore, uploads, activity, bus, clock);
   const properties = new PropertiesService(sqlite, access, activity, bus, clock);
@@ -276,10 +277,11 @@ function startServices(options: CoreOptions, shared: Shared) {
   const webhookQueue = new WebhookQueue(sqlite, webhooks, notifications, clock, logger, options.webhookRetryPolicy ?? defaultWebhookRetryPolicy);
   const webhookSources = new WebhookSources(sqlite, webhooks, bus);
   webhookQueue.start();
+  const automation = startAutomation({ sqlite, clock, logger, bus, access, activity, outbox, pipeline, officeValues: () => officeTemplateValues(office.settings()) });
   const appInfo = { version: options.version ?? '0.0.0', demo: Boolean(wa.demo), ...(options.connection ? { connection: options.connection } : {}) };
 
   const router = createRouter({
-    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, propertyCards, viewings, demo, branches, offers, promotions, office, officeTax, invoices, invoiceDelivery, desktop, notifications, backups, apiKeys, apiSettings, webhooks, appInfo }),
+    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, propertyCards, viewings, demo, branches, offers, promotions, office, officeTax, invoices, invoiceDelivery, desktop, notifications, backups, apiKeys, apiSettings, webhooks, automation, appInfo }),
     authenticate: (token) => auth.authenticate(token),
     ...(options.rateLimits ? { rateLimiter: new RateLimiter(options.rateLimits, clock) } : {}),
     logger,
@@ -301,7 +303,7 @@ function startServices(options: CoreOptions, shared: Shared) {
     mediaStore,
     searchIndex,
     /** For benchmarks and tests that measure a service without the router. */
-    services: { inbox, numbers, notifications, viewings, offers, authenticate: (token: string) => auth.authenticate(token) },
+    services: { inbox, numbers, notifications, viewings, offers, automation, authenticate: (token: string) => auth.authenticate(token) },
     /** The REST API's keys and settings (src/main/api/ serves it). */
     api: { keys: apiKeys, settings: apiSettings, access },
     clock,
@@ -327,6 +329,7 @@ function startServices(options: CoreOptions, shared: Shared) {
         notificationSources.close();
         webhookSources.close();
         webhookQueue.close();
+        automation.stop();
         offerExpiry.stop();
         await invoicePdf.close();
         searchIndex.stop();

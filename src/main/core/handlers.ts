@@ -11,6 +11,8 @@ import { demoHandlers } from '../services/demo/demo-handlers';
 import type { DemoService } from '../services/demo/demo-service';
 import { integrationsHandlers } from '../services/integrations/integrations-handlers';
 import { webhooksHandlers } from '../services/webhooks/webhooks-handlers';
+import { automationHandlers } from '../services/automation/automation-handlers';
+import type { Automation } from '../services/automation/start-automation';
 import type { WebhookEndpoints } from '../services/webhooks/webhook-endpoints';
 import type { ApiKeys } from '../services/integrations/api-keys';
 import type { ApiSettingsStore } from '../services/integrations/api-settings';
@@ -72,6 +74,7 @@ export interface Services {
   apiKeys: ApiKeys;
   apiSettings: ApiSettingsStore;
   webhooks: WebhookEndpoints;
+  automation: Automation;
   branches: BranchesService;
   notifications: NotificationsService;
   offers: OffersService;
@@ -105,5 +108,6 @@ export function createHandlers(s: Services): Handlers {
     ...offersHandlers(s),
     ...invoicesHandlers(s),
     ...desktopHandlers(s),
+    ...automationHandlers(s),
   };
 }

@@ -92,6 +92,8 @@ export const contacts = sqliteTable(
      * sees a contact they added until it has a conversation, then by its numbers (issue 13).
      */
     createdBy: integer('created_by').references((): AnySQLiteColumn => users.id, { onDelete: 'set null' }),
+    /** Issue 15: when the customer wrote an opt-out word; no automated message reaches them until an agent clears it. */
+    automationOptedOutAt: integer('automation_opted_out_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -702,3 +704,72 @@ export const invoiceCounter = sqliteTable('invoice_counter', {
   id: integer('id').primaryKey(),
   value: integer('value').notNull(),
 });
+
+/** Issue 15: seed 003 §5's automation rules; `whatsapp_number_id` null = every number. */
+export const automationRules = sqliteTable(
+  'automation_rules',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    description: text('description'),
+    trigger: text('trigger').notNull(),
+    delayMinutes: integer('delay_minutes').notNull().default(0),
+    templateId: integer('template_id')
+      .notNull()
+      .references(() => messageTemplates.id, { onDelete: 'restrict' }),
+    isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
+    whatsappNumberId: integer('whatsapp_number_id').references(() => whatsappNumbers.id, { onDelete: 'cascade' }),
+    officeHoursOnly: integer('office_hours_only', { mode: 'boolean' }).notNull().default(false),
+    triggeredCount: integer('triggered_count').notNull().default(0),
+    successCount: integer('success_count').notNull().default(0),
+    lastTriggered: integer('last_triggered'),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('automation_rules_trigger').on(t.trigger), index('automation_rules_active').on(t.isActive), index('automation_rules_number').on(t.whatsappNumberId)],
+);
+
+/**
+ * Issue 15: the jobs rules arm, one per rule, subject and episode (`idempotency_key`). Status
+ * 'pending' | 'sent' | 'skipped' | 'cancelled' | 'expired' | 'failed', with a reason; a sent job
+ * names its outbox message (whose client id is `automation:<job id>`).
+ */
+export const automationJobs = sqliteTable(
+  'automation_jobs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ruleId: integer('rule_id').references(() => automationRules.id, { onDelete: 'set null' }),
+    ruleName: text('rule_name').notNull(),
+    trigger: text('trigger').notNull(),
+    whatsappNumberId: integer('whatsapp_number_id')
+      .notNull()
+      .references(() => whatsappNumbers.id, { onDelete: 'cascade' }),
+    conversationId: integer('conversation_id').references(() => conversations.id, { onDelete: 'cascade' }),
+    contactId: integer('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    viewingId: integer('viewing_id').references(() => viewings.id, { onDelete: 'set null' }),
+    propertyId: integer('property_id').references(() => properties.id, { onDelete: 'set null' }),
+    idempotencyKey: text('idempotency_key').notNull(),
+    dueAt: integer('due_at').notNull(),
+    status: text('status').notNull().default('pending'),
+    reason: text('reason'),
+    error: text('error'),
+    /** JSON: what the trigger knew when it armed the job (e.g. the property's price). */
+    context: text('context'),
+    messageId: integer('message_id').references(() => messages.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    finishedAt: integer('finished_at'),
+  },
+  (t) => [
+    uniqueIndex('automation_jobs_key_unique').on(t.idempotencyKey),
+    index('automation_jobs_due').on(t.dueAt).where(sql`${t.status} = 'pending'`),
+    index('automation_jobs_rule').on(t.ruleId, t.status, t.dueAt),
+    index('automation_jobs_conversation').on(t.conversationId, t.status),
+    index('automation_jobs_contact_sent').on(t.contactId, t.finishedAt).where(sql`${t.status} = 'sent'`),
+    index('automation_jobs_finished').on(t.finishedAt).where(sql`${t.finishedAt} IS NOT NULL`),
+    index('automation_jobs_viewing').on(t.viewingId).where(sql`${t.viewingId} IS NOT NULL`),
+  ],
+);

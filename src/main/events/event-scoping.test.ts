@@ -11,6 +11,7 @@ import { attachSocketServer } from '../host/socket-server';
 import type { MessageRow } from '../ingest/records';
 import { eventually, startTestCore, tempDir } from '../testing/test-core';
 import { twoNumbersOffice, type TwoNumbersOffice } from '../testing/two-numbers-office';
+import { pendingJobOn } from '../services/automation/runner/automation-office';
 
 type Who = 'admin' | 'agent' | 'rentalsAgent';
 const everyone: Who[] = ['admin', 'agent', 'rentalsAgent'];
@@ -171,6 +172,13 @@ const table: Record<EventName, EventRule> = {
     scopedBy: 'everyone',
     produce: ({ t, w }) => t.call('promotions.create', { name: 'عرض الصيف', detailsAr: 'خصم ٥٪', validFrom: '2030-06-01', validUntil: '2030-08-31' }, w.admin.token),
     reaches: everyone,
+  },
+  // A rule holds no customer: everyone signed in hears of it (even a Rentals rule) and filters by number.
+  'automation.rules.changed': { scopedBy: 'everyone', produce: ({ t, w }) => t.call('automation.toggleRule', { id: w.theirRule.id }, w.admin.token), reaches: everyone },
+  'automation.jobs.changed': {
+    scopedBy: 'number',
+    produce: ({ t, w }) => t.call('automation.cancelJob', { id: pendingJobOn(t, w.theirs.id) }, w.admin.token),
+    reaches: ['admin', 'rentalsAgent'],
   },
   'session.ended': { scopedBy: 'session', produce: ({ t, w }) => t.call('users.setActive', { id: w.rentalsAgent.user.id, isActive: false }, w.admin.token), reaches: ['rentalsAgent'] },
 };

@@ -21,7 +21,7 @@ export async function buildCrashChild(entry = path.join(__dirname, 'crash-child.
     format: 'cjs',
     target: 'node22',
     outfile: bundle,
-    external: ['better-sqlite3', 'whatsapp-web.js'],
+    external: ['better-sqlite3', 'whatsapp-web.js', 'node-cron'],
     logLevel: 'silent',
   });
   return bundle;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from '../contract-kit';
+import { adminOnly, channel } from '../contract-kit';
 import { entityId } from '../fields';
 
 /** What a demo customer can be made to send in their conversation (demo mode only). */
@@ -8,8 +8,16 @@ export type DemoKind = (typeof demoKinds)[number];
 
 export const demoCustomerSendsInput = z.object({ conversationId: entityId, kind: z.enum(demoKinds) }).strict();
 
+/** Demo mode's clock moves forward by this much (up to 30 days), so "a day later" can be shown now. */
+export const demoAdvanceClockInput = z.object({ minutes: z.number().int().min(1).max(30 * 24 * 60) }).strict();
+
 /** Demo mode: show every kind of WhatsApp message on demand, through the same path as real ones. */
 export const demoChannels = {
   /** The conversation's simulated customer sends a place, a contact card, a reply, an edit, a deletion, a reaction or a missed call. */
   'demo.customerSends': channel<{ ok: true }>()({ input: demoCustomerSendsInput, access: 'user', kind: 'write' }),
+  /**
+   * Moves the app's clock forward (demo mode only; elsewhere UNPROCESSABLE_ENTITY `demo_only`):
+   * what waits on it (automations, reminders, retries) runs as if the time had passed.
+   */
+  'demo.advanceClock': channel<{ now: string; offsetMinutes: number }>()({ input: demoAdvanceClockInput, access: adminOnly, kind: 'write' }),
 } as const;

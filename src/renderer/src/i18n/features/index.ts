@@ -6,10 +6,12 @@
 import { activityAr, activityEn } from './activity';
 import { activityDealsAr, activityDealsEn } from './activity-deals';
 import { activityChainAr, activityChainEn } from './activity-chain';
+import { activityAutomationJobsAr, activityAutomationJobsEn } from './activity-automation-jobs';
 import { backupsAr, backupsEn } from './backups';
 import { branchesAr, branchesEn } from './branches';
 import { propertyRecordAr, propertyRecordEn } from './property-record';
 import { accessAr, accessEn } from './access';
+import { automationRefusalsAr, automationRefusalsEn } from './automation-refusals';
 import { composerGuardAr, composerGuardEn } from './composer-guard';
 import { contactsAr, contactsEn } from './contacts';
 import { demoAr, demoEn } from './demo';
@@ -38,6 +40,7 @@ export const featureAr = {
   ...activityAr,
   ...activityDealsAr,
   ...activityChainAr,
+  ...activityAutomationJobsAr,
   ...templatesAr,
   ...inboxFindAr,
   ...inboxArchivedAr,
@@ -65,11 +68,13 @@ export const featureAr = {
   ...invoicesAr,
   ...activityInvoicesAr,
   ...webhooksAr,
+  ...automationRefusalsAr,
 } as const;
 export const featureEn: Record<keyof typeof featureAr, string> = {
   ...activityEn,
   ...activityDealsEn,
   ...activityChainEn,
+  ...activityAutomationJobsEn,
   ...templatesEn,
   ...inboxFindEn,
   ...inboxArchivedEn,
@@ -97,4 +102,5 @@ export const featureEn: Record<keyof typeof featureAr, string> = {
   ...invoicesEn,
   ...activityInvoicesEn,
   ...webhooksEn,
+  ...automationRefusalsEn,
 };

@@ -1,0 +1,164 @@
+import type Database from 'better-sqlite3';
+import type { AutomationTrigger, JobReason, JobStatus } from '../../../shared/automation/types';
+import type { Clock } from '../../base/clock';
+
+/** A job as a trigger arms it: one per rule, subject and episode, named by `key`. */
+export interface JobToArm {
+  ruleId: number;
+  ruleName: string;
+  trigger: AutomationTrigger;
+  whatsappNumberId: number;
+  conversationId: number | null;
+  contactId: number;
+  viewingId?: number | null;
+  propertyId?: number | null;
+  /**
+   * Unique for ever: `<rule id>:<trigger>:<subject>:<episode>` (e.g. `7:new_inquiry:c42:m1093`,
+   * the conversation and the message that opened the episode). A repeated event arms nothing new.
+   */
+  key: string;
+  dueAt: number;
+  /** What the trigger knew (e.g. `{ price }`), read when the job is sent. */
+  context?: Record<string, unknown> | null;
+}
+
+export interface JobRow {
+  id: number;
+  rule_id: number | null;
+  rule_name: string;
+  trigger: AutomationTrigger;
+  whatsapp_number_id: number;
+  conversation_id: number | null;
+  contact_id: number;
+  viewing_id: number | null;
+  property_id: number | null;
+  idempotency_key: string;
+  due_at: number;
+  status: JobStatus;
+  reason: JobReason | null;
+  error: string | null;
+  context: string | null;
+  message_id: number | null;
+  created_at: number;
+  updated_at: number;
+  finished_at: number | null;
+}
+
+/** Which pending jobs a cancel or re-time touches; every given field must match. */
+export interface JobFilter {
+  ruleId?: number;
+  trigger?: AutomationTrigger | readonly AutomationTrigger[];
+  conversationId?: number;
+  contactId?: number;
+  viewingId?: number;
+  propertyId?: number;
+  whatsappNumberId?: number;
+  /** Only jobs whose key starts with this (e.g. one episode's). */
+  keyPrefix?: string;
+}
+
+/**
+ * The one place automation jobs are written. Every call is a single statement or runs inside
+ * the caller's transaction, so a trigger can arm a job in the same transaction as the change
+ * that caused it. Only `pending` jobs are ever touched: an ended job is history.
+ */
+export class JobStore {
+  private readonly q;
+  /** Told after jobs were armed or re-timed, so the runner can wake earlier than its tick. */
+  changed: (earliestDueAt: number | null) => void = () => {};
+
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly clock: Clock,
+  ) {
+    this.q = {
+      arm: sqlite.prepare<[number, string, string, number, number | null, number, number | null, number | null, string, number, string | null, number, number]>(
+        `insert into automation_jobs (rule_id, rule_name, trigger, whatsapp_number_id, conversation_id, contact_id, viewing_id, property_id, idempotency_key, due_at, context, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (idempotency_key) do nothing`,
+      ),
+      byId: sqlite.prepare<[number], JobRow>('select * from automation_jobs where id = ?'),
+      byKey: sqlite.prepare<[string], JobRow>('select * from automation_jobs where idempotency_key = ?'),
+    };
+  }
+
+  /** Arms a job unless its key was armed before (whatever became of it); the new row, or null. */
+  arm(job: JobToArm): JobRow | null {
+    const now = this.clock.now();
+    const info = this.q.arm.run(
+      job.ruleId, job.ruleName, job.trigger, job.whatsappNumberId, job.conversationId, job.contactId, job.viewingId ?? null, job.propertyId ?? null,
+      job.key, job.dueAt, job.context ? JSON.stringify(job.context) : null, now, now,
+    );
+    if (info.changes === 0) return null;
+    this.changed(job.dueAt);
+    return this.q.byId.get(Number(info.lastInsertRowid))!;
+  }
+
+  get(id: number): JobRow | undefined {
+    return this.q.byId.get(id);
+  }
+
+  byKey(key: string): JobRow | undefined {
+    return this.q.byKey.get(key);
+  }
+
+  /** Ends the matching pending jobs with `status` and `reason`; the rows it ended. */
+  end(filter: JobFilter, status: Exclude<JobStatus, 'pending' | 'sent'>, reason: JobReason, error: string | null = null): JobRow[] {
+    const { where, params } = whereOf(filter);
+    const now = this.clock.now();
+    return this.sqlite
+      .prepare<unknown[], JobRow>(
+        `update automation_jobs set status = ?, reason = ?, error = ?, finished_at = ?, updated_at = ? where status = 'pending' and ${where} returning *`,
+      )
+      .all(status, reason, error, now, now, ...params);
+  }
+
+  /** Moves the matching pending jobs' due instant by `deltaMs` (a rule's delay changed). */
+  shift(filter: JobFilter, deltaMs: number): number {
+    const { where, params } = whereOf(filter);
+    const info = this.sqlite
+      .prepare(`update automation_jobs set due_at = due_at + ?, updated_at = ? where status = 'pending' and ${where}`)
+      .run(deltaMs, this.clock.now(), ...params);
+    if (info.changes > 0) this.changed(null);
+    return info.changes;
+  }
+
+  /** Sets one pending job's due instant (a silence moved on, a viewing moved). */
+  retime(id: number, dueAt: number): boolean {
+    const info = this.sqlite.prepare(`update automation_jobs set due_at = ?, updated_at = ? where id = ? and status = 'pending'`).run(dueAt, this.clock.now(), id);
+    if (info.changes > 0) this.changed(dueAt);
+    return info.changes > 0;
+  }
+
+  /** The earliest pending due instant, or null when nothing waits. */
+  nextDue(): number | null {
+    return this.sqlite.prepare<[], { at: number | null }>(`select min(due_at) as at from automation_jobs where status = 'pending'`).get()?.at ?? null;
+  }
+}
+
+function whereOf(filter: JobFilter): { where: string; params: unknown[] } {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  const eq = (column: string, value: unknown) => {
+    clauses.push(`${column} = ?`);
+    params.push(value);
+  };
+  if (filter.ruleId !== undefined) eq('rule_id', filter.ruleId);
+  if (filter.conversationId !== undefined) eq('conversation_id', filter.conversationId);
+  if (filter.contactId !== undefined) eq('contact_id', filter.contactId);
+  if (filter.viewingId !== undefined) eq('viewing_id', filter.viewingId);
+  if (filter.propertyId !== undefined) eq('property_id', filter.propertyId);
+  if (filter.whatsappNumberId !== undefined) eq('whatsapp_number_id', filter.whatsappNumberId);
+  if (filter.trigger !== undefined) {
+    const triggers = typeof filter.trigger === 'string' ? [filter.trigger] : filter.trigger;
+    clauses.push(`trigger in (${triggers.map(() => '?').join(', ')})`);
+    params.push(...triggers);
+  }
+  if (filter.keyPrefix !== undefined) {
+    // A range, not LIKE: keys hold ':' and digits only, and the range uses the unique index.
+    clauses.push('idempotency_key >= ? and idempotency_key < ?');
+    params.push(filter.keyPrefix, filter.keyPrefix + '\uffff');
+  }
+  // An empty filter would end every job: refuse it rather than guess.
+  if (clauses.length === 0) throw new Error('a job filter needs at least one field');
+  return { where: clauses.join(' and '), params };
+}
