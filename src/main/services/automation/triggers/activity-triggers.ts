@@ -58,12 +58,14 @@ export class ActivityTriggers {
     if (row.entity_id === null) return;
     const details = row.details ? (JSON.parse(row.details) as Record<string, unknown>) : {};
     const { store } = this.deps;
+    // Only what was armed by then: the log may be read after a customer already reopened it.
+    const before = { conversationId: row.entity_id, trigger: conversationTriggers, where: { sql: 'created_at <= ?', params: [row.created_at] } };
     switch (row.action) {
       case 'conversation.status_changed':
-        if (details.to === 'resolved') store.end({ conversationId: row.entity_id, trigger: conversationTriggers }, 'cancelled', 'resolved');
+        if (details.to === 'resolved') store.end(before, 'cancelled', 'resolved');
         return;
       case 'conversation.archived':
-        store.end({ conversationId: row.entity_id, trigger: conversationTriggers }, 'cancelled', 'archived');
+        store.end(before, 'cancelled', 'archived');
         return;
       case 'property.created':
         this.propertyAvailable(row.entity_id, row.created_at, now);
