@@ -25,8 +25,9 @@ export function rulesCte(trigger: AutomationTrigger, source: RuleSource, now: nu
     };
   }
   const { rule } = source;
+  // Bound numbers arrive as reals: cast, or a key would read "7.0:new_inquiry:…".
   return {
-    sql: `rules as (select @ruleId as id, @ruleName as name, @ruleDelay as delay_minutes, @ruleNumber as whatsapp_number_id, @now as since)`,
+    sql: `rules as (select cast(@ruleId as integer) as id, @ruleName as name, cast(@ruleDelay as integer) as delay_minutes, cast(@ruleNumber as integer) as whatsapp_number_id, cast(@now as integer) as since)`,
     params: { ...base, ruleId: rule.id, ruleName: rule.name, ruleDelay: rule.delayMinutes, ruleNumber: rule.whatsappNumberId },
   };
 }
