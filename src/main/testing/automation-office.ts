@@ -133,7 +133,9 @@ export async function officeOn(t: TestCore, clock: ManualClock) {
   /** The runner's side of a job, for tests of "fires once": the job went out. */
   const markSent = (jobId: number) => sqlite.prepare("update automation_jobs set status = 'sent', finished_at = ? where id = ?").run(clock.now(), jobId);
   const minutes = (n: number) => n * 60_000;
+  /** A fresh admin session (moving the clock a day on ends the first one). */
+  const signIn = async () => (await t.call('auth.signIn', { email: 'admin@office.test', password: 'admin-pass-123' })).token;
 
-  return { t, clock, sqlite, admin, number, template, automation, customerWrites, customerWritesUnheard, typedOnPhone, agentAnswers, aiAnswers, automatedMessage, addRule, changeRule, deleteRule, jobs, pending, settle, markSent, minutes };
+  return { t, clock, sqlite, admin, number, template, automation, customerWrites, customerWritesUnheard, typedOnPhone, agentAnswers, aiAnswers, automatedMessage, addRule, changeRule, deleteRule, jobs, pending, settle, markSent, minutes, signIn };
 }
 export type AutomationOffice = Awaited<ReturnType<typeof automationOffice>>;
