@@ -86,6 +86,8 @@ const table: Record<ChannelName, Rule> = {
   'webhooks.delete': { scopedBy: 'admin-only', input: () => ({ id: 1 }), expect: 'role' },
   'webhooks.deliveries': { scopedBy: 'admin-only', input: () => ({ endpointId: 1 }), expect: 'role' },
   'webhooks.sendTest': { scopedBy: 'admin-only', input: () => ({ id: 1 }), expect: 'role' },
+  // Issue 15 (automation): "follow up in …" names a conversation; checked before anything else (the triggers branch).
+  'automation.followUp': { scopedBy: 'conversation', input: (w) => ({ conversationId: w.theirs.id, inMinutes: 60 }), expect: { refused: 'number_not_allowed' } },
   // Issue 15 (automation): placeholders from the contract commit; the rules and engine branches make them exact.
   'automation.listRules': { scopedBy: 'number', input: () => ({}), expect: 'same' },
   'automation.getRule': { scopedBy: 'number', input: () => ({ id: 1 }), expect: 'notFound' },
@@ -99,7 +101,6 @@ const table: Record<ChannelName, Rule> = {
   'automation.ruleJobs': { scopedBy: 'managers-only', input: () => ({ ruleId: 1 }), expect: 'role' },
   'automation.conversationJobs': { scopedBy: 'conversation', input: (w) => ({ conversationId: w.theirs.id }), expect: { refused: 'number_not_allowed' } },
   'automation.cancelJob': { scopedBy: 'conversation', input: () => ({ id: 1 }), expect: 'notFound' },
-  'automation.followUp': { scopedBy: 'conversation', input: (w) => ({ conversationId: w.theirs.id, inMinutes: 60 }), expect: { refused: 'number_not_allowed' } },
   'automation.contactState': { scopedBy: 'contact', input: (w) => ({ contactId: w.theirContactId }), expect: { refused: 'contact_not_allowed' } },
   'automation.resumeContact': { scopedBy: 'contact', input: (w) => ({ contactId: w.theirContactId }), expect: { refused: 'contact_not_allowed' } },
   'numbers.create': { scopedBy: 'admin-only', input: () => ({ name: 'x' }), expect: 'role' },
