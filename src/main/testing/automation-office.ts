@@ -1,9 +1,13 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import type { AutomationTrigger } from '../../shared/automation/types';
 import type { JobRow } from '../services/automation/job-store';
 import type { RuleSnapshot } from '../services/automation/rule-hooks';
 import { manualClock, startTestCore, type ManualClock } from './test-core';
 
 type TestCore = ReturnType<typeof startTestCore>;
+/** Named here so the helpers' return type can be written out (declaration emit). */
+export type Sqlite = BetterSqlite3.Database;
+type AutomationSlice = TestCore['core']['services']['automation'];
 
 /**
  * Issue 15's triggers on a real core and a manual clock: an admin, one number, a template, and
@@ -27,7 +31,7 @@ export async function officeOn(t: TestCore, clock: ManualClock) {
   const template = existing
     ? t.core.database.sqlite.prepare<[], { id: number }>('select id from message_templates order by id limit 1').get()!
     : await t.call('templates.create', { name: 'ترحيب', content: 'أهلًا {{customer_name}}' }, admin.token);
-  const sqlite = t.core.database.sqlite;
+  const sqlite: BetterSqlite3.Database = t.core.database.sqlite;
   const automation = () => t.core.services.automation;
   let seq = sqlite.prepare<[], { n: number }>('select count(*) as n from messages').get()!.n;
 
@@ -136,6 +140,6 @@ export async function officeOn(t: TestCore, clock: ManualClock) {
   /** A fresh admin session (moving the clock a day on ends the first one). */
   const signIn = async () => (await t.call('auth.signIn', { email: 'admin@office.test', password: 'admin-pass-123' })).token;
 
-  return { t, clock, sqlite, admin, number, template, automation, customerWrites, customerWritesUnheard, typedOnPhone, agentAnswers, aiAnswers, automatedMessage, addRule, changeRule, deleteRule, jobs, pending, settle, markSent, minutes, signIn };
+  return { t, clock, sqlite: sqlite as unknown as Sqlite, admin, number, template, automation: automation as () => AutomationSlice, customerWrites, customerWritesUnheard, typedOnPhone, agentAnswers, aiAnswers, automatedMessage, addRule, changeRule, deleteRule, jobs, pending, settle, markSent, minutes, signIn };
 }
 export type AutomationOffice = Awaited<ReturnType<typeof automationOffice>>;
