@@ -11,6 +11,7 @@ import { propertyRecordAr, propertyRecordEn } from './property-record';
 import { accessAr, accessEn } from './access';
 import { composerGuardAr, composerGuardEn } from './composer-guard';
 import { contactsAr, contactsEn } from './contacts';
+import { contactPreferencesAr, contactPreferencesEn } from './contact-preferences';
 import { demoAr, demoEn } from './demo';
 import { desktopAr, desktopEn } from './desktop';
 import { inboxContactAr, inboxContactEn } from './inbox-contact';
@@ -37,6 +38,7 @@ export const featureAr = {
   ...inboxFindAr,
   ...inboxArchivedAr,
   ...contactsAr,
+  ...contactPreferencesAr,
   ...inboxContactAr,
   ...propertiesAr,
   ...mediaAr,
@@ -65,6 +67,7 @@ export const featureEn: Record<keyof typeof featureAr, string> = {
   ...inboxFindEn,
   ...inboxArchivedEn,
   ...contactsEn,
+  ...contactPreferencesEn,
   ...inboxContactEn,
   ...propertiesEn,
   ...mediaEn,
