@@ -71,7 +71,9 @@ export type FieldErrorCode =
   /** A day already over in the office's calendar. */
   | 'date_past'
   /** Another offer on the property is accepted already; params name it (`offerId`). */
-  | 'offer_already_accepted';
+  | 'offer_already_accepted'
+  /** A range's upper end below its lower one (a contact's budget). */
+  | 'below_min';
 
 export interface FieldError {
   field: string;

@@ -59,7 +59,7 @@ describe('property match', () => {
     const contactId = (sqlite.prepare('select contact_id as id from conversations where id = ?').get(conversationId) as { id: number }).id;
     const before = sqlite.prepare('select * from contacts where id = ?').get(contactId);
     const error = await t.failure('contacts.update', { id: contactId, preferences: { budgetMin: '900,000', budgetMax: '800,000' } }, admin.token);
-    expect(error).toMatchObject({ code: 'VALIDATION_ERROR', details: [expect.objectContaining({ field: 'preferences.budgetMax' })] });
+    expect(error).toMatchObject({ code: 'VALIDATION_ERROR', details: [expect.objectContaining({ field: 'preferences.budgetMax', code: 'below_min' })] });
     expect(sqlite.prepare('select * from contacts where id = ?').get(contactId)).toEqual(before);
   });
 });
