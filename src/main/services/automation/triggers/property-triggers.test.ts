@@ -86,6 +86,19 @@ describe('price change', () => {
     expect(JSON.parse(jobs()[0]!.context!)).toEqual({ oldPrice: 90_000_000, price: 82_000_000, changes: 2 });
   });
 
+  it('a customer marked not interested afterwards loses the waiting price message (not_interested)', async () => {
+    office = await automationOffice();
+    const { t, admin, addRule, customerWrites, jobs } = office;
+    addRule({ trigger: 'price_change', delayMinutes: 60 });
+    const property = await t.call('properties.create', { name: 'دوبلكس الربيع', type: 'villa', price: '1,500,000' }, admin.token);
+    const keen = customerWrites('966500000451', 'مهتم');
+    await t.call('conversations.setInterest', { conversationId: keen.conversationId, propertyId: property.id }, admin.token);
+    await t.call('properties.update', { id: property.id, price: '1,400,000' }, admin.token);
+    await eventually(() => expect(jobs()).toHaveLength(1));
+    await t.call('conversations.setInterest', { conversationId: keen.conversationId, propertyId: property.id, status: 'not_interested' }, admin.token);
+    await eventually(() => expect(jobs().map((j) => [j.status, j.reason])).toEqual([['cancelled', 'not_interested']]));
+  });
+
   it('a change after the message went out is a new job', async () => {
     office = await automationOffice();
     const { t, admin, addRule, customerWrites, jobs, markSent } = office;
