@@ -89,6 +89,11 @@ export class AutomationTriggers implements RuleHooks {
     });
   }
 
+  /** What a `message.new` wakes: the messages past the cursor, read now. */
+  readMessages(): void {
+    this.drain('messages');
+  }
+
   /** An agent's "follow up in …" on a conversation: arms its follow-up rules for then. */
   followUp(caller: Caller, input: z.output<typeof followUpInput>): AutomationJobView[] {
     return this.agent.followUp(caller, input);
