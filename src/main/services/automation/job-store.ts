@@ -64,6 +64,20 @@ export interface JobFilter {
  * rule_id, rule_name, trigger, whatsapp_number_id, conversation_id, contact_id, viewing_id,
  * property_id, idempotency_key, due_at, context. Set-based arming: one statement for any number of jobs.
  */
+interface CandidateRow {
+  rule_id: number;
+  rule_name: string;
+  trigger: AutomationTrigger;
+  whatsapp_number_id: number;
+  conversation_id: number | null;
+  contact_id: number;
+  viewing_id: number | null;
+  property_id: number | null;
+  idempotency_key: string;
+  due_at: number;
+  context: string | null;
+}
+
 export interface JobCandidates {
   sql: string;
   params: Record<string, unknown>;
@@ -119,15 +133,22 @@ export class JobStore {
     return info.changes;
   }
 
-  /** Moves the pending jobs armed before under a candidate's key to the candidate's due instant (a silence went on). */
-  retimeFrom(candidates: JobCandidates): number {
-    // Candidates first, each job then found by its unique key: never a scan of the jobs per candidate.
-    const moved = this.prepared(
-      `select j.id, c.due_at from (${candidates.sql}) c, automation_jobs j indexed by automation_jobs_key_unique
-       where j.idempotency_key = c.idempotency_key and j.status = 'pending' and j.due_at <> c.due_at`,
-    ).all(candidates.params) as { id: number; due_at: number }[];
-    for (const job of moved) this.retime(job.id, job.due_at);
-    return moved.length;
+  /**
+   * One subject's candidates (a conversation's, after its messages): read once, each armed if its
+   * key is new, or re-timed if it waits under that key with another due instant. Returns how many changed.
+   */
+  armOrRetime(candidates: JobCandidates): number {
+    const rows = this.prepared(`select * from (${candidates.sql})`).all(candidates.params) as CandidateRow[];
+    let changed = 0;
+    for (const c of rows) {
+      const job = this.q.byKey.get(c.idempotency_key);
+      if (!job) {
+        this.q.arm.run(c.rule_id, c.rule_name, c.trigger, c.whatsapp_number_id, c.conversation_id, c.contact_id, c.viewing_id, c.property_id, c.idempotency_key, c.due_at, c.context, this.clock.now(), this.clock.now());
+        this.changed(c.due_at);
+        changed++;
+      } else if (job.status === 'pending' && job.due_at !== c.due_at && this.retime(job.id, c.due_at)) changed++;
+    }
+    return changed;
   }
 
   /** What a candidate query would arm, without writing: how many, and the soonest `limit` with their contact. */
@@ -166,19 +187,15 @@ export class JobStore {
   end(filter: JobFilter, status: Exclude<JobStatus, 'pending' | 'sent'>, reason: JobReason, error: string | null = null): JobRow[] {
     const { where, params } = whereOf(filter);
     const now = this.clock.now();
-    return this.sqlite
-      .prepare<unknown[], JobRow>(
-        `update automation_jobs set status = ?, reason = ?, error = ?, finished_at = ?, updated_at = ? where status = 'pending' and ${where} returning *`,
-      )
-      .all(status, reason, error, now, now, ...params);
+    return this.prepared(
+      `update automation_jobs set status = ?, reason = ?, error = ?, finished_at = ?, updated_at = ? where status = 'pending' and ${where} returning *`,
+    ).all(status, reason, error, now, now, ...params) as JobRow[];
   }
 
   /** Moves the matching pending jobs' due instant by `deltaMs` (a rule's delay changed). */
   shift(filter: JobFilter, deltaMs: number): number {
     const { where, params } = whereOf(filter);
-    const info = this.sqlite
-      .prepare(`update automation_jobs set due_at = due_at + ?, updated_at = ? where status = 'pending' and ${where}`)
-      .run(deltaMs, this.clock.now(), ...params);
+    const info = this.prepared(`update automation_jobs set due_at = due_at + ?, updated_at = ? where status = 'pending' and ${where}`).run(deltaMs, this.clock.now(), ...params);
     if (info.changes > 0) this.changed(null);
     return info.changes;
   }

@@ -69,7 +69,7 @@ export function newInquiryCandidates(source: RuleSource, scope: ConversationScop
  * named by the silence's first person message, so each tier fires once per silence, and a later
  * person message re-times the same job. Silences already past the lateness limit are left alone.
  */
-export function noResponseCandidates(trigger: AutomationTrigger, source: RuleSource, scope: ConversationScope, now: number): JobCandidates {
+export function noResponseCandidates(trigger: AutomationTrigger | readonly AutomationTrigger[], source: RuleSource, scope: ConversationScope, now: number): JobCandidates {
   const rules = rulesCte(trigger, source, now);
   const s = scoped(scope);
   return {
@@ -92,9 +92,9 @@ export function noResponseCandidates(trigger: AutomationTrigger, source: RuleSou
         left join messages cu on cu.id = conv.customer_id
         where l.sender in ${personSenders}
       )
-      select r.id as rule_id, r.name as rule_name, @trigger as trigger, silent.whatsapp_number_id, silent.id as conversation_id, silent.contact_id,
+      select r.id as rule_id, r.name as rule_name, r.trigger, silent.whatsapp_number_id, silent.id as conversation_id, silent.contact_id,
         null as viewing_id, null as property_id,
-        r.id || ':' || @trigger || ':c' || silent.id || ':m' || silent.first_id as idempotency_key,
+        r.id || ':' || r.trigger || ':c' || silent.id || ':m' || silent.first_id as idempotency_key,
         silent.last_at + r.delay_minutes * 60000 as due_at, null as context
       from silent
       join rules r on ${ruleCovers('silent.whatsapp_number_id')}

@@ -82,16 +82,12 @@ export class MessageTriggers {
       const scope = { kind: 'conversation', conversationId } as const;
       const inquiry = rules.has(t.numberId, 'new_inquiry');
       if (t.person && inquiry) store.end({ conversationId, trigger: 'new_inquiry' }, 'cancelled', 'answered');
-      if (t.customer && inquiry) store.armFrom(newInquiryCandidates({ kind: 'active' }, scope, now));
-      const tiers = noResponseTriggers.filter((tier) => rules.has(t.numberId, tier));
-      if (tiers.length === 0) continue;
-      if (t.customer) store.end({ conversationId, trigger: tiers }, 'cancelled', 'customer_replied');
-      // Whatever the batch held, the conversation's state now says whether it is silent after a person.
-      for (const tier of tiers) {
-        const candidates = noResponseCandidates(tier, { kind: 'active' }, scope, now);
-        store.retimeFrom(candidates);
-        store.armFrom(candidates);
-      }
+      if (t.customer && inquiry) store.armOrRetime(newInquiryCandidates({ kind: 'active' }, scope, now));
+      if (!noResponseTriggers.some((tier) => rules.has(t.numberId, tier))) continue;
+      if (t.customer) store.end({ conversationId, trigger: noResponseTriggers }, 'cancelled', 'customer_replied');
+      // Whatever the batch held, the conversation's state now says whether it is silent after a person:
+      // every tier in one query, each job armed or re-timed by its key.
+      store.armOrRetime(noResponseCandidates(noResponseTriggers, { kind: 'active' }, scope, now));
     }
   }
 
