@@ -94,7 +94,8 @@ test('contacts: create one (a repeated phone is refused on the phone field), add
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('contacts-export').click()]);
   expect(download.suggestedFilename()).toMatch(/^جهات-الاتصال-\d{4}-\d{2}-\d{2}\.csv$/);
   const exported = fs.readFileSync(await download.path()).toString('utf8');
-  expect(exported.startsWith('\uFEFFالاسم,الجوال,البريد الإلكتروني,الوسوم,تاريخ المتابعة\r\n')).toBe(true);
+  // The property preferences (issue 15) follow the original five columns.
+  expect(exported.startsWith('\uFEFFالاسم,الجوال,البريد الإلكتروني,الوسوم,تاريخ المتابعة,الميزانية من,')).toBe(true);
   expect(exported).toContain('فَاطِمَة الزَّهْرَانِيّ,\u200E+966551112233,fatimah@example.com,"شراء, فيلا",2026-12-01');
   expect(exported.trim().split('\r\n')).toHaveLength(2);
 });

@@ -76,7 +76,7 @@ export type FieldErrorCode =
   | 'too_many_bytes'
   | 'invalid_vat_number'
   /** A payment above what is still owed; a credit note above what the invoice has left. */
-  | 'exceeds_balance';
+  | 'exceeds_balance'
   /**
    * Automation rules: a negative delay on a trigger that has no "before" (only reminders do); a
    * no-response delay shorter than its window (`params.min` minutes); the template gone or
@@ -90,7 +90,9 @@ export type FieldErrorCode =
   | 'variable_not_fillable'
   | 'number_missing'
   | 'number_removed'
-  | 'used_by_rules';
+  | 'used_by_rules'
+  /** A range's upper end below its lower one (a contact's budget). */
+  | 'below_min';
 
 export interface FieldError {
   field: string;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isCalendarDay, maxTagLength, maxTags, normalizeTags } from './types';
 import { email, entityId } from '../fields';
+import { contactPreferencesInput } from './preferences';
 
 /** Seed 000's contacts and notes inputs. */
 
@@ -20,7 +21,19 @@ const csvUpload = z.uuid();
 const column = z.number().int().min(0).max(499).nullable();
 /** Which column (0-based) feeds each contact field. */
 export const importMapping = z
-  .object({ name: column.optional(), phone: column.optional(), email: column.optional(), tags: column.optional(), followUpDate: column.optional() })
+  .object({
+    name: column.optional(),
+    phone: column.optional(),
+    email: column.optional(),
+    tags: column.optional(),
+    followUpDate: column.optional(),
+    budgetMin: column.optional(),
+    budgetMax: column.optional(),
+    city: column.optional(),
+    districts: column.optional(),
+    propertyTypes: column.optional(),
+    bedrooms: column.optional(),
+  })
   .strict();
 
 const search = z.string().trim().max(200).optional();
@@ -41,11 +54,11 @@ export const contactListInput = z
 export const contactIdInput = z.object({ id: entityId }).strict();
 
 export const createContactInput = z
-  .object({ name: contactName, phone: contactPhone, email: contactEmail, tags: tags.default([]), followUpDate })
+  .object({ name: contactName, phone: contactPhone, email: contactEmail, tags: tags.default([]), followUpDate, preferences: contactPreferencesInput.optional() })
   .strict();
 
 export const updateContactInput = z
-  .object({ id: entityId, name: contactName.optional(), phone: contactPhone.optional(), email: contactEmail, tags: tags.optional(), followUpDate })
+  .object({ id: entityId, name: contactName.optional(), phone: contactPhone.optional(), email: contactEmail, tags: tags.optional(), followUpDate, preferences: contactPreferencesInput.optional() })
   .strict();
 
 export const addNoteInput = z

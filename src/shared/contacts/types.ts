@@ -1,4 +1,5 @@
 import type { ConversationStatus, NumberStatus } from '../domain';
+import type { ContactPreferences } from './preferences';
 
 /** Seed 000's contact, as every contacts channel returns it. */
 export interface ContactView {
@@ -10,6 +11,8 @@ export interface ContactView {
   tags: string[];
   /** A calendar day (YYYY-MM-DD) in the office's time zone, not a moment. */
   followUpDate: string | null;
+  /** What they look for: a matching new or newly available property is sent to them (issue 15). */
+  preferences: ContactPreferences;
   createdAt: string;
   updatedAt: string;
 }
@@ -56,7 +59,7 @@ export interface TagCount {
 }
 
 /** The contact fields a CSV column can be mapped to. */
-export const contactFields = ['name', 'phone', 'email', 'tags', 'followUpDate'] as const;
+export const contactFields = ['name', 'phone', 'email', 'tags', 'followUpDate', 'budgetMin', 'budgetMax', 'city', 'districts', 'propertyTypes', 'bedrooms'] as const;
 export type ContactField = (typeof contactFields)[number];
 
 /** Which column (0-based) feeds each field; null or absent: not imported. */
@@ -74,6 +77,12 @@ export const importProblemCodes = [
   'duplicate_existing',
   /** An earlier row of the same file has this phone: this one is not imported. */
   'duplicate_in_file',
+  /** Preferences (issue 15): a budget that is not an amount, a type not in the catalogue's, bedrooms not a whole number, text too long, a budget's max below its min. */
+  'invalid_amount',
+  'invalid_property_type',
+  'invalid_bedrooms',
+  'text_too_long',
+  'budget_range',
 ] as const;
 export type ImportProblemCode = (typeof importProblemCodes)[number];
 

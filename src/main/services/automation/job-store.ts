@@ -55,6 +55,32 @@ export interface JobFilter {
   whatsappNumberId?: number;
   /** Only jobs whose key starts with this (e.g. one episode's). */
   keyPrefix?: string;
+  /** A further condition on the job's columns, written by the caller (never from input): e.g. "key not this one". */
+  where?: { sql: string; params: unknown[] };
+}
+
+/**
+ * A query (never built from input) whose rows are jobs to arm, in this column order:
+ * rule_id, rule_name, trigger, whatsapp_number_id, conversation_id, contact_id, viewing_id,
+ * property_id, idempotency_key, due_at, context. Set-based arming: one statement for any number of jobs.
+ */
+interface CandidateRow {
+  rule_id: number;
+  rule_name: string;
+  trigger: AutomationTrigger;
+  whatsapp_number_id: number;
+  conversation_id: number | null;
+  contact_id: number;
+  viewing_id: number | null;
+  property_id: number | null;
+  idempotency_key: string;
+  due_at: number;
+  context: string | null;
+}
+
+export interface JobCandidates {
+  sql: string;
+  params: Record<string, unknown>;
 }
 
 /**
@@ -66,6 +92,8 @@ export class JobStore {
   private readonly q;
   /** Told after jobs were armed or re-timed, so the runner can wake earlier than its tick. */
   changed: (earliestDueAt: number | null) => void = () => {};
+  /** Set-based statements, prepared once per text: the message path runs the same few again and again. */
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(
     private readonly sqlite: Database.Database,
@@ -93,6 +121,60 @@ export class JobStore {
     return this.q.byId.get(Number(info.lastInsertRowid))!;
   }
 
+  /** Arms every candidate whose key was never armed, in one statement; how many were armed. */
+  armFrom(candidates: JobCandidates): number {
+    const now = this.clock.now();
+    const info = this.prepared(
+      `insert into automation_jobs (rule_id, rule_name, trigger, whatsapp_number_id, conversation_id, contact_id, viewing_id, property_id, idempotency_key, due_at, context, created_at, updated_at)
+       select rule_id, rule_name, trigger, whatsapp_number_id, conversation_id, contact_id, viewing_id, property_id, idempotency_key, due_at, context, @armedAt, @armedAt
+       from (${candidates.sql}) where true on conflict (idempotency_key) do nothing`,
+    ).run({ ...candidates.params, armedAt: now });
+    if (info.changes > 0) this.changed(null);
+    return info.changes;
+  }
+
+  /**
+   * One subject's candidates (a conversation's, after its messages): read once, each armed if its
+   * key is new, or re-timed if it waits under that key with another due instant. Returns how many changed.
+   */
+  armOrRetime(candidates: JobCandidates): number {
+    const rows = this.prepared(`select * from (${candidates.sql})`).all(candidates.params) as CandidateRow[];
+    let changed = 0;
+    for (const c of rows) {
+      const job = this.q.byKey.get(c.idempotency_key);
+      if (!job) {
+        this.q.arm.run(c.rule_id, c.rule_name, c.trigger, c.whatsapp_number_id, c.conversation_id, c.contact_id, c.viewing_id, c.property_id, c.idempotency_key, c.due_at, c.context, this.clock.now(), this.clock.now());
+        this.changed(c.due_at);
+        changed++;
+      } else if (job.status === 'pending' && job.due_at !== c.due_at && this.retime(job.id, c.due_at)) changed++;
+    }
+    return changed;
+  }
+
+  /** What a candidate query would arm, without writing: how many, and the soonest `limit` with their contact. */
+  preview(candidates: JobCandidates, limit: number): { count: number; sample: { conversation_id: number | null; contact_id: number; contact_name: string | null; contact_phone: string | null; due_at: number }[] } {
+    const count = this.prepared(`select count(*) as n from (${candidates.sql})`).get(candidates.params) as { n: number };
+    const sample = this.prepared(
+      `select c.conversation_id, c.contact_id, ct.name as contact_name, ct.phone as contact_phone, c.due_at
+       from (${candidates.sql}) c join contacts ct on ct.id = c.contact_id order by c.due_at, c.contact_id limit @sampleLimit`,
+    ).all({ ...candidates.params, sampleLimit: limit }) as { conversation_id: number | null; contact_id: number; contact_name: string | null; contact_phone: string | null; due_at: number }[];
+    return { count: count.n, sample };
+  }
+
+  private prepared(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.sqlite.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /** Replaces a pending job's context (a later price within the same collapse window). */
+  setContext(id: number, context: Record<string, unknown>): boolean {
+    return this.sqlite.prepare(`update automation_jobs set context = ?, updated_at = ? where id = ? and status = 'pending'`).run(JSON.stringify(context), this.clock.now(), id).changes > 0;
+  }
+
   get(id: number): JobRow | undefined {
     return this.q.byId.get(id);
   }
@@ -105,19 +187,15 @@ export class JobStore {
   end(filter: JobFilter, status: Exclude<JobStatus, 'pending' | 'sent'>, reason: JobReason, error: string | null = null): JobRow[] {
     const { where, params } = whereOf(filter);
     const now = this.clock.now();
-    return this.sqlite
-      .prepare<unknown[], JobRow>(
-        `update automation_jobs set status = ?, reason = ?, error = ?, finished_at = ?, updated_at = ? where status = 'pending' and ${where} returning *`,
-      )
-      .all(status, reason, error, now, now, ...params);
+    return this.prepared(
+      `update automation_jobs set status = ?, reason = ?, error = ?, finished_at = ?, updated_at = ? where status = 'pending' and ${where} returning *`,
+    ).all(status, reason, error, now, now, ...params) as JobRow[];
   }
 
   /** Moves the matching pending jobs' due instant by `deltaMs` (a rule's delay changed). */
   shift(filter: JobFilter, deltaMs: number): number {
     const { where, params } = whereOf(filter);
-    const info = this.sqlite
-      .prepare(`update automation_jobs set due_at = due_at + ?, updated_at = ? where status = 'pending' and ${where}`)
-      .run(deltaMs, this.clock.now(), ...params);
+    const info = this.prepared(`update automation_jobs set due_at = due_at + ?, updated_at = ? where status = 'pending' and ${where}`).run(deltaMs, this.clock.now(), ...params);
     if (info.changes > 0) this.changed(null);
     return info.changes;
   }
@@ -157,6 +235,10 @@ function whereOf(filter: JobFilter): { where: string; params: unknown[] } {
     // A range, not LIKE: keys hold ':' and digits only, and the range uses the unique index.
     clauses.push('idempotency_key >= ? and idempotency_key < ?');
     params.push(filter.keyPrefix, filter.keyPrefix + '\uffff');
+  }
+  if (filter.where !== undefined) {
+    clauses.push(`(${filter.where.sql})`);
+    params.push(...filter.where.params);
   }
   // An empty filter would end every job: refuse it rather than guess.
   if (clauses.length === 0) throw new Error('a job filter needs at least one field');

@@ -14,6 +14,7 @@ import { accessAr, accessEn } from './access';
 import { automationRefusalsAr, automationRefusalsEn } from './automation-refusals';
 import { composerGuardAr, composerGuardEn } from './composer-guard';
 import { contactsAr, contactsEn } from './contacts';
+import { contactPreferencesAr, contactPreferencesEn } from './contact-preferences';
 import { demoAr, demoEn } from './demo';
 import { desktopAr, desktopEn } from './desktop';
 import { inboxContactAr, inboxContactEn } from './inbox-contact';
@@ -45,6 +46,7 @@ export const featureAr = {
   ...inboxFindAr,
   ...inboxArchivedAr,
   ...contactsAr,
+  ...contactPreferencesAr,
   ...inboxContactAr,
   ...propertiesAr,
   ...mediaAr,
@@ -79,6 +81,7 @@ export const featureEn: Record<keyof typeof featureAr, string> = {
   ...inboxFindEn,
   ...inboxArchivedEn,
   ...contactsEn,
+  ...contactPreferencesEn,
   ...inboxContactEn,
   ...propertiesEn,
   ...mediaEn,

@@ -11,6 +11,7 @@ import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
 import { ContactConversations } from './ContactConversations';
 import { ContactNotes } from './ContactNotes';
+import { ContactPreferences } from './ContactPreferences';
 import { ContactViewings } from '../viewings/ContactViewings';
 import { followUpLabel, followUpState, followUpTone, formatDay } from './contact-labels';
 
@@ -143,6 +144,7 @@ export function ContactPanel({ id, me, onEdit, conversationId }: { id: number; m
         </dl>
       </section>
 
+      <ContactPreferences contact={contact} onSaved={reload} />
       <ContactConversations conversations={details.conversations} currentId={conversationId} onError={(thrown) => fail(toApiError(thrown))} />
       <ContactNotes contactId={contact.id} notes={details.notes} me={me} onChanged={reload} />
       {/* Beside a conversation its own viewings show in the panel's viewings section. */}
