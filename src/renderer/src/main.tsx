@@ -18,6 +18,7 @@ import './styles/activity.css';
 import './styles/backups.css';
 import './styles/desktop.css';
 import './styles/offers.css';
+import './styles/automation.css';
 import './styles/offline.css';
 import './styles/office.css';
 import './styles/notifications.css';

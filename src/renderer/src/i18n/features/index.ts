@@ -5,6 +5,7 @@
  */
 import { activityAr, activityEn } from './activity';
 import { activityDealsAr, activityDealsEn } from './activity-deals';
+import { automationAr, automationEn } from './automation';
 import { backupsAr, backupsEn } from './backups';
 import { branchesAr, branchesEn } from './branches';
 import { propertyRecordAr, propertyRecordEn } from './property-record';
@@ -57,6 +58,7 @@ export const featureAr = {
   ...notificationsAr,
   ...viewingsAr,
   ...offersAr,
+  ...automationAr,
 } as const;
 export const featureEn: Record<keyof typeof featureAr, string> = {
   ...activityEn,
@@ -85,4 +87,5 @@ export const featureEn: Record<keyof typeof featureAr, string> = {
   ...notificationsEn,
   ...viewingsEn,
   ...offersEn,
+  ...automationEn,
 };

@@ -20,6 +20,7 @@ const navItems: Record<Route, { label: MessageKey; icon: IconName }> = {
   calendar: { label: 'nav.calendar', icon: 'calendar' },
   offers: { label: 'nav.offers', icon: 'offer' },
   templates: { label: 'nav.templates', icon: 'template' },
+  automation: { label: 'nav.automation', icon: 'bolt' },
   numbers: { label: 'nav.numbers', icon: 'phone' },
   users: { label: 'nav.users', icon: 'users' },
   branches: { label: 'nav.branches', icon: 'office' },
