@@ -124,6 +124,7 @@ const table: Record<ChannelName, Rule> = {
   'messages.list': { scopedBy: 'conversation', input: (w) => ({ conversationId: w.theirs.id }), expect: { refused: 'number_not_allowed' } },
   'messages.send': { scopedBy: 'conversation', input: (w) => ({ conversationId: w.theirs.id, content: 'مرحبا' }), expect: { refused: 'number_not_allowed' } },
   'demo.customerSends': { scopedBy: 'conversation', input: (w) => ({ conversationId: w.theirs.id, kind: 'call' }), expect: { refused: 'number_not_allowed' } },
+  'demo.newCustomerWrites': { scopedBy: 'conversation', input: (w) => ({ numberId: w.rentals.id }), expect: { refused: 'number_not_allowed' } },
   'messages.versions': { scopedBy: 'conversation', input: (w) => ({ id: w.theirMessage.id }), expect: { refused: 'number_not_allowed' } },
   'conversations.unread': {
     scopedBy: 'number',

@@ -8,8 +8,15 @@ export type DemoKind = (typeof demoKinds)[number];
 
 export const demoCustomerSendsInput = z.object({ conversationId: entityId, kind: z.enum(demoKinds) }).strict();
 
+/** A customer the number has never heard from writes their first message now (a name is picked when none is given). */
+export const demoNewCustomerInput = z
+  .object({ numberId: entityId, name: z.string().trim().min(2).max(60).optional(), language: z.enum(['ar', 'en']).default('ar') })
+  .strict();
+
 /** Demo mode: show every kind of WhatsApp message on demand, through the same path as real ones. */
 export const demoChannels = {
   /** The conversation's simulated customer sends a place, a contact card, a reply, an edit, a deletion, a reaction or a missed call. */
   'demo.customerSends': channel<{ ok: true }>()({ input: demoCustomerSendsInput, access: 'user', kind: 'write' }),
+  /** A new simulated customer writes to the number on demand (a new inquiry when it is wanted, not when the random arrivals bring one). */
+  'demo.newCustomerWrites': channel<{ name: string; phone: string }>()({ input: demoNewCustomerInput, access: 'user', kind: 'write' }),
 } as const;

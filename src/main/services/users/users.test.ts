@@ -212,6 +212,7 @@ describe('password hashes', () => {
       'numbers.demoScan': { id: 999 },
       'numbers.demoEvent': { id: 999, event: 'TIMEOUT' },
       'demo.customerSends': { conversationId: 1, kind: 'call' },
+      'demo.newCustomerWrites': { numberId: 1 },
       'office.get': {},
       'office.update': { display: { digits: 'arab', calendar: 'both' } },
       'desktop.settings': {},
