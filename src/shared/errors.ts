@@ -71,7 +71,21 @@ export type FieldErrorCode =
   /** A day already over in the office's calendar. */
   | 'date_past'
   /** Another offer on the property is accepted already; params name it (`offerId`). */
-  | 'offer_already_accepted';
+  | 'offer_already_accepted'
+  /**
+   * Automation rules: a negative delay on a trigger that has no "before" (only reminders do); a
+   * no-response delay shorter than its window (`params.min` minutes); the template gone or
+   * switched off; a template variable the trigger cannot fill (`params.name`); the number gone
+   * or removed; a template that rules still use cannot be deleted (`params.rules` names them).
+   */
+  | 'negative_delay'
+  | 'shorter_than_window'
+  | 'template_missing'
+  | 'template_inactive'
+  | 'variable_not_fillable'
+  | 'number_missing'
+  | 'number_removed'
+  | 'used_by_rules';
 
 export interface FieldError {
   field: string;

@@ -94,7 +94,7 @@ describe('the REST API, called with an admin\'s key', () => {
 
   it('serves templates, contacts and users as the contract has them', async () => {
     const templates = await o.request('GET', '/templates?isActive=true', { key: admin });
-    expect(templates.body).toMatchObject({ success: true, meta: { total: 1, categories: ['other'] } });
+    expect(templates.body).toMatchObject({ success: true, meta: { total: 2, categories: ['other'] } });
     const t2 = await o.request('POST', '/templates', { key: admin, body: { name: 'متابعة', content: 'مرحبا {{name}}', category: 'follow_up' } });
     expect(t2.status).toBe(201);
     const tid = (t2.body.data as { id: number }).id;

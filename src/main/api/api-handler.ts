@@ -157,8 +157,8 @@ export function createApiHandler(core: Core) {
   async function run(route: Route, request: RouteRequest, call: CallChannel): Promise<Answer> {
     const status = route.status ?? 200;
     if (route.run) {
-      const { data, meta } = await route.run(request, call);
-      return { status, body: { success: true, data, ...(meta ? { meta } : {}) } };
+      const { data, meta, message } = await route.run(request, call);
+      return { status, body: { success: true, data, ...(meta ? { meta } : {}), ...(message ? { message } : {}) } };
     }
     const data = await call(route.channel, route.input(request));
     return { status, body: { success: true, data } };

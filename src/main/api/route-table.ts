@@ -4,6 +4,7 @@ import { conversationStatuses } from '../../shared/domain';
 import type { ApiScope } from '../../shared/integrations/types';
 import { conversationSorts } from '../../shared/inbox/schemas';
 import { templateCategories } from '../../shared/templates/types';
+import { automationTriggers, statsPeriods } from '../../shared/automation/types';
 
 /**
  * The REST surface (seed 003's `/api/v1/whatsapp`): each route is a contract channel plus how
@@ -48,8 +49,8 @@ export interface Route {
   unlimitedKeyOnly?: boolean;
   /** The channel's input, from the request. */
   input: (r: RouteRequest) => unknown;
-  /** Routes that compose more than one call, or shape seed 003's `meta`. */
-  run?: (r: RouteRequest, call: CallChannel) => Promise<{ data: unknown; meta?: Record<string, unknown> }>;
+  /** Routes that compose more than one call, or shape seed 003's `meta` (or its `message`, as a delete answers). */
+  run?: (r: RouteRequest, call: CallChannel) => Promise<{ data: unknown; meta?: Record<string, unknown>; message?: string }>;
 }
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -91,6 +92,11 @@ const templateQuery = z
 const contactQuery = z
   .object({ search: z.string().max(200).optional(), tag: z.string().max(100).optional(), dueToday: flag.optional(), limit: int(200).optional(), cursor: z.string().max(500).optional() })
   .strict();
+
+/** Seed 003's `numberId`: a number's id, or `null` for the rules that apply to every number. */
+const ruleNumber = z.union([z.literal('null').transform(() => null), int(2 ** 31)]);
+const ruleQuery = z.object({ numberId: ruleNumber.optional(), isActive: flag.optional(), trigger: z.enum(automationTriggers).optional() }).strict();
+const statsQuery = z.object({ numberId: int(2 ** 31).optional(), period: z.enum(statsPeriods).optional() }).strict();
 
 const defined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
@@ -205,6 +211,38 @@ export const routes: Route[] = [
   { method: 'POST', path: '/templates', channel: 'templates.create', scope: 'manage', status: 201, summary: 'Create a template', body: 'json', input: (r) => r.body },
   { method: 'PUT', path: '/templates/:id', channel: 'templates.update', scope: 'manage', summary: 'Change a template', body: 'json', input: withParams },
   { method: 'DELETE', path: '/templates/:id', channel: 'templates.delete', scope: 'manage', summary: 'Delete a template', input: (r) => r.params },
+
+  // 5. Automation rules
+  {
+    method: 'GET', path: '/automation/rules', channel: 'automation.listRules', scope: 'read', query: ruleQuery,
+    summary: 'Automation rules; `numberId` (`null`: the every-number rules), `isActive`, `trigger`; meta counts active and inactive',
+    input: (r) => defined(r.query),
+    run: async (r, call) => {
+      const list = await call('automation.listRules', defined(r.query));
+      return { data: list.data, meta: list.meta };
+    },
+  },
+  { method: 'GET', path: '/automation/rules/:id', channel: 'automation.getRule', scope: 'read', summary: 'One automation rule with its template', input: (r) => r.params },
+  { method: 'POST', path: '/automation/rules', channel: 'automation.createRule', scope: 'manage', status: 201, summary: 'Create an automation rule (admins)', body: 'json', input: (r) => r.body },
+  { method: 'PUT', path: '/automation/rules/:id', channel: 'automation.updateRule', scope: 'manage', summary: 'Change an automation rule (admins)', body: 'json', input: withParams },
+  {
+    method: 'PATCH', path: '/automation/rules/:id/toggle', channel: 'automation.toggleRule', scope: 'manage', summary: 'Switch a rule on or off (admins); answers `{ id, isActive, updatedAt }`',
+    input: (r) => r.params,
+    run: async (r, call) => {
+      const rule = await call('automation.toggleRule', r.params);
+      return { data: { id: rule.id, isActive: rule.isActive, updatedAt: rule.updatedAt } };
+    },
+  },
+  {
+    method: 'DELETE', path: '/automation/rules/:id', channel: 'automation.deleteRule', scope: 'manage', summary: 'Delete an automation rule (admins); its pending jobs are cancelled',
+    input: (r) => r.params,
+    run: async (r, call) => ({ data: await call('automation.deleteRule', r.params), message: 'Automation rule deleted successfully' }),
+  },
+  {
+    method: 'GET', path: '/automation/stats', channel: 'automation.stats', scope: 'read', query: statsQuery,
+    summary: 'Automation statistics (supervisors and admins): `numberId`, `period` 24h, 7d or 30d (24h unless given)',
+    input: (r) => defined(r.query),
+  },
 
   // Seed 000: contacts
   { method: 'GET', path: '/contacts', channel: 'contacts.list', scope: 'read', query: contactQuery, summary: 'Customers, searched; `cursor` pages', input: (r) => defined(r.query),

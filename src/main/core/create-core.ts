@@ -264,7 +264,7 @@ function startServices(options: CoreOptions, shared: Shared) {
     mediaStore,
     searchIndex,
     /** For benchmarks and tests that measure a service without the router. */
-    services: { inbox, numbers, notifications, viewings, offers, authenticate: (token: string) => auth.authenticate(token) },
+    services: { inbox, numbers, notifications, viewings, offers, automation, authenticate: (token: string) => auth.authenticate(token) },
     /** The REST API's keys and settings (src/main/api/ serves it). */
     api: { keys: apiKeys, settings: apiSettings, access },
     clock,

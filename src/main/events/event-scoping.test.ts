@@ -168,7 +168,8 @@ const table: Record<EventName, EventRule> = {
     reaches: everyone,
   },
   // Issue 15: placeholders from the contract commit; the rules and engine branches make them exact.
-  'automation.rules.changed': { scopedBy: 'everyone', produce: () => undefined, reaches: everyone },
+  // A rule holds no customer: everyone signed in hears of it (even a Rentals rule) and filters by number.
+  'automation.rules.changed': { scopedBy: 'everyone', produce: ({ t, w }) => t.call('automation.toggleRule', { id: w.theirRule.id }, w.admin.token), reaches: everyone },
   'automation.jobs.changed': { scopedBy: 'number', produce: () => undefined, reaches: ['admin', 'rentalsAgent'] },
   'session.ended': { scopedBy: 'session', produce: ({ t, w }) => t.call('users.setActive', { id: w.rentalsAgent.user.id, isActive: false }, w.admin.token), reaches: ['rentalsAgent'] },
 };

@@ -28,7 +28,8 @@ export function customerWritesIn(t: TestCore, numberId: number, phoneDigits: str
 /**
  * Issue 13's office: two numbers, Sales and Rentals. `agent` works Sales only, `rentalsAgent`
  * Rentals only. Rentals has a customer with a conversation, a message with a file, a note, a
- * tag and a property interest: everything the Sales agent must not see or touch.
+ * tag and a property interest, a viewing, an offer and an automation rule (switched off):
+ * everything the Sales agent must not see or touch.
  */
 export async function twoNumbersOffice(t: TestCore) {
   const admin = await t.setupAdmin();
@@ -62,7 +63,10 @@ export async function twoNumbersOffice(t: TestCore) {
   const offerProperty = await t.call('properties.create', { name: 'فيلا الملقا', type: 'villa' }, admin.token);
   const theirOffer = await t.call('offers.create', { conversationId: theirs.id, propertyId: offerProperty.id, amount: '2,000,000', validUntil: '2099-12-31' }, admin.token);
 
+  // Issue 15: an automation rule on Rentals only (switched off, so it arms nothing in other tests), and the template it sends.
+  const ruleTemplate = await t.call('templates.create', { name: 'متابعة آلية', content: 'مرحبًا {{customer_name}}، هل من جديد؟' }, admin.token);
+  const theirRule = await t.call('automation.createRule', { name: 'متابعة الإيجارات', trigger: 'follow_up', delayMinutes: 60, templateId: ruleTemplate.id, isActive: false, whatsappNumberId: rentals.id }, admin.token);
 
-  return { admin, agent, rentalsAgent, sales, rentals, mine, theirs, theirContactId, theirNote, property, theirMessage, theirAttachmentId, template, adminUpload, theirViewing, offerProperty, theirOffer };
+  return { admin, agent, rentalsAgent, sales, rentals, mine, theirs, theirContactId, theirNote, property, theirMessage, theirAttachmentId, template, adminUpload, theirViewing, offerProperty, theirOffer, ruleTemplate, theirRule };
 }
 export type TwoNumbersOffice = Awaited<ReturnType<typeof twoNumbersOffice>>;

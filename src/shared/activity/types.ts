@@ -36,6 +36,7 @@ export const activityActionGroups = {
     'promotion.updated',
     'promotion.deleted',
   ],
+  automation_rule: ['automation_rule.created', 'automation_rule.updated', 'automation_rule.enabled', 'automation_rule.disabled', 'automation_rule.deleted'],
 } as const;
 
 export type ActivityGroup = keyof typeof activityActionGroups;

@@ -18,8 +18,9 @@ export const entityNameSql = `coalesce(
     when 'branch' then (select name from branches where id = a.entity_id)
     when 'offer' then (select coalesce(c.name, c.phone) from offers o join contacts c on c.id = o.contact_id where o.id = a.entity_id)
     when 'promotion' then (select name from promotions where id = a.entity_id)
+    when 'automation_rule' then (select name from automation_rules where id = a.entity_id)
   end,
-  case when a.entity_type in ('whatsapp_number', 'message_template', 'property', 'branch', 'promotion') then json_extract(a.details, '$.name') end
+  case when a.entity_type in ('whatsapp_number', 'message_template', 'property', 'branch', 'promotion', 'automation_rule') then json_extract(a.details, '$.name') end
 )`;
 
 type Details = Record<string, unknown> | null;

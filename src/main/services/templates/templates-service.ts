@@ -63,6 +63,7 @@ export class TemplatesService {
         'insert into message_templates (name, content, category, variables, is_active, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)',
       ),
       remove: sqlite.prepare<[number]>('delete from message_templates where id = ?'),
+      usedByRules: sqlite.prepare<[number], { id: number; name: string }>('select id, name from automation_rules where template_id = ? order by id'),
       countUse: sqlite.prepare<[number]>('update message_templates set usage_count = usage_count + 1 where id = ? and is_active = 1'),
       conversationNumber: sqlite.prepare<[number], { removed_at: number | null }>(
         'select n.removed_at from conversations c join whatsapp_numbers n on n.id = c.whatsapp_number_id where c.id = ?',
@@ -123,10 +124,26 @@ export class TemplatesService {
     return this.get(input.id);
   }
 
-  /** Messages sent with it keep their text; they only lose the link back to it. */
+  /**
+   * Messages sent with it keep their text; they only lose the link back to it. Automation rules
+   * that send it hold on to it (the foreign key restricts): CONFLICT naming them, so the admin
+   * changes their template or deletes them first. Checked and deleted in one transaction.
+   */
   delete(caller: Caller, id: number): { ok: true } {
     const template = this.get(id);
-    this.q.remove.run(id);
+    this.sqlite.transaction(() => {
+      const rules = this.q.usedByRules.all(id);
+      if (rules.length > 0) {
+        const names = rules.map((r) => r.name).join('، ');
+        throw new AppError(
+          'CONFLICT',
+          [{ field: 'id', code: 'used_by_rules', message: `Template is used by automation rules: ${rules.map((r) => r.name).join(', ')}`, params: { rules: names, count: rules.length } }],
+          undefined,
+          'Template is used by automation rules',
+        );
+      }
+      this.q.remove.run(id);
+    })();
     this.changed(caller, 'template.deleted', id, { name: template.name });
     return { ok: true };
   }

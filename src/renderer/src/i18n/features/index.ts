@@ -10,6 +10,7 @@ import { backupsAr, backupsEn } from './backups';
 import { branchesAr, branchesEn } from './branches';
 import { propertyRecordAr, propertyRecordEn } from './property-record';
 import { accessAr, accessEn } from './access';
+import { automationRefusalsAr, automationRefusalsEn } from './automation-refusals';
 import { composerGuardAr, composerGuardEn } from './composer-guard';
 import { contactsAr, contactsEn } from './contacts';
 import { demoAr, demoEn } from './demo';
@@ -59,6 +60,7 @@ export const featureAr = {
   ...viewingsAr,
   ...offersAr,
   ...automationAr,
+  ...automationRefusalsAr,
 } as const;
 export const featureEn: Record<keyof typeof featureAr, string> = {
   ...activityEn,
@@ -88,4 +90,5 @@ export const featureEn: Record<keyof typeof featureAr, string> = {
   ...viewingsEn,
   ...offersEn,
   ...automationEn,
+  ...automationRefusalsEn,
 };

@@ -27,7 +27,8 @@ interface Notice {
   name: string;
 }
 
-const noFields: readonly string[] = [];
+/** A delete refused because automation rules use the template names them under `id`. */
+const removalFields: readonly string[] = ['id'];
 
 export function TemplatesPage({ user }: { user: PublicUser }) {
   const t = useT();
@@ -44,7 +45,7 @@ export function TemplatesPage({ user }: { user: PublicUser }) {
   });
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const removal = useSubmit(noFields);
+  const removal = useSubmit(removalFields);
   const close = () => setOpen(null);
 
   async function remove(template: TemplateView) {
@@ -142,7 +143,7 @@ export function TemplatesPage({ user }: { user: PublicUser }) {
           confirmLabel={t('templates.delete')}
           danger
           pending={removal.pending}
-          error={removal.shown.formMessage}
+          error={removal.shown.formMessage ?? removal.shown.fields.id}
           onConfirm={() => void remove(open.template)}
           onCancel={close}
         />
