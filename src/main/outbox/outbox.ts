@@ -147,7 +147,11 @@ export class Outbox {
       this.q.touch.run(previewOf(input.content, type), now, now, conversation.id);
       return this.q.byId.get(id)!;
     })();
-    this.wake(message.whatsapp_number_id);
+    // Inside a caller's transaction (an automation claim, a template send) the row is not
+    // committed yet: the sender starts after the commit, or a crash in between could let
+    // WhatsApp have a message the database then forgets (and sends again after a restart).
+    if (this.sqlite.inTransaction) queueMicrotask(() => this.wake(message.whatsapp_number_id));
+    else this.wake(message.whatsapp_number_id);
     return message;
   }
 

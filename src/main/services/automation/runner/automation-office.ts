@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { AutomationTrigger } from '../../../../shared/automation/types';
 import { customerWritesIn } from '../../../testing/two-numbers-office';
 import type { startTestCore } from '../../../testing/test-core';
@@ -13,7 +14,7 @@ type TestCore = ReturnType<typeof startTestCore>;
 export async function automationOffice(t: TestCore) {
   const admin = await t.setupAdmin();
   const sales = await t.call('numbers.create', { name: 'Sales' }, admin.token);
-  const sqlite = t.core.database.sqlite;
+  const sqlite: Database.Database = t.core.database.sqlite;
   sqlite.prepare("update whatsapp_numbers set phone_number = '+966550000001' where id = ?").run(sales.id);
   const conversationId = customerWritesIn(t, sales.id, '966501110001', 'السلام عليكم', 'أبو خالد');
   const contactId = sqlite.prepare<[number], { contact_id: number }>('select contact_id from conversations where id = ?').get(conversationId)!.contact_id;
@@ -64,6 +65,6 @@ export async function automationOffice(t: TestCore) {
     ).all();
   const job = (id: number) => t.core.services.automation.store.get(id)!;
 
-  return { admin, sales, sqlite, conversationId, contactId, template, rule, arm, automatedMessages, job };
+  return { admin, sales, conversationId, contactId, template, rule, arm, automatedMessages, job };
 }
 export type AutomationOffice = Awaited<ReturnType<typeof automationOffice>>;

@@ -9,7 +9,7 @@ afterEach(() => t?.close());
 async function office() {
   t = startTestCore({ clock: manualClock(Date.UTC(2026, 11, 3, 9, 0)) });
   const o = await automationOffice(t);
-  const { sqlite } = o;
+  const sqlite = t.core.database.sqlite;
   const setting = (key: string, value: unknown) =>
     sqlite.prepare('insert into settings (key, value, updated_at) values (?, ?, 0) on conflict (key) do update set value = excluded.value').run(key, JSON.stringify(value));
   const property = (price: number | null, location: string | null = 'حي الملقا، الرياض') =>
@@ -24,7 +24,7 @@ async function office() {
     );
   const variables = new JobVariables(sqlite);
   const settings = () => variableSettingsOf(sqlite, () => ({ office_phone: '+966112223333' }));
-  return { ...o, setting, property, viewing, variables, settings };
+  return { ...o, sqlite, setting, property, viewing, variables, settings };
 }
 
 describe('the values an automated message is filled with', () => {

@@ -1,0 +1,147 @@
+import type Database from 'better-sqlite3';
+import { latenessLimitMs, perContactDailyCap, type JobReason, type JobStatus } from '../../../../shared/automation/types';
+import type { OfficeCalendar } from '../../../calendar/office-calendar';
+import type { MessageRow } from '../../../ingest/records';
+import type { Outbox } from '../../../outbox/outbox';
+import type { JobRow } from '../job-store';
+import { JobVariables, type VariableSettings } from './job-variables';
+
+const day = 24 * 60 * 60_000;
+
+/** What became of one due job inside the claim transaction. */
+export type ClaimOutcome =
+  | { kind: 'sent'; job: JobRow; message: MessageRow; ruleId: number; templateId: number }
+  | { kind: 'ended'; job: JobRow; status: Exclude<JobStatus, 'pending' | 'sent'>; reason: JobReason }
+  /** Office hours only, and the office is closed: due again at its next opening. */
+  | { kind: 'postponed'; job: JobRow; dueAt: number };
+
+interface RuleRow {
+  id: number;
+  name: string;
+  is_active: number;
+  template_id: number;
+  office_hours_only: number;
+}
+interface TemplateRow {
+  id: number;
+  content: string;
+  variables: string;
+  is_active: number;
+}
+interface ConversationRow {
+  id: number;
+  wa_chat_id: string | null;
+  removed_at: number | null;
+  opted_out_at: number | null;
+}
+
+/** A WhatsApp group or broadcast list (or status): never a customer's own chat. */
+export function isIndividualChat(chatId: string | null): boolean {
+  return chatId === null || !(chatId.endsWith('@g.us') || chatId.endsWith('@broadcast') || chatId.endsWith('@newsletter'));
+}
+
+/**
+ * Claims one due job inside the caller's transaction: checks again everything that may have
+ * changed since it was armed (issue 15 "Guards"), then writes its outbox message, the job's
+ * end and the counters, so a crash leaves either all of it or none of it.
+ */
+export class JobClaim {
+  private readonly q;
+  private readonly variables: JobVariables;
+
+  constructor(
+    sqlite: Database.Database,
+    private readonly outbox: Outbox,
+  ) {
+    this.variables = new JobVariables(sqlite);
+    this.q = {
+      due: sqlite.prepare<[number, number], JobRow>("select * from automation_jobs where status = 'pending' and due_at <= ? order by due_at, id limit ?"),
+      rule: sqlite.prepare<[number], RuleRow>('select id, name, is_active, template_id, office_hours_only from automation_rules where id = ?'),
+      template: sqlite.prepare<[number], TemplateRow>('select id, content, variables, is_active from message_templates where id = ?'),
+      conversation: sqlite.prepare<[number], ConversationRow>(
+        `select c.id, c.wa_chat_id, n.removed_at, ct.automation_opted_out_at as opted_out_at
+         from conversations c join whatsapp_numbers n on n.id = c.whatsapp_number_id join contacts ct on ct.id = c.contact_id where c.id = ?`,
+      ),
+      viewingStart: sqlite.prepare<[number], { start_at: number; status: string }>('select start_at, status from viewings where id = ?'),
+      sentToContact: sqlite.prepare<[number, number], { n: number }>(
+        "select count(*) as n from automation_jobs where contact_id = ? and status = 'sent' and finished_at > ?",
+      ),
+      end: sqlite.prepare<[string, string, string | null, number, number, number]>(
+        "update automation_jobs set status = ?, reason = ?, error = ?, finished_at = ?, updated_at = ? where id = ? and status = 'pending'",
+      ),
+      retime: sqlite.prepare<[number, number, number]>("update automation_jobs set due_at = ?, updated_at = ? where id = ? and status = 'pending'"),
+      sent: sqlite.prepare<[number, number, number, number]>(
+        "update automation_jobs set status = 'sent', message_id = ?, finished_at = ?, updated_at = ? where id = ? and status = 'pending'",
+      ),
+      ruleTriggered: sqlite.prepare<[number, number]>('update automation_rules set triggered_count = triggered_count + 1, last_triggered = ? where id = ?'),
+      templateUsed: sqlite.prepare<[number]>('update message_templates set usage_count = usage_count + 1 where id = ?'),
+    };
+  }
+
+  /** The pending jobs due by `now`, soonest first. */
+  due(now: number, limit: number): JobRow[] {
+    return this.q.due.all(now, limit);
+  }
+
+  /** Decides one job and writes the outcome; call inside a transaction. */
+  claim(job: JobRow, now: number, calendar: OfficeCalendar, settings: VariableSettings): ClaimOutcome {
+    const end = (status: Exclude<JobStatus, 'pending' | 'sent'>, reason: JobReason, error: string | null = null): ClaimOutcome => {
+      this.q.end.run(status, reason, error, now, now, job.id);
+      return { kind: 'ended', job, status, reason };
+    };
+    const rule = job.rule_id === null ? undefined : this.q.rule.get(job.rule_id);
+    if (!rule) return end('cancelled', 'rule_deleted');
+    if (!rule.is_active) return end('cancelled', 'rule_off');
+    const template = this.q.template.get(rule.template_id);
+    if (!template || !template.is_active) return end('skipped', 'template_inactive');
+    const conversation = job.conversation_id === null ? undefined : this.q.conversation.get(job.conversation_id);
+    if (!conversation) return end('skipped', 'conversation_gone');
+    if (conversation.removed_at !== null) return end('cancelled', 'number_removed');
+    if (!isIndividualChat(conversation.wa_chat_id)) return end('skipped', 'not_individual');
+
+    // Late is measured from when the job could first have gone: a job armed "now" for an
+    // instant already past (a reminder booked inside its window) is on time.
+    const lateBy = now - Math.max(job.due_at, job.created_at);
+    if (lateBy > latenessLimitMs[job.trigger]) return end('expired', 'too_late');
+    if (job.trigger === 'appointment_reminder' && job.viewing_id !== null) {
+      const viewing = this.q.viewingStart.get(job.viewing_id);
+      if (viewing?.status === 'cancelled') return end('cancelled', 'viewing_cancelled');
+      if (viewing && viewing.start_at <= now) return end('expired', 'viewing_started');
+    }
+    if (conversation.opted_out_at !== null) return end('skipped', 'opted_out');
+    if (rule.office_hours_only && !calendar.isOpen(now)) {
+      const opening = calendar.nextOpening(now);
+      if (opening !== null && opening > now) {
+        this.q.retime.run(opening, now, job.id);
+        return { kind: 'postponed', job, dueAt: opening };
+      }
+    }
+    if (this.q.sentToContact.get(job.contact_id, now - day)!.n >= perContactDailyCap) return end('skipped', 'contact_cap');
+
+    const filled = this.variables.fill(
+      { content: template.content, variables: JSON.parse(template.variables) as string[] },
+      { trigger: job.trigger, conversationId: job.conversation_id, contactId: job.contact_id, viewingId: job.viewing_id, propertyId: job.property_id, context: job.context ? (JSON.parse(job.context) as Record<string, unknown>) : null },
+      settings,
+    );
+    if (filled.missing.length > 0) return end('skipped', 'variable_missing', filled.missing.join(', '));
+
+    const message = this.outbox.enqueue({
+      conversationId: conversation.id,
+      content: filled.text,
+      sender: 'system',
+      senderId: null,
+      senderName: rule.name,
+      templateId: template.id,
+      clientId: `automation:${job.id}`,
+    });
+    this.q.sent.run(message.id, now, now, job.id);
+    this.q.ruleTriggered.run(now, rule.id);
+    this.q.templateUsed.run(template.id);
+    return { kind: 'sent', job, message, ruleId: rule.id, templateId: template.id };
+  }
+
+  /** A job whose claim threw (a broken row, a vanished conversation): failed, so it is not tried for ever. */
+  fail(job: JobRow, now: number, error: string): void {
+    this.q.end.run('failed', 'send_failed', error, now, now, job.id);
+  }
+}
