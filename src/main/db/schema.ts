@@ -94,6 +94,13 @@ export const contacts = sqliteTable(
     createdBy: integer('created_by').references((): AnySQLiteColumn => users.id, { onDelete: 'set null' }),
     /** Issue 15: when the customer wrote an opt-out word; no automated message reaches them until an agent clears it. */
     automationOptedOutAt: integer('automation_opted_out_at'),
+    /** Issue 15: what the customer looks for (property_match). Budget in halalas; JSON arrays; bedrooms a minimum; null = no preference. */
+    prefBudgetMin: integer('pref_budget_min'),
+    prefBudgetMax: integer('pref_budget_max'),
+    prefCity: text('pref_city'),
+    prefDistricts: text('pref_districts'),
+    prefPropertyTypes: text('pref_property_types'),
+    prefBedrooms: integer('pref_bedrooms'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -104,6 +111,12 @@ export const contacts = sqliteTable(
     index('contacts_wa_lid').on(t.waLid).where(sql`wa_lid is not null`),
     index('contacts_name').on(t.name),
     index('contacts_follow_up').on(t.followUpDate).where(sql`follow_up_date is not null`),
+    index('contacts_property_preferences')
+      .on(t.prefCity)
+      .where(
+        sql`(pref_budget_min is not null or pref_budget_max is not null or pref_city is not null
+  or pref_districts is not null or pref_property_types is not null or pref_bedrooms is not null)`,
+      ),
   ],
 );
 
@@ -282,7 +295,13 @@ export const activityLog = sqliteTable(
     details: text('details'),
     createdAt: createdAt(),
   },
-  (t) => [index('activity_log_created').on(t.createdAt), index('activity_log_user').on(t.userId), index('activity_log_action').on(t.action)],
+  (t) => [
+    index('activity_log_created').on(t.createdAt),
+    index('activity_log_user').on(t.userId),
+    index('activity_log_action').on(t.action),
+    // A conversation's resolves (issue 15: a customer message after one opens a new inquiry episode).
+    index('activity_log_conversation_status').on(t.entityId, t.createdAt).where(sql`action = 'conversation.status_changed'`),
+  ],
 );
 
 /** Seed 003's message_templates: `{{variables}}` in the content, counted when used. */

@@ -100,10 +100,11 @@ const table: Record<ChannelName, Rule> = {
   'automation.dryRun': { scopedBy: 'admin-only', input: (w) => ({ trigger: 'follow_up', whatsappNumberId: w.rentals.id }), expect: 'role' },
   'automation.preview': { scopedBy: 'admin-only', input: (w) => ({ templateId: w.ruleTemplate.id, trigger: 'follow_up', conversationId: w.theirs.id }), expect: 'role' },
   'automation.stats': { scopedBy: 'managers-only', input: (w) => ({ numberId: w.rentals.id }), expect: 'role' },
+  // Issue 15 (automation): "follow up in …" names a conversation; checked before anything else (the triggers branch).
+  'automation.followUp': { scopedBy: 'conversation', input: (w) => ({ conversationId: w.theirs.id, inMinutes: 60 }), expect: { refused: 'number_not_allowed' } },
   'automation.ruleJobs': { scopedBy: 'managers-only', input: () => ({ ruleId: 1 }), expect: 'role' },
   'automation.conversationJobs': { scopedBy: 'conversation', input: (w) => ({ conversationId: w.theirs.id }), expect: { refused: 'number_not_allowed' } },
   'automation.cancelJob': { scopedBy: 'conversation', input: () => ({ id: 1 }), expect: 'notFound' },
-  'automation.followUp': { scopedBy: 'conversation', input: (w) => ({ conversationId: w.theirs.id, inMinutes: 60 }), expect: { refused: 'number_not_allowed' } },
   'automation.contactState': { scopedBy: 'contact', input: (w) => ({ contactId: w.theirContactId }), expect: { refused: 'contact_not_allowed' } },
   'automation.resumeContact': { scopedBy: 'contact', input: (w) => ({ contactId: w.theirContactId }), expect: { refused: 'contact_not_allowed' } },
   'numbers.create': { scopedBy: 'admin-only', input: () => ({ name: 'x' }), expect: 'role' },

@@ -54,6 +54,14 @@ export const perContactDailyCap = 3;
 /** Words that, as a customer's whole message, end automation to them until an agent re-enables it. */
 export const optOutWords = ['إلغاء', 'الغاء', 'توقف', 'stop', 'unsubscribe'] as const;
 
+/** Why "follow up in …" was refused (UNPROCESSABLE_ENTITY's reason; number_removed as elsewhere). */
+export const automationErrorReasons = {
+  /** No active follow-up rule covers the conversation's number. */
+  noFollowUpRule: 'no_follow_up_rule',
+  /** The customer wrote an opt-out word; an agent turns automation back on first. */
+  optedOut: 'opted_out',
+} as const;
+
 export const jobStatuses = ['pending', 'sent', 'skipped', 'cancelled', 'expired', 'failed'] as const;
 export type JobStatus = (typeof jobStatuses)[number];
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isCalendarDay, maxTagLength, maxTags, normalizeTags } from './types';
 import { email, entityId } from '../fields';
+import { contactPreferencesInput } from './preferences';
 
 /** Seed 000's contacts and notes inputs. */
 
@@ -41,11 +42,11 @@ export const contactListInput = z
 export const contactIdInput = z.object({ id: entityId }).strict();
 
 export const createContactInput = z
-  .object({ name: contactName, phone: contactPhone, email: contactEmail, tags: tags.default([]), followUpDate })
+  .object({ name: contactName, phone: contactPhone, email: contactEmail, tags: tags.default([]), followUpDate, preferences: contactPreferencesInput.optional() })
   .strict();
 
 export const updateContactInput = z
-  .object({ id: entityId, name: contactName.optional(), phone: contactPhone.optional(), email: contactEmail, tags: tags.optional(), followUpDate })
+  .object({ id: entityId, name: contactName.optional(), phone: contactPhone.optional(), email: contactEmail, tags: tags.optional(), followUpDate, preferences: contactPreferencesInput.optional() })
   .strict();
 
 export const addNoteInput = z

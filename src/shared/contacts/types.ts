@@ -1,4 +1,5 @@
 import type { ConversationStatus, NumberStatus } from '../domain';
+import type { ContactPreferences } from './preferences';
 
 /** Seed 000's contact, as every contacts channel returns it. */
 export interface ContactView {
@@ -10,6 +11,8 @@ export interface ContactView {
   tags: string[];
   /** A calendar day (YYYY-MM-DD) in the office's time zone, not a moment. */
   followUpDate: string | null;
+  /** What they look for: a matching new or newly available property is sent to them (issue 15). */
+  preferences: ContactPreferences;
   createdAt: string;
   updatedAt: string;
 }

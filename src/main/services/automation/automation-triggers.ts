@@ -1,38 +1,252 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { followUpInput } from '../../../shared/automation/schemas';
-import type { AutomationDryRun, AutomationJobView } from '../../../shared/automation/types';
+import type { AutomationDryRun, AutomationJobView, AutomationTrigger } from '../../../shared/automation/types';
 import type { Caller } from '../auth/auth-service';
 import type { Clock } from '../../base/clock';
 import type { Logger } from '../../base/logger';
-import type { EventBus } from '../../events/event-bus';
+import type { BusMessage, EventBus } from '../../events/event-bus';
 import type { OfficeCalendar } from '../../calendar/office-calendar';
-import type { JobStore } from './job-store';
+import type { NumberAccess } from '../inbox/number-access';
+import type { JobCandidates, JobStore } from './job-store';
 import type { RuleHooks, RuleSnapshot } from './rule-hooks';
+import { ActiveRules } from './triggers/active-rules';
+import { ActivityTriggers } from './triggers/activity-triggers';
+import { AgentFollowUp } from './triggers/agent-follow-up';
+import { newInquiryCandidates, noResponseCandidates } from './triggers/conversation-candidates';
+import { Cursors } from './triggers/cursors';
+import { FollowUpDates } from './triggers/follow-up-dates';
+import { MessageTriggers } from './triggers/message-triggers';
+import { PriceTriggers } from './triggers/price-triggers';
+import type { RuleLike } from './triggers/rule-source';
+import { reminderCandidates } from './triggers/viewing-candidates';
+import { ViewingTriggers } from './triggers/viewing-triggers';
+
+type Drain = 'messages' | 'activity' | 'prices';
 
 /**
  * Arms, re-times and cancels jobs from what happens in the office (issue 15 "Triggers"):
  * messages, resolves and archives, follow-ups, viewings, properties and prices.
- * (Issue 15: the triggers engineer fills this in.)
+ *
+ * Crash-safe by construction: what is read from an append-only record (messages, the activity
+ * log, the price history) goes through a cursor committed with the jobs it armed or ended; what
+ * is a state (viewings, follow-up dates, removed numbers) is reconciled from the state. The bus
+ * only wakes the work, after the change committed, and start catches up on everything.
  */
 export class AutomationTriggers implements RuleHooks {
-  constructor(
-    readonly deps: { sqlite: Database.Database; bus: EventBus; clock: Clock; logger: Logger; store: JobStore; calendar: () => OfficeCalendar },
-  ) {}
+  private readonly rules: ActiveRules;
+  private readonly messages: MessageTriggers;
+  private readonly activity: ActivityTriggers;
+  private readonly prices: PriceTriggers;
+  private readonly viewings: ViewingTriggers;
+  private readonly dates: FollowUpDates;
+  private readonly agent: AgentFollowUp;
+  private readonly scheduled = new Set<Drain>();
+  private wake: NodeJS.Immediate | null = null;
+  private stopped = true;
 
-  /** Starts listening; returns the stop. */
+  constructor(
+    readonly deps: { sqlite: Database.Database; bus: EventBus; clock: Clock; logger: Logger; store: JobStore; calendar: () => OfficeCalendar; access: NumberAccess },
+  ) {
+    const { sqlite, clock, store } = deps;
+    this.rules = new ActiveRules(sqlite);
+    const cursors = new Cursors(sqlite);
+    const shared = { sqlite, clock, store, rules: this.rules, cursors };
+    this.messages = new MessageTriggers(shared);
+    this.activity = new ActivityTriggers(shared);
+    this.prices = new PriceTriggers(shared);
+    this.viewings = new ViewingTriggers({ clock, store, rules: this.rules });
+    this.dates = new FollowUpDates({ sqlite, store, calendar: deps.calendar });
+    this.agent = new AgentFollowUp({ sqlite, clock, store, access: deps.access });
+  }
+
+  /** Catches up on what happened while closed, then listens; returns the stop. */
   start(): () => void {
-    return () => {};
+    this.stopped = false;
+    this.catchUp();
+    const unsubscribe = this.deps.bus.subscribe((message) => this.heard(message));
+    return () => {
+      this.stopped = true;
+      unsubscribe();
+      if (this.wake) clearImmediate(this.wake);
+      this.wake = null;
+    };
+  }
+
+  /** Everything at once: the cursors, every viewing, every follow-up date, removed numbers. Idempotent. */
+  catchUp(): void {
+    this.guard('catch-up', () => {
+      this.drain('messages');
+      this.drain('activity');
+      this.drain('prices');
+      const { sqlite, store, clock } = this.deps;
+      sqlite.transaction(() => {
+        store.end({ where: { sql: 'whatsapp_number_id in (select id from whatsapp_numbers where removed_at is not null)', params: [] } }, 'cancelled', 'number_removed');
+        this.viewings.reconcile({ kind: 'all' });
+        if (this.rules.any(['follow_up'])) this.dates.reconcile(null, clock.now());
+      })();
+    });
   }
 
   /** An agent's "follow up in …" on a conversation: arms its follow-up rules for then. */
-  followUp(_caller: Caller, _input: z.output<typeof followUpInput>): AutomationJobView[] {
-    return [];
+  followUp(caller: Caller, input: z.output<typeof followUpInput>): AutomationJobView[] {
+    return this.agent.followUp(caller, input);
   }
 
-  saved(_rule: RuleSnapshot, _previous: RuleSnapshot | null): void {}
-  deleted(_rule: RuleSnapshot): void {}
-  dryRun(_rule: Pick<RuleSnapshot, 'trigger' | 'delayMinutes' | 'whatsappNumberId'>, _sampleSize: number): AutomationDryRun {
-    return { count: 0, sample: [] };
+  saved(rule: RuleSnapshot, previous: RuleSnapshot | null): void {
+    this.rules.invalidate();
+    const { store } = this.deps;
+    const wasOn = previous?.isActive ?? false;
+    if (!rule.isActive) {
+      if (wasOn) store.end({ ruleId: rule.id }, 'cancelled', 'rule_off');
+      return;
+    }
+    if (previous && wasOn) {
+      const moved = previous.trigger !== rule.trigger || previous.whatsappNumberId !== rule.whatsappNumberId;
+      if (moved) {
+        // Jobs the rule no longer covers (another trigger, another number) end as if it were off for them.
+        store.end(
+          {
+            ruleId: rule.id,
+            where: { sql: 'trigger <> ? or (? is not null and whatsapp_number_id <> ?)', params: [rule.trigger, rule.whatsappNumberId, rule.whatsappNumberId] },
+          },
+          'cancelled',
+          'rule_off',
+        );
+      } else if (previous.delayMinutes !== rule.delayMinutes) {
+        this.shift(rule, (rule.delayMinutes - previous.delayMinutes) * 60_000);
+      }
+      if (!moved) return;
+    }
+    this.armNow(rule);
+  }
+
+  deleted(rule: RuleSnapshot): void {
+    this.rules.invalidate();
+    this.deps.store.end({ ruleId: rule.id }, 'cancelled', 'rule_deleted');
+  }
+
+  dryRun(rule: Pick<RuleSnapshot, 'trigger' | 'delayMinutes' | 'whatsappNumberId'>, sampleSize: number): AutomationDryRun {
+    const like: RuleLike = { id: 0, name: '', delayMinutes: rule.delayMinutes, whatsappNumberId: rule.whatsappNumberId };
+    const now = this.deps.clock.now();
+    const iso = (ms: number) => new Date(ms).toISOString();
+    if (rule.trigger === 'follow_up') {
+      const jobs = this.dates.jobs([like], null, now).sort((a, b) => a.dueAt - b.dueAt);
+      const contact = this.deps.sqlite.prepare<[number], { name: string | null; phone: string | null }>('select name, phone from contacts where id = ?');
+      return {
+        count: jobs.length,
+        sample: jobs.slice(0, sampleSize).map((j) => {
+          const who = contact.get(j.contactId);
+          return { conversationId: j.conversationId, contactId: j.contactId, contactName: who?.name ?? null, contactPhone: who?.phone ?? null, dueAt: iso(j.dueAt) };
+        }),
+      };
+    }
+    const candidates = this.candidatesNow(rule.trigger, like, now);
+    if (!candidates) return { count: 0, sample: [] };
+    const { count, sample } = this.deps.store.preview(candidates, sampleSize);
+    return {
+      count,
+      sample: sample.map((s) => ({ conversationId: s.conversation_id, contactId: s.contact_id, contactName: s.contact_name, contactPhone: s.contact_phone, dueAt: iso(s.due_at) })),
+    };
+  }
+
+  /**
+   * A rule switched on arms for what is true now, in one statement whatever the office's size:
+   * unanswered inquiries, silences past a person's message, upcoming viewings, follow-up dates.
+   * Keys already armed (before it was switched off) arm nothing: on again means new episodes only.
+   * A new or newly available property, a price change, a viewing marked done: events, not states.
+   */
+  private armNow(rule: RuleSnapshot): void {
+    const now = this.deps.clock.now();
+    if (rule.trigger === 'follow_up') {
+      for (const job of this.dates.jobs([rule], null, now)) this.deps.store.arm(job);
+      return;
+    }
+    const candidates = this.candidatesNow(rule.trigger, rule, now);
+    if (candidates) this.deps.store.armFrom(candidates);
+  }
+
+  private candidatesNow(trigger: AutomationTrigger, rule: RuleLike, now: number): JobCandidates | null {
+    const source = { kind: 'rule', rule } as const;
+    const all = { kind: 'all' } as const;
+    switch (trigger) {
+      case 'new_inquiry':
+        return newInquiryCandidates(source, all, now);
+      case 'no_response_24h':
+      case 'no_response_48h':
+      case 'no_response_72h':
+        return noResponseCandidates(trigger, source, all, now);
+      case 'appointment_reminder':
+        return reminderCandidates(source, all, now);
+      default:
+        return null;
+    }
+  }
+
+  /** A changed delay re-times the waiting jobs; an agent's follow-up and a follow-up date keep their time. */
+  private shift(rule: RuleSnapshot, deltaMs: number): void {
+    const filter =
+      rule.trigger === 'follow_up' ? { ruleId: rule.id, where: { sql: 'viewing_id is not null', params: [] } } : { ruleId: rule.id };
+    this.deps.store.shift(filter, deltaMs);
+  }
+
+  private heard(message: BusMessage): void {
+    switch (message.event) {
+      case 'message.new':
+        return this.schedule('messages');
+      case 'conversation.update':
+      case 'properties.changed':
+        return this.schedule('activity');
+      case 'properties.priceChanged':
+        return this.schedule('prices');
+      case 'viewings.changed': {
+        const { viewingId } = message.data as BusMessage<'viewings.changed'>['data'];
+        return this.later(() => this.deps.sqlite.transaction(() => this.viewings.reconcile({ kind: 'viewing', viewingId }))());
+      }
+      case 'contact.changed': {
+        const { contactId } = message.data as BusMessage<'contact.changed'>['data'];
+        return this.later(() => this.deps.sqlite.transaction(() => this.dates.reconcile(contactId, this.deps.clock.now()))());
+      }
+      case 'number.removed': {
+        const { id } = message.data as BusMessage<'number.removed'>['data'];
+        return this.later(() => this.deps.store.end({ whatsappNumberId: id }, 'cancelled', 'number_removed'));
+      }
+      default:
+        return;
+    }
+  }
+
+  /** Coalesces wake-ups: a burst of messages is read in one pass after the publisher's turn ends. */
+  private schedule(drain: Drain): void {
+    this.scheduled.add(drain);
+    if (this.wake) return;
+    this.wake = setImmediate(() => {
+      this.wake = null;
+      if (this.stopped) return;
+      const drains = [...this.scheduled];
+      this.scheduled.clear();
+      for (const d of drains) this.guard(d, () => this.drain(d));
+    });
+  }
+
+  private later(run: () => void): void {
+    setImmediate(() => {
+      if (!this.stopped) this.guard('reconcile', run);
+    });
+  }
+
+  private drain(drain: Drain): void {
+    if (drain === 'messages') this.messages.drain();
+    else if (drain === 'activity') this.activity.drain();
+    else this.prices.drain();
+  }
+
+  /** A failing pass is logged and left to the next wake or start: its cursor did not move. */
+  private guard(what: string, run: () => void): void {
+    try {
+      run();
+    } catch (error) {
+      this.deps.logger.error('automation triggers failed', { what, error: String(error) });
+    }
   }
 }

@@ -55,6 +55,18 @@ export interface JobFilter {
   whatsappNumberId?: number;
   /** Only jobs whose key starts with this (e.g. one episode's). */
   keyPrefix?: string;
+  /** A further condition on the job's columns, written by the caller (never from input): e.g. "key not this one". */
+  where?: { sql: string; params: unknown[] };
+}
+
+/**
+ * A query (never built from input) whose rows are jobs to arm, in this column order:
+ * rule_id, rule_name, trigger, whatsapp_number_id, conversation_id, contact_id, viewing_id,
+ * property_id, idempotency_key, due_at, context. Set-based arming: one statement for any number of jobs.
+ */
+export interface JobCandidates {
+  sql: string;
+  params: Record<string, unknown>;
 }
 
 /**
@@ -66,6 +78,8 @@ export class JobStore {
   private readonly q;
   /** Told after jobs were armed or re-timed, so the runner can wake earlier than its tick. */
   changed: (earliestDueAt: number | null) => void = () => {};
+  /** Set-based statements, prepared once per text: the message path runs the same few again and again. */
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(
     private readonly sqlite: Database.Database,
@@ -91,6 +105,53 @@ export class JobStore {
     if (info.changes === 0) return null;
     this.changed(job.dueAt);
     return this.q.byId.get(Number(info.lastInsertRowid))!;
+  }
+
+  /** Arms every candidate whose key was never armed, in one statement; how many were armed. */
+  armFrom(candidates: JobCandidates): number {
+    const now = this.clock.now();
+    const info = this.prepared(
+      `insert into automation_jobs (rule_id, rule_name, trigger, whatsapp_number_id, conversation_id, contact_id, viewing_id, property_id, idempotency_key, due_at, context, created_at, updated_at)
+       select rule_id, rule_name, trigger, whatsapp_number_id, conversation_id, contact_id, viewing_id, property_id, idempotency_key, due_at, context, @armedAt, @armedAt
+       from (${candidates.sql}) where true on conflict (idempotency_key) do nothing`,
+    ).run({ ...candidates.params, armedAt: now });
+    if (info.changes > 0) this.changed(null);
+    return info.changes;
+  }
+
+  /** Moves the pending jobs armed before under a candidate's key to the candidate's due instant (a silence went on). */
+  retimeFrom(candidates: JobCandidates): number {
+    const info = this.prepared(
+      `update automation_jobs set due_at = c.due_at, updated_at = @retimedAt
+       from (${candidates.sql}) as c
+       where automation_jobs.idempotency_key = c.idempotency_key and automation_jobs.status = 'pending' and automation_jobs.due_at <> c.due_at`,
+    ).run({ ...candidates.params, retimedAt: this.clock.now() });
+    if (info.changes > 0) this.changed(null);
+    return info.changes;
+  }
+
+  /** What a candidate query would arm, without writing: how many, and the soonest `limit` with their contact. */
+  preview(candidates: JobCandidates, limit: number): { count: number; sample: { conversation_id: number | null; contact_id: number; contact_name: string | null; contact_phone: string | null; due_at: number }[] } {
+    const count = this.prepared(`select count(*) as n from (${candidates.sql})`).get(candidates.params) as { n: number };
+    const sample = this.prepared(
+      `select c.conversation_id, c.contact_id, ct.name as contact_name, ct.phone as contact_phone, c.due_at
+       from (${candidates.sql}) c join contacts ct on ct.id = c.contact_id order by c.due_at, c.contact_id limit @sampleLimit`,
+    ).all({ ...candidates.params, sampleLimit: limit }) as { conversation_id: number | null; contact_id: number; contact_name: string | null; contact_phone: string | null; due_at: number }[];
+    return { count: count.n, sample };
+  }
+
+  private prepared(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.sqlite.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /** Replaces a pending job's context (a later price within the same collapse window). */
+  setContext(id: number, context: Record<string, unknown>): boolean {
+    return this.sqlite.prepare(`update automation_jobs set context = ?, updated_at = ? where id = ? and status = 'pending'`).run(JSON.stringify(context), this.clock.now(), id).changes > 0;
   }
 
   get(id: number): JobRow | undefined {
@@ -157,6 +218,10 @@ function whereOf(filter: JobFilter): { where: string; params: unknown[] } {
     // A range, not LIKE: keys hold ':' and digits only, and the range uses the unique index.
     clauses.push('idempotency_key >= ? and idempotency_key < ?');
     params.push(filter.keyPrefix, filter.keyPrefix + '\uffff');
+  }
+  if (filter.where !== undefined) {
+    clauses.push(`(${filter.where.sql})`);
+    params.push(...filter.where.params);
   }
   // An empty filter would end every job: refuse it rather than guess.
   if (clauses.length === 0) throw new Error('a job filter needs at least one field');

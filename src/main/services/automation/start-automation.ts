@@ -33,7 +33,7 @@ export interface AutomationDeps {
 export function startAutomation(deps: AutomationDeps) {
   const calendar = () => officeCalendarOf(deps.sqlite);
   const store = new JobStore(deps.sqlite, deps.clock);
-  const triggers = new AutomationTriggers({ sqlite: deps.sqlite, bus: deps.bus, clock: deps.clock, logger: deps.logger, store, calendar });
+  const triggers = new AutomationTriggers({ sqlite: deps.sqlite, bus: deps.bus, clock: deps.clock, logger: deps.logger, store, calendar, access: deps.access });
   const runner = new AutomationRunner({ ...deps, store, calendar });
   const rules = new AutomationRules({ sqlite: deps.sqlite, access: deps.access, activity: deps.activity, bus: deps.bus, clock: deps.clock, hooks: triggers, officeValues: deps.officeValues });
   const jobs = new AutomationJobs({ sqlite: deps.sqlite, access: deps.access, activity: deps.activity, bus: deps.bus, clock: deps.clock, store, triggers });

@@ -1,4 +1,6 @@
 import type { ContactView } from '../../../shared/contacts/types';
+import type { ContactPreferences } from '../../../shared/contacts/preferences';
+import type { PropertyType } from '../../../shared/properties/types';
 import { toIso } from '../../base/clock';
 
 export interface ContactRow {
@@ -8,11 +10,37 @@ export interface ContactRow {
   email: string | null;
   tags: string;
   follow_up_date: number | null;
+  pref_budget_min: number | null;
+  pref_budget_max: number | null;
+  pref_city: string | null;
+  pref_districts: string | null;
+  pref_property_types: string | null;
+  pref_bedrooms: number | null;
   created_at: number;
   updated_at: number;
 }
 
-export const contactColumns = 'c.id, c.phone, c.name, c.email, c.tags, c.follow_up_date, c.created_at, c.updated_at';
+export const contactColumns =
+  'c.id, c.phone, c.name, c.email, c.tags, c.follow_up_date, c.pref_budget_min, c.pref_budget_max, c.pref_city, c.pref_districts, c.pref_property_types, c.pref_bedrooms, c.created_at, c.updated_at';
+
+/** The preference columns in order, for an update or insert. */
+export const preferenceColumns = ['pref_budget_min', 'pref_budget_max', 'pref_city', 'pref_districts', 'pref_property_types', 'pref_bedrooms'] as const;
+
+/** Preferences as stored: empty lists as null, so "has a preference" is a plain not-null test (and index). */
+export function preferenceValues(p: ContactPreferences): (string | number | null)[] {
+  return [p.budgetMin, p.budgetMax, p.city, p.districts.length ? JSON.stringify(p.districts) : null, p.propertyTypes.length ? JSON.stringify(p.propertyTypes) : null, p.bedrooms];
+}
+
+export function toPreferences(row: Pick<ContactRow, (typeof preferenceColumns)[number]>): ContactPreferences {
+  return {
+    budgetMin: row.pref_budget_min,
+    budgetMax: row.pref_budget_max,
+    city: row.pref_city,
+    districts: row.pref_districts ? parseTags(row.pref_districts) : [],
+    propertyTypes: (row.pref_property_types ? parseTags(row.pref_property_types) : []) as PropertyType[],
+    bedrooms: row.pref_bedrooms,
+  };
+}
 
 /** A follow-up day is stored as that day's UTC midnight: a date, compared by equality with today's. */
 export const dayToMs = (day: string): number => Date.parse(`${day}T00:00:00Z`);
@@ -35,6 +63,7 @@ export function toContactView(row: ContactRow): ContactView {
     email: row.email,
     tags: parseTags(row.tags),
     followUpDate: row.follow_up_date === null ? null : msToDay(row.follow_up_date),
+    preferences: toPreferences(row),
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
   };

@@ -13,7 +13,7 @@ import type { ActivityLog } from '../activity/activity-log';
 import type { Caller } from '../auth/auth-service';
 import { ContactAccess } from './contact-access';
 import { contactFilterSql } from './contact-filter';
-import { contactColumns, dayToMs, decodeCursor, encodeCursor, toContactView, type ContactCursor, type ContactRow } from './contact-records';
+import { contactColumns, dayToMs, decodeCursor, encodeCursor, preferenceColumns, preferenceValues, toContactView, type ContactCursor, type ContactRow } from './contact-records';
 import { ContactsTransfer } from './contacts-transfer';
 
 export interface ContactsDeps {
@@ -74,6 +74,7 @@ export class ContactsService {
         'insert into contacts (phone, name, email, tags, follow_up_date, created_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       reindex: sqlite.prepare<[number]>("insert into search_queue (kind, row_id) values ('c', ?)"),
+      setPreferences: sqlite.prepare<[...(string | number | null)[], number]>(`update contacts set ${preferenceColumns.map((c) => `${c} = ?`).join(', ')} where id = ?`),
       notes: sqlite.prepare<[number], NoteRow>(
         `select n.id, n.contact_id, n.content, n.created_by, u.name as author_name, n.created_at
          from contact_notes n left join users u on u.id = n.created_by
@@ -162,8 +163,12 @@ export class ContactsService {
     const now = this.deps.clock.now();
     let id: number;
     try {
-      const info = this.q.insert.run(phone, input.name, input.email ?? null, JSON.stringify(input.tags), input.followUpDate ? dayToMs(input.followUpDate) : null, caller.user.id, now, now);
-      id = Number(info.lastInsertRowid);
+      id = this.deps.sqlite.transaction(() => {
+        const info = this.q.insert.run(phone, input.name, input.email ?? null, JSON.stringify(input.tags), input.followUpDate ? dayToMs(input.followUpDate) : null, caller.user.id, now, now);
+        const created = Number(info.lastInsertRowid);
+        if (input.preferences) this.q.setPreferences.run(...preferenceValues(input.preferences), created);
+        return created;
+      })();
     } catch (error) {
       if (isUniqueViolation(error)) throw phoneTaken();
       throw error;
@@ -195,6 +200,15 @@ export class ContactsService {
     if (input.email !== undefined) set('email', 'email', input.email, before.email);
     if (input.tags !== undefined) set('tags', 'tags', JSON.stringify(input.tags), before.tags);
     if (input.followUpDate !== undefined) set('followUpDate', 'follow_up_date', input.followUpDate ? dayToMs(input.followUpDate) : null, before.follow_up_date);
+    if (input.preferences !== undefined) {
+      const next = preferenceValues(input.preferences);
+      preferenceColumns.forEach((column, i) => {
+        if (next[i] === before[column]) return;
+        sets.push(`${column} = ?`);
+        values.push(next[i] ?? null);
+        if (!changed.includes('preferences')) changed.push('preferences');
+      });
+    }
     if (sets.length === 0) return toContactView(before);
 
     try {
