@@ -197,7 +197,7 @@ function startServices(options: CoreOptions, shared: Shared) {
   pipeline.onStatus = (numberId) => numbers.publish(numberId);
   pipeline.audienceFor = (numberId) => access.audience(numberId);
   const inbox = new InboxService(sqlite, outbox, pipeline, clock, access, new ConversationList(sqlite, searchIndex), activity, bus, uploads);
-  const demo = new DemoService(sqlite, access, wa.demo ?? null);
+  const demo = new DemoService(sqlite, access, wa.demo ?? null, clock);
   const media = new MediaService(sqlite, mediaStore, uploads, access);
   const propertyPhotos = new PropertyPhotos(sqlite, mediaStore, uploads, activity, bus, clock);
   const properties = new PropertiesService(sqlite, access, activity, bus, clock);

@@ -11,6 +11,7 @@ import { attachSocketServer } from '../host/socket-server';
 import type { MessageRow } from '../ingest/records';
 import { eventually, startTestCore, tempDir } from '../testing/test-core';
 import { twoNumbersOffice, type TwoNumbersOffice } from '../testing/two-numbers-office';
+import { pendingJobOn } from '../services/automation/runner/automation-office';
 
 type Who = 'admin' | 'agent' | 'rentalsAgent';
 const everyone: Who[] = ['admin', 'agent', 'rentalsAgent'];
@@ -170,7 +171,11 @@ const table: Record<EventName, EventRule> = {
   // Issue 15: placeholders from the contract commit; the rules and engine branches make them exact.
   // A rule holds no customer: everyone signed in hears of it (even a Rentals rule) and filters by number.
   'automation.rules.changed': { scopedBy: 'everyone', produce: ({ t, w }) => t.call('automation.toggleRule', { id: w.theirRule.id }, w.admin.token), reaches: everyone },
-  'automation.jobs.changed': { scopedBy: 'number', produce: () => undefined, reaches: ['admin', 'rentalsAgent'] },
+  'automation.jobs.changed': {
+    scopedBy: 'number',
+    produce: ({ t, w }) => t.call('automation.cancelJob', { id: pendingJobOn(t, w.theirs.id) }, w.admin.token),
+    reaches: ['admin', 'rentalsAgent'],
+  },
   'session.ended': { scopedBy: 'session', produce: ({ t, w }) => t.call('users.setActive', { id: w.rentalsAgent.user.id, isActive: false }, w.admin.token), reaches: ['rentalsAgent'] },
 };
 

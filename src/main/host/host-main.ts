@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { consoleLogger } from '../base/logger';
+import { offsetClock } from '../base/offset-clock';
 import { defaultDataDir, resolveDataDir } from '../core/default-data-dir';
 import { parseHostOptions } from './cli-options';
 import { installProcessGuard } from '../base/process-guard';
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
     logger: consoleLogger,
     version: hostVersion(),
     whatsapp: whatsappOptions({ demo: options.demo, logger: consoleLogger }),
+    // Demo mode's clock can be moved forward (demo.advanceClock) to show what happens later.
+    ...(options.demo ? { clock: offsetClock() } : {}),
   });
   installProcessGuard(consoleLogger);
   console.log(`Meras Desk is ready at ${host.url}`);

@@ -12,16 +12,16 @@ import type { DemoWorld } from '../whatsapp/demo/demo-world';
  * that the test kills with SIGKILL; WhatsApp's side (the demo world) lives in a journal file,
  * as a phone outlives the app, and a core started in the test process takes over after.
  */
-export async function buildCrashChild(): Promise<string> {
+export async function buildCrashChild(entry = path.join(__dirname, 'crash-child.ts')): Promise<string> {
   const bundle = path.join(tempDir('meras-crash-build-'), 'crash-child.cjs');
   await build({
-    entryPoints: [path.join(__dirname, 'crash-child.ts')],
+    entryPoints: [entry],
     bundle: true,
     platform: 'node',
     format: 'cjs',
     target: 'node22',
     outfile: bundle,
-    external: ['better-sqlite3', 'whatsapp-web.js'],
+    external: ['better-sqlite3', 'whatsapp-web.js', 'node-cron'],
     logLevel: 'silent',
   });
   return bundle;
@@ -39,7 +39,7 @@ export interface CrashChildConfig {
 }
 
 /** Starts the child; `output()` is everything it printed so far. Killed with SIGKILL by `kill()`. */
-export function spawnCrashChild(bundle: string, config: CrashChildConfig) {
+export function spawnCrashChild(bundle: string, config: CrashChildConfig | Record<string, unknown>) {
   const child: ChildProcess = spawn(process.execPath, [bundle, JSON.stringify(config)], {
     stdio: ['ignore', 'pipe', 'pipe'],
     // The bundle lives in a temp folder; its externals come from the project's node_modules.

@@ -3,6 +3,7 @@ import { channels, type ChannelName } from '../../shared/contract';
 import type { ApiResult } from '../../shared/errors';
 import { startTestCore } from '../testing/test-core';
 import { twoNumbersOffice, type TwoNumbersOffice } from '../testing/two-numbers-office';
+import { pendingJobOn } from '../services/automation/runner/automation-office';
 
 /** How a channel keeps an agent to the numbers they work (issue 13). */
 type ScopedBy =
@@ -40,6 +41,9 @@ interface Rule {
    */
   expect: { refused: 'number_not_allowed' | 'contact_not_allowed' } | 'role' | 'notFound' | { absent: Check } | 'same' | { own: Check };
 }
+
+/** A pending automation job on Rentals' conversation (armed in beforeAll). */
+let theirJobId = 0;
 
 const ok = <T,>(result: ApiResult<unknown>): T => {
   if (!result.success) throw new Error(`failed: ${JSON.stringify(result.error)}`);
@@ -104,7 +108,8 @@ const table: Record<ChannelName, Rule> = {
   'automation.followUp': { scopedBy: 'conversation', input: (w) => ({ conversationId: w.theirs.id, inMinutes: 60 }), expect: { refused: 'number_not_allowed' } },
   'automation.ruleJobs': { scopedBy: 'managers-only', input: () => ({ ruleId: 1 }), expect: 'role' },
   'automation.conversationJobs': { scopedBy: 'conversation', input: (w) => ({ conversationId: w.theirs.id }), expect: { refused: 'number_not_allowed' } },
-  'automation.cancelJob': { scopedBy: 'conversation', input: () => ({ id: 1 }), expect: 'notFound' },
+  // Another number's job: refused as its conversation would be, and left pending (checked below).
+  'automation.cancelJob': { scopedBy: 'conversation', input: () => ({ id: theirJobId }), expect: { refused: 'number_not_allowed' } },
   'automation.contactState': { scopedBy: 'contact', input: (w) => ({ contactId: w.theirContactId }), expect: { refused: 'contact_not_allowed' } },
   'automation.resumeContact': { scopedBy: 'contact', input: (w) => ({ contactId: w.theirContactId }), expect: { refused: 'contact_not_allowed' } },
   'numbers.create': { scopedBy: 'admin-only', input: () => ({ name: 'x' }), expect: 'role' },
@@ -128,6 +133,7 @@ const table: Record<ChannelName, Rule> = {
   'conversations.markRead': { scopedBy: 'conversation', input: (w) => ({ id: w.theirs.id }), expect: { refused: 'number_not_allowed' } },
   'messages.list': { scopedBy: 'conversation', input: (w) => ({ conversationId: w.theirs.id }), expect: { refused: 'number_not_allowed' } },
   'messages.send': { scopedBy: 'conversation', input: (w) => ({ conversationId: w.theirs.id, content: 'مرحبا' }), expect: { refused: 'number_not_allowed' } },
+  'demo.advanceClock': { scopedBy: 'admin-only', input: () => ({ minutes: 60 }), expect: 'role' },
   'demo.customerSends': { scopedBy: 'conversation', input: (w) => ({ conversationId: w.theirs.id, kind: 'call' }), expect: { refused: 'number_not_allowed' } },
   'demo.newCustomerWrites': { scopedBy: 'conversation', input: (w) => ({ numberId: w.rentals.id }), expect: { refused: 'number_not_allowed' } },
   'messages.versions': { scopedBy: 'conversation', input: (w) => ({ id: w.theirMessage.id }), expect: { refused: 'number_not_allowed' } },
@@ -290,6 +296,7 @@ describe('every channel keeps an agent to the numbers they work', () => {
   beforeAll(async () => {
     t = startTestCore();
     w = await twoNumbersOffice(t);
+    theirJobId = pendingJobOn(t, w.theirs.id);
   });
   afterAll(() => t.close());
 
@@ -326,6 +333,10 @@ describe('every channel keeps an agent to the numbers they work', () => {
     } else {
       outcome.own(result, w);
     }
+  });
+
+  it('leaves Rentals\' automation pending after the Sales agent was refused cancelling it', () => {
+    expect(t.core.services.automation.store.get(theirJobId)).toMatchObject({ status: 'pending', reason: null });
   });
 
   it('lets the Rentals agent do what the Sales agent was refused, so the refusals are about numbers, not roles', async () => {

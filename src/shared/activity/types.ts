@@ -16,8 +16,10 @@ export const activityActionGroups = {
     'property_interest.added',
     'property_interest.updated',
     'property_interest.removed',
+    // Issue 15: a scheduled automated message cancelled from the conversation's panel.
+    'automation.job_cancelled',
   ],
-  contact: ['contact.created', 'contact.updated', 'contact.note_added', 'contact.note_deleted', 'contact.imported'],
+  contact: ['contact.created', 'contact.updated', 'contact.note_added', 'contact.note_deleted', 'contact.imported', 'automation.contact_resumed'],
   template: ['template.created', 'template.updated', 'template.deleted', 'template.used'],
   office: ['office.updated'],
   desktop: ['desktop.updated'],

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from '../contract-kit';
+import { adminOnly, channel } from '../contract-kit';
 import { entityId } from '../fields';
 
 /** What a demo customer can be made to send in their conversation (demo mode only). */
@@ -12,6 +12,8 @@ export const demoCustomerSendsInput = z.object({ conversationId: entityId, kind:
 export const demoNewCustomerInput = z
   .object({ numberId: entityId, name: z.string().trim().min(2).max(60).optional(), language: z.enum(['ar', 'en']).default('ar') })
   .strict();
+/** Demo mode's clock moves forward by this much (up to 30 days), so "a day later" can be shown now. */
+export const demoAdvanceClockInput = z.object({ minutes: z.number().int().min(1).max(30 * 24 * 60) }).strict();
 
 /** Demo mode: show every kind of WhatsApp message on demand, through the same path as real ones. */
 export const demoChannels = {
@@ -19,4 +21,9 @@ export const demoChannels = {
   'demo.customerSends': channel<{ ok: true }>()({ input: demoCustomerSendsInput, access: 'user', kind: 'write' }),
   /** A new simulated customer writes to the number on demand (a new inquiry when it is wanted, not when the random arrivals bring one). */
   'demo.newCustomerWrites': channel<{ name: string; phone: string }>()({ input: demoNewCustomerInput, access: 'user', kind: 'write' }),
+  /**
+   * Moves the app's clock forward (demo mode only; elsewhere UNPROCESSABLE_ENTITY `demo_only`):
+   * what waits on it (automations, reminders, retries) runs as if the time had passed.
+   */
+  'demo.advanceClock': channel<{ now: string; offsetMinutes: number }>()({ input: demoAdvanceClockInput, access: adminOnly, kind: 'write' }),
 } as const;

@@ -5,6 +5,7 @@ import type { demoChannels } from './contract';
 export const demoChannelNames = [
   'demo.customerSends',
   'demo.newCustomerWrites',
+  'demo.advanceClock',
 ] as const;
 export const demoEventNames = [] as const;
 

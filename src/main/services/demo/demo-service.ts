@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import type { DemoKind } from '../../../shared/demo/contract';
 import { errorReasons } from '../../../shared/errors';
 import { AppError } from '../../rpc/app-error';
+import type { WakingClock } from '../../base/clock';
+import { isAdvanceable } from '../../base/offset-clock';
 import type { Caller } from '../auth/auth-service';
 import type { NumberAccess } from '../inbox/number-access';
 
@@ -25,6 +27,7 @@ export class DemoService {
     sqlite: Database.Database,
     private readonly access: NumberAccess,
     private readonly demo: DemoHooks | null,
+    private readonly clock?: WakingClock,
   ) {
     const text = "type = 'text' and deleted_at is null and whatsapp_message_id is not null";
     this.q = {
@@ -52,6 +55,14 @@ export class DemoService {
     const wrote = this.demo.newCustomerWrites(numberId, { language, ...(name ? { name } : {}) });
     if (!wrote) throw new AppError('UNPROCESSABLE_ENTITY', errorReasons.demoNothingToAct);
     return wrote;
+  }
+
+  /** Demo mode only: the app's clock moves forward, and whatever waited for that time runs now. */
+  advanceClock(_caller: Caller, minutes: number): { now: string; offsetMinutes: number } {
+    const clock = this.clock;
+    if (!this.demo || !clock || !isAdvanceable(clock)) throw new AppError('UNPROCESSABLE_ENTITY', errorReasons.demoOnly);
+    clock.advance(minutes * 60_000);
+    return { now: new Date(clock.now()).toISOString(), offsetMinutes: Math.round(clock.offset() / 60_000) };
   }
 
   private targetOf(conversationId: number, kind: DemoKind): Target | undefined {

@@ -213,6 +213,7 @@ describe('password hashes', () => {
       'numbers.demoEvent': { id: 999, event: 'TIMEOUT' },
       'demo.customerSends': { conversationId: 1, kind: 'call' },
       'demo.newCustomerWrites': { numberId: 1 },
+      'demo.advanceClock': { minutes: 60 },
       'office.get': {},
       'office.update': { display: { digits: 'arab', calendar: 'both' } },
       'desktop.settings': {},

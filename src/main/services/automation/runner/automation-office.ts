@@ -68,3 +68,29 @@ export async function automationOffice(t: TestCore) {
   return { admin, sales, conversationId, contactId, template, rule, arm, automatedMessages, job };
 }
 export type AutomationOffice = Awaited<ReturnType<typeof automationOffice>>;
+
+/**
+ * For the scoping tables: a pending job on another number's conversation (issue 13's Rentals),
+ * armed a day ahead through the real store; its id.
+ */
+export function pendingJobOn(t: TestCore, conversationId: number): number {
+  const sqlite: Database.Database = t.core.database.sqlite;
+  const conversation = sqlite.prepare<[number], { contact_id: number; whatsapp_number_id: number }>('select contact_id, whatsapp_number_id from conversations where id = ?').get(conversationId)!;
+  const templateId = Number(sqlite.prepare("insert into message_templates (name, content, variables, created_at, updated_at) values ('متابعة', 'نتابع معك {{customer_name}}', '[\"customer_name\"]', 0, 0)").run().lastInsertRowid);
+  const ruleId = Number(
+    sqlite
+      .prepare("insert into automation_rules (name, trigger, delay_minutes, template_id, whatsapp_number_id, created_at, updated_at) values ('متابعة', 'follow_up', 1440, ?, ?, 0, 0)")
+      .run(templateId, conversation.whatsapp_number_id).lastInsertRowid,
+  );
+  const job = t.core.services.automation.store.arm({
+    ruleId,
+    ruleName: 'متابعة',
+    trigger: 'follow_up',
+    whatsappNumberId: conversation.whatsapp_number_id,
+    conversationId,
+    contactId: conversation.contact_id,
+    key: `${ruleId}:follow_up:c${conversationId}:scoping${Math.random()}`,
+    dueAt: t.core.clock.now() + 24 * 60 * 60_000,
+  });
+  return job!.id;
+}

@@ -6,6 +6,7 @@
 import { activityAr, activityEn } from './activity';
 import { activityDealsAr, activityDealsEn } from './activity-deals';
 import { automationAr, automationEn } from './automation';
+import { activityAutomationJobsAr, activityAutomationJobsEn } from './activity-automation-jobs';
 import { backupsAr, backupsEn } from './backups';
 import { branchesAr, branchesEn } from './branches';
 import { propertyRecordAr, propertyRecordEn } from './property-record';
@@ -35,6 +36,7 @@ import { viewingsAr, viewingsEn } from './viewings';
 export const featureAr = {
   ...activityAr,
   ...activityDealsAr,
+  ...activityAutomationJobsAr,
   ...templatesAr,
   ...inboxFindAr,
   ...inboxArchivedAr,
@@ -65,6 +67,7 @@ export const featureAr = {
 export const featureEn: Record<keyof typeof featureAr, string> = {
   ...activityEn,
   ...activityDealsEn,
+  ...activityAutomationJobsEn,
   ...templatesEn,
   ...inboxFindEn,
   ...inboxArchivedEn,
