@@ -63,11 +63,13 @@ async function linkNumber(page: Page, numberName: string): Promise<void> {
 
 /** demo.advanceClock (automation-engine): the demo host's clock moves on, so jobs fall due now. */
 async function advanceClock(page: Page, minutes: number): Promise<void> {
-  await page.getByTestId('nav-numbers').click();
-  const card = page.getByTestId(`number-row-${demoNumber}`);
-  await card.getByTestId('demo-clock-minutes').fill(String(minutes));
-  await card.getByTestId('demo-clock-advance').click();
-  await expect(card.getByTestId('demo-clock-advanced')).toBeVisible();
+  await page.getByTestId('nav-automation').click();
+  const clock = page.getByTestId('demo-clock');
+  // A fresh page: the note shows only once the core answered this move.
+  await expect(clock.getByTestId('demo-clock-now')).toHaveCount(0);
+  await clock.getByTestId('demo-clock-minutes').fill(String(minutes));
+  await clock.getByTestId('demo-clock-advance').click();
+  await expect(clock.getByTestId('demo-clock-now')).toBeVisible();
 }
 
 test('an admin automates a welcome, a reminder is listed on the conversation and cancelled there; in Arabic, then English', async ({ page, host }) => {

@@ -203,6 +203,10 @@ export const automationAr = {
   'automation.contact.optedOut': 'طلب العميل إيقاف الرسائل الآلية ({date}). لن تصله رسائل آلية حتى تُستأنف.',
   'automation.contact.resume': 'استئناف الرسائل الآلية',
   'automation.contact.sentLast24h': 'رسائل آلية في آخر 24 ساعة: {count} من 3',
+
+  'automation.demoClock.minutes': 'تقديم ساعة العرض التجريبي (بالدقائق)',
+  'automation.demoClock.advance': 'تقديم الساعة',
+  'automation.demoClock.now': 'الوقت في العرض التجريبي الآن: {date}',
 } as const;
 
 export const automationEn: Record<keyof typeof automationAr, string> = {
@@ -405,4 +409,8 @@ export const automationEn: Record<keyof typeof automationAr, string> = {
   'automation.contact.optedOut': 'The customer asked to stop automated messages ({date}). None reach them until resumed.',
   'automation.contact.resume': 'Resume automation',
   'automation.contact.sentLast24h': 'Automated messages in the last 24 hours: {count} of 3',
+
+  'automation.demoClock.minutes': 'Move the demo clock forward (minutes)',
+  'automation.demoClock.advance': 'Move the clock',
+  'automation.demoClock.now': 'Demo time now: {date}',
 };

@@ -10,7 +10,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { VirtualList } from '../../components/VirtualList';
 import { describeError } from '../../i18n/errors';
 import { useT } from '../../i18n/use-t';
+import { useAppInfoStore } from '../../stores/app-info-store';
 import { canManageAutomation, canSeeAutomationStats } from '../shell/access';
+import { DemoClockControl } from './DemoClockControl';
 import { EnableRuleDialog } from './EnableRuleDialog';
 import { RuleFiltersBar } from './RuleFiltersBar';
 import { RuleFormDialog } from './RuleFormDialog';
@@ -29,6 +31,7 @@ export function AutomationPage({ user }: { user: PublicUser }) {
   const t = useT();
   const canEdit = canManageAutomation(user.role);
   const managers = canSeeAutomationStats(user.role);
+  const demo = useAppInfoStore((state) => state.info?.demo === true);
   const [filters, setFilters] = useState<RuleFilters>({});
   const rules = useRules(filters);
   const [open, setOpen] = useState<Open>(null);
@@ -74,6 +77,7 @@ export function AutomationPage({ user }: { user: PublicUser }) {
           ) : undefined
         }
       />
+      {demo && canEdit ? <DemoClockControl /> : null}
       {managers ? <StatsCard numberId={typeof filters.numberId === 'number' ? filters.numberId : undefined} /> : null}
       <RuleFiltersBar filters={filters} onChange={setFilters} />
       {shownError && open?.kind !== 'delete' ? (
