@@ -32,19 +32,19 @@ export class RulePreview {
     this.variables = new JobVariables(sqlite);
     this.q = {
       conversation: sqlite.prepare<[number], { id: number; contact_id: number }>('select id, contact_id from conversations where id = ?'),
-      newest: sqlite.prepare<[string | null], { id: number; contact_id: number }>(
+      newest: sqlite.prepare<[{ scope: string | null }], { id: number; contact_id: number }>(
         `select id, contact_id from conversations
-         where ?1 is null or whatsapp_number_id in (select value from json_each(?1))
+         where @scope is null or whatsapp_number_id in (select value from json_each(@scope))
          order by last_message_time desc, id desc limit 1`,
       ),
-      newestWithViewing: sqlite.prepare<[string | null], { id: number }>(
+      newestWithViewing: sqlite.prepare<[{ scope: string | null }], { id: number }>(
         `select v.conversation_id as id from viewings v join conversations c on c.id = v.conversation_id
-         where ?1 is null or c.whatsapp_number_id in (select value from json_each(?1))
+         where @scope is null or c.whatsapp_number_id in (select value from json_each(@scope))
          order by v.id desc limit 1`,
       ),
-      newestWithInterest: sqlite.prepare<[string | null], { id: number }>(
+      newestWithInterest: sqlite.prepare<[{ scope: string | null }], { id: number }>(
         `select i.conversation_id as id from conversation_property_interests i join conversations c on c.id = i.conversation_id
-         where i.status <> 'not_interested' and (?1 is null or c.whatsapp_number_id in (select value from json_each(?1)))
+         where i.status <> 'not_interested' and (@scope is null or c.whatsapp_number_id in (select value from json_each(@scope)))
          order by i.updated_at desc, i.id desc limit 1`,
       ),
       viewing: sqlite.prepare<[number], { id: number; property_id: number }>(
@@ -76,9 +76,9 @@ export class RulePreview {
   private pick(trigger: AutomationTrigger, numbers: readonly number[] | null, conversationId?: number): Picked | null {
     const scope = numbers === null ? null : JSON.stringify(numbers);
     let id = conversationId;
-    if (id === undefined && viewingTriggers.has(trigger)) id = this.q.newestWithViewing.get(scope)?.id;
-    if (id === undefined && propertyTriggers.has(trigger)) id = this.q.newestWithInterest.get(scope)?.id;
-    const conversation = id === undefined ? this.q.newest.get(scope) : this.q.conversation.get(id);
+    if (id === undefined && viewingTriggers.has(trigger)) id = this.q.newestWithViewing.get({ scope })?.id;
+    if (id === undefined && propertyTriggers.has(trigger)) id = this.q.newestWithInterest.get({ scope })?.id;
+    const conversation = id === undefined ? this.q.newest.get({ scope }) : this.q.conversation.get(id);
     if (!conversation) return null;
     const viewing = viewingTriggers.has(trigger) ? this.q.viewing.get(conversation.id) : undefined;
     const propertyId = propertyTriggers.has(trigger) ? (this.q.interest.get(conversation.id)?.property_id ?? null) : null;
