@@ -14,6 +14,10 @@ const promiseKeepers = [
   'src/shared/search-text.ts', // Arabic normalisation
   'src/shared/search-forms.ts', // a word behind the article and clitics
   'src/main/services/auth/login-throttle.ts', // repeated failed sign-ins slowed, then refused
+  'src/main/services/automation/runner/job-claim.ts', // automated messages: the guards, once per job
+  'src/main/services/automation/runner/job-variables.ts', // never a literal {{price}} to a customer
+  'src/main/services/automation/runner/send-outcomes.ts', // success counted once, failures marked
+  'src/main/services/automation/automation-runner.ts', // due jobs sent; missed or doubled wakes change nothing
 ];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */

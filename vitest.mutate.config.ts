@@ -16,6 +16,10 @@ const promiseTests = [
   'src/main/services/inbox/*.test.ts',
   'src/main/services/auth/*.test.ts',
   'src/shared/search-*.test.ts',
+  // Automation's engine (its SIGKILL tests stay out, as the outbox's crash tests do).
+  'src/main/services/automation/runner/job-variables.test.ts',
+  'src/main/services/automation/runner/automation-runner.test.ts',
+  'src/main/services/automation/jobs/*.test.ts',
 ];
 
 /**

@@ -46,7 +46,7 @@ export class AutomationRunner {
 
   constructor(readonly deps: RunnerDeps) {
     const audienceFor = deps.audienceFor ?? ((numberId: number) => deps.pipeline.audienceFor(numberId));
-    this.batches = new JobBatches({ ...deps, audienceFor }, deps.limits ?? defaultBatchLimits);
+    this.batches = new JobBatches(deps, deps.limits ?? defaultBatchLimits);
     this.outcomes = new SendOutcomes({ sqlite: deps.sqlite, bus: deps.bus, clock: deps.clock, audienceFor });
   }
 
@@ -95,6 +95,7 @@ export class AutomationRunner {
     try {
       do {
         this.again = false;
+        this.batches.begin();
         for (;;) {
           if (this.stopped) return;
           const { more } = this.batches.run(this.deps.clock.now());

@@ -7,7 +7,7 @@ import type { Outbox } from '../../../outbox/outbox';
 import type { MessagePipeline } from '../../../whatsapp/message-pipeline';
 import type { JobRow } from '../job-store';
 import { JobClaim, type ClaimOutcome } from './job-claim';
-import { variableSettingsOf } from './job-variables';
+import { variableSettingsOf, type VariableSettings } from './job-variables';
 
 /** How much one batch may take: its transaction ends by then, and the event loop is free again. */
 export interface BatchLimits {
@@ -17,12 +17,15 @@ export interface BatchLimits {
   budgetMs: number;
 }
 
-export const defaultBatchLimits: BatchLimits = { maxJobs: 500, budgetMs: 20 };
+/** The budget leaves room for telling the windows after the commit, about as long again. */
+export const defaultBatchLimits: BatchLimits = { maxJobs: 200, budgetMs: 15 };
 
 /** Test seams for the crash tests: a point inside the claim transaction, and one just after its commit. */
 export interface ClaimProbes {
   claimed?(jobId: number): void;
   committed?(jobIds: number[]): void;
+  /** The benchmark: how long a whole batch held the event loop (claim, commit and telling the windows). */
+  batch?(handled: number, ms: number): void;
 }
 
 /**
@@ -31,6 +34,10 @@ export interface ClaimProbes {
  */
 export class JobBatches {
   private readonly claim: JobClaim;
+  /** One job in a savepoint of its own, inside the batch's transaction. */
+  private readonly claimOne;
+  /** What every job of a run shares, read once per run rather than per batch. */
+  private shared: { calendar: OfficeCalendar; settings: VariableSettings } | null = null;
   probes: ClaimProbes = {};
 
   constructor(
@@ -41,19 +48,26 @@ export class JobBatches {
       bus: EventBus;
       calendar: () => OfficeCalendar;
       officeValues: () => Record<string, string>;
-      audienceFor: (numberId: number) => Audience;
+      /** Who hears of a number's jobs; the pipeline's audience (the number's team) unless given. */
+      audienceFor?: (numberId: number) => Audience;
     },
     private readonly limits: BatchLimits = defaultBatchLimits,
   ) {
     this.claim = new JobClaim(deps.sqlite, deps.outbox);
+    this.claimOne = deps.sqlite.transaction((job: JobRow, now: number, calendar: OfficeCalendar, settings: VariableSettings) => this.claim.claim(job, now, calendar, settings));
+  }
+
+  /** A run starts: the office's calendar and settings are read again (they may have changed since the last). */
+  begin(): void {
+    this.shared = null;
   }
 
   /** Claims what is due by `now`; whether more may be due (the batch stopped at its limit). */
   run(now: number): { handled: number; more: boolean } {
     const started = performance.now();
     const { sqlite } = this.deps;
-    const calendar = this.deps.calendar();
-    const settings = variableSettingsOf(sqlite, this.deps.officeValues);
+    this.shared ??= { calendar: this.deps.calendar(), settings: variableSettingsOf(sqlite, this.deps.officeValues) };
+    const { calendar, settings } = this.shared;
     const outcomes: ClaimOutcome[] = [];
     let read = 0;
     sqlite.transaction(() => {
@@ -67,12 +81,13 @@ export class JobBatches {
     })();
     this.probes.committed?.(outcomes.map((o) => o.job.id));
     this.publish(outcomes);
+    this.probes.batch?.(outcomes.length, performance.now() - started);
     return { handled: outcomes.length, more: outcomes.length < read || read === this.limits.maxJobs };
   }
 
-  private one(job: JobRow, now: number, calendar: OfficeCalendar, settings: ReturnType<typeof variableSettingsOf>): ClaimOutcome {
+  private one(job: JobRow, now: number, calendar: OfficeCalendar, settings: VariableSettings): ClaimOutcome {
     try {
-      return this.deps.sqlite.transaction(() => this.claim.claim(job, now, calendar, settings))();
+      return this.claimOne(job, now, calendar, settings);
     } catch (error) {
       this.claim.fail(job, now, String(error));
       return { kind: 'ended', job, status: 'failed', reason: 'send_failed' };
@@ -81,6 +96,26 @@ export class JobBatches {
 
   /** After the commit: the new messages, each job's new state, and the rules whose counts moved. */
   private publish(outcomes: ClaimOutcome[]): void {
+    const { pipeline } = this.deps;
+    // A batch's messages mostly share a few numbers: each number's audience is read once, for
+    // the pipeline's events too (its hook is the core's, put back as it was right after).
+    const original = pipeline.audienceFor;
+    const source = this.deps.audienceFor ?? ((numberId: number) => original.call(pipeline, numberId));
+    const audiences = new Map<number, Audience>();
+    const audienceFor = (numberId: number): Audience => {
+      let audience = audiences.get(numberId);
+      if (!audience) audiences.set(numberId, (audience = source(numberId)));
+      return audience;
+    };
+    pipeline.audienceFor = audienceFor;
+    try {
+      this.tell(outcomes, audienceFor);
+    } finally {
+      pipeline.audienceFor = original;
+    }
+  }
+
+  private tell(outcomes: ClaimOutcome[], audienceFor: (numberId: number) => Audience): void {
     const { pipeline, bus } = this.deps;
     const rules = new Set<number>();
     const templates = new Set<number>();
@@ -96,7 +131,7 @@ export class JobBatches {
       bus.publish(
         'automation.jobs.changed',
         { jobId: job.id, ruleId: job.rule_id, trigger: job.trigger, conversationId: job.conversation_id, contactId: job.contact_id, status },
-        this.deps.audienceFor(job.whatsapp_number_id),
+        audienceFor(job.whatsapp_number_id),
       );
     }
     // Usage counts moved: the templates list shows them.
