@@ -21,7 +21,19 @@ const csvUpload = z.uuid();
 const column = z.number().int().min(0).max(499).nullable();
 /** Which column (0-based) feeds each contact field. */
 export const importMapping = z
-  .object({ name: column.optional(), phone: column.optional(), email: column.optional(), tags: column.optional(), followUpDate: column.optional() })
+  .object({
+    name: column.optional(),
+    phone: column.optional(),
+    email: column.optional(),
+    tags: column.optional(),
+    followUpDate: column.optional(),
+    budgetMin: column.optional(),
+    budgetMax: column.optional(),
+    city: column.optional(),
+    districts: column.optional(),
+    propertyTypes: column.optional(),
+    bedrooms: column.optional(),
+  })
   .strict();
 
 const search = z.string().trim().max(200).optional();

@@ -59,7 +59,7 @@ export interface TagCount {
 }
 
 /** The contact fields a CSV column can be mapped to. */
-export const contactFields = ['name', 'phone', 'email', 'tags', 'followUpDate'] as const;
+export const contactFields = ['name', 'phone', 'email', 'tags', 'followUpDate', 'budgetMin', 'budgetMax', 'city', 'districts', 'propertyTypes', 'bedrooms'] as const;
 export type ContactField = (typeof contactFields)[number];
 
 /** Which column (0-based) feeds each field; null or absent: not imported. */
@@ -77,6 +77,12 @@ export const importProblemCodes = [
   'duplicate_existing',
   /** An earlier row of the same file has this phone: this one is not imported. */
   'duplicate_in_file',
+  /** Preferences (issue 15): a budget that is not an amount, a type not in the catalogue's, bedrooms not a whole number, text too long, a budget's max below its min. */
+  'invalid_amount',
+  'invalid_property_type',
+  'invalid_bedrooms',
+  'text_too_long',
+  'budget_range',
 ] as const;
 export type ImportProblemCode = (typeof importProblemCodes)[number];
 

@@ -2,6 +2,8 @@ import { contactFields, maxTagLength, maxTags, normalizeTags, isCalendarDay, typ
 import { email as emailSchema } from '../../../shared/fields';
 import { normalizeSearchText } from '../../../shared/search-text';
 import { normalizePhone } from '../../base/phone';
+import type { ContactPreferences } from '../../../shared/contacts/preferences';
+import { preferenceFields, readPreferenceCell } from './preference-cells';
 
 /** How spreadsheets in this office title their columns, in Arabic and English (compared normalised). */
 const headerNames: Record<ContactField, string[]> = {
@@ -10,6 +12,12 @@ const headerNames: Record<ContactField, string[]> = {
   email: ['email', 'e-mail', 'mail', 'email address', 'البريد', 'البريد الإلكتروني', 'البريد الالكتروني', 'بريد', 'الإيميل', 'ايميل'],
   tags: ['tags', 'tag', 'labels', 'label', 'categories', 'category', 'groups', 'group', 'الوسوم', 'وسوم', 'الوسم', 'التصنيفات', 'التصنيف', 'تصنيف', 'الفئة', 'الفئات', 'المجموعة'],
   followUpDate: ['follow up', 'follow-up', 'follow up date', 'follow-up date', 'followup', 'followup date', 'next follow up', 'تاريخ المتابعة', 'المتابعة', 'موعد المتابعة', 'متابعة'],
+  budgetMin: ['budget from', 'budget min', 'min budget', 'minimum budget', 'الميزانية من', 'أقل ميزانية', 'الحد الأدنى للميزانية'],
+  budgetMax: ['budget to', 'budget max', 'max budget', 'maximum budget', 'budget', 'الميزانية إلى', 'الميزانية', 'أعلى ميزانية', 'الحد الأعلى للميزانية'],
+  city: ['city', 'preferred city', 'المدينة', 'المدينة المفضلة', 'مدينة'],
+  districts: ['districts', 'district', 'preferred districts', 'neighbourhood', 'neighborhood', 'الأحياء', 'الأحياء المفضلة', 'الحي', 'حي'],
+  propertyTypes: ['property types', 'property type', 'types', 'type', 'أنواع العقار', 'نوع العقار', 'النوع'],
+  bedrooms: ['bedrooms', 'bedrooms (min)', 'rooms', 'غرف النوم', 'غرف النوم (حد أدنى)', 'عدد الغرف', 'الغرف'],
 };
 /** Words that give a column away when the title is longer ("رقم جوال العميل", "Customer e-mail"). */
 const headerHints: [ContactField, string[]][] = [
@@ -53,6 +61,8 @@ export interface ContactValues {
   email: string | null;
   tags: string[];
   followUpDate: string | null;
+  /** Only the preferences the file has a value for: an update keeps the others. */
+  preferences: Partial<ContactPreferences>;
 }
 
 /** A row read through the mapping: the values, or why it cannot be imported. */
@@ -114,5 +124,14 @@ export function readRow(row: number, cells: readonly string[], mapping: ImportMa
   const followUpDate = rawDay ? readDay(rawDay) : null;
   if (rawDay && !followUpDate) problem('followUpDate', 'invalid_date');
 
-  return { row, values: { name, phone, email, tags, followUpDate }, problems };
+  const preferences: Partial<ContactPreferences> = {};
+  for (const field of preferenceFields) {
+    const read = readPreferenceCell(field, cell(cells, mapping[field]));
+    if (!read) continue;
+    if ('problem' in read) problem(field, read.problem);
+    else Object.assign(preferences, { [field]: read.value });
+  }
+  if (preferences.budgetMin != null && preferences.budgetMax != null && preferences.budgetMax < preferences.budgetMin) problem('budgetMax', 'budget_range');
+
+  return { row, values: { name, phone, email, tags, followUpDate, preferences }, problems };
 }

@@ -141,7 +141,8 @@ describe('contacts CSV import', () => {
     await t.call('contacts.addNote', { contactId: 1, content: 'ملاحظة لا تُصدَّر' }, token);
 
     const { csv } = await t.call('contacts.export', {}, token);
-    expect(csv.startsWith('\uFEFFالاسم,الجوال,البريد الإلكتروني,الوسوم,تاريخ المتابعة\r\n')).toBe(true);
+    // The property preferences (issue 15) follow the original five columns.
+    expect(csv.startsWith('\uFEFFالاسم,الجوال,البريد الإلكتروني,الوسوم,تاريخ المتابعة,الميزانية من,')).toBe(true);
     // Nothing a spreadsheet would run as a formula, and phones stay text.
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(csv).toContain('\u200E+966501234567');

@@ -9,7 +9,9 @@ import type { Caller } from '../auth/auth-service';
 import type { ContactScope } from './contact-access';
 import { guessMapping, readRow, type ContactValues, type ReadRow } from './contact-columns';
 import { contactFilterSql } from './contact-filter';
-import { contactColumns, dayToMs, msToDay, parseTags, type ContactRow } from './contact-records';
+import { contactColumns, dayToMs, msToDay, parseTags, preferenceColumns, preferenceValues, toPreferences, type ContactRow } from './contact-records';
+import { noPreferences } from '../../../shared/contacts/preferences';
+import { preferenceCells, preferenceHeaders } from './preference-cells';
 import type { ContactsDeps } from './contacts-service';
 import { CsvError, parseCsv, writeCsv } from './csv';
 import { decodeCsv } from './csv-text';
@@ -30,6 +32,12 @@ interface ExistingRow {
   email: string | null;
   tags: string;
   follow_up_date: number | null;
+  pref_budget_min: number | null;
+  pref_budget_max: number | null;
+  pref_city: string | null;
+  pref_districts: string | null;
+  pref_property_types: string | null;
+  pref_bedrooms: number | null;
 }
 
 interface Checked {
@@ -41,8 +49,8 @@ interface Checked {
 }
 
 const exportHeaders = {
-  ar: ['الاسم', 'الجوال', 'البريد الإلكتروني', 'الوسوم', 'تاريخ المتابعة'],
-  en: ['Name', 'Phone', 'Email', 'Tags', 'Follow-up date'],
+  ar: ['الاسم', 'الجوال', 'البريد الإلكتروني', 'الوسوم', 'تاريخ المتابعة', ...preferenceHeaders.ar],
+  en: ['Name', 'Phone', 'Email', 'Tags', 'Follow-up date', ...preferenceHeaders.en],
 } as const;
 
 /** Text a spreadsheet would run as a formula (a customer chooses their own WhatsApp name) is written inert. */
@@ -62,7 +70,8 @@ export class ContactsTransfer {
   constructor(private readonly deps: ContactsDeps) {
     const { sqlite } = deps;
     this.q = {
-      byPhone: sqlite.prepare<[string], ExistingRow>('select id, name, email, tags, follow_up_date from contacts where phone = ?'),
+      byPhone: sqlite.prepare<[string], ExistingRow>(`select id, name, email, tags, follow_up_date, ${preferenceColumns.join(', ')} from contacts where phone = ?`),
+      setPreferences: sqlite.prepare<[...(string | number | null)[], number]>(`update contacts set ${preferenceColumns.map((c) => `${c} = ?`).join(', ')} where id = ?`),
       insert: sqlite.prepare<[string, string | null, string | null, string, number | null, number, number]>(
         'insert into contacts (phone, name, email, tags, follow_up_date, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)',
       ),
@@ -120,7 +129,8 @@ export class ContactsTransfer {
       for (const { values } of checked.ready) {
         const existing = this.q.byPhone.get(values.phone!);
         if (!existing) {
-          this.q.insert.run(values.phone!, values.name, values.email, JSON.stringify(values.tags), values.followUpDate ? dayToMs(values.followUpDate) : null, now, now);
+          const info = this.q.insert.run(values.phone!, values.name, values.email, JSON.stringify(values.tags), values.followUpDate ? dayToMs(values.followUpDate) : null, now, now);
+          if (Object.keys(values.preferences).length > 0) this.q.setPreferences.run(...preferenceValues({ ...noPreferences, ...values.preferences }), Number(info.lastInsertRowid));
           counts.created++;
         } else if (input.onDuplicate === 'update') {
           this.merge(existing, values, now);
@@ -158,6 +168,7 @@ export class ContactsTransfer {
         guardFormula(row.email ?? ''),
         guardFormula(parseTags(row.tags).join(', ')),
         row.follow_up_date === null ? '' : msToDay(row.follow_up_date),
+        ...preferenceCells(toPreferences(row), caller.user.language).map(guardFormula),
       ]);
     }
     return { csv: `\uFEFF${writeCsv(records)}` };
@@ -208,6 +219,7 @@ export class ContactsTransfer {
     const tags = normalizeTags([...parseTags(existing.tags), ...values.tags]).slice(0, maxTags);
     const email = values.email ?? existing.email;
     this.q.update.run(values.name ?? existing.name, email, JSON.stringify(tags), values.followUpDate ? dayToMs(values.followUpDate) : existing.follow_up_date, now, existing.id);
+    if (Object.keys(values.preferences).length > 0) this.q.setPreferences.run(...preferenceValues({ ...toPreferences(existing), ...values.preferences }), existing.id);
     if (email !== existing.email) this.q.reindex.run(existing.id);
   }
 }

@@ -14,6 +14,7 @@ import { accessAr, accessEn } from './access';
 import { automationRefusalsAr, automationRefusalsEn } from './automation-refusals';
 import { composerGuardAr, composerGuardEn } from './composer-guard';
 import { contactsAr, contactsEn } from './contacts';
+import { contactPreferencesAr, contactPreferencesEn } from './contact-preferences';
 import { demoAr, demoEn } from './demo';
 import { desktopAr, desktopEn } from './desktop';
 import { inboxContactAr, inboxContactEn } from './inbox-contact';
@@ -41,6 +42,7 @@ export const featureAr = {
   ...inboxFindAr,
   ...inboxArchivedAr,
   ...contactsAr,
+  ...contactPreferencesAr,
   ...inboxContactAr,
   ...propertiesAr,
   ...mediaAr,
@@ -72,6 +74,7 @@ export const featureEn: Record<keyof typeof featureAr, string> = {
   ...inboxFindEn,
   ...inboxArchivedEn,
   ...contactsEn,
+  ...contactPreferencesEn,
   ...inboxContactEn,
   ...propertiesEn,
   ...mediaEn,

@@ -12,6 +12,7 @@ import { useT } from '../../i18n/use-t';
 import { ContactAutomationNotice } from '../automation/ContactAutomationNotice';
 import { ContactConversations } from './ContactConversations';
 import { ContactNotes } from './ContactNotes';
+import { ContactPreferences } from './ContactPreferences';
 import { ContactViewings } from '../viewings/ContactViewings';
 import { followUpLabel, followUpState, followUpTone, formatDay } from './contact-labels';
 
@@ -145,6 +146,7 @@ export function ContactPanel({ id, me, onEdit, conversationId }: { id: number; m
         </dl>
       </section>
 
+      <ContactPreferences contact={contact} onSaved={reload} />
       <ContactConversations conversations={details.conversations} currentId={conversationId} onError={(thrown) => fail(toApiError(thrown))} />
       <ContactNotes contactId={contact.id} notes={details.notes} me={me} onChanged={reload} />
       {/* Beside a conversation its own viewings show in the panel's viewings section. */}
