@@ -128,6 +128,17 @@ test('an admin automates a welcome, a reminder is listed on the conversation and
   await expect(welcome.getByTestId('rule-counts')).toHaveText('1/1');
   await expect(welcome.getByTestId('rule-last-triggered')).toContainText('آخر إطلاق');
   await shot(page, 'automation-rules-ar');
+  // The rule's jobs: nothing upcoming; the past one sent to the first customer.
+  await welcome.getByTestId('rule-jobs').click();
+  const jobs = page.getByTestId('rule-jobs-dialog');
+  await expect(jobs.getByTestId('rule-jobs-empty')).toHaveText('لا رسائل مجدولة.');
+  await jobs.getByTestId('rule-jobs-past').click();
+  const sent = jobs.getByTestId('rule-jobs-list').locator('[data-status]');
+  await expect(sent).toHaveCount(1);
+  await expect(sent).toContainText(first);
+  await expect(sent.getByTestId('job-status')).toHaveText('أُرسلت');
+  await shot(page, 'automation-jobs-ar');
+  await jobs.getByTestId('rule-jobs-close').click();
 
   // Switched off: the next new customer gets nothing, nothing is even scheduled for them.
   await welcome.getByTestId('rule-switch').click();
@@ -159,6 +170,7 @@ test('an admin automates a welcome, a reminder is listed on the conversation and
   const reminder = automations.locator('[data-status]').filter({ hasText: reminderRule });
   await expect(reminder).toHaveAttribute('data-status', 'pending');
   await expect(reminder.getByTestId('job-status')).toHaveText('مجدولة');
+  await automations.scrollIntoViewIfNeeded();
   await shot(page, 'automation-side-panel-ar');
   await automations.getByRole('button', { name: `إلغاء «${reminderRule}»` }).click();
   await expect(reminder).toHaveAttribute('data-status', 'cancelled');
@@ -179,4 +191,5 @@ test('an admin automates a welcome, a reminder is listed on the conversation and
   await expect(welcome.getByTestId('rule-counts')).toHaveText('1/1');
   await page.getByTestId('stats-view-toggle').click();
   await expect(page.getByTestId('stats-table')).toBeVisible();
+  await shot(page, 'automation-rules-en');
 });
