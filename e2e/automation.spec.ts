@@ -165,6 +165,9 @@ test('an admin automates a welcome, a reminder is listed on the conversation and
   await form.getByTestId('rule-form-submit').click();
   await expect(form).toHaveCount(0);
   await expect(ruleRow(page, reminderRule).getByTestId('rule-delay')).toHaveText('ساعة واحدة قبل المعاينة');
+  await expect(ruleRow(page, reminderRule).getByTestId('rule-pending')).not.toHaveText('لا رسائل مجدولة');
+  await page.getByTestId('rules-list').scrollIntoViewIfNeeded();
+  await shot(page, 'automation-rules-list-ar');
 
   await openConversation(page, ummFaisal);
   const reminder = automations.locator('[data-status]').filter({ hasText: reminderRule });

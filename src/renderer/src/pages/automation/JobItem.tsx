@@ -23,7 +23,6 @@ export function JobItem({ job, showContact, showRule }: { job: AutomationJobView
             {job.contactName ?? t('automation.jobs.unknownContact')}
             {job.contactPhone ? (
               <span className="muted automation-job-phone" dir="ltr">
-                {' '}
                 {job.contactPhone}
               </span>
             ) : null}
