@@ -166,6 +166,7 @@ test('an admin automates a welcome, a reminder is listed on the conversation and
   await expect(form).toHaveCount(0);
   await expect(ruleRow(page, reminderRule).getByTestId('rule-delay')).toHaveText('ساعة واحدة قبل المعاينة');
   await expect(ruleRow(page, reminderRule).getByTestId('rule-pending')).not.toHaveText('لا رسائل مجدولة');
+  await expect(page.getByTestId('rules-meta')).toHaveText('قاعدتان — مفعّلة 1، متوقفة 1');
   await page.getByTestId('rules-list').scrollIntoViewIfNeeded();
   await shot(page, 'automation-rules-list-ar');
 

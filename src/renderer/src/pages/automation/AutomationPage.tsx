@@ -9,6 +9,7 @@ import { Icon } from '../../components/icons';
 import { PageHeader } from '../../components/PageHeader';
 import { VirtualList } from '../../components/VirtualList';
 import { describeError } from '../../i18n/errors';
+import { usePlural } from '../../i18n/use-plural';
 import { useT } from '../../i18n/use-t';
 import { useAppInfoStore } from '../../stores/app-info-store';
 import { canManageAutomation, canSeeAutomationStats } from '../shell/access';
@@ -29,6 +30,7 @@ type Open = { kind: 'form'; rule?: AutomationRuleView } | { kind: 'jobs' | 'dele
  */
 export function AutomationPage({ user }: { user: PublicUser }) {
   const t = useT();
+  const plural = usePlural();
   const canEdit = canManageAutomation(user.role);
   const managers = canSeeAutomationStats(user.role);
   const demo = useAppInfoStore((state) => state.info?.demo === true);
@@ -87,7 +89,7 @@ export function AutomationPage({ user }: { user: PublicUser }) {
       ) : null}
       {list ? (
         <p className="muted automation-meta" data-testid="rules-meta">
-          {t('automation.meta', { total: list.meta.total, active: list.meta.activeCount, inactive: list.meta.inactiveCount })}
+          {plural('automation.meta', list.meta.total, { active: list.meta.activeCount, inactive: list.meta.inactiveCount })}
         </p>
       ) : null}
       <div className="card automation-pane" style={list && list.data.length > 0 ? { blockSize: `min(70vh, ${list.data.length * ruleRowHeight + 2}px)` } : undefined}>

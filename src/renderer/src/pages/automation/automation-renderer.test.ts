@@ -37,6 +37,13 @@ describe('automation screens: words', () => {
     expect(words('en').plural('automation.dryRun', 37)).toBe('Would fire for 37 conversations now');
     expect(words('en').plural('automation.dryRun', 1)).toBe('Would fire for 1 conversation now');
   });
+
+  it('counts the rules above the list in the language’s plural forms', () => {
+    const counts = { active: 1, inactive: 1 };
+    expect(plural(makeTranslate('ar'), 'ar', 'automation.meta', 2, counts)).toBe('قاعدتان — مفعّلة 1، متوقفة 1');
+    expect(plural(makeTranslate('ar'), 'ar', 'automation.meta', 3, { active: 3, inactive: 0 })).toBe('3 قواعد — مفعّلة 3، متوقفة 0');
+    expect(plural(makeTranslate('en'), 'en', 'automation.meta', 1, { active: 1, inactive: 0 })).toBe('1 rule — 1 on, 0 off');
+  });
 });
 
 describe('automation screens: the delay', () => {
