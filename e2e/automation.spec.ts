@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, setUpFirstAdmin, test } from './fixtures';
+import { expect, setUpFirstAdmin, signIn, test } from './fixtures';
 
 // Issue 15 in the demo office (src/main/whatsapp/demo/demo-seed-data.ts): its number is linked,
 // «رسالة ترحيب» greets {{customer_name}}, «موعد معاينة» names the viewing, and Umm Faisal has a
@@ -121,6 +121,8 @@ test('an admin automates a welcome, a reminder is listed on the conversation and
   // A new customer writes; a minute later (the demo clock moved on) the welcome reaches them by name.
   const first = await newCustomerWrites(page, reception);
   await advanceClock(page, 2);
+  // The page stays open while the job is sent: its counts follow live.
+  await expect(welcome.getByTestId('rule-counts')).toHaveText('1/1');
   await openConversation(page, first);
   const thread = page.getByTestId('thread');
   await expect(thread.locator('[data-testid^="message-"][data-sender]').filter({ hasText: `أهلاً ${first}،` })).toHaveCount(1);
@@ -196,4 +198,15 @@ test('an admin automates a welcome, a reminder is listed on the conversation and
   await page.getByTestId('stats-view-toggle').click();
   await expect(page.getByTestId('stats-table')).toBeVisible();
   await shot(page, 'automation-rules-en');
+
+  // An agent reads the rules touching their numbers (every-number rules and theirs), no switch, no stats.
+  await page.getByTestId('signout').click();
+  await signIn(page, 'agent1@demo.meras', 'demo-pass-123');
+  await page.getByTestId('nav-automation').click();
+  await expect(ruleRow(page, reminderRule)).toBeVisible();
+  await expect(ruleRow(page, reminderRule).getByTestId('rule-state')).toHaveText('On');
+  await expect(ruleRow(page, welcomeRule)).toHaveCount(0);
+  await expect(page.getByTestId('rule-switch')).toHaveCount(0);
+  await expect(page.getByTestId('rule-add')).toHaveCount(0);
+  await expect(page.getByTestId('automation-stats')).toHaveCount(0);
 });
