@@ -14,6 +14,7 @@ const reception = 'الاستقبال';
 const welcomeRule = 'ترحيب بالاستفسار الجديد';
 const reminderRule = 'تذكير قبل المعاينة';
 const ummFaisal = 'أم فيصل';
+const followUpRule = 'متابعة يطلبها الموظف';
 
 async function shot(page: Page, name: string): Promise<void> {
   const dir = process.env.SCREENSHOT_DIR;
@@ -172,6 +173,16 @@ test('an admin automates a welcome, a reminder is listed on the conversation and
   await page.getByTestId('rules-list').scrollIntoViewIfNeeded();
   await shot(page, 'automation-rules-list-ar');
 
+  // A follow-up rule, for the agents' "follow up in …".
+  await page.getByTestId('rule-add').click();
+  await form.getByTestId('rule-name').fill(followUpRule);
+  await form.getByTestId('rule-trigger').selectOption('follow_up');
+  await form.getByTestId('rule-delay-amount').fill('0');
+  await expect(form.getByTestId('rule-delay-summary')).toHaveText('تُرسل فورًا');
+  await form.getByTestId('rule-template').selectOption({ label: 'متابعة العميل' });
+  await form.getByTestId('rule-form-submit').click();
+  await expect(form).toHaveCount(0);
+
   await openConversation(page, ummFaisal);
   const reminder = automations.locator('[data-status]').filter({ hasText: reminderRule });
   await expect(reminder).toHaveAttribute('data-status', 'pending');
@@ -183,6 +194,17 @@ test('an admin automates a welcome, a reminder is listed on the conversation and
   await expect(reminder.getByTestId('job-status')).toHaveText('أُلغيت');
   await expect(reminder.getByTestId('job-reason')).toHaveText('ألغاها موظف');
   await expect(automations.getByRole('button', { name: `إلغاء «${reminderRule}»` })).toHaveCount(0);
+
+  // "Follow up in …": tomorrow at this time, listed at once as scheduled.
+  await automations.getByTestId('follow-up-open').click();
+  const followUp = page.getByTestId('follow-up-dialog');
+  await followUp.getByTestId('follow-up-choice').selectOption('tomorrow');
+  await shot(page, 'automation-follow-up-ar');
+  await followUp.getByTestId('follow-up-submit').click();
+  await expect(followUp).toHaveCount(0);
+  const followUpJob = automations.locator('[data-status]').filter({ hasText: followUpRule });
+  await expect(followUpJob).toHaveAttribute('data-status', 'pending');
+  await expect(followUpJob.getByTestId('job-status')).toHaveText('مجدولة');
 
   // English: the same screens in the other language.
   await page.getByTestId('language-toggle').click();

@@ -68,7 +68,7 @@ export function ConversationAutomations({ conversationId }: { conversationId: nu
           ))}
         </ul>
       ) : null}
-      {following ? <FollowUpDialog conversationId={conversationId} onClose={() => setFollowing(false)} /> : null}
+      {following ? <FollowUpDialog conversationId={conversationId} onClose={() => setFollowing(false)} onArmed={jobs.reload} /> : null}
     </section>
   );
 }

@@ -10,7 +10,7 @@ import { useT } from '../../i18n/use-t';
 import { followUpChoices, followUpDefaults, followUpForm } from './follow-up-form';
 
 /** "Follow up in …": arms the conversation's follow-up rules for then (1 h, tomorrow, 3 days or a chosen time). */
-export function FollowUpDialog({ conversationId, onClose }: { conversationId: number; onClose(): void }) {
+export function FollowUpDialog({ conversationId, onClose, onArmed }: { conversationId: number; onClose(): void; onArmed(): void }) {
   const t = useT();
   const form = useContractForm(followUpForm, followUpDefaults);
   const [nothingArmed, setNothingArmed] = useState(false);
@@ -19,7 +19,10 @@ export function FollowUpDialog({ conversationId, onClose }: { conversationId: nu
     const armed = await call('automation.followUp', { conversationId, ...values });
     // No follow-up rule is on for the number: say so rather than pretend something was scheduled.
     if (armed.length === 0) setNothingArmed(true);
-    else onClose();
+    else {
+      onArmed();
+      onClose();
+    }
   });
 
   return (
