@@ -159,6 +159,13 @@ test('an admin automates a welcome, a reminder is listed on the conversation and
   // A reminder an hour before each viewing: switching it on arms Umm Faisal's, listed on her conversation.
   await page.getByTestId('rule-add').click();
   await form.getByTestId('rule-name').fill(reminderRule);
+  // First a no-response rule an hour after: the core refuses it under the delay, nothing saved.
+  await form.getByTestId('rule-trigger').selectOption('no_response_24h');
+  await expect(form.getByTestId('rule-delay-summary')).toHaveText('تُرسل بعد يوم واحد');
+  await form.getByTestId('rule-delay-amount').fill('1');
+  await form.getByTestId('rule-template').selectOption({ label: 'متابعة العميل' });
+  await form.getByTestId('rule-form-submit').click();
+  await expect(form.getByTestId('field-error-delayMinutes')).toHaveText('لا يقل التأخير في متابعة عدم الرد عن مدة انتظارها (1440 دقيقة).');
   await form.getByTestId('rule-trigger').selectOption('appointment_reminder');
   await form.getByTestId('rule-delay-amount').fill('1');
   await form.getByTestId('rule-delay-unit').selectOption('hours');
