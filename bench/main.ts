@@ -18,6 +18,7 @@ import { benchNotifications, notificationCount, seedNotifications } from './noti
 import { benchBackup } from './backup-bench';
 import { benchApi } from './api-bench';
 import { benchBrowserCalendar, benchViewings } from './viewings-bench';
+import { benchAutomationStats } from './automation-stats-bench';
 import { benchAutomation } from './automation-bench';
 import { heading, line, machine, summary, thousands } from './report';
 
@@ -26,7 +27,7 @@ import { heading, line, machine, summary, thousands } from './report';
  * it is not a test, so a missed target does not fail it — only a crash does.
  */
 async function main(): Promise<void> {
-  // `npm run bench -- --only list,host` runs only those sections (calendar, ingest, queries, list, search, notifications, viewings, api, backup, automation, host, browser, thread).
+  // `npm run bench -- --only list,host` runs only those sections (calendar, ingest, queries, list, search, notifications, viewings, automation-stats, api, backup, automation, host, browser, thread).
   const onlyArg = process.argv.indexOf('--only');
   const only = onlyArg > 0 ? new Set(process.argv[onlyArg + 1]?.split(',')) : null;
   const runs = (section: string) => !only || only.has(section);
@@ -89,6 +90,7 @@ async function main(): Promise<void> {
     if (runs('search')) await benchSearch(core, token);
     if (runs('notifications')) await benchNotifications(core);
     if (runs('viewings')) await benchViewings(core, token);
+    if (runs('automation-stats')) await benchAutomationStats(core, token);
     if (runs('api')) await benchApi(core, token);
     // Last on this core: the restore swaps its database.
     if (runs('backup')) await benchBackup(core, cacheDir);

@@ -168,7 +168,6 @@ const table: Record<EventName, EventRule> = {
     produce: ({ t, w }) => t.call('promotions.create', { name: 'عرض الصيف', detailsAr: 'خصم ٥٪', validFrom: '2030-06-01', validUntil: '2030-08-31' }, w.admin.token),
     reaches: everyone,
   },
-  // Issue 15: placeholders from the contract commit; the rules and engine branches make them exact.
   // A rule holds no customer: everyone signed in hears of it (even a Rentals rule) and filters by number.
   'automation.rules.changed': { scopedBy: 'everyone', produce: ({ t, w }) => t.call('automation.toggleRule', { id: w.theirRule.id }, w.admin.token), reaches: everyone },
   'automation.jobs.changed': {

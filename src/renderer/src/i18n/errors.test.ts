@@ -29,3 +29,21 @@ describe('first-run setup refusals', () => {
     }
   });
 });
+
+describe('automation refusals', () => {
+  it('tells the admin which automation rules still send a template they tried to delete, in their language', () => {
+    const error = {
+      code: 'CONFLICT' as const,
+      message: 'Template is used by automation rules',
+      details: [{ field: 'id', code: 'used_by_rules' as const, message: 'x', params: { rules: 'ترحيب، متابعة', count: 2 } }],
+    };
+    expect(describeError(makeTranslate('ar'), error, ['id']).fields.id).toContain('ترحيب، متابعة');
+    expect(describeError(makeTranslate('en'), error, ['id']).fields.id).toMatch(/automation rules use it \(ترحيب، متابعة\)/);
+  });
+
+  it('names the variable a trigger cannot fill as the template writes it', () => {
+    const error = { code: 'VALIDATION_ERROR' as const, message: 'x', details: [{ field: 'templateId', code: 'variable_not_fillable' as const, message: 'x', params: { name: 'appointment_date' } }] };
+    expect(describeError(makeTranslate('ar'), error, ['templateId']).fields.templateId).toContain('{{appointment_date}}');
+    expect(describeError(makeTranslate('en'), error, ['templateId']).fields.templateId).toContain('{{appointment_date}}');
+  });
+});

@@ -35,6 +35,8 @@ describe('automation rules, as the admin keeps them', () => {
     templates = { welcome: welcome.id, reminder: reminder.id, off: off.id };
   });
   afterAll(() => t.close());
+  const pendingJobsOf = (ruleId: number) =>
+    t.core.database.sqlite.prepare<[number], { n: number }>("select count(*) as n from automation_jobs where rule_id = ? and status = 'pending'").get(ruleId)!.n;
 
   it('creates seed 003\'s rules with their template, and lists them by number, state and trigger with the counts', async () => {
     const welcome = await t.call('automation.createRule', { name: 'رد تلقائي للاستفسارات الجديدة', description: 'رسالة ترحيب', trigger: 'new_inquiry', delayMinutes: 1, templateId: templates.welcome }, w.admin.token);
@@ -52,7 +54,8 @@ describe('automation rules, as the admin keeps them', () => {
       triggeredCount: 0,
       successCount: 0,
       lastTriggered: null,
-      pendingJobs: 0,
+      // What the triggers armed when it was switched on (the conversations waiting for a welcome now).
+      pendingJobs: pendingJobsOf(welcome.id),
       createdAt: new Date(start).toISOString(),
       updatedAt: new Date(start).toISOString(),
     });

@@ -37,7 +37,7 @@ async function office() {
   await t.call('automation.createRule', { name: 'ترحيب الإيجارات', trigger: 'new_inquiry', templateId: welcome.id, whatsappNumberId: rentals.id }, admin.token);
 
   let seq = 0;
-  /** An ended job as the engine leaves it: sent ones with their message (whose status WhatsApp moved on). */
+  /** An ended job as the engine leaves it: sent ones with their message (whose status WhatsApp moved on), failed ones when the outbox gave up. */
   function job(finishedAt: number, trigger: AutomationTrigger, status: JobStatus, messageStatus: 'queued' | 'sent' | 'delivered' | 'read' | 'failed' | null, numberId = sales.id): void {
     seq++;
     const chat = chats.get(numberId)!;
@@ -61,7 +61,7 @@ async function office() {
   job(at('2026-11-25T08:00:00Z'), 'new_inquiry', 'sent', 'read');
   job(at('2026-11-25T07:00:00Z'), 'new_inquiry', 'sent', 'delivered');
   job(at('2026-11-24T21:00:00Z'), 'no_response_24h', 'sent', 'sent'); // 00:00 on the 25th in Riyadh
-  job(at('2026-11-24T20:59:59.999Z'), 'no_response_24h', 'sent', 'failed'); // 23:59:59.999 on the 24th in Riyadh
+  job(at('2026-11-24T20:59:59.999Z'), 'no_response_24h', 'failed', 'failed'); // 23:59:59.999 on the 24th in Riyadh
   job(at('2026-11-24T10:00:00Z'), 'appointment_reminder', 'failed', 'failed');
   // Sales, inside the last 7 days.
   job(at('2026-11-23T10:00:00Z'), 'new_inquiry', 'sent', 'queued'); // still on its way: neither success nor failure
