@@ -60,8 +60,8 @@ export async function automationOffice(t: TestCore) {
   }
 
   const automatedMessages = () =>
-    sqlite.prepare<[], { id: number; content: string; sender_name: string | null; client_id: string; status: string; conversation_id: number; template_id: number | null }>(
-      "select id, content, sender_name, client_id, status, conversation_id, template_id from messages where client_id like 'automation:%' order by id",
+    sqlite.prepare<[], { id: number; content: string; sender: string; sender_name: string | null; client_id: string; status: string; conversation_id: number; template_id: number | null }>(
+      "select id, content, sender, sender_name, client_id, status, conversation_id, template_id from messages where client_id like 'automation:%' order by id",
     ).all();
   const job = (id: number) => t.core.services.automation.store.get(id)!;
 

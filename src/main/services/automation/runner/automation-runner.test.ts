@@ -45,7 +45,7 @@ describe('a due automation job', () => {
     await drained(o.t);
     const [message, ...others] = o.automatedMessages();
     expect(others).toEqual([]);
-    expect(message).toMatchObject({ content: 'مرحباً أبو خالد، وصلتنا رسالتك', sender_name: 'ترحيب', client_id: `automation:${job.id}`, status: 'queued', template_id: welcome });
+    expect(message).toMatchObject({ content: 'مرحباً أبو خالد، وصلتنا رسالتك', sender: 'system', sender_name: 'ترحيب', client_id: `automation:${job.id}`, status: 'queued', template_id: welcome });
     expect(o.job(job.id)).toMatchObject({ status: 'sent', message_id: message!.id, finished_at: o.clock.now(), reason: null });
     const rule = o.sqlite.prepare('select triggered_count, last_triggered from automation_rules where id = ?').get(ruleId);
     expect(rule).toEqual({ triggered_count: 1, last_triggered: o.clock.now() });
@@ -97,7 +97,11 @@ describe('the guards before an automated message', () => {
     await drained(o.t);
     expect(jobs.map((j) => o.job(j.id).status)).toEqual(['sent', 'sent', 'sent', 'skipped']);
     expect(o.job(jobs[3]!.id).reason).toBe('contact_cap');
-    o.clock.advance(day + 1);
+    o.clock.advance(23 * hour);
+    const stillCapped = o.arm(ruleId);
+    await drained(o.t);
+    expect(o.job(stillCapped.id).reason).toBe('contact_cap');
+    o.clock.advance(hour + 1);
     const later = o.arm(ruleId);
     await drained(o.t);
     expect(o.job(later.id).status).toBe('sent');
@@ -122,11 +126,20 @@ describe('the guards before an automated message', () => {
     o.sqlite.prepare("update conversations set wa_chat_id = '1700000000@broadcast' where id = ?").run(o.conversationId);
     const broadcast = o.arm(ruleId);
     await drained(o.t);
-    expect([o.job(group.id), o.job(broadcast.id)].map((j) => [j.status, j.reason])).toEqual([
+    o.sqlite.prepare("update conversations set wa_chat_id = '120363000000000002@newsletter' where id = ?").run(o.conversationId);
+    const channel = o.arm(ruleId);
+    await drained(o.t);
+    expect([o.job(group.id), o.job(broadcast.id), o.job(channel.id)].map((j) => [j.status, j.reason])).toEqual([
+      ['skipped', 'not_individual'],
       ['skipped', 'not_individual'],
       ['skipped', 'not_individual'],
     ]);
     expect(o.automatedMessages()).toEqual([]);
+    // A customer added by hand has no chat id yet: theirs is a 1:1 chat all the same.
+    o.sqlite.prepare('update conversations set wa_chat_id = null where id = ?').run(o.conversationId);
+    const byHand = o.arm(ruleId);
+    await drained(o.t);
+    expect(o.job(byHand.id).status).toBe('sent');
   });
 
   it('postpones an office-hours-only rule to the next opening instead of skipping it', async () => {
@@ -140,6 +153,8 @@ describe('the guards before an automated message', () => {
     const opening = Date.UTC(2026, 10, 25, 13, 30);
     expect(o.job(job.id)).toMatchObject({ status: 'pending', due_at: opening });
     expect(o.job(anytime.id).status).toBe('sent');
+    const postponed = o.t.events.find((e) => e.event === 'automation.jobs.changed' && (e.data as { jobId: number }).jobId === job.id);
+    expect(postponed?.data).toMatchObject({ status: 'pending' });
     o.clock.advance(opening - o.clock.now() - 1);
     await drained(o.t);
     expect(o.job(job.id).status).toBe('pending');
@@ -152,10 +167,12 @@ describe('the guards before an automated message', () => {
   it('skips a job whose template needs a value it cannot find, never sending a literal placeholder', async () => {
     const o = await office();
     const property = Number(o.sqlite.prepare("insert into properties (name, type, created_at, updated_at) values ('أرض', 'land', 0, 0)").run().lastInsertRowid);
-    const ruleId = o.rule({ trigger: 'property_match', templateId: o.template('عقار {{property_name}} بسعر {{price}}') });
+    const ruleId = o.rule({ trigger: 'property_match', templateId: o.template('عقار {{property_name}} في {{location}} بسعر {{price}}') });
     const job = o.arm(ruleId, { propertyId: property });
     await drained(o.t);
-    expect(o.job(job.id)).toMatchObject({ status: 'skipped', reason: 'variable_missing', error: 'price' });
+    expect(o.job(job.id)).toMatchObject({ status: 'skipped', reason: 'variable_missing', error: 'location, price' });
+    const skippedEvent = o.t.events.find((e) => e.event === 'automation.jobs.changed' && (e.data as { jobId: number }).jobId === job.id);
+    expect(skippedEvent?.data).toMatchObject({ status: 'skipped' });
     expect(o.automatedMessages()).toEqual([]);
   });
 
@@ -176,6 +193,40 @@ describe('the guards before an automated message', () => {
     await drained(o.t);
     expect(o.job(ruleOff.id)).toMatchObject({ status: 'cancelled', reason: 'rule_off' });
     expect(o.automatedMessages()).toEqual([]);
+  });
+
+  it('ends a job whose rule was deleted, whose number was removed or that names no conversation', async () => {
+    const o = await office();
+    const template = o.template('أهلاً {{customer_name}}');
+    const deleted = o.rule({ templateId: template });
+    const ruleGone = o.arm(deleted, { inMs: minute });
+    o.sqlite.prepare('delete from automation_rules where id = ?').run(deleted);
+    const ruleId = o.rule({ templateId: template });
+    const noConversation = o.arm(ruleId, { inMs: minute, conversationId: null });
+    o.clock.advance(minute);
+    await drained(o.t);
+    expect([o.job(ruleGone.id), o.job(noConversation.id)].map((j) => [j.status, j.reason])).toEqual([
+      ['cancelled', 'rule_deleted'],
+      ['skipped', 'conversation_gone'],
+    ]);
+    const numberRemoved = o.arm(ruleId, { inMs: minute });
+    o.sqlite.prepare('update whatsapp_numbers set removed_at = ? where id = ?').run(o.clock.now(), o.sales.id);
+    o.clock.advance(minute);
+    await drained(o.t);
+    expect(o.job(numberRemoved.id)).toMatchObject({ status: 'cancelled', reason: 'number_removed' });
+    expect(o.automatedMessages()).toEqual([]);
+  });
+
+  it('sends a welcome up to two hours late, and not a moment later', async () => {
+    const o = await office();
+    const ruleId = o.rule({ templateId: o.template('أهلاً {{customer_name}}') });
+    const onTheLimit = o.arm(ruleId, { inMs: minute });
+    const pastTheLimit = o.arm(ruleId, { inMs: minute - 1 });
+    // The machine slept: the clock jumps to exactly two hours after the first was due.
+    o.clock.advance(minute + 2 * hour);
+    await drained(o.t);
+    expect(o.job(onTheLimit.id).status).toBe('sent');
+    expect(o.job(pastTheLimit.id)).toMatchObject({ status: 'expired', reason: 'too_late' });
   });
 
   it('lets a reminder go until its viewing starts, and no later', async () => {
@@ -200,6 +251,28 @@ describe('the guards before an automated message', () => {
     o.runner.wake();
     await drained(o.t);
     expect(o.job(tooLate.id)).toMatchObject({ status: 'expired', reason: 'viewing_started' });
+    // A follow-up after the viewing names it too, and is not held back by its start.
+    const followUp = o.rule({ trigger: 'follow_up', templateId: o.template('شكراً لزيارتك {{property_name}}') });
+    const after = o.arm(followUp, { viewingId });
+    o.runner.wake();
+    await drained(o.t);
+    expect(o.job(after.id).status).toBe('sent');
+  });
+
+  it('cancels a reminder whose viewing was cancelled', async () => {
+    const o = await office();
+    const property = Number(o.sqlite.prepare("insert into properties (name, type, created_at, updated_at) values ('فيلا', 'villa', 0, 0)").run().lastInsertRowid);
+    const startAt = o.clock.now() + day;
+    const viewingId = Number(
+      o.sqlite
+        .prepare(`insert into viewings (contact_id, conversation_id, whatsapp_number_id, property_id, agent_id, start_at, end_at, duration_minutes, status, created_at, updated_at)
+                  values (?, ?, ?, ?, ?, ?, ?, 60, 'cancelled', 0, 0)`)
+        .run(o.contactId, o.conversationId, o.sales.id, property, o.admin.user.id, startAt, startAt + hour).lastInsertRowid,
+    );
+    const ruleId = o.rule({ trigger: 'appointment_reminder', delayMinutes: -60, templateId: o.template('موعدك {{appointment_time}}') });
+    const job = o.arm(ruleId, { viewingId });
+    await drained(o.t);
+    expect(o.job(job.id)).toMatchObject({ status: 'cancelled', reason: 'viewing_cancelled' });
   });
 });
 

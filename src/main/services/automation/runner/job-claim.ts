@@ -110,8 +110,9 @@ export class JobClaim {
     }
     if (conversation.opted_out_at !== null) return end('skipped', 'opted_out');
     if (rule.office_hours_only && !calendar.isOpen(now)) {
+      // An office that never opens (no working day) does not hold its messages for ever.
       const opening = calendar.nextOpening(now);
-      if (opening !== null && opening > now) {
+      if (opening !== null) {
         this.q.retime.run(opening, now, job.id);
         return { kind: 'postponed', job, dueAt: opening };
       }
