@@ -1,3 +1,4 @@
+import { benchAutomationTriggers } from './automation-triggers-bench';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -27,7 +28,7 @@ import { heading, line, machine, summary, thousands } from './report';
  * it is not a test, so a missed target does not fail it — only a crash does.
  */
 async function main(): Promise<void> {
-  // `npm run bench -- --only list,host` runs only those sections (calendar, ingest, queries, list, search, notifications, viewings, automation-stats, api, backup, automation, host, browser, thread).
+  // `npm run bench -- --only list,host` runs only those sections (calendar, ingest, automation-triggers, queries, list, search, notifications, viewings, automation-stats, api, backup, automation, host, browser, thread).
   const onlyArg = process.argv.indexOf('--only');
   const only = onlyArg > 0 ? new Set(process.argv[onlyArg + 1]?.split(',')) : null;
   const runs = (section: string) => !only || only.has(section);
@@ -71,6 +72,7 @@ async function main(): Promise<void> {
   try {
     await checkpoint.ready;
     if (runs('ingest')) benchIngest(database.sqlite);
+    if (runs('automation-triggers')) benchAutomationTriggers(database.sqlite);
     if (runs('notifications')) {
       const seeded = performance.now();
       const added = seedNotifications(database.sqlite);

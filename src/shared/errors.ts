@@ -85,7 +85,9 @@ export type FieldErrorCode =
   | 'variable_not_fillable'
   | 'number_missing'
   | 'number_removed'
-  | 'used_by_rules';
+  | 'used_by_rules'
+  /** A range's upper end below its lower one (a contact's budget). */
+  | 'below_min';
 
 export interface FieldError {
   field: string;

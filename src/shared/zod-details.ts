@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { FieldError, FieldErrorCode } from './errors';
 
 /** Refinement messages that are reasons of their own: the renderer words each one. */
-const namedReasons: ReadonlySet<FieldErrorCode> = new Set<FieldErrorCode>(['unknown_time_zone', 'empty_shift', 'overlapping_shifts', 'ends_before_start', 'date_past']);
+const namedReasons: ReadonlySet<FieldErrorCode> = new Set<FieldErrorCode>(['unknown_time_zone', 'empty_shift', 'overlapping_shifts', 'ends_before_start', 'date_past', 'below_min']);
 
 /**
  * Turns zod issues into the seed's `details: [{ field, message }]`, plus a code the renderer

@@ -82,10 +82,16 @@ export class AutomationTriggers implements RuleHooks {
       const { sqlite, store, clock } = this.deps;
       sqlite.transaction(() => {
         store.end({ where: { sql: 'whatsapp_number_id in (select id from whatsapp_numbers where removed_at is not null)', params: [] } }, 'cancelled', 'number_removed');
+        this.notInterested(null);
         this.viewings.reconcile({ kind: 'all' });
         if (this.rules.any(['follow_up'])) this.dates.reconcile(null, clock.now());
       })();
     });
+  }
+
+  /** What a `message.new` wakes: the messages past the cursor, read now. */
+  readMessages(): void {
+    this.drain('messages');
   }
 
   /** An agent's "follow up in …" on a conversation: arms its follow-up rules for then. */
@@ -207,6 +213,10 @@ export class AutomationTriggers implements RuleHooks {
         const { contactId } = message.data as BusMessage<'contact.changed'>['data'];
         return this.later(() => this.deps.sqlite.transaction(() => this.dates.reconcile(contactId, this.deps.clock.now()))());
       }
+      case 'interests.changed': {
+        const { conversationId } = message.data as BusMessage<'interests.changed'>['data'];
+        return this.later(() => this.notInterested(conversationId));
+      }
       case 'number.removed': {
         const { id } = message.data as BusMessage<'number.removed'>['data'];
         return this.later(() => this.deps.store.end({ whatsappNumberId: id }, 'cancelled', 'number_removed'));
@@ -214,6 +224,23 @@ export class AutomationTriggers implements RuleHooks {
       default:
         return;
     }
+  }
+
+  /** A customer marked not interested in a property gets no waiting price or match message about it. */
+  private notInterested(conversationId: number | null): void {
+    this.deps.store.end(
+      {
+        trigger: ['price_change', 'property_match'],
+        ...(conversationId !== null ? { conversationId } : {}),
+        where: {
+          sql: `exists (select 1 from conversation_property_interests i where i.conversation_id = automation_jobs.conversation_id
+                  and i.property_id = automation_jobs.property_id and i.status = 'not_interested')`,
+          params: [],
+        },
+      },
+      'cancelled',
+      'not_interested',
+    );
   }
 
   /** Coalesces wake-ups: a burst of messages is read in one pass after the publisher's turn ends. */

@@ -14,14 +14,17 @@ function scoped(scope: ConversationScope): { where: string; params: Record<strin
 
 /**
  * Conversations automation may write to: open (not archived, not resolved), on a number still
- * in the office, to a contact who did not opt out, and covered by one of the rules.
+ * in the office, to a contact who did not opt out, and covered by one of the rules. Every
+ * message that times a job is at most the conversation's last, so a conversation quiet for
+ * longer than delay + lateness is passed over before any of its messages is read.
  */
 const liveConversations = (where: string) => `
   from conversations c
   join whatsapp_numbers n on n.id = c.whatsapp_number_id and n.removed_at is null
   join contacts ct on ct.id = c.contact_id and ct.automation_opted_out_at is null
   where ${where} and c.is_archived = 0 and c.status <> 'resolved'
-    and exists (select 1 from rules r where ${ruleCovers('c.whatsapp_number_id')})`;
+    and exists (select 1 from rules r where ${ruleCovers('c.whatsapp_number_id')}
+      and coalesce(c.last_message_time, @now) + r.delay_minutes * 60000 >= @now - @lateness)`;
 
 /**
  * `new_inquiry`: the conversation's current episode — opened by its first customer message, or

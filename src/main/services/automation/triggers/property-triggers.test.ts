@@ -59,7 +59,7 @@ describe('property match', () => {
     const contactId = (sqlite.prepare('select contact_id as id from conversations where id = ?').get(conversationId) as { id: number }).id;
     const before = sqlite.prepare('select * from contacts where id = ?').get(contactId);
     const error = await t.failure('contacts.update', { id: contactId, preferences: { budgetMin: '900,000', budgetMax: '800,000' } }, admin.token);
-    expect(error).toMatchObject({ code: 'VALIDATION_ERROR', details: [expect.objectContaining({ field: 'preferences.budgetMax' })] });
+    expect(error).toMatchObject({ code: 'VALIDATION_ERROR', details: [expect.objectContaining({ field: 'preferences.budgetMax', code: 'below_min' })] });
     expect(sqlite.prepare('select * from contacts where id = ?').get(contactId)).toEqual(before);
   });
 });
@@ -84,6 +84,19 @@ describe('price change', () => {
     settle();
     expect(jobs()).toEqual([expect.objectContaining({ rule_id: rule.id, conversation_id: keen.conversationId, property_id: property.id, status: 'pending', due_at: firstChange + minutes(60) })]);
     expect(JSON.parse(jobs()[0]!.context!)).toEqual({ oldPrice: 90_000_000, price: 82_000_000, changes: 2 });
+  });
+
+  it('a customer marked not interested afterwards loses the waiting price message (not_interested)', async () => {
+    office = await automationOffice();
+    const { t, admin, addRule, customerWrites, jobs } = office;
+    addRule({ trigger: 'price_change', delayMinutes: 60 });
+    const property = await t.call('properties.create', { name: 'دوبلكس الربيع', type: 'villa', price: '1,500,000' }, admin.token);
+    const keen = customerWrites('966500000451', 'مهتم');
+    await t.call('conversations.setInterest', { conversationId: keen.conversationId, propertyId: property.id }, admin.token);
+    await t.call('properties.update', { id: property.id, price: '1,400,000' }, admin.token);
+    await eventually(() => expect(jobs()).toHaveLength(1));
+    await t.call('conversations.setInterest', { conversationId: keen.conversationId, propertyId: property.id, status: 'not_interested' }, admin.token);
+    await eventually(() => expect(jobs().map((j) => [j.status, j.reason])).toEqual([['cancelled', 'not_interested']]));
   });
 
   it('a change after the message went out is a new job', async () => {

@@ -28,6 +28,7 @@ export const contactPreferencesAr = {
   'contactPrefs.budgetHint': 'بالريال، مثل 850,000. اتركه فارغًا إن لم يحدده.',
   'contactPrefs.districtsHint': 'افصل بين الأحياء بفاصلة.',
   'contactPrefs.save': 'حفظ التفضيلات',
+  'fieldError.below_min': 'الحد الأعلى أقل من الحد الأدنى.',
 } as const;
 
 export const contactPreferencesEn: Record<keyof typeof contactPreferencesAr, string> = {
@@ -59,4 +60,5 @@ export const contactPreferencesEn: Record<keyof typeof contactPreferencesAr, str
   'contactPrefs.budgetHint': 'In riyals, e.g. 850,000. Leave empty if not given.',
   'contactPrefs.districtsHint': 'Separate districts with commas.',
   'contactPrefs.save': 'Save preferences',
+  'fieldError.below_min': 'The maximum is below the minimum.',
 };

@@ -47,7 +47,9 @@ export function ContactPreferences({ contact, onSaved }: { contact: ContactView;
           {facts.map(([key, label, value]) => (
             <div key={key} className="contact-fact" data-testid={`contact-preferences-${key}`}>
               <dt>{label}</dt>
-              <dd dir="auto">{value}</dd>
+              <dd>
+                <bdi>{value}</bdi>
+              </dd>
             </div>
           ))}
         </dl>

@@ -1,0 +1,106 @@
+import type Database from 'better-sqlite3';
+import { systemClock } from '../src/main/base/clock';
+import { silentLogger } from '../src/main/base/logger';
+import { officeCalendarOf } from '../src/main/calendar/office-calendar-setting';
+import { EventBus } from '../src/main/events/event-bus';
+import { Ingest } from '../src/main/ingest/ingest';
+import { AutomationTriggers } from '../src/main/services/automation/automation-triggers';
+import { JobStore } from '../src/main/services/automation/job-store';
+import type { RuleSnapshot } from '../src/main/services/automation/rule-hooks';
+import type { NumberAccess } from '../src/main/services/inbox/number-access';
+import { automationTriggers } from '../src/shared/automation/types';
+import { inboundMessages, loadExisting } from './ingest-bench';
+import { messageTextPool, seededRandom } from './fake-data';
+import { heading, line, perSecond, target, thousands } from './report';
+
+const perRound = 1_000;
+const rounds = 4;
+
+/**
+ * Issue 15's triggers on the 100k database: enabling a no-response rule over every
+ * conversation (one set-based statement), and ingest followed by the triggers' pass over the
+ * new messages with 1,000 active rules beside the same without any (alternating rounds).
+ */
+export function benchAutomationTriggers(sqlite: Database.Database): void {
+  heading('Automation triggers (1,000 active rules)');
+  const store = new JobStore(sqlite, systemClock);
+  const triggers = new AutomationTriggers({
+    sqlite,
+    bus: new EventBus(),
+    clock: systemClock,
+    logger: silentLogger,
+    store,
+    calendar: () => officeCalendarOf(sqlite),
+    access: {} as NumberAccess,
+  });
+  const now = Date.now();
+  const templateId = Number(
+    sqlite.prepare("insert into message_templates (name, content, variables, created_at, updated_at) values ('bench', 'أهلًا {{customer_name}}', '[\"customer_name\"]', ?, ?)").run(now, now).lastInsertRowid,
+  );
+  const insertRule = sqlite.prepare(
+    `insert into automation_rules (name, trigger, delay_minutes, template_id, is_active, whatsapp_number_id, office_hours_only, created_at, updated_at) values (?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+  );
+  const numbers = sqlite.prepare<[], { id: number }>('select id from whatsapp_numbers order by id').all().map((r) => r.id);
+
+  // Enabling a no-response rule for every number: what is true now, in one statement.
+  const rule: RuleSnapshot = { id: 0, name: 'bench no response', trigger: 'no_response_24h', delayMinutes: 1440, templateId, isActive: true, whatsappNumberId: null, officeHoursOnly: false };
+  rule.id = Number(insertRule.run(rule.name, rule.trigger, rule.delayMinutes, templateId, 1, null, now, now).lastInsertRowid);
+  const conversations = (sqlite.prepare('select count(*) as n from conversations').get() as { n: number }).n;
+  const dry = performance.now();
+  const preview = triggers.dryRun(rule, 20);
+  line('dry run of that rule', `${thousands(preview.count)} would arm, in ${(performance.now() - dry).toFixed(0)} ms`);
+  const t = performance.now();
+  sqlite.transaction(() => triggers.saved(rule, null))();
+  const enableMs = performance.now() - t;
+  const armed = (sqlite.prepare('select count(*) as n from automation_jobs where rule_id = ?').get(rule.id) as { n: number }).n;
+  target(`enable a no-response rule over ${thousands(conversations)} conversations`, `${enableMs.toFixed(0)} ms (${thousands(armed)} armed)`, enableMs < 2_000, '< 2 s');
+
+  // 1,000 rules: every trigger, on each number and on all numbers; switched on and off between rounds.
+  const ids: number[] = [];
+  for (let i = 0; i < 999; i++) {
+    const trigger = automationTriggers[i % automationTriggers.length]!;
+    const delay = trigger.startsWith('no_response') ? 4320 : trigger === 'appointment_reminder' ? -60 : 30;
+    const number = i % 6 === 5 ? null : numbers[i % numbers.length]!;
+    ids.push(Number(insertRule.run(`bench ${i}`, trigger, delay, templateId, 0, number, now, now).lastInsertRowid));
+  }
+  const setActive = (on: boolean) => {
+    sqlite.prepare(`update automation_rules set is_active = ? where id in (${ids.join(',')}) or id = ?`).run(on ? 1 : 0, rule.id);
+    // As the rules service does through the hooks: the per-number cache is dropped.
+    triggers.saved({ ...rule, isActive: on }, { ...rule, isActive: !on });
+  };
+
+  const random = seededRandom(15);
+  const existing = loadExisting(sqlite);
+  const inbound = inboundMessages(random, existing, messageTextPool(random, 2_000), perRound * rounds * 2 + 500);
+  const ingest = new Ingest(sqlite, systemClock);
+  let next = 0;
+  const run = (count: number) => {
+    for (let i = 0; i < count; i++) {
+      const m = inbound[next++]!;
+      ingest.ingest(m.numberId, m);
+    }
+    // What `message.new` wakes in the app: the pass over the new messages.
+    triggers.readMessages();
+  };
+  setActive(false);
+  run(250);
+  let withoutMs = 0;
+  let withMs = 0;
+  for (let r = 0; r < rounds; r++) {
+    setActive(false);
+    let s = performance.now();
+    run(perRound);
+    withoutMs += performance.now() - s;
+    setActive(true);
+    s = performance.now();
+    run(perRound);
+    withMs += performance.now() - s;
+  }
+  const without = perSecond(perRound * rounds, withoutMs);
+  const withRules = perSecond(perRound * rounds, withMs);
+  line('ingest + triggers, no active rule', `${thousands(without)} msg/s`);
+  line('ingest + triggers, 1,000 active rules', `${thousands(withRules)} msg/s`);
+  target('ingest with 1,000 active rules ÷ without', `${((withRules / without) * 100).toFixed(1)} %`, withRules / without >= 0.9, '≥ 90 %');
+  const jobs = (sqlite.prepare("select count(*) as n from automation_jobs where status = 'pending'").get() as { n: number }).n;
+  line('pending jobs after the rounds', thousands(jobs));
+}
