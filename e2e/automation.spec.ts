@@ -106,6 +106,7 @@ test('an admin automates a welcome, a reminder is listed on the conversation and
   await form.getByTestId('dry-run').click();
   await expect(form.getByTestId('dry-run-count')).toHaveText(/^(لن تُطلق الآن لأي محادثة|ستُطلق الآن ل.+)$/);
   await shot(page, 'automation-form-ar');
+  if (process.env.SCREENSHOT_DIR) await form.getByTestId('rule-dry-run').screenshot({ path: path.join(process.env.SCREENSHOT_DIR, 'automation-dry-run-ar.png') });
   // Only the reception number, which nobody has written to yet: it would fire for no one.
   await form.getByTestId('rule-number').selectOption({ label: reception });
   await form.getByTestId('dry-run').click();
