@@ -19,10 +19,11 @@ const hostEntry = path.resolve(__dirname, '../out/main/host.js');
  * Starts `node out/main/host.js` on a free port with its own data folder; resolves when it prints
  * its URL. `demo` adds `--demo`: simulated WhatsApp and the demo office's data.
  */
-async function startHostProcess(dataDir: string, demo: boolean, port = 0): Promise<{ child: ChildProcess; url: string }> {
+async function startHostProcess(dataDir: string, demo: boolean, port = 0, demoArrivals = true): Promise<{ child: ChildProcess; url: string }> {
   if (!fs.existsSync(hostEntry)) throw new Error('out/main/host.js is missing: run `npm run build` before the e2e tests.');
   const args = [hostEntry, '--data-dir', dataDir, '--port', String(port), ...(demo ? ['--demo'] : [])];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const env = demoArrivals ? process.env : { ...process.env, MERAS_DEMO_ARRIVALS: 'off' };
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`host did not start:\n${out}`)), 20_000);
@@ -43,13 +44,15 @@ async function startHostProcess(dataDir: string, demo: boolean, port = 0): Promi
 
 /**
  * Each test gets its own host process, port and data folder, so tests never see each other's data.
- * `test.use({ demo: true })` starts that host in demo mode.
+ * `test.use({ demo: true })` starts that host in demo mode; `demoArrivals: false` keeps its simulated
+ * customers quiet until the test makes one write (demo.newCustomerWrites).
  */
-export const test = base.extend<{ demo: boolean; host: HostProcess }>({
+export const test = base.extend<{ demo: boolean; demoArrivals: boolean; host: HostProcess }>({
   demo: [false, { option: true }],
-  host: async ({ demo }, use) => {
+  demoArrivals: [true, { option: true }],
+  host: async ({ demo, demoArrivals }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'meras-e2e-'));
-    const started = await startHostProcess(dataDir, demo);
+    const started = await startHostProcess(dataDir, demo, 0, demoArrivals);
     let child: ChildProcess | null = started.child;
     const { url } = started;
     const stop = async () => {
@@ -61,7 +64,7 @@ export const test = base.extend<{ demo: boolean; host: HostProcess }>({
     };
     const restart = async () => {
       await stop();
-      child = (await startHostProcess(dataDir, demo, Number(new URL(url).port))).child;
+      child = (await startHostProcess(dataDir, demo, Number(new URL(url).port), demoArrivals)).child;
     };
     await use({ url, dataDir, stop, restart });
     await stop();

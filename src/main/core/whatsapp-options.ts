@@ -12,7 +12,9 @@ import { seedDemoDeals } from '../whatsapp/demo/demo-deals';
  */
 export function whatsappOptions(options: { demo: boolean; logger: Logger; appBrowser?: BrowserProvider }): WhatsappOptions {
   if (!options.demo) return { restoreSessions: true, ...(options.appBrowser ? { appBrowser: options.appBrowser } : {}) };
-  const factory = createDemoClientFactory();
+  // MERAS_DEMO_ARRIVALS=off: simulated customers write only when asked (demo.newCustomerWrites, the
+  // thread's demo menu), so a browser test counts exactly the arrivals it made.
+  const factory = createDemoClientFactory(process.env.MERAS_DEMO_ARRIVALS === 'off' ? { customers: false } : {});
   options.logger.info('demo mode: WhatsApp is simulated');
   return {
     factory,

@@ -19,6 +19,7 @@ import './styles/backups.css';
 import './styles/desktop.css';
 import './styles/offers.css';
 import './styles/invoices.css';
+import './styles/automation.css';
 import './styles/offline.css';
 import './styles/office.css';
 import './styles/notifications.css';

@@ -8,6 +8,10 @@ export type DemoKind = (typeof demoKinds)[number];
 
 export const demoCustomerSendsInput = z.object({ conversationId: entityId, kind: z.enum(demoKinds) }).strict();
 
+/** A customer the number has never heard from writes their first message now (a name is picked when none is given). */
+export const demoNewCustomerInput = z
+  .object({ numberId: entityId, name: z.string().trim().min(2).max(60).optional(), language: z.enum(['ar', 'en']).default('ar') })
+  .strict();
 /** Demo mode's clock moves forward by this much (up to 30 days), so "a day later" can be shown now. */
 export const demoAdvanceClockInput = z.object({ minutes: z.number().int().min(1).max(30 * 24 * 60) }).strict();
 
@@ -15,6 +19,8 @@ export const demoAdvanceClockInput = z.object({ minutes: z.number().int().min(1)
 export const demoChannels = {
   /** The conversation's simulated customer sends a place, a contact card, a reply, an edit, a deletion, a reaction or a missed call. */
   'demo.customerSends': channel<{ ok: true }>()({ input: demoCustomerSendsInput, access: 'user', kind: 'write' }),
+  /** A new simulated customer writes to the number on demand (a new inquiry when it is wanted, not when the random arrivals bring one). */
+  'demo.newCustomerWrites': channel<{ name: string; phone: string }>()({ input: demoNewCustomerInput, access: 'user', kind: 'write' }),
   /**
    * Moves the app's clock forward (demo mode only; elsewhere UNPROCESSABLE_ENTITY `demo_only`):
    * what waits on it (automations, reminders, retries) runs as if the time had passed.

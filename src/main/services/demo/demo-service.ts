@@ -13,6 +13,8 @@ export interface DemoHooks {
   scan(numberId: number): boolean;
   /** The customer of `chatId` sends a kind of message, acting on `target` when the kind needs one; false when it cannot. */
   customerSends(numberId: number, chatId: string, kind: DemoKind, target?: { providerId: string; body: string }): boolean;
+  /** A customer new to the number writes their first message; null when the number is not connected. */
+  newCustomerWrites(numberId: number, customer: { language: 'ar' | 'en'; name?: string }): { name: string; phone: string } | null;
 }
 
 type Target = { providerId: string; body: string };
@@ -45,6 +47,14 @@ export class DemoService {
     const target = this.targetOf(conversationId, kind);
     if (!chatId || !this.demo.customerSends(numberId, chatId, kind, target)) throw new AppError('UNPROCESSABLE_ENTITY', errorReasons.demoNothingToAct);
     return { ok: true };
+  }
+
+  newCustomerWrites(caller: Caller, numberId: number, language: 'ar' | 'en', name?: string): { name: string; phone: string } {
+    this.access.requireNumber(caller, numberId);
+    if (!this.demo) throw new AppError('UNPROCESSABLE_ENTITY', errorReasons.demoOnly);
+    const wrote = this.demo.newCustomerWrites(numberId, { language, ...(name ? { name } : {}) });
+    if (!wrote) throw new AppError('UNPROCESSABLE_ENTITY', errorReasons.demoNothingToAct);
+    return wrote;
   }
 
   /** Demo mode only: the app's clock moves forward, and whatever waited for that time runs now. */

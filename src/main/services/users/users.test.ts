@@ -216,6 +216,7 @@ describe('every channel, called by an admin', () => {
       'numbers.demoScan': { id: 999 },
       'numbers.demoEvent': { id: 999, event: 'TIMEOUT' },
       'demo.customerSends': { conversationId: 1, kind: 'call' },
+      'demo.newCustomerWrites': { numberId: 1 },
       'demo.advanceClock': { minutes: 60 },
       'office.get': {},
       'office.update': { display: { digits: 'arab', calendar: 'both' } },

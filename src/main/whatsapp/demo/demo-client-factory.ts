@@ -27,6 +27,8 @@ export interface DemoClientFactory extends WebjsClientFactory {
   simulate(numberId: number, event: DemoPhoneEvent): boolean;
   /** The customer of `chatId` on a ready number sends a kind of message (demo-kinds); false when it cannot. */
   customerSends(numberId: number, chatId: string, kind: DemoKind, target?: DemoTarget): boolean;
+  /** A customer new to the number writes their first message; null when the number has no ready client. */
+  newCustomerWrites(numberId: number, customer: { language: 'ar' | 'en'; name?: string }): { name: string; phone: string } | null;
   /** The newest client made for a number. */
   client(numberId: number): DemoClient | undefined;
   /** The phone (digits) a demo number links as, unless linked by a pairing code for another. */
@@ -64,6 +66,7 @@ export function createDemoClientFactory(options: DemoClientFactoryOptions = {}):
       return true;
     },
     customerSends: (numberId, chatId, kind, target) => clients.get(numberId)?.customerSends(chatId, kind, target) ?? false,
+    newCustomerWrites: (numberId, customer) => clients.get(numberId)?.newCustomerWrites(customer) ?? null,
     client: (numberId) => clients.get(numberId),
     phoneFor: demoPhoneForNumber,
   };

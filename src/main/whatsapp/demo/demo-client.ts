@@ -4,6 +4,7 @@ import { demoCustomersForNumber } from './demo-cast';
 import type { DemoKind } from '../../../shared/demo/contract';
 import { DemoCustomerScript, type CustomerScriptOptions } from './demo-customers';
 import { customerSends, quoteOf, type DemoTarget } from './demo-kinds';
+import { newCustomerWrites } from './demo-new-customer';
 import { cryptoRandom, demoPhoneForNumber, isSendableChatId, pairingCode, qrPayload, toWid, type Random } from './demo-ids';
 import { clearDemoLink, markDemoLinked, readDemoLink } from './demo-link';
 import { invalidWidError, type DemoWorld } from './demo-world';
@@ -162,6 +163,12 @@ export class DemoClient extends EventEmitter implements WebjsClient {
   customerSends(chatId: string, kind: DemoKind, target?: DemoTarget): boolean {
     if (this.state !== 'ready') return false;
     return customerSends(this.options.world, this.phoneWid, chatId, kind, this.random, target);
+  }
+
+  /** A customer new to this phone writes their first message; null until the number is ready. */
+  newCustomerWrites(customer: { language: 'ar' | 'en'; name?: string }): { name: string; phone: string } | null {
+    if (this.state !== 'ready') return null;
+    return newCustomerWrites(this.options.world, this.phoneWid, this.random, customer);
   }
 
   /** sendMessage's `quotedMessageId` as the raw model's quote fields; like whatsapp-web.js, an unknown id sends without a quote. */

@@ -9,6 +9,8 @@ export const demoAr = {
   'demo.kind.revoke': 'حذفًا لرسالة',
   'demo.kind.reaction': 'تفاعلًا مع رسالتنا',
   'demo.kind.call': 'مكالمة فائتة',
+  'demo.newCustomer': 'عميل جديد يكتب',
+  'demo.newCustomerWrote': 'كتب «{name}» من {phone}',
   'reason.demo_nothing_to_act': 'لا يوجد ما يتصرف فيه العميل التجريبي الآن (لا رسالة مناسبة، أو الرقم غير متصل).',
 } as const;
 
@@ -22,5 +24,7 @@ export const demoEn: Record<keyof typeof demoAr, string> = {
   'demo.kind.revoke': 'A deletion of a message',
   'demo.kind.reaction': 'A reaction to our message',
   'demo.kind.call': 'A missed call',
+  'demo.newCustomer': 'A new customer writes',
+  'demo.newCustomerWrote': '“{name}” wrote from {phone}',
   'reason.demo_nothing_to_act': 'The demo customer has nothing to act on right now (no suitable message, or the number is not connected).',
 };

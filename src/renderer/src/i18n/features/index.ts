@@ -6,6 +6,7 @@
 import { activityAr, activityEn } from './activity';
 import { activityDealsAr, activityDealsEn } from './activity-deals';
 import { activityChainAr, activityChainEn } from './activity-chain';
+import { automationAr, automationEn } from './automation';
 import { activityAutomationJobsAr, activityAutomationJobsEn } from './activity-automation-jobs';
 import { backupsAr, backupsEn } from './backups';
 import { branchesAr, branchesEn } from './branches';
@@ -70,6 +71,7 @@ export const featureAr = {
   ...invoicesAr,
   ...activityInvoicesAr,
   ...webhooksAr,
+  ...automationAr,
   ...automationRefusalsAr,
 } as const;
 export const featureEn: Record<keyof typeof featureAr, string> = {
@@ -105,5 +107,6 @@ export const featureEn: Record<keyof typeof featureAr, string> = {
   ...invoicesEn,
   ...activityInvoicesEn,
   ...webhooksEn,
+  ...automationEn,
   ...automationRefusalsEn,
 };

@@ -9,6 +9,7 @@ import { Icon } from '../../components/icons';
 import { describeError } from '../../i18n/errors';
 import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
+import { ContactAutomationNotice } from '../automation/ContactAutomationNotice';
 import { ContactConversations } from './ContactConversations';
 import { ContactNotes } from './ContactNotes';
 import { ContactPreferences } from './ContactPreferences';
@@ -100,6 +101,7 @@ export function ContactPanel({ id, me, onEdit, conversationId }: { id: number; m
           {describeError(t, error).formMessage}
         </Alert>
       ) : null}
+      <ContactAutomationNotice contactId={contact.id} />
 
       <section className="contact-section" aria-labelledby="contact-details-title">
         <h3 className="contact-section-title" id="contact-details-title">

@@ -10,6 +10,7 @@ import { useContactPanelOpen, useContactPanelStore } from './contact-panel-store
 import { PropertyInterests } from './PropertyInterests';
 import { ConversationViewings } from '../viewings/ConversationViewings';
 import { ConversationOffers } from '../offers/ConversationOffers';
+import { ConversationAutomations } from '../automation/ConversationAutomations';
 
 /** The thread header's button that shows or hides the contact panel. */
 export function ContactPanelToggle() {
@@ -57,6 +58,7 @@ export function InboxContactPanel({ conversation, user }: { conversation: Conver
       <PropertyInterests key={`interests-${conversation.id}`} conversationId={conversation.id} />
       <ConversationViewings key={`viewings-${conversation.id}`} conversationId={conversation.id} user={user} />
       <ConversationOffers key={`offers-${conversation.id}`} conversationId={conversation.id} />
+      <ConversationAutomations key={`automations-${conversation.id}`} conversationId={conversation.id} />
       {editing ? <ContactFormDialog contact={editing} onClose={() => setEditing(null)} onSaved={() => undefined} /> : null}
     </aside>
   );

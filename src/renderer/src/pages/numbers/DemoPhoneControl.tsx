@@ -16,6 +16,8 @@ export function DemoPhoneControl({ number }: { number: NumberView }) {
   const t = useT();
   const [event, setEvent] = useState<DemoPhoneEvent | ''>('');
   const submit = useSubmit(noFields);
+  const newcomer = useSubmit(noFields);
+  const [wrote, setWrote] = useState<{ name: string; phone: string } | null>(null);
   const options: { value: DemoPhoneEvent | ''; label: string }[] = [
     { value: '', label: t('demoPhone.choose') },
     ...demoPhoneEvents.map((name) => ({ value: name, label: t(`demoPhone.${name}`) })),
@@ -33,6 +35,24 @@ export function DemoPhoneControl({ number }: { number: NumberView }) {
         >
           {t('demoPhone.run')}
         </button>
+      </div>
+      {/* A new inquiry on demand, e.g. to watch an automation rule welcome it. */}
+      <div className="demo-phone-row">
+        <button
+          type="button"
+          className="button button-small button-secondary"
+          disabled={newcomer.pending}
+          onClick={() => void newcomer.run(async () => setWrote(await call('demo.newCustomerWrites', { numberId: number.id })))}
+          data-testid={`demo-new-customer-${number.name}`}
+        >
+          {t('demo.newCustomer')}
+        </button>
+        {wrote && !newcomer.hasError ? (
+          <span className="muted" role="status" data-testid={`demo-new-customer-wrote-${number.name}`} data-name={wrote.name}>
+            {t('demo.newCustomerWrote', { name: wrote.name, phone: `\u2066${wrote.phone}\u2069` })}
+          </span>
+        ) : null}
+        {newcomer.shown.formMessage ? <span className="field-error">{newcomer.shown.formMessage}</span> : null}
       </div>
     </div>
   );

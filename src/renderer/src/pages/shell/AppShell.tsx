@@ -12,6 +12,7 @@ import { watchUnread } from '../../stores/unread-store';
 import { watchNotifications } from '../../stores/notifications-store';
 import { useRouteStore, type Route } from '../../stores/route-store';
 import { ActivityPage } from '../activity/ActivityPage';
+import { AutomationPage } from '../automation/AutomationPage';
 import { BackupsPage } from '../backups/BackupsPage';
 import { DesktopPage } from '../desktop/DesktopPage';
 import { BranchesPage } from '../branches/BranchesPage';
@@ -52,6 +53,8 @@ function Page({ route, user }: { route: Route; user: PublicUser }) {
       return <InvoicesPage user={user} />;
     case 'templates':
       return <TemplatesPage user={user} />;
+    case 'automation':
+      return <AutomationPage user={user} />;
     case 'numbers':
       return <NumbersPage user={user} />;
     case 'users':

@@ -21,6 +21,7 @@ const navItems: Record<Route, { label: MessageKey; icon: IconName }> = {
   offers: { label: 'nav.offers', icon: 'offer' },
   invoices: { label: 'nav.invoices', icon: 'file' },
   templates: { label: 'nav.templates', icon: 'template' },
+  automation: { label: 'nav.automation', icon: 'bolt' },
   numbers: { label: 'nav.numbers', icon: 'phone' },
   users: { label: 'nav.users', icon: 'users' },
   branches: { label: 'nav.branches', icon: 'office' },

@@ -16,6 +16,8 @@ const pageAccess: Record<Route, { roles: readonly Role[]; channel: ChannelName }
   offers: { roles: everyone, channel: 'offers.list' },
   invoices: { roles: everyone, channel: 'invoices.list' },
   templates: { roles: everyone, channel: 'templates.list' },
+  // Agents read the rules touching their numbers; the core filters them (issue 15).
+  automation: { roles: everyone, channel: 'automation.listRules' },
   numbers: { roles: everyone, channel: 'numbers.list' },
   users: { roles: ['admin', 'supervisor'], channel: 'users.list' },
   branches: { roles: ['admin'], channel: 'branches.create' },
@@ -42,6 +44,9 @@ export const canUndoAcceptance = (role: Role): boolean => role === 'admin' || ro
 export const canManagePromotions = (role: Role): boolean => role === 'admin' || role === 'supervisor';
 /** Admins and supervisors keep the office's properties catalogue; agents read it and record interests. */
 export const canManageProperties = (role: Role): boolean => role === 'admin' || role === 'supervisor';
+/** Only admins write automation rules; admins and supervisors read their stats and jobs. */
+export const canManageAutomation = (role: Role): boolean => role === 'admin';
+export const canSeeAutomationStats = (role: Role): boolean => role === 'admin' || role === 'supervisor';
 /** Importing and exporting the whole customer list is for admins and supervisors. */
 export const canTransferContacts = (role: Role): boolean => role === 'admin' || role === 'supervisor';
 /** Choosing a number's owner needs the user list, which admins and supervisors may read. */
