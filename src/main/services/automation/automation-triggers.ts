@@ -8,7 +8,7 @@ import type { Logger } from '../../base/logger';
 import type { BusMessage, EventBus } from '../../events/event-bus';
 import type { OfficeCalendar } from '../../calendar/office-calendar';
 import type { NumberAccess } from '../inbox/number-access';
-import type { JobCandidates, JobStore } from './job-store';
+import type { JobCandidates, JobRow, JobStore } from './job-store';
 import type { RuleHooks, RuleSnapshot } from './rule-hooks';
 import { ActiveRules } from './triggers/active-rules';
 import { ActivityTriggers } from './triggers/activity-triggers';
@@ -23,6 +23,9 @@ import { reminderCandidates } from './triggers/viewing-candidates';
 import { ViewingTriggers } from './triggers/viewing-triggers';
 
 type Drain = 'messages' | 'activity' | 'prices';
+
+/** A pass that changed more jobs than this is announced by nobody (see `guard`). */
+const announcedAtMost = 200;
 
 /**
  * Arms, re-times and cancels jobs from what happens in the office (issue 15 "Triggers"):
@@ -268,12 +271,30 @@ export class AutomationTriggers implements RuleHooks {
     else this.prices.drain();
   }
 
-  /** A failing pass is logged and left to the next wake or start: its cursor did not move. */
+  /**
+   * A failing pass is logged and left to the next wake or start: its cursor did not move. A pass
+   * that went through tells the conversations' teams of each job it armed, re-timed or ended
+   * (their side panels and the rules' pending counts follow); a pass over the whole office
+   * (start, a rule switched on) is too big to announce job by job, and nobody waits on it.
+   */
   private guard(what: string, run: () => void): void {
+    let touched: JobRow[];
     try {
-      run();
+      touched = this.deps.store.collect(run);
     } catch (error) {
       this.deps.logger.error('automation triggers failed', { what, error: String(error) });
+      return;
+    }
+    if (touched.length === 0 || touched.length > announcedAtMost) return;
+    const latest = new Map<number, JobRow>();
+    for (const job of touched) latest.set(job.id, job);
+    for (const job of latest.values()) {
+      const now = this.deps.store.get(job.id) ?? job;
+      this.deps.bus.publish(
+        'automation.jobs.changed',
+        { jobId: now.id, ruleId: now.rule_id, trigger: now.trigger, conversationId: now.conversation_id, contactId: now.contact_id, status: now.status },
+        this.deps.access.audience(now.whatsapp_number_id),
+      );
     }
   }
 }

@@ -92,6 +92,8 @@ export class JobStore {
   private readonly q;
   /** Told after jobs were armed or re-timed, so the runner can wake earlier than its tick. */
   changed: (earliestDueAt: number | null) => void = () => {};
+  /** While a trigger pass runs (`collect`), the jobs it armed, re-timed or ended, to announce after its commit. */
+  private touched: JobRow[] | null = null;
   /** Set-based statements, prepared once per text: the message path runs the same few again and again. */
   private readonly statements = new Map<string, Database.Statement>();
 
@@ -118,7 +120,27 @@ export class JobStore {
     );
     if (info.changes === 0) return null;
     this.changed(job.dueAt);
-    return this.q.byId.get(Number(info.lastInsertRowid))!;
+    const row = this.q.byId.get(Number(info.lastInsertRowid))!;
+    this.touched?.push(row);
+    return row;
+  }
+
+  /**
+   * Runs `run` noting every job it arms one by one, re-times or ends (set-based arming over a
+   * whole office is not noted: whoever switched the rule on announces that). The caller
+   * announces the notes once its transaction committed.
+   */
+  collect(run: () => void): JobRow[] {
+    const outer = this.touched;
+    const notes: JobRow[] = [];
+    this.touched = notes;
+    try {
+      run();
+    } finally {
+      this.touched = outer;
+    }
+    outer?.push(...notes);
+    return notes;
   }
 
   /** Arms every candidate whose key was never armed, in one statement; how many were armed. */
@@ -143,8 +165,9 @@ export class JobStore {
     for (const c of rows) {
       const job = this.q.byKey.get(c.idempotency_key);
       if (!job) {
-        this.q.arm.run(c.rule_id, c.rule_name, c.trigger, c.whatsapp_number_id, c.conversation_id, c.contact_id, c.viewing_id, c.property_id, c.idempotency_key, c.due_at, c.context, this.clock.now(), this.clock.now());
+        const info = this.q.arm.run(c.rule_id, c.rule_name, c.trigger, c.whatsapp_number_id, c.conversation_id, c.contact_id, c.viewing_id, c.property_id, c.idempotency_key, c.due_at, c.context, this.clock.now(), this.clock.now());
         this.changed(c.due_at);
+        if (this.touched) this.touched.push(this.q.byId.get(Number(info.lastInsertRowid))!);
         changed++;
       } else if (job.status === 'pending' && job.due_at !== c.due_at && this.retime(job.id, c.due_at)) changed++;
     }
@@ -187,9 +210,11 @@ export class JobStore {
   end(filter: JobFilter, status: Exclude<JobStatus, 'pending' | 'sent'>, reason: JobReason, error: string | null = null): JobRow[] {
     const { where, params } = whereOf(filter);
     const now = this.clock.now();
-    return this.prepared(
+    const rows = this.prepared(
       `update automation_jobs set status = ?, reason = ?, error = ?, finished_at = ?, updated_at = ? where status = 'pending' and ${where} returning *`,
     ).all(status, reason, error, now, now, ...params) as JobRow[];
+    this.touched?.push(...rows);
+    return rows;
   }
 
   /** Moves the matching pending jobs' due instant by `deltaMs` (a rule's delay changed). */
@@ -203,7 +228,10 @@ export class JobStore {
   /** Sets one pending job's due instant (a silence moved on, a viewing moved). */
   retime(id: number, dueAt: number): boolean {
     const info = this.sqlite.prepare(`update automation_jobs set due_at = ?, updated_at = ? where id = ? and status = 'pending'`).run(dueAt, this.clock.now(), id);
-    if (info.changes > 0) this.changed(dueAt);
+    if (info.changes > 0) {
+      this.changed(dueAt);
+      if (this.touched) this.touched.push(this.q.byId.get(id)!);
+    }
     return info.changes > 0;
   }
 

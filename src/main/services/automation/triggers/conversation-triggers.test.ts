@@ -47,6 +47,18 @@ describe('new inquiry', () => {
     expect(jobs()).toEqual([expect.objectContaining({ status: 'cancelled', reason: 'answered' })]);
   });
 
+  it("the number's team hears of the welcome as it is armed and as an answer cancels it (side panels follow live)", async () => {
+    office = await automationOffice();
+    const { t, addRule, customerWrites, settle, agentAnswers } = office;
+    addRule({ trigger: 'new_inquiry', delayMinutes: 10 });
+    const { conversationId } = customerWrites('966500000005', 'السلام عليكم');
+    settle();
+    await agentAnswers(conversationId);
+    settle();
+    const heard = t.events.filter((e) => e.event === 'automation.jobs.changed').map((e) => e.data as { conversationId: number; status: string });
+    expect(heard).toEqual([expect.objectContaining({ conversationId, status: 'pending' }), expect.objectContaining({ conversationId, status: 'cancelled' })]);
+  });
+
   it('an automated message is not an answer: the welcome still waits', async () => {
     office = await automationOffice();
     const { addRule, customerWrites, settle, pending, automatedMessage } = office;
