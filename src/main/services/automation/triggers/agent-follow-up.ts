@@ -9,7 +9,7 @@ import { AppError } from '../../../rpc/app-error';
 import type { Caller } from '../../auth/auth-service';
 import type { NumberAccess } from '../../inbox/number-access';
 import type { JobRow, JobStore } from '../job-store';
-import { jobViews } from './job-views';
+import { jobViewReader } from '../jobs/job-view';
 
 /**
  * An agent's "follow up in …" on a conversation: arms each active `follow_up` rule covering its
@@ -71,6 +71,6 @@ export class AgentFollowUp {
         }) ?? store.byKey(`${prefix}${now}`)!;
       }),
     )();
-    return jobViews(this.deps.sqlite, rows);
+    return jobViewReader(this.deps.sqlite)(rows);
   }
 }
