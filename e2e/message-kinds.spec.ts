@@ -152,6 +152,8 @@ test('each kind of WhatsApp message shows as what it is, in Arabic and in Englis
   // In English too, a colleague's conversation asks first; "Cancel" sends nothing and keeps the text.
   await row(page, 'Faisal Alotaibi').click();
   await expect(thread.getByTestId('thread-name')).toHaveText('Faisal Alotaibi');
+  // Counted once his messages are on screen (the thread loads them after the name shows).
+  await expect(bubbles(page).first()).toBeVisible();
   const faisalCount = await bubbles(page).count();
   await page.getByTestId('composer-input').fill('The floor plan is on its way.');
   await page.getByTestId('composer-send').click();
