@@ -45,9 +45,10 @@ test('an admin sets split shifts and an Eid holiday, sees the office open then c
   await expect(status).toHaveAttribute('data-open', 'true');
   await expect(status).toContainText('مفتوح الآن، ويغلق');
 
-  // Eid: today and the three days after it.
+  // Eid: yesterday, today and the three days after it. Yesterday too, because just after Riyadh
+  // midnight the shift around now began yesterday, and a shift belongs to the day it starts on.
   await page.getByTestId('office-holiday-add').click();
-  await page.getByTestId('office-holiday-0-from').fill(riyadhDay(0));
+  await page.getByTestId('office-holiday-0-from').fill(riyadhDay(-1));
   await page.getByTestId('office-holiday-0-to').fill(riyadhDay(3));
   await page.getByTestId('office-holiday-0-name').fill('عيد الفطر');
   await page.getByTestId('office-hours-save').click();
