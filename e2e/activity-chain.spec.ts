@@ -1,14 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Page } from '@playwright/test';
 import { admin, expect, setUpFirstAdmin, test } from './fixtures';
-
-/** Screenshots for a person to look at, when SCREENSHOT_DIR is set. */
-async function shot(page: Page, name: string): Promise<void> {
-  const dir = process.env.SCREENSHOT_DIR;
-  if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
-}
+import { shot } from './steps';
 
 test('the activity log is verified intact, exported as CSV, filtered to one record, and names the row changed outside the app', async ({ page, host }) => {
   await setUpFirstAdmin(page, host);

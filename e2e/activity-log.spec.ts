@@ -2,18 +2,12 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { admin, expect, setUpFirstAdmin, signIn, test } from './fixtures';
+import { shot, demoAgent } from './steps';
 
 // The demo office: its agents and seeded conversations (src/main/whatsapp/demo/demo-seed-data.ts).
 test.use({ demo: true });
 
-const agent1 = { name: 'أحمد الحربي', email: 'agent1@demo.meras', password: 'demo-pass-123' };
 const nasser = 'ناصر السهلي';
-
-/** Screenshots for a person to look at, when SCREENSHOT_DIR is set. */
-async function shot(page: Page, name: string): Promise<void> {
-  const dir = process.env.SCREENSHOT_DIR;
-  if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
-}
 
 const sentences = (page: Page) => page.getByTestId('activity-table').getByTestId('activity-sentence');
 /** The list is virtualised: only rows near the view are in the page, so the oldest need a scroll. */
@@ -28,28 +22,28 @@ test('the activity log says who did what to whom in words, in Arabic and English
   // An agent signs in elsewhere.
   const other = await browser.newPage();
   await other.goto(host.url);
-  await signIn(other, agent1.email, agent1.password);
+  await signIn(other, demoAgent.email, demoAgent.password);
   await expect(other.getByTestId('app-shell')).toBeVisible();
   await other.close();
 
   await page.getByTestId('nav-activity').click();
-  await expect(sentences(page).first()).toHaveText(`${agent1.name}: تسجيل الدخول`);
+  await expect(sentences(page).first()).toHaveText(`${demoAgent.name}: تسجيل الدخول`);
   await expect(sentences(page).filter({ hasText: nasser })).toHaveText([`${admin.name}: تغيير حالة المحادثة مع ${nasser} إلى «تم حلها»`]);
   await expect(sentences(page).filter({ hasText: 'إعداد المكتب كأول مدير' })).toHaveText([`${admin.name}: إعداد المكتب كأول مدير`]);
   // The oldest entries are the demo's own viewings and offers, logged as the office was seeded.
   await scrollToEnd(page);
-  await expect(sentences(page).last()).toHaveText(new RegExp(`^${agent1.name}: حجز معاينة للعقار .+ مع ماجد العمري`));
+  await expect(sentences(page).last()).toHaveText(new RegExp(`^${demoAgent.name}: حجز معاينة للعقار .+ مع ماجد العمري`));
   // Never an action's code, nor a type and an id in place of a name.
   await expect(page.getByTestId('activity-table')).not.toContainText('conversation.');
   await expect(page.getByTestId('activity-table')).not.toContainText('#');
   await page.getByTestId('activity-table').evaluate((list) => list.scrollTo({ top: 0 }));
   await shot(page, 'activity-ar');
 
-  await page.getByTestId('activity-filter-user').selectOption({ label: agent1.name });
+  await page.getByTestId('activity-filter-user').selectOption({ label: demoAgent.name });
   // Only what agent1 did: this sign-in, and the demo's viewing and offers he logged as it was seeded.
-  await expect(sentences(page).first()).toHaveText(`${agent1.name}: تسجيل الدخول`);
+  await expect(sentences(page).first()).toHaveText(`${demoAgent.name}: تسجيل الدخول`);
   await expect(sentences(page)).toHaveCount(5);
-  await expect(sentences(page).filter({ hasNotText: agent1.name })).toHaveCount(0);
+  await expect(sentences(page).filter({ hasNotText: demoAgent.name })).toHaveCount(0);
   await expect(page.getByTestId('activity-count')).not.toHaveText('عملية واحدة معروضة');
   await page.getByTestId('activity-clear').click();
   await page.getByTestId('activity-filter-action').selectOption('conversation');
@@ -59,7 +53,7 @@ test('the activity log says who did what to whom in words, in Arabic and English
   await page.getByTestId('language-toggle').click();
   await expect(sentences(page).first()).toHaveText(`${admin.name} changed the status of the conversation with ${nasser} to Resolved`);
   await page.getByTestId('activity-clear').click();
-  await expect(sentences(page).first()).toHaveText(`${agent1.name} signed in`);
+  await expect(sentences(page).first()).toHaveText(`${demoAgent.name} signed in`);
   await shot(page, 'activity-en');
 });
 
@@ -84,7 +78,7 @@ test('the activity log pages past the latest 100 entries as the list scrolls, do
   await scrollToEnd(page);
   await expect(page.getByTestId('activity-end')).toBeVisible();
   // Down to the first: the demo's first viewing, booked as the office was seeded.
-  await expect(sentences(page).last()).toHaveText(new RegExp(`^${agent1.name}: حجز معاينة للعقار .+ مع ماجد العمري`));
+  await expect(sentences(page).last()).toHaveText(new RegExp(`^${demoAgent.name}: حجز معاينة للعقار .+ مع ماجد العمري`));
   // Only the rows in view are in the page, however long the log.
   expect(await page.getByTestId('activity-table').locator('[data-testid^="activity-row-"]').count()).toBeLessThan(40);
 });

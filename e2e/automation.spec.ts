@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, setUpFirstAdmin, signIn, test } from './fixtures';
+import { shot, openConversation, demoAgent } from './steps';
 
 // Issue 15 in the demo office (src/main/whatsapp/demo/demo-seed-data.ts): its number is linked,
 // «رسالة ترحيب» greets {{customer_name}}, «موعد معاينة» names the viewing, and Umm Faisal has a
@@ -16,23 +17,8 @@ const reminderRule = 'تذكير قبل المعاينة';
 const ummFaisal = 'أم فيصل';
 const followUpRule = 'متابعة يطلبها الموظف';
 
-async function shot(page: Page, name: string): Promise<void> {
-  const dir = process.env.SCREENSHOT_DIR;
-  if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`) });
-}
-
 function ruleRow(page: Page, name: string): Locator {
   return page.getByTestId('rules-list').locator(`[data-rule-name="${name}"]`);
-}
-
-async function openConversation(page: Page, name: string): Promise<void> {
-  await page.getByTestId('nav-inbox').click();
-  await page
-    .getByTestId('conversation-list')
-    .locator('[data-testid^="conversation-row-"]')
-    .filter({ has: page.getByTestId('conversation-name').getByText(name, { exact: true }) })
-    .click();
-  await expect(page.getByTestId('thread-name')).toHaveText(name);
 }
 
 /** The demo number's card: a customer it never heard from writes now; returns their name. */
@@ -231,7 +217,7 @@ test('an admin automates a welcome, a reminder is listed on the conversation and
 
   // An agent reads the rules touching their numbers (every-number rules and theirs), no switch, no stats.
   await page.getByTestId('signout').click();
-  await signIn(page, 'agent1@demo.meras', 'demo-pass-123');
+  await signIn(page, demoAgent.email, demoAgent.password);
   await page.getByTestId('nav-automation').click();
   await expect(ruleRow(page, reminderRule)).toBeVisible();
   await expect(ruleRow(page, reminderRule).getByTestId('rule-state')).toHaveText('On');

@@ -1,16 +1,10 @@
-import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { houseSketchPng } from '../src/main/whatsapp/demo/demo-files';
 import { expect, setUpFirstAdmin, signIn, test } from './fixtures';
+import { shot, demoAgent } from './steps';
 
 // The demo office: a branch, its catalogue (the land in Al Qairawan has no advertising licence) and its conversations.
 test.use({ demo: true });
-
-/** Screenshots for a person to look at, when SCREENSHOT_DIR is set. */
-async function shot(page: Page, name: string): Promise<void> {
-  const dir = process.env.SCREENSHOT_DIR;
-  if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
-}
 
 function card(page: Page, name: string): Locator {
   return page.getByTestId('properties-list').getByTestId('property-card').filter({ has: page.getByTestId('property-name').getByText(name, { exact: true }) });
@@ -85,7 +79,7 @@ test('an admin adds a branch and licenses a property at a new price; an agent se
 
   // An agent sends the land's card from the conversation's interests panel and sees it in the thread.
   await page.getByTestId('signout').click();
-  await signIn(page, 'agent1@demo.meras', 'demo-pass-123');
+  await signIn(page, demoAgent.email, demoAgent.password);
   const row = page.getByTestId('conversation-list').locator('[data-testid^="conversation-row-"]').filter({ has: page.getByTestId('conversation-name').getByText('ماجد العمري', { exact: true }) });
   await row.click();
   const interests = page.getByTestId('property-interests');

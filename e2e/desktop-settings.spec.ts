@@ -1,16 +1,7 @@
-import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, setUpFirstAdmin, signIn, test } from './fixtures';
+import { shot, demoAgent } from './steps';
 
 test.use({ demo: true });
-
-const agent1 = { email: 'agent1@demo.meras', password: 'demo-pass-123' };
-
-/** Screenshots for a person to look at, when SCREENSHOT_DIR is set. */
-async function shot(page: Page, name: string): Promise<void> {
-  const dir = process.env.SCREENSHOT_DIR;
-  if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
-}
 
 test('an admin turns on start at login, sets an https update server and the app’s own Chromium; an http address is refused under its field, and a reload shows what was saved', async ({ page, host }) => {
   await setUpFirstAdmin(page, host);
@@ -56,7 +47,7 @@ test('an agent has no desktop app settings in the menu and is refused the page',
   const agentContext = await browser.newContext();
   page = await agentContext.newPage();
   await page.goto(host.url);
-  await signIn(page, agent1.email, agent1.password);
+  await signIn(page, demoAgent.email, demoAgent.password);
   await expect(page.getByTestId('app-shell')).toBeVisible();
   await expect(page.getByTestId('nav-desktop')).toHaveCount(0);
   await page.goto(`${host.url}/#/desktop`);

@@ -1,12 +1,5 @@
-import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { admin, expect, setUpFirstAdmin, test } from './fixtures';
-
-/** Screenshots for a person to look at, when SCREENSHOT_DIR is set. */
-async function shot(page: Page, name: string): Promise<void> {
-  const dir = process.env.SCREENSHOT_DIR;
-  if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
-}
+import { shot } from './steps';
 
 test('the setup form shows every field error at once, not one by one', async ({ page, host }) => {
   await page.goto(host.url);

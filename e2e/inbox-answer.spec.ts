@@ -1,24 +1,13 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
 import { houseSketchPng, simplePdf } from '../src/main/whatsapp/demo/demo-files';
 import { expect, setUpFirstAdmin, signIn, test } from './fixtures';
+import { shot, conversationRow, demoAgent } from './steps';
 
 // The demo office (src/main/whatsapp/demo/demo-seed-data.ts): a linked demo number, seeded
 // conversations and templates. «بدر المطيري» wrote «أبغى فِلّة دُبلكس…», with tashkeel.
 test.use({ demo: true });
 
-const agent = { name: 'أحمد الحربي', email: 'agent1@demo.meras', password: 'demo-pass-123' };
 const badr = 'بدر المطيري';
-
-async function shot(page: Page, name: string): Promise<void> {
-  const dir = process.env.SCREENSHOT_DIR;
-  if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`) });
-}
-
-function row(page: Page, customer: string): Locator {
-  return page.getByTestId('conversation-list').locator('[data-testid^="conversation-row-"]').filter({ has: page.getByTestId('conversation-name').getByText(customer, { exact: true }) });
-}
 
 test('an agent finds a conversation by an Arabic word typed without tashkeel, takes it, and sends a template and a photo that are both delivered', async ({ page, host, browser }) => {
   test.setTimeout(120_000);
@@ -26,12 +15,12 @@ test('an agent finds a conversation by an Arabic word typed without tashkeel, ta
   const context = await browser.newContext();
   const agentPage = await context.newPage();
   await agentPage.goto(host.url);
-  await signIn(agentPage, agent.email, agent.password);
+  await signIn(agentPage, demoAgent.email, demoAgent.password);
   await expect(agentPage.getByTestId('inbox-page')).toBeVisible();
 
   // «فله» typed plainly finds «فِلّة», and only that conversation.
   await agentPage.getByTestId('inbox-search').fill('فله');
-  const found = row(agentPage, badr);
+  const found = conversationRow(agentPage, badr);
   await expect(found.getByTestId('conversation-match').locator('mark')).toHaveText('فِلّة');
   await expect(agentPage.getByTestId('conversation-list').locator('[data-testid^="conversation-row-"]')).toHaveCount(1);
   await found.click();
@@ -40,7 +29,7 @@ test('an agent finds a conversation by an Arabic word typed without tashkeel, ta
 
   // The agent takes the conversation.
   const assign = agentPage.getByTestId('thread-assign');
-  const mine = await assign.locator('option', { hasText: agent.name }).getAttribute('value');
+  const mine = await assign.locator('option', { hasText: demoAgent.name }).getAttribute('value');
   await assign.selectOption(mine!);
   await expect(found.getByTestId('conversation-assignee')).toBeVisible();
 
@@ -88,7 +77,7 @@ test('an agent finds a conversation by an Arabic word typed without tashkeel, ta
 
 test('a file WhatsApp would refuse is refused before upload, in Arabic and in English; a document goes with its name and size and can be saved', async ({ page, host }) => {
   await setUpFirstAdmin(page, host);
-  await row(page, badr).click();
+  await conversationRow(page, badr).click();
   const thread = page.getByTestId('thread');
   // Counted once the thread has loaded, so nothing arriving later is taken for a sent file.
   await expect(thread.locator('[data-sender]').first()).toBeVisible();

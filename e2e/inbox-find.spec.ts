@@ -1,21 +1,14 @@
-import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { admin, expect, setUpFirstAdmin, signIn, test } from './fixtures';
+import { shot, demoAgent } from './steps';
 
 // The demo office: a linked demo number worked by both demo agents, and seeded Arabic and
 // English conversations (src/main/whatsapp/demo/demo-seed-data.ts).
 test.use({ demo: true });
 
-const agent1 = { name: 'أحمد الحربي', email: 'agent1@demo.meras', password: 'demo-pass-123' };
 const agent2 = { name: 'مها الرشيد' };
 /** Seeded, unassigned, one unread message: «كم السعي عندكم على الإيجار؟» */
 const nasser = 'ناصر السهلي';
-
-/** Screenshots for a person to look at, when SCREENSHOT_DIR is set (e.g. /tmp/inbox-find). */
-async function shot(page: Page, name: string): Promise<void> {
-  const dir = process.env.SCREENSHOT_DIR;
-  if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`) });
-}
 
 function rows(page: Page): Locator {
   return page.getByTestId('conversation-list').locator('[data-testid^="conversation-row-"]');
@@ -41,7 +34,7 @@ test('search ignores hamza forms and tashkeel and highlights the match; filters,
   const agentContext = await browser.newContext();
   const agentPage = await agentContext.newPage();
   await agentPage.goto(host.url);
-  await signIn(agentPage, agent1.email, agent1.password);
+  await signIn(agentPage, demoAgent.email, demoAgent.password);
   await expect(agentPage.getByTestId('inbox-page')).toBeVisible();
 
   // «الإيجار» typed with a bare alef: found, and the original spelling is highlighted.
@@ -88,8 +81,8 @@ test('search ignores hamza forms and tashkeel and highlights the match; filters,
   await expect(found).toBeVisible();
 
   // Assign it to agent 1, who is told at once and finds it under "assigned to me".
-  await page.getByTestId('thread-assign').selectOption({ label: agent1.name });
-  await expect(found.getByTestId('conversation-assignee')).toContainText(agent1.name);
+  await page.getByTestId('thread-assign').selectOption({ label: demoAgent.name });
+  await expect(found.getByTestId('conversation-assignee')).toContainText(demoAgent.name);
   await shot(page, 'ar-4-starred-assigned');
 
   const notice = agentPage.getByTestId('assigned-notice');
@@ -191,18 +184,18 @@ test('the admin chooses who works a number; only they are offered to assign; arc
   await setUpFirstAdmin(page, host);
   await page.getByTestId('nav-numbers').click();
   const agents = page.getByTestId('number-agents');
-  await expect(agents).toContainText(agent1.name);
+  await expect(agents).toContainText(demoAgent.name);
   await expect(agents).toContainText(agent2.name);
   await page.locator('[data-testid^="number-edit-"]').click();
   await page.getByTestId('number-form-agent-agent2@demo.meras').uncheck();
   await page.getByTestId('number-form-submit').click();
   await expect(page.getByTestId('number-form-dialog')).toHaveCount(0);
-  await expect(agents).toHaveText(agent1.name);
+  await expect(agents).toHaveText(demoAgent.name);
 
   await page.getByTestId('nav-inbox').click();
   await row(page, nasser).click();
   const assign = page.getByTestId('thread-assign');
-  await expect(assign.locator('option', { hasText: agent1.name })).toHaveCount(1);
+  await expect(assign.locator('option', { hasText: demoAgent.name })).toHaveCount(1);
   await expect(assign.locator('option', { hasText: agent2.name })).toHaveCount(0);
 
   // Archived: out of the inbox, in the archive, and back.

@@ -1,15 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, setUpFirstAdmin, test } from './fixtures';
+import { shot } from './steps';
 
 test.use({ demo: true });
-
-/** Screenshots for a person to look at, when SCREENSHOT_DIR is set (e.g. /tmp/invoices). */
-async function shot(page: Page, name: string): Promise<void> {
-  const dir = process.env.SCREENSHOT_DIR;
-  if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
-}
 
 /** ZATCA's TLV fields back from the QR payload the page drew. */
 function decodeTlv(base64: string): string[] {

@@ -6,9 +6,9 @@ import path from 'node:path';
 import tls from 'node:tls';
 import { chromium, expect, test, type Browser } from '@playwright/test';
 import { admin, signIn } from './fixtures';
+import { demoAgent } from './steps';
 
 const hostEntry = path.resolve(__dirname, '../out/main/host.js');
-const agent = { email: 'agent1@demo.meras', password: 'demo-pass-123' };
 
 interface LanHost {
   child: ChildProcess;
@@ -101,7 +101,7 @@ test('on the office network the app is served over HTTPS with the certificate wh
   // An agent signs in over HTTPS, the fingerprint under the form, and the inbox comes over WSS.
   await page.getByTestId('signout').click();
   await expect(page.getByTestId('connection-fingerprint')).toContainText(printedFingerprint);
-  await signIn(page, agent.email, agent.password);
+  await signIn(page, demoAgent.email, demoAgent.password);
   await expect(page.getByTestId('inbox-page')).toBeVisible();
   await expect(page.getByTestId('conversation-list').locator('[data-testid^="conversation-row-"]').first()).toBeVisible();
   expect(page.url()).toMatch(/^https:/);

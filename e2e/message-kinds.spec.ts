@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, setUpFirstAdmin, signIn, test } from './fixtures';
+import { shot, conversationRow } from './steps';
 
 // The demo office (src/main/whatsapp/demo/demo-seed-data.ts): «ماجد العمري» is أحمد الحربي's
 // customer, with three texts of his and one answer of ours. The thread header's demo menu
@@ -18,15 +19,6 @@ const thirdLine = 'وأبي أعاين بكرة بعد العصر إذا أمك�
 /** Names inside a sentence are Unicode-isolated, so mixed Arabic and English keep their order. */
 const iso = (name: string) => `\u2068${name}\u2069`;
 
-async function shot(page: Page, name: string): Promise<void> {
-  const dir = process.env.SCREENSHOT_DIR;
-  if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`) });
-}
-
-function row(page: Page, customer: string): Locator {
-  return page.getByTestId('conversation-list').locator('[data-testid^="conversation-row-"]').filter({ has: page.getByTestId('conversation-name').getByText(customer, { exact: true }) });
-}
-
 /** The customer sends a kind, through the demo menu. */
 async function customerSends(page: Page, kind: string): Promise<void> {
   await page.getByTestId('demo-customer-sends').selectOption(kind);
@@ -43,7 +35,7 @@ function bubble(page: Page, text: string): Locator {
 test('each kind of WhatsApp message shows as what it is, in Arabic and in English; replies, edits, deletions, reactions, calls and transfers', async ({ page, host }) => {
   test.setTimeout(120_000);
   await setUpFirstAdmin(page, host);
-  await row(page, majed).click();
+  await conversationRow(page, majed).click();
   const thread = page.getByTestId('thread');
   await expect(thread.getByTestId('thread-name')).toHaveText(majed);
   await expect(bubble(page, thirdLine)).toHaveCount(1);
@@ -83,7 +75,7 @@ test('each kind of WhatsApp message shows as what it is, in Arabic and in Englis
   await customerSends(page, 'call');
   const call = thread.locator('[data-sender="system"][data-kind="call"]');
   await expect(call).toContainText('مكالمة صوتية فائتة');
-  await expect(row(page, majed)).toHaveAttribute('data-unread', '0');
+  await expect(conversationRow(page, majed)).toHaveAttribute('data-unread', '0');
 
   // The admin answers quoting his second question. The conversation is أحمد's: asked first.
   const count = await bubbles(page).count();
@@ -150,7 +142,7 @@ test('each kind of WhatsApp message shows as what it is, in Arabic and in Englis
   if (process.env.SCREENSHOT_DIR) await thread.locator('[data-sender="system"][data-kind="notice"]').screenshot({ path: path.join(process.env.SCREENSHOT_DIR, 'kinds-6-notice-en.png') });
 
   // In English too, a colleague's conversation asks first; "Cancel" sends nothing and keeps the text.
-  await row(page, 'Faisal Alotaibi').click();
+  await conversationRow(page, 'Faisal Alotaibi').click();
   await expect(thread.getByTestId('thread-name')).toHaveText('Faisal Alotaibi');
   // Counted once his messages are on screen (the thread loads them after the name shows).
   await expect(bubbles(page).first()).toBeVisible();
@@ -185,7 +177,7 @@ test('a click on a reply\'s quote brings its original into view even when it is 
     }),
   );
   for (const [who, calls] of [[page, 25], [agents[0]!, 25], [agents[1]!, 5]] as const) {
-    await row(who, hessa).click();
+    await conversationRow(who, hessa).click();
     await expect(who.getByTestId('thread').locator('.thread-badges .badge-green')).toBeVisible({ timeout: 20_000 });
     for (let i = 0; i < calls; i++) await customerSends(who, 'call');
   }
@@ -196,7 +188,7 @@ test('a click on a reply\'s quote brings its original into view even when it is 
 
   // Opened afresh, the thread holds only its newest page: the opening is not there.
   await page.reload();
-  await row(page, hessa).click();
+  await conversationRow(page, hessa).click();
   await expect(reply).toBeVisible();
   await expect(page.getByTestId('thread-messages')).toHaveAttribute('data-loaded-count', '50');
   const original = bubble(page, opening).and(page.locator(':not(:has([data-testid="message-quoted"]))'));

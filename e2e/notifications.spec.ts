@@ -1,20 +1,13 @@
-import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { admin, expect, setUpFirstAdmin, signIn, test } from './fixtures';
+import { shot, demoAgent } from './steps';
 
 // The demo office: a linked demo number worked by both demo agents; Nasser (Arabic) and Hessa
 // (English) write in unassigned (src/main/whatsapp/demo/demo-seed-data.ts).
 test.use({ demo: true });
 
-const agent1 = { name: 'أحمد الحربي', email: 'agent1@demo.meras', password: 'demo-pass-123' };
 const nasser = 'ناصر السهلي';
 const hessa = 'Hessa Almansour';
-
-/** Screenshots for a person to look at, when SCREENSHOT_DIR is set (e.g. /tmp/notifications). */
-async function shot(page: Page, name: string): Promise<void> {
-  const dir = process.env.SCREENSHOT_DIR;
-  if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`) });
-}
 
 function conversationRow(page: Page, customer: string): Locator {
   return page
@@ -32,8 +25,8 @@ async function unreadCount(page: Page): Promise<number> {
 async function assignToAgent(page: Page, customer: string): Promise<void> {
   await conversationRow(page, customer).click();
   await expect(page.getByTestId('thread-name')).toHaveText(customer);
-  await page.getByTestId('thread-assign').selectOption({ label: agent1.name });
-  await expect(conversationRow(page, customer).getByTestId('conversation-assignee')).toContainText(agent1.name);
+  await page.getByTestId('thread-assign').selectOption({ label: demoAgent.name });
+  await expect(conversationRow(page, customer).getByTestId('conversation-assignee')).toContainText(demoAgent.name);
 }
 
 /** On the agent's screen: the bell counts one more, and its list opens the conversation. */
@@ -62,7 +55,7 @@ test('an admin assigns a conversation to an agent signed in elsewhere: their bel
   const agentContext = await browser.newContext();
   const agentPage = await agentContext.newPage();
   await agentPage.goto(host.url);
-  await signIn(agentPage, agent1.email, agent1.password);
+  await signIn(agentPage, demoAgent.email, demoAgent.password);
   await expect(agentPage.getByTestId('inbox-page')).toBeVisible();
   // Away from the inbox, so opening the notification has somewhere to go.
   await agentPage.getByTestId('nav-contacts').click();
@@ -75,7 +68,7 @@ test('an admin assigns a conversation to an agent signed in elsewhere: their bel
 
   // The admin was told of the agent's sign-in, worded for an admin.
   await page.getByTestId('notification-bell').click();
-  await expect(page.getByTestId('notification-row').filter({ hasText: agent1.name }).first()).toContainText('دخل');
+  await expect(page.getByTestId('notification-row').filter({ hasText: demoAgent.name }).first()).toContainText('دخل');
   await shot(page, 'admin-bell-ar');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('notification-panel')).toHaveCount(0);
@@ -97,7 +90,7 @@ test('each user chooses per type: an agent turns assignments off and is not told
   const agentContext = await browser.newContext();
   const agentPage = await agentContext.newPage();
   await agentPage.goto(host.url);
-  await signIn(agentPage, agent1.email, agent1.password);
+  await signIn(agentPage, demoAgent.email, demoAgent.password);
   await agentPage.getByTestId('nav-profile').click();
   await expect(agentPage.getByTestId('notification-settings')).toBeVisible();
   // An agent is never told of staff sign-ins, so has no such setting.

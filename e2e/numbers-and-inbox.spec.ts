@@ -1,10 +1,10 @@
 import { expect, setUpFirstAdmin, signIn, test } from './fixtures';
+import { demoAgent } from './steps';
 
 // Simulated WhatsApp: a QR the demo phone "scans", customers who write in, acks that come back.
 test.use({ demo: true });
 
 const numberName = 'مبيعات العليا';
-const demoAgent = { name: 'أحمد الحربي', email: 'agent1@demo.meras', password: 'demo-pass-123' };
 
 test('an admin links a number by QR, a customer writes in live, and the answer goes out and is read', async ({ page, host }) => {
   test.setTimeout(120_000);

@@ -1,23 +1,15 @@
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, setUpFirstAdmin, signIn, test } from './fixtures';
+import { shot, demoAgent } from './steps';
 
 test.use({ demo: true });
-
-const agent = { email: 'agent1@demo.meras', password: 'demo-pass-123' };
-
-/** Screenshots for a person to look at, when SCREENSHOT_DIR is set (e.g. /tmp/offers). */
-async function shot(page: Page, name: string): Promise<void> {
-  const dir = process.env.SCREENSHOT_DIR;
-  if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`) });
-}
 
 /** The demo office is set up by its admin; the agent then signs in on a wide window (the side panel shows). */
 async function agentSignsIn(page: Page, host: { url: string }, language: 'ar' | 'en') {
   await page.setViewportSize({ width: 1600, height: 1000 });
   await setUpFirstAdmin(page, host as never);
   await page.getByTestId('signout').click();
-  await signIn(page, agent.email, agent.password);
+  await signIn(page, demoAgent.email, demoAgent.password);
   await expect(page.getByTestId('app-shell')).toBeVisible();
   if (language === 'en') await page.getByTestId('language-toggle').click();
   await expect(page.locator('html')).toHaveAttribute('dir', language === 'ar' ? 'rtl' : 'ltr');

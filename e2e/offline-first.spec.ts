@@ -1,23 +1,13 @@
-import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, setUpFirstAdmin, signIn, test } from './fixtures';
+import { shot, conversationRow, demoAgent } from './steps';
 
 // Issue 12: an agent on the office network keeps working while the desk (the host) is away,
 // and a conversation has an address of its own. The demo office gives a linked number and
 // «بدر المطيري»'s conversation (src/main/whatsapp/demo/demo-seed-data.ts).
 test.use({ demo: true });
 
-const agent = { email: 'agent1@demo.meras', password: 'demo-pass-123' };
 const badr = 'بدر المطيري';
-
-async function shot(page: Page, name: string): Promise<void> {
-  const dir = process.env.SCREENSHOT_DIR;
-  if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`) });
-}
-
-function row(page: Page, customer: string): Locator {
-  return page.getByTestId('conversation-list').locator('[data-testid^="conversation-row-"]').filter({ has: page.getByTestId('conversation-name').getByText(customer, { exact: true }) });
-}
 
 async function send(page: Page, text: string): Promise<void> {
   await page.getByTestId('composer-input').fill(text);
@@ -34,12 +24,14 @@ test('answers typed while the desk is down wait in the browser through a reload 
   const context = await browser.newContext();
   const agentPage = await context.newPage();
   await agentPage.goto(host.url);
-  await signIn(agentPage, agent.email, agent.password);
-  await row(agentPage, badr).click();
+  await signIn(agentPage, demoAgent.email, demoAgent.password);
+  await conversationRow(agentPage, badr).click();
   const thread = agentPage.getByTestId('thread');
   await expect(thread.getByTestId('thread-name')).toHaveText(badr);
   await expect(agentPage).toHaveURL(/#\/inbox\/\d+$/);
   const address = agentPage.url();
+  // Counted once the thread's messages are on screen, not while they load.
+  await expect(thread.locator('[data-sender="customer"]').first()).toBeVisible();
   const history = await thread.locator('[data-sender="customer"]').count();
   expect(history).toBeGreaterThan(0);
   const before = await answersShown(agentPage);
@@ -88,7 +80,7 @@ test('in English the banner shows while the desk is down and clears by itself; a
   test.setTimeout(90_000);
   await setUpFirstAdmin(page, host);
   await page.getByTestId('language-toggle').click();
-  await row(page, badr).click();
+  await conversationRow(page, badr).click();
   const thread = page.getByTestId('thread');
   await expect(thread.locator('.thread-badges')).toContainText('Connected');
 
@@ -118,7 +110,7 @@ test('a conversation has its own address, the title and the menu count unread co
   const unread = (/^\((\d+)\)/.exec(await page.title()) ?? [])[1];
   await expect(page.getByTestId('nav-unread')).toHaveText(unread!);
 
-  await row(page, badr).click();
+  await conversationRow(page, badr).click();
   await expect(page).toHaveURL(/#\/inbox\/\d+$/);
   const id = /#\/inbox\/(\d+)$/.exec(page.url())![1]!;
   await page.reload();

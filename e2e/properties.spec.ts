@@ -1,13 +1,7 @@
-import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { houseSketchPng } from '../src/main/whatsapp/demo/demo-files';
 import { expect, setUpFirstAdmin, signIn, test } from './fixtures';
-
-/** Screenshots for a person to look at, when SCREENSHOT_DIR is set (e.g. /tmp/properties). */
-async function shot(page: Page, name: string): Promise<void> {
-  const dir = process.env.SCREENSHOT_DIR;
-  if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`) });
-}
+import { shot, demoAgent } from './steps';
 
 function cards(page: Page): Locator {
   return page.getByTestId('properties-list').getByTestId('property-card');
@@ -222,7 +216,7 @@ test.describe('the demo office', () => {
   test('an agent browses the catalogue read-only and still sees who is interested on their number', async ({ page, host }) => {
     await setUpFirstAdmin(page, host);
     await page.getByTestId('signout').click();
-    await signIn(page, 'agent1@demo.meras', 'demo-pass-123');
+    await signIn(page, demoAgent.email, demoAgent.password);
     await expect(page.getByTestId('inbox-page')).toBeVisible();
     await page.getByTestId('nav-properties').click();
     await expect(page.getByTestId('properties-read-only')).toBeVisible();

@@ -1,6 +1,6 @@
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, setUpFirstAdmin, signIn, test } from './fixtures';
+import { shot } from './steps';
 
 // The demo office: one linked number, owned by agent 1 and worked by both demo agents.
 test.use({ demo: true });
@@ -9,12 +9,6 @@ const agent1 = { name: 'أحمد الحربي' };
 const agent2 = { name: 'مها الرشيد', email: 'agent2@demo.meras', password: 'demo-pass-123' };
 /** A seeded customer of the demo number. */
 const nasser = 'ناصر السهلي';
-
-/** Screenshots for a person to look at, when SCREENSHOT_DIR is set (e.g. /tmp/scoping). */
-async function shot(page: Page, name: string): Promise<void> {
-  const dir = process.env.SCREENSHOT_DIR;
-  if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`) });
-}
 
 const contactNamed = (page: Page, name: string) => page.getByTestId('contact-list').getByTestId('contact-name').getByText(name, { exact: true });
 

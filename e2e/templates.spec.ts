@@ -1,9 +1,9 @@
 import { expect, setUpFirstAdmin, signIn, test } from './fixtures';
+import { demoAgent } from './steps';
 
 // The demo office: a linked demo number owned by the first demo agent, customers with history, acks that come back.
 test.use({ demo: true });
 
-const demoAgent = { email: 'agent1@demo.meras', password: 'demo-pass-123' };
 /** A seeded customer of the demo number, in the first demo agent's conversations. */
 const customerName = 'ماجد العمري';
 const template = {

@@ -1,14 +1,9 @@
-import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, setUpFirstAdmin, signIn, test } from './fixtures';
+import { shot, openConversation, demoAgent } from './steps';
 
 // The demo office (src/main/whatsapp/demo/demo-seed-data.ts): agent1 works the demo number.
 test.use({ demo: true });
-
-async function shot(page: Page, name: string): Promise<void> {
-  const dir = process.env.SCREENSHOT_DIR;
-  if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`) });
-}
 
 const dayMs = 86_400_000;
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T12:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
@@ -23,16 +18,6 @@ function nextWorkingDay(date: string): string {
 const hijri = (date: string, locale: string) => new Intl.DateTimeFormat(`${locale}-u-ca-islamic-umalqura-nu-latn`, { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(Date.parse(`${date}T12:00:00Z`));
 /** The Friday of `date`'s week (Sunday first): always in the same row of the month grid, and never open. */
 const fridayOf = (date: string) => addDays(date, 5 - weekday(date));
-
-async function openConversation(page: Page, name: string): Promise<void> {
-  await page.getByTestId('nav-inbox').click();
-  await page
-    .getByTestId('conversation-list')
-    .locator('[data-testid^="conversation-row-"]')
-    .filter({ has: page.getByTestId('conversation-name').getByText(name, { exact: true }) })
-    .click();
-  await expect(page.getByTestId('thread-name')).toHaveText(name);
-}
 
 /** Books from the side panel in two clicks (the property and the next free slot are filled in); returns the viewing's id and office date. */
 async function bookFromPanel(page: Page): Promise<{ id: number; date: string; time: string }> {
@@ -68,7 +53,7 @@ test('an agent books a viewing from the conversation, sees it on the calendar wi
   await page.setViewportSize({ width: 1600, height: 1000 });
   await setUpFirstAdmin(page, host);
   await page.getByTestId('signout').click();
-  await signIn(page, 'agent1@demo.meras', 'demo-pass-123');
+  await signIn(page, demoAgent.email, demoAgent.password);
   await expect(page.getByTestId('inbox-page')).toBeVisible();
 
   // Arabic. This customer has no interest yet: booking waits for one.

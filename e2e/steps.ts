@@ -1,0 +1,26 @@
+import path from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+// Steps many specs take in the same words: one place, so a changed screen is mended once.
+
+/** The demo office's first agent (src/main/whatsapp/demo/demo-seed-data.ts). */
+export const demoAgent = { name: 'أحمد الحربي', email: 'agent1@demo.meras', password: 'demo-pass-123' };
+
+/** A screenshot for a person to look at, when SCREENSHOT_DIR is set. */
+export async function shot(page: Page, name: string): Promise<void> {
+  const dir = process.env.SCREENSHOT_DIR;
+  if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
+
+/** The inbox list's row of a customer, by their name. */
+export function conversationRow(page: Page, customer: string): Locator {
+  return page.getByTestId('conversation-list').locator('[data-testid^="conversation-row-"]').filter({ has: page.getByTestId('conversation-name').getByText(customer, { exact: true }) });
+}
+
+/** Opens a customer's conversation from the inbox and waits for its thread. */
+export async function openConversation(page: Page, customer: string): Promise<void> {
+  await page.getByTestId('nav-inbox').click();
+  await conversationRow(page, customer).click();
+  await expect(page.getByTestId('thread-name')).toHaveText(customer);
+}
