@@ -18,8 +18,16 @@ export function officeDayStartIn(dayName: string, timeZone: string, near: number
   return after;
 }
 
+/** The last answer, per zone: every quota check of a send asks for the same day (64 bisection steps each). */
+const lastStarts = new Map<string, { today: string; starts: { day: number; month: number } }>();
+
 /** Where the office's current day and month began, at `now`. */
 export function officePeriodStarts(now: number, timeZone: string): { day: number; month: number } {
   const today = officeDay(now, timeZone);
-  return { day: officeDayStartIn(today, timeZone, now), month: officeDayStartIn(`${today.slice(0, 8)}01`, timeZone, now) };
+  const known = lastStarts.get(timeZone);
+  // A day's name (with its year) starts at one moment in a zone: the answer holds all day.
+  if (known?.today === today) return { ...known.starts };
+  const starts = { day: officeDayStartIn(today, timeZone, now), month: officeDayStartIn(`${today.slice(0, 8)}01`, timeZone, now) };
+  lastStarts.set(timeZone, { today, starts });
+  return { ...starts };
 }

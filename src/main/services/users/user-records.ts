@@ -1,4 +1,4 @@
-import { and, count, eq, ne } from 'drizzle-orm';
+import { and, count, eq, ne, sql } from 'drizzle-orm';
 import type { PublicUser } from '../../../shared/users/types';
 import type { Db } from '../../db/open-database';
 import { users } from '../../db/schema';
@@ -25,8 +25,14 @@ export function toPublicUser(row: UserRow): PublicUser {
   };
 }
 
+/** Prepared once per database: every API call and session check looks its user up. */
+const byIdQueries = new WeakMap<Db, ReturnType<typeof prepareById>>();
+const prepareById = (db: Db) => db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare();
+
 export function findUserById(db: Db, id: number): UserRow | undefined {
-  return db.select().from(users).where(eq(users.id, id)).get();
+  let query = byIdQueries.get(db);
+  if (!query) byIdQueries.set(db, (query = prepareById(db)));
+  return query.get({ id });
 }
 
 export function findUserByEmail(db: Db, email: string): UserRow | undefined {
