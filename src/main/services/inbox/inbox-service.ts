@@ -17,6 +17,7 @@ import { AppError, fieldError } from '../../rpc/app-error';
 import type { MessagePipeline } from '../../whatsapp/message-pipeline';
 import type { Caller } from '../auth/auth-service';
 import { insertAssignmentNotice } from './assignment-notice';
+import { statement } from '../../db/statement';
 
 /** Seed 003's conversations and messages: the list, a thread, reading and answering. */
 export class InboxService {
@@ -184,14 +185,13 @@ export class InboxService {
     this.access.requireConversation(caller, conversationId);
     const repeat = this.outbox.sentBefore(conversationId, input.clientId);
     if (repeat) return this.readViews([repeat])[0]!;
-    const conversation = this.sqlite
-      .prepare<[number], { removed_at: number | null }>(
-        'select n.removed_at from conversations c join whatsapp_numbers n on n.id = c.whatsapp_number_id where c.id = ?',
-      )
-      .get(conversationId);
+    const conversation = statement<[number], { removed_at: number | null }>(
+      this.sqlite,
+      'select n.removed_at from conversations c join whatsapp_numbers n on n.id = c.whatsapp_number_id where c.id = ?',
+    ).get(conversationId);
     if (!conversation) throw new AppError('NOT_FOUND');
     if (conversation.removed_at !== null) throw new AppError('UNPROCESSABLE_ENTITY', errorReasons.numberRemoved);
-    if (input.replyToId !== undefined && !this.sqlite.prepare('select 1 from messages where id = ? and conversation_id = ? and deleted_at is null').get(input.replyToId, conversationId)) {
+    if (input.replyToId !== undefined && !statement(this.sqlite, 'select 1 from messages where id = ? and conversation_id = ? and deleted_at is null').get(input.replyToId, conversationId)) {
       throw fieldError('replyToId', 'invalid', 'No such message in this conversation');
     }
     const file = input.attachment ? this.uploads.take(caller.user.id, input.attachment.uploadId) : undefined;
