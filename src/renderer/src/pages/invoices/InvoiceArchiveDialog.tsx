@@ -64,7 +64,7 @@ export function InvoiceArchiveDialog({ onClose }: { onClose(): void }) {
           {stage ? (
             <ArchiveProgress
               label={t('invoices.archive.exportingLabel')}
-              text={t('invoices.archive.exporting', { done: progress?.done ?? 0, total: progress?.total ?? '…' })}
+              text={t(stage.kind === 'exporting' ? 'invoices.archive.exporting' : 'invoices.archive.prepared', { done: progress?.done ?? 0, total: progress?.total ?? '…' })}
               share={progress ? progress.done / progress.total : 0}
               testId="invoice-archive-progress"
             />
