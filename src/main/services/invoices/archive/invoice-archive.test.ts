@@ -112,6 +112,13 @@ describe('the archive export of issued documents', () => {
     expect(fs.existsSync(exports) ? fs.readdirSync(exports) : []).toEqual(before);
   });
 
+  it('runs one at a time: a second export asked for while the first prints is refused (CONFLICT), and the first still completes', async () => {
+    const first = o.t.call('invoices.archive', { from: '2026-12-10', to: '2026-12-12' }, o.admin.token);
+    expect(await o.t.failure('invoices.archive', { from: '2026-12-11', to: '2026-12-11' }, o.supervisor.token)).toMatchObject({ code: 'CONFLICT', details: 'archive_running' });
+    expect((await first).documents).toBe(4);
+    expect((await o.t.call('invoices.archive', { from: '2026-12-11', to: '2026-12-11' }, o.supervisor.token)).documents).toBe(2);
+  }, 120_000);
+
   it('is read only by the user who exported it', async () => {
     const archive = await o.t.call('invoices.archive', { from: '2026-12-10', to: '2026-12-10' }, o.supervisor.token);
     expect(await o.t.failure('invoices.archiveRead', { archiveId: archive.archiveId, offset: 0 }, o.admin.token)).toMatchObject({ code: 'NOT_FOUND' });
