@@ -105,7 +105,9 @@ export class InvoicesService {
       where.push('((d.issued_at >= @fromMs and d.issued_at < @toMs) or (d.issued_at is null and d.created_at >= @fromMs and d.created_at < @toMs))');
     }
     if (input.before) (where.push('d.id < @before'), (params.before = input.before));
-    const sql = `${documentSelect} ${where.length ? `where ${where.join(' and ')}` : ''} order by d.id desc limit @limit`;
+    // The page's ids are chosen first, on the document rows alone; only those are joined and read
+    // whole (a date range sorts its matches, and sorting bare ids is cheap).
+    const sql = `${documentSelect} where d.id in (select d.id from invoice_documents d ${where.length ? `where ${where.join(' and ')}` : ''} order by d.id desc limit @limit) order by d.id desc`;
     const rows = this.sqlite.prepare<Record<string, string | number>, DocumentRow>(sql).all(params);
     const more = rows.length > input.limit;
     const page = more ? rows.slice(0, input.limit) : rows;
