@@ -183,4 +183,8 @@ export const errorReasons = {
   printerMissing: 'printer_missing',
   /** The customer has no conversation on a number the caller works: there is no chat to send the document to. */
   noChat: 'no_chat',
+  /** An invoice archive is being exported already: one at a time. */
+  archiveRunning: 'archive_running',
+  /** No document was issued on the office days asked for: there is nothing to archive. */
+  nothingToArchive: 'nothing_to_archive',
 } as const;

@@ -45,14 +45,8 @@ import { PropertyCards } from '../services/properties/property-card';
 import { TemplatesService } from '../services/templates/templates-service';
 import { DesktopService } from '../services/desktop/desktop-service';
 import { OfficeService } from '../services/office/office-service';
-import { OfficeTaxService } from '../services/office/office-tax';
-import { ContactAccess } from '../services/contacts/contact-access';
-import { InvoicesService } from '../services/invoices/invoices-service';
-import { sellerOf } from '../services/invoices/seller';
-import { InvoiceDelivery } from '../services/invoices/pdf/invoice-delivery';
-import { InvoicePdf } from '../services/invoices/pdf/invoice-pdf';
 import type { InvoicePrinter } from '../services/invoices/pdf/invoice-printer';
-import { officeTimeZoneOf } from '../base/office-day';
+import { startInvoices } from '../services/invoices/start-invoices';
 import { officeTemplateValues } from '../services/office/office-template-values';
 import { NotificationsService } from '../services/notifications/notifications-service';
 import { NotificationSources } from '../services/notifications/notification-sources';
@@ -248,28 +242,21 @@ function startServices(options: CoreOptions, shared: Shared) {
     },
     forgetUpload: (uploadId) => uploads.consumed(uploadId),
   });
-  const officeTax = new OfficeTaxService(sqlite, activity, clock);
-  const invoices = new InvoicesService({
+  const invoicing = startInvoices({
     sqlite,
-    contacts: new ContactAccess(sqlite, (caller) => access.allowedNumbers(caller)),
-    offer: (caller, offerId) => offers.get(caller, offerId),
-    activity,
-    bus,
+    dataDir: options.dataDir,
     clock,
+    bus,
+    activity,
     calendar,
-    tax: () => officeTax.read(),
-    seller: () => sellerOf(officeTax.read(), office.settings().profile),
-  });
-  const invoicePdf = new InvoicePdf(options.invoicePrinter ?? null, options.rendererDir, () => officeTimeZoneOf(sqlite));
-  const invoiceDelivery = new InvoiceDelivery({
-    sqlite,
-    invoices,
-    pdf: invoicePdf,
+    office,
+    offers,
     media: mediaStore,
     outbox,
     publishNew: (row) => pipeline.publishNew(row),
     allowedNumbers: (caller) => access.allowedNumbers(caller),
-    activity,
+    printer: options.invoicePrinter ?? null,
+    rendererDir: options.rendererDir,
   });
   const apiKeys = new ApiKeys(sqlite, db, activity, clock);
   const apiSettings = new ApiSettingsStore(sqlite, activity);
@@ -281,7 +268,7 @@ function startServices(options: CoreOptions, shared: Shared) {
   const appInfo = { version: options.version ?? '0.0.0', demo: Boolean(wa.demo), ...(options.connection ? { connection: options.connection } : {}) };
 
   const router = createRouter({
-    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, propertyCards, viewings, demo, branches, offers, promotions, office, officeTax, invoices, invoiceDelivery, desktop, notifications, backups, apiKeys, apiSettings, webhooks, automation, appInfo }),
+    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, propertyCards, viewings, demo, branches, offers, promotions, office, officeTax: invoicing.officeTax, invoices: invoicing.invoices, invoiceDelivery: invoicing.delivery, invoiceArchive: invoicing.archive, desktop, notifications, backups, apiKeys, apiSettings, webhooks, automation, appInfo }),
     authenticate: (token) => auth.authenticate(token),
     ...(options.rateLimits ? { rateLimiter: new RateLimiter(options.rateLimits, clock) } : {}),
     logger,
@@ -331,7 +318,7 @@ function startServices(options: CoreOptions, shared: Shared) {
         webhookQueue.close();
         automation.stop();
         offerExpiry.stop();
-        await invoicePdf.close();
+        await invoicing.close();
         searchIndex.stop();
         outbox.closeAll();
         pipeline.close();

@@ -29,6 +29,7 @@ import type { OfficeTaxService } from '../services/office/office-tax';
 import { invoicesHandlers } from '../services/invoices/invoices-handlers';
 import type { InvoicesService } from '../services/invoices/invoices-service';
 import type { InvoiceDelivery } from '../services/invoices/pdf/invoice-delivery';
+import type { InvoiceArchive } from '../services/invoices/archive/invoice-archive';
 import { offersHandlers } from '../services/offers/offers-handlers';
 import type { OffersService } from '../services/offers/offers-service';
 import type { PromotionsService } from '../services/offers/promotions-service';
@@ -69,6 +70,7 @@ export interface Services {
   officeTax: OfficeTaxService;
   invoices: InvoicesService;
   invoiceDelivery: InvoiceDelivery;
+  invoiceArchive: InvoiceArchive;
   desktop: DesktopService;
   backups: BackupService;
   apiKeys: ApiKeys;

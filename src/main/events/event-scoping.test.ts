@@ -12,6 +12,8 @@ import type { MessageRow } from '../ingest/records';
 import { eventually, startTestCore, tempDir } from '../testing/test-core';
 import { twoNumbersOffice, type TwoNumbersOffice } from '../testing/two-numbers-office';
 import { pendingJobOn } from '../services/automation/runner/automation-office';
+import { chromiumPrinter } from '../services/invoices/pdf/chromium-printer';
+import { findChromium } from '../../../scripts/chromium';
 
 type Who = 'admin' | 'agent' | 'rentalsAgent';
 const everyone: Who[] = ['admin', 'agent', 'rentalsAgent'];
@@ -168,6 +170,23 @@ const table: Record<EventName, EventRule> = {
     produce: ({ t, w }) => t.call('invoices.updateDraft', { id: w.theirInvoice.id, notes: 'بعد المعاينة' }, w.admin.token),
     reaches: ['admin', 'rentalsAgent'],
   },
+  'invoices.archiveProgress': {
+    scopedBy: 'session',
+    // The admin issues a Rentals invoice, then exports the day's archive from their window and from their tab: each hears of its own export only.
+    produce: async ({ t, w, windows, tabs }) => {
+      await t.call('office.updateTax', { vatRegistered: true, sellerNameAr: 'مكتب ميراس', sellerNameEn: 'Meras', vatNumber: '310122393500003', vatRates: [{ from: '2020-07-01', basisPoints: 1500 }] }, w.admin.token);
+      const draft = await t.call('invoices.createDraft', { contactId: w.theirContactId, lines: [{ descriptionAr: 'عمولة وساطة', quantity: '1', unitPrice: '1,000', vatCategory: 'standard' }] }, w.admin.token);
+      const issued = await t.call('invoices.issue', { id: draft.id }, w.admin.token);
+      const day = issued.supplyDate;
+      expect((await windows.admin.call('invoices.archive', { from: day, to: day })).success).toBe(true);
+      expect(windows.admin.seen.some((s) => s.event === 'invoices.archiveProgress')).toBe(true);
+      // A call's answer follows every event sent to the socket before it.
+      await tabs.admin.call('app.info', {});
+      expect(tabs.admin.seen.some((s) => s.event === 'invoices.archiveProgress')).toBe(false);
+      expect((await tabs.admin.call('invoices.archive', { from: day, to: day })).success).toBe(true);
+    },
+    reaches: ['admin'],
+  },
   'promotions.changed': {
     scopedBy: 'everyone',
     produce: ({ t, w }) => t.call('promotions.create', { name: 'عرض الصيف', detailsAr: 'خصم ٥٪', validFrom: '2030-06-01', validUntil: '2030-08-31' }, w.admin.token),
@@ -203,7 +222,8 @@ describe('every event reaches only those who may see its subject, in both shells
   const windows = {} as Record<Who, ReturnType<typeof desktopWindow>>;
 
   beforeAll(async () => {
-    const t = startTestCore();
+    // Chromium prints the archive's PDFs (started only when the archive rule runs).
+    const t = startTestCore({ invoicePrinter: chromiumPrinter(() => findChromium()) });
     ctx = { t, w: await twoNumbersOffice(t), tabs, windows };
     server = http.createServer();
     sockets = attachSocketServer(server, t.core);
@@ -264,5 +284,5 @@ describe('every event reaches only those who may see its subject, in both shells
       expect(got(windows[who].seen), `${who}'s window`).toBe(false);
       expect(got(tabs[who].seen), `${who}'s tab`).toBe(false);
     }
-  });
+  }, 120_000);
 });

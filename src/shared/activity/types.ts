@@ -38,7 +38,7 @@ export const activityActionGroups = {
     'promotion.updated',
     'promotion.deleted',
   ],
-  invoice: ['invoice.drafted', 'invoice.updated', 'invoice.deleted', 'invoice.issued', 'invoice.payment_added', 'invoice.sent'],
+  invoice: ['invoice.drafted', 'invoice.updated', 'invoice.deleted', 'invoice.issued', 'invoice.payment_added', 'invoice.sent', 'invoice.archive_exported'],
   automation_rule: ['automation_rule.created', 'automation_rule.updated', 'automation_rule.enabled', 'automation_rule.disabled', 'automation_rule.deleted'],
 } as const;
 

@@ -1,6 +1,6 @@
 import { channel, managers } from '../contract-kit';
 import * as s from './schemas';
-import type { BrokeragePrefill, InvoiceDetail, InvoicePage, InvoicePdfView } from './types';
+import type { BrokeragePrefill, InvoiceArchivePiece, InvoiceArchiveProgress, InvoiceArchiveView, InvoiceDetail, InvoicePage, InvoicePdfView } from './types';
 
 /**
  * Invoices, credit and debit notes (ZATCA phase 1). Agents see and draft documents for the
@@ -28,9 +28,20 @@ export const invoicesChannels = {
   'invoices.sendToChat': channel<{ messageId: number; conversationId: number }>()({ input: s.invoiceIdInput, access: 'user', kind: 'write' }),
   /** The commission line for an offer (2.5% of the price, or of the first year's rent), to edit before saving. */
   'invoices.brokerage': channel<BrokeragePrefill>()({ input: s.brokerageInput, access: 'user', kind: 'read' }),
+  /**
+   * Every document issued on a range of office days, as one zip: each one's PDF and JSON (all
+   * fields, the UUID, counter value, hashes, QR and the canonical text hashed) and a manifest
+   * with the chain. Answers when the zip is written; `invoices.archiveProgress` goes to the
+   * caller's window meanwhile. One export at a time (CONFLICT).
+   */
+  'invoices.archive': channel<InvoiceArchiveView>()({ input: s.archiveInput, access: managers, kind: 'read' }),
+  /** A piece of the caller's finished archive (2 MB, base64); NOT_FOUND for anyone else's. */
+  'invoices.archiveRead': channel<InvoiceArchivePiece>()({ input: s.archiveReadInput, access: managers, kind: 'transfer' }),
 } as const;
 
 export interface InvoicesEvents {
   /** A document was drafted, changed, issued, paid or deleted: open lists and views refresh. */
   'invoices.changed': { invoiceId: number; contactId: number | null };
+  /** An archive export moved on; only the window that asked for it hears. */
+  'invoices.archiveProgress': InvoiceArchiveProgress;
 }

@@ -14,8 +14,10 @@ export const invoicesChannelNames = [
   'invoices.pdf',
   'invoices.sendToChat',
   'invoices.brokerage',
+  'invoices.archive',
+  'invoices.archiveRead',
 ] as const;
-export const invoicesEventNames = ['invoices.changed'] as const;
+export const invoicesEventNames = ['invoices.changed', 'invoices.archiveProgress'] as const;
 
 const listed: [SameNames<(typeof invoicesChannelNames)[number], keyof typeof invoicesChannels>, SameNames<(typeof invoicesEventNames)[number], keyof InvoicesEvents>] = [true, true];
 void listed;

@@ -124,3 +124,16 @@ export const invoiceListInput = z
 
 /** The brokerage helper: the offer, and whether it is a sale or a rent (from the property unless said). */
 export const brokerageInput = z.object({ offerId: entityId, basis: z.enum(brokerageBases).optional() }).strict();
+
+/** The archive export: every document issued on these office days (YYYY-MM-DD, both included). */
+export const archiveInput = z
+  .object({ from: officeDate, to: officeDate })
+  .strict()
+  .superRefine((range, ctx) => {
+    if (range.to < range.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'ends_before_start', input: range.to });
+  });
+
+/** A piece of a finished archive, read from `offset`. */
+export const archiveReadInput = z
+  .object({ archiveId: z.string().regex(/^[0-9a-f-]{36}$/), offset: z.number().int().min(0).default(0) })
+  .strict();

@@ -163,3 +163,27 @@ export interface InvoicePdfView {
   /** The PDF's bytes, base64. */
   base64: string;
 }
+
+/** A finished archive export (a zip kept by the core until it is read or replaced), to be read piece by piece. */
+export interface InvoiceArchiveView {
+  archiveId: string;
+  fileName: string;
+  /** The zip's size in bytes. */
+  size: number;
+  /** Issued documents in it. */
+  documents: number;
+}
+
+/** How far an archive export got: documents written so far, out of all in the range. */
+export interface InvoiceArchiveProgress {
+  archiveId: string;
+  done: number;
+  total: number;
+}
+
+/** A piece of an archive: base64 `data` starting at `offset`, of `size` bytes in all. */
+export interface InvoiceArchivePiece {
+  data: string;
+  offset: number;
+  size: number;
+}

@@ -1,10 +1,11 @@
 import type { invoicesChannels } from '../../../shared/invoices/contract';
 import { signedIn, type HandlerMap } from '../../rpc/handler-map';
 import type { InvoicesService } from './invoices-service';
+import type { InvoiceArchive } from './archive/invoice-archive';
 import type { InvoiceDelivery } from './pdf/invoice-delivery';
 
 /** Binds the invoices slice's channels to its service. */
-export function invoicesHandlers(s: { invoices: InvoicesService; invoiceDelivery: InvoiceDelivery }): HandlerMap<typeof invoicesChannels> {
+export function invoicesHandlers(s: { invoices: InvoicesService; invoiceDelivery: InvoiceDelivery; invoiceArchive: InvoiceArchive }): HandlerMap<typeof invoicesChannels> {
   return {
     'invoices.list': (input, { caller }) => s.invoices.list(signedIn(caller), input),
     'invoices.get': (input, { caller }) => s.invoices.get(signedIn(caller), input.id),
@@ -17,5 +18,7 @@ export function invoicesHandlers(s: { invoices: InvoicesService; invoiceDelivery
     'invoices.pdf': (input, { caller }) => s.invoiceDelivery.pdf(signedIn(caller), input.id),
     'invoices.sendToChat': (input, { caller }) => s.invoiceDelivery.sendToChat(signedIn(caller), input.id),
     'invoices.brokerage': (input, { caller }) => s.invoices.brokerage(signedIn(caller), input),
+    'invoices.archive': (input, { caller }) => s.invoiceArchive.export(signedIn(caller), input),
+    'invoices.archiveRead': (input, { caller }) => s.invoiceArchive.read(signedIn(caller), input),
   };
 }

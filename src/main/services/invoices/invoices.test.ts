@@ -226,3 +226,22 @@ describe('an office not registered for VAT', () => {
     }
   });
 });
+
+describe('the list by office days', () => {
+  it('finds an issued document on its issue day and a draft on the day it was made, either end open or both set', async () => {
+    const stillDraft = await draft('11');
+    const issuedLater = await draft('12');
+    const madeOn = stillDraft.supplyDate;
+    o.clock.advance(24 * 60 * 60_000);
+    const issued = await o.t.call('invoices.issue', { id: issuedLater.id }, o.supervisor.token);
+    const issuedOn = issued.supplyDate;
+    expect(issuedOn > madeOn).toBe(true);
+    const ids = async (range: { from?: string; to?: string }) => (await o.t.call('invoices.list', { ...range, limit: 200 }, o.admin.token)).data.map((d) => d.id);
+    expect(await ids({ from: madeOn, to: madeOn })).toContain(stillDraft.id);
+    expect(await ids({ from: madeOn, to: madeOn })).not.toContain(issued.id);
+    expect(await ids({ from: issuedOn, to: issuedOn })).toEqual([issued.id]);
+    expect(await ids({ from: issuedOn })).toEqual([issued.id]);
+    expect(await ids({ to: madeOn })).toContain(stillDraft.id);
+    expect(await ids({ to: madeOn })).not.toContain(issued.id);
+  });
+});

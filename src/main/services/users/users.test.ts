@@ -315,6 +315,8 @@ describe('every channel, called by an admin', () => {
       'invoices.pdf': { id: 999 },
       'invoices.sendToChat': { id: 999 },
       'invoices.brokerage': { offerId: 999 },
+      'invoices.archive': { from: '2030-01-01', to: '2030-01-31' },
+      'invoices.archiveRead': { archiveId: '00000000-0000-4000-8000-000000000000' },
       'promotions.list': {},
       'promotions.current': {},
       'promotions.create': { name: 'عرض', detailsAr: 'خصم', validFrom: '2030-01-01', validUntil: '2030-01-31' },

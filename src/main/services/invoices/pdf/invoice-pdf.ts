@@ -24,12 +24,18 @@ export class InvoicePdf {
 
   async render(doc: InvoiceDetail): Promise<InvoicePdfFile> {
     if (doc.status !== 'issued') throw new AppError('UNPROCESSABLE_ENTITY', errorReasons.documentNotIssued, undefined, 'Only an issued document is printed');
-    if (!this.printer) throw new AppError('SERVICE_UNAVAILABLE', errorReasons.printerMissing, undefined, 'No Chromium to print with');
+    const printer = this.requirePrinter();
     this.fonts ??= invoiceFontFiles(this.rendererDir);
     const qrDataUrl = doc.qr ? await toDataURL(doc.qr, { errorCorrectionLevel: 'M', margin: 1, width: 300 }) : null;
     const html = invoiceHtml(doc, { fonts: this.fonts, qrDataUrl, timeZone: this.timeZone() });
-    const bytes = await this.printer.printPdf(html, invoiceFontFamily);
+    const bytes = await printer.printPdf(html, invoiceFontFamily);
     return { fileName: `${documentNumberText(doc.kind, doc.number)}.pdf`, mimeType: 'application/pdf', bytes };
+  }
+
+  /** The shell's printer, or SERVICE_UNAVAILABLE when it has none (no Chromium found). */
+  requirePrinter(): InvoicePrinter {
+    if (!this.printer) throw new AppError('SERVICE_UNAVAILABLE', errorReasons.printerMissing, undefined, 'No Chromium to print with');
+    return this.printer;
   }
 
   close(): Promise<void> {

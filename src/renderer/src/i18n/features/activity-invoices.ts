@@ -7,6 +7,7 @@ export const activityInvoicesAr = {
   'activity.invoice.issued': 'إصدار',
   'activity.invoice.payment_added': 'تسجيل دفعة',
   'activity.invoice.sent': 'إرسال إلى المحادثة',
+  'activity.invoice.archive_exported': 'تصدير أرشيف',
   'activity.office.tax_updated': 'تعديل إعدادات الضريبة',
   'activity.say.invoice.drafted': '{user}: إنشاء مسودة فاتورة',
   'activity.say.invoice.updated': '{user}: تعديل مسودة فاتورة',
@@ -14,6 +15,7 @@ export const activityInvoicesAr = {
   'activity.say.invoice.issued': '{user}: إصدار فاتورة',
   'activity.say.invoice.payment_added': '{user}: تسجيل دفعة على فاتورة',
   'activity.say.invoice.sent': '{user}: إرسال فاتورة إلى محادثة العميل',
+  'activity.say.invoice.archive_exported': '{user}: تصدير أرشيف الفواتير المُصدَرة',
   'activity.say.office.tax_updated': '{user}: تعديل إعدادات ضريبة القيمة المضافة',
 } as const;
 
@@ -25,6 +27,7 @@ export const activityInvoicesEn: Record<keyof typeof activityInvoicesAr, string>
   'activity.invoice.issued': 'Issued',
   'activity.invoice.payment_added': 'Payment recorded',
   'activity.invoice.sent': 'Sent to the chat',
+  'activity.invoice.archive_exported': 'Archive exported',
   'activity.office.tax_updated': 'VAT settings changed',
   'activity.say.invoice.drafted': '{user} drafted an invoice',
   'activity.say.invoice.updated': '{user} edited an invoice draft',
@@ -32,5 +35,6 @@ export const activityInvoicesEn: Record<keyof typeof activityInvoicesAr, string>
   'activity.say.invoice.issued': '{user} issued an invoice',
   'activity.say.invoice.payment_added': '{user} recorded a payment on an invoice',
   'activity.say.invoice.sent': '{user} sent an invoice to the customer’s chat',
+  'activity.say.invoice.archive_exported': '{user} exported the archive of issued invoices',
   'activity.say.office.tax_updated': '{user} changed the VAT settings',
 };

@@ -31,6 +31,7 @@ import { numberStatesAr, numberStatesEn } from './number-states';
 import { offersAr, offersEn } from './offers';
 import { invoicesAr, invoicesEn } from './invoices';
 import { activityInvoicesAr, activityInvoicesEn } from './activity-invoices';
+import { invoiceArchiveAr, invoiceArchiveEn } from './invoice-archive';
 import { propertiesAr, propertiesEn } from './properties';
 import { propertyPhotosAr, propertyPhotosEn } from './property-photos';
 import { templatesAr, templatesEn } from './templates';
@@ -70,6 +71,7 @@ export const featureAr = {
   ...offersAr,
   ...invoicesAr,
   ...activityInvoicesAr,
+  ...invoiceArchiveAr,
   ...webhooksAr,
   ...automationAr,
   ...automationRefusalsAr,
@@ -106,6 +108,7 @@ export const featureEn: Record<keyof typeof featureAr, string> = {
   ...offersEn,
   ...invoicesEn,
   ...activityInvoicesEn,
+  ...invoiceArchiveEn,
   ...webhooksEn,
   ...automationEn,
   ...automationRefusalsEn,

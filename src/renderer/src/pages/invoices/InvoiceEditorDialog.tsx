@@ -2,18 +2,14 @@ import { useCallback, useMemo, useState } from 'react';
 import type { BrokeragePrefill, InvoiceDetail, NoteKind } from '../../../../shared/invoices/types';
 import { moneyFieldText } from '../../../../shared/money';
 import { call } from '../../api/client';
-import { Alert } from '../../components/Alert';
-import { Dialog } from '../../components/Dialog';
-import { FormDialogFooter } from '../../components/FormDialogFooter';
-import { FormSelectField, FormTextAreaField, FormTextField } from '../../forms/FormFields';
+import { FormSelectField, FormTextField } from '../../forms/FormFields';
 import { useContractForm } from '../../forms/use-contract-form';
 import { useQuery } from '../../hooks/use-query';
 import { useT } from '../../i18n/use-t';
 import { BrokerageHelper } from './BrokerageHelper';
+import { DocumentFormDialog } from './DocumentFormDialog';
 import { emptyLine, invoiceDraftForm, invoiceNoteForm, invoiceUpdateForm, linesOf } from './invoice-forms';
 import { numberLabel } from './invoice-format';
-import { LineRows } from './LineRows';
-import { LiveTotals } from './LiveTotals';
 import { useOfficeTax } from './use-office-tax';
 
 /** What the editor opens on: a new invoice (perhaps for an offer), a saved draft, or a note on an issued invoice. */
@@ -32,15 +28,6 @@ interface Props {
   tax: Tax;
   onClose(): void;
   onSaved(id: number): void;
-}
-
-function NotRegistered({ tax }: { tax: Tax }) {
-  const t = useT();
-  return tax.vatRegistered ? null : (
-    <Alert tone="info" testId="invoice-not-registered">
-      {t('invoices.notRegistered')}
-    </Alert>
-  );
 }
 
 function NewInvoice({ offerId, tax, onClose, onSaved }: Props & { offerId?: number | undefined }) {
@@ -67,28 +54,14 @@ function NewInvoice({ offerId, tax, onClose, onSaved }: Props & { offerId?: numb
     onSaved(saved.id);
   });
   return (
-    <Dialog title={t('invoices.new')} onClose={onClose} busy={form.pending} size="large" testId="invoice-editor">
-      <form noValidate onSubmit={onSubmit}>
-        <div className="dialog-body form">
-          {form.formMessage ? (
-            <Alert tone="error" testId="invoice-editor-error">
-              {form.formMessage}
-            </Alert>
-          ) : null}
-          <NotRegistered tax={tax} />
-          <BrokerageHelper initialOfferId={offerId} onFill={fill} />
-          <div className="field-row">
-            <FormSelectField form={form} name="contactId" label={t('invoices.contact')} options={options} testId="invoice-contact" />
-            <FormTextField form={form} name="buyerName" label={t('invoices.field.buyerName')} testId="invoice-buyer-name" />
-          </div>
-          <FormTextField form={form} name="buyerVatNumber" label={t('invoices.field.buyerVatNumber')} hint={t('invoices.field.buyerVatHint')} inputMode="numeric" latin testId="invoice-buyer-vat" />
-          <LineRows form={form} vatRegistered={tax.vatRegistered} />
-          <LiveTotals control={form.control} tax={tax} />
-          <FormTextAreaField form={form} name="notes" label={t('invoices.field.notes')} rows={2} testId="invoice-notes" />
-        </div>
-        <FormDialogFooter submitLabel={t('invoices.saveDraft')} pending={form.pending} onCancel={onClose} testIdPrefix="invoice-editor" />
-      </form>
-    </Dialog>
+    <DocumentFormDialog title={t('invoices.new')} form={form} tax={tax} onSubmit={onSubmit} onClose={onClose}>
+      <BrokerageHelper initialOfferId={offerId} onFill={fill} />
+      <div className="field-row">
+        <FormSelectField form={form} name="contactId" label={t('invoices.contact')} options={options} testId="invoice-contact" />
+        <FormTextField form={form} name="buyerName" label={t('invoices.field.buyerName')} testId="invoice-buyer-name" />
+      </div>
+      <FormTextField form={form} name="buyerVatNumber" label={t('invoices.field.buyerVatNumber')} hint={t('invoices.field.buyerVatHint')} inputMode="numeric" latin testId="invoice-buyer-vat" />
+    </DocumentFormDialog>
   );
 }
 
@@ -109,30 +82,16 @@ function EditDraft({ draft, tax, onClose, onSaved }: Props & { draft: InvoiceDet
     onSaved(saved.id);
   });
   return (
-    <Dialog title={`${t(`invoices.kind.${draft.kind}`)} — ${numberLabel(t, draft)}`} onClose={onClose} busy={form.pending} size="large" testId="invoice-editor">
-      <form noValidate onSubmit={onSubmit}>
-        <div className="dialog-body form">
-          {form.formMessage ? (
-            <Alert tone="error" testId="invoice-editor-error">
-              {form.formMessage}
-            </Alert>
-          ) : null}
-          <NotRegistered tax={tax} />
-          {isNote ? (
-            <FormTextField form={form} name="reason" label={t('invoices.field.reason')} testId="invoice-reason" />
-          ) : (
-            <div className="field-row">
-              <FormTextField form={form} name="buyerName" label={t('invoices.field.buyerName')} testId="invoice-buyer-name" />
-              <FormTextField form={form} name="buyerVatNumber" label={t('invoices.field.buyerVatNumber')} hint={t('invoices.field.buyerVatHint')} inputMode="numeric" latin testId="invoice-buyer-vat" />
-            </div>
-          )}
-          <LineRows form={form} vatRegistered={tax.vatRegistered} />
-          <LiveTotals control={form.control} tax={tax} />
-          <FormTextAreaField form={form} name="notes" label={t('invoices.field.notes')} rows={2} testId="invoice-notes" />
+    <DocumentFormDialog title={`${t(`invoices.kind.${draft.kind}`)} — ${numberLabel(t, draft)}`} form={form} tax={tax} onSubmit={onSubmit} onClose={onClose}>
+      {isNote ? (
+        <FormTextField form={form} name="reason" label={t('invoices.field.reason')} testId="invoice-reason" />
+      ) : (
+        <div className="field-row">
+          <FormTextField form={form} name="buyerName" label={t('invoices.field.buyerName')} testId="invoice-buyer-name" />
+          <FormTextField form={form} name="buyerVatNumber" label={t('invoices.field.buyerVatNumber')} hint={t('invoices.field.buyerVatHint')} inputMode="numeric" latin testId="invoice-buyer-vat" />
         </div>
-        <FormDialogFooter submitLabel={t('invoices.saveDraft')} pending={form.pending} onCancel={onClose} testIdPrefix="invoice-editor" />
-      </form>
-    </Dialog>
+      )}
+    </DocumentFormDialog>
   );
 }
 
@@ -145,21 +104,8 @@ function NewNote({ original, kind, tax, onClose, onSaved }: Props & { original: 
     onSaved(saved.id);
   });
   return (
-    <Dialog title={`${t(`invoices.kind.${kind}`)} — ${t('invoices.original', { number: numberLabel(t, original) })}`} onClose={onClose} busy={form.pending} size="large" testId="invoice-editor">
-      <form noValidate onSubmit={onSubmit}>
-        <div className="dialog-body form">
-          {form.formMessage ? (
-            <Alert tone="error" testId="invoice-editor-error">
-              {form.formMessage}
-            </Alert>
-          ) : null}
-          <FormTextField form={form} name="reason" label={t('invoices.field.reason')} testId="invoice-reason" />
-          <LineRows form={form} vatRegistered={tax.vatRegistered} />
-          <LiveTotals control={form.control} tax={tax} />
-          <FormTextAreaField form={form} name="notes" label={t('invoices.field.notes')} rows={2} testId="invoice-notes" />
-        </div>
-        <FormDialogFooter submitLabel={t('invoices.saveDraft')} pending={form.pending} onCancel={onClose} testIdPrefix="invoice-editor" />
-      </form>
-    </Dialog>
+    <DocumentFormDialog title={`${t(`invoices.kind.${kind}`)} — ${t('invoices.original', { number: numberLabel(t, original) })}`} form={form} tax={tax} onSubmit={onSubmit} onClose={onClose} showVatState={false}>
+      <FormTextField form={form} name="reason" label={t('invoices.field.reason')} testId="invoice-reason" />
+    </DocumentFormDialog>
   );
 }

@@ -9,7 +9,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { SelectField } from '../../components/SelectField';
 import { VirtualList } from '../../components/VirtualList';
 import { useT } from '../../i18n/use-t';
+import { canIssueInvoices } from '../shell/access';
 import { actionErrorText } from './invoice-format';
+import { InvoiceArchiveDialog } from './InvoiceArchiveDialog';
 import { InvoiceDetailPanel } from './InvoiceDetailPanel';
 import { InvoiceEditorDialog, type EditorTarget } from './InvoiceEditorDialog';
 import { InvoiceRow, invoiceRowHeight } from './InvoiceRow';
@@ -41,6 +43,7 @@ export function InvoicesPage({ user }: { user: PublicUser }) {
   const [selected, setSelected] = useState<InvoiceDetail | null>(null);
   const [detailError, setDetailError] = useState<string | null>(null);
   const [editor, setEditor] = useState<EditorTarget | null>(null);
+  const [archiving, setArchiving] = useState(false);
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
   const filtered = filters !== noFilters;
 
@@ -68,6 +71,12 @@ export function InvoicesPage({ user }: { user: PublicUser }) {
           <Icon name="plus" />
           <span>{t('invoices.new')}</span>
         </button>
+        {canIssueInvoices(user.role) ? (
+          <button type="button" className="button button-secondary" onClick={() => setArchiving(true)} data-testid="invoices-archive">
+            <Icon name="download" />
+            <span>{t('invoices.archive.open')}</span>
+          </button>
+        ) : null}
       </div>
       <div className="offers-filters invoices-filters" data-testid="invoices-filters">
         <SelectField<DocumentStatus | ''>
@@ -130,6 +139,7 @@ export function InvoicesPage({ user }: { user: PublicUser }) {
           )}
         </div>
       </div>
+      {archiving ? <InvoiceArchiveDialog onClose={() => setArchiving(false)} /> : null}
       {editor ? (
         <InvoiceEditorDialog
           target={editor}

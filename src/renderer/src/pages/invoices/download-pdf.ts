@@ -1,14 +1,7 @@
 import type { InvoicePdfView } from '../../../../shared/invoices/types';
+import { fromBase64, saveFile } from './save-file';
 
-/** Saves the PDF the core printed, under its number, the way the browser (or Electron) saves a download. */
+/** Saves the PDF the core printed, under its number. */
 export function downloadPdf(pdf: InvoicePdfView): void {
-  const bytes = Uint8Array.from(atob(pdf.base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: pdf.mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = pdf.fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  saveFile([fromBase64(pdf.base64)], pdf.mimeType, pdf.fileName);
 }
