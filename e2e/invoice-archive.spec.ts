@@ -1,18 +1,12 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { addUser, expect, setUpFirstAdmin, signIn, test } from './fixtures';
+import { shot } from './steps';
 
 test.use({ demo: true });
 
 const supervisor = { name: 'سلمان العتيبي', email: 'salman@office.test', password: 'salman-pass-2026' };
-
-/** Screenshots for a person to look at, when SCREENSHOT_DIR is set (e.g. /tmp/invoices). */
-async function shot(page: Page, name: string): Promise<void> {
-  const dir = process.env.SCREENSHOT_DIR;
-  if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
-}
 
 /** The admin registers the office for VAT and issues one invoice to the first customer. */
 async function issueOneInvoice(page: Page): Promise<void> {
