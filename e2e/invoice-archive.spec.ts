@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { addUser, expect, setUpFirstAdmin, signIn, test } from './fixtures';
-import { shot } from './steps';
+import { demoAgent, shot } from './steps';
 
 test.use({ demo: true });
 
@@ -74,7 +74,7 @@ test('in Arabic, a supervisor exports the archive of issued invoices for this mo
 
   // An agent drafts invoices but has no archive to export.
   await page.getByTestId('signout').click();
-  await signIn(page, 'agent1@demo.meras', 'demo-pass-123');
+  await signIn(page, demoAgent.email, demoAgent.password);
   await page.getByTestId('nav-invoices').click();
   await expect(page.getByTestId('invoices-new')).toBeVisible();
   await expect(page.getByTestId('invoices-archive')).toHaveCount(0);
