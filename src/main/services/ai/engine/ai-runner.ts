@@ -3,7 +3,7 @@ import { aiLimits, type AiConfigView, type AiReason, type AiReplyLanguage } from
 import type { WakingClock } from '../../../base/clock';
 import type { Logger } from '../../../base/logger';
 import type { OfficeCalendar } from '../../../calendar/office-calendar';
-import type { EventBus } from '../../../events/event-bus';
+import type { BusMessage, EventBus } from '../../../events/event-bus';
 import type { MessageRow } from '../../../ingest/records';
 import type { Outbox } from '../../../outbox/outbox';
 import type { MessagePipeline } from '../../../whatsapp/message-pipeline';
@@ -109,7 +109,10 @@ export class AiRunner {
     this.deps.episodes.forgetResolved();
     const unsubscribe = this.deps.bus.subscribe((message) => {
       if (message.event === 'message.new') this.schedule();
-      else if (message.event === 'conversation.update' && message.data.conversation.status === 'resolved') this.resolved(message.data.conversationId);
+      else if (message.event === 'conversation.update') {
+        const { data } = message as BusMessage<'conversation.update'>;
+        if (data.conversation.status === 'resolved') this.resolved(data.conversationId);
+      }
     });
     this.schedule();
     return () => {
@@ -198,7 +201,7 @@ export class AiRunner {
   }
 
   private async decideBurst(row: EpisodeRow): Promise<void> {
-    const { sqlite, clock, episodes, configs } = this.deps;
+    const { sqlite, clock, configs } = this.deps;
     const started = clock.now();
     const conversation = this.q.conversation.get(row.conversation_id);
     const config = configs.current(row.whatsapp_number_id);

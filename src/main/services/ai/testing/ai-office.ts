@@ -6,6 +6,8 @@ import { manualClock, startTestCore, type ManualClock } from '../../../testing/t
 import { FakeProvider, type FakeReply } from './fake-provider';
 
 export type Sqlite = BetterSqlite3.Database;
+type TestCore = ReturnType<typeof startTestCore>;
+type AiSlice = TestCore['core']['services']['ai'];
 
 /**
  * Issue 16's responder on a real core, a manual clock and the scripted provider reached by the
@@ -28,7 +30,7 @@ export async function aiOffice(options: { clock?: ManualClock; dataDir?: string;
     await t.call('ai.saveProvider', { baseUrl, model: 'fake-model', apiKey: 'sk-test-key', timeoutMs: 2_000, mayQuotePrices: true }, admin.token);
     await configure({ enabled: true, scenarios: { initialGreeting: true, faqResponses: true, propertyInquiryResponse: true, appointmentBooking: true, generalQuestions: true }, language: 'both' });
   }
-  const ai = () => t.core.services.ai;
+  const ai = (): AiSlice => t.core.services.ai;
   let seq = sqlite.prepare<[], { n: number }>('select count(*) as n from messages').get()!.n;
 
   async function configure(input: Omit<ChannelInput<'ai.saveConfig'>, 'numberId'>) {
@@ -89,6 +91,6 @@ export async function aiOffice(options: { clock?: ManualClock; dataDir?: string;
     ...usage,
   });
 
-  return { t, clock, sqlite, fake, baseUrl, admin, number, villa, ai, configure, customerWrites, typedOnPhone, groupMessage, inbound, settled, quietTimePasses, aiMessages, logs, notificationsOf, answer };
+  return { t, clock, sqlite: sqlite as unknown as Sqlite, fake, baseUrl, admin, number, villa, ai: ai as () => AiSlice, configure, customerWrites, typedOnPhone, groupMessage, inbound, settled, quietTimePasses, aiMessages, logs, notificationsOf, answer };
 }
 export type AiOffice = Awaited<ReturnType<typeof aiOffice>>;
