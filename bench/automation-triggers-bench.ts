@@ -58,7 +58,10 @@ export function benchAutomationTriggers(sqlite: Database.Database): void {
 
   const random = seededRandom(15);
   const existing = loadExisting(sqlite);
-  const inbound = inboundMessages(random, existing, messageTextPool(random, 2_000), perRound * rounds * 2 * 2 + 500);
+  // An office's day: one message in ten from a new customer (ingest's own benchmark takes one in two, to stress new contacts).
+  const newCustomers = 0.1;
+  const inbound = inboundMessages(random, existing, messageTextPool(random, 2_000), perRound * rounds * 2 * 2 + 500, newCustomers);
+  line('messages', `${thousands(perRound * rounds)} per side, ${newCustomers * 100} % from new customers, the rest in existing conversations (10 % typed on the phone)`);
   const ingest = new Ingest(sqlite, systemClock);
   let next = 0;
   const run = (count: number) => {
@@ -69,29 +72,41 @@ export function benchAutomationTriggers(sqlite: Database.Database): void {
     // What `message.new` wakes in the app: the pass over the new messages.
     triggers.readMessages();
   };
-  /** Ingest + the triggers' pass with `ids` switched on, beside the same with them off, in alternating rounds. */
-  const onVsOff = (ids: number[]): { on: number; off: number } => {
+  /**
+   * Ingest + the triggers' pass with `ids` switched on, beside the same with them off, in
+   * alternating rounds. Wall time and the process's CPU time both: on a shared machine the wall
+   * clock also counts waiting for a core, which the two sides do not get in equal measure.
+   */
+  const onVsOff = (ids: number[]): { on: number; off: number; onCpu: number; offCpu: number } => {
     const setActive = (on: boolean) => {
       sqlite.prepare(`update automation_rules set is_active = ? where id in (${ids.join(',')})`).run(on ? 1 : 0);
       // As the rules service does through the hooks: the in-memory active rules are read again.
       triggers.saved({ ...rule, isActive: false }, { ...rule, isActive: false });
     };
+    const timed = (count: number): { wall: number; cpu: number } => {
+      const cpu = process.cpuUsage();
+      const wall = performance.now();
+      run(count);
+      const used = process.cpuUsage(cpu);
+      return { wall: performance.now() - wall, cpu: (used.user + used.system) / 1000 };
+    };
     setActive(false);
     run(250);
-    let offMs = 0;
-    let onMs = 0;
+    const off = { wall: 0, cpu: 0 };
+    const on = { wall: 0, cpu: 0 };
     for (let r = 0; r < rounds; r++) {
       setActive(false);
-      let s = performance.now();
-      run(perRound);
-      offMs += performance.now() - s;
+      const a = timed(perRound);
+      off.wall += a.wall;
+      off.cpu += a.cpu;
       setActive(true);
-      s = performance.now();
-      run(perRound);
-      onMs += performance.now() - s;
+      const b = timed(perRound);
+      on.wall += b.wall;
+      on.cpu += b.cpu;
     }
     setActive(false);
-    return { on: perSecond(perRound * rounds, onMs), off: perSecond(perRound * rounds, offMs) };
+    const n = perRound * rounds;
+    return { on: perSecond(n, on.wall), off: perSecond(n, off.wall), onCpu: perSecond(n, on.cpu), offCpu: perSecond(n, off.cpu) };
   };
   sqlite.prepare('update automation_rules set is_active = 0 where id = ?').run(rule.id);
 
@@ -108,9 +123,10 @@ export function benchAutomationTriggers(sqlite: Database.Database): void {
   ];
   const office = seedRules.filter(([, , , , active]) => active === 1).map(([name, trigger, delay, number]) => Number(insertRule.run(name, trigger, delay, templateId, 0, number, now, now).lastInsertRowid));
   const seeded = onVsOff(office);
-  line('ingest + triggers, automation off', `${thousands(seeded.off)} msg/s`);
-  line('ingest + triggers, seed 003\'s rules on', `${thousands(seeded.on)} msg/s`);
-  target('ingest with an office\'s rules ÷ without', `${((seeded.on / seeded.off) * 100).toFixed(1)} %`, seeded.on / seeded.off >= 0.9, '≥ 90 %');
+  line('ingest + triggers, automation off', `${thousands(seeded.off)} msg/s (CPU: ${thousands(seeded.offCpu)} msg/s)`);
+  line('ingest + triggers, seed 003\'s rules on', `${thousands(seeded.on)} msg/s (CPU: ${thousands(seeded.onCpu)} msg/s)`);
+  line('  ratio by wall time', `${((seeded.on / seeded.off) * 100).toFixed(1)} %`);
+  target('ingest with an office\'s rules ÷ without (CPU)', `${((seeded.onCpu / seeded.offCpu) * 100).toFixed(1)} %`, seeded.onCpu / seeded.offCpu >= 0.9, '≥ 90 %');
 
   // Issue 15's stress figure: 1,000 rules, every trigger on each number and on all numbers.
   const ids: number[] = [];
@@ -121,8 +137,9 @@ export function benchAutomationTriggers(sqlite: Database.Database): void {
     ids.push(Number(insertRule.run(`bench ${i}`, trigger, delay, templateId, 0, number, now, now).lastInsertRowid));
   }
   const thousand = onVsOff(ids);
-  line('ingest + triggers, 1,000 active rules', `${thousands(thousand.on)} msg/s (without: ${thousands(thousand.off)} msg/s)`);
-  target('ingest with 1,000 active rules ÷ without', `${((thousand.on / thousand.off) * 100).toFixed(1)} %`, thousand.on / thousand.off >= 0.9, '≥ 90 %');
+  line('ingest + triggers, 1,000 active rules', `${thousands(thousand.on)} msg/s (without: ${thousands(thousand.off)} msg/s; CPU: ${thousands(thousand.onCpu)} vs ${thousands(thousand.offCpu)})`);
+  line('  ratio by wall time', `${((thousand.on / thousand.off) * 100).toFixed(1)} %`);
+  target('ingest with 1,000 active rules ÷ without (CPU)', `${((thousand.onCpu / thousand.offCpu) * 100).toFixed(1)} %`, thousand.onCpu / thousand.offCpu >= 0.9, '≥ 90 %');
   const jobs = (sqlite.prepare("select count(*) as n from automation_jobs where status = 'pending'").get() as { n: number }).n;
   line('pending jobs after the rounds', thousands(jobs));
 }
