@@ -44,6 +44,8 @@ export class JobBatches {
   private shared: { calendar: OfficeCalendar; settings: VariableSettings } | null = null;
   /** Telling the windows of one job, lately (ms): the claims stop early enough to leave room for it. */
   private tellMsPerJob = 0.05;
+  /** How many jobs the last batch claimed within its budget: the next reads about that many, not every due row. */
+  private lastClaimed = 0;
   probes: ClaimProbes = {};
 
   constructor(
@@ -83,7 +85,7 @@ export class JobBatches {
       sqlite.transaction(() => {
         outcomes = [];
         this.claim.beginBatch();
-        const jobs = this.claim.due(now, this.limits.maxJobs);
+        const jobs = this.claim.due(now, this.readLimit());
         read = jobs.length;
         for (const job of jobs) {
           outcomes.push(safely ? this.one(job, now, calendar, settings) : this.claim.claim(job, now, calendar, settings));
@@ -102,7 +104,14 @@ export class JobBatches {
     this.events.tell(outcomes);
     if (outcomes.length > 0) this.tellMsPerJob = 0.5 * this.tellMsPerJob + (0.5 * (performance.now() - telling)) / outcomes.length;
     this.probes.batch?.(outcomes.length, performance.now() - started);
-    return { handled: outcomes.length, more: outcomes.length < read || read === this.limits.maxJobs };
+    const limit = this.readLimit();
+    this.lastClaimed = outcomes.length;
+    return { handled: outcomes.length, more: outcomes.length < read || read === limit };
+  }
+
+  /** Twice what the budget let through last time (and a few more), up to the limit: a full batch grows it. */
+  private readLimit(): number {
+    return Math.min(this.limits.maxJobs, Math.max(16, 2 * this.lastClaimed));
   }
 
   private one(job: JobRow, now: number, calendar: OfficeCalendar, settings: VariableSettings): ClaimOutcome {
