@@ -64,16 +64,21 @@ export async function benchAutomation(baseDir: string, runDir: string, migration
     const before = countAutomated(sqlite);
     const stillPending = () => (sqlite.prepare("select count(*) as n from automation_jobs where idempotency_key like 'bench-due:%' and status = 'pending'").get() as { n: number }).n;
     const started = performance.now();
+    // On a shared machine wall time includes waiting for a core: the process's own CPU time says what the work costs.
+    const cpuBefore = process.cpuUsage();
     clock.advance(hour);
     runner.wake();
     await runner.settled();
     const took = performance.now() - started;
+    const cpu = process.cpuUsage(cpuBefore);
     const reached = countAutomated(sqlite) - before;
     const handled = dueTogether - stillPending();
     runner.probes.batch = undefined;
     const longest = Math.max(...batches);
     target(`${thousands(dueTogether)} due jobs → outbox`, `${ms(took)} (${thousands(handled)} handled: ${thousands(reached)} messages, the rest skipped for a customer without a name; ${batches.length} batches)`, took < 1000 && handled === dueTogether, '< 1 s');
-    target('longest batch (event loop held)', ms(longest), longest < 50, '< 50 ms');
+    line('  CPU time of the process meanwhile', ms((cpu.user + cpu.system) / 1000));
+    const sorted = [...batches].sort((a, b) => a - b);
+    target('longest batch (event loop held)', `${ms(longest)} (median ${ms(sorted[Math.floor(sorted.length / 2)] ?? 0)})`, longest < 50, '< 50 ms');
 
     // 3. Ingest with 1,000 active rules beside none, alternating rounds in one run.
     const { withRules, without } = benchIngestWithRules(core, sqlite);
@@ -193,6 +198,8 @@ function benchIngestWithRules(core: Core, sqlite: Database.Database): { withRule
       const m = inbound[at++]!;
       pipeline.message(m.numberId, m, transport);
     }
+    // What the messages' `message.new` wakes right after (the loop above never yields to it): the triggers' pass.
+    core.services.automation.triggers.readMessages();
     return performance.now() - started;
   };
   setActive(false);

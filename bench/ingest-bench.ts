@@ -132,14 +132,15 @@ export type Inbound = InboundMessage & { numberId: number };
  * existing customers — mostly on the number they already write to, one in ten on another —
  * and one existing-customer message in ten typed by the agent on the phone (`fromMe`).
  */
-export function inboundMessages(random: Random, existing: Existing, texts: string[], total: number): Inbound[] {
+/** `newCustomers`: the share of messages from customers the office never heard from (each opens a conversation). */
+export function inboundMessages(random: Random, existing: Existing, texts: string[], total: number, newCustomers = 0.5): Inbound[] {
   const messages: Inbound[] = [];
   const start = Date.now();
   let fresh = 0;
   for (let i = 0; i < total; i++) {
     const body = texts[intBelow(random, texts.length)]!;
     const timestamp = start + i;
-    if (random() < 0.5) {
+    if (random() < newCustomers) {
       const numberId = existing.numberIds[intBelow(random, existing.numberIds.length)]!;
       if (random() < 0.02) {
         const lid = `${String(10_000_000_000_000 + fresh++ * 7_919)}@lid`;

@@ -6,6 +6,7 @@ import * as inbox from './schema';
 import * as auth from './auth-schema';
 import * as notifications from './notifications-schema';
 import { makePrivateDir, makePrivateFile, tighten } from '../base/private-files';
+import { registerOfficeDayFunction } from './office-day-function';
 
 export const schema = { ...inbox, ...auth, ...notifications };
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -29,6 +30,8 @@ export function openDatabase(dataDir: string, migrationsDir: string): OpenedData
   const file = path.join(dataDir, databaseFileName);
   makePrivateFile(file);
   const sqlite = new Database(file);
+  // The automation rollup's triggers call it (migration 0033): before anything may write a job.
+  registerOfficeDayFunction(sqlite);
   sqlite.pragma('journal_mode = WAL');
   // Left by an older version with the default mode, if any; new ones take the database's mode.
   tighten(`${file}-wal`);

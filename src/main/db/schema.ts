@@ -786,6 +786,7 @@ export const automationJobs = sqliteTable(
     index('automation_jobs_contact_sent').on(t.contactId, t.finishedAt).where(sql`${t.status} = 'sent'`),
     index('automation_jobs_finished').on(t.finishedAt).where(sql`${t.finishedAt} IS NOT NULL`),
     index('automation_jobs_viewing').on(t.viewingId).where(sql`${t.viewingId} IS NOT NULL`),
+    index('automation_jobs_message').on(t.messageId).where(sql`${t.messageId} IS NOT NULL`),
   ],
 );
 
@@ -956,3 +957,29 @@ export const aiStatsQuarters = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.whatsappNumberId, t.quarter] }), index('ai_stats_quarters_quarter').on(t.quarter)],
 );
+/**
+ * Migration 0033: ended jobs counted per office day (`automation_rollup_state.time_zone`'s),
+ * rule (0: deleted), number and trigger, by their status. SQLite triggers on automation_jobs
+ * keep it in the same transaction as every job's end; the stats read it (rule-stats.ts).
+ */
+export const automationRollup = sqliteTable(
+  'automation_rollup',
+  {
+    day: text('day').notNull(),
+    ruleId: integer('rule_id').notNull(),
+    whatsappNumberId: integer('whatsapp_number_id').notNull(),
+    trigger: text('trigger').notNull(),
+    sent: integer('sent').notNull().default(0),
+    failed: integer('failed').notNull().default(0),
+    skipped: integer('skipped').notNull().default(0),
+    cancelled: integer('cancelled').notNull().default(0),
+    expired: integer('expired').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.whatsappNumberId, t.ruleId, t.trigger] })],
+);
+
+/** One row: the zone the rollup's days were counted in. */
+export const automationRollupState = sqliteTable('automation_rollup_state', {
+  id: integer('id').primaryKey(),
+  timeZone: text('time_zone').notNull(),
+});

@@ -203,6 +203,9 @@ export class AutomationTriggers implements RuleHooks {
     switch (message.event) {
       case 'message.new':
         return this.schedule('messages');
+      // A rule saved elsewhere (or its counts moved): the in-memory list of active rules is read again when next needed.
+      case 'automation.rules.changed':
+        return this.rules.invalidate();
       case 'conversation.update':
       case 'properties.changed':
         return this.schedule('activity');

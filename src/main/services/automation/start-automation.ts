@@ -12,6 +12,7 @@ import { AutomationRules } from './automation-rules';
 import { AutomationRunner } from './automation-runner';
 import { AutomationTriggers } from './automation-triggers';
 import { JobStore } from './job-store';
+import { JobRollup } from './rollup/job-rollup';
 
 export interface AutomationDeps {
   sqlite: Database.Database;
@@ -37,6 +38,8 @@ export function startAutomation(deps: AutomationDeps) {
   const runner = new AutomationRunner({ ...deps, store, calendar });
   const rules = new AutomationRules({ sqlite: deps.sqlite, access: deps.access, activity: deps.activity, bus: deps.bus, clock: deps.clock, hooks: triggers, officeValues: deps.officeValues });
   const jobs = new AutomationJobs({ sqlite: deps.sqlite, access: deps.access, activity: deps.activity, bus: deps.bus, clock: deps.clock, store, triggers });
+  // The stats' per-day totals: counted from the jobs at the first start after migration 0033, or after the office moved zone.
+  new JobRollup(deps.sqlite).ensure(calendar().timeZone);
   const stops = [triggers.start(), runner.start()];
   return {
     rules,

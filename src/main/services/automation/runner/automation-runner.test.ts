@@ -77,6 +77,38 @@ describe('a due automation job', () => {
     expect(o.sqlite.prepare('select triggered_count from automation_rules where id = ?').get(ruleId)).toEqual({ triggered_count: 1 });
   });
 
+  it('fails a job that cannot be read on its own, and sends the others due with it once, counted once', async () => {
+    const o = await office();
+    const welcome = o.template('أهلاً {{customer_name}}');
+    const ruleId = o.rule({ templateId: welcome });
+    const first = o.arm(ruleId);
+    const broken = o.arm(ruleId);
+    const last = o.arm(ruleId);
+    // What a trigger knew, damaged on disk: reading it throws inside the batch.
+    o.sqlite.prepare("update automation_jobs set context = '{broken' where id = ?").run(broken.id);
+    await drained(o.t);
+    expect(o.job(broken.id)).toMatchObject({ status: 'failed', reason: 'send_failed', message_id: null });
+    expect([o.job(first.id).status, o.job(last.id).status]).toEqual(['sent', 'sent']);
+    expect(o.automatedMessages().map((m) => m.client_id)).toEqual([`automation:${first.id}`, `automation:${last.id}`]);
+    expect(o.sqlite.prepare('select triggered_count from automation_rules where id = ?').get(ruleId)).toEqual({ triggered_count: 2 });
+    expect(o.sqlite.prepare('select usage_count from message_templates where id = ?').get(welcome)).toEqual({ usage_count: 2 });
+  });
+
+  it('reads the rule and template again for each batch: one switched off after a send stops the next job', async () => {
+    const o = await office();
+    const welcome = o.template('أهلاً {{customer_name}}');
+    const ruleId = o.rule({ templateId: welcome });
+    const first = o.arm(ruleId);
+    const later = o.arm(ruleId, { inMs: minute });
+    await drained(o.t);
+    expect(o.job(first.id).status).toBe('sent');
+    o.sqlite.prepare('update message_templates set is_active = 0 where id = ?').run(welcome);
+    o.clock.advance(minute);
+    await drained(o.t);
+    expect(o.job(later.id)).toMatchObject({ status: 'skipped', reason: 'template_inactive' });
+    expect(o.automatedMessages()).toHaveLength(1);
+  });
+
   it('wakes earlier when a job is armed before the one it was waiting for', async () => {
     const o = await office();
     const ruleId = o.rule({ templateId: o.template('أهلاً {{customer_name}}') });

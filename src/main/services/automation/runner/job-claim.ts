@@ -48,6 +48,12 @@ export function isIndividualChat(chatId: string | null): boolean {
 export class JobClaim {
   private readonly q;
   private readonly variables: JobVariables;
+  /** Rules and templates read in this batch's transaction: many jobs share a few (nothing else writes meanwhile). */
+  private readonly rules = new Map<number, RuleRow | undefined>();
+  private readonly templates = new Map<number, TemplateRow | undefined>();
+  /** Sends per rule and per template in this batch: their counters move once, at the batch's end. */
+  private readonly ruleSends = new Map<number, number>();
+  private readonly templateSends = new Map<number, number>();
 
   constructor(
     sqlite: Database.Database,
@@ -73,8 +79,8 @@ export class JobClaim {
       sent: sqlite.prepare<[number, number, number, number]>(
         "update automation_jobs set status = 'sent', message_id = ?, finished_at = ?, updated_at = ? where id = ? and status = 'pending'",
       ),
-      ruleTriggered: sqlite.prepare<[number, number]>('update automation_rules set triggered_count = triggered_count + 1, last_triggered = ? where id = ?'),
-      templateUsed: sqlite.prepare<[number]>('update message_templates set usage_count = usage_count + 1 where id = ?'),
+      ruleTriggered: sqlite.prepare<[number, number, number]>('update automation_rules set triggered_count = triggered_count + ?, last_triggered = ? where id = ?'),
+      templateUsed: sqlite.prepare<[number, number]>('update message_templates set usage_count = usage_count + ? where id = ?'),
     };
   }
 
@@ -83,16 +89,30 @@ export class JobClaim {
     return this.q.due.all(now, limit);
   }
 
-  /** Decides one job and writes the outcome; call inside a transaction. */
+  /** A batch's transaction begins: nothing read or counted in an earlier (or rolled back) one is kept. */
+  beginBatch(): void {
+    this.rules.clear();
+    this.templates.clear();
+    this.ruleSends.clear();
+    this.templateSends.clear();
+  }
+
+  /** Before the batch's commit: the rules' and templates' counters move by the batch's sends, in its transaction. */
+  endBatch(now: number): void {
+    for (const [ruleId, sends] of this.ruleSends) this.q.ruleTriggered.run(sends, now, ruleId);
+    for (const [templateId, sends] of this.templateSends) this.q.templateUsed.run(sends, templateId);
+  }
+
+  /** Decides one job and writes the outcome; call inside the batch's transaction (between beginBatch and endBatch). */
   claim(job: JobRow, now: number, calendar: OfficeCalendar, settings: VariableSettings): ClaimOutcome {
     const end = (status: Exclude<JobStatus, 'pending' | 'sent'>, reason: JobReason, error: string | null = null): ClaimOutcome => {
       this.q.end.run(status, reason, error, now, now, job.id);
       return { kind: 'ended', job, status, reason };
     };
-    const rule = job.rule_id === null ? undefined : this.q.rule.get(job.rule_id);
+    const rule = job.rule_id === null ? undefined : this.ruleOf(job.rule_id);
     if (!rule) return end('cancelled', 'rule_deleted');
     if (!rule.is_active) return end('cancelled', 'rule_off');
-    const template = this.q.template.get(rule.template_id);
+    const template = this.templateOf(rule.template_id);
     if (!template || !template.is_active) return end('skipped', 'template_inactive');
     const conversation = job.conversation_id === null ? undefined : this.q.conversation.get(job.conversation_id);
     if (!conversation) return end('skipped', 'conversation_gone');
@@ -136,9 +156,20 @@ export class JobClaim {
       clientId: `automation:${job.id}`,
     });
     this.q.sent.run(message.id, now, now, job.id);
-    this.q.ruleTriggered.run(now, rule.id);
-    this.q.templateUsed.run(template.id);
+    // Counted last: a job whose savepoint rolls back never reaches here.
+    this.ruleSends.set(rule.id, (this.ruleSends.get(rule.id) ?? 0) + 1);
+    this.templateSends.set(template.id, (this.templateSends.get(template.id) ?? 0) + 1);
     return { kind: 'sent', job, message, ruleId: rule.id, templateId: template.id };
+  }
+
+  private ruleOf(id: number): RuleRow | undefined {
+    if (!this.rules.has(id)) this.rules.set(id, this.q.rule.get(id));
+    return this.rules.get(id);
+  }
+
+  private templateOf(id: number): TemplateRow | undefined {
+    if (!this.templates.has(id)) this.templates.set(id, this.q.template.get(id));
+    return this.templates.get(id);
   }
 
   /** A job whose claim threw (a broken row, a vanished conversation): failed, so it is not tried for ever. */

@@ -1,19 +1,22 @@
 import type Database from 'better-sqlite3';
 import type { AutomationTrigger } from '../../../../shared/automation/types';
 
-interface ActiveRule {
+/** An active rule as the message path needs it. */
+export interface ActiveRule {
   id: number;
   trigger: AutomationTrigger;
   whatsappNumberId: number | null;
+  delayMinutes: number;
 }
 
 /**
- * Which triggers have an active rule on a number, read once and kept until a rule is saved or
- * deleted (the rules service calls the hooks, which drop it). The message path asks this before
- * any query, so a number without rules costs nothing, however many rules other numbers have.
+ * Which rules are active, per number and trigger, read once and kept until a rule is saved or
+ * deleted (the rules service calls the hooks, and `automation.rules.changed` drops it too). The
+ * message path asks this before any query, so a number without rules costs nothing, however
+ * many rules other numbers have.
  */
 export class ActiveRules {
-  private byNumber: Map<number | null, Set<AutomationTrigger>> | null = null;
+  private byNumber: Map<number | null, Map<AutomationTrigger, ActiveRule[]>> | null = null;
 
   constructor(private readonly sqlite: Database.Database) {}
 
@@ -27,22 +30,28 @@ export class ActiveRules {
     return Boolean(map.get(null)?.has(trigger) || map.get(numberId)?.has(trigger));
   }
 
+  /** The active rules for `trigger` that cover `numberId` (rules for every number included). */
+  covering(numberId: number, trigger: AutomationTrigger): readonly ActiveRule[] {
+    const map = this.load();
+    return [...(map.get(null)?.get(trigger) ?? []), ...(map.get(numberId)?.get(trigger) ?? [])];
+  }
+
   /** Whether any active rule has one of these triggers, on any number. */
   any(triggers: readonly AutomationTrigger[]): boolean {
-    for (const set of this.load().values()) for (const t of triggers) if (set.has(t)) return true;
+    for (const byTrigger of this.load().values()) for (const t of triggers) if (byTrigger.has(t)) return true;
     return false;
   }
 
-  private load(): Map<number | null, Set<AutomationTrigger>> {
+  private load(): Map<number | null, Map<AutomationTrigger, ActiveRule[]>> {
     if (this.byNumber) return this.byNumber;
     const rows = this.sqlite
-      .prepare<[], ActiveRule>('select distinct trigger, whatsapp_number_id as whatsappNumberId, 0 as id from automation_rules where is_active = 1')
+      .prepare<[], ActiveRule>('select id, trigger, whatsapp_number_id as whatsappNumberId, delay_minutes as delayMinutes from automation_rules where is_active = 1')
       .all();
-    const map = new Map<number | null, Set<AutomationTrigger>>();
+    const map = new Map<number | null, Map<AutomationTrigger, ActiveRule[]>>();
     for (const row of rows) {
-      const set = map.get(row.whatsappNumberId) ?? new Set<AutomationTrigger>();
-      set.add(row.trigger);
-      map.set(row.whatsappNumberId, set);
+      const byTrigger = map.get(row.whatsappNumberId) ?? new Map<AutomationTrigger, ActiveRule[]>();
+      byTrigger.set(row.trigger, [...(byTrigger.get(row.trigger) ?? []), row]);
+      map.set(row.whatsappNumberId, byTrigger);
     }
     this.byNumber = map;
     return map;

@@ -2,14 +2,16 @@ import type { AutomationTrigger } from '../../../../shared/automation/types';
 import type { JobCandidates } from '../job-store';
 import { ruleCovers, rulesCte, type RuleSource } from './rule-source';
 
-/** Which conversations a candidate query looks at: one (its message just came), or all (a rule was enabled). */
-export type ConversationScope = { kind: 'all' } | { kind: 'conversation'; conversationId: number };
+/** Which conversations a candidate query looks at: one, a batch's (their messages just came), or all (a rule was enabled). */
+export type ConversationScope = { kind: 'all' } | { kind: 'conversation'; conversationId: number } | { kind: 'conversations'; conversationIds: readonly number[] };
 
 /** A person answered: an agent (in the app, or typed on the phone) or the AI. Automated messages are `system`. */
 export const personSenders = `('agent', 'ai')`;
 
 function scoped(scope: ConversationScope): { where: string; params: Record<string, unknown> } {
-  return scope.kind === 'all' ? { where: '1', params: {} } : { where: 'c.id = @conversationId', params: { conversationId: scope.conversationId } };
+  if (scope.kind === 'all') return { where: '1', params: {} };
+  if (scope.kind === 'conversation') return { where: 'c.id = @conversationId', params: { conversationId: scope.conversationId } };
+  return { where: 'c.id in (select value from json_each(@conversationIds))', params: { conversationIds: JSON.stringify(scope.conversationIds) } };
 }
 
 /**
@@ -27,6 +29,19 @@ const liveConversations = (where: string) => `
       and coalesce(c.last_message_time, @now) + r.delay_minutes * 60000 >= @now - @lateness)`;
 
 /**
+ * The id of the message that opened the conversation's current episode: its first customer
+ * message, or the first after its latest resolve (null: none yet). The message path asks it too,
+ * to see whether an episode's welcome was already armed (message-triggers.ts).
+ */
+export const episodeOpener = (conversationId: string) => `(select m.id from messages m
+            where m.conversation_id = ${conversationId} and m.sender = 'customer'
+              and m.created_at > coalesce((
+                select max(a.created_at) from activity_log a
+                where a.action = 'conversation.status_changed' and a.entity_id = ${conversationId} and a.entity_type = 'conversation'
+                  and json_extract(a.details, '$.to') = 'resolved'), -1)
+            order by m.created_at, m.id limit 1)`;
+
+/**
  * `new_inquiry`: the conversation's current episode — opened by its first customer message, or
  * the first after its latest resolve — when no person or AI has answered since. The episode's
  * opening message names the job, so a later message of the same episode arms nothing new, and a
@@ -39,13 +54,7 @@ export function newInquiryCandidates(source: RuleSource, scope: ConversationScop
     sql: `with ${rules.sql},
       conv as (
         select c.id, c.contact_id, c.whatsapp_number_id,
-          (select m.id from messages m
-            where m.conversation_id = c.id and m.sender = 'customer'
-              and m.created_at > coalesce((
-                select max(a.created_at) from activity_log a
-                where a.action = 'conversation.status_changed' and a.entity_id = c.id and a.entity_type = 'conversation'
-                  and json_extract(a.details, '$.to') = 'resolved'), -1)
-            order by m.created_at, m.id limit 1) as opener_id
+          ${episodeOpener('c.id')} as opener_id
         ${liveConversations(s.where)}
       )
       select r.id as rule_id, r.name as rule_name, 'new_inquiry' as trigger, conv.whatsapp_number_id, conv.id as conversation_id, conv.contact_id,

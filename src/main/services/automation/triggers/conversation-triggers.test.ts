@@ -24,6 +24,37 @@ describe('new inquiry', () => {
     ]);
   });
 
+  it('read in one pass, each new customer gets a welcome, a customer of an old episode none, a silence after an agent its follow-up', async () => {
+    office = await automationOffice();
+    const { clock, addRule, customerWritesUnheard, typedOnPhone, settle, pending, minutes } = office;
+    // An episode opened before any rule existed, longer ago than the welcome's lateness limit.
+    const old = customerWritesUnheard('966500000009', 'مرحبا');
+    settle();
+    clock.advance(minutes(3 * 60));
+    const welcome = addRule({ trigger: 'new_inquiry', delayMinutes: 1 });
+    const followUp = addRule({ trigger: 'no_response_24h', delayMinutes: 1440 });
+    settle();
+    expect(pending()).toEqual([]);
+
+    const first = customerWritesUnheard('966500000001', 'السلام عليكم');
+    const second = customerWritesUnheard('966500000002', 'أبغى فيلا');
+    customerWritesUnheard('966500000009', 'هل الشقة متاحة؟');
+    const answered = customerWritesUnheard('966500000003', 'كم السعر؟');
+    const answer = typedOnPhone('966500000003', 'السعر مليون');
+    settle();
+    const armed = pending().map((j) => [j.rule_id, j.conversation_id, j.idempotency_key]);
+    expect(armed).toEqual(
+      expect.arrayContaining([
+        [welcome.id, first.conversationId, `${welcome.id}:new_inquiry:c${first.conversationId}:m${first.messageId}`],
+        [welcome.id, second.conversationId, `${welcome.id}:new_inquiry:c${second.conversationId}:m${second.messageId}`],
+        [followUp.id, answered.conversationId, `${followUp.id}:no_response_24h:c${answered.conversationId}:m${answer.messageId}`],
+      ]),
+    );
+    // The third customer was answered before the pass: no welcome; the old episode: nothing.
+    expect(armed).toHaveLength(3);
+    expect(pending().some((j) => j.conversation_id === old.conversationId)).toBe(false);
+  });
+
   it('the bus wakes the triggers: a published message arms without anyone asking', async () => {
     office = await automationOffice();
     const { addRule, customerWrites, pending } = office;

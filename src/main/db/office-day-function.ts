@@ -1,0 +1,52 @@
+import type Database from 'better-sqlite3';
+import { defaultOfficeHours } from '../../shared/calendar/office-hours';
+import { dayName, ZoneTime } from '../calendar/zone-time';
+
+/** The SQL name: `automation_office_day(ms, <the office.timeZone setting's stored value>)`. */
+export const officeDayFunctionName = 'automation_office_day';
+
+const zones = new Map<string, ZoneTime | null>();
+
+/** A zone's clock, or null for a name Intl does not know (the setting then falls back, as officeTimeZoneOf does). */
+function zoneOf(name: string): ZoneTime | null {
+  let zone = zones.get(name);
+  if (zone === undefined) {
+    try {
+      zone = new ZoneTime(name);
+    } catch {
+      zone = null;
+    }
+    zones.set(name, zone);
+  }
+  return zone;
+}
+
+/** The zone a stored `office.timeZone` value names: its JSON string when Intl knows it, else the default (Asia/Riyadh). */
+export function zoneOfSetting(stored: string | null): string {
+  if (stored !== null) {
+    try {
+      const value: unknown = JSON.parse(stored);
+      if (typeof value === 'string' && value.length > 0 && zoneOf(value)) return value;
+    } catch {
+      // Not JSON: the default, as for a missing setting.
+    }
+  }
+  return defaultOfficeHours.timeZone;
+}
+
+/** The office day (YYYY-MM-DD) holding `ms` in `zone`: what OfficeCalendar.officeDay answers, without the calendar. */
+export function officeDayIn(ms: number, zone: string): string {
+  return dayName(zoneOf(zone)!.wall(ms).day);
+}
+
+/**
+ * Registers the office-day function the automation rollup's SQLite triggers call (migration
+ * 0033). It is given the setting's stored value rather than keeping a zone of its own, so a
+ * trigger always buckets by the zone the settings hold at that instant, and the function needs
+ * no state to refresh. Registered on every connection the core opens, before its migrations.
+ */
+export function registerOfficeDayFunction(sqlite: Database.Database): void {
+  sqlite.function(officeDayFunctionName, { deterministic: true }, (ms: unknown, stored: unknown) =>
+    typeof ms === 'number' || typeof ms === 'bigint' ? officeDayIn(Number(ms), zoneOfSetting(typeof stored === 'string' ? stored : null)) : null,
+  );
+}
