@@ -4,6 +4,7 @@ import { backupsChannelNames, backupsEventNames } from './backups/names';
 import { appChannelNames, appEventNames } from './app/names';
 import { branchesChannelNames, branchesEventNames } from './branches/names';
 import { contactsChannelNames, contactsEventNames } from './contacts/names';
+import { dashboardChannelNames } from './dashboard/names';
 import { demoChannelNames, demoEventNames } from './demo/names';
 import { integrationsChannelNames, integrationsEventNames } from './integrations/names';
 import { webhooksChannelNames, webhooksEventNames } from './webhooks/names';
@@ -49,6 +50,7 @@ export const channelNames = [
   ...invoicesChannelNames,
   ...desktopChannelNames,
   ...automationChannelNames,
+  ...dashboardChannelNames,
 ] as const satisfies readonly ChannelName[];
 
 export const eventNames = [

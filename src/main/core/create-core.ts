@@ -61,6 +61,8 @@ import { watchDueViewings, type DueViewingsProvider } from '../services/notifica
 import { dueViewingsOf, watchWorkNotifications } from '../services/notifications/work-sources';
 import { ViewingsService } from '../services/viewings/viewings-service';
 import { OffersService } from '../services/offers/offers-service';
+import { DashboardService } from '../services/dashboard/dashboard-service';
+import { ensureDashboardStats } from '../services/dashboard/stats-rebuild';
 import { OfferExpiry } from '../services/offers/offer-expiry';
 import { PromotionsService } from '../services/offers/promotions-service';
 import { officeCalendarOf } from '../calendar/office-calendar-setting';
@@ -278,10 +280,13 @@ function startServices(options: CoreOptions, shared: Shared) {
   const webhookSources = new WebhookSources(sqlite, webhooks, bus);
   webhookQueue.start();
   const automation = startAutomation({ sqlite, clock, logger, bus, access, activity, outbox, pipeline, officeValues: () => officeTemplateValues(office.settings()) });
+  // A database from before the dashboard (or restored from then) gets its figures once, before anything is ingested.
+  ensureDashboardStats(sqlite, clock.now());
+  const dashboard = new DashboardService(sqlite, access, clock, (caller) => numbers.list(caller));
   const appInfo = { version: options.version ?? '0.0.0', demo: Boolean(wa.demo), ...(options.connection ? { connection: options.connection } : {}) };
 
   const router = createRouter({
-    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, propertyCards, viewings, demo, branches, offers, promotions, office, officeTax, invoices, invoiceDelivery, desktop, notifications, backups, apiKeys, apiSettings, webhooks, automation, appInfo }),
+    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, propertyCards, viewings, demo, branches, offers, promotions, office, officeTax, invoices, invoiceDelivery, desktop, notifications, backups, apiKeys, apiSettings, webhooks, automation, dashboard, appInfo }),
     authenticate: (token) => auth.authenticate(token),
     ...(options.rateLimits ? { rateLimiter: new RateLimiter(options.rateLimits, clock) } : {}),
     logger,

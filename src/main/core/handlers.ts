@@ -7,6 +7,8 @@ import type { BackupService } from '../backups/backup-service';
 import { branchesHandlers } from '../services/branches/branches-handlers';
 import type { BranchesService } from '../services/branches/branches-service';
 import { contactsHandlers } from '../services/contacts/contacts-handlers';
+import { dashboardHandlers } from '../services/dashboard/dashboard-handlers';
+import type { DashboardService } from '../services/dashboard/dashboard-service';
 import { demoHandlers } from '../services/demo/demo-handlers';
 import type { DemoService } from '../services/demo/demo-service';
 import { integrationsHandlers } from '../services/integrations/integrations-handlers';
@@ -79,6 +81,7 @@ export interface Services {
   notifications: NotificationsService;
   offers: OffersService;
   promotions: PromotionsService;
+  dashboard: DashboardService;
   appInfo: AppInfo;
 }
 
@@ -109,5 +112,6 @@ export function createHandlers(s: Services): Handlers {
     ...invoicesHandlers(s),
     ...desktopHandlers(s),
     ...automationHandlers(s),
+    ...dashboardHandlers(s),
   };
 }
