@@ -65,6 +65,8 @@ export async function dashboardOffice(clock: ManualClock, options: { timeZone?: 
       t.core.whatsapp.outbox.enqueue({ conversationId, content: `آلي ${++seq}`, sender, senderId: null, senderName: sender });
       await runClock(clock, clock.now());
     },
+    /** A fresh admin session (moving the clock past a day ends the first one). */
+    signIn: async () => (await t.call('auth.signIn', { email: 'admin@office.test', password: 'admin-pass-123' })).token,
     /** Moves the clock on, running what falls due. */
     async after(ms: number) {
       await runClock(clock, clock.now() + ms);
