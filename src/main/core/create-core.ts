@@ -62,7 +62,7 @@ import { dueViewingsOf, watchWorkNotifications } from '../services/notifications
 import { ViewingsService } from '../services/viewings/viewings-service';
 import { OffersService } from '../services/offers/offers-service';
 import { DashboardService } from '../services/dashboard/dashboard-service';
-import { ensureDashboardStats } from '../services/dashboard/stats-rebuild';
+import { ensureDashboardStats, rebuildDashboardStats } from '../services/dashboard/stats-rebuild';
 import { OfferExpiry } from '../services/offers/offer-expiry';
 import { PromotionsService } from '../services/offers/promotions-service';
 import { officeCalendarOf } from '../calendar/office-calendar-setting';
@@ -293,7 +293,10 @@ function startServices(options: CoreOptions, shared: Shared) {
   });
 
   // Demo data first (its number is linked), then every linked number starts.
-  const seeded = wa.seed && !shared.restart ? wa.seed({ db, sqlite, dataDir: options.dataDir, services: { viewings, offers }, now: clock.now() }).catch((error: unknown) => logger.error('demo data failed', { error: String(error) })) : Promise.resolve();
+  const seeded = wa.seed && !shared.restart ? wa.seed({ db, sqlite, dataDir: options.dataDir, services: { viewings, offers }, now: clock.now() })
+        // The demo's conversations are written as rows, not ingested: the dashboard counts them afterwards.
+        .then((result) => (rebuildDashboardStats(sqlite, clock.now()), result))
+        .catch((error: unknown) => logger.error('demo data failed', { error: String(error) })) : Promise.resolve();
   const restored = wa.restoreSessions ? seeded.then(() => whatsappSessions.restoreLinked()) : seeded.then(() => undefined);
 
   let closing: Promise<void> | undefined;

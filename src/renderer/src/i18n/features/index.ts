@@ -15,6 +15,7 @@ import { accessAr, accessEn } from './access';
 import { automationRefusalsAr, automationRefusalsEn } from './automation-refusals';
 import { composerGuardAr, composerGuardEn } from './composer-guard';
 import { contactsAr, contactsEn } from './contacts';
+import { dashboardAr, dashboardEn } from './dashboard';
 import { contactPreferencesAr, contactPreferencesEn } from './contact-preferences';
 import { demoAr, demoEn } from './demo';
 import { desktopAr, desktopEn } from './desktop';
@@ -68,6 +69,7 @@ export const featureAr = {
   ...notificationsAr,
   ...viewingsAr,
   ...offersAr,
+  ...dashboardAr,
   ...invoicesAr,
   ...activityInvoicesAr,
   ...webhooksAr,
@@ -104,6 +106,7 @@ export const featureEn: Record<keyof typeof featureAr, string> = {
   ...notificationsEn,
   ...viewingsEn,
   ...offersEn,
+  ...dashboardEn,
   ...invoicesEn,
   ...activityInvoicesEn,
   ...webhooksEn,
