@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { OfficeCalendar } from '../../calendar/office-calendar';
 import { officeCalendarOf } from '../../calendar/office-calendar-setting';
 import { isPersonReply, isSystemLine, sentSql } from './message-counting';
 import { openMsBetween } from './office-time';
@@ -22,9 +23,14 @@ export interface CountedMessage {
  */
 export class StatsKeeper {
   private readonly q;
+  /** The calendar for the settings last seen: one indexed read per message instead of rebuilding the question each time. */
+  private known: { raw: string; calendar: OfficeCalendar } | null = null;
 
   constructor(private readonly sqlite: Database.Database) {
     this.q = {
+      calendarSettings: sqlite.prepare<[], { raw: string }>(
+        "select coalesce(group_concat(key || '=' || value, '|'), '') as raw from settings where key in ('office.timeZone', 'office.hours')",
+      ),
       count: sqlite.prepare<[string, number, number, string, string, number]>(
         `insert into dashboard_daily (day, whatsapp_number_id, agent_id, direction, type, messages) values (?, ?, ?, ?, ?, ?)
          on conflict (day, whatsapp_number_id, agent_id, direction, type) do update set messages = messages + excluded.messages`,
@@ -59,7 +65,7 @@ export class StatsKeeper {
   /** A customer's message was stored: counted, and it starts an episode when none is open (a first message, or one after resolving). */
   customerMessage(message: CountedMessage, contactId: number, reopened: boolean): void {
     if (isSystemLine(message.type)) return;
-    const calendar = officeCalendarOf(this.sqlite);
+    const calendar = this.calendar();
     const day = calendar.officeDay(message.created_at);
     this.q.count.run(day, message.whatsapp_number_id, 0, 'in', message.type, 1);
     this.q.contactDay.run(day, message.whatsapp_number_id, contactId);
@@ -71,7 +77,7 @@ export class StatsKeeper {
   /** Our message left (the outbox sent it, or it was typed on the phone): counted, and a person's first reply answers its episode. */
   ourMessageSent(message: CountedMessage): void {
     if (isSystemLine(message.type)) return;
-    const calendar = officeCalendarOf(this.sqlite);
+    const calendar = this.calendar();
     this.q.count.run(calendar.officeDay(message.created_at), message.whatsapp_number_id, message.sender_id ?? 0, 'out', message.type, 1);
     if (!isPersonReply(message.sender)) return;
     const episode = this.q.episodeAt.get(message.conversation_id, message.created_at);
@@ -91,7 +97,7 @@ export class StatsKeeper {
     const answered = this.q.episodesRepliedBy.all(message.id);
     remove();
     if (!isSystemLine(message.type)) {
-      const day = officeCalendarOf(this.sqlite).officeDay(message.created_at);
+      const day = this.calendar().officeDay(message.created_at);
       this.q.count.run(day, message.whatsapp_number_id, direction === 'in' ? 0 : (message.sender_id ?? 0), direction, message.type, -1);
     }
     for (const episode of answered) {
@@ -105,15 +111,21 @@ export class StatsKeeper {
   /** A stored message changed type (it could not be decrypted at first): counted under its real type. */
   retyped(message: CountedMessage, newType: string, direction: 'in' | 'out'): void {
     if (message.type === newType) return;
-    const calendar = officeCalendarOf(this.sqlite);
+    const calendar = this.calendar();
     const day = calendar.officeDay(message.created_at);
     const agent = direction === 'in' ? 0 : (message.sender_id ?? 0);
     if (!isSystemLine(message.type)) this.q.count.run(day, message.whatsapp_number_id, agent, direction, message.type, -1);
     if (!isSystemLine(newType)) this.q.count.run(day, message.whatsapp_number_id, agent, direction, newType, 1);
   }
 
+  private calendar(): OfficeCalendar {
+    const { raw } = this.q.calendarSettings.get()!;
+    if (this.known?.raw !== raw) this.known = { raw, calendar: officeCalendarOf(this.sqlite) };
+    return this.known.calendar;
+  }
+
   private answer(episodeId: number, startedAt: number, reply: Pick<CountedMessage, 'id' | 'sender_id' | 'created_at'>): void {
-    const calendar = officeCalendarOf(this.sqlite);
+    const calendar = this.calendar();
     this.q.setReply.run(reply.created_at, reply.id, reply.sender_id ?? null, reply.created_at - startedAt, openMsBetween(calendar, startedAt, reply.created_at), episodeId);
   }
 }
