@@ -3,7 +3,7 @@
 -- An episode starts at a conversation's first customer message, or the first after it was
 -- resolved; its first reply is the first message a person sent (in the app or on the phone).
 CREATE TABLE `dashboard_episodes` (
-	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`id` integer PRIMARY KEY NOT NULL,
 	`conversation_id` integer NOT NULL REFERENCES `conversations`(`id`) ON DELETE cascade,
 	`whatsapp_number_id` integer NOT NULL,
 	`started_at` integer NOT NULL,

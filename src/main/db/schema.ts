@@ -797,7 +797,8 @@ export const automationJobs = sqliteTable(
 export const dashboardEpisodes = sqliteTable(
   'dashboard_episodes',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    // No AUTOINCREMENT: a new episode then writes no sqlite_sequence row inside ingest's transaction.
+    id: integer('id').primaryKey(),
     conversationId: integer('conversation_id')
       .notNull()
       .references(() => conversations.id, { onDelete: 'cascade' }),

@@ -35,22 +35,21 @@ export class DashboardService {
     // One read transaction: every part sees the same database, so cards, charts and tables agree.
     return this.sqlite.transaction(() => {
       const replies = this.sqlite
-        .prepare<[Params], { by: number | null; wall: number; office: number; name: string | null }>(
-          `select e.first_reply_by as by, e.response_ms as wall, e.office_response_ms as office, u.name
-           from dashboard_episodes e join conversations c on c.id = e.conversation_id left join users u on u.id = e.first_reply_by
-           where ${episodeInScope} and e.first_reply_at is not null`,
+        .prepare<[Params], { by: number | null; wall: number; office: number }>(
+          `select e.first_reply_by as by, e.response_ms as wall, e.office_response_ms as office
+           from dashboard_episodes e where ${episodeInScope} and e.first_reply_at is not null`,
         )
         .all(p);
       const counts = this.sqlite
         .prepare<[Params], { episodes: number; conversations: number; within: number | null }>(
           `select count(*) as episodes, count(distinct e.conversation_id) as conversations, sum(e.office_response_ms <= @target) as within
-           from dashboard_episodes e join conversations c on c.id = e.conversation_id where ${episodeInScope}`,
+           from dashboard_episodes e where ${episodeInScope}`,
         )
         .get(p)!;
       const funnel = this.sqlite
         .prepare<[Params], DashboardSummary['funnel']>(
           `select count(*) as inquiries, ${Object.entries(funnelStage).map(([name, sql]) => `coalesce(sum(${sql}), 0) as ${name}`).join(', ')}
-           from dashboard_episodes e join conversations c on c.id = e.conversation_id where ${episodeInScope}`,
+           from dashboard_episodes e where ${episodeInScope}`,
         )
         .get(p)!;
 
@@ -148,11 +147,12 @@ export class DashboardService {
   }
 
   /** Per replying agent (null: typed on the phone); an agent sees their own row only. */
-  private byAgent(caller: Caller, replies: { by: number | null; wall: number; office: number; name: string | null }[]): AgentResponse[] {
+  private byAgent(caller: Caller, replies: { by: number | null; wall: number; office: number }[]): AgentResponse[] {
+    const names = new Map(this.sqlite.prepare<[], { id: number; name: string }>('select id, name from users').all().map((u) => [u.id, u.name]));
     const groups = new Map<number | null, { name: string | null; rows: { wallMs: number; officeMs: number }[] }>();
     for (const r of replies) {
       if (caller.user.role === 'agent' && r.by !== caller.user.id) continue;
-      const group = groups.get(r.by) ?? { name: r.name, rows: [] };
+      const group = groups.get(r.by) ?? { name: r.by === null ? null : (names.get(r.by) ?? null), rows: [] };
       group.rows.push({ wallMs: r.wall, officeMs: r.office });
       groups.set(r.by, group);
     }
@@ -187,12 +187,14 @@ export class DashboardService {
       }));
   }
 
+  /** The conversations of the latest 500 messages (rowid order), newest first: never a sort of every conversation. */
   private recent(p: Params): DashboardSummary['recentConversations'] {
     return this.sqlite
       .prepare<[Params], DashboardSummary['recentConversations'][number]>(
         `select c.id, coalesce(ct.name, ct.phone, '') as customer, n.name as numberName, c.last_message as lastMessage, c.last_message_time as lastMessageTime, c.status
          from conversations c join contacts ct on ct.id = c.contact_id join whatsapp_numbers n on n.id = c.whatsapp_number_id
-         where c.whatsapp_number_id in (select value from json_each(@numbers)) and (@agent is null or c.assigned_agent_id = @agent)
+         where c.id in (select conversation_id from messages order by id desc limit 500)
+           and c.whatsapp_number_id in (select value from json_each(@numbers)) and (@agent is null or c.assigned_agent_id = @agent)
            and c.last_message_time is not null
          order by c.last_message_time desc limit 10`,
       )

@@ -2,12 +2,15 @@ import type { DrillFigure } from '../../../shared/dashboard/types';
 
 /**
  * The SQL that says which episodes a figure counts, shared by the summary and its drill-down so a
- * card and the list behind it cannot disagree. Aliases: e = dashboard_episodes, c = conversations.
+ * card and the list behind it cannot disagree. Alias e = dashboard_episodes; the conversation is
+ * looked up only where a figure needs it (an agent filter, waiting, a won deal's customer), so a
+ * year of episodes is read from their own table.
  * Parameters: @from, @to (office days), @numbers (JSON ids), @agent, @target (ms).
  */
 export const episodeInScope = `e.start_day between @from and @to
   and e.whatsapp_number_id in (select value from json_each(@numbers))
-  and (@agent is null or e.first_reply_by = @agent or (e.first_reply_at is null and c.assigned_agent_id = @agent))`;
+  and (@agent is null or e.first_reply_by = @agent
+       or (e.first_reply_at is null and exists (select 1 from conversations a where a.id = e.conversation_id and a.assigned_agent_id = @agent)))`;
 
 /** Waiting now: the conversation's latest episode, not resolved, and no person has answered it. */
 export const waitingNow = `e.first_reply_at is null and c.status <> 'resolved'
@@ -22,7 +25,8 @@ export const funnelStage = {
   viewingDone: "exists (select 1 from viewings v where v.conversation_id = e.conversation_id and v.created_at >= e.started_at and v.status = 'done')",
   offer: 'exists (select 1 from offers o where o.conversation_id = e.conversation_id and o.created_at >= e.started_at)',
   won: `(exists (select 1 from offers o where o.conversation_id = e.conversation_id and o.created_at >= e.started_at and o.status = 'accepted')
-    or exists (select 1 from invoice_documents d where d.contact_id = c.contact_id and d.kind = 'invoice' and d.status = 'issued'
+    or exists (select 1 from invoice_documents d where d.contact_id = (select contact_id from conversations w where w.id = e.conversation_id)
+               and d.kind = 'invoice' and d.status = 'issued'
                and d.payment_status = 'paid' and d.issued_at >= e.started_at))`,
 } as const;
 
