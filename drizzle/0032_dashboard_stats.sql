@@ -17,7 +17,6 @@ CREATE TABLE `dashboard_episodes` (
 CREATE INDEX `dashboard_episodes_day` ON `dashboard_episodes` (`start_day`,`whatsapp_number_id`);--> statement-breakpoint
 CREATE INDEX `dashboard_episodes_conversation` ON `dashboard_episodes` (`conversation_id`,`started_at`);--> statement-breakpoint
 CREATE INDEX `dashboard_episodes_waiting` ON `dashboard_episodes` (`started_at`) WHERE first_reply_at is null;--> statement-breakpoint
-CREATE INDEX `dashboard_episodes_reply_message` ON `dashboard_episodes` (`first_reply_message_id`) WHERE first_reply_message_id is not null;--> statement-breakpoint
 CREATE TABLE `dashboard_daily` (
 	`day` text NOT NULL,
 	`whatsapp_number_id` integer NOT NULL,

@@ -818,7 +818,6 @@ export const dashboardEpisodes = sqliteTable(
     index('dashboard_episodes_day').on(t.startDay, t.whatsappNumberId),
     index('dashboard_episodes_conversation').on(t.conversationId, t.startedAt),
     index('dashboard_episodes_waiting').on(t.startedAt).where(sql`first_reply_at is null`),
-    index('dashboard_episodes_reply_message').on(t.firstReplyMessageId).where(sql`first_reply_message_id is not null`),
   ],
 );
 

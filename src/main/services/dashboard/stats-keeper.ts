@@ -47,8 +47,9 @@ export class StatsKeeper {
       setReply: sqlite.prepare<[number | null, number | null, number | null, number | null, number | null, number]>(
         'update dashboard_episodes set first_reply_at = ?, first_reply_message_id = ?, first_reply_by = ?, response_ms = ?, office_response_ms = ? where id = ?',
       ),
-      episodesRepliedBy: sqlite.prepare<[number], { id: number; conversation_id: number; started_at: number }>(
-        'select id, conversation_id, started_at from dashboard_episodes where first_reply_message_id = ?',
+      // Through the conversation's episodes: an index on the reply's id would cost a write per answered episode.
+      episodesRepliedBy: sqlite.prepare<[number, number], { id: number; conversation_id: number; started_at: number }>(
+        'select id, conversation_id, started_at from dashboard_episodes where conversation_id = ? and first_reply_message_id = ?',
       ),
       nextStart: sqlite.prepare<[number, number, number, number], { started_at: number }>(
         `select started_at from dashboard_episodes where conversation_id = ? and (started_at > ? or (started_at = ? and id > ?))
@@ -94,7 +95,7 @@ export class StatsKeeper {
    * answered again from the messages left once `remove` has deleted the row.
    */
   removed(message: CountedMessage, direction: 'in' | 'out', remove: () => void): void {
-    const answered = this.q.episodesRepliedBy.all(message.id);
+    const answered = this.q.episodesRepliedBy.all(message.conversation_id, message.id);
     remove();
     if (!isSystemLine(message.type)) {
       const day = this.calendar().officeDay(message.created_at);
