@@ -25,6 +25,7 @@ import { benchInvoices } from './invoice-bench';
 import { benchAutomationStats } from './automation-stats-bench';
 import { benchAutomation } from './automation-bench';
 import { benchAi } from './ai-bench';
+import { benchDashboard, benchDashboardStats } from './dashboard-bench';
 import { heading, line, machine, summary, thousands } from './report';
 
 /**
@@ -32,7 +33,7 @@ import { heading, line, machine, summary, thousands } from './report';
  * it is not a test, so a missed target does not fail it — only a crash does.
  */
 async function main(): Promise<void> {
-  // `npm run bench -- --only list,host` runs only those sections (calendar, activity, invoices, ingest, automation-triggers, queries, list, search, notifications, viewings, automation-stats, api, backup, webhooks, automation, ai, host, browser, thread).
+  // `npm run bench -- --only list,host` runs only those sections (calendar, activity, invoices, ingest, automation-triggers, queries, list, search, notifications, viewings, automation-stats, dashboard, api, backup, webhooks, automation, ai, host, browser, thread).
   const onlyArg = process.argv.indexOf('--only');
   const only = onlyArg > 0 ? new Set(process.argv[onlyArg + 1]?.split(',')) : null;
   const runs = (section: string) => !only || only.has(section);
@@ -84,6 +85,7 @@ async function main(): Promise<void> {
     await checkpoint.ready;
     if (runs('ingest')) benchIngest(database.sqlite);
     if (runs('automation-triggers')) benchAutomationTriggers(database.sqlite);
+    if (runs('dashboard')) benchDashboardStats(database.sqlite);
     if (runs('notifications')) {
       const seeded = performance.now();
       const added = seedNotifications(database.sqlite);
@@ -104,6 +106,7 @@ async function main(): Promise<void> {
     if (runs('notifications')) await benchNotifications(core);
     if (runs('viewings')) await benchViewings(core, token);
     if (runs('automation-stats')) await benchAutomationStats(core, token);
+    if (runs('dashboard')) await benchDashboard(core, token);
     if (runs('api')) await benchApi(core, token);
     // Last on this core: the restore swaps its database.
     if (runs('backup')) await benchBackup(core, cacheDir);

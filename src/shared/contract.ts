@@ -4,6 +4,7 @@ import { backupsChannels, type BackupsEvents } from './backups/contract';
 import { appChannels } from './app/contract';
 import { branchesChannels, type BranchesEvents } from './branches/contract';
 import { contactsChannels, type ContactsEvents } from './contacts/contract';
+import { dashboardChannels } from './dashboard/contract';
 import { demoChannels } from './demo/contract';
 import { desktopChannels, type DesktopEvents } from './desktop/contract';
 import { integrationsChannels } from './integrations/contract';
@@ -54,6 +55,7 @@ export const channels = {
   ...desktopChannels,
   ...automationChannels,
   ...aiChannels,
+  ...dashboardChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -4,6 +4,7 @@ import { backupsChannelNames, backupsEventNames } from './backups/names';
 import { appChannelNames, appEventNames } from './app/names';
 import { branchesChannelNames, branchesEventNames } from './branches/names';
 import { contactsChannelNames, contactsEventNames } from './contacts/names';
+import { dashboardChannelNames } from './dashboard/names';
 import { demoChannelNames, demoEventNames } from './demo/names';
 import { integrationsChannelNames, integrationsEventNames } from './integrations/names';
 import { webhooksChannelNames, webhooksEventNames } from './webhooks/names';
@@ -51,6 +52,7 @@ export const channelNames = [
   ...desktopChannelNames,
   ...automationChannelNames,
   ...aiChannelNames,
+  ...dashboardChannelNames,
 ] as const satisfies readonly ChannelName[];
 
 export const eventNames = [

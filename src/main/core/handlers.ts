@@ -7,6 +7,8 @@ import type { BackupService } from '../backups/backup-service';
 import { branchesHandlers } from '../services/branches/branches-handlers';
 import type { BranchesService } from '../services/branches/branches-service';
 import { contactsHandlers } from '../services/contacts/contacts-handlers';
+import { dashboardHandlers } from '../services/dashboard/dashboard-handlers';
+import type { DashboardService } from '../services/dashboard/dashboard-service';
 import { demoHandlers } from '../services/demo/demo-handlers';
 import type { DemoService } from '../services/demo/demo-service';
 import { integrationsHandlers } from '../services/integrations/integrations-handlers';
@@ -84,6 +86,7 @@ export interface Services {
   notifications: NotificationsService;
   offers: OffersService;
   promotions: PromotionsService;
+  dashboard: DashboardService;
   appInfo: AppInfo;
 }
 
@@ -115,5 +118,6 @@ export function createHandlers(s: Services): Handlers {
     ...desktopHandlers(s),
     ...automationHandlers(s),
     ...aiHandlers(s),
+    ...dashboardHandlers(s),
   };
 }

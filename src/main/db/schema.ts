@@ -983,3 +983,59 @@ export const automationRollupState = sqliteTable('automation_rollup_state', {
   id: integer('id').primaryKey(),
   timeZone: text('time_zone').notNull(),
 });
+/**
+ * Issue 17: one row per episode (a conversation's first customer message, or the first after it
+ * was resolved) with its first reply by a person; kept by the ingest and outbox transactions
+ * (src/main/services/dashboard/stats-keeper.ts), rebuilt from raw rows by stats-rebuild.ts.
+ */
+export const dashboardEpisodes = sqliteTable(
+  'dashboard_episodes',
+  {
+    // No AUTOINCREMENT: a new episode then writes no sqlite_sequence row inside ingest's transaction.
+    id: integer('id').primaryKey(),
+    conversationId: integer('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    whatsappNumberId: integer('whatsapp_number_id').notNull(),
+    startedAt: integer('started_at').notNull(),
+    /** The office day (YYYY-MM-DD, office zone) the episode started on. */
+    startDay: text('start_day').notNull(),
+    firstReplyAt: integer('first_reply_at'),
+    firstReplyMessageId: integer('first_reply_message_id'),
+    /** The user who replied in the app; null when it was typed on the phone (or no reply yet). */
+    firstReplyBy: integer('first_reply_by'),
+    responseMs: integer('response_ms'),
+    /** The same wait counted only while the office was open (the office calendar). */
+    officeResponseMs: integer('office_response_ms'),
+  },
+  (t) => [
+    index('dashboard_episodes_day').on(t.startDay, t.whatsappNumberId),
+    index('dashboard_episodes_conversation').on(t.conversationId, t.startedAt),
+    index('dashboard_episodes_waiting').on(t.startedAt).where(sql`first_reply_at is null`),
+  ],
+);
+
+/** Messages per office day, number, agent (0: none), direction and type: the dashboard's charts. */
+export const dashboardDaily = sqliteTable(
+  'dashboard_daily',
+  {
+    day: text('day').notNull(),
+    whatsappNumberId: integer('whatsapp_number_id').notNull(),
+    agentId: integer('agent_id').notNull().default(0),
+    direction: text('direction', { enum: ['in', 'out'] }).notNull(),
+    type: text('type').notNull(),
+    messages: integer('messages').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.whatsappNumberId, t.agentId, t.direction, t.type] })],
+);
+
+/** The customers who wrote on an office day, per number: "active contacts" over any range. */
+export const dashboardContactDays = sqliteTable(
+  'dashboard_contact_days',
+  {
+    day: text('day').notNull(),
+    whatsappNumberId: integer('whatsapp_number_id').notNull(),
+    contactId: integer('contact_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.whatsappNumberId, t.contactId] })],
+);

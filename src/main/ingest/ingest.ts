@@ -3,6 +3,7 @@ import type { MessageStatus } from '../../shared/domain';
 import type { Clock } from '../base/clock';
 import type { AckUpdate, InboundMessage } from '../whatsapp/transport';
 import { phoneFromWhatsApp } from '../base/phone';
+import { StatsKeeper } from '../services/dashboard/stats-keeper';
 import { MessageChanges } from './message-changes';
 import { previewOf, type MessageRow } from './records';
 
@@ -32,12 +33,15 @@ export class Ingest {
   private readonly run: (numberId: number, message: InboundMessage) => IngestResult;
   /** Deletions, edits, reactions and votes on stored messages. */
   readonly changes: MessageChanges;
+  /** The dashboard's figures, kept in each message's transaction. */
+  readonly stats: StatsKeeper;
 
   constructor(
     sqlite: Database.Database,
     private readonly clock: Clock,
   ) {
     this.changes = new MessageChanges(sqlite, clock);
+    this.stats = new StatsKeeper(sqlite);
     this.q = {
       existing: sqlite.prepare<[number, string], MessageRow>('select * from messages where whatsapp_number_id = ? and whatsapp_message_id = ?'),
       contactByPhone: sqlite.prepare<[string], ContactRow>('select id, phone, name, wa_lid from contacts where phone = ?'),
@@ -79,8 +83,8 @@ export class Ingest {
         reopened: sqlite.prepare<[Touch]>(`update conversations set ${touchSets}, unread_count = unread_count + 1, status = 'active' where id = @id`),
         own: sqlite.prepare<[Touch]>(`update conversations set ${touchSets} where id = @id`),
       },
-      outboxTwin: sqlite.prepare<[number, string], { id: number }>(
-        `select id from messages
+      outboxTwin: sqlite.prepare<[number, string], MessageRow>(
+        `select * from messages
          where conversation_id = ? and whatsapp_message_id is null and sender in ('agent', 'ai', 'system')
            and ((status = 'queued' and in_flight_at is not null) or status = 'sent') and content = ?
          order by id limit 1`,
@@ -147,6 +151,8 @@ export class Ingest {
       const twin = system ? undefined : this.q.outboxTwin.get(conversation.id, message.body);
       if (twin) {
         this.q.attachProviderId.run(message.providerId, twin.id);
+        // A crash cut the send short: the echo is how the outbox's message is known to have left.
+        if (twin.status === 'queued') this.stats.ourMessageSent(twin);
         return { kind: 'matched', conversationId: conversation.id, messageId: twin.id };
       }
     }
@@ -174,6 +180,9 @@ export class Ingest {
       message.raw ?? null,
       message.timestamp,
     );
+    const stored = { id: Number(info.lastInsertRowid), conversation_id: conversation.id, whatsapp_number_id: numberId, sender, sender_id: null, type: message.type === 'chat' ? 'text' : message.type, created_at: message.timestamp };
+    if (sender === 'customer') this.stats.customerMessage(stored, contact.id, reopened);
+    else if (sender === 'agent') this.stats.ourMessageSent(stored);
     if (!created) {
       const touch = message.fromMe || system ? this.q.touchConversation.own : reopened ? this.q.touchConversation.reopened : this.q.touchConversation.inbound;
       touch.run({ preview, time: message.timestamp, now, chat: message.chatId, id: conversation.id });
@@ -181,7 +190,7 @@ export class Ingest {
     return {
       kind: 'stored',
       conversationId: conversation.id,
-      messageId: Number(info.lastInsertRowid),
+      messageId: stored.id,
       contactId: contact.id,
       reopened,
       needsLid: contact.phone ? null : contact.wa_lid,
@@ -197,6 +206,7 @@ export class Ingest {
     const same: IngestResult = { kind: 'duplicate' };
     if (row.type === 'ciphertext' && message.type !== 'ciphertext' && message.type !== 'revoked') {
       const system = systemTypes.has(message.type);
+      this.stats.retyped(row, message.type === 'chat' ? 'text' : message.type, row.sender === 'customer' ? 'in' : 'out');
       this.q.decrypted.run({
         id: row.id,
         content: message.body,

@@ -349,9 +349,15 @@ export class Outbox {
       // WhatsApp may echo our message (message_create) before the send call returns; ingest
       // then matched it to this row already, or, if it could not, stored it as its own row.
       const holder = this.q.holderOf.get(message.whatsapp_number_id, providerId);
-      if (holder && holder.id !== message.id) this.q.deleteEcho.run(holder.id);
+      if (holder && holder.id !== message.id) {
+        const echo = this.q.byId.get(holder.id)!;
+        this.ingest.stats.removed(echo, echo.sender === 'customer' ? 'in' : 'out', () => this.q.deleteEcho.run(holder.id));
+      }
     }
+    // Counted once, when it leaves the queue (the echo may have moved it on already).
+    const leaving = this.q.byId.get(message.id);
     this.q.sent.run(providerId, message.id);
+    if (leaving?.status === 'queued') this.ingest.stats.ourMessageSent(leaving);
     if (providerId) {
       const early = this.earlyAcks.get(`${message.whatsapp_number_id}|${providerId}`);
       if (early) {

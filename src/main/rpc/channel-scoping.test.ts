@@ -290,6 +290,23 @@ const table: Record<ChannelName, Rule> = {
     input: () => ({}),
     expect: { absent: (r, w) => expect(ids(ok<{ data: { id: number }[] }>(r).data)).not.toContain(w.theirOffer.id) },
   },
+  'dashboard.summary': {
+    scopedBy: 'number',
+    input: () => ({ preset: '30d' }),
+    expect: {
+      absent: (r, w) => {
+        const summary = ok<{ whatsappAccounts: { id: number }[]; recentConversations: { id: number }[] }>(r);
+        expect(ids(summary.whatsappAccounts)).not.toContain(w.rentals.id);
+        expect(ids(summary.recentConversations)).not.toContain(w.theirs.id);
+      },
+    },
+  },
+  'dashboard.drillDown': {
+    scopedBy: 'number',
+    input: () => ({ query: { preset: '30d' }, figure: 'episodes' }),
+    expect: { absent: (r, w) => expect(ok<{ rows: { conversationId: number }[] }>(r).rows.map((row) => row.conversationId)).not.toContain(w.theirs.id) },
+  },
+  'dashboard.rebuild': { scopedBy: 'admin-only', input: () => ({}), expect: 'role' },
   'offers.get': { scopedBy: 'conversation', input: (w) => ({ id: w.theirOffer.id }), expect: 'notFound' },
   'offers.create': {
     scopedBy: 'conversation',

@@ -337,6 +337,9 @@ describe('every channel, called by an admin', () => {
       'promotions.create': { name: 'عرض', detailsAr: 'خصم', validFrom: '2030-01-01', validUntil: '2030-01-31' },
       'promotions.update': { id: 999, name: 'x' },
       'promotions.delete': { id: 999 },
+      'dashboard.summary': { preset: '30d' },
+      'dashboard.drillDown': { query: { preset: '7d' }, figure: 'answered' },
+      'dashboard.rebuild': {},
     };
     const order = (Object.keys(channels) as ChannelName[]).filter((c) => c !== 'auth.signOut');
     const bodies: string[] = [];

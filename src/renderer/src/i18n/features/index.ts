@@ -15,6 +15,7 @@ import { accessAr, accessEn } from './access';
 import { automationRefusalsAr, automationRefusalsEn } from './automation-refusals';
 import { composerGuardAr, composerGuardEn } from './composer-guard';
 import { contactsAr, contactsEn } from './contacts';
+import { dashboardAr, dashboardEn } from './dashboard';
 import { contactPreferencesAr, contactPreferencesEn } from './contact-preferences';
 import { demoAr, demoEn } from './demo';
 import { desktopAr, desktopEn } from './desktop';
@@ -69,6 +70,7 @@ export const featureAr = {
   ...notificationsAr,
   ...viewingsAr,
   ...offersAr,
+  ...dashboardAr,
   ...invoicesAr,
   ...activityInvoicesAr,
   ...invoiceArchiveAr,
@@ -106,6 +108,7 @@ export const featureEn: Record<keyof typeof featureAr, string> = {
   ...notificationsEn,
   ...viewingsEn,
   ...offersEn,
+  ...dashboardEn,
   ...invoicesEn,
   ...activityInvoicesEn,
   ...invoiceArchiveEn,

@@ -24,6 +24,7 @@ import { IntegrationsPage } from '../integrations/IntegrationsPage';
 import { NumbersPage } from '../numbers/NumbersPage';
 import { OfficePage } from '../office/OfficePage';
 import { OffersPage } from '../offers/OffersPage';
+import { DashboardPage } from '../dashboard/DashboardPage';
 import { InvoicesPage } from '../invoices/InvoicesPage';
 import { ProfilePage } from '../profile/ProfilePage';
 import { PropertiesPage } from '../properties/PropertiesPage';
@@ -41,6 +42,8 @@ function Page({ route, user }: { route: Route; user: PublicUser }) {
   switch (route) {
     case 'inbox':
       return <InboxPage user={user} />;
+    case 'dashboard':
+      return <DashboardPage user={user} />;
     case 'contacts':
       return <ContactsPage user={user} />;
     case 'properties':

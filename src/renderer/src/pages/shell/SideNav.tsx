@@ -15,6 +15,7 @@ import { NotificationBell } from '../notifications/NotificationBell';
 
 const navItems: Record<Route, { label: MessageKey; icon: IconName }> = {
   inbox: { label: 'nav.inbox', icon: 'inbox' },
+  dashboard: { label: 'nav.dashboard', icon: 'chart' },
   contacts: { label: 'nav.contacts', icon: 'contacts' },
   properties: { label: 'nav.properties', icon: 'properties' },
   calendar: { label: 'nav.calendar', icon: 'calendar' },

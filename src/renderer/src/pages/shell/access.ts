@@ -10,6 +10,8 @@ const everyone: readonly Role[] = ['admin', 'supervisor', 'agent'];
  */
 const pageAccess: Record<Route, { roles: readonly Role[]; channel: ChannelName }> = {
   inbox: { roles: everyone, channel: 'conversations.list' },
+  // Agents see their numbers and their own figures; the core scopes them (issue 17).
+  dashboard: { roles: everyone, channel: 'dashboard.summary' },
   contacts: { roles: everyone, channel: 'contacts.list' },
   properties: { roles: everyone, channel: 'properties.list' },
   calendar: { roles: everyone, channel: 'viewings.calendar' },

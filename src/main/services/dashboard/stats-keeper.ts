@@ -1,0 +1,139 @@
+import type Database from 'better-sqlite3';
+import type { OfficeCalendar } from '../../calendar/office-calendar';
+import { officeCalendarOf } from '../../calendar/office-calendar-setting';
+import { isPersonReply, isSystemLine, sentSql } from './message-counting';
+import { openMsBetween } from './office-time';
+
+/** What the keeper needs of a stored message (a `messages` row's columns). */
+export interface CountedMessage {
+  id: number;
+  conversation_id: number;
+  whatsapp_number_id: number;
+  sender: string;
+  sender_id?: number | null;
+  type: string;
+  created_at: number;
+}
+
+/**
+ * Keeps the dashboard's figures (episodes, daily rollups, active customers) current inside the
+ * caller's transaction: ingest calls it for each stored message, the outbox for each message
+ * WhatsApp took. A few indexed statements per message, so ingest stays fast; what it keeps is
+ * exactly what stats-rebuild.ts computes from raw rows (a test holds them equal).
+ */
+export class StatsKeeper {
+  private readonly q;
+  /** The calendar for the settings last seen: one indexed read per message instead of rebuilding the question each time. */
+  private known: { raw: string; calendar: OfficeCalendar } | null = null;
+
+  constructor(private readonly sqlite: Database.Database) {
+    this.q = {
+      calendarSettings: sqlite.prepare<[], { raw: string }>(
+        "select coalesce(group_concat(key || '=' || value, '|'), '') as raw from settings where key in ('office.timeZone', 'office.hours')",
+      ),
+      count: sqlite.prepare<[string, number, number, string, string, number]>(
+        `insert into dashboard_daily (day, whatsapp_number_id, agent_id, direction, type, messages) values (?, ?, ?, ?, ?, ?)
+         on conflict (day, whatsapp_number_id, agent_id, direction, type) do update set messages = messages + excluded.messages`,
+      ),
+      contactDay: sqlite.prepare<[string, number, number]>('insert or ignore into dashboard_contact_days (day, whatsapp_number_id, contact_id) values (?, ?, ?)'),
+      anyEpisode: sqlite.prepare<[number], { id: number }>('select id from dashboard_episodes where conversation_id = ? limit 1'),
+      startEpisode: sqlite.prepare<[number, number, number, string]>(
+        'insert into dashboard_episodes (conversation_id, whatsapp_number_id, started_at, start_day) values (?, ?, ?, ?)',
+      ),
+      episodeAt: sqlite.prepare<[number, number], EpisodeRow>(
+        `select id, started_at, first_reply_at, first_reply_message_id from dashboard_episodes
+         where conversation_id = ? and started_at <= ? order by started_at desc, id desc limit 1`,
+      ),
+      setReply: sqlite.prepare<[number | null, number | null, number | null, number | null, number | null, number]>(
+        'update dashboard_episodes set first_reply_at = ?, first_reply_message_id = ?, first_reply_by = ?, response_ms = ?, office_response_ms = ? where id = ?',
+      ),
+      // Through the conversation's episodes: an index on the reply's id would cost a write per answered episode.
+      episodesRepliedBy: sqlite.prepare<[number, number], { id: number; conversation_id: number; started_at: number }>(
+        'select id, conversation_id, started_at from dashboard_episodes where conversation_id = ? and first_reply_message_id = ?',
+      ),
+      nextStart: sqlite.prepare<[number, number, number, number], { started_at: number }>(
+        `select started_at from dashboard_episodes where conversation_id = ? and (started_at > ? or (started_at = ? and id > ?))
+         order by started_at, id limit 1`,
+      ),
+      firstReplyIn: sqlite.prepare<[number, number, number], { id: number; sender_id: number | null; created_at: number }>(
+        `select m.id, m.sender_id, m.created_at from messages m
+         where m.conversation_id = ? and m.sender = 'agent' and ${sentSql} and m.created_at >= ? and m.created_at < ?
+         order by m.created_at, m.id limit 1`,
+      ),
+    };
+  }
+
+  /** A customer's message was stored: counted, and it starts an episode when none is open (a first message, or one after resolving). */
+  customerMessage(message: CountedMessage, contactId: number, reopened: boolean): void {
+    if (isSystemLine(message.type)) return;
+    const calendar = this.calendar();
+    const day = calendar.officeDay(message.created_at);
+    this.q.count.run(day, message.whatsapp_number_id, 0, 'in', message.type, 1);
+    this.q.contactDay.run(day, message.whatsapp_number_id, contactId);
+    if (reopened || !this.q.anyEpisode.get(message.conversation_id)) {
+      this.q.startEpisode.run(message.conversation_id, message.whatsapp_number_id, message.created_at, day);
+    }
+  }
+
+  /** Our message left (the outbox sent it, or it was typed on the phone): counted, and a person's first reply answers its episode. */
+  ourMessageSent(message: CountedMessage): void {
+    if (isSystemLine(message.type)) return;
+    const calendar = this.calendar();
+    this.q.count.run(calendar.officeDay(message.created_at), message.whatsapp_number_id, message.sender_id ?? 0, 'out', message.type, 1);
+    if (!isPersonReply(message.sender)) return;
+    const episode = this.q.episodeAt.get(message.conversation_id, message.created_at);
+    if (!episode) return;
+    const earlier =
+      episode.first_reply_at === null ||
+      message.created_at < episode.first_reply_at ||
+      (message.created_at === episode.first_reply_at && message.id < (episode.first_reply_message_id ?? Infinity));
+    if (earlier) this.answer(episode.id, episode.started_at, message);
+  }
+
+  /**
+   * The outbox deletes its own echo, stored twice: its counts go, and an episode it answered is
+   * answered again from the messages left once `remove` has deleted the row.
+   */
+  removed(message: CountedMessage, direction: 'in' | 'out', remove: () => void): void {
+    const answered = this.q.episodesRepliedBy.all(message.conversation_id, message.id);
+    remove();
+    if (!isSystemLine(message.type)) {
+      const day = this.calendar().officeDay(message.created_at);
+      this.q.count.run(day, message.whatsapp_number_id, direction === 'in' ? 0 : (message.sender_id ?? 0), direction, message.type, -1);
+    }
+    for (const episode of answered) {
+      const next = this.q.nextStart.get(episode.conversation_id, episode.started_at, episode.started_at, episode.id)?.started_at ?? Number.MAX_SAFE_INTEGER;
+      const reply = this.q.firstReplyIn.get(episode.conversation_id, episode.started_at, next);
+      if (reply) this.answer(episode.id, episode.started_at, reply);
+      else this.q.setReply.run(null, null, null, null, null, episode.id);
+    }
+  }
+
+  /** A stored message changed type (it could not be decrypted at first): counted under its real type. */
+  retyped(message: CountedMessage, newType: string, direction: 'in' | 'out'): void {
+    if (message.type === newType) return;
+    const calendar = this.calendar();
+    const day = calendar.officeDay(message.created_at);
+    const agent = direction === 'in' ? 0 : (message.sender_id ?? 0);
+    if (!isSystemLine(message.type)) this.q.count.run(day, message.whatsapp_number_id, agent, direction, message.type, -1);
+    if (!isSystemLine(newType)) this.q.count.run(day, message.whatsapp_number_id, agent, direction, newType, 1);
+  }
+
+  private calendar(): OfficeCalendar {
+    const { raw } = this.q.calendarSettings.get()!;
+    if (this.known?.raw !== raw) this.known = { raw, calendar: officeCalendarOf(this.sqlite) };
+    return this.known.calendar;
+  }
+
+  private answer(episodeId: number, startedAt: number, reply: Pick<CountedMessage, 'id' | 'sender_id' | 'created_at'>): void {
+    const calendar = this.calendar();
+    this.q.setReply.run(reply.created_at, reply.id, reply.sender_id ?? null, reply.created_at - startedAt, openMsBetween(calendar, startedAt, reply.created_at), episodeId);
+  }
+}
+
+interface EpisodeRow {
+  id: number;
+  started_at: number;
+  first_reply_at: number | null;
+  first_reply_message_id: number | null;
+}
