@@ -20,6 +20,7 @@ import './styles/desktop.css';
 import './styles/offers.css';
 import './styles/invoices.css';
 import './styles/automation.css';
+import './styles/ai.css';
 import './styles/offline.css';
 import './styles/office.css';
 import './styles/notifications.css';
