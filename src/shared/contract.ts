@@ -9,6 +9,7 @@ import { desktopChannels, type DesktopEvents } from './desktop/contract';
 import { integrationsChannels } from './integrations/contract';
 import { webhooksChannels } from './webhooks/contract';
 import { automationChannels, type AutomationEvents } from './automation/contract';
+import { aiChannels, type AiEvents } from './ai/contract';
 import { inboxChannels, type InboxEvents } from './inbox/contract';
 import { mediaChannels } from './media/contract';
 import { notificationsChannels, type NotificationsEvents } from './notifications/contract';
@@ -52,6 +53,7 @@ export const channels = {
   ...invoicesChannels,
   ...desktopChannels,
   ...automationChannels,
+  ...aiChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -61,5 +63,5 @@ export type ChannelParsedInput<C extends ChannelName> = z.output<Channels[C]['in
 export type ChannelOutput<C extends ChannelName> = NonNullable<Channels[C]['output']>;
 
 /** Events pushed from the core to open windows. */
-export interface Events extends UsersEvents, NumbersEvents, InboxEvents, TemplatesEvents, PropertiesEvents, ContactsEvents, BranchesEvents, OfficeEvents, NotificationsEvents, BackupsEvents, ViewingsEvents, OffersEvents, InvoicesEvents, DesktopEvents, AutomationEvents {}
+export interface Events extends UsersEvents, NumbersEvents, InboxEvents, TemplatesEvents, PropertiesEvents, ContactsEvents, BranchesEvents, OfficeEvents, NotificationsEvents, BackupsEvents, ViewingsEvents, OffersEvents, InvoicesEvents, DesktopEvents, AutomationEvents, AiEvents {}
 export type EventName = keyof Events;

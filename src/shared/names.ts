@@ -8,6 +8,7 @@ import { demoChannelNames, demoEventNames } from './demo/names';
 import { integrationsChannelNames, integrationsEventNames } from './integrations/names';
 import { webhooksChannelNames, webhooksEventNames } from './webhooks/names';
 import { automationChannelNames, automationEventNames } from './automation/names';
+import { aiChannelNames, aiEventNames } from './ai/names';
 import { inboxChannelNames, inboxEventNames } from './inbox/names';
 import { mediaChannelNames, mediaEventNames } from './media/names';
 import { notificationsChannelNames, notificationsEventNames } from './notifications/names';
@@ -49,6 +50,7 @@ export const channelNames = [
   ...invoicesChannelNames,
   ...desktopChannelNames,
   ...automationChannelNames,
+  ...aiChannelNames,
 ] as const satisfies readonly ChannelName[];
 
 export const eventNames = [
@@ -73,6 +75,7 @@ export const eventNames = [
   ...invoicesEventNames,
   ...desktopEventNames,
   ...automationEventNames,
+  ...aiEventNames,
 ] as const satisfies readonly EventName[];
 
 type Missing<All, Listed> = Exclude<All, Listed>;

@@ -22,6 +22,7 @@ import { Ingest } from '../ingest/ingest';
 import { SearchIndex } from '../search/search-index';
 import { defaultOutboxPolicy, Outbox, type OutboxPolicy } from '../outbox/outbox';
 import { startAutomation } from '../services/automation/start-automation';
+import { startAi } from '../services/ai/start-ai';
 import { InboxService } from '../services/inbox/inbox-service';
 import { MediaService } from '../services/media/media-service';
 import { MediaFetcher } from '../media/media-fetcher';
@@ -278,10 +279,11 @@ function startServices(options: CoreOptions, shared: Shared) {
   const webhookSources = new WebhookSources(sqlite, webhooks, bus);
   webhookQueue.start();
   const automation = startAutomation({ sqlite, clock, logger, bus, access, activity, outbox, pipeline, officeValues: () => officeTemplateValues(office.settings()) });
+  const ai = startAi({ sqlite, clock, logger, bus, access, outbox, pipeline, notifications, dataDir: options.dataDir });
   const appInfo = { version: options.version ?? '0.0.0', demo: Boolean(wa.demo), ...(options.connection ? { connection: options.connection } : {}) };
 
   const router = createRouter({
-    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, propertyCards, viewings, demo, branches, offers, promotions, office, officeTax, invoices, invoiceDelivery, desktop, notifications, backups, apiKeys, apiSettings, webhooks, automation, appInfo }),
+    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, propertyCards, viewings, demo, branches, offers, promotions, office, officeTax, invoices, invoiceDelivery, desktop, notifications, backups, apiKeys, apiSettings, webhooks, automation, ai, appInfo }),
     authenticate: (token) => auth.authenticate(token),
     ...(options.rateLimits ? { rateLimiter: new RateLimiter(options.rateLimits, clock) } : {}),
     logger,
@@ -303,7 +305,7 @@ function startServices(options: CoreOptions, shared: Shared) {
     mediaStore,
     searchIndex,
     /** For benchmarks and tests that measure a service without the router. */
-    services: { inbox, numbers, notifications, viewings, offers, automation, authenticate: (token: string) => auth.authenticate(token) },
+    services: { inbox, numbers, notifications, viewings, offers, automation, ai, authenticate: (token: string) => auth.authenticate(token) },
     /** The REST API's keys and settings (src/main/api/ serves it). */
     api: { keys: apiKeys, settings: apiSettings, access },
     clock,
@@ -330,6 +332,7 @@ function startServices(options: CoreOptions, shared: Shared) {
         webhookSources.close();
         webhookQueue.close();
         automation.stop();
+        ai.stop();
         offerExpiry.stop();
         await invoicePdf.close();
         searchIndex.stop();

@@ -12,6 +12,8 @@ import type { DemoService } from '../services/demo/demo-service';
 import { integrationsHandlers } from '../services/integrations/integrations-handlers';
 import { webhooksHandlers } from '../services/webhooks/webhooks-handlers';
 import { automationHandlers } from '../services/automation/automation-handlers';
+import { aiHandlers } from '../services/ai/ai-handlers';
+import type { Ai } from '../services/ai/start-ai';
 import type { Automation } from '../services/automation/start-automation';
 import type { WebhookEndpoints } from '../services/webhooks/webhook-endpoints';
 import type { ApiKeys } from '../services/integrations/api-keys';
@@ -75,6 +77,7 @@ export interface Services {
   apiSettings: ApiSettingsStore;
   webhooks: WebhookEndpoints;
   automation: Automation;
+  ai: Ai;
   branches: BranchesService;
   notifications: NotificationsService;
   offers: OffersService;
@@ -109,5 +112,6 @@ export function createHandlers(s: Services): Handlers {
     ...invoicesHandlers(s),
     ...desktopHandlers(s),
     ...automationHandlers(s),
+    ...aiHandlers(s),
   };
 }

@@ -788,3 +788,148 @@ export const automationJobs = sqliteTable(
     index('automation_jobs_viewing').on(t.viewingId).where(sql`${t.viewingId} IS NOT NULL`),
   ],
 );
+
+/** Issue 16: seed 003 §6's AI responder config, one per number (plus the hours mode and the out-of-hours message). */
+export const aiResponderConfigs = sqliteTable(
+  'ai_responder_configs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    whatsappNumberId: integer('whatsapp_number_id')
+      .notNull()
+      .references(() => whatsappNumbers.id, { onDelete: 'cascade' }),
+    enabled: integer('enabled', { mode: 'boolean' }).notNull().default(false),
+    businessHoursOnly: integer('business_hours_only', { mode: 'boolean' }).notNull().default(false),
+    businessHoursStart: text('business_hours_start'),
+    businessHoursEnd: text('business_hours_end'),
+    timezone: text('timezone').notNull().default('Asia/Riyadh'),
+    /** JSON: the five scenarios' switches. */
+    scenarios: text('scenarios')
+      .notNull()
+      .default('{"initialGreeting":false,"faqResponses":false,"propertyInquiryResponse":false,"appointmentBooking":false,"generalQuestions":false}'),
+    tone: text('tone').notNull().default('friendly'),
+    language: text('language').notNull().default('ar'),
+    customInstructions: text('custom_instructions'),
+    fallbackToHuman: integer('fallback_to_human', { mode: 'boolean' }).notNull().default(true),
+    fallbackDelay: integer('fallback_delay').notNull().default(5),
+    hoursMode: text('hours_mode').notNull().default('always'),
+    outOfHoursMessage: text('out_of_hours_message'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('ai_responder_configs_number_unique').on(t.whatsappNumberId)],
+);
+
+/** Issue 16: the office's one OpenAI-compatible provider (id 1); the key AES-GCM encrypted (src/main/services/ai/provider/secret-box.ts). */
+export const aiProvider = sqliteTable('ai_provider', {
+  id: integer('id').primaryKey(),
+  baseUrl: text('base_url').notNull(),
+  model: text('model').notNull(),
+  apiKeyEncrypted: text('api_key_encrypted'),
+  timeoutMs: integer('timeout_ms').notNull().default(20000),
+  maxTokens: integer('max_tokens').notNull().default(400),
+  /** Halalas per office day; 0 = no limit. */
+  dailyBudget: integer('daily_budget').notNull().default(0),
+  promptPricePerMillion: integer('prompt_price_per_million').notNull().default(0),
+  completionPricePerMillion: integer('completion_price_per_million').notNull().default(0),
+  mayQuotePrices: integer('may_quote_prices', { mode: 'boolean' }).notNull().default(false),
+  /** 'ok' | 'failing'; a failing provider raised one notification for its outage. */
+  state: text('state').notNull().default('ok'),
+  lastError: text('last_error'),
+  lastErrorAt: integer('last_error_at'),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** Issue 16: the office's FAQ; `search_text` is the Arabic-normalised question and answer. */
+export const aiFaq = sqliteTable('ai_faq', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  question: text('question').notNull(),
+  answer: text('answer').notNull(),
+  language: text('language').notNull(),
+  searchText: text('search_text').notNull(),
+  createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/**
+ * Issue 16: a conversation's AI episode (reset when it is resolved and reopened): who holds it,
+ * the replies so far, and its two persisted timers — the debounce (`due_at`, for the customer
+ * message `due_message_id`) and the fallback to a person (`fallback_at`).
+ */
+export const aiConversationState = sqliteTable(
+  'ai_conversation_state',
+  {
+    conversationId: integer('conversation_id')
+      .primaryKey()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    whatsappNumberId: integer('whatsapp_number_id')
+      .notNull()
+      .references(() => whatsappNumbers.id, { onDelete: 'cascade' }),
+    episodeStartedAt: integer('episode_started_at').notNull(),
+    holder: text('holder').notNull().default('none'),
+    paused: integer('paused', { mode: 'boolean' }).notNull().default(false),
+    repliesCount: integer('replies_count').notNull().default(0),
+    aiStartedAt: integer('ai_started_at'),
+    handedOffAt: integer('handed_off_at'),
+    reason: text('reason'),
+    outOfHoursSentAt: integer('out_of_hours_sent_at'),
+    dueAt: integer('due_at'),
+    dueMessageId: integer('due_message_id'),
+    /** The highest customer message id a decision covered: a message is never answered twice. */
+    answeredMessageId: integer('answered_message_id').notNull().default(0),
+    fallbackAt: integer('fallback_at'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    index('ai_conversation_state_due').on(t.dueAt).where(sql`${t.dueAt} IS NOT NULL`),
+    index('ai_conversation_state_fallback').on(t.fallbackAt).where(sql`${t.fallbackAt} IS NOT NULL`),
+  ],
+);
+
+/** Issue 16: seed 003 §6's log, a row per decision, plus outcome, reason, tokens and cost (thousandths of a halala). */
+export const aiResponseLogs = sqliteTable(
+  'ai_response_logs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    whatsappNumberId: integer('whatsapp_number_id')
+      .notNull()
+      .references(() => whatsappNumbers.id, { onDelete: 'cascade' }),
+    conversationId: integer('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    messageId: integer('message_id').references(() => messages.id, { onDelete: 'set null' }),
+    replyMessageId: integer('reply_message_id').references(() => messages.id, { onDelete: 'set null' }),
+    scenario: text('scenario'),
+    responseTimeMs: integer('response_time_ms').notNull().default(0),
+    handedOff: integer('handed_off', { mode: 'boolean' }).notNull().default(false),
+    language: text('language'),
+    outcome: text('outcome').notNull(),
+    reason: text('reason'),
+    errorCode: text('error_code'),
+    promptTokens: integer('prompt_tokens').notNull().default(0),
+    completionTokens: integer('completion_tokens').notNull().default(0),
+    costMillihalalas: integer('cost_millihalalas').notNull().default(0),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    index('ai_response_logs_number').on(t.whatsappNumberId, t.createdAt),
+    index('ai_response_logs_created_at').on(t.createdAt),
+    uniqueIndex('ai_response_logs_reply_unique').on(t.replyMessageId).where(sql`${t.replyMessageId} IS NOT NULL`),
+  ],
+);
+
+/** Issue 16: agents' 👍/👎 on AI messages, one per user and message. */
+export const aiMessageRatings = sqliteTable(
+  'ai_message_ratings',
+  {
+    messageId: integer('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    rating: text('rating').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.messageId, t.userId] })],
+);

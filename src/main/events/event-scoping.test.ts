@@ -180,6 +180,10 @@ const table: Record<EventName, EventRule> = {
     produce: ({ t, w }) => t.call('automation.cancelJob', { id: pendingJobOn(t, w.theirs.id) }, w.admin.token),
     reaches: ['admin', 'rentalsAgent'],
   },
+  // Issue 16: the AI's settings and provider state are for admins and supervisors; a conversation's AI state for its number's team.
+  'ai.provider.changed': { scopedBy: 'admins', produce: ({ t, w }) => t.call('ai.saveProvider', { baseUrl: 'http://127.0.0.1:11434/v1', model: 'qwen2.5' }, w.admin.token), reaches: ['admin'] },
+  'ai.config.changed': { scopedBy: 'admins', produce: ({ t, w }) => t.call('ai.toggleConfig', { numberId: w.rentals.id }, w.admin.token), reaches: ['admin'] },
+  'ai.conversation.changed': { scopedBy: 'number', produce: ({ t, w }) => t.call('ai.resume', { conversationId: w.theirs.id }, w.admin.token), reaches: ['admin', 'rentalsAgent'] },
   'session.ended': { scopedBy: 'session', produce: ({ t, w }) => t.call('users.setActive', { id: w.rentalsAgent.user.id, isActive: false }, w.admin.token), reaches: ['rentalsAgent'] },
 };
 

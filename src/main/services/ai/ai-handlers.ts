@@ -1,0 +1,36 @@
+import type { aiChannels } from '../../../shared/ai/contract';
+import { signedIn, type HandlerMap } from '../../rpc/handler-map';
+import { tryQuestion } from './ai-console';
+import { testConnection } from './provider/test-connection';
+import type { Ai } from './start-ai';
+
+/** Binds the AI slice's channels to its services; the router has checked the role. */
+export function aiHandlers(s: { ai: Ai }): HandlerMap<typeof aiChannels> {
+  const { configs, provider, faq, conversations, stats } = s.ai;
+  return {
+    'ai.getConfig': (input) => configs.get(input.numberId),
+    'ai.saveConfig': (input) => configs.save(input),
+    'ai.toggleConfig': (input) => configs.toggle(input.numberId),
+    'ai.getProvider': () => provider.view(),
+    'ai.saveProvider': (input) => provider.save(input),
+    'ai.testConnection': (input) => {
+      const saved = provider.settings();
+      const merged = saved || input.baseUrl ? { ...(saved ?? { apiKey: null, dailyBudget: 0, promptPricePerMillion: 0, completionPricePerMillion: 0, mayQuotePrices: false, timeoutMs: 20_000, maxTokens: 400, baseUrl: '', model: '' }), ...definedOf(input) } : null;
+      return testConnection(merged);
+    },
+    'ai.listFaq': (input) => faq.list(input.language),
+    'ai.saveFaq': (input, { caller }) => faq.save(signedIn(caller).user.id, input),
+    'ai.deleteFaq': (input) => faq.delete(input.id),
+    'ai.console': (input) => tryQuestion(s.ai, input.numberId, input.question),
+    'ai.conversationState': (input, { caller }) => conversations.state(signedIn(caller), input.conversationId),
+    'ai.resume': (input, { caller }) => conversations.resume(signedIn(caller), input.conversationId),
+    'ai.rateMessage': (input, { caller }) => conversations.rate(signedIn(caller), input.messageId, input.rating),
+    'ai.stats': (input) => stats.stats(input),
+    'ai.logs': (input) => stats.logs(input),
+  };
+}
+
+/** The fields the admin typed (a key typed replaces the saved one; null or '' tests without one). */
+function definedOf<T extends object>(input: T): Partial<T> {
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,70 @@
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import type { WakingClock } from '../../base/clock';
+import type { Logger } from '../../base/logger';
+import { officeCalendarOf } from '../../calendar/office-calendar-setting';
+import type { EventBus } from '../../events/event-bus';
+import type { Outbox } from '../../outbox/outbox';
+import type { MessagePipeline } from '../../whatsapp/message-pipeline';
+import type { NumberAccess } from '../inbox/number-access';
+import type { NotificationsService } from '../notifications/notifications-service';
+import { AiConfigStore } from './config/ai-config-store';
+import { Responder } from './engine/responder';
+import { RetrievalIndex } from './engine/retrieval';
+import { AiConversations } from './episode/ai-conversations';
+import { EpisodeStore } from './episode/episode-store';
+import { FaqStore } from './faq/faq-store';
+import { ProviderStore } from './provider/provider-store';
+import { SecretBox } from './provider/secret-box';
+import { AiStatsService } from './stats/ai-stats';
+
+export interface AiDeps {
+  sqlite: Database.Database;
+  clock: WakingClock;
+  logger: Logger;
+  bus: EventBus;
+  access: NumberAccess;
+  outbox: Outbox;
+  pipeline: MessagePipeline;
+  notifications: NotificationsService;
+  dataDir: string;
+}
+
+/** The key file that seals the provider's API key (beside the database, never in it). */
+export const aiKeyFileName = 'ai-secret.key';
+
+/**
+ * Issue 16's AI responder as one slice the core starts and stops: the settings (config per
+ * number, the provider, the FAQ), the conversations' episodes, the stats, and the responder.
+ */
+export function startAi(deps: AiDeps) {
+  const calendar = () => officeCalendarOf(deps.sqlite);
+  const { sqlite, clock, bus } = deps;
+  const secrets = new SecretBox(path.join(deps.dataDir, aiKeyFileName));
+  const configs = new AiConfigStore({ sqlite, clock, bus });
+  const provider = new ProviderStore({ sqlite, clock, bus, secrets, calendar });
+  const faq = new FaqStore({ sqlite, clock });
+  const episodes = new EpisodeStore({ sqlite, clock });
+  const conversations = new AiConversations({ sqlite, clock, bus, access: deps.access, episodes, configs });
+  const stats = new AiStatsService({ sqlite, clock, calendar });
+  const retrieval = new RetrievalIndex({ sqlite, faqVersion: () => faq.version });
+  const responder = new Responder(retrieval);
+  const unsubscribe = bus.subscribe((message) => {
+    if (message.event === 'properties.changed') retrieval.invalidate();
+  });
+  return {
+    configs,
+    provider,
+    faq,
+    episodes,
+    conversations,
+    stats,
+    retrieval,
+    responder,
+    stop(): void {
+      unsubscribe();
+    },
+  };
+}
+
+export type Ai = ReturnType<typeof startAi>;
