@@ -1,0 +1,30 @@
+import { useState } from 'react';
+import type { AiRating } from '../../../../shared/ai/types';
+import { call } from '../../api/client';
+import { useSubmit } from '../../hooks/use-submit';
+import { useT } from '../../i18n/use-t';
+
+const noFields: readonly string[] = [];
+
+/** 👍/👎 under an AI message: the agent's rating feeds the assistant's satisfaction rate; pressing it again takes it back. */
+export function AiRatingButtons({ messageId, initial }: { messageId: number; initial: AiRating | null }) {
+  const t = useT();
+  const [rating, setRating] = useState<AiRating | null>(initial);
+  const rate = useSubmit(noFields);
+  const press = (value: AiRating) =>
+    void rate.run(async () => {
+      const answer = await call('ai.rateMessage', { messageId, rating: rating === value ? null : value });
+      setRating(answer.rating);
+    });
+  return (
+    <span className="ai-rating" role="group" aria-label={t('ai.rate.label')} data-testid={`ai-rating-${messageId}`} data-rating={rating ?? ''}>
+      <button type="button" aria-pressed={rating === 'up'} title={t('ai.rate.up')} aria-label={t('ai.rate.up')} disabled={rate.pending} onClick={() => press('up')} data-testid="ai-rate-up">
+        👍
+      </button>
+      <button type="button" aria-pressed={rating === 'down'} title={t('ai.rate.down')} aria-label={t('ai.rate.down')} disabled={rate.pending} onClick={() => press('down')} data-testid="ai-rate-down">
+        👎
+      </button>
+      {rate.shown.formMessage ? <span className="field-error">{rate.shown.formMessage}</span> : null}
+    </span>
+  );
+}
