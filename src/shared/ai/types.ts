@@ -175,6 +175,20 @@ export const aiReasons = [
 ] as const;
 export type AiReason = (typeof aiReasons)[number];
 
+/** Each reason in both languages (hand-off notifications, the log, the conversation's badge). */
+export const aiReasonLabels: Record<AiReason, { ar: string; en: string }> = {
+  customer_asked: { ar: 'طلب العميل التحدث إلى موظف', en: 'the customer asked for a person' },
+  model_decided: { ar: 'رأى المساعد أن السؤال لموظف', en: 'the assistant judged it a question for a person' },
+  low_confidence: { ar: 'لم يكن المساعد واثقاً من الإجابة', en: 'the assistant was not confident' },
+  check_failed: { ar: 'لم تطابق الإجابة بيانات المكتب', en: 'the answer did not match the office’s records' },
+  provider_failed: { ar: 'تعذّر الوصول إلى مزوّد الذكاء الاصطناعي', en: 'the AI provider failed' },
+  fallback_delay: { ar: 'انتهت مدة المساعد في المحادثة', en: 'the assistant’s time in the conversation ran out' },
+  scenario_off: { ar: 'نوع السؤال غير مفعّل للمساعد', en: 'that kind of question is off for the assistant' },
+  reply_cap: { ar: 'بلغ المساعد حدّ الردود في المحادثة', en: 'the assistant reached its reply limit' },
+  person_took_over: { ar: 'ردّ موظف في المحادثة', en: 'a person replied in the conversation' },
+  out_of_hours: { ar: 'خارج ساعات عمل المساعد', en: 'outside the assistant’s hours' },
+};
+
 /** The test console's answer: what the responder would do; nothing is sent or logged. */
 export interface AiConsoleResult {
   recordsUsed: AiRecordUsed[];

@@ -31,6 +31,10 @@ export const notificationTypes = [
   'office_message',
   /** A CRM webhook endpoint was paused after 24 h of failed deliveries (to admins). */
   'webhook_paused',
+  /** Issue 16: the AI handed a conversation of my numbers to a person. */
+  'ai_handoff',
+  /** Issue 16: the AI provider started failing (once per outage; to admins). */
+  'ai_provider_failing',
 ] as const;
 export type NotificationType = (typeof notificationTypes)[number];
 
@@ -53,10 +57,12 @@ export const defaultNotificationModes: Record<NotificationType, NotificationMode
   staff_signed_in: 'in_app',
   office_message: 'desktop',
   webhook_paused: 'in_app',
+  ai_handoff: 'desktop',
+  ai_provider_failing: 'in_app',
 };
 
 /** Told only to admins. */
-const adminOnlyTypes = new Set<NotificationType>(['staff_signed_in', 'webhook_paused']);
+const adminOnlyTypes = new Set<NotificationType>(['staff_signed_in', 'webhook_paused', 'ai_provider_failing']);
 
 /** Which types a role can receive at all: the settings panel lists only these. */
 export function notificationTypesFor(role: Role): readonly NotificationType[] {

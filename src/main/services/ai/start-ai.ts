@@ -9,6 +9,7 @@ import type { MessagePipeline } from '../../whatsapp/message-pipeline';
 import type { NumberAccess } from '../inbox/number-access';
 import type { NotificationsService } from '../notifications/notifications-service';
 import { AiConfigStore } from './config/ai-config-store';
+import { AiRunner } from './engine/ai-runner';
 import { Responder } from './engine/responder';
 import { RetrievalIndex } from './engine/retrieval';
 import { AiConversations } from './episode/ai-conversations';
@@ -52,6 +53,8 @@ export function startAi(deps: AiDeps) {
   const unsubscribe = bus.subscribe((message) => {
     if (message.event === 'properties.changed') retrieval.invalidate();
   });
+  const runner = new AiRunner({ ...deps, calendar, configs, provider, episodes, conversations, responder });
+  const stopRunner = runner.start();
   return {
     configs,
     provider,
@@ -61,7 +64,9 @@ export function startAi(deps: AiDeps) {
     stats,
     retrieval,
     responder,
+    runner,
     stop(): void {
+      stopRunner();
       unsubscribe();
     },
   };

@@ -29,6 +29,8 @@ export const notificationsAr = {
   'notificationType.staff_signed_in': 'دخول موظف (للمدراء)',
   'notificationType.office_message': 'رسالة من الإدارة',
   'notificationType.webhook_paused': 'إيقاف ربط CRM لتعذّر التسليم (للمدراء)',
+  'notificationType.ai_handoff': 'تحويل المساعد الذكي محادثة إلى موظف',
+  'notificationType.ai_provider_failing': 'تعطّل مزوّد الذكاء الاصطناعي (للمدراء)',
 
   'notificationText.conversation_assigned.title': 'محادثة جديدة لك',
   'notificationText.conversation_assigned.body': 'أسند {by} إليك المحادثة مع {customer}.',
@@ -56,6 +58,10 @@ export const notificationsAr = {
   'notificationText.office_message.body': '{body} — {by}',
   'notificationText.webhook_paused.title': 'أُوقف ربط CRM',
   'notificationText.webhook_paused.body': 'تعذّر تسليم الأحداث إلى {url} طوال 24 ساعة، فأُوقف. أصلحه ثم استأنفه من الإعدادات ← التكاملات.',
+  'notificationText.ai_handoff.title': 'المساعد الذكي يحتاجك',
+  'notificationText.ai_handoff.body': 'حوّل المساعد الذكي المحادثة مع {customer} إليك: {reason}.',
+  'notificationText.ai_provider_failing.title': 'تعطّل مزوّد الذكاء الاصطناعي',
+  'notificationText.ai_provider_failing.body': 'لم يعد المساعد الذكي يجيب ({error})، وتُحوَّل المحادثات إلى الموظفين. راجع الإعدادات ← المساعد الذكي.',
   'notificationText.unknown': 'غير معروف',
 
   'notificationSettings.title': 'الإشعارات',
@@ -120,6 +126,8 @@ export const notificationsEn: Record<keyof typeof notificationsAr, string> = {
   'notificationType.staff_signed_in': 'A staff sign-in (admins)',
   'notificationType.office_message': 'A message from the admins',
   'notificationType.webhook_paused': 'A CRM webhook paused after failing (admins)',
+  'notificationType.ai_handoff': 'The AI assistant handed a conversation to a person',
+  'notificationType.ai_provider_failing': 'The AI provider is failing (admins)',
 
   'notificationText.conversation_assigned.title': 'A conversation for you',
   'notificationText.conversation_assigned.body': '{by} assigned you the conversation with {customer}.',
@@ -147,6 +155,10 @@ export const notificationsEn: Record<keyof typeof notificationsAr, string> = {
   'notificationText.office_message.body': '{body} — {by}',
   'notificationText.webhook_paused.title': 'A CRM webhook was paused',
   'notificationText.webhook_paused.body': 'Events could not be delivered to {url} for 24 hours, so it was paused. Fix it, then resume it in Settings → Integrations.',
+  'notificationText.ai_handoff.title': 'The AI assistant needs you',
+  'notificationText.ai_handoff.body': 'The AI assistant handed the conversation with {customer} to a person: {reason}.',
+  'notificationText.ai_provider_failing.title': 'The AI provider is failing',
+  'notificationText.ai_provider_failing.body': 'The AI assistant stopped answering ({error}); conversations go to the staff. Check Settings → AI assistant.',
   'notificationText.unknown': 'unknown',
 
   'notificationSettings.title': 'Notifications',

@@ -1,3 +1,4 @@
+import { aiProviderErrorMessages, aiReasonLabels, type AiProviderErrorCode, type AiReason } from '../../../../shared/ai/types';
 import type { Role } from '../../../../shared/domain';
 import type { NotificationView } from '../../../../shared/notifications/types';
 import type { DisconnectReason } from '../../../../shared/whatsapp';
@@ -25,6 +26,12 @@ export function notificationText(t: Translate, language: Language, n: Notificati
       break;
     case 'send_failed':
       params.reason = sendErrorText(t, p.errorCode);
+      break;
+    case 'ai_handoff':
+      params.reason = aiReasonLabels[p.reason as AiReason]?.[language] ?? text(p.reason);
+      break;
+    case 'ai_provider_failing':
+      params.error = aiProviderErrorMessages[p.error as AiProviderErrorCode]?.[language] ?? text(p.error);
       break;
     case 'staff_signed_in':
       params.role = p.role ? roleLabel(t, p.role as Role) : t('notificationText.unknown');
