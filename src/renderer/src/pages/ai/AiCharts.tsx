@@ -31,6 +31,8 @@ function Bars({ labels, series, label, testId }: { labels: string[]; series: Ser
       options: {
         animation: false,
         maintainAspectRatio: false,
+        // Room for the first and last slanted day labels.
+        layout: { padding: { left: 12, right: 12 } },
         locale: rtl ? 'ar-SA' : 'en-GB',
         scales: {
           x: { reverse: rtl, grid: { display: false } },

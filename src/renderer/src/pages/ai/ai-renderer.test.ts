@@ -86,6 +86,14 @@ describe('AI screens: the settings form', () => {
     expect(parsed.data).toMatchObject({ numberId: 7, fallbackDelay: 10, businessHours: { start: '20:00', end: '02:00' }, customInstructions: null, outOfHoursMessage: null, hoursMode: 'inside' });
   });
 
+  it('leaves the hours alone when it answers at any time: half-typed hours neither block the save nor reach the core', () => {
+    const values = { ...configFormDefaults(config), hoursMode: 'always' as const, businessHours: { start: '09:00', end: '', timezone: 'Asia/Riyadh' } };
+    const parsed = configForm.safeParse(values);
+    expect(parsed.success).toBe(true);
+    expect(parsed.data && 'businessHours' in parsed.data).toBe(false);
+    expect(fieldsRefused(configForm.safeParse({ ...values, hoursMode: 'inside' }), values)).toEqual(['businessHours.end']);
+  });
+
   it('refuses what the core refuses, under the field that is wrong: a bad time, an unknown zone, over-long instructions, a delay that is no number', () => {
     const base = configFormDefaults(config);
     const bad = {

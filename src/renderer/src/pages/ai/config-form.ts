@@ -20,7 +20,8 @@ export const configForm = saveConfigInput
     const delay = latinDigits(fallbackDelay.trim());
     return {
       ...config,
-      businessHours: { start: orNull(businessHours.start), end: orNull(businessHours.end), timezone: businessHours.timezone.trim() },
+      // "At any time" hides the hours: they are neither checked nor changed (the saved ones stay).
+      ...(config.hoursMode === 'always' ? {} : { businessHours: { start: orNull(businessHours.start), end: orNull(businessHours.end), timezone: businessHours.timezone.trim() } }),
       // Not a whole number: sent as it is, so the contract names `fallbackDelay` as not a number.
       fallbackDelay: /^\d{1,6}$/.test(delay) ? Number(delay) : (delay as unknown as number),
       customInstructions: orNull(customInstructions),
