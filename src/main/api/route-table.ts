@@ -7,6 +7,7 @@ import { templateCategories } from '../../shared/templates/types';
 import { offerStatuses } from '../../shared/offers/types';
 import { calendarSpans } from '../../shared/viewings/types';
 import { automationTriggers, statsPeriods } from '../../shared/automation/types';
+import { aiStatsPeriods } from '../../shared/ai/types';
 
 /**
  * The REST surface (seed 003's `/api/v1/whatsapp`): each route is a contract channel plus how
@@ -115,6 +116,8 @@ const offerQuery = z
 const ruleNumber = z.union([z.literal('null').transform(() => null), int(2 ** 31)]);
 const ruleQuery = z.object({ numberId: ruleNumber.optional(), isActive: flag.optional(), trigger: z.enum(automationTriggers).optional() }).strict();
 const statsQuery = z.object({ numberId: int(2 ** 31).optional(), period: z.enum(statsPeriods).optional() }).strict();
+
+const aiStatsQuery = z.object({ numberId: int(2 ** 31).optional(), period: z.enum(aiStatsPeriods).optional() }).strict();
 
 const defined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
@@ -259,6 +262,28 @@ export const routes: Route[] = [
   {
     method: 'GET', path: '/automation/stats', channel: 'automation.stats', scope: 'read', query: statsQuery,
     summary: 'Automation statistics (supervisors and admins): `numberId`, `period` 24h, 7d or 30d (24h unless given)',
+    input: (r) => defined(r.query),
+  },
+
+  // Seed 003 §6: the AI responder
+  {
+    method: 'GET', path: '/ai/config/:numberId', channel: 'ai.getConfig', scope: 'read', numberParam: 'numberId',
+    summary: 'A number\'s AI responder settings (supervisors and admins); the seed\'s defaults (`id` null) until saved',
+    input: (r) => ({ numberId: r.params.numberId }),
+  },
+  {
+    method: 'PUT', path: '/ai/config/:numberId', channel: 'ai.saveConfig', scope: 'manage', numberParam: 'numberId', body: 'json',
+    summary: 'Update or create a number\'s AI responder settings (admins); fields left out keep their value',
+    input: (r) => ({ ...r.body, numberId: r.params.numberId }),
+  },
+  {
+    method: 'PATCH', path: '/ai/config/:numberId/toggle', channel: 'ai.toggleConfig', scope: 'manage', numberParam: 'numberId',
+    summary: 'Switch a number\'s AI responder on or off (admins); answers `{ whatsappNumberId, enabled, updatedAt }`',
+    input: (r) => ({ numberId: r.params.numberId }),
+  },
+  {
+    method: 'GET', path: '/ai/stats', channel: 'ai.stats', scope: 'read', query: aiStatsQuery,
+    summary: 'AI responder statistics (supervisors and admins): `numberId`, `period` 24h, 7d or 30d (24h unless given)',
     input: (r) => defined(r.query),
   },
 

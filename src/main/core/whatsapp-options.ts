@@ -5,6 +5,7 @@ import { createDemoClientFactory } from '../whatsapp/demo/demo-client-factory';
 import { defaultOutboxPolicy } from '../outbox/outbox';
 import { seedDemoData } from '../whatsapp/demo/demo-seed';
 import { seedDemoDeals } from '../whatsapp/demo/demo-deals';
+import { startDemoProvider } from '../services/ai/testing/demo-provider';
 
 /**
  * The shells' WhatsApp set-up: real whatsapp-web.js sessions, or in demo mode (`--demo`)
@@ -16,6 +17,8 @@ export function whatsappOptions(options: { demo: boolean; logger: Logger; appBro
   // thread's demo menu), so a browser test counts exactly the arrivals it made.
   const factory = createDemoClientFactory(process.env.MERAS_DEMO_ARRIVALS === 'off' ? { customers: false } : {});
   options.logger.info('demo mode: WhatsApp is simulated');
+  // The AI answers through a scripted local model (issue 16), so the demo needs no key or network.
+  const aiProvider = startDemoProvider();
   return {
     factory,
     demo: factory,
@@ -23,8 +26,12 @@ export function whatsappOptions(options: { demo: boolean; logger: Logger; appBro
     seed: async ({ db, sqlite, dataDir, services, now }) => {
       const seeded = await seedDemoData(db, { dataDir, now });
       if (seeded) seedDemoDeals({ db, sqlite }, seeded, services, now);
+      (await aiProvider).pointAt(sqlite, now);
     },
-    close: () => factory.world.close(),
+    close: () => {
+      factory.world.close();
+      void aiProvider.then((p) => p.close());
+    },
     restoreSessions: true,
     // A demo shows acks quickly; a real number is paced like a person.
     outboxPolicy: { ...defaultOutboxPolicy, paceMs: 200, paceJitterMs: 200 },

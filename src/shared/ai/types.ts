@@ -24,7 +24,7 @@ export const aiLanguages = ['ar', 'en', 'both'] as const;
 export type AiLanguage = (typeof aiLanguages)[number];
 /** A reply's (and a customer's) language. */
 export type AiReplyLanguage = 'ar' | 'en';
-export const aiReplyLanguageLabels: Record<AiReplyLanguage, string> = { ar: 'العربية', en: 'English' };
+export const aiReplyLanguageLabels: Record<AiReplyLanguage, { ar: string; en: string }> = { ar: { ar: 'العربية', en: 'Arabic' }, en: { ar: 'الإنجليزية', en: 'English' } };
 
 /**
  * When the AI answers: `always`; `inside` the hours (the seed's `businessHoursOnly`); or

@@ -123,6 +123,11 @@ export class AiRunner {
     };
   }
 
+  /** Provider calls under way, and decisions waiting for a slot (at most four run at once). */
+  get calls(): { inFlight: number; waiting: number } {
+    return { inFlight: this.inFlight, waiting: this.queue.length };
+  }
+
   /** Resolves once nothing is due and no decision is under way (tests and the benchmark wait on it). */
   async settled(): Promise<void> {
     for (;;) {

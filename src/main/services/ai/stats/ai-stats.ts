@@ -108,12 +108,13 @@ export class AiStatsService {
       satisfactionRate: rated && rated.total > 0 ? percent(rated.up ?? 0, rated.total) : null,
       handoffRate: percent(handoffs, replies + handoffs),
       handoffCount: handoffs,
+      // Most first; ties in the seed's order.
       scenarioBreakdown: [...scenarios]
-        .sort((a, b) => b[1] - a[1])
+        .sort((a, b) => b[1] - a[1] || aiScenarios.indexOf(a[0]) - aiScenarios.indexOf(b[0]))
         .map(([scenario, count]) => ({ scenario, count, label: aiScenarioLabels[scenario].ar, labelEn: aiScenarioLabels[scenario].en, percentage: percent(count, scenarioTotal) })),
       languageBreakdown: [...languages]
-        .sort((a, b) => b[1] - a[1])
-        .map(([language, count]) => ({ language, count, label: aiReplyLanguageLabels[language], labelEn: aiReplyLanguageLabels[language], percentage: percent(count, languageTotal) })),
+        .sort((a, b) => b[1] - a[1] || (a[0] === 'ar' ? -1 : 1))
+        .map(([language, count]) => ({ language, count, label: aiReplyLanguageLabels[language].ar, labelEn: aiReplyLanguageLabels[language].en, percentage: percent(count, languageTotal) })),
       hourlyDistribution: [...hours]
         .filter(([, count]) => count > 0)
         .sort((a, b) => a[0] - b[0])

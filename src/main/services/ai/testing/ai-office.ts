@@ -91,6 +91,9 @@ export async function aiOffice(options: { clock?: ManualClock; dataDir?: string;
     ...usage,
   });
 
-  return { t, clock, sqlite: sqlite as unknown as Sqlite, fake, baseUrl, admin, number, villa, ai: ai as () => AiSlice, configure, customerWrites, typedOnPhone, groupMessage, inbound, settled, quietTimePasses, aiMessages, logs, notificationsOf, answer };
+  /** A fresh admin session (moving the clock past a day ends the first one). */
+  const signIn = async () => (await t.call('auth.signIn', { email: 'admin@office.test', password: 'admin-pass-123' })).token;
+
+  return { t, clock, signIn, sqlite: sqlite as unknown as Sqlite, fake, baseUrl, admin, number, villa, ai: ai as () => AiSlice, configure, customerWrites, typedOnPhone, groupMessage, inbound, settled, quietTimePasses, aiMessages, logs, notificationsOf, answer };
 }
 export type AiOffice = Awaited<ReturnType<typeof aiOffice>>;
