@@ -8,6 +8,8 @@ import { addUser, expect, setUpFirstAdmin, signIn, test } from './fixtures';
 test.use({ demo: true, demoArrivals: false });
 
 const demoNumber = 'المبيعات – العرض التجريبي';
+/** Linked in the test, worked by agent 1: nobody has written to it, so its AI counts only this test's customers. */
+const reception = 'الاستقبال';
 const agent1 = { name: 'أحمد الحربي', email: 'agent1@demo.meras', password: 'demo-pass-123' };
 const supervisor = { name: 'هند العتيبي', email: 'hind@office.test', password: 'hind-pass-2026' };
 
@@ -119,6 +121,7 @@ test('an admin sets the AI up in Arabic: the number’s settings refuse a bad ti
   await openAiTab(page, 'settings');
   await expect(settings.getByTestId('ai-config-state')).toHaveText('On');
   await expect(settings.getByTestId('ai-language').locator('option:checked')).toHaveText('The customer\'s (Arabic or English)');
+  await shot(page, 'ai-settings-en');
   await page.getByTestId('language-toggle').click();
 
   // A supervisor reads the same settings, unable to change them, and has no console.
@@ -141,4 +144,170 @@ test('an admin sets the AI up in Arabic: the number’s settings refuse a bad ti
   await signIn(page, agent1.email, agent1.password);
   await expect(page.getByTestId('app-shell')).toBeVisible();
   await expect(page.getByTestId('nav-ai')).toHaveCount(0);
+});
+
+/** The demo catalogue's prices as the demo model quotes them (src/main/whatsapp/demo/demo-seed.ts). */
+const demoPrices: Record<string, string> = {
+  'شقة ٤ غرف – حي النرجس': '950,000',
+  'فيلا دوبلكس – حي حطين': '3,200,000',
+  'شقة للإيجار – حي الملقا': '65,000',
+  'أرض سكنية – حي القيروان': '1,800,000',
+};
+
+function conversationRow(page: Page, customer: string) {
+  return page.getByTestId('conversation-list').locator('[data-testid^="conversation-row-"]').filter({ has: page.getByTestId('conversation-name').getByText(customer, { exact: true }) });
+}
+
+async function openConversation(page: Page, customer: string): Promise<void> {
+  await page.getByTestId('nav-inbox').click();
+  await conversationRow(page, customer).click();
+  await expect(page.getByTestId('thread-name')).toHaveText(customer);
+}
+
+/** A number's card: a customer it never heard from writes now; returns their name. */
+async function newCustomerWrites(page: Page, numberName: string): Promise<string> {
+  await page.getByTestId('nav-numbers').click();
+  const card = page.getByTestId(`number-row-${numberName}`);
+  await card.getByTestId(`demo-new-customer-${numberName}`).click();
+  const wrote = card.getByTestId(`demo-new-customer-wrote-${numberName}`);
+  await expect(wrote).toBeVisible();
+  return (await wrote.getAttribute('data-name'))!;
+}
+
+/** Adds a number worked by `owner` and links it with the demo phone: nobody has written to it yet. */
+async function linkNumber(page: Page, numberName: string, owner: string): Promise<void> {
+  await page.getByTestId('nav-numbers').click();
+  await page.getByTestId('numbers-add').click();
+  await page.getByTestId('number-form-name').fill(numberName);
+  await page.getByTestId('number-form-employee').selectOption({ label: owner });
+  await page.getByTestId('number-form-submit').click();
+  const card = page.getByTestId(`number-row-${numberName}`);
+  await card.getByTestId(`number-connect-${numberName}`).click();
+  const dialog = page.getByTestId('qr-dialog');
+  await dialog.getByTestId('qr-demo-scan').click();
+  await dialog.getByTestId('qr-close').click();
+  await expect(card.getByTestId(`number-status-${numberName}-label`)).toHaveText('متصل', { timeout: 20_000 });
+}
+
+async function unreadCount(page: Page): Promise<number> {
+  const badge = page.getByTestId('notification-count');
+  return (await badge.count()) === 0 ? 0 : Number(await badge.textContent());
+}
+
+test('a customer asks about a property: the AI answers with the catalogue’s price, badged; the agent takes over, the AI pauses there, and the stats count it; in Arabic, then English', async ({ page, host, browser }) => {
+  test.setTimeout(240_000);
+  await setUpFirstAdmin(page, host);
+  await page.getByTestId('nav-numbers').click();
+  await expect(page.getByTestId(`number-status-${demoNumber}-label`)).toHaveText('متصل', { timeout: 20_000 });
+  // A number of its own, worked by agent 1, so the AI and its stats see only this test's customer.
+  await linkNumber(page, reception, agent1.name);
+
+  // Demo mode's local model is the office's provider; its connection works.
+  await openAiTab(page, 'provider');
+  const provider = page.getByTestId('ai-provider');
+  await expect(provider.getByTestId('ai-provider-state')).toHaveText('يعمل');
+  await expect(provider.getByTestId('ai-may-quote-prices')).toBeChecked();
+  await provider.getByTestId('ai-test-connection').click();
+  await expect(provider.getByTestId('ai-test-result')).toHaveText(/^نجح الاتصال بالنموذج /);
+
+  // On for the demo number, at any time, for greetings, FAQ and property questions, in the customer's language.
+  await openAiTab(page, 'settings');
+  await page.getByTestId('ai-number').selectOption({ label: reception });
+  const settings = page.getByTestId('ai-config');
+  await settings.getByTestId('ai-hours-mode').selectOption('always');
+  await settings.getByTestId('ai-language').selectOption('both');
+  for (const scenario of ['initialGreeting', 'faqResponses', 'propertyInquiryResponse']) await settings.getByTestId(`ai-scenario-${scenario}`).check();
+  await settings.getByTestId('ai-enabled').check();
+  await settings.getByTestId('ai-config-save').click();
+  await expect(settings.getByTestId('ai-config-state')).toHaveText('يعمل');
+
+  // The console: a question answered from the catalogue, with the records, tokens and checks; nothing sent.
+  await openAiTab(page, 'console');
+  const consoleCard = page.getByTestId('ai-console');
+  await consoleCard.getByTestId('ai-console-question').fill('كم سعر فيلا حطين؟');
+  await consoleCard.getByTestId('ai-console-ask').click();
+  const result = consoleCard.getByTestId('ai-console-result');
+  await expect(result.getByTestId('ai-console-decision')).toHaveText('سيرد المساعد');
+  await expect(result.getByTestId('ai-console-answer')).toContainText('3,200,000');
+  await expect(result.getByTestId('ai-console-records')).toContainText('فيلا دوبلكس – حي حطين');
+  await expect(result.getByTestId('ai-console-tokens')).toContainText('الرموز:');
+  await expect(result.getByTestId('ai-console-checks').locator('[data-ok="false"]')).toHaveCount(0);
+  await shot(page, 'ai-console-ar');
+  // Asking for a person: the console says it would hand off, and why.
+  await consoleCard.getByTestId('ai-console-question').fill('أبي أكلم موظف');
+  await consoleCard.getByTestId('ai-console-ask').click();
+  await expect(result.getByTestId('ai-console-decision')).toHaveText('سيحوّل إلى موظف');
+  await expect(result.getByTestId('ai-console-reason')).toHaveText('السبب: طلب العميل موظفًا');
+  // Nothing was sent and nothing counted.
+  await openAiTab(page, 'stats');
+  await page.getByTestId('ai-number').selectOption({ label: reception });
+  await expect(page.getByTestId('ai-stats-total')).toHaveText('0');
+
+  // The agent of the demo number, signed in elsewhere.
+  const agentContext = await browser.newContext();
+  const agentPage = await agentContext.newPage();
+  await agentPage.goto(host.url);
+  await signIn(agentPage, agent1.email, agent1.password);
+  await expect(agentPage.getByTestId('app-shell')).toBeVisible();
+
+  // A new customer asks about a property: after the quiet time, one reply from the AI, badged, with the catalogue's price.
+  const customer = await newCustomerWrites(page, reception);
+  await openConversation(page, customer);
+  const thread = page.getByTestId('thread');
+  const aiReply = thread.locator('[data-sender="ai"]');
+  await expect(aiReply).toHaveCount(1, { timeout: 30_000 });
+  await expect(aiReply.getByTestId('message-ai-badge')).toHaveText('المساعد الذكي');
+  const replyText = (await aiReply.locator('.message-text').textContent()) ?? '';
+  const quoted = /^نعم، (.+?) متاحة بسعر ([\d,]+) ريال/.exec(replyText);
+  expect(quoted, replyText).not.toBeNull();
+  expect(quoted![2]).toBe(demoPrices[quoted![1]!]);
+  const strip = page.getByTestId('ai-strip');
+  await expect(strip).toHaveAttribute('data-holder', 'ai');
+  await expect(strip.getByTestId('ai-strip-holder')).toHaveText('يرد المساعد الذكي على هذه المحادثة');
+  await expect(strip.getByTestId('ai-resume')).toHaveCount(0);
+  await shot(page, 'ai-thread-ar');
+
+  // The agent takes over by answering: the AI pauses in this conversation and says so, live on the admin's screen too.
+  await openConversation(agentPage, customer);
+  await agentPage.getByTestId('composer-input').fill('أهلاً، معك أحمد من المكتب. أخدمك بنفسي.');
+  await agentPage.getByTestId('composer-send').click();
+  await expect(agentPage.getByTestId('thread').locator('[data-sender="agent"]')).toHaveCount(1);
+  const agentStrip = agentPage.getByTestId('ai-strip');
+  await expect(agentStrip).toHaveAttribute('data-paused', 'true');
+  await expect(agentStrip.getByTestId('ai-strip-holder')).toHaveText('يتولى موظف هذه المحادثة؛ المساعد متوقف فيها');
+  await expect(strip).toHaveAttribute('data-paused', 'true');
+  // The agent rates the AI's reply.
+  const agentAiReply = agentPage.getByTestId('thread').locator('[data-sender="ai"]');
+  await agentAiReply.getByTestId('ai-rate-up').click();
+  await expect(agentAiReply.getByTestId('ai-rate-up')).toHaveAttribute('aria-pressed', 'true');
+  await shot(agentPage, 'ai-thread-paused-ar');
+
+  // Stats: one reply, rated, for this number.
+  await openAiTab(page, 'stats');
+  await page.getByTestId('ai-number').selectOption({ label: reception });
+  const stats = page.getByTestId('ai-stats');
+  await expect(stats.getByTestId('ai-stats-total')).toHaveText('1');
+  await expect(stats.getByTestId('ai-stats-satisfaction')).toHaveText('100٪');
+  await expect(stats.getByTestId('ai-stats-scenarios').locator('[data-key="propertyInquiryResponse"]')).toContainText('استفسار عقاري');
+  await shot(page, 'ai-stats-ar');
+  await openAiTab(page, 'logs');
+  await page.getByTestId('ai-number').selectOption({ label: reception });
+  await expect(page.getByTestId('ai-logs-table').locator('[data-outcome="replied"]')).toHaveCount(1);
+
+  // English: the same thread in the other language; "Resume AI" gives the conversation back to the AI.
+  await agentPage.getByTestId('language-toggle').click();
+  await expect(agentAiReply.getByTestId('message-ai-badge')).toHaveText('AI assistant');
+  await expect(agentStrip.getByTestId('ai-strip-holder')).toHaveText('A person has this conversation; the assistant is paused here');
+  await agentStrip.getByTestId('ai-resume').click();
+  await expect(agentStrip).toHaveAttribute('data-paused', 'false');
+  await expect(agentStrip.getByTestId('ai-resume')).toHaveCount(0);
+  await page.getByTestId('language-toggle').click();
+  await openAiTab(page, 'stats');
+  await page.getByTestId('ai-number').selectOption({ label: reception });
+  await expect(page.getByRole('heading', { name: 'Assistant statistics' })).toBeVisible();
+  await expect(stats.getByTestId('ai-stats-satisfaction')).toHaveText('100%');
+  await stats.getByTestId('ai-stats-view-toggle').click();
+  await expect(stats.getByTestId('ai-stats-daily-table')).toBeVisible();
+  await shot(page, 'ai-stats-en');
+  await agentContext.close();
 });
