@@ -4,6 +4,7 @@ import type { AiStats } from '../../../../shared/ai/types';
 import { useOfficeFormat } from '../../format/use-office-format';
 import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
+import { durationText } from './ai-labels';
 import { fullDay } from './hourly';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
@@ -107,7 +108,7 @@ export function DailyTable({ daily }: { daily: AiStats['dailyStats'] }) {
               <th scope="row">{formatDay(day.date)}</th>
               <td>{formatNumber(day.responses)}</td>
               <td>{formatNumber(day.handoffs)}</td>
-              <td>{t('ai.stats.seconds', { value: formatNumber(day.avgResponseTime / 1000, { maximumFractionDigits: 1 }) })}</td>
+              <td>{durationText(t, formatNumber, day.avgResponseTime)}</td>
             </tr>
           ))}
         </tbody>

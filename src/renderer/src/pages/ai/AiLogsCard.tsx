@@ -3,7 +3,7 @@ import { call } from '../../api/client';
 import { useOfficeFormat } from '../../format/use-office-format';
 import { useT } from '../../i18n/use-t';
 import { useLiveRead } from '../automation/use-live-read';
-import { outcomeText, providerErrorText, reasonText } from './ai-labels';
+import { durationText, outcomeText, providerErrorText, reasonText } from './ai-labels';
 
 const limit = 20;
 
@@ -16,7 +16,6 @@ export function AiLogsCard({ numberId }: { numberId: number | undefined }) {
   const logs = useLiveRead(() => call('ai.logs', input), JSON.stringify(input), ['ai.conversation.changed']);
   const rows = logs.data?.data ?? [];
   const pages = logs.data?.pagination.totalPages ?? 1;
-  const seconds = (ms: number) => t('ai.stats.seconds', { value: formatNumber(ms / 1000, { maximumFractionDigits: 1 }) });
   // Costs are thousandths of a halala: a riyal figure with up to five decimals.
   const cost = (millihalalas: number) => t('ai.logs.costValue', { value: formatNumber(millihalalas / 100_000, { minimumFractionDigits: 2, maximumFractionDigits: 5 }) });
 
@@ -53,7 +52,7 @@ export function AiLogsCard({ numberId }: { numberId: number | undefined }) {
                   <td>{outcomeText(t, row.outcome)}</td>
                   <td>{row.scenario ? t(`ai.scenario.${row.scenario}`) : '—'}</td>
                   <td>{row.language ? t(`ai.language.${row.language}`) : '—'}</td>
-                  <td className="nowrap">{seconds(row.responseTimeMs)}</td>
+                  <td className="nowrap">{durationText(t, formatNumber, row.responseTimeMs)}</td>
                   <td>{t(row.handedOff ? 'ai.logs.yes' : 'ai.logs.no')}</td>
                   <td>{[reasonText(t, row.reason), row.errorCode ? providerErrorText(t, row.errorCode) : ''].filter(Boolean).join(' — ') || '—'}</td>
                   <td className="nowrap">

@@ -5,6 +5,7 @@ import { useOfficeFormat } from '../../format/use-office-format';
 import { useT } from '../../i18n/use-t';
 import { useLiveRead } from '../automation/use-live-read';
 import { DailyBars, DailyTable, HourlyBars, HourlyTable } from './AiCharts';
+import { durationText } from './ai-labels';
 
 /** One breakdown (by request type or language) as labelled bars with count and share. */
 function Breakdown({ title, rows, testId }: { title: string; rows: { key: string; label: string; count: number; percentage: number }[]; testId: string }) {
@@ -69,7 +70,7 @@ export function AiStatsCard({ numberId }: { numberId: number | undefined }) {
             </div>
             <div>
               <dt>{t('ai.stats.avgResponseTime')}</dt>
-              <dd data-testid="ai-stats-avg-time">{t('ai.stats.seconds', { value: formatNumber(data.avgResponseTimeMs / 1000, { maximumFractionDigits: 1 }) })}</dd>
+              <dd data-testid="ai-stats-avg-time">{durationText(t, formatNumber, data.avgResponseTimeMs)}</dd>
             </div>
             <div>
               <dt>{t('ai.stats.handoffCount')}</dt>

@@ -9,7 +9,7 @@ import { useOfficeFormat } from '../../format/use-office-format';
 import { FormTextAreaField } from '../../forms/FormFields';
 import { useContractForm } from '../../forms/use-contract-form';
 import { useT } from '../../i18n/use-t';
-import { providerErrorText, reasonText } from './ai-labels';
+import { checkName, providerErrorText, reasonText } from './ai-labels';
 
 const questionOnly = consoleInput.pick({ question: true });
 const defaults = { question: '' };
@@ -78,7 +78,7 @@ export function ConsoleCard({ numberId }: { numberId: number }) {
                 <span className={check.ok ? 'ai-check-ok' : 'ai-check-failed'} aria-hidden="true">
                   {check.ok ? '✓' : '✗'}
                 </span>
-                <span className="latin">{check.name}</span>
+                <span>{checkName(t, check.name)}</span>
                 <span className="visually-hidden">{t(check.ok ? 'ai.console.checkOk' : 'ai.console.checkFailed')}</span>
                 {check.detail ? (
                   <span className="muted" dir="auto">

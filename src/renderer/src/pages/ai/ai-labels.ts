@@ -37,6 +37,24 @@ const outcomeKeys: Record<AiOutcome, MessageKey> = {
   failed: 'ai.outcome.failed',
 };
 
+// The responder's checks by name (src/main/services/ai/engine); a check this window does not know shows its name.
+const checkKeys: Record<string, MessageKey> = {
+  schema: 'ai.check.schema',
+  records: 'ai.check.records',
+  confidence: 'ai.check.confidence',
+  scenario: 'ai.check.scenario',
+  reply: 'ai.check.reply',
+  language: 'ai.check.language',
+  figures: 'ai.check.figures',
+  prices_allowed: 'ai.check.prices_allowed',
+  property_names: 'ai.check.property_names',
+};
+
+export function checkName(t: Translate, name: string): string {
+  const key = checkKeys[name];
+  return key ? t(key) : name;
+}
+
 /** A provider failure in the reader's language; a code from a newer core reads as a general failure. */
 export function providerErrorText(t: Translate, code: AiProviderErrorCode | null): string {
   return t((code && providerErrorKeys[code]) ?? 'ai.error.unknown');
@@ -48,4 +66,10 @@ export function reasonText(t: Translate, reason: AiReason | null | undefined): s
 
 export function outcomeText(t: Translate, outcome: AiOutcome): string {
   return t(outcomeKeys[outcome] ?? 'ai.outcome.other');
+}
+
+/** A response time as people read it: seconds, or milliseconds under one second (a local model can be that quick). */
+export function durationText(t: Translate, formatNumber: (value: number, options?: Intl.NumberFormatOptions) => string, ms: number): string {
+  if (ms > 0 && ms < 1000) return t('ai.stats.ms', { value: formatNumber(Math.round(ms)) });
+  return t('ai.stats.seconds', { value: formatNumber(ms / 1000, { maximumFractionDigits: 1 }) });
 }

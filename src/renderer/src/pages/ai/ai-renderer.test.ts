@@ -4,7 +4,7 @@ import { zodDetails } from '../../../../shared/zod-details';
 import { plural } from '../../i18n/plural';
 import { makeTranslate } from '../../i18n/translate';
 import { fullDay } from './hourly';
-import { outcomeText, providerErrorText, reasonText } from './ai-labels';
+import { checkName, durationText, outcomeText, providerErrorText, reasonText } from './ai-labels';
 import { configForm, configFormDefaults } from './config-form';
 import { presetOf, providerForm, providerFormDefaults } from './provider-form';
 
@@ -61,6 +61,11 @@ describe('AI screens: words', () => {
     }
     for (const reason of aiReasons) expect(reasonText(ar, reason)).not.toBe(reasonText(en, reason));
     for (const outcome of aiOutcomes) expect(outcomeText(ar, outcome)).not.toBe(outcomeText(en, outcome));
+    for (const check of ['schema', 'records', 'confidence', 'scenario', 'reply', 'language', 'figures', 'prices_allowed', 'property_names']) {
+      expect(checkName(ar, check)).not.toBe(check);
+      expect(checkName(ar, check)).not.toBe(checkName(en, check));
+    }
+    expect(checkName(ar, 'from_a_newer_core')).toBe('from_a_newer_core');
     expect(ar('sender.ai')).toBe('المساعد الذكي');
     expect(en('sender.ai')).toBe('AI assistant');
   });
@@ -131,6 +136,15 @@ describe('AI screens: the provider form', () => {
     expect(presetOf('http://localhost:1234/v1')).toBe('lmstudio');
     expect(presetOf('https://api.openai.com/v1')).toBe('openai');
     expect(presetOf('http://10.0.0.5:8000/v1')).toBe('');
+  });
+});
+
+describe('AI screens: response times', () => {
+  it('reads a local model’s quick answer in milliseconds, a slower one in seconds, and none as zero seconds', () => {
+    const format = (value: number, options?: Intl.NumberFormatOptions) => new Intl.NumberFormat('en-GB', options).format(value);
+    expect(durationText(makeTranslate('ar'), format, 48)).toBe('48 ملّي ثانية');
+    expect(durationText(makeTranslate('en'), format, 2_540)).toBe('2.5 s');
+    expect(durationText(makeTranslate('en'), format, 0)).toBe('0 s');
   });
 });
 

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import type { AiRating } from '../../../../shared/ai/types';
 import { call } from '../../api/client';
+import { Icon } from '../../components/icons';
 import { useSubmit } from '../../hooks/use-submit';
 import { useT } from '../../i18n/use-t';
 
 const noFields: readonly string[] = [];
 
-/** 👍/👎 under an AI message: the agent's rating feeds the assistant's satisfaction rate; pressing it again takes it back. */
+/** 👍/👎 (drawn as icons: not every computer has an emoji font) under an AI message: the agent's rating feeds the assistant's satisfaction rate; pressing it again takes it back. */
 export function AiRatingButtons({ messageId, initial }: { messageId: number; initial: AiRating | null }) {
   const t = useT();
   const [rating, setRating] = useState<AiRating | null>(initial);
@@ -19,10 +20,10 @@ export function AiRatingButtons({ messageId, initial }: { messageId: number; ini
   return (
     <span className="ai-rating" role="group" aria-label={t('ai.rate.label')} data-testid={`ai-rating-${messageId}`} data-rating={rating ?? ''}>
       <button type="button" aria-pressed={rating === 'up'} title={t('ai.rate.up')} aria-label={t('ai.rate.up')} disabled={rate.pending} onClick={() => press('up')} data-testid="ai-rate-up">
-        👍
+        <Icon name="thumbUp" className="icon icon-small" />
       </button>
       <button type="button" aria-pressed={rating === 'down'} title={t('ai.rate.down')} aria-label={t('ai.rate.down')} disabled={rate.pending} onClick={() => press('down')} data-testid="ai-rate-down">
-        👎
+        <Icon name="thumbDown" className="icon icon-small" />
       </button>
       {rate.shown.formMessage ? <span className="field-error">{rate.shown.formMessage}</span> : null}
     </span>
