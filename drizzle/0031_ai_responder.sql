@@ -111,3 +111,24 @@ CREATE TABLE `ai_message_ratings` (
 	FOREIGN KEY (`message_id`) REFERENCES `messages`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
 );
+--> statement-breakpoint
+-- The stats' rollup: per number and UTC quarter hour (zones move on quarter hours, so each
+-- quarter lies in one office hour and day), the decisions' counts, written with each log row.
+CREATE TABLE `ai_stats_quarters` (
+	`whatsapp_number_id` integer NOT NULL,
+	`quarter` integer NOT NULL,
+	`replies` integer DEFAULT 0 NOT NULL,
+	`handoffs` integer DEFAULT 0 NOT NULL,
+	`reply_ms` integer DEFAULT 0 NOT NULL,
+	`initial_greeting` integer DEFAULT 0 NOT NULL,
+	`faq_responses` integer DEFAULT 0 NOT NULL,
+	`property_inquiry_response` integer DEFAULT 0 NOT NULL,
+	`appointment_booking` integer DEFAULT 0 NOT NULL,
+	`general_questions` integer DEFAULT 0 NOT NULL,
+	`lang_ar` integer DEFAULT 0 NOT NULL,
+	`lang_en` integer DEFAULT 0 NOT NULL,
+	PRIMARY KEY(`whatsapp_number_id`, `quarter`),
+	FOREIGN KEY (`whatsapp_number_id`) REFERENCES `whatsapp_numbers`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `ai_stats_quarters_quarter` ON `ai_stats_quarters` (`quarter`);

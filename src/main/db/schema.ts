@@ -933,3 +933,26 @@ export const aiMessageRatings = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.messageId, t.userId] })],
 );
+
+/** Issue 16: the AI stats' rollup per number and UTC quarter hour, written with each decision's log row. */
+export const aiStatsQuarters = sqliteTable(
+  'ai_stats_quarters',
+  {
+    whatsappNumberId: integer('whatsapp_number_id')
+      .notNull()
+      .references(() => whatsappNumbers.id, { onDelete: 'cascade' }),
+    /** created_at / 900,000. */
+    quarter: integer('quarter').notNull(),
+    replies: integer('replies').notNull().default(0),
+    handoffs: integer('handoffs').notNull().default(0),
+    replyMs: integer('reply_ms').notNull().default(0),
+    initialGreeting: integer('initial_greeting').notNull().default(0),
+    faqResponses: integer('faq_responses').notNull().default(0),
+    propertyInquiryResponse: integer('property_inquiry_response').notNull().default(0),
+    appointmentBooking: integer('appointment_booking').notNull().default(0),
+    generalQuestions: integer('general_questions').notNull().default(0),
+    langAr: integer('lang_ar').notNull().default(0),
+    langEn: integer('lang_en').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.whatsappNumberId, t.quarter] }), index('ai_stats_quarters_quarter').on(t.quarter)],
+);

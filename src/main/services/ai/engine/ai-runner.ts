@@ -73,6 +73,8 @@ export class AiRunner {
   private inFlight = 0;
   private readonly queue: (() => void)[] = [];
   private readonly running = new Set<Promise<void>>();
+  /** Crash tests stop the process after the provider answered (before the commit) and just after the commit. */
+  readonly probes: { answered?: () => void; committed?: () => void } = {};
 
   constructor(private readonly deps: RunnerDeps) {
     const { sqlite } = deps;
@@ -238,6 +240,7 @@ export class AiRunner {
     const interestIds = this.q.interests.all(row.conversation_id).map((r) => r.property_id);
     const decision = await this.limited(() => this.deps.responder.decide({ config, provider: settings, turns, question, interestIds, budgetSpent }));
     if (this.stopped) return;
+    this.probes.answered?.();
     if (decision.called && decision.errorCode === null) this.deps.provider.succeeded();
     this.commit(row, dueId, started, decision, config, customerLanguage);
   }
@@ -292,6 +295,7 @@ export class AiRunner {
       this.log.write({ ...base, replyMessageId: message?.id ?? null, handedOff: true, outcome: 'handed_off', reason, language });
       return { message, handedOff: reason, outage: decision.errorCode };
     })();
+    if (committed) this.probes.committed?.();
     if (committed) this.announce(row, committed);
   }
 

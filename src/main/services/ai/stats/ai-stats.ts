@@ -15,26 +15,34 @@ import {
 import { toIso, type Clock } from '../../../base/clock';
 import type { OfficeCalendar } from '../../../calendar/office-calendar';
 import { dayName, ZoneTime } from '../../../calendar/zone-time';
+import { quarterMs, scenarioColumns, type QuarterRow } from './stats-rollup';
 
 const periodMs: Record<AiStatsPeriod, number> = { '24h': 24 * 3_600_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000 };
-/** Rows are grouped by UTC quarter hour in SQL; each quarter maps to one office hour and day (zones move on quarter hours). */
-const quarter = 15 * 60_000;
-
-interface BucketRow {
-  b: number;
-  replies: number;
-  handoffs: number;
-  reply_ms: number;
-}
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : round1((part / whole) * 100));
+const counted = "(outcome = 'replied' or handed_off = 1)";
+const rawQuarters = `created_at / ${quarterMs} as quarter, sum(outcome = 'replied') as replies, sum(handed_off) as handoffs,
+  sum(case when outcome = 'replied' then response_time_ms else 0 end) as reply_ms,
+  ${Object.entries(scenarioColumns).map(([scenario, column]) => `sum(scenario = '${scenario}') as ${column}`).join(', ')},
+  sum(language = 'ar') as lang_ar, sum(language = 'en') as lang_en`;
+const rolledQuarters = `quarter, sum(replies) as replies, sum(handoffs) as handoffs, sum(reply_ms) as reply_ms,
+  ${Object.values(scenarioColumns).map((column) => `sum(${column}) as ${column}`).join(', ')}, sum(lang_ar) as lang_ar, sum(lang_en) as lang_en`;
+
+interface Range {
+  from: number;
+  to: number;
+  /** The whole quarters inside [from, to): read from the rollup; the edges from the log. */
+  firstQuarter: number;
+  endQuarter: number;
+  numberId: number | null;
+}
 
 /**
- * Seed 003's GET /ai/stats over the decision log. A "response" is a reply the AI sent; a
- * hand-off is a decision to give the conversation to a person; `handoffRate` is hand-offs over
- * both. Hours and days are the office's zone: the log is grouped by UTC quarter hour in SQL and
- * each quarter placed in its office hour and day here.
+ * Seed 003's GET /ai/stats. A "response" is a reply the AI sent; a hand-off is a decision to give
+ * the conversation to a person; `handoffRate` is hand-offs over both. Hours and days are the
+ * office's zone. The whole quarter hours of the period come from the rollup (a few thousand rows
+ * for 30 days, whatever the log's size), the partial quarters at its two ends from the log.
  */
 export class AiStatsService {
   private readonly q;
@@ -42,17 +50,16 @@ export class AiStatsService {
   constructor(private readonly deps: { sqlite: Database.Database; clock: Clock; calendar: () => OfficeCalendar }) {
     const { sqlite } = deps;
     const numberFilter = '(@numberId is null or whatsapp_number_id = @numberId)';
-    const inPeriod = `created_at >= @from and created_at < @to and ${numberFilter}`;
     this.q = {
-      buckets: sqlite.prepare<[{ from: number; to: number; numberId: number | null }], BucketRow>(
-        `select created_at / ${quarter} as b, sum(outcome = 'replied') as replies, sum(handed_off) as handoffs,
-           sum(case when outcome = 'replied' then response_time_ms else 0 end) as reply_ms
-         from ai_response_logs where ${inPeriod} and (outcome = 'replied' or handed_off = 1) group by b`,
+      rolled: sqlite.prepare<[Range], QuarterRow>(
+        `select ${rolledQuarters} from ai_stats_quarters where quarter >= @firstQuarter and quarter < @endQuarter and ${numberFilter} group by quarter`,
       ),
-      breakdown: sqlite.prepare<[{ from: number; to: number; numberId: number | null }], { scenario: string | null; language: string | null; n: number }>(
-        `select scenario, language, count(*) as n from ai_response_logs where ${inPeriod} and (outcome = 'replied' or handed_off = 1) group by scenario, language`,
+      edges: sqlite.prepare<[Range], QuarterRow>(
+        `select ${rawQuarters} from ai_response_logs
+         where ((created_at >= @from and created_at < @firstQuarter * ${quarterMs}) or (created_at >= @endQuarter * ${quarterMs} and created_at < @to))
+           and ${counted} and ${numberFilter} group by quarter`,
       ),
-      ratings: sqlite.prepare<[{ from: number; to: number; numberId: number | null }], { up: number | null; total: number }>(
+      ratings: sqlite.prepare<[Range], { up: number | null; total: number }>(
         `select sum(r.rating = 'up') as up, count(*) as total from ai_message_ratings r join messages m on m.id = r.message_id
          where m.sender = 'ai' and m.created_at >= @from and m.created_at < @to and (@numberId is null or m.whatsapp_number_id = @numberId)`,
       ),
@@ -66,7 +73,9 @@ export class AiStatsService {
   stats(input: z.output<typeof aiStatsInput>): AiStats {
     const to = this.deps.clock.now() + 1;
     const from = to - periodMs[input.period];
-    const range = { from, to, numberId: input.numberId ?? null };
+    const firstQuarter = Math.ceil(from / quarterMs);
+    const endQuarter = Math.max(firstQuarter, Math.floor(to / quarterMs));
+    const range: Range = { from, to, firstQuarter, endQuarter, numberId: input.numberId ?? null };
     const calendar = this.deps.calendar();
     const zone = new ZoneTime(calendar.timeZone);
 
@@ -75,27 +84,28 @@ export class AiStatsService {
     let replyMs = 0;
     const hours = new Map<number, number>();
     const days = new Map<string, { responses: number; handoffs: number; ms: number }>();
-    for (const row of this.q.buckets.all(range)) {
+    const scenarios = new Map<AiScenario, number>();
+    const languages = new Map<AiReplyLanguage, number>();
+    const add = <K,>(m: Map<K, number>, key: K, n: number) => {
+      if (n > 0) m.set(key, (m.get(key) ?? 0) + n);
+    };
+    for (const row of [...this.q.rolled.all(range), ...this.q.edges.all(range)]) {
       replies += row.replies;
       handoffs += row.handoffs;
       replyMs += row.reply_ms;
-      const wall = zone.wall(row.b * quarter);
-      const hour = Math.floor(wall.minute / 60);
-      hours.set(hour, (hours.get(hour) ?? 0) + row.replies);
+      const wall = zone.wall(row.quarter * quarterMs);
+      add(hours, Math.floor(wall.minute / 60), row.replies);
       const day = dayName(wall.day);
       const d = days.get(day) ?? { responses: 0, handoffs: 0, ms: 0 };
       d.responses += row.replies;
       d.handoffs += row.handoffs;
       d.ms += row.reply_ms;
       days.set(day, d);
+      for (const [scenario, column] of Object.entries(scenarioColumns) as [AiScenario, keyof QuarterRow][]) add(scenarios, scenario, row[column]);
+      add(languages, 'ar', row.lang_ar);
+      add(languages, 'en', row.lang_en);
     }
 
-    const scenarios = new Map<AiScenario, number>();
-    const languages = new Map<AiReplyLanguage, number>();
-    for (const row of this.q.breakdown.all(range)) {
-      if (row.scenario && (aiScenarios as readonly string[]).includes(row.scenario)) scenarios.set(row.scenario as AiScenario, (scenarios.get(row.scenario as AiScenario) ?? 0) + row.n);
-      if (row.language === 'ar' || row.language === 'en') languages.set(row.language, (languages.get(row.language) ?? 0) + row.n);
-    }
     const scenarioTotal = [...scenarios.values()].reduce((a, b) => a + b, 0);
     const languageTotal = [...languages.values()].reduce((a, b) => a + b, 0);
     const rated = this.q.ratings.get(range);
@@ -115,10 +125,7 @@ export class AiStatsService {
       languageBreakdown: [...languages]
         .sort((a, b) => b[1] - a[1] || (a[0] === 'ar' ? -1 : 1))
         .map(([language, count]) => ({ language, count, label: aiReplyLanguageLabels[language].ar, labelEn: aiReplyLanguageLabels[language].en, percentage: percent(count, languageTotal) })),
-      hourlyDistribution: [...hours]
-        .filter(([, count]) => count > 0)
-        .sort((a, b) => a[0] - b[0])
-        .map(([hour, count]) => ({ hour, count })),
+      hourlyDistribution: [...hours].sort((a, b) => a[0] - b[0]).map(([hour, count]) => ({ hour, count })),
       dailyStats: this.everyDay(calendar, from, to).map((date) => {
         const d = days.get(date);
         return { date, responses: d?.responses ?? 0, handoffs: d?.handoffs ?? 0, avgResponseTime: d && d.responses > 0 ? Math.round(d.ms / d.responses) : 0 };
