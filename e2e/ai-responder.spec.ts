@@ -189,12 +189,22 @@ async function linkNumber(page: Page, numberName: string, owner: string): Promis
   await expect(card.getByTestId(`number-status-${numberName}-label`)).toHaveText('متصل', { timeout: 20_000 });
 }
 
+/** demo.advanceClock from the Automation page: the demo host's clock moves on, so what waits on it falls due now. */
+async function advanceClock(page: Page, minutes: number): Promise<void> {
+  await page.getByTestId('nav-automation').click();
+  const clock = page.getByTestId('demo-clock');
+  await expect(clock.getByTestId('demo-clock-now')).toHaveCount(0);
+  await clock.getByTestId('demo-clock-minutes').fill(String(minutes));
+  await clock.getByTestId('demo-clock-advance').click();
+  await expect(clock.getByTestId('demo-clock-now')).toBeVisible();
+}
+
 async function unreadCount(page: Page): Promise<number> {
   const badge = page.getByTestId('notification-count');
   return (await badge.count()) === 0 ? 0 : Number(await badge.textContent());
 }
 
-test('a customer asks about a property: the AI answers with the catalogue’s price, badged; the agent takes over, the AI pauses there, and the stats count it; in Arabic, then English', async ({ page, host, browser }) => {
+test('a customer asks about a property: the AI answers with the catalogue’s price, badged; a minute later it hands off, the agent is notified and answers, the AI stays paused; stats count one reply and one hand-off; in Arabic, then English', async ({ page, host, browser }) => {
   test.setTimeout(240_000);
   await setUpFirstAdmin(page, host);
   await page.getByTestId('nav-numbers').click();
@@ -217,6 +227,7 @@ test('a customer asks about a property: the AI answers with the catalogue’s pr
   await settings.getByTestId('ai-hours-mode').selectOption('always');
   await settings.getByTestId('ai-language').selectOption('both');
   for (const scenario of ['initialGreeting', 'faqResponses', 'propertyInquiryResponse']) await settings.getByTestId(`ai-scenario-${scenario}`).check();
+  await settings.getByTestId('ai-fallback-delay').fill('1');
   await settings.getByTestId('ai-enabled').check();
   await settings.getByTestId('ai-config-save').click();
   await expect(settings.getByTestId('ai-config-state')).toHaveText('يعمل');
@@ -267,37 +278,64 @@ test('a customer asks about a property: the AI answers with the catalogue’s pr
   await expect(strip.getByTestId('ai-resume')).toHaveCount(0);
   await shot(page, 'ai-thread-ar');
 
-  // The agent takes over by answering: the AI pauses in this conversation and says so, live on the admin's screen too.
-  await openConversation(agentPage, customer);
-  await agentPage.getByTestId('composer-input').fill('أهلاً، معك أحمد من المكتب. أخدمك بنفسي.');
-  await agentPage.getByTestId('composer-send').click();
-  await expect(agentPage.getByTestId('thread').locator('[data-sender="agent"]')).toHaveCount(1);
-  const agentStrip = agentPage.getByTestId('ai-strip');
-  await expect(agentStrip).toHaveAttribute('data-paused', 'true');
-  await expect(agentStrip.getByTestId('ai-strip-holder')).toHaveText('يتولى موظف هذه المحادثة؛ المساعد متوقف فيها');
-  await expect(strip).toHaveAttribute('data-paused', 'true');
   // The agent rates the AI's reply.
-  const agentAiReply = agentPage.getByTestId('thread').locator('[data-sender="ai"]');
+  await openConversation(agentPage, customer);
+  const agentThread = agentPage.getByTestId('thread');
+  const agentAiReply = agentThread.locator('[data-sender="ai"]');
   await agentAiReply.getByTestId('ai-rate-up').click();
   await expect(agentAiReply.getByTestId('ai-rate-up')).toHaveAttribute('aria-pressed', 'true');
+  await agentPage.getByTestId('nav-contacts').click();
+
+  // A minute of AI handling later (the demo's clock moved on; "a person after 1 minute" was set), the AI
+  // hands the conversation to a person: the customer is told, in their language, and the agent is notified.
+  // (The customer asking «أبي أكلم موظف» in the thread needs a demo way to make a customer type it: see the report.)
+  const before = await unreadCount(agentPage);
+  await advanceClock(page, 2);
+  await expect.poll(() => unreadCount(agentPage), { timeout: 30_000 }).toBeGreaterThan(before);
+  await agentPage.getByTestId('notification-bell').click();
+  const told = agentPage.getByTestId('notification-row').and(agentPage.locator('[data-type="ai_handoff"]')).filter({ hasText: customer });
+  await expect(told).toHaveCount(1);
+  await expect(told).toContainText('المساعد الذكي');
+  await shot(agentPage, 'ai-handoff-bell-ar');
+  await told.click();
+  await expect(agentPage.getByTestId('thread-name')).toHaveText(customer);
+  const agentStrip = agentPage.getByTestId('ai-strip');
+  await expect(agentStrip).toHaveAttribute('data-holder', 'person');
+  await expect(agentStrip.getByTestId('ai-strip-holder')).toHaveText('يتولى موظف هذه المحادثة؛ المساعد متوقف فيها');
+  await expect(agentStrip.getByTestId('ai-strip-handed-off')).toContainText('انقضت مدة المساعد');
+  await expect(agentAiReply).toHaveCount(2);
+  await expect(agentAiReply.last().getByTestId('message-ai-badge')).toHaveText('المساعد الذكي');
+
+  // The agent answers; the AI stays out of the conversation until someone resumes it.
+  await agentPage.getByTestId('composer-input').fill('أهلاً، معك أحمد من المكتب. أخدمك بنفسي.');
+  await agentPage.getByTestId('composer-send').click();
+  await expect(agentThread.locator('[data-sender="agent"]')).toHaveCount(1);
+  await expect(agentStrip).toHaveAttribute('data-paused', 'true');
+  await expect(agentStrip.getByTestId('ai-resume')).toBeVisible();
+  await expect(agentAiReply).toHaveCount(2);
   await shot(agentPage, 'ai-thread-paused-ar');
 
-  // Stats: one reply, rated, for this number.
+  // Stats for this number: one reply and one hand-off; the reply rated up.
   await openAiTab(page, 'stats');
   await page.getByTestId('ai-number').selectOption({ label: reception });
   const stats = page.getByTestId('ai-stats');
   await expect(stats.getByTestId('ai-stats-total')).toHaveText('1');
+  await expect(stats.getByTestId('ai-stats-handoffs')).toHaveText('1');
   await expect(stats.getByTestId('ai-stats-satisfaction')).toHaveText('100٪');
   await expect(stats.getByTestId('ai-stats-scenarios').locator('[data-key="propertyInquiryResponse"]')).toContainText('استفسار عقاري');
   await shot(page, 'ai-stats-ar');
   await openAiTab(page, 'logs');
   await page.getByTestId('ai-number').selectOption({ label: reception });
-  await expect(page.getByTestId('ai-logs-table').locator('[data-outcome="replied"]')).toHaveCount(1);
+  const logs = page.getByTestId('ai-logs-table');
+  await expect(logs.locator('[data-outcome="replied"]')).toHaveCount(1);
+  await expect(logs.locator('[data-outcome="handed_off"]')).toContainText('انقضت مدة المساعد');
+  await shot(page, 'ai-logs-ar');
 
   // English: the same thread in the other language; "Resume AI" gives the conversation back to the AI.
   await agentPage.getByTestId('language-toggle').click();
-  await expect(agentAiReply.getByTestId('message-ai-badge')).toHaveText('AI assistant');
+  await expect(agentAiReply.first().getByTestId('message-ai-badge')).toHaveText('AI assistant');
   await expect(agentStrip.getByTestId('ai-strip-holder')).toHaveText('A person has this conversation; the assistant is paused here');
+  await expect(agentStrip.getByTestId('ai-strip-handed-off')).toContainText("The assistant's time ran out");
   await agentStrip.getByTestId('ai-resume').click();
   await expect(agentStrip).toHaveAttribute('data-paused', 'false');
   await expect(agentStrip.getByTestId('ai-resume')).toHaveCount(0);
@@ -306,6 +344,8 @@ test('a customer asks about a property: the AI answers with the catalogue’s pr
   await page.getByTestId('ai-number').selectOption({ label: reception });
   await expect(page.getByRole('heading', { name: 'Assistant statistics' })).toBeVisible();
   await expect(stats.getByTestId('ai-stats-satisfaction')).toHaveText('100%');
+  // Hand-offs per decision: the reply and the hand-off.
+  await expect(stats.getByTestId('ai-stats-handoff-rate')).toHaveText('50%');
   await stats.getByTestId('ai-stats-view-toggle').click();
   await expect(stats.getByTestId('ai-stats-daily-table')).toBeVisible();
   await shot(page, 'ai-stats-en');
