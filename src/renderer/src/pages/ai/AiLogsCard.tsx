@@ -55,8 +55,8 @@ export function AiLogsCard({ numberId }: { numberId: number | undefined }) {
                   <td className="nowrap">{durationText(t, formatNumber, row.responseTimeMs)}</td>
                   <td>{t(row.handedOff ? 'ai.logs.yes' : 'ai.logs.no')}</td>
                   <td>{[reasonText(t, row.reason), row.errorCode ? providerErrorText(t, row.errorCode) : ''].filter(Boolean).join(' — ') || '—'}</td>
-                  <td className="nowrap">
-                    <bdi>{`${formatNumber(row.promptTokens)} + ${formatNumber(row.completionTokens)}`}</bdi>
+                  <td className="nowrap" title={t('ai.console.tokens', { prompt: formatNumber(row.promptTokens), completion: formatNumber(row.completionTokens) })}>
+                    <bdi dir="ltr">{`${formatNumber(row.promptTokens)} + ${formatNumber(row.completionTokens)}`}</bdi>
                   </td>
                   <td className="nowrap">{cost(row.costMillihalalas)}</td>
                 </tr>
