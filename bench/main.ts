@@ -24,6 +24,7 @@ import { benchBrowserCalendar, benchViewings } from './viewings-bench';
 import { benchInvoicePdf } from './invoice-bench';
 import { benchAutomationStats } from './automation-stats-bench';
 import { benchAutomation } from './automation-bench';
+import { benchAi } from './ai-bench';
 import { heading, line, machine, summary, thousands } from './report';
 
 /**
@@ -31,7 +32,7 @@ import { heading, line, machine, summary, thousands } from './report';
  * it is not a test, so a missed target does not fail it — only a crash does.
  */
 async function main(): Promise<void> {
-  // `npm run bench -- --only list,host` runs only those sections (calendar, activity, invoices, ingest, automation-triggers, queries, list, search, notifications, viewings, automation-stats, api, backup, webhooks, automation, host, browser, thread).
+  // `npm run bench -- --only list,host` runs only those sections (calendar, activity, invoices, ingest, automation-triggers, queries, list, search, notifications, viewings, automation-stats, api, backup, webhooks, automation, ai, host, browser, thread).
   const onlyArg = process.argv.indexOf('--only');
   const only = onlyArg > 0 ? new Set(process.argv[onlyArg + 1]?.split(',')) : null;
   const runs = (section: string) => !only || only.has(section);
@@ -53,8 +54,11 @@ async function main(): Promise<void> {
 
   // Issue 15 on its own copy of the base database (its migrations bring the copy up to date), so
   // `--only automation` needs no regeneration when the schema moved on since the base was made.
-  if (only && [...only].every((section) => section === 'automation')) {
-    await benchAutomation(existingBase(cacheDir) ?? (await generatedDatabase(cacheDir, migrationsDir)).dataDir, path.join(cacheDir, 'automation'), migrationsDir);
+  if (only && [...only].every((section) => section === 'automation' || section === 'ai')) {
+    const base = existingBase(cacheDir) ?? (await generatedDatabase(cacheDir, migrationsDir)).dataDir;
+    if (runs('automation')) await benchAutomation(base, path.join(cacheDir, 'automation'), migrationsDir);
+    // Issue 16 likewise, on its own copy.
+    if (runs('ai')) await benchAi(base, path.join(cacheDir, 'ai'), migrationsDir);
     const verdicts = summary();
     console.log(`\n${verdicts.filter((v) => v.pass).length} of ${verdicts.length} targets met.`);
     return;
@@ -110,6 +114,7 @@ async function main(): Promise<void> {
   // Its own core starts: the queue picks a backlog up at start-up.
   if (runs('webhooks')) await benchWebhooks(runDir, migrationsDir);
   if (runs('automation')) await benchAutomation(generated.dataDir, path.join(cacheDir, 'automation'), migrationsDir);
+  if (runs('ai')) await benchAi(generated.dataDir, path.join(cacheDir, 'ai'), migrationsDir);
   if (runs('host')) await benchHostStart(root, runDir);
   if (runs('browser') || runs('thread') || runs('viewings')) buildApp(root);
   if (runs('browser')) await benchBrowserInbox(root, runDir, path.join(cacheDir, 'browser'));

@@ -100,9 +100,14 @@ export class RetrievalIndex {
   search(question: string, limits: { properties: number; faqs: number }): Found[] {
     this.ensure();
     const scores = { p: new Map<number, number>(), f: new Map<number, number>() };
-    for (const word of indexWords(question)) {
+    const hits = indexWords(question).flatMap((word) => {
       const hit = this.words.get(word);
-      if (!hit) continue;
+      return hit ? [hit] : [];
+    });
+    // A word nearly every record holds ("الرياض", "حي") ranks nothing when rarer words are asked too.
+    const common = Math.max(50, (this.properties.size + this.faqs.size) / 5);
+    const rare = hits.filter((hit) => hit.p.length + hit.f.length <= common);
+    for (const hit of rare.length > 0 ? rare : hits) {
       // Rare words weigh more: a district's name beats "شقة".
       const weight = 1 / Math.log2(2 + hit.p.length + hit.f.length);
       for (const id of hit.p) scores.p.set(id, (scores.p.get(id) ?? 0) + weight);

@@ -54,13 +54,13 @@ export class AiStatsService {
       rolled: sqlite.prepare<[Range], QuarterRow>(
         `select ${rolledQuarters} from ai_stats_quarters where quarter >= @firstQuarter and quarter < @endQuarter and ${numberFilter} group by quarter`,
       ),
-      edges: sqlite.prepare<[Range], QuarterRow>(
-        `select ${rawQuarters} from ai_response_logs
-         where ((created_at >= @from and created_at < @firstQuarter * ${quarterMs}) or (created_at >= @endQuarter * ${quarterMs} and created_at < @to))
-           and ${counted} and ${numberFilter} group by quarter`,
+      // One range each (the head and the tail of the period): each reads the created_at index alone.
+      edge: sqlite.prepare<[{ from: number; to: number; numberId: number | null }], QuarterRow>(
+        `select ${rawQuarters} from ai_response_logs where created_at >= @from and created_at < @to and ${counted} and ${numberFilter} group by quarter`,
       ),
       ratings: sqlite.prepare<[Range], { up: number | null; total: number }>(
-        `select sum(r.rating = 'up') as up, count(*) as total from ai_message_ratings r join messages m on m.id = r.message_id
+        // CROSS JOIN keeps the ratings (few) outside: each finds its message by id, never a scan of the messages.
+        `select sum(r.rating = 'up') as up, count(*) as total from ai_message_ratings r cross join messages m on m.id = r.message_id
          where m.sender = 'ai' and m.created_at >= @from and m.created_at < @to and (@numberId is null or m.whatsapp_number_id = @numberId)`,
       ),
       logs: sqlite.prepare<[{ numberId: number | null; limit: number; offset: number }], LogRowDb>(
@@ -89,7 +89,9 @@ export class AiStatsService {
     const add = <K,>(m: Map<K, number>, key: K, n: number) => {
       if (n > 0) m.set(key, (m.get(key) ?? 0) + n);
     };
-    for (const row of [...this.q.rolled.all(range), ...this.q.edges.all(range)]) {
+    const head = { from, to: firstQuarter * quarterMs, numberId: range.numberId };
+    const tail = { from: endQuarter * quarterMs, to, numberId: range.numberId };
+    for (const row of [...this.q.rolled.all(range), ...this.q.edge.all(head), ...this.q.edge.all(tail)]) {
       replies += row.replies;
       handoffs += row.handoffs;
       replyMs += row.reply_ms;
