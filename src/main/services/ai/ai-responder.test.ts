@@ -188,6 +188,24 @@ describe('the AI responder stays out where it must', () => {
   });
 });
 
+describe('the "answer only outside office hours" mode', () => {
+  it('stays silent while the office is open and answers once it closes', async () => {
+    office = await aiOffice();
+    const { fake, customerWrites, quietTimePasses, aiMessages, answer, configure, clock } = office;
+    await configure({ hoursMode: 'outside', businessHours: { start: '09:00', end: '17:00', timezone: 'Asia/Riyadh' }, outOfHoursMessage: 'نعود إليك في ساعات العمل.' });
+    fake.answerWith(() => answer({}));
+    // 12:00 in Riyadh: people are in; no reply and no away message.
+    const { conversationId } = customerWrites(customer, 'مرحبا');
+    await quietTimePasses();
+    expect(aiMessages(conversationId)).toHaveLength(0);
+    // 18:00 in Riyadh (15:00 UTC): the AI answers.
+    clock.advance(6 * 3_600_000);
+    customerWrites(customer, 'هل أحد هنا؟');
+    await quietTimePasses();
+    expect(aiMessages(conversationId).map((m) => m.content)).toEqual(['أهلاً بك! كيف أقدر أساعدك؟']);
+  });
+});
+
 describe('when the provider fails', () => {
   for (const [name, reply, code] of [
     ['429', { status: 429 }, 'rate_limited'],

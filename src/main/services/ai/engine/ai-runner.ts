@@ -315,14 +315,15 @@ export class AiRunner {
     }
   }
 
-  /** Outside the hours: the number's away message, once per episode; otherwise silence. */
+  /** Not its hours: outside the office's (mode `inside`) the away message once per episode; otherwise silence. */
   private outOfHours(row: EpisodeRow, config: AiConfigView, language: AiReplyLanguage, dueId: number): void {
     const { sqlite, clock, outbox } = this.deps;
     const message = sqlite.transaction(() => {
       const now = clock.now();
       const current = this.deps.episodes.get(row.conversation_id);
       if (!current || current.paused === 1 || current.answered_message_id !== row.answered_message_id) return null;
-      if (!config.outOfHoursMessage || current.out_of_hours_sent_at !== null) {
+      // The away message is for a closed office: in the "outside" mode the AI is silent while people are in.
+      if (!config.outOfHoursMessage || config.hoursMode !== 'inside' || current.out_of_hours_sent_at !== null) {
         this.q.answered.run(dueId, now, row.conversation_id);
         return null;
       }
