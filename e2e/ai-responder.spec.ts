@@ -305,6 +305,8 @@ test('a customer asks about a property: the AI answers with the catalogue’s pr
   await expect(agentStrip.getByTestId('ai-strip-handed-off')).toContainText('انقضت مدة المساعد');
   await expect(agentAiReply).toHaveCount(2);
   await expect(agentAiReply.last().getByTestId('message-ai-badge')).toHaveText('المساعد الذكي');
+  // The agent's rating is still shown after leaving the thread and coming back.
+  await expect(agentAiReply.first().getByTestId('ai-rate-up')).toHaveAttribute('aria-pressed', 'true');
 
   // The agent answers; the AI stays out of the conversation until someone resumes it.
   await agentPage.getByTestId('composer-input').fill('أهلاً، معك أحمد من المكتب. أخدمك بنفسي.');

@@ -1,21 +1,23 @@
-import { useState } from 'react';
 import type { AiRating } from '../../../../shared/ai/types';
 import { call } from '../../api/client';
 import { Icon } from '../../components/icons';
 import { useSubmit } from '../../hooks/use-submit';
 import { useT } from '../../i18n/use-t';
+import { useSessionStore } from '../../stores/session-store';
+import { ratingKey, useAiRatingsStore } from './ai-ratings-store';
 
 const noFields: readonly string[] = [];
 
 /** 👍/👎 (drawn as icons: not every computer has an emoji font) under an AI message: the agent's rating feeds the assistant's satisfaction rate; pressing it again takes it back. */
-export function AiRatingButtons({ messageId, initial }: { messageId: number; initial: AiRating | null }) {
+export function AiRatingButtons({ messageId }: { messageId: number }) {
   const t = useT();
-  const [rating, setRating] = useState<AiRating | null>(initial);
+  const key = ratingKey(useSessionStore((state) => state.user?.id), messageId);
+  const rating = useAiRatingsStore((state) => state.ratings.get(key) ?? null);
   const rate = useSubmit(noFields);
   const press = (value: AiRating) =>
     void rate.run(async () => {
       const answer = await call('ai.rateMessage', { messageId, rating: rating === value ? null : value });
-      setRating(answer.rating);
+      useAiRatingsStore.getState().set(key, answer.rating);
     });
   return (
     <span className="ai-rating" role="group" aria-label={t('ai.rate.label')} data-testid={`ai-rating-${messageId}`} data-rating={rating ?? ''}>
