@@ -28,5 +28,8 @@ describe('a notification is worded in the reader’s language', () => {
     // 15:00 UTC is 18:00 in Riyadh.
     expect(notificationText(en, 'en', sample('viewing_soon', { customer: 'Nasser', property: 'Villa', startsAt: '2026-12-03T15:00:00.000Z' })).body).toBe('Viewing of Villa with Nasser at 18:00.');
     expect(notificationText(en, 'en', sample('office_message', { title: 'Meeting', body: '', by: 'Noura' }))).toEqual({ title: 'Meeting', body: 'Noura' });
+    // The AI's hand-off says why, and a failing provider what failed, in the reader's words.
+    expect(notificationText(ar, 'ar', sample('ai_handoff', { customer: 'ناصر', reason: 'customer_asked' })).body).toBe('حوّل المساعد الذكي المحادثة مع ناصر إليك: طلب العميل التحدث إلى موظف.');
+    expect(notificationText(en, 'en', sample('ai_provider_failing', { error: 'rate_limited' })).body).toContain('The provider is rate limiting us (429)');
   });
 });
