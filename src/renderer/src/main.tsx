@@ -21,6 +21,7 @@ import './styles/offers.css';
 import './styles/invoices.css';
 import './styles/automation.css';
 import './styles/dashboard.css';
+import './styles/ai.css';
 import './styles/offline.css';
 import './styles/office.css';
 import './styles/notifications.css';

@@ -19,7 +19,7 @@ interface Bound {
   disabled?: boolean;
 }
 
-export function FormTextField({ form, name, latin, type, inputMode, autoComplete, ...props }: Bound & { latin?: boolean; type?: string; inputMode?: 'text' | 'numeric' | 'decimal' | 'tel' | 'email'; autoComplete?: string }) {
+export function FormTextField({ form, name, latin, type, inputMode, autoComplete, list, ...props }: Bound & { latin?: boolean; type?: string; inputMode?: 'text' | 'numeric' | 'decimal' | 'tel' | 'email'; autoComplete?: string; list?: string }) {
   const { field } = useController({ control: form.control as Control<FieldValues>, name });
   return (
     <TextField
@@ -28,6 +28,7 @@ export function FormTextField({ form, name, latin, type, inputMode, autoComplete
       type={type}
       inputMode={inputMode}
       autoComplete={autoComplete}
+      list={list}
       latin={latin}
       value={(field.value as string | undefined) ?? ''}
       onChange={field.onChange}

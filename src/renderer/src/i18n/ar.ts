@@ -258,7 +258,7 @@ export const ar = {
 
   'sender.customer': 'العميل',
   'sender.agent': 'موظف',
-  'sender.ai': 'الرد الآلي',
+  'sender.ai': 'المساعد الذكي',
   'sender.system': 'النظام',
 
   'inbox.title': 'المحادثات',

@@ -4,6 +4,7 @@
  * so a missing English text fails the typecheck there.
  */
 import { activityAr, activityEn } from './activity';
+import { aiAr, aiEn } from './ai';
 import { activityDealsAr, activityDealsEn } from './activity-deals';
 import { activityChainAr, activityChainEn } from './activity-chain';
 import { automationAr, automationEn } from './automation';
@@ -77,6 +78,7 @@ export const featureAr = {
   ...webhooksAr,
   ...automationAr,
   ...automationRefusalsAr,
+  ...aiAr,
 } as const;
 export const featureEn: Record<keyof typeof featureAr, string> = {
   ...activityEn,
@@ -115,4 +117,5 @@ export const featureEn: Record<keyof typeof featureAr, string> = {
   ...webhooksEn,
   ...automationEn,
   ...automationRefusalsEn,
+  ...aiEn,
 };

@@ -8,6 +8,7 @@ import { useSubmit } from '../../hooks/use-submit';
 import { messageStatusLabel, sendErrorLabel, senderLabel } from '../../i18n/labels';
 import { useT } from '../../i18n/use-t';
 import { useThreadStore } from '../../stores/thread-store';
+import { AiRatingButtons } from './AiRatingButtons';
 import { MessageAttachments } from './MessageAttachment';
 import { EditedMark, MessageKindBody, QuotedSnippet, ReactionChips, systemLineText } from './MessageKindBody';
 import { useReplyStore } from './reply-store';
@@ -77,7 +78,11 @@ export const MessageBubble = memo(function MessageBubble({ message }: { message:
           if (e.key === 'r' && !message.deletedAt) useReplyStore.getState().set(message);
         }}
       >
-        {byline ? <p className="message-byline">{byline}</p> : null}
+        {byline ? (
+          <p className="message-byline" data-testid={message.sender === 'ai' ? 'message-ai-badge' : undefined}>
+            {byline}
+          </p>
+        ) : null}
         {message.meta.forwarded ? <p className="message-forwarded muted">↪ {t('kind.forwarded')}</p> : null}
         {message.deletedAt ? null : <QuotedSnippet message={message} />}
         {special ? kindBody : null}
@@ -94,6 +99,7 @@ export const MessageBubble = memo(function MessageBubble({ message }: { message:
           {message.editedAt && !message.deletedAt ? <EditedMark message={message} /> : null}
           <time dateTime={message.createdAt}>{office.formatTime(message.createdAt)}</time>
           {ours ? <MessageTicks status={message.status} /> : null}
+          {message.sender === 'ai' && !message.deletedAt ? <AiRatingButtons messageId={message.id} /> : null}
           {message.deletedAt ? null : (
             <button type="button" className="link-button message-reply" onClick={() => useReplyStore.getState().set(message)} data-testid={`message-reply-${message.id}`}>
               {t('kind.reply')}

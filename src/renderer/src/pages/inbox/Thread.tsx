@@ -9,6 +9,7 @@ import { pendingFor, usePendingAnswersStore } from '../../stores/pending-answers
 import { useSessionStore } from '../../stores/session-store';
 import { useThreadStore } from '../../stores/thread-store';
 import { ConnectionBadge } from '../numbers/NumberStatus';
+import { AiConversationStrip } from './AiConversationStrip';
 import { Composer } from './Composer';
 import { ContactPanelToggle } from './InboxContactPanel';
 import { DemoCustomerSends } from './DemoCustomerSends';
@@ -61,6 +62,7 @@ export function Thread({ conversation }: { conversation: ConversationView }) {
   return (
     <div className="thread" data-testid="thread" data-conversation-id={conversation.id}>
       <ThreadHeader conversation={conversation} />
+      <AiConversationStrip conversationId={conversation.id} />
       {error ? (
         <Alert tone="error" testId="thread-error">
           {describeError(t, error).formMessage}

@@ -13,6 +13,7 @@ import { watchNotifications } from '../../stores/notifications-store';
 import { useRouteStore, type Route } from '../../stores/route-store';
 import { ActivityPage } from '../activity/ActivityPage';
 import { AutomationPage } from '../automation/AutomationPage';
+import { AiPage } from '../ai/AiPage';
 import { BackupsPage } from '../backups/BackupsPage';
 import { DesktopPage } from '../desktop/DesktopPage';
 import { BranchesPage } from '../branches/BranchesPage';
@@ -58,6 +59,8 @@ function Page({ route, user }: { route: Route; user: PublicUser }) {
       return <TemplatesPage user={user} />;
     case 'automation':
       return <AutomationPage user={user} />;
+    case 'ai':
+      return <AiPage user={user} />;
     case 'numbers':
       return <NumbersPage user={user} />;
     case 'users':

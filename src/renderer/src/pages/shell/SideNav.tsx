@@ -23,6 +23,7 @@ const navItems: Record<Route, { label: MessageKey; icon: IconName }> = {
   invoices: { label: 'nav.invoices', icon: 'file' },
   templates: { label: 'nav.templates', icon: 'template' },
   automation: { label: 'nav.automation', icon: 'bolt' },
+  ai: { label: 'nav.ai', icon: 'sparkle' },
   numbers: { label: 'nav.numbers', icon: 'phone' },
   users: { label: 'nav.users', icon: 'users' },
   branches: { label: 'nav.branches', icon: 'office' },

@@ -20,6 +20,8 @@ const pageAccess: Record<Route, { roles: readonly Role[]; channel: ChannelName }
   templates: { roles: everyone, channel: 'templates.list' },
   // Agents read the rules touching their numbers; the core filters them (issue 15).
   automation: { roles: everyone, channel: 'automation.listRules' },
+  // Admins set the AI up, supervisors read it; agents meet it in their conversations (issue 16).
+  ai: { roles: ['admin', 'supervisor'], channel: 'ai.getConfig' },
   numbers: { roles: everyone, channel: 'numbers.list' },
   users: { roles: ['admin', 'supervisor'], channel: 'users.list' },
   branches: { roles: ['admin'], channel: 'branches.create' },
@@ -49,6 +51,8 @@ export const canManageProperties = (role: Role): boolean => role === 'admin' || 
 /** Only admins write automation rules; admins and supervisors read their stats and jobs. */
 export const canManageAutomation = (role: Role): boolean => role === 'admin';
 export const canSeeAutomationStats = (role: Role): boolean => role === 'admin' || role === 'supervisor';
+/** Only admins set the AI responder up and try it in the console; supervisors read its settings, stats and logs. */
+export const canManageAi = (role: Role): boolean => role === 'admin';
 /** Importing and exporting the whole customer list is for admins and supervisors. */
 export const canTransferContacts = (role: Role): boolean => role === 'admin' || role === 'supervisor';
 /** Choosing a number's owner needs the user list, which admins and supervisors may read. */
