@@ -84,9 +84,14 @@ describe('backups', () => {
 
     // The other 2,500 arrive in small commits while the backup runs, as a catch-up would.
     const countsWhileCopying = new Set<number>();
+    const backstopsWhileCopying: unknown[] = [];
     const unsubscribe = t.core.bus.subscribe((m) => {
-      if (m.event === 'backups.progress' && (m.data as { stage: string }).stage === 'copying') countsWhileCopying.add(count());
+      if (m.event === 'backups.progress' && (m.data as { stage: string }).stage === 'copying') {
+        countsWhileCopying.add(count());
+        backstopsWhileCopying.push(sqlite.pragma('wal_autocheckpoint', { simple: true }));
+      }
     });
+    const backstop = sqlite.pragma('wal_autocheckpoint', { simple: true });
     const backup = t.call('backups.run', {}, admin.token);
     for (let i = 2_500; i < 5_000; i += 10) {
       for (let j = i; j < i + 10; j++) ingest.ingest(1, customerMessage(j));
@@ -95,6 +100,9 @@ describe('backups', () => {
     const view = await backup;
     unsubscribe();
     expect(count()).toBe(5_000);
+    // The core's commits did not checkpoint (and sync) while the copy was made, and do again once it is written.
+    expect(backstopsWhileCopying.at(-1)).toBe(0);
+    expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(backstop);
     expect(countsWhileCopying.size).toBeGreaterThan(1);
 
     const manifest = manifestOf(folder, view.id);

@@ -36,11 +36,14 @@ export async function takeBackup(o: TakeBackupOptions): Promise<{ manifest: Back
   fs.mkdirSync(partial);
   try {
     const plainDb = path.join(partial, 'meras.db');
-    const copy = await copyInWorker(o.sqlite, plainDb, (percent) => o.onProgress('copying', percent));
-    o.onProgress('checking', 0);
-    const sealed = await runFileTask<SealResult>({ kind: 'seal', file: plainDb, passphrase: o.passphrase, logN: o.scryptLogN }, (p, stage) =>
-      o.onProgress(stage === 'encrypting' ? 'encrypting' : 'checking', p),
-    );
+    const { copy, sealed } = await withoutWriterCheckpoints(o.sqlite, async () => {
+      const copied = await copyInWorker(o.sqlite, plainDb, (percent) => o.onProgress('copying', percent));
+      o.onProgress('checking', 0);
+      const checked = await runFileTask<SealResult>({ kind: 'seal', file: plainDb, passphrase: o.passphrase, logN: o.scryptLogN }, (p, stage) =>
+        o.onProgress(stage === 'encrypting' ? 'encrypting' : 'checking', p),
+      );
+      return { copy: copied, sealed: checked };
+    });
     if (sealed.problems.length > 0) throw new BackupError('check_failed', `The copy failed quick_check: ${sealed.problems.slice(0, 3).join('; ')}`);
     const media = await copyNewMedia(o, (p) => o.onProgress('media', p));
     const dbFile = sealed.output;
@@ -64,6 +67,23 @@ export async function takeBackup(o: TakeBackupOptions): Promise<{ manifest: Back
   } catch (error) {
     fs.rmSync(partial, { recursive: true, force: true });
     throw error;
+  }
+}
+
+/**
+ * While the copy is made and checked, the core's own commits do not checkpoint. The copy's read
+ * transaction keeps the WAL from starting over, so it may reach the writer's backstop then, and
+ * that checkpoint syncs the WAL inside a commit: measured at 270 ms with the copy's writes
+ * queued on the same disk (ext4 syncs them together). The background worker goes on copying
+ * what it can; the WAL is checkpointed as usual once the backup is written.
+ */
+async function withoutWriterCheckpoints<T>(sqlite: Database.Database, work: () => Promise<T>): Promise<T> {
+  const backstop = sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
+  sqlite.pragma('wal_autocheckpoint = 0');
+  try {
+    return await work();
+  } finally {
+    if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${backstop}`);
   }
 }
 
