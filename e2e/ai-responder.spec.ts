@@ -1,6 +1,6 @@
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { addUser, expect, setUpFirstAdmin, signIn, test } from './fixtures';
+import { demoAgent, newCustomerWrites, openConversation, shot } from './steps';
 
 // Issue 16 in the demo office (src/main/whatsapp/demo/demo-seed-data.ts): its number is linked and
 // worked by both demo agents. Random arrivals are off so the test counts only the customers it
@@ -10,13 +10,7 @@ test.use({ demo: true, demoArrivals: false });
 const demoNumber = 'المبيعات – العرض التجريبي';
 /** Linked in the test, worked by agent 1: nobody has written to it, so its AI counts only this test's customers. */
 const reception = 'الاستقبال';
-const agent1 = { name: 'أحمد الحربي', email: 'agent1@demo.meras', password: 'demo-pass-123' };
 const supervisor = { name: 'هند العتيبي', email: 'hind@office.test', password: 'hind-pass-2026' };
-
-async function shot(page: Page, name: string): Promise<void> {
-  const dir = process.env.SCREENSHOT_DIR;
-  if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
-}
 
 async function openAiTab(page: Page, tab: 'settings' | 'provider' | 'faq' | 'console' | 'stats' | 'logs'): Promise<void> {
   await page.getByTestId('nav-ai').click();
@@ -141,7 +135,7 @@ test('an admin sets the AI up in Arabic: the number’s settings refuse a bad ti
 
   // An agent has no AI page in the menu.
   await page.getByTestId('signout').click();
-  await signIn(page, agent1.email, agent1.password);
+  await signIn(page, demoAgent.email, demoAgent.password);
   await expect(page.getByTestId('app-shell')).toBeVisible();
   await expect(page.getByTestId('nav-ai')).toHaveCount(0);
 });
@@ -153,26 +147,6 @@ const demoPrices: Record<string, string> = {
   'شقة للإيجار – حي الملقا': '65,000',
   'أرض سكنية – حي القيروان': '1,800,000',
 };
-
-function conversationRow(page: Page, customer: string) {
-  return page.getByTestId('conversation-list').locator('[data-testid^="conversation-row-"]').filter({ has: page.getByTestId('conversation-name').getByText(customer, { exact: true }) });
-}
-
-async function openConversation(page: Page, customer: string): Promise<void> {
-  await page.getByTestId('nav-inbox').click();
-  await conversationRow(page, customer).click();
-  await expect(page.getByTestId('thread-name')).toHaveText(customer);
-}
-
-/** A number's card: a customer it never heard from writes now; returns their name. */
-async function newCustomerWrites(page: Page, numberName: string): Promise<string> {
-  await page.getByTestId('nav-numbers').click();
-  const card = page.getByTestId(`number-row-${numberName}`);
-  await card.getByTestId(`demo-new-customer-${numberName}`).click();
-  const wrote = card.getByTestId(`demo-new-customer-wrote-${numberName}`);
-  await expect(wrote).toBeVisible();
-  return (await wrote.getAttribute('data-name'))!;
-}
 
 /** Adds a number worked by `owner` and links it with the demo phone: nobody has written to it yet. */
 async function linkNumber(page: Page, numberName: string, owner: string): Promise<void> {
@@ -210,7 +184,7 @@ test('a customer asks about a property: the AI answers with the catalogue’s pr
   await page.getByTestId('nav-numbers').click();
   await expect(page.getByTestId(`number-status-${demoNumber}-label`)).toHaveText('متصل', { timeout: 20_000 });
   // A number of its own, worked by agent 1, so the AI and its stats see only this test's customer.
-  await linkNumber(page, reception, agent1.name);
+  await linkNumber(page, reception, demoAgent.name);
 
   // Demo mode's local model is the office's provider; its connection works.
   await openAiTab(page, 'provider');
@@ -258,7 +232,7 @@ test('a customer asks about a property: the AI answers with the catalogue’s pr
   const agentContext = await browser.newContext();
   const agentPage = await agentContext.newPage();
   await agentPage.goto(host.url);
-  await signIn(agentPage, agent1.email, agent1.password);
+  await signIn(agentPage, demoAgent.email, demoAgent.password);
   await expect(agentPage.getByTestId('app-shell')).toBeVisible();
 
   // A new customer asks about a property: after the quiet time, one reply from the AI, badged, with the catalogue's price.

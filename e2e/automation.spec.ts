@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, setUpFirstAdmin, signIn, test } from './fixtures';
-import { shot, openConversation, demoAgent } from './steps';
+import { demoAgent, newCustomerWrites, openConversation, shot } from './steps';
 
 // Issue 15 in the demo office (src/main/whatsapp/demo/demo-seed-data.ts): its number is linked,
 // «رسالة ترحيب» greets {{customer_name}}, «موعد معاينة» names the viewing, and Umm Faisal has a
@@ -19,19 +19,6 @@ const followUpRule = 'متابعة يطلبها الموظف';
 
 function ruleRow(page: Page, name: string): Locator {
   return page.getByTestId('rules-list').locator(`[data-rule-name="${name}"]`);
-}
-
-/** The demo number's card: a customer it never heard from writes now; returns their name. */
-async function newCustomerWrites(page: Page, numberName: string): Promise<string> {
-  await page.getByTestId('nav-numbers').click();
-  const card = page.getByTestId(`number-row-${numberName}`);
-  const wrote = card.getByTestId(`demo-new-customer-wrote-${numberName}`);
-  const before = (await wrote.count()) > 0 ? await wrote.textContent() : null;
-  await card.getByTestId(`demo-new-customer-${numberName}`).click();
-  await expect(wrote).toBeVisible();
-  // The note names this press's customer (its phone is new each time).
-  if (before !== null) await expect(wrote).not.toHaveText(before);
-  return (await wrote.getAttribute('data-name'))!;
 }
 
 /** Adds a number and links it with the demo phone. */

@@ -1,16 +1,10 @@
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, setUpFirstAdmin, test } from './fixtures';
+import { shot } from './steps';
 
 // Issue 17 in the demo office: its seeded conversations are counted once the demo data is in
 // (a rebuild from the raw rows); simulated arrivals stay off so the figures hold still.
 test.use({ demo: true, demoArrivals: false });
-
-/** Screenshots for a person to look at, when SCREENSHOT_DIR is set (e.g. /tmp/dashboard). */
-async function shot(page: Page, name: string): Promise<void> {
-  const dir = process.env.SCREENSHOT_DIR;
-  if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
-}
 
 async function openDashboard(page: Page, host: { url: string }) {
   await page.setViewportSize({ width: 1500, height: 1000 });

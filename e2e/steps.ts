@@ -24,3 +24,16 @@ export async function openConversation(page: Page, customer: string): Promise<vo
   await conversationRow(page, customer).click();
   await expect(page.getByTestId('thread-name')).toHaveText(customer);
 }
+
+/** A demo number's card: a customer it never heard from writes now; returns their name. */
+export async function newCustomerWrites(page: Page, numberName: string): Promise<string> {
+  await page.getByTestId('nav-numbers').click();
+  const card = page.getByTestId(`number-row-${numberName}`);
+  const wrote = card.getByTestId(`demo-new-customer-wrote-${numberName}`);
+  const before = (await wrote.count()) > 0 ? await wrote.textContent() : null;
+  await card.getByTestId(`demo-new-customer-${numberName}`).click();
+  await expect(wrote).toBeVisible();
+  // The note names this press's customer (its phone is new each time).
+  if (before !== null) await expect(wrote).not.toHaveText(before);
+  return (await wrote.getAttribute('data-name'))!;
+}
