@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { addUser, expect, setUpFirstAdmin, signIn, test } from './fixtures';
-import { demoAgent, newCustomerWrites, openConversation, shot } from './steps';
+import { advanceClock, demoAgent, linkNumber, newCustomerWrites, openConversation, shot } from './steps';
 
 // Issue 16 in the demo office (src/main/whatsapp/demo/demo-seed-data.ts): its number is linked and
 // worked by both demo agents. Random arrivals are off so the test counts only the customers it
@@ -147,31 +147,6 @@ const demoPrices: Record<string, string> = {
   'شقة للإيجار – حي الملقا': '65,000',
   'أرض سكنية – حي القيروان': '1,800,000',
 };
-
-/** Adds a number worked by `owner` and links it with the demo phone: nobody has written to it yet. */
-async function linkNumber(page: Page, numberName: string, owner: string): Promise<void> {
-  await page.getByTestId('nav-numbers').click();
-  await page.getByTestId('numbers-add').click();
-  await page.getByTestId('number-form-name').fill(numberName);
-  await page.getByTestId('number-form-employee').selectOption({ label: owner });
-  await page.getByTestId('number-form-submit').click();
-  const card = page.getByTestId(`number-row-${numberName}`);
-  await card.getByTestId(`number-connect-${numberName}`).click();
-  const dialog = page.getByTestId('qr-dialog');
-  await dialog.getByTestId('qr-demo-scan').click();
-  await dialog.getByTestId('qr-close').click();
-  await expect(card.getByTestId(`number-status-${numberName}-label`)).toHaveText('متصل', { timeout: 20_000 });
-}
-
-/** demo.advanceClock from the Automation page: the demo host's clock moves on, so what waits on it falls due now. */
-async function advanceClock(page: Page, minutes: number): Promise<void> {
-  await page.getByTestId('nav-automation').click();
-  const clock = page.getByTestId('demo-clock');
-  await expect(clock.getByTestId('demo-clock-now')).toHaveCount(0);
-  await clock.getByTestId('demo-clock-minutes').fill(String(minutes));
-  await clock.getByTestId('demo-clock-advance').click();
-  await expect(clock.getByTestId('demo-clock-now')).toBeVisible();
-}
 
 async function unreadCount(page: Page): Promise<number> {
   const badge = page.getByTestId('notification-count');

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, setUpFirstAdmin, signIn, test } from './fixtures';
-import { demoAgent, newCustomerWrites, openConversation, shot } from './steps';
+import { advanceClock, demoAgent, linkNumber, newCustomerWrites, openConversation, shot } from './steps';
 
 // Issue 15 in the demo office (src/main/whatsapp/demo/demo-seed-data.ts): its number is linked,
 // «رسالة ترحيب» greets {{customer_name}}, «موعد معاينة» names the viewing, and Umm Faisal has a
@@ -19,31 +19,6 @@ const followUpRule = 'متابعة يطلبها الموظف';
 
 function ruleRow(page: Page, name: string): Locator {
   return page.getByTestId('rules-list').locator(`[data-rule-name="${name}"]`);
-}
-
-/** Adds a number and links it with the demo phone. */
-async function linkNumber(page: Page, numberName: string): Promise<void> {
-  await page.getByTestId('nav-numbers').click();
-  await page.getByTestId('numbers-add').click();
-  await page.getByTestId('number-form-name').fill(numberName);
-  await page.getByTestId('number-form-submit').click();
-  const card = page.getByTestId(`number-row-${numberName}`);
-  await card.getByTestId(`number-connect-${numberName}`).click();
-  const dialog = page.getByTestId('qr-dialog');
-  await dialog.getByTestId('qr-demo-scan').click();
-  await dialog.getByTestId('qr-close').click();
-  await expect(card.getByTestId(`number-status-${numberName}-label`)).toHaveText('متصل', { timeout: 20_000 });
-}
-
-/** demo.advanceClock (automation-engine): the demo host's clock moves on, so jobs fall due now. */
-async function advanceClock(page: Page, minutes: number): Promise<void> {
-  await page.getByTestId('nav-automation').click();
-  const clock = page.getByTestId('demo-clock');
-  // A fresh page: the note shows only once the core answered this move.
-  await expect(clock.getByTestId('demo-clock-now')).toHaveCount(0);
-  await clock.getByTestId('demo-clock-minutes').fill(String(minutes));
-  await clock.getByTestId('demo-clock-advance').click();
-  await expect(clock.getByTestId('demo-clock-now')).toBeVisible();
 }
 
 test('an admin automates a welcome, a reminder is listed on the conversation and cancelled there; in Arabic, then English', async ({ page, host }) => {

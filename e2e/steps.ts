@@ -37,3 +37,29 @@ export async function newCustomerWrites(page: Page, numberName: string): Promise
   if (before !== null) await expect(wrote).not.toHaveText(before);
   return (await wrote.getAttribute('data-name'))!;
 }
+
+/** Adds a number (worked by `owner`, when given) and links it with the demo phone: nobody has written to it yet. */
+export async function linkNumber(page: Page, numberName: string, owner?: string): Promise<void> {
+  await page.getByTestId('nav-numbers').click();
+  await page.getByTestId('numbers-add').click();
+  await page.getByTestId('number-form-name').fill(numberName);
+  if (owner) await page.getByTestId('number-form-employee').selectOption({ label: owner });
+  await page.getByTestId('number-form-submit').click();
+  const card = page.getByTestId(`number-row-${numberName}`);
+  await card.getByTestId(`number-connect-${numberName}`).click();
+  const dialog = page.getByTestId('qr-dialog');
+  await dialog.getByTestId('qr-demo-scan').click();
+  await dialog.getByTestId('qr-close').click();
+  await expect(card.getByTestId(`number-status-${numberName}-label`)).toHaveText('متصل', { timeout: 20_000 });
+}
+
+/** demo.advanceClock from the Automation page: the demo host's clock moves on, so what waits on it falls due now. */
+export async function advanceClock(page: Page, minutes: number): Promise<void> {
+  await page.getByTestId('nav-automation').click();
+  const clock = page.getByTestId('demo-clock');
+  // A fresh page: the note shows only once the core answered this move.
+  await expect(clock.getByTestId('demo-clock-now')).toHaveCount(0);
+  await clock.getByTestId('demo-clock-minutes').fill(String(minutes));
+  await clock.getByTestId('demo-clock-advance').click();
+  await expect(clock.getByTestId('demo-clock-now')).toBeVisible();
+}
