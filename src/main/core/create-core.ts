@@ -68,6 +68,11 @@ import type { ConnectionInfo } from '../../shared/app/types';
 import { browserChoiceKey, chosenBrowserProvider, systemBrowserProvider, type BrowserProvider } from '../whatsapp/webjs/browser-provider';
 import { realClientFactory } from '../whatsapp/webjs/real-client-factory';
 import { WebjsTransport } from '../whatsapp/webjs/webjs-transport';
+import { CloudTransport } from '../whatsapp/cloud/cloud-transport';
+import { CloudNumbers } from '../services/cloud/cloud-numbers';
+import { CloudConnection } from '../services/cloud/cloud-connection';
+import { CloudTemplates } from '../services/cloud/cloud-templates';
+import { isCloudNumber } from '../whatsapp/cloud/cloud-store';
 import { readSetting } from '../base/settings';
 import { systemClock, type WakingClock } from '../base/clock';
 import { createHandlers } from './handlers';
@@ -117,6 +122,8 @@ export interface WhatsappOptions {
   restoreSessions?: boolean;
   /** The desktop's own Chromium (a hidden window per number), used when the `whatsapp.browser` setting says so. */
   appBrowser?: BrowserProvider;
+  /** Cloud API numbers: Graph call timeout and how long a timed-out send waits for its status (tests shorten them). */
+  cloud?: { timeoutMs?: number; confirmWaitMs?: number };
 }
 
 /** What the services share across a restore: the bus the shells listen on, and the backups themselves. */
@@ -195,7 +202,11 @@ function startServices(options: CoreOptions, shared: Shared) {
       clock,
       logger,
       sessionsDir: path.join(options.dataDir, 'sessions'),
-      makeTransport: (numberId, sessionDir, events) => new WebjsTransport({ numberId, sessionDir, factory, events, logger }),
+      // Issue 19: a Cloud API number talks to Meta's Graph API; the others run whatsapp-web.js.
+      makeTransport: (numberId, sessionDir, events) =>
+        isCloudNumber(sqlite, numberId)
+          ? new CloudTransport({ numberId, sqlite, clock, events, logger, ...wa.cloud })
+          : new WebjsTransport({ numberId, sessionDir, factory, events, logger }),
       observer: pipeline,
       forgetBrowser: (numberId) => browserProvider.forget?.(numberId) ?? Promise.resolve(),
     },
@@ -272,10 +283,15 @@ function startServices(options: CoreOptions, shared: Shared) {
   // A database from before the dashboard (or restored from then) gets its figures once, before anything is ingested.
   ensureDashboardStats(sqlite, clock.now());
   const dashboard = new DashboardService(sqlite, access, clock, (caller) => numbers.list(caller));
+  const cloudNumbers = new CloudNumbers(sqlite, whatsappSessions, activity, clock, logger);
+  cloudNumbers.publishNumber = (numberId) => numbers.publish(numberId);
+  const cloudConnection = new CloudConnection(sqlite, cloudNumbers, activity, bus, clock, logger);
+  cloudNumbers.linked = (numberId) => cloudConnection.numberLinked(numberId);
+  const cloud = { numbers: cloudNumbers, connection: cloudConnection, templates: new CloudTemplates(sqlite, access, outbox, pipeline, clock), access, sqlite, clock };
   const appInfo = { version: options.version ?? '0.0.0', demo: Boolean(wa.demo), ...(options.connection ? { connection: options.connection } : {}) };
 
   const router = createRouter({
-    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, propertyCards, viewings, demo, branches, offers, promotions, office, officeTax: invoicing.officeTax, invoices: invoicing.invoices, invoiceDelivery: invoicing.delivery, invoiceArchive: invoicing.archive, desktop, notifications, backups, apiKeys, apiSettings, webhooks, automation, ai, dashboard, appInfo }),
+    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, propertyCards, viewings, demo, branches, offers, promotions, office, officeTax: invoicing.officeTax, invoices: invoicing.invoices, invoiceDelivery: invoicing.delivery, invoiceArchive: invoicing.archive, desktop, notifications, backups, apiKeys, apiSettings, webhooks, automation, ai, dashboard, cloud, appInfo }),
     authenticate: (token) => auth.authenticate(token),
     ...(options.rateLimits ? { rateLimiter: new RateLimiter(options.rateLimits, clock) } : {}),
     logger,
@@ -297,6 +313,8 @@ function startServices(options: CoreOptions, shared: Shared) {
     /** The shells report which user each window or socket is signed in as. */
     presence,
     whatsapp: { sessions: whatsappSessions, outbox, pipeline, ingest, media: mediaFetcher },
+    /** Issue 19: Cloud API numbers; the shell tells `connection.localOrigin` where it listens. */
+    cloud: { numbers: cloudNumbers, connection: cloudConnection },
     mediaStore,
     searchIndex,
     /** For benchmarks and tests that measure a service without the router. */
@@ -327,6 +345,7 @@ function startServices(options: CoreOptions, shared: Shared) {
         webhookSources.close();
         webhookQueue.close();
         automation.stop();
+        cloudConnection.close();
         ai.stop();
         offerExpiry.stop();
         await invoicing.close();
