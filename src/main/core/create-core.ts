@@ -397,9 +397,12 @@ export function createCore(options: CoreOptions) {
   });
   /** Registered once by a feature (viewings), handed again to the services a restore starts. */
   let dueViewings: DueViewingsProvider | null = null;
+  /** Where the shell listens (the Cloud tunnel forwards there), kept across a restore. */
+  let cloudOrigin: string | null = null;
   const start = (restart: boolean): Services => {
     const services = startServices(options, { bus, backups, restart });
     if (dueViewings) services.watchDueViewings(dueViewings);
+    services.cloud.connection.localOrigin = cloudOrigin;
     return services;
   };
   try {
@@ -478,6 +481,15 @@ export function createCore(options: CoreOptions) {
     },
     get services() {
       return live().services;
+    },
+    /** Issue 19: Cloud API numbers and how Meta reaches this desk. */
+    get cloud() {
+      return live().cloud;
+    },
+    /** The shell says where it listens, for the Cloud tunnel to forward to. */
+    setCloudOrigin(origin: string): void {
+      cloudOrigin = origin;
+      live().cloud.connection.localOrigin = origin;
     },
     /** The REST API's keys and settings (src/main/api/ serves it); a restore brings new ones. */
     get api() {
