@@ -19,9 +19,9 @@ const hostEntry = path.resolve(__dirname, '../out/main/host.js');
  * Starts `node out/main/host.js` on a free port with its own data folder; resolves when it prints
  * its URL. `demo` adds `--demo`: simulated WhatsApp and the demo office's data.
  */
-async function startHostProcess(dataDir: string, demo: boolean, port = 0, demoArrivals = true): Promise<{ child: ChildProcess; url: string }> {
+async function startHostProcess(dataDir: string, demo: boolean, port = 0, demoArrivals = true, graphBaseUrl?: string): Promise<{ child: ChildProcess; url: string }> {
   if (!fs.existsSync(hostEntry)) throw new Error('out/main/host.js is missing: run `npm run build` before the e2e tests.');
-  const args = [hostEntry, '--data-dir', dataDir, '--port', String(port), ...(demo ? ['--demo'] : [])];
+  const args = [hostEntry, '--data-dir', dataDir, '--port', String(port), ...(demo ? ['--demo'] : []), ...(graphBaseUrl ? ['--graph-base-url', graphBaseUrl] : [])];
   const env = demoArrivals ? process.env : { ...process.env, MERAS_DEMO_ARRIVALS: 'off' };
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
   const url = await new Promise<string>((resolve, reject) => {
@@ -47,12 +47,14 @@ async function startHostProcess(dataDir: string, demo: boolean, port = 0, demoAr
  * `test.use({ demo: true })` starts that host in demo mode; `demoArrivals: false` keeps its simulated
  * customers quiet until the test makes one write (demo.newCustomerWrites).
  */
-export const test = base.extend<{ demo: boolean; demoArrivals: boolean; host: HostProcess }>({
+export const test = base.extend<{ demo: boolean; demoArrivals: boolean; graphBaseUrl: string | undefined; host: HostProcess }>({
   demo: [false, { option: true }],
   demoArrivals: [true, { option: true }],
-  host: async ({ demo, demoArrivals }, use) => {
+  /** Issue 19: the Cloud API's Graph API for this host (a spec's local stand-in), `--graph-base-url`. */
+  graphBaseUrl: [undefined, { option: true }],
+  host: async ({ demo, demoArrivals, graphBaseUrl }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'meras-e2e-'));
-    const started = await startHostProcess(dataDir, demo, 0, demoArrivals);
+    const started = await startHostProcess(dataDir, demo, 0, demoArrivals, graphBaseUrl);
     let child: ChildProcess | null = started.child;
     const { url } = started;
     const stop = async () => {
@@ -64,7 +66,7 @@ export const test = base.extend<{ demo: boolean; demoArrivals: boolean; host: Ho
     };
     const restart = async () => {
       await stop();
-      child = (await startHostProcess(dataDir, demo, Number(new URL(url).port), demoArrivals)).child;
+      child = (await startHostProcess(dataDir, demo, Number(new URL(url).port), demoArrivals, graphBaseUrl)).child;
     };
     await use({ url, dataDir, stop, restart });
     await stop();

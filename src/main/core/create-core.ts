@@ -72,7 +72,7 @@ import { CloudTransport } from '../whatsapp/cloud/cloud-transport';
 import { CloudNumbers } from '../services/cloud/cloud-numbers';
 import { CloudConnection } from '../services/cloud/cloud-connection';
 import { CloudTemplates } from '../services/cloud/cloud-templates';
-import { isCloudNumber } from '../whatsapp/cloud/cloud-store';
+import { isCloudNumber, readGraphSettings, writeGraphSettings } from '../whatsapp/cloud/cloud-store';
 import { readSetting } from '../base/settings';
 import { systemClock, type WakingClock } from '../base/clock';
 import { createHandlers } from './handlers';
@@ -104,6 +104,8 @@ export interface CoreOptions {
   backups?: Pick<BackupServiceDeps, 'scryptLogN' | 'retention'>;
   /** CRM webhooks' retries and request deadline (tests shorten the deadline). */
   webhookRetryPolicy?: WebhookRetryPolicy;
+  /** Issue 19: the Graph API's base URL, saved as the office's setting at start (`--graph-base-url`: a stand-in). */
+  graphBaseUrl?: string;
 }
 
 export interface WhatsappOptions {
@@ -283,6 +285,7 @@ function startServices(options: CoreOptions, shared: Shared) {
   // A database from before the dashboard (or restored from then) gets its figures once, before anything is ingested.
   ensureDashboardStats(sqlite, clock.now());
   const dashboard = new DashboardService(sqlite, access, clock, (caller) => numbers.list(caller));
+  if (options.graphBaseUrl) writeGraphSettings(sqlite, { ...readGraphSettings(sqlite), baseUrl: options.graphBaseUrl }, clock.now());
   const cloudNumbers = new CloudNumbers(sqlite, whatsappSessions, activity, clock, logger);
   cloudNumbers.publishNumber = (numberId) => numbers.publish(numberId);
   const cloudConnection = new CloudConnection(sqlite, cloudNumbers, activity, bus, clock, logger);

@@ -10,6 +10,8 @@ const optionsSchema = z
     tlsCert: z.string().min(1).optional(),
     tlsKey: z.string().min(1).optional(),
     demo: z.boolean().default(false),
+    /** Issue 19: the Cloud API's Graph API elsewhere (a local stand-in for tests and trials). */
+    graphBaseUrl: z.url({ protocol: /^https?$/ }).optional(),
   })
   .superRefine((o, ctx) => {
     if (Boolean(o.tlsCert) !== Boolean(o.tlsKey)) ctx.addIssue({ code: 'custom', path: ['tlsCert'], message: '--tls-cert and --tls-key go together' });
@@ -19,7 +21,7 @@ const optionsSchema = z
 
 export type HostOptions = z.output<typeof optionsSchema>;
 
-const usage = 'Use --data-dir <folder>, --port <number>, --lan, --tls-cert <file> --tls-key <file>, --lan-insecure, --demo.';
+const usage = 'Use --data-dir <folder>, --port <number>, --lan, --tls-cert <file> --tls-key <file>, --lan-insecure, --demo, --graph-base-url <url>.';
 
 /**
  * Parses `--data-dir <p>`, `--port <n>`, `--lan`, `--tls-cert <f>`, `--tls-key <f>`,
@@ -38,6 +40,7 @@ export function parseHostOptions(argv: readonly string[]): HostOptions {
     else if (flag === '--tls-cert') raw.tlsCert = value();
     else if (flag === '--tls-key') raw.tlsKey = value();
     else if (flag === '--demo') raw.demo = true;
+    else if (flag === '--graph-base-url') raw.graphBaseUrl = value();
     else throw new Error(`Unknown option ${flag}. ${usage}`);
   }
   const parsed = optionsSchema.safeParse(raw);

@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     version: hostVersion(),
     whatsapp: whatsappOptions({ demo: options.demo, logger: consoleLogger }),
     invoicePrinter: chromiumPrinter(() => hostChromium()),
+    ...(options.graphBaseUrl ? { graphBaseUrl: options.graphBaseUrl } : {}),
     // Demo mode's clock can be moved forward (demo.advanceClock) to show what happens later.
     ...(options.demo ? { clock: offsetClock() } : {}),
   });

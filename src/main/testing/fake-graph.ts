@@ -107,12 +107,12 @@ export async function startFakeGraph(): Promise<FakeGraph> {
     let body: unknown = null;
     let file: GraphRequest['file'] = null;
     if (type.startsWith('multipart/form-data')) {
-      const form = await new Request(url, { method: 'POST', headers: { 'content-type': type }, body: raw }).formData();
+      const form = await new Request(url, { method: 'POST', headers: { 'content-type': type }, body: new Uint8Array(raw) }).formData();
       const fields: Record<string, string> = {};
-      for (const [key, value] of form.entries()) {
+      form.forEach((value, key) => {
         if (typeof value === 'string') fields[key] = value;
         else file = { name: value.name, type: value.type, size: value.size };
-      }
+      });
       body = fields;
     } else if (raw.length > 0) {
       try {

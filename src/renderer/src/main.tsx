@@ -26,6 +26,7 @@ import './styles/offline.css';
 import './styles/office.css';
 import './styles/notifications.css';
 import './styles/integrations.css';
+import './styles/cloud.css';
 import './styles/viewings.css';
 // Last: the smaller-screen rules override the pages' own.
 import './styles/responsive.css';

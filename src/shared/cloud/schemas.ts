@@ -8,7 +8,7 @@ const graphId = z.string().trim().regex(/^\d{5,25}$/, 'Digits only, as Meta show
 const accessToken = z.string().trim().min(20).max(1000).regex(/^\S+$/, 'No spaces');
 const appSecret = z.string().trim().regex(/^[0-9a-f]{32}$/i, '32 hexadecimal characters, from the app\'s Basic settings');
 /** Meta's verify token: any text the admin chose, pasted here and in Meta's dashboard. */
-const verifyToken = z.string().trim().min(8).max(200).regex(/^[\x21-\x7e]+$/, 'Letters, digits and symbols, no spaces');
+export const cloudVerifyToken = z.string().trim().min(8).max(200).regex(/^[\x21-\x7e]+$/, 'Letters, digits and symbols, no spaces');
 
 export const linkCloudNumberInput = z
   .object({
@@ -18,7 +18,7 @@ export const linkCloudNumberInput = z
     accessToken,
     appSecret,
     /** Left empty: the core makes one. */
-    verifyToken: verifyToken.optional(),
+    verifyToken: cloudVerifyToken.optional(),
     employeeId: entityId.nullable().optional(),
     branchId: entityId.nullable().optional(),
     quotaLimit: z.number().int().min(1).max(100_000).default(1000),
@@ -27,12 +27,12 @@ export const linkCloudNumberInput = z
 
 /** A new token (they expire), app secret or verify token; what is left out is kept. */
 export const updateCloudCredentialsInput = z
-  .object({ numberId: entityId, accessToken: accessToken.optional(), appSecret: appSecret.optional(), verifyToken: verifyToken.optional() })
+  .object({ numberId: entityId, accessToken: accessToken.optional(), appSecret: appSecret.optional(), verifyToken: cloudVerifyToken.optional() })
   .strict();
 
 export const cloudNumberInput = z.object({ numberId: entityId }).strict();
 
-const httpUrl = z
+export const httpUrl = z
   .string()
   .trim()
   .max(300)

@@ -1,5 +1,5 @@
 /** In menu order. */
-export const routes = ['inbox', 'dashboard', 'contacts', 'properties', 'calendar', 'offers', 'invoices', 'templates', 'automation', 'ai', 'numbers', 'users', 'branches', 'activity', 'office', 'backups', 'desktop', 'integrations', 'profile'] as const;
+export const routes = ['inbox', 'dashboard', 'contacts', 'properties', 'calendar', 'offers', 'invoices', 'templates', 'automation', 'ai', 'numbers', 'users', 'branches', 'activity', 'office', 'backups', 'desktop', 'integrations', 'cloud', 'profile'] as const;
 export type Route = (typeof routes)[number];
 
 /** Where the address points: a page (null: none named, the shell picks the role's default), a conversation, or nowhere known. */

@@ -11,6 +11,7 @@ import { useThreadStore } from '../../stores/thread-store';
 import { ConnectionBadge } from '../numbers/NumberStatus';
 import { AiConversationStrip } from './AiConversationStrip';
 import { Composer } from './Composer';
+import { CloudWindowNotice } from '../cloud/CloudWindowNotice';
 import { ContactPanelToggle } from './InboxContactPanel';
 import { DemoCustomerSends } from './DemoCustomerSends';
 import { contactTitle } from './conversation-labels';
@@ -75,6 +76,7 @@ export function Thread({ conversation }: { conversation: ConversationView }) {
       ) : (
         <ThreadMessages messages={messages} pending={pending} hasOlder={hasOlder} loadingOlder={loadingOlder} loadOlder={() => void loadOlder()} />
       )}
+      <CloudWindowNotice key={`w${conversation.id}`} conversation={conversation} />
       <Composer key={conversation.id} conversation={conversation} />
     </div>
   );

@@ -22,6 +22,8 @@ import { ForbiddenPage } from '../forbidden/ForbiddenPage';
 import { InboxAlerts } from '../inbox/InboxAlerts';
 import { InboxPage } from '../inbox/InboxPage';
 import { IntegrationsPage } from '../integrations/IntegrationsPage';
+import { CloudPage } from '../cloud/CloudPage';
+import { CloudBanner } from '../cloud/CloudBanner';
 import { NumbersPage } from '../numbers/NumbersPage';
 import { OfficePage } from '../office/OfficePage';
 import { OffersPage } from '../offers/OffersPage';
@@ -77,6 +79,8 @@ function Page({ route, user }: { route: Route; user: PublicUser }) {
       return <DesktopPage />;
     case 'integrations':
       return <IntegrationsPage />;
+    case 'cloud':
+      return <CloudPage />;
     case 'profile':
       return <ProfilePage user={user} />;
   }
@@ -122,6 +126,7 @@ export function AppShell({ user }: { user: PublicUser }) {
       <SideNav user={user} current={current} />
       <div className="main-column">
         <ConnectionBanner userId={user.id} />
+        <CloudBanner user={user} />
         <main className={current && fullBleed.has(current) ? 'main main-full' : 'main'} id="main">
           {current ? <Page key={current} route={current} user={user} /> : <NotFoundPage />}
         </main>

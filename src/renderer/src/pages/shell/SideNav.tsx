@@ -32,6 +32,7 @@ const navItems: Record<Route, { label: MessageKey; icon: IconName }> = {
   backups: { label: 'nav.backups', icon: 'backup' },
   desktop: { label: 'nav.desktop', icon: 'power' },
   integrations: { label: 'nav.integrations', icon: 'link' },
+  cloud: { label: 'nav.cloud', icon: 'link' },
   profile: { label: 'nav.profile', icon: 'profile' },
 };
 

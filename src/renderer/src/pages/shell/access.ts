@@ -30,6 +30,8 @@ const pageAccess: Record<Route, { roles: readonly Role[]; channel: ChannelName }
   backups: { roles: ['admin'], channel: 'backups.list' },
   desktop: { roles: ['admin'], channel: 'desktop.settings' },
   integrations: { roles: ['admin'], channel: 'apiKeys.list' },
+  // Issue 19: linking Cloud API numbers and reaching the desk from Meta, admins only.
+  cloud: { roles: ['admin'], channel: 'cloud.connection' },
   profile: { roles: everyone, channel: 'auth.state' },
 };
 
