@@ -72,6 +72,7 @@ import { CloudTransport } from '../whatsapp/cloud/cloud-transport';
 import { CloudNumbers } from '../services/cloud/cloud-numbers';
 import { CloudConnection } from '../services/cloud/cloud-connection';
 import { CloudTemplates } from '../services/cloud/cloud-templates';
+import { sendReadReceipt } from '../services/cloud/read-receipts';
 import { isCloudNumber, readGraphSettings, writeGraphSettings } from '../whatsapp/cloud/cloud-store';
 import { readSetting } from '../base/settings';
 import { systemClock, type WakingClock } from '../base/clock';
@@ -290,6 +291,7 @@ function startServices(options: CoreOptions, shared: Shared) {
   cloudNumbers.publishNumber = (numberId) => numbers.publish(numberId);
   const cloudConnection = new CloudConnection(sqlite, cloudNumbers, activity, bus, clock, logger);
   cloudNumbers.linked = (numberId) => cloudConnection.numberLinked(numberId);
+  inbox.markedRead = (conversationId) => sendReadReceipt(sqlite, whatsappSessions, logger, conversationId);
   const cloud = { numbers: cloudNumbers, connection: cloudConnection, templates: new CloudTemplates(sqlite, access, outbox, pipeline, clock), access, sqlite, clock };
   const appInfo = { version: options.version ?? '0.0.0', demo: Boolean(wa.demo), ...(options.connection ? { connection: options.connection } : {}) };
 

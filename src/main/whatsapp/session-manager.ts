@@ -124,6 +124,12 @@ export class SessionManager {
     return { state, reason, detail, qr, qrRound, qrRounds, pairingCode, nextRetryAt, syncPercent, notice };
   }
 
+  /** The connected number's transport, for what only it can do (a Cloud API read receipt); null when not connected. */
+  connectedTransport(numberId: number): Transport | null {
+    const s = this.sessions.get(numberId);
+    return s?.state === 'CONNECTED' ? s.transport : null;
+  }
+
   isConnected(numberId: number): boolean {
     return this.sessions.get(numberId)?.state === 'CONNECTED';
   }

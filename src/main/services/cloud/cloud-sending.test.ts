@@ -56,6 +56,12 @@ describe('sending on a Cloud API number', () => {
     });
   });
 
+  it('marks the customer’s last message read with Meta when an agent opens the conversation', async () => {
+    const o = await linkedOffice();
+    await o.t.call('conversations.markRead', { id: o.conversationId }, o.admin.token);
+    await eventually(() => expect(o.graph.requestsTo('POST', messagesPath).map((r) => r.body)).toEqual([{ messaging_product: 'whatsapp', status: 'read', message_id: 'wamid.IN1' }]));
+  });
+
   it('uploads a photo first and sends it by media id with its caption; a document keeps its file name', async () => {
     const o = await linkedOffice();
     const photo = await o.t.call('messages.send', { conversationId: o.conversationId, content: 'واجهة الفيلا', attachment: { uploadId: await upload(o, 'front.png', 'image/png', houseSketchPng(64, 48)) } }, o.admin.token);

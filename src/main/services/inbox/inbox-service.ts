@@ -72,9 +72,15 @@ export class InboxService {
   markRead(caller: Caller, id: number): ConversationView {
     this.access.requireConversation(caller, id);
     const changed = this.sqlite.prepare('update conversations set unread_count = 0, updated_at = ? where id = ? and unread_count > 0').run(this.clock.now(), id).changes;
-    if (changed > 0) this.pipeline.publishConversation(id);
+    if (changed > 0) {
+      this.pipeline.publishConversation(id);
+      this.markedRead(id);
+    }
     return this.getConversation(id);
   }
+
+  /** Set by the core: the customer is told their messages were read (a Cloud API number's read receipt). */
+  markedRead: (conversationId: number) => void = () => undefined;
 
   /** Star, archive, change status, mark unread; each change is logged and shown live. */
   update(caller: Caller, input: z.output<typeof updateConversationInput>): ConversationView {
