@@ -7,6 +7,7 @@ import { isolate } from '../../i18n/labels';
 import { useT } from '../../i18n/use-t';
 import { CloudLinkDialog } from './CloudLinkDialog';
 import { CloudNumbersCard } from './CloudNumbersCard';
+import { GraphCard } from './GraphCard';
 import { TunnelCard } from './TunnelCard';
 import { useCloudConnection } from './use-cloud-connection';
 
@@ -41,6 +42,7 @@ export function CloudPage() {
         <>
           <CloudNumbersCard view={view} />
           <TunnelCard view={view} onChanged={setView} />
+          <GraphCard graph={view.graph} onSaved={reload} />
         </>
       ) : (
         <p className="muted">{t('app.loading')}</p>
