@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type Database from 'better-sqlite3';
-import { manualClock, startTestCore } from '../../../../testing/test-core';
+import { fastOutboxPolicy, manualClock, startTestCore } from '../../../../testing/test-core';
 import type { CloudEndpoint, CloudEndpoints } from '../endpoints';
 import { signatureFor } from '../signature';
 import { cloudInboundSource, type FetchCloudMedia } from '../cloud-media-source';
@@ -31,7 +31,7 @@ export async function startWebhookFixture(options: { fetchMedia?: FetchCloudMedi
   close(): Promise<void>;
 }> {
   const clock = manualClock();
-  const t = startTestCore({ clock });
+  const t = startTestCore({ clock, whatsapp: { outboxPolicy: fastOutboxPolicy } });
   const sqlite: Database.Database = t.core.database.sqlite;
   const numberId = Number(sqlite.prepare("insert into whatsapp_numbers (name, phone_number) values ('Cloud', '+966500000001')").run().lastInsertRowid);
   const endpoint: CloudEndpoint = { numberId, appSecret: options.appSecret === undefined ? appSecret : options.appSecret, verifyToken };
