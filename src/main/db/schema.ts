@@ -229,6 +229,8 @@ export const messages = sqliteTable(
     deletedAt: integer('deleted_at'),
     /** An unsupported kind's payload as WhatsApp gave it (JSON, size-capped, never a file's base64). */
     raw: text('raw'),
+    /** Issue 19: a queued Cloud template send (name, language, components) as JSON. */
+    cloudTemplate: text('cloud_template'),
     /** An answer's id from the browser that typed it: a resend after a dropped connection is the same message. */
     clientId: text('client_id'),
     createdAt: createdAt(),
@@ -823,7 +825,7 @@ export const aiResponderConfigs = sqliteTable(
   (t) => [uniqueIndex('ai_responder_configs_number_unique').on(t.whatsappNumberId)],
 );
 
-/** Issue 16: the office's one OpenAI-compatible provider (id 1); the key AES-GCM encrypted (src/main/services/ai/provider/secret-box.ts). */
+/** Issue 16: the office's one OpenAI-compatible provider (id 1); the key AES-GCM encrypted (src/main/base/secret-box.ts). */
 export const aiProvider = sqliteTable('ai_provider', {
   id: integer('id').primaryKey(),
   baseUrl: text('base_url').notNull(),
@@ -1041,4 +1043,58 @@ export const dashboardContactDays = sqliteTable(
     contactId: integer('contact_id').notNull(),
   },
   (t) => [primaryKey({ columns: [t.day, t.whatsappNumberId, t.contactId] })],
+);
+
+/** Issue 19: a Cloud API number's ids and sealed secrets (whatsapp_numbers.provider = 'cloud'). */
+export const cloudNumbers = sqliteTable(
+  'cloud_numbers',
+  {
+    whatsappNumberId: integer('whatsapp_number_id')
+      .primaryKey()
+      .references(() => whatsappNumbers.id, { onDelete: 'cascade' }),
+    phoneNumberId: text('phone_number_id').notNull(),
+    wabaId: text('waba_id').notNull(),
+    /** SecretBox-sealed; opened only in the core, never sent to a window or a log. */
+    accessTokenSealed: text('access_token_sealed').notNull(),
+    appSecretSealed: text('app_secret_sealed').notNull(),
+    verifyTokenSealed: text('verify_token_sealed').notNull(),
+    /** Random, url-safe: the number's callback path, so the receiver picks the app secret before parsing. */
+    pathKey: text('path_key').notNull(),
+    displayPhoneNumber: text('display_phone_number'),
+    verifiedName: text('verified_name'),
+    qualityRating: text('quality_rating'),
+    checkedAt: integer('checked_at'),
+    /** Meta refused the token (190): the number waits for a new one. */
+    tokenExpiredAt: integer('token_expired_at'),
+    lastWebhookAt: integer('last_webhook_at'),
+    /** The public URL last registered with Meta as the callback (override_callback_uri). */
+    publicUrl: text('public_url'),
+    registeredAt: integer('registered_at'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('cloud_numbers_phone_number_id_unique').on(t.phoneNumberId), uniqueIndex('cloud_numbers_path_key_unique').on(t.pathKey)],
+);
+
+/** Issue 19: message templates synced from a WABA, one per name and language. */
+export const cloudTemplates = sqliteTable(
+  'cloud_templates',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    wabaId: text('waba_id').notNull(),
+    metaId: text('meta_id'),
+    name: text('name').notNull(),
+    language: text('language').notNull(),
+    category: text('category'),
+    status: text('status').notNull(),
+    headerText: text('header_text'),
+    bodyText: text('body_text').notNull(),
+    footerText: text('footer_text'),
+    /** Meta's components as JSON. */
+    components: text('components').notNull(),
+    /** TemplateParameters as JSON. */
+    parameters: text('parameters').notNull(),
+    syncedAt: integer('synced_at').notNull(),
+  },
+  (t) => [uniqueIndex('cloud_templates_waba_name_language_unique').on(t.wabaId, t.name, t.language)],
 );

@@ -16,7 +16,7 @@ import { AiConversations } from './episode/ai-conversations';
 import { EpisodeStore } from './episode/episode-store';
 import { FaqStore } from './faq/faq-store';
 import { ProviderStore } from './provider/provider-store';
-import { SecretBox } from './provider/secret-box';
+import { SecretBox } from '../../base/secret-box';
 import { AiStatsService } from './stats/ai-stats';
 
 export interface AiDeps {

@@ -6,7 +6,7 @@ import { toIso, type Clock } from '../../../base/clock';
 import type { OfficeCalendar } from '../../../calendar/office-calendar';
 import type { EventBus } from '../../../events/event-bus';
 import { managersAudience } from '../ai-audience';
-import type { SecretBox } from './secret-box';
+import type { SecretBox } from '../../../base/secret-box';
 
 interface ProviderRow {
   base_url: string;

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * Secrets at rest (the AI provider's API key): AES-256-GCM with a random 32-byte key kept in a
+ * Secrets at rest (the AI provider's API key, the Cloud API's tokens and app secrets): AES-256-GCM with a random 32-byte key kept in a
  * file in the data folder (0600), never in the database. A stolen database alone does not give
  * the key; a backup restored elsewhere asks the admin to enter the key again (opening fails).
  */
