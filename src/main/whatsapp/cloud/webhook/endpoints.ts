@@ -8,7 +8,7 @@ export interface CloudEndpoint {
 
 /** Where the receiver finds the Cloud numbers' secrets (sealed at rest by the Cloud numbers' store). */
 export interface CloudEndpoints {
-  /** The number behind a per-number callback path (`/webhook/cloud/<pathKey>`), or null. */
+  /** The number behind a per-number callback path (`/api/v1/whatsapp/webhook/cloud/<pathKey>`), or null. */
   byPathKey(pathKey: string): CloudEndpoint | null;
   /** Every Cloud number: seed 003's shared paths try each one's secret. */
   all(): CloudEndpoint[];

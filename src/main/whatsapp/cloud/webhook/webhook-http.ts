@@ -1,13 +1,14 @@
 import { randomUUID, timingSafeEqual, createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { cloudWebhookPrefix } from '../../../../shared/cloud/types';
 import type { Logger } from '../../../base/logger';
 import { errorAnswer, failure, HttpFailure, writeJson } from '../../../api/envelope';
 import { collect, maxJsonBytes } from '../../../api/read-body';
 import type { CloudEndpoint, CloudEndpoints } from './endpoints';
 import { signedBy } from './signature';
 
-/** One callback URL per Cloud number: its key picks the app secret before anything is parsed. */
-export const cloudCallbackPrefix = '/webhook/cloud/';
+/** One callback URL per Cloud number (`cloudCallbackPath`): its key picks the app secret before anything is parsed. */
+const cloudCallbackPrefix = `${cloudWebhookPrefix}/`;
 /** Seed 003's webhook paths (Meta verifies with GET, whatever the seed's heading says). */
 export const seedWebhookPaths = ['/api/v1/whatsapp/webhook/verify', '/api/v1/whatsapp/webhook/incoming', '/api/v1/whatsapp/webhook/status'];
 const bodyDeadlineMs = 15_000;

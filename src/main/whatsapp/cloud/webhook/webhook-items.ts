@@ -1,5 +1,6 @@
 import { rawPayloadCap, type ContactCard, type MessageMeta } from '../../../../shared/inbox/message-meta';
 import type { AckUpdate, InboundMessage, MessageChange } from '../../transport';
+import { localIdFromOpaque } from '../local-id-statuses';
 import { cloudChangeSchema, cloudContactSchema, cloudMessageSchema, cloudStatusSchema, cloudWebhookSchema, type CloudContact, type CloudMessage, type CloudStatus } from './payload-schema';
 
 /** What one webhook body asks of ingest, item by item, each tagged with the Cloud number it is for. */
@@ -156,7 +157,7 @@ function statusItem(phoneNumberId: string, s: CloudStatus): WebhookItem {
   const status = s.status as AckUpdate['status'];
   if (!statuses.has(status)) return { kind: 'skipped', phoneNumberId, why: `status_${s.status.slice(0, 30)}` };
   const first = s.errors?.[0];
-  const localId = /^\d{1,15}$/.test(s.biz_opaque_callback_data ?? '') ? Number(s.biz_opaque_callback_data) : null;
+  const localId = localIdFromOpaque(s.biz_opaque_callback_data);
   return {
     kind: 'status',
     phoneNumberId,

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { eventually } from '../../../testing/test-core';
+import { opaqueForLocalId } from '../local-id-statuses';
 import { messagesValue, metaBody, sender, status, statusesValue, textMessage } from './testing/meta-payloads';
 import { startWebhookFixture, type WebhookFixture } from './testing/webhook-fixture';
 
@@ -183,7 +184,7 @@ describe('Cloud webhook: statuses of our messages', () => {
     fixture = await startWebhookFixture();
     const { messageId, respond, sends } = await answerSent(fixture, 'wamid.OUT3', { holdSend: true });
     await eventually(() => expect(sends()).toBe(1));
-    await deliver(fixture, metaBody({ changes: [{ value: statusesValue([status('wamid.OUT3', 'delivered', at + 2, { biz_opaque_callback_data: String(messageId) })]) }] }));
+    await deliver(fixture, metaBody({ changes: [{ value: statusesValue([status('wamid.OUT3', 'delivered', at + 2, { biz_opaque_callback_data: opaqueForLocalId(messageId) })]) }] }));
     expect(fixture.sqlite.prepare('select whatsapp_message_id, status from messages where id = ?').get(messageId)).toEqual({ whatsapp_message_id: 'wamid.OUT3', status: 'delivered' });
     respond();
     await fixture.t.core.whatsapp.outbox.whenIdle(fixture.numberId);

@@ -3,6 +3,7 @@ import type { Clock } from '../../../base/clock';
 import type { Logger } from '../../../base/logger';
 import type { MessagePipeline } from '../../message-pipeline';
 import type { InboundSource } from '../../transport';
+import { localIdStatusesOf } from '../local-id-statuses';
 import type { CloudEndpoint, CloudEndpoints } from './endpoints';
 import { WebhookInbox, type InboxRow } from './webhook-inbox';
 import { webhookItems, type WebhookItem } from './webhook-items';
@@ -143,6 +144,8 @@ export class WebhookReceiver {
     } else if (item.kind === 'change') {
       pipeline.change(numberId, item.change, this.deps.sourceFor(numberId));
     } else {
+      // A send that timed out waits for a status naming our id: it learns its wamid here.
+      if (item.ack.localId !== undefined) localIdStatusesOf(this.deps.sqlite).arrived(item.ack.localId, item.ack.providerId);
       pipeline.ack(numberId, item.ack);
     }
   }

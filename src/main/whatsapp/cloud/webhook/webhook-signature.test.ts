@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { cloudCallbackPath } from '../../../../shared/cloud/types';
 import { signatureFor } from './signature';
 import { messagesValue, metaBody, sender, textMessage } from './testing/meta-payloads';
 import { appSecret, pathKey, startWebhookFixture, verifyToken } from './testing/webhook-fixture';
@@ -15,7 +16,7 @@ const genuine = () => metaBody({ changes: [{ value: messagesValue([textMessage('
 describe('Cloud webhook: verify handshake', () => {
   it('answers Meta’s handshake with exactly the challenge, as plain text, for the right verify token', async () => {
     fixture = await startWebhookFixture();
-    const response = await fetch(`${fixture.base}/webhook/cloud/${pathKey}?hub.mode=subscribe&hub.verify_token=${verifyToken}&hub.challenge=1158201444`);
+    const response = await fetch(`${fixture.base}${cloudCallbackPath(pathKey)}?hub.mode=subscribe&hub.verify_token=${verifyToken}&hub.challenge=1158201444`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
     expect(await response.text()).toBe('1158201444');
@@ -27,10 +28,10 @@ describe('Cloud webhook: verify handshake', () => {
   it('refuses the handshake with a wrong token, another mode or an unknown callback path', async () => {
     fixture = await startWebhookFixture();
     for (const query of [
-      `/webhook/cloud/${pathKey}?hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1`,
-      `/webhook/cloud/${pathKey}?hub.mode=unsubscribe&hub.verify_token=${verifyToken}&hub.challenge=1`,
-      `/webhook/cloud/${pathKey}?hub.mode=subscribe&hub.challenge=1`,
-      `/webhook/cloud/other-key?hub.mode=subscribe&hub.verify_token=${verifyToken}&hub.challenge=1`,
+      `${cloudCallbackPath(pathKey)}?hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1`,
+      `${cloudCallbackPath(pathKey)}?hub.mode=unsubscribe&hub.verify_token=${verifyToken}&hub.challenge=1`,
+      `${cloudCallbackPath(pathKey)}?hub.mode=subscribe&hub.challenge=1`,
+      `${cloudCallbackPath('other-key')}?hub.mode=subscribe&hub.verify_token=${verifyToken}&hub.challenge=1`,
     ]) {
       const response = await fetch(`${fixture.base}${query}`);
       expect(response.status, query).toBe(403);
@@ -51,7 +52,7 @@ describe('Cloud webhook: signatures', () => {
       await fixture.post(bytes, { signature: null }),
       await fixture.post(bytes, { signature: `sha1=${'0'.repeat(40)}` }),
       await fixture.post(bytes, { signature: 'sha256=' }),
-      await fixture.post(bytes, { signature: signatureFor(bytes, appSecret), path: '/webhook/cloud/unknown-key' }),
+      await fixture.post(bytes, { signature: signatureFor(bytes, appSecret), path: cloudCallbackPath('unknown-key') }),
     ];
     for (const answer of refused) {
       expect(answer.status).toBe(401);
@@ -61,12 +62,15 @@ describe('Cloud webhook: signatures', () => {
     expect(fixture.count('cloud_webhook_inbox')).toBe(0);
     expect(fixture.count('messages')).toBe(0);
     expect(fixture.t.events.length).toBe(eventsBefore);
+    expect(fixture.sqlite.prepare('select last_webhook_at from cloud_numbers').get()).toEqual({ last_webhook_at: null });
 
     expect((await fixture.post(bytes)).status).toBe(200);
     expect((await fixture.post(bytes)).status).toBe(200);
     await fixture.receiver.idle();
     expect(fixture.sqlite.prepare('select content, whatsapp_message_id from messages').all()).toEqual([{ content: arabic, whatsapp_message_id: 'wamid.SIG1' }]);
     expect(fixture.t.events.filter((e) => e.event === 'message.new')).toHaveLength(1);
+    // "Last webhook received" moves only with a genuine body.
+    expect(fixture.sqlite.prepare('select last_webhook_at from cloud_numbers').get()).toEqual({ last_webhook_at: fixture.clock.now() });
   });
 
   it('checks the HMAC over the bytes received, whether Arabic comes \\u-escaped or as raw UTF-8', async () => {
