@@ -6,6 +6,8 @@ import { z } from 'zod';
  * checked on its own so one odd item never hides the others in its batch.
  */
 const text = z.string();
+/** Meta's ids (`wamid.HBgL…`, media ids): printable, bounded; anything else makes its item unreadable. */
+const metaId = z.string().regex(/^[A-Za-z0-9._:+/=-]{4,256}$/);
 const optionalText = z.string().optional().nullable();
 
 export const cloudContactSchema = z
@@ -18,11 +20,11 @@ export const cloudContactSchema = z
   })
   .passthrough();
 
-const mediaSchema = z.object({ id: text, mime_type: optionalText, caption: optionalText, filename: optionalText, voice: z.boolean().optional().nullable() }).passthrough();
+const mediaSchema = z.object({ id: metaId, mime_type: optionalText, caption: optionalText, filename: optionalText, voice: z.boolean().optional().nullable() }).passthrough();
 
 export const cloudMessageSchema = z
   .object({
-    id: text.min(1),
+    id: metaId,
     from: optionalText,
     from_user_id: optionalText,
     timestamp: z.union([z.string(), z.number()]).optional().nullable(),
@@ -60,13 +62,13 @@ export const cloudMessageSchema = z
       .optional()
       .nullable(),
     button: z.object({ text: optionalText, payload: optionalText }).passthrough().optional().nullable(),
-    reaction: z.object({ message_id: text, emoji: optionalText }).passthrough().optional().nullable(),
+    reaction: z.object({ message_id: metaId, emoji: optionalText }).passthrough().optional().nullable(),
   })
   .passthrough();
 
 export const cloudStatusSchema = z
   .object({
-    id: text.min(1),
+    id: metaId,
     status: text,
     timestamp: z.union([z.string(), z.number()]).optional().nullable(),
     recipient_id: optionalText,

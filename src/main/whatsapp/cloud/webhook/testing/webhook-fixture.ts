@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type Database from 'better-sqlite3';
 import { cloudCallbackPath } from '../../../../../shared/cloud/types';
 import { mountApi } from '../../../../api/mount-api';
+import type { Logger } from '../../../../base/logger';
 import { fastOutboxPolicy, manualClock, startTestCore } from '../../../../testing/test-core';
 import type { FetchCloudMedia } from '../cloud-media-source';
 import { signatureFor } from '../signature';
@@ -31,9 +32,9 @@ export interface WebhookFixture {
  * A real core on a real SQLite file with one linked Cloud number, served by the host's own HTTP
  * handler (`mountApi`, as `startHost` serves it) on a real loopback server.
  */
-export async function startWebhookFixture(options: { fetchMedia?: FetchCloudMedia; appSecret?: string | null } = {}): Promise<WebhookFixture> {
+export async function startWebhookFixture(options: { fetchMedia?: FetchCloudMedia; appSecret?: string | null; logger?: Logger } = {}): Promise<WebhookFixture> {
   const clock = manualClock();
-  const t = startTestCore({ clock, whatsapp: { outboxPolicy: fastOutboxPolicy, ...(options.fetchMedia ? { cloudMedia: options.fetchMedia } : {}) } });
+  const t = startTestCore({ clock, ...(options.logger ? { logger: options.logger } : {}), whatsapp: { outboxPolicy: fastOutboxPolicy, ...(options.fetchMedia ? { cloudMedia: options.fetchMedia } : {}) } });
   const { sqlite } = t.core.database;
   const numberId = insertCloudNumber(sqlite, {
     name: 'Cloud',
