@@ -8,8 +8,13 @@ import type { CloudEndpoint, CloudEndpoints } from './endpoints';
 import { WebhookInbox, type InboxRow } from './webhook-inbox';
 import { webhookItems, type WebhookItem } from './webhook-items';
 
-/** Rows per transaction: enough to amortise the commit, few enough that the write lock is short. */
+/** Rows per transaction at most: enough to amortise the commit. */
 const batchRows = 100;
+/**
+ * A batch also ends after this much work (ms of CPU, not the office's clock): the receiver shares
+ * the event loop with the 200s it owes Meta, whose time to answer must stay short.
+ */
+const batchBudgetMs = 4;
 
 export interface WebhookReceiverDeps {
   sqlite: Database.Database;
@@ -96,15 +101,21 @@ export class WebhookReceiver {
   }
 
   private processBatch(rows: InboxRow[]): void {
-    const heard = new Map<number, number>();
+    const batch: Batch = { heard: new Map(), numbers: new Map(), signers: new Map() };
+    const started = performance.now();
     this.deps.sqlite.transaction(() => {
-      for (const row of rows) this.processRow(row, heard);
-      this.inbox.remove(rows[0]!.id, rows[rows.length - 1]!.id);
+      let last = rows[0]!;
+      for (const row of rows) {
+        this.processRow(row, batch);
+        last = row;
+        if (performance.now() - started > batchBudgetMs) break;
+      }
+      this.inbox.remove(rows[0]!.id, last.id);
     })();
-    for (const [numberId, at] of heard) this.deps.received?.(numberId, at);
+    for (const [numberId, at] of batch.heard) this.deps.received?.(numberId, at);
   }
 
-  private processRow(row: InboxRow, heard: Map<number, number>): void {
+  private processRow(row: InboxRow, batch: Batch): void {
     let body: unknown;
     try {
       body = JSON.parse(row.body.toString('utf8'));
@@ -113,22 +124,33 @@ export class WebhookReceiver {
       this.deps.logger.warn('cloud webhook row is not JSON; dropped', { row: row.id });
       return;
     }
-    const signer = row.whatsapp_number_id === null ? null : this.deps.endpoints.all().find((e) => e.numberId === row.whatsapp_number_id) ?? null;
+    const signer = row.whatsapp_number_id === null ? null : this.signer(row.whatsapp_number_id, batch);
     for (const item of webhookItems(body, row.received_at)) {
       try {
-        this.processItem(item, signer, row, heard);
+        this.processItem(item, signer, row, batch);
       } catch (error) {
         this.deps.logger.error('cloud webhook item failed', { row: row.id, kind: item.kind, error: String(error) });
       }
     }
   }
 
-  private processItem(item: WebhookItem, signer: CloudEndpoint | null, row: InboxRow, heard: Map<number, number>): void {
+  /** Secrets are opened once per batch, not per body. */
+  private signer(numberId: number, batch: Batch): CloudEndpoint | null {
+    if (!batch.signers.has(numberId)) batch.signers.set(numberId, this.deps.endpoints.all().find((e) => e.numberId === numberId) ?? null);
+    return batch.signers.get(numberId)!;
+  }
+
+  private numberFor(phoneNumberId: string, batch: Batch): CloudEndpoint | null {
+    if (!batch.numbers.has(phoneNumberId)) batch.numbers.set(phoneNumberId, this.deps.endpoints.byPhoneNumberId(phoneNumberId));
+    return batch.numbers.get(phoneNumberId)!;
+  }
+
+  private processItem(item: WebhookItem, signer: CloudEndpoint | null, row: InboxRow, batch: Batch): void {
     if (item.kind === 'skipped') {
       this.deps.logger.info('cloud webhook item skipped', { row: row.id, why: item.why, phoneNumberId: item.phoneNumberId });
       return;
     }
-    const number = this.deps.endpoints.byPhoneNumberId(item.phoneNumberId);
+    const number = this.numberFor(item.phoneNumberId, batch);
     // Only a number whose own app signed the body may be written to: another Meta app's secret
     // proves nothing about this one's messages.
     if (!number || !signer || !number.appSecret || number.appSecret !== signer.appSecret) {
@@ -136,7 +158,7 @@ export class WebhookReceiver {
       return;
     }
     const numberId = number.numberId;
-    heard.set(numberId, Math.max(heard.get(numberId) ?? 0, row.received_at));
+    batch.heard.set(numberId, Math.max(batch.heard.get(numberId) ?? 0, row.received_at));
     const { pipeline } = this.deps;
     if (item.kind === 'message') {
       if (item.media) this.recordMedia.run(numberId, item.message.providerId, item.media.id, item.media.fileName);
@@ -149,4 +171,11 @@ export class WebhookReceiver {
       pipeline.ack(numberId, item.ack);
     }
   }
+}
+
+interface Batch {
+  /** The numbers that heard from Meta, and when last. */
+  heard: Map<number, number>;
+  numbers: Map<string, CloudEndpoint | null>;
+  signers: Map<number, CloudEndpoint | null>;
 }
