@@ -11,6 +11,7 @@ import { integrationsChannels } from './integrations/contract';
 import { webhooksChannels } from './webhooks/contract';
 import { automationChannels, type AutomationEvents } from './automation/contract';
 import { aiChannels, type AiEvents } from './ai/contract';
+import { cloudChannels, type CloudEvents } from './cloud/contract';
 import { inboxChannels, type InboxEvents } from './inbox/contract';
 import { mediaChannels } from './media/contract';
 import { notificationsChannels, type NotificationsEvents } from './notifications/contract';
@@ -56,6 +57,7 @@ export const channels = {
   ...automationChannels,
   ...aiChannels,
   ...dashboardChannels,
+  ...cloudChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -65,5 +67,5 @@ export type ChannelParsedInput<C extends ChannelName> = z.output<Channels[C]['in
 export type ChannelOutput<C extends ChannelName> = NonNullable<Channels[C]['output']>;
 
 /** Events pushed from the core to open windows. */
-export interface Events extends UsersEvents, NumbersEvents, InboxEvents, TemplatesEvents, PropertiesEvents, ContactsEvents, BranchesEvents, OfficeEvents, NotificationsEvents, BackupsEvents, ViewingsEvents, OffersEvents, InvoicesEvents, DesktopEvents, AutomationEvents, AiEvents {}
+export interface Events extends UsersEvents, NumbersEvents, InboxEvents, TemplatesEvents, PropertiesEvents, ContactsEvents, BranchesEvents, OfficeEvents, NotificationsEvents, BackupsEvents, ViewingsEvents, OffersEvents, InvoicesEvents, DesktopEvents, AutomationEvents, AiEvents, CloudEvents {}
 export type EventName = keyof Events;

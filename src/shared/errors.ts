@@ -92,7 +92,18 @@ export type FieldErrorCode =
   | 'number_removed'
   | 'used_by_rules'
   /** A range's upper end below its lower one (a contact's budget). */
-  | 'below_min';
+  | 'below_min'
+  /**
+   * Issue 19: the Graph API refused the access token (Meta 190), knows no such phone-number or
+   * WABA id (Meta 100), or could not be reached; a Cloud id already linked; free text outside the
+   * 24-hour window; a template given the wrong number of values (`params.expected`, `params.given`).
+   */
+  | 'graph_token_invalid'
+  | 'graph_unknown_id'
+  | 'graph_unreachable'
+  | 'cloud_id_taken'
+  | 'window_closed'
+  | 'parameter_count';
 
 export interface FieldError {
   field: string;

@@ -10,6 +10,7 @@ import { integrationsChannelNames, integrationsEventNames } from './integrations
 import { webhooksChannelNames, webhooksEventNames } from './webhooks/names';
 import { automationChannelNames, automationEventNames } from './automation/names';
 import { aiChannelNames, aiEventNames } from './ai/names';
+import { cloudChannelNames, cloudEventNames } from './cloud/names';
 import { inboxChannelNames, inboxEventNames } from './inbox/names';
 import { mediaChannelNames, mediaEventNames } from './media/names';
 import { notificationsChannelNames, notificationsEventNames } from './notifications/names';
@@ -53,6 +54,7 @@ export const channelNames = [
   ...automationChannelNames,
   ...aiChannelNames,
   ...dashboardChannelNames,
+  ...cloudChannelNames,
 ] as const satisfies readonly ChannelName[];
 
 export const eventNames = [
@@ -78,6 +80,7 @@ export const eventNames = [
   ...desktopEventNames,
   ...automationEventNames,
   ...aiEventNames,
+  ...cloudEventNames,
 ] as const satisfies readonly EventName[];
 
 type Missing<All, Listed> = Exclude<All, Listed>;

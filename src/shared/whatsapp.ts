@@ -37,6 +37,8 @@ export const disconnectReasons = [
   'network_blocked',
   /** The phone that was linked is already another number of the office; this link was undone. */
   'phone_in_use',
+  /** A Cloud API number whose access token Meta refused (error 190): waits for a new token. */
+  'token_expired',
   /** Anything else, with its detail. Retried with backoff. */
   'error',
 ] as const;

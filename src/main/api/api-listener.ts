@@ -62,6 +62,8 @@ export function startApiListener(core: Core, dataDir: string): ApiListener {
     server = s;
     current = { port: (s.address() as AddressInfo).port, host, tls: Boolean(certificate) };
     core.logger.info('API listening', current);
+    // The desktop's Cloud tunnel forwards Meta's webhooks here (the host uses its own port).
+    core.setCloudOrigin(`${current.tls ? 'https' : 'http'}://127.0.0.1:${current.port}`);
   }
 
   const queue = (settings: ApiSettings) => (chain = chain.then(() => apply(settings)).catch((error: unknown) => core.logger.error('API listener failed', { error: String(error) })));

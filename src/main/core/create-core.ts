@@ -70,6 +70,11 @@ import type { ConnectionInfo } from '../../shared/app/types';
 import { browserChoiceKey, chosenBrowserProvider, systemBrowserProvider, type BrowserProvider } from '../whatsapp/webjs/browser-provider';
 import { realClientFactory } from '../whatsapp/webjs/real-client-factory';
 import { WebjsTransport } from '../whatsapp/webjs/webjs-transport';
+import { CloudTransport } from '../whatsapp/cloud/cloud-transport';
+import { CloudNumbers } from '../services/cloud/cloud-numbers';
+import { CloudConnection } from '../services/cloud/cloud-connection';
+import { CloudTemplates } from '../services/cloud/cloud-templates';
+import { isCloudNumber } from '../whatsapp/cloud/cloud-store';
 import { readSetting } from '../base/settings';
 import { systemClock, type WakingClock } from '../base/clock';
 import { createHandlers } from './handlers';
@@ -121,6 +126,8 @@ export interface WhatsappOptions {
   cloudMedia?: FetchCloudMedia;
   /** The desktop's own Chromium (a hidden window per number), used when the `whatsapp.browser` setting says so. */
   appBrowser?: BrowserProvider;
+  /** Cloud API numbers: Graph call timeout and how long a timed-out send waits for its status (tests shorten them). */
+  cloud?: { timeoutMs?: number; confirmWaitMs?: number };
 }
 
 /** What the services share across a restore: the bus the shells listen on, and the backups themselves. */
@@ -192,7 +199,7 @@ function startServices(options: CoreOptions, shared: Shared) {
   const mediaFetcher = new MediaFetcher(sqlite, mediaStore, clock, logger, (messageId) => pipeline.publishMessage(messageId));
   pipeline.media = mediaFetcher;
   // Issue 19: Meta's webhooks, stored before their 200 and fed through the same pipeline.
-  const cloudWebhook = startCloudWebhook({ sqlite, clock, logger, pipeline, media: mediaFetcher, ...(wa.cloudMedia ? { fetchMedia: wa.cloudMedia } : {}) });
+  const cloudWebhook = startCloudWebhook({ sqlite, clock, logger, pipeline, ingest, media: mediaFetcher, ...(wa.cloudMedia ? { fetchMedia: wa.cloudMedia } : {}) });
   const browserProvider = chosenBrowserProvider(() => readSetting(sqlite, browserChoiceKey), systemBrowserProvider(() => readSetting(sqlite, 'whatsapp.browserPath')), wa.appBrowser);
   const factory = wa.factory ?? realClientFactory(browserProvider);
   const whatsappSessions = new SessionManager(
@@ -201,7 +208,11 @@ function startServices(options: CoreOptions, shared: Shared) {
       clock,
       logger,
       sessionsDir: path.join(options.dataDir, 'sessions'),
-      makeTransport: (numberId, sessionDir, events) => new WebjsTransport({ numberId, sessionDir, factory, events, logger }),
+      // Issue 19: a Cloud API number talks to Meta's Graph API; the others run whatsapp-web.js.
+      makeTransport: (numberId, sessionDir, events) =>
+        isCloudNumber(sqlite, numberId)
+          ? new CloudTransport({ numberId, sqlite, clock, events, logger, ...wa.cloud })
+          : new WebjsTransport({ numberId, sessionDir, factory, events, logger }),
       observer: pipeline,
       forgetBrowser: (numberId) => browserProvider.forget?.(numberId) ?? Promise.resolve(),
     },
@@ -278,10 +289,15 @@ function startServices(options: CoreOptions, shared: Shared) {
   // A database from before the dashboard (or restored from then) gets its figures once, before anything is ingested.
   ensureDashboardStats(sqlite, clock.now());
   const dashboard = new DashboardService(sqlite, access, clock, (caller) => numbers.list(caller));
+  const cloudNumbers = new CloudNumbers(sqlite, whatsappSessions, activity, clock, logger);
+  cloudNumbers.publishNumber = (numberId) => numbers.publish(numberId);
+  const cloudConnection = new CloudConnection(sqlite, cloudNumbers, activity, bus, clock, logger);
+  cloudNumbers.linked = (numberId) => cloudConnection.numberLinked(numberId);
+  const cloud = { numbers: cloudNumbers, connection: cloudConnection, templates: new CloudTemplates(sqlite, access, outbox, pipeline, clock), access, sqlite, clock };
   const appInfo = { version: options.version ?? '0.0.0', demo: Boolean(wa.demo), ...(options.connection ? { connection: options.connection } : {}) };
 
   const router = createRouter({
-    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, propertyCards, viewings, demo, branches, offers, promotions, office, officeTax: invoicing.officeTax, invoices: invoicing.invoices, invoiceDelivery: invoicing.delivery, invoiceArchive: invoicing.archive, desktop, notifications, backups, apiKeys, apiSettings, webhooks, automation, ai, dashboard, appInfo }),
+    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, propertyCards, viewings, demo, branches, offers, promotions, office, officeTax: invoicing.officeTax, invoices: invoicing.invoices, invoiceDelivery: invoicing.delivery, invoiceArchive: invoicing.archive, desktop, notifications, backups, apiKeys, apiSettings, webhooks, automation, ai, dashboard, cloud, appInfo }),
     authenticate: (token) => auth.authenticate(token),
     ...(options.rateLimits ? { rateLimiter: new RateLimiter(options.rateLimits, clock) } : {}),
     logger,
@@ -303,6 +319,8 @@ function startServices(options: CoreOptions, shared: Shared) {
     /** The shells report which user each window or socket is signed in as. */
     presence,
     whatsapp: { sessions: whatsappSessions, outbox, pipeline, ingest, media: mediaFetcher, cloudWebhook },
+    /** Issue 19: Cloud API numbers; the shell tells `connection.localOrigin` where it listens. */
+    cloud: { numbers: cloudNumbers, connection: cloudConnection },
     mediaStore,
     searchIndex,
     /** For benchmarks and tests that measure a service without the router. */
@@ -333,6 +351,7 @@ function startServices(options: CoreOptions, shared: Shared) {
         webhookSources.close();
         webhookQueue.close();
         automation.stop();
+        cloudConnection.close();
         ai.stop();
         offerExpiry.stop();
         await invoicing.close();
@@ -385,9 +404,12 @@ export function createCore(options: CoreOptions) {
   });
   /** Registered once by a feature (viewings), handed again to the services a restore starts. */
   let dueViewings: DueViewingsProvider | null = null;
+  /** Where the shell listens (the Cloud tunnel forwards there), kept across a restore. */
+  let cloudOrigin: string | null = null;
   const start = (restart: boolean): Services => {
     const services = startServices(options, { bus, backups, restart });
     if (dueViewings) services.watchDueViewings(dueViewings);
+    services.cloud.connection.localOrigin = cloudOrigin;
     return services;
   };
   try {
@@ -466,6 +488,15 @@ export function createCore(options: CoreOptions) {
     },
     get services() {
       return live().services;
+    },
+    /** Issue 19: Cloud API numbers and how Meta reaches this desk. */
+    get cloud() {
+      return live().cloud;
+    },
+    /** The shell says where it listens, for the Cloud tunnel to forward to. */
+    setCloudOrigin(origin: string): void {
+      cloudOrigin = origin;
+      live().cloud.connection.localOrigin = origin;
     },
     /** The REST API's keys and settings (src/main/api/ serves it); a restore brings new ones. */
     get api() {

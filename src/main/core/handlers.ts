@@ -15,6 +15,7 @@ import { integrationsHandlers } from '../services/integrations/integrations-hand
 import { webhooksHandlers } from '../services/webhooks/webhooks-handlers';
 import { automationHandlers } from '../services/automation/automation-handlers';
 import { aiHandlers } from '../services/ai/ai-handlers';
+import { cloudHandlers, type CloudServices } from '../services/cloud/cloud-handlers';
 import type { Ai } from '../services/ai/start-ai';
 import type { Automation } from '../services/automation/start-automation';
 import type { WebhookEndpoints } from '../services/webhooks/webhook-endpoints';
@@ -87,6 +88,7 @@ export interface Services {
   offers: OffersService;
   promotions: PromotionsService;
   dashboard: DashboardService;
+  cloud: CloudServices;
   appInfo: AppInfo;
 }
 
@@ -119,5 +121,6 @@ export function createHandlers(s: Services): Handlers {
     ...automationHandlers(s),
     ...aiHandlers(s),
     ...dashboardHandlers(s),
+    ...cloudHandlers(s.cloud),
   };
 }

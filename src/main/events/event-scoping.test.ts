@@ -203,6 +203,9 @@ const table: Record<EventName, EventRule> = {
   'ai.provider.changed': { scopedBy: 'admins', produce: ({ t, w }) => t.call('ai.saveProvider', { baseUrl: 'http://127.0.0.1:11434/v1', model: 'qwen2.5' }, w.admin.token), reaches: ['admin'] },
   'ai.config.changed': { scopedBy: 'admins', produce: ({ t, w }) => t.call('ai.toggleConfig', { numberId: w.rentals.id }, w.admin.token), reaches: ['admin'] },
   'ai.conversation.changed': { scopedBy: 'number', produce: ({ t, w }) => t.call('ai.resume', { conversationId: w.theirs.id }, w.admin.token), reaches: ['admin', 'rentalsAgent'] },
+  // Issue 19: the banner's answer goes to everyone; the connection screen's refresh to admins.
+  'cloud.health.changed': { scopedBy: 'everyone', produce: ({ t, w }) => t.call('cloud.saveTunnelSettings', { mode: 'none' }, w.admin.token), reaches: everyone },
+  'cloud.connection.changed': { scopedBy: 'admins', produce: ({ t, w }) => t.call('cloud.saveTunnelSettings', { mode: 'manual', publicUrl: null }, w.admin.token), reaches: ['admin'] },
   'session.ended': { scopedBy: 'session', produce: ({ t, w }) => t.call('users.setActive', { id: w.rentalsAgent.user.id, isActive: false }, w.admin.token), reaches: ['rentalsAgent'] },
 };
 

@@ -70,6 +70,8 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
   // After start-up a server error (say, out of file handles on accept) is logged, not thrown.
   server.on('error', (error) => core.logger.error('host server error', { error: error.message }));
   const { port } = server.address() as AddressInfo;
+  // A Cloud tunnel forwards Meta's webhooks to this computer's own address of the host.
+  core.setCloudOrigin(`${certificate ? 'https' : 'http'}://127.0.0.1:${port}`);
   return {
     url: `${certificate ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { MessageStatus } from '../../shared/domain';
+import type { SendErrorCode } from '../../shared/inbox/types';
 import type { Clock } from '../base/clock';
 import type { AckUpdate, InboundMessage } from '../whatsapp/transport';
 import { phoneFromWhatsApp } from '../base/phone';
@@ -139,8 +140,8 @@ export class Ingest {
     return { ...row, status: ack.status };
   }
 
-  /** How a Cloud API failure code reads on a message (the Cloud transport sets it; none for whatsapp-web.js). */
-  failureOf: (error: { code: number; title: string }) => { code: string; message: string } = (error) => ({ code: 'rejected', message: `${error.title} (${error.code})` });
+  /** How a Cloud API failure reads on a message (the Cloud webhook sets it; whatsapp-web.js's failures carry none). */
+  failureOf: (error: { code: number; title: string }) => { code: SendErrorCode; message: string } = (error) => ({ code: 'rejected', message: `${error.title} (${error.code})` });
 
   private store(numberId: number, message: InboundMessage): IngestResult {
     const existing = this.q.existing.get(numberId, message.providerId);

@@ -47,6 +47,8 @@ export interface MessageRow {
   edited_at: number | null;
   deleted_at: number | null;
   raw: string | null;
+  /** Issue 19: a queued Cloud template send (name, language, components) as JSON. */
+  cloud_template: string | null;
   /** Only on answers sent with one (migration 0015). */
   client_id?: string | null;
   created_at: number;

@@ -8,7 +8,7 @@ import type { Ingest } from '../ingest/ingest';
 import { chatIdForPhone } from '../base/phone';
 import { previewOf, type AttachmentRow, type MessageRow } from '../ingest/records';
 import type { MediaStore } from '../media/media-store';
-import type { AckUpdate, OutboundContent } from '../whatsapp/transport';
+import type { AckUpdate, OutboundContent, TemplateSend } from '../whatsapp/transport';
 import { classifySendError } from './send-errors';
 
 export interface OutboxPolicy {
@@ -72,6 +72,7 @@ export class Outbox {
       insertAttachment: sqlite.prepare<[number, string, string, string, number, string, number]>(
         'insert into message_attachments (message_id, type, sha256, name, size, mime_type, created_at) values (?, ?, ?, ?, ?, ?, ?)',
       ),
+      setCloudTemplate: sqlite.prepare<[string, number]>("update messages set cloud_template = ? where id = ?"),
       attachments: sqlite.prepare<[number], AttachmentRow>('select * from message_attachments where message_id = ? order by id'),
       touch: sqlite.prepare<[string, number, number, number]>(
         'update conversations set last_message = ?, last_message_time = max(coalesce(last_message_time, 0), ?), updated_at = ? where id = ?',
@@ -133,6 +134,8 @@ export class Outbox {
     quotedMessageId?: number;
     /** The browser's id for this answer (the caller has checked it is new in the conversation). */
     clientId?: string;
+    /** A Cloud API template: sent by name and language; `content` is the text the thread shows. */
+    cloudTemplate?: TemplateSend;
   }): MessageRow {
     const { attachment } = input;
     const message = this.sqlite.transaction(() => {
@@ -146,6 +149,7 @@ export class Outbox {
       );
       const id = Number(info.lastInsertRowid);
       if (attachment) this.q.insertAttachment.run(id, attachment.type, attachment.sha256, attachment.name, attachment.size, attachment.mimeType, now);
+      if (input.cloudTemplate) this.q.setCloudTemplate.run(JSON.stringify(input.cloudTemplate), id);
       this.q.touch.run(previewOf(input.content, type), now, now, conversation.id);
       return this.q.byId.get(id)!;
     })();
@@ -326,9 +330,11 @@ export class Outbox {
   /** What goes to WhatsApp: the text, or the file (read from the media store) with its caption. */
   private contentOf(message: MessageRow): OutboundContent | null {
     const quoted = message.quoted_message_id === null ? undefined : this.q.providerIdOf.get(message.quoted_message_id)?.whatsapp_message_id;
-    const content = this.fileOf(message);
+    const file = this.fileOf(message);
+    const content = file && message.cloud_template ? { ...file, template: JSON.parse(message.cloud_template) as TemplateSend } : file;
     // A reply whose original WhatsApp never confirmed goes as a plain message rather than not at all.
-    return content && quoted ? { ...content, quotedMessageId: quoted } : content;
+    const withQuote = content && quoted ? { ...content, quotedMessageId: quoted } : content;
+    return withQuote && { ...withQuote, localId: message.id };
   }
 
   private fileOf(message: MessageRow): OutboundContent | null {

@@ -115,6 +115,23 @@ const table: Record<ChannelName, Rule> = {
   'automation.resumeContact': { scopedBy: 'contact', input: (w) => ({ contactId: w.theirContactId }), expect: { refused: 'contact_not_allowed' } },
 
   // Issue 16 (AI responder). Settings are the admins' (supervisors read them); agents see, resume and rate the AI in their numbers' conversations.
+  'cloud.link': { scopedBy: 'admin-only', input: () => ({ name: 'Cloud', phoneNumberId: '106540352242922', wabaId: '102290129340398', accessToken: 'EAAG-token-0123456789abc', appSecret: 'a'.repeat(32) }), expect: 'role' },
+  'cloud.updateCredentials': { scopedBy: 'admin-only', input: (w) => ({ numberId: w.rentals.id, appSecret: 'b'.repeat(32) }), expect: 'role' },
+  'cloud.list': { scopedBy: 'admin-only', input: () => ({}), expect: 'role' },
+  'cloud.get': { scopedBy: 'admin-only', input: (w) => ({ numberId: w.rentals.id }), expect: 'role' },
+  'cloud.getGraphSettings': { scopedBy: 'admin-only', input: () => ({}), expect: 'role' },
+  'cloud.saveGraphSettings': { scopedBy: 'admin-only', input: () => ({ baseUrl: 'http://127.0.0.1:9', version: 'v21.0' }), expect: 'role' },
+  'cloud.connection': { scopedBy: 'admin-only', input: () => ({}), expect: 'role' },
+  'cloud.saveTunnelSettings': { scopedBy: 'admin-only', input: () => ({ mode: 'none' }), expect: 'role' },
+  'cloud.startTunnel': { scopedBy: 'admin-only', input: () => ({}), expect: 'role' },
+  'cloud.stopTunnel': { scopedBy: 'admin-only', input: () => ({}), expect: 'role' },
+  'cloud.selfTest': { scopedBy: 'admin-only', input: () => ({}), expect: 'role' },
+  'cloud.syncTemplates': { scopedBy: 'admin-only', input: (w) => ({ numberId: w.rentals.id }), expect: 'role' },
+  // Office-wide: only whether Cloud messages can arrive, no customer.
+  'cloud.health': { scopedBy: 'none', input: () => ({}), expect: 'same' },
+  'cloud.window': { scopedBy: 'conversation', input: (w) => ({ conversationId: w.theirs.id }), expect: { refused: 'number_not_allowed' } },
+  'cloud.templates': { scopedBy: 'conversation', input: (w) => ({ numberId: w.rentals.id }), expect: { refused: 'number_not_allowed' } },
+  'cloud.sendTemplate': { scopedBy: 'conversation', input: (w) => ({ conversationId: w.theirs.id, templateId: 1, body: ['سارة'] }), expect: { refused: 'number_not_allowed' } },
   'ai.getConfig': { scopedBy: 'managers-only', input: (w) => ({ numberId: w.rentals.id }), expect: 'role' },
   'ai.saveConfig': { scopedBy: 'admin-only', input: (w) => ({ numberId: w.rentals.id, enabled: true }), expect: 'role' },
   'ai.toggleConfig': { scopedBy: 'admin-only', input: (w) => ({ numberId: w.rentals.id }), expect: 'role' },

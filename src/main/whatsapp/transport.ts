@@ -23,6 +23,8 @@ export interface Transport {
   phoneForLid(lid: string): Promise<string | null>;
   /** Recent one-to-one chats and their messages newer than `since` (ms), oldest first, for catch-up. */
   recentMessages(since: number, options: { maxChats: number; perChat: number }): Promise<InboundMessage[]>;
+  /** Tells the customer their message was read (the Cloud API's read receipt); absent where reading the chat does it. */
+  markRead?(providerId: string): Promise<void>;
 }
 
 export interface TransportEvents {
@@ -92,6 +94,17 @@ export interface OutboundContent {
   media?: OutboundMedia;
   /** Sent as a reply to this WhatsApp message (serialized id). */
   quotedMessageId?: string;
+  /** Our message id: the Cloud API carries it as `biz_opaque_callback_data`, so a status outrunning the answer still matches. */
+  localId?: number;
+  /** A Cloud API template send: `text` is then only what the thread shows. */
+  template?: TemplateSend;
+}
+
+/** An approved template by name and language with its filled components, as Meta's `template` object takes them. */
+export interface TemplateSend {
+  name: string;
+  language: string;
+  components: unknown[];
 }
 
 export interface OutboundMedia {

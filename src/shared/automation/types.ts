@@ -91,6 +91,7 @@ export const jobReasons = [
   'not_individual', // a group or a broadcast list
   'conversation_gone',
   'quota_exhausted',
+  'window_closed', // issue 19: free text to a Cloud API customer silent for 24 hours
   // expired
   'too_late',
   'viewing_started',

@@ -55,7 +55,8 @@ export const saveTunnelSettingsInput = z
     cloudflaredPath: z.string().trim().min(1).max(500).nullable().optional(),
     /** Write-only: left out keeps the saved one, null clears it. */
     namedTunnelToken: z.string().trim().min(20).max(2000).regex(/^\S+$/).nullable().optional(),
-    publicUrl: httpUrl.refine((value) => value.startsWith('https://'), 'Meta calls https addresses only').nullable().optional(),
+    // Meta calls https only; plain http to this computer is for trying the self-test locally.
+    publicUrl: httpUrl.refine((value) => value.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$)/.test(value), 'Meta calls https addresses only').nullable().optional(),
   })
   .strict();
 

@@ -92,5 +92,19 @@ export interface AttachmentView {
  * the app stopped while sending and WhatsApp's history could not be read to tell whether it
  * went, so it is not sent again by itself (that could send it twice); the agent decides.
  */
-export const sendErrorCodes = ['rejected', 'invalid_recipient', 'number_removed', 'too_many_attempts', 'unconfirmed', 'media_missing'] as const;
+export const sendErrorCodes = [
+  'rejected',
+  'invalid_recipient',
+  'number_removed',
+  'too_many_attempts',
+  'unconfirmed',
+  'media_missing',
+  // Issue 19: Meta's permanent refusals on a Cloud number, by Meta's code.
+  'meta_131047',
+  'meta_131026',
+  'meta_131049',
+  'meta_131050',
+  'meta_132000',
+  'meta_100',
+] as const;
 export type SendErrorCode = (typeof sendErrorCodes)[number];

@@ -14,6 +14,7 @@ import { conversationReader, messageViewReader, type MessageRow } from '../../in
 import type { Uploads } from '../../media/uploads';
 import type { Outbox } from '../../outbox/outbox';
 import { AppError, fieldError } from '../../rpc/app-error';
+import { requireOpenWindow } from '../cloud/service-window';
 import type { MessagePipeline } from '../../whatsapp/message-pipeline';
 import type { Caller } from '../auth/auth-service';
 import { insertAssignmentNotice } from './assignment-notice';
@@ -191,6 +192,8 @@ export class InboxService {
     ).get(conversationId);
     if (!conversation) throw new AppError('NOT_FOUND');
     if (conversation.removed_at !== null) throw new AppError('UNPROCESSABLE_ENTITY', errorReasons.numberRemoved);
+    // A Cloud API number reaches a customer silent for 24 hours only with an approved template.
+    requireOpenWindow(this.sqlite, this.clock, conversationId);
     if (input.replyToId !== undefined && !statement(this.sqlite, 'select 1 from messages where id = ? and conversation_id = ? and deleted_at is null').get(input.replyToId, conversationId)) {
       throw fieldError('replyToId', 'invalid', 'No such message in this conversation');
     }

@@ -11,6 +11,7 @@ import type { EventBus } from '../../events/event-bus';
 import { toMessageView } from '../../ingest/records';
 import type { Outbox } from '../../outbox/outbox';
 import { AppError, fieldError } from '../../rpc/app-error';
+import { requireOpenWindow } from '../cloud/service-window';
 import type { MessagePipeline } from '../../whatsapp/message-pipeline';
 import type { ActivityLog } from '../activity/activity-log';
 import type { Caller } from '../auth/auth-service';
@@ -176,6 +177,8 @@ export class TemplatesService {
     const number = this.q.conversationNumber.get(input.conversationId);
     if (!number) throw new AppError('NOT_FOUND');
     if (number.removed_at !== null) throw new AppError('UNPROCESSABLE_ENTITY', errorReasons.numberRemoved);
+    // The office's own templates are free text to Meta: on a Cloud number only within the 24-hour window.
+    requireOpenWindow(this.sqlite, this.clock, input.conversationId);
 
     const row = this.sqlite.transaction(() => {
       if (this.q.countUse.run(template.id).changes === 0) throw new AppError('UNPROCESSABLE_ENTITY', errorReasons.templateInactive);

@@ -73,6 +73,11 @@ export function cloudNumberByPhoneNumberId(sqlite: Database.Database, phoneNumbe
   return opened(sqlite, statement<[string], SecretsRow>(sqlite, `select ${columns} where c.phone_number_id = ?`).get(phoneNumberId));
 }
 
+/** Whether the number runs on the Cloud API (`whatsapp_numbers.provider`). */
+export function isCloudNumber(sqlite: Database.Database, numberId: number): boolean {
+  return statement<[number], { provider: string }>(sqlite, 'select provider from whatsapp_numbers where id = ?').get(numberId)?.provider === 'cloud';
+}
+
 /** The number's secrets by our number id. */
 export function cloudSecretsOf(sqlite: Database.Database, numberId: number): CloudSecrets | null {
   return opened(sqlite, statement<[number], SecretsRow>(sqlite, `select ${columns} where c.whatsapp_number_id = ?`).get(numberId));

@@ -122,6 +122,24 @@ describe('a due automation job', () => {
 });
 
 describe('the guards before an automated message', () => {
+  it('skips free text to a Cloud API customer who has not written for 24 hours, saying why, and sends it within the window', async () => {
+    const o = await office();
+    // Issue 19: the same number on the Cloud API (its transport does not matter to the runner).
+    o.sqlite.prepare("update whatsapp_numbers set provider = 'cloud' where id = ?").run(o.sales.id);
+    // The customer wrote now on the core's clock (the shared helper stamps the computer's time).
+    o.sqlite.prepare("update messages set created_at = ? where conversation_id = ? and sender = 'customer'").run(o.clock.now(), o.conversationId);
+    const ruleId = o.rule({ templateId: o.template('نتابع معك {{customer_name}}') });
+    const inside = o.arm(ruleId, { inMs: 23 * hour });
+    o.clock.advance(23 * hour);
+    await drained(o.t);
+    expect(o.job(inside.id).status).toBe('sent');
+    const outside = o.arm(ruleId, { inMs: 2 * hour });
+    o.clock.advance(2 * hour);
+    await drained(o.t);
+    expect(o.job(outside.id)).toMatchObject({ status: 'skipped', reason: 'window_closed' });
+    expect(o.automatedMessages()).toHaveLength(1);
+  });
+
   it('sends at most three automated messages to a contact in 24 hours', async () => {
     const o = await office();
     const ruleId = o.rule({ templateId: o.template('تذكير {{customer_name}}') });

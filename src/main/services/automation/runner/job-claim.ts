@@ -1,3 +1,4 @@
+import { serviceWindow } from '../../cloud/service-window';
 import type Database from 'better-sqlite3';
 import { latenessLimitMs, perContactDailyCap, type JobReason, type JobStatus } from '../../../../shared/automation/types';
 import type { OfficeCalendar } from '../../../calendar/office-calendar';
@@ -56,7 +57,7 @@ export class JobClaim {
   private readonly templateSends = new Map<number, number>();
 
   constructor(
-    sqlite: Database.Database,
+    private readonly sqlite: Database.Database,
     private readonly outbox: Outbox,
   ) {
     this.variables = new JobVariables(sqlite);
@@ -138,6 +139,8 @@ export class JobClaim {
       }
     }
     if (this.q.sentToContact.get(job.contact_id, now - day)!.n >= perContactDailyCap) return end('skipped', 'contact_cap');
+    // A rule's message is free text: a Cloud API number may not send it outside the 24-hour window.
+    if (!serviceWindow(this.sqlite, { now: () => now }, conversation.id).open) return end('skipped', 'window_closed');
 
     const filled = this.variables.fill(
       { content: template.content, variables: JSON.parse(template.variables) as string[] },

@@ -2,7 +2,9 @@ import type Database from 'better-sqlite3';
 import type { WakingClock } from '../../../base/clock';
 import type { Logger } from '../../../base/logger';
 import type { MediaFetcher } from '../../../media/media-fetcher';
+import type { Ingest } from '../../../ingest/ingest';
 import type { MessagePipeline } from '../../message-pipeline';
+import { permanentMetaCodes } from '../cloud-errors';
 import { markCloudWebhookReceived } from '../cloud-store';
 import { cloudEndpointsOf } from './cloud-endpoints';
 import { cloudInboundSource, type FetchCloudMedia } from './cloud-media-source';
@@ -16,8 +18,11 @@ export const mediaRetryMs = 5 * 60_000;
  * The core's Cloud webhook receiver: what a crash left in the inbox is processed at once, and
  * Cloud files that failed to download are fetched again every few minutes on the core's clock.
  */
-export function startCloudWebhook(deps: { sqlite: Database.Database; clock: WakingClock; logger: Logger; pipeline: MessagePipeline; media: MediaFetcher; fetchMedia?: FetchCloudMedia }) {
+export function startCloudWebhook(deps: { sqlite: Database.Database; clock: WakingClock; logger: Logger; pipeline: MessagePipeline; ingest: Ingest; media: MediaFetcher; fetchMedia?: FetchCloudMedia }) {
   const { sqlite, clock } = deps;
+  // A failed status says why in Meta's words and code; the thread shows the reason for the codes
+  // the sending side names (131047: the 24-hour window), "refused" for the rest.
+  deps.ingest.failureOf = (error) => ({ code: permanentMetaCodes[error.code] ?? 'rejected', message: `Meta ${error.code}: ${error.title}` });
   const fetchMedia = deps.fetchMedia ?? graphMediaFetcher(sqlite);
   const sources = new Map<number, ReturnType<typeof cloudInboundSource>>();
   const sourceFor = (numberId: number) => {

@@ -40,8 +40,10 @@ import { templatesAr, templatesEn } from './templates';
 import { integrationsAr, integrationsEn } from './integrations';
 import { viewingsAr, viewingsEn } from './viewings';
 import { webhooksAr, webhooksEn } from './webhooks';
+import { cloudAr, cloudEn } from './cloud';
 
 export const featureAr = {
+  ...cloudAr,
   ...activityAr,
   ...activityDealsAr,
   ...activityChainAr,
@@ -81,6 +83,7 @@ export const featureAr = {
   ...aiAr,
 } as const;
 export const featureEn: Record<keyof typeof featureAr, string> = {
+  ...cloudEn,
   ...activityEn,
   ...activityDealsEn,
   ...activityChainEn,
