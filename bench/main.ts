@@ -20,6 +20,7 @@ import { benchNotifications, notificationCount, seedNotifications } from './noti
 import { benchBackup } from './backup-bench';
 import { benchApi } from './api-bench';
 import { benchWebhooks } from './webhooks-bench';
+import { benchCloudWebhooks } from './cloud-bench';
 import { benchBrowserCalendar, benchViewings } from './viewings-bench';
 import { benchInvoices } from './invoice-bench';
 import { benchAutomationStats } from './automation-stats-bench';
@@ -33,7 +34,7 @@ import { heading, line, machine, summary, thousands } from './report';
  * it is not a test, so a missed target does not fail it — only a crash does.
  */
 async function main(): Promise<void> {
-  // `npm run bench -- --only list,host` runs only those sections (calendar, activity, invoices, ingest, automation-triggers, queries, list, search, notifications, viewings, automation-stats, dashboard, api, backup, webhooks, automation, ai, host, browser, thread).
+  // `npm run bench -- --only list,host` runs only those sections (calendar, activity, invoices, cloud, ingest, automation-triggers, queries, list, search, notifications, viewings, automation-stats, dashboard, api, backup, webhooks, automation, ai, host, browser, thread).
   const onlyArg = process.argv.indexOf('--only');
   const only = onlyArg > 0 ? new Set(process.argv[onlyArg + 1]?.split(',')) : null;
   const runs = (section: string) => !only || only.has(section);
@@ -46,7 +47,9 @@ async function main(): Promise<void> {
   if (runs('activity')) await benchActivity(migrationsDir);
   // Its own office of 20,000 issued documents: invoices do not depend on the message database.
   if (runs('invoices')) await benchInvoices(migrationsDir);
-  const ownDatabase = new Set(['calendar', 'activity', 'invoices']);
+  // Issue 19: the Cloud webhook receiver on a fresh office of its own, through the real host.
+  if (runs('cloud')) await benchCloudWebhooks(migrationsDir, path.join(cacheDir, 'cloud'));
+  const ownDatabase = new Set(['calendar', 'activity', 'invoices', 'cloud']);
   if (only && [...only].every((section) => ownDatabase.has(section))) {
     const verdicts = summary();
     console.log(`\n${verdicts.filter((v) => v.pass).length} of ${verdicts.length} targets met.`);

@@ -50,7 +50,8 @@ export async function readBody(req: IncomingMessage, allowMultipart: boolean): P
 const tooLarge = (cap: number) =>
   failure(413, 'VALIDATION_ERROR', [{ field: 'body', code: 'too_long', message: `The body is over ${cap} bytes`, params: { max: cap } }], { message: 'Payload too large' });
 
-function collect(req: IncomingMessage, cap: number): Promise<Buffer> {
+/** The raw bytes of a body, refused (413) once past `cap`. */
+export function collect(req: IncomingMessage, cap: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

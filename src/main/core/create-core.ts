@@ -62,6 +62,8 @@ import { OfferExpiry } from '../services/offers/offer-expiry';
 import { PromotionsService } from '../services/offers/promotions-service';
 import { officeCalendarOf } from '../calendar/office-calendar-setting';
 import { defaultCatchUpPolicy, MessagePipeline, type CatchUpPolicy } from '../whatsapp/message-pipeline';
+import { startCloudWebhook } from '../whatsapp/cloud/webhook/start-cloud-webhook';
+import type { FetchCloudMedia } from '../whatsapp/cloud/webhook/cloud-media-source';
 import { defaultSessionPolicy as defaultWhatsappSessionPolicy, SessionManager, type SessionPolicy as WhatsappSessionPolicy } from '../whatsapp/session-manager';
 import type { WebjsClientFactory } from '../whatsapp/webjs/client-surface';
 import type { ConnectionInfo } from '../../shared/app/types';
@@ -123,6 +125,8 @@ export interface WhatsappOptions {
   catchUpPolicy?: CatchUpPolicy;
   /** Start linked numbers at once (the shells); tests start them by hand. */
   restoreSessions?: boolean;
+  /** Cloud files from somewhere else than the Graph API (the demo); the Graph API's by default. */
+  cloudMedia?: FetchCloudMedia;
   /** The desktop's own Chromium (a hidden window per number), used when the `whatsapp.browser` setting says so. */
   appBrowser?: BrowserProvider;
   /** Cloud API numbers: Graph call timeout and how long a timed-out send waits for its status (tests shorten them). */
@@ -197,6 +201,8 @@ function startServices(options: CoreOptions, shared: Shared) {
   pipeline = new MessagePipeline({ sqlite, clock, logger, bus, ingest, outbox }, wa.catchUpPolicy ?? defaultCatchUpPolicy);
   const mediaFetcher = new MediaFetcher(sqlite, mediaStore, clock, logger, (messageId) => pipeline.publishMessage(messageId));
   pipeline.media = mediaFetcher;
+  // Issue 19: Meta's webhooks, stored before their 200 and fed through the same pipeline.
+  const cloudWebhook = startCloudWebhook({ sqlite, clock, logger, pipeline, ingest, media: mediaFetcher, ...(wa.cloudMedia ? { fetchMedia: wa.cloudMedia } : {}) });
   const browserProvider = chosenBrowserProvider(() => readSetting(sqlite, browserChoiceKey), systemBrowserProvider(() => readSetting(sqlite, 'whatsapp.browserPath')), wa.appBrowser);
   const factory = wa.factory ?? realClientFactory(browserProvider);
   const whatsappSessions = new SessionManager(
@@ -317,7 +323,7 @@ function startServices(options: CoreOptions, shared: Shared) {
     logger,
     /** The shells report which user each window or socket is signed in as. */
     presence,
-    whatsapp: { sessions: whatsappSessions, outbox, pipeline, ingest, media: mediaFetcher },
+    whatsapp: { sessions: whatsappSessions, outbox, pipeline, ingest, media: mediaFetcher, cloudWebhook },
     /** Issue 19: Cloud API numbers; the shell tells `connection.localOrigin` where it listens. */
     cloud: { numbers: cloudNumbers, connection: cloudConnection },
     mediaStore,
@@ -356,6 +362,7 @@ function startServices(options: CoreOptions, shared: Shared) {
         await invoicing.close();
         searchIndex.stop();
         outbox.closeAll();
+        cloudWebhook.close();
         pipeline.close();
         await whatsappSessions.shutdown();
         await restored;

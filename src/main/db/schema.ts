@@ -87,6 +87,8 @@ export const contacts = sqliteTable(
     followUpDate: integer('follow_up_date'),
     /** WhatsApp's `<digits>@lid` id when the customer appeared under it. */
     waLid: text('wa_lid'),
+    /** Meta's business-scoped user id (Cloud API), the only key of a user who shows a username instead of a phone. */
+    waUserId: text('wa_user_id'),
     /**
      * Who added the contact by hand (null for customers who wrote in, and imports): an agent
      * sees a contact they added until it has a conversation, then by its numbers (issue 13).
@@ -109,6 +111,7 @@ export const contacts = sqliteTable(
     index('contacts_created_by').on(t.createdBy).where(sql`created_by is not null`),
     // Partial: most contacts have neither, and a new contact then touches no page of these.
     index('contacts_wa_lid').on(t.waLid).where(sql`wa_lid is not null`),
+    uniqueIndex('contacts_wa_user_id').on(t.waUserId).where(sql`wa_user_id is not null`),
     index('contacts_name').on(t.name),
     index('contacts_follow_up').on(t.followUpDate).where(sql`follow_up_date is not null`),
     index('contacts_property_preferences')

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { MessageStatus } from '../../shared/domain';
+import type { SendErrorCode } from '../../shared/inbox/types';
 import type { Clock } from '../base/clock';
 import type { AckUpdate, InboundMessage } from '../whatsapp/transport';
 import { phoneFromWhatsApp } from '../base/phone';
@@ -44,13 +45,14 @@ export class Ingest {
     this.stats = new StatsKeeper(sqlite);
     this.q = {
       existing: sqlite.prepare<[number, string], MessageRow>('select * from messages where whatsapp_number_id = ? and whatsapp_message_id = ?'),
-      contactByPhone: sqlite.prepare<[string], ContactRow>('select id, phone, name, wa_lid from contacts where phone = ?'),
-      contactByLid: sqlite.prepare<[string], ContactRow>('select id, phone, name, wa_lid from contacts where wa_lid = ?'),
-      insertContact: sqlite.prepare<[string | null, string | null, string | null, number, number]>(
-        'insert into contacts (phone, wa_lid, name, created_at, updated_at) values (?, ?, ?, ?, ?)',
+      contactByPhone: sqlite.prepare<[string], ContactRow>('select id, phone, name, wa_lid, wa_user_id from contacts where phone = ?'),
+      contactByLid: sqlite.prepare<[string], ContactRow>('select id, phone, name, wa_lid, wa_user_id from contacts where wa_lid = ?'),
+      contactByUserId: sqlite.prepare<[string], ContactRow>('select id, phone, name, wa_lid, wa_user_id from contacts where wa_user_id = ?'),
+      insertContact: sqlite.prepare<[string | null, string | null, string | null, string | null, number, number]>(
+        'insert into contacts (phone, wa_lid, wa_user_id, name, created_at, updated_at) values (?, ?, ?, ?, ?, ?)',
       ),
-      fillContact: sqlite.prepare<[string | null, string | null, string | null, number, number]>(
-        'update contacts set phone = coalesce(phone, ?), wa_lid = coalesce(wa_lid, ?), name = coalesce(name, ?), updated_at = ? where id = ?',
+      fillContact: sqlite.prepare<[string | null, string | null, string | null, string | null, number, number]>(
+        'update contacts set phone = coalesce(phone, ?), wa_lid = coalesce(wa_lid, ?), wa_user_id = coalesce(wa_user_id, ?), name = coalesce(name, ?), updated_at = ? where id = ?',
       ),
       conversation: sqlite.prepare<[number, number], { id: number; status: string; last_message_time: number | null }>(
         'select id, status, last_message_time from conversations where contact_id = ? and whatsapp_number_id = ?',
@@ -67,8 +69,9 @@ export class Ingest {
          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       // A reply's original, by WhatsApp's id in the same chat (either side may have written it).
-      quoted: sqlite.prepare<[number, string, string], { id: number }>(
-        'select id from messages where whatsapp_number_id = ? and whatsapp_message_id in (?, ?)',
+      // whatsapp-web.js names it `<fromMe>_<chat>_<stanza>`; the Cloud API by its wamid alone.
+      quoted: sqlite.prepare<[number, string, string, string], { id: number }>(
+        'select id from messages where whatsapp_number_id = ? and whatsapp_message_id in (?, ?, ?)',
       ),
       // A message that could not be decrypted, now arrived in full: it takes its real content in place.
       decrypted: sqlite.prepare<[{ id: number; content: string; type: string; sender: string; media: string | null; meta: string | null; quotedId: number | null; quotedWa: string | null; raw: string | null }]>(
@@ -94,13 +97,19 @@ export class Ingest {
       ),
       byProviderId: sqlite.prepare<[number, string], MessageRow>('select * from messages where whatsapp_number_id = ? and whatsapp_message_id = ?'),
       setStatus: sqlite.prepare<[string, number]>('update messages set status = ? where id = ?'),
+      setFailed: sqlite.prepare<[string | null, string | null, number]>("update messages set status = 'failed', in_flight_at = null, error = ?, error_code = ? where id = ?"),
+      // A Cloud status naming our message (biz_opaque_callback_data) before the send response gave its wamid.
+      byLocalId: sqlite.prepare<[number, number], MessageRow>(
+        "select * from messages where id = ? and whatsapp_number_id = ? and whatsapp_message_id is null and sender in ('agent', 'ai', 'system')",
+      ),
+      attachWamid: sqlite.prepare<[string, number]>('update messages set whatsapp_message_id = ? where id = ? and whatsapp_message_id is null'),
     };
     this.run = sqlite.transaction((numberId: number, message: InboundMessage) => this.store(numberId, message));
   }
 
   ingest(numberId: number, message: InboundMessage): IngestResult {
     if (message.chatKind !== 'user') return { kind: 'ignored', why: 'not_a_customer_chat' };
-    if (!message.customerPhone && !message.customerLid) return { kind: 'ignored', why: 'no_customer_id' };
+    if (!message.customerPhone && !message.customerLid && !message.customerUserId) return { kind: 'ignored', why: 'no_customer_id' };
     return this.run(numberId, message);
   }
 
@@ -109,23 +118,37 @@ export class Ingest {
    * and nothing turns a message back to queued. Returns the message when it changed.
    */
   applyAck(numberId: number, ack: AckUpdate): MessageRow | null {
-    const row = this.q.byProviderId.get(numberId, ack.providerId);
+    let row = this.q.byProviderId.get(numberId, ack.providerId);
+    if (!row && ack.localId !== undefined) {
+      // The status outran the send response: our own id names the message, which takes the wamid now.
+      const mine = this.q.byLocalId.get(ack.localId, numberId);
+      if (mine && this.q.attachWamid.run(ack.providerId, mine.id).changes > 0) row = { ...mine, whatsapp_message_id: ack.providerId };
+    }
     if (!row) return null;
     if (ack.status === 'failed') {
       if (statusRank[row.status] >= statusRank.delivered || row.status === 'failed') return null;
-    } else if (statusRank[ack.status] <= statusRank[row.status]) {
+      // A Cloud failure says why (Meta's code and title): the thread shows the reason.
+      const reason = ack.error ? this.failureOf(ack.error) : null;
+      this.q.setFailed.run(reason?.message ?? row.error, reason?.code ?? row.error_code, row.id);
+      return { ...row, status: 'failed', in_flight_at: null, error: reason?.message ?? row.error, error_code: reason?.code ?? row.error_code };
+    } else if (statusRank[ack.status] <= statusRank[row.status] || (row.status === 'failed' && row.error !== null && ack.status === 'sent')) {
+      // A late `sent` does not undo a failure that said why (a Cloud status: they arrive out of
+      // order); whatsapp-web.js's bare early failure is overtaken when it says the message went.
       return null;
     }
     this.q.setStatus.run(ack.status, row.id);
     return { ...row, status: ack.status };
   }
 
+  /** How a Cloud API failure reads on a message (the Cloud webhook sets it; whatsapp-web.js's failures carry none). */
+  failureOf: (error: { code: number; title: string }) => { code: SendErrorCode; message: string } = (error) => ({ code: 'rejected', message: `${error.title} (${error.code})` });
+
   private store(numberId: number, message: InboundMessage): IngestResult {
     const existing = this.q.existing.get(numberId, message.providerId);
     if (existing) return this.again(existing, message);
     const now = this.clock.now();
     const phone = message.customerPhone ? phoneFromWhatsApp(message.customerPhone) : null;
-    const contact = this.contactFor(phone, message.customerLid, message.fromMe ? null : message.profileName, now);
+    const contact = this.contactFor(phone, message.customerLid, message.customerUserId ?? null, message.fromMe ? null : message.profileName, now);
 
     const preview = previewOf(message.body, message.type);
     let conversation = this.q.conversation.get(contact.id, numberId);
@@ -233,21 +256,24 @@ export class Ingest {
   private quotedId(numberId: number, message: InboundMessage): number | null {
     const stanza = message.quotedStanzaId;
     if (!stanza) return null;
-    return this.q.quoted.get(numberId, `false_${message.chatId}_${stanza}`, `true_${message.chatId}_${stanza}`)?.id ?? null;
+    return this.q.quoted.get(numberId, `false_${message.chatId}_${stanza}`, `true_${message.chatId}_${stanza}`, stanza)?.id ?? null;
   }
 
-  /** Finds the customer by phone, then by lid; fills in what was missing; creates them if new. */
-  private contactFor(phone: string | null, lid: string | null, name: string | null, now: number): ContactRow {
-    const found = (phone ? this.q.contactByPhone.get(phone) : undefined) ?? (lid ? this.q.contactByLid.get(lid) : undefined);
+  /** Finds the customer by phone, then by lid, then by Cloud user id; fills in what was missing; creates them if new. */
+  private contactFor(phone: string | null, lid: string | null, userId: string | null, name: string | null, now: number): ContactRow {
+    const found =
+      (phone ? this.q.contactByPhone.get(phone) : undefined) ?? (lid ? this.q.contactByLid.get(lid) : undefined) ?? (userId ? this.q.contactByUserId.get(userId) : undefined);
     if (found) {
-      if ((phone && !found.phone) || (lid && !found.wa_lid) || (name && !found.name)) {
-        this.q.fillContact.run(phone, lid, name, now, found.id);
-        return { ...found, phone: found.phone ?? phone, wa_lid: found.wa_lid ?? lid, name: found.name ?? name };
+      // A user id already on another contact stays there (it is unique): this one keeps its own.
+      const addUserId = userId && !found.wa_user_id && !this.q.contactByUserId.get(userId) ? userId : null;
+      if ((phone && !found.phone) || (lid && !found.wa_lid) || addUserId || (name && !found.name)) {
+        this.q.fillContact.run(phone, lid, addUserId, name, now, found.id);
+        return { ...found, phone: found.phone ?? phone, wa_lid: found.wa_lid ?? lid, wa_user_id: found.wa_user_id ?? addUserId, name: found.name ?? name };
       }
       return found;
     }
-    const info = this.q.insertContact.run(phone, lid, name, now, now);
-    return { id: Number(info.lastInsertRowid), phone, name, wa_lid: lid };
+    const info = this.q.insertContact.run(phone, lid, userId, name, now, now);
+    return { id: Number(info.lastInsertRowid), phone, name, wa_lid: lid, wa_user_id: userId };
   }
 }
 
@@ -278,4 +304,5 @@ interface ContactRow {
   phone: string | null;
   name: string | null;
   wa_lid: string | null;
+  wa_user_id: string | null;
 }

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { baseMimeType, cleanFileName, maxMediaBytes, receivedMediaType } from '../../shared/media/rules';
 import type { Clock } from '../base/clock';
 import type { Logger } from '../base/logger';
-import type { Transport } from '../whatsapp/transport';
+import type { InboundSource } from '../whatsapp/transport';
 import type { MediaStore } from './media-store';
 import { contentMatchesType, sniffBytes } from './sniff-type';
 
@@ -45,12 +45,12 @@ export class MediaFetcher {
   }
 
   /** Fetches one message's file in turn with the number's other downloads. */
-  fetch(numberId: number, messageId: number, providerId: string, transport: Transport): Promise<void> {
+  fetch(numberId: number, messageId: number, providerId: string, transport: InboundSource): Promise<void> {
     return this.enqueue(numberId, () => this.download(numberId, messageId, providerId, transport));
   }
 
   /** The number is ready again: files that could not be fetched before are tried once more. */
-  retryPending(numberId: number, transport: Transport): Promise<void> {
+  retryPending(numberId: number, transport: InboundSource): Promise<void> {
     return this.enqueue(numberId, async () => {
       for (const row of this.q.pending.all(numberId, retryBatch)) {
         if (this.closed) return;
@@ -83,7 +83,7 @@ export class MediaFetcher {
   }
 
   /** False when the number could not be asked (it dropped): the rest wait for the next ready. */
-  private async download(numberId: number, messageId: number, providerId: string, transport: Transport): Promise<boolean> {
+  private async download(numberId: number, messageId: number, providerId: string, transport: InboundSource): Promise<boolean> {
     if (!this.q.stillPending.get(messageId)) return true;
     let media;
     try {

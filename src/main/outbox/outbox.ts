@@ -107,7 +107,9 @@ export class Outbox {
       sent: sqlite.prepare<[string | null, number]>(
         `update messages set whatsapp_message_id = coalesce(whatsapp_message_id, ?),
            status = case when status = 'queued' then 'sent' else status end,
-           in_flight_at = null, next_attempt_at = null, error = null, error_code = null
+           in_flight_at = null, next_attempt_at = null,
+           -- A Cloud status may have failed it (with Meta's reason) before the send call returned.
+           error = case when status = 'failed' then error end, error_code = case when status = 'failed' then error_code end
          where id = ?`,
       ),
       inFlight: sqlite.prepare<[number], { id: number }>("select id from messages where whatsapp_number_id = ? and status = 'queued' and in_flight_at is not null"),

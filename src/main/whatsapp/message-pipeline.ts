@@ -8,7 +8,7 @@ import { conversationReader, messageViewReader, toMessageView, type MessageRow }
 import type { MediaFetcher } from '../media/media-fetcher';
 import type { Outbox } from '../outbox/outbox';
 import type { SessionObserver } from './session-manager';
-import type { AckUpdate, InboundMessage, MessageChange, Transport } from './transport';
+import type { AckUpdate, InboundMessage, InboundSource, MessageChange, Transport } from './transport';
 
 const catchUpBatch = 100;
 
@@ -74,7 +74,7 @@ export class MessagePipeline implements SessionObserver {
     this.deps.outbox.close(numberId);
   }
 
-  message(numberId: number, message: InboundMessage, transport: Transport): void {
+  message(numberId: number, message: InboundMessage, transport: InboundSource): void {
     this.take(numberId, message, transport);
   }
 
@@ -84,7 +84,7 @@ export class MessagePipeline implements SessionObserver {
   }
 
   /** A stored message was deleted, edited, reacted to or voted on; or a customer changed number. */
-  change(numberId: number, change: MessageChange, transport: Transport): void {
+  change(numberId: number, change: MessageChange, transport: InboundSource): void {
     if (change.kind === 'number_changed') {
       const moved = this.deps.sqlite.transaction(() => this.deps.ingest.changes.changeNumber(this.deps.sqlite, change.oldPhone, change.newPhone, change.newChatId))();
       for (const id of moved) this.publishConversation(id);
@@ -181,7 +181,7 @@ export class MessagePipeline implements SessionObserver {
   }
 
   /** One message through ingest, then its events. True when something was stored or matched. */
-  private take(numberId: number, message: InboundMessage, transport: Transport): boolean {
+  private take(numberId: number, message: InboundMessage, transport: InboundSource): boolean {
     return this.publishResult(numberId, this.ingestOne(numberId, message), transport);
   }
 
@@ -194,7 +194,7 @@ export class MessagePipeline implements SessionObserver {
     }
   }
 
-  private publishResult(numberId: number, result: IngestResult | null, transport: Transport): boolean {
+  private publishResult(numberId: number, result: IngestResult | null, transport: InboundSource): boolean {
     if (!result) return false;
     if (result.kind === 'stored') {
       const row = this.messageById.get(result.messageId);
@@ -218,7 +218,7 @@ export class MessagePipeline implements SessionObserver {
     return false;
   }
 
-  private resolveLid(numberId: number, lid: string, transport: Transport, attempt: number): void {
+  private resolveLid(numberId: number, lid: string, transport: InboundSource, attempt: number): void {
     const delay = this.policy.lidRetryMs[attempt];
     if (delay === undefined) return;
     const timer = setTimeout(() => {

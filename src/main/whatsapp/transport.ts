@@ -68,6 +68,8 @@ export interface InboundMessage {
   customerPhone: string | null;
   /** The customer's `<digits>@lid` id when they appear under one. */
   customerLid: string | null;
+  /** Cloud API: Meta's business-scoped user id, the customer's only id when they show a username instead of a phone. */
+  customerUserId?: string | null;
   /** The customer's WhatsApp profile name (push name), if any. */
   profileName: string | null;
   body: string;
@@ -124,6 +126,16 @@ export interface DownloadedMedia {
 export interface AckUpdate {
   providerId: string;
   status: 'sent' | 'delivered' | 'read' | 'failed';
+  /** Cloud API: why it failed (Meta's `errors[0]` code and title), kept on the message for the thread. */
+  error?: { code: number; title: string };
+  /**
+   * Cloud API: our message id, sent as `biz_opaque_callback_data`: a status that outruns the send
+   * response (the message has no WhatsApp id yet) still finds its message.
+   */
+  localId?: number;
 }
+
+/** What ingest asks of a transport after storing a message: its file, an `@lid`'s phone. The Cloud webhook gives both without a session. */
+export type InboundSource = Pick<Transport, 'downloadMedia' | 'phoneForLid'>;
 
 export type TransportListener = { [E in keyof TransportEvents]: TransportEvents[E] };

@@ -182,14 +182,15 @@ export class CloudTransport implements Transport {
     }
   }
 
-  /** The receiver keeps Meta's media id as the message's `meta.cloudMediaId` (issue 19, part B). */
-  downloadMedia(providerId: string): Promise<DownloadedMedia | null> {
-    const row = statement<[number, string], { media_id: string | null }>(
+  /** The receiver keeps Meta's media id (and a document's file name) per wamid in `cloud_media_ids` (issue 19, part B). */
+  async downloadMedia(providerId: string): Promise<DownloadedMedia | null> {
+    const row = statement<[number, string], { media_id: string; file_name: string | null }>(
       this.options.sqlite,
-      "select json_extract(meta, '$.cloudMediaId') as media_id from messages where whatsapp_number_id = ? and whatsapp_message_id = ?",
+      'select media_id, file_name from cloud_media_ids where whatsapp_number_id = ? and whatsapp_message_id = ?',
     ).get(this.options.numberId, providerId);
-    if (!row?.media_id) return Promise.reject(new Error('No Cloud media id is known for this message yet'));
-    return this.downloadMediaById(row.media_id);
+    if (!row) throw new Error('No Cloud media id is known for this message yet');
+    const file = await this.downloadMediaById(row.media_id);
+    return file && { ...file, name: row.file_name };
   }
 
   requestPairingCode(): Promise<string> {
