@@ -1,4 +1,10 @@
+import { useState } from 'react';
 import type { CloudConnectionView } from '../../../../shared/cloud/types';
+import { call, toApiError } from '../../api/client';
+import { Alert } from '../../components/Alert';
+import { describeError } from '../../i18n/errors';
+import { useLanguageStore } from '../../i18n/language-store';
+import { plural } from '../../i18n/plural';
 import { Badge } from '../../components/Badge';
 import { useOfficeFormat } from '../../format/use-office-format';
 import { isolate } from '../../i18n/labels';
@@ -48,8 +54,34 @@ export function CloudNumbersCard({ view }: { view: CloudConnectionView }) {
           <p className="muted" data-testid="cloud-last-webhook">
             {t('cloud.lastWebhook')}: {number.lastWebhookAt ? format.formatDateTime(number.lastWebhookAt) : t('cloud.never')}
           </p>
+          <TemplateSync numberId={number.numberId} />
         </article>
       ))}
     </section>
+  );
+}
+
+/** Reads the WABA's templates again (new ones approved, old ones gone). */
+function TemplateSync({ numberId }: { numberId: number }) {
+  const t = useT();
+  const language = useLanguageStore((state) => state.language);
+  const [state, setState] = useState<{ busy: boolean; text: string | null; failed: boolean }>({ busy: false, text: null, failed: false });
+  const sync = () => {
+    setState({ busy: true, text: null, failed: false });
+    call('cloud.syncTemplates', { numberId })
+      .then((result) => setState({ busy: false, text: plural(t, language, 'cloud.templates.synced', result.count), failed: false }))
+      .catch((thrown: unknown) => setState({ busy: false, text: describeError(t, toApiError(thrown)).formMessage ?? null, failed: true }));
+  };
+  return (
+    <div className="cloud-tunnel-row">
+      <button type="button" className="button button-secondary" disabled={state.busy} onClick={sync} data-testid="cloud-templates-sync">
+        {t('cloud.templates.sync')}
+      </button>
+      {state.text ? (
+        <Alert tone={state.failed ? 'error' : 'success'} testId="cloud-templates-synced">
+          {state.text}
+        </Alert>
+      ) : null}
+    </div>
   );
 }

@@ -6,7 +6,6 @@ import type { ConversationView } from '../../../../shared/inbox/types';
 import { call } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { SelectField } from '../../components/SelectField';
-import { SubmitButton } from '../../components/SubmitButton';
 import { FormTextField } from '../../forms/FormFields';
 import { useContractForm } from '../../forms/use-contract-form';
 import { useT } from '../../i18n/use-t';
@@ -69,7 +68,8 @@ function TemplateValuesForm({ template, conversationId, onSent }: { template: Cl
     onSent();
   });
   return (
-    <form noValidate className="cloud-template-fields" onSubmit={(event) => void onSubmit(event)} data-testid="cloud-template-form">
+    // Not a <form>: it sits inside the composer's, and a nested form would send the composer instead.
+    <div className="cloud-template-fields" data-testid="cloud-template-form">
       <p className="muted" dir="auto">
         {template.bodyText}
       </p>
@@ -87,7 +87,9 @@ function TemplateValuesForm({ template, conversationId, onSent }: { template: Cl
       {withValues.map((button, i) => (
         <FormTextField key={`k${button.index}`} form={form} name={`buttons.${i}`} label={t('cloud.templates.button', { text: button.text })} latin testId={`cloud-template-button-${i}`} />
       ))}
-      <SubmitButton label={t('cloud.templates.send')} pending={form.pending} testId="cloud-template-send" />
-    </form>
+      <button type="button" className="button button-primary" disabled={form.pending} onClick={() => void onSubmit()} data-testid="cloud-template-send">
+        {t('cloud.templates.send')}
+      </button>
+    </div>
   );
 }

@@ -16,6 +16,7 @@ import { sendAnswer } from '../../stores/pending-answers';
 import { useThreadStore } from '../../stores/thread-store';
 import { TemplateButton } from '../templates/TemplateButton';
 import { ComposerAttachment } from './ComposerAttachment';
+import { CloudWindowNotice } from '../cloud/CloudWindowNotice';
 import { OthersConversationConfirm } from './OthersConversationConfirm';
 import { useReplyStore } from './reply-store';
 import { useSessionStore } from '../../stores/session-store';
@@ -146,6 +147,8 @@ export function Composer({ conversation }: { conversation: ConversationView }) {
       onDrop={onDrop}
       data-testid="composer"
     >
+      {/* Issue 19: a Cloud API number's 24-hour window, and its templates once it has closed. */}
+      <CloudWindowNotice conversation={conversation} />
       {dragging ? <p className="composer-drop muted">{t('media.dropHere')}</p> : null}
       {replyTo && replyTo.conversationId === conversation.id ? (
         <p className="composer-reply" data-testid="composer-reply">

@@ -11,7 +11,6 @@ import { useThreadStore } from '../../stores/thread-store';
 import { ConnectionBadge } from '../numbers/NumberStatus';
 import { AiConversationStrip } from './AiConversationStrip';
 import { Composer } from './Composer';
-import { CloudWindowNotice } from '../cloud/CloudWindowNotice';
 import { ContactPanelToggle } from './InboxContactPanel';
 import { DemoCustomerSends } from './DemoCustomerSends';
 import { contactTitle } from './conversation-labels';
@@ -76,7 +75,6 @@ export function Thread({ conversation }: { conversation: ConversationView }) {
       ) : (
         <ThreadMessages messages={messages} pending={pending} hasOlder={hasOlder} loadingOlder={loadingOlder} loadOlder={() => void loadOlder()} />
       )}
-      <CloudWindowNotice key={`w${conversation.id}`} conversation={conversation} />
       <Composer key={conversation.id} conversation={conversation} />
     </div>
   );
