@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { mountApi } from '../../api/mount-api';
 import { eventually, tempDir } from '../../testing/test-core';
 import { cloudCredentials, cloudOffice } from './testing/cloud-office';
 
@@ -106,35 +107,33 @@ describe('reaching the desk through the office’s cloudflared', () => {
     expect(view.publicUrl).toBeNull();
   });
 
-  it('self-tests the public URL as Meta verifies it: the challenge must come back for the verify token', async () => {
-    // Until the receiver answers on this branch, a small server plays the desk's verify endpoint.
-    const seen: string[] = [];
-    const desk = http.createServer((req, res) => {
-      const url = new URL(req.url ?? '/', 'http://desk');
-      seen.push(url.pathname);
-      const ok = url.searchParams.get('hub.mode') === 'subscribe' && url.searchParams.get('hub.verify_token') === cloudCredentials.verifyToken;
-      res.writeHead(ok ? 200 : 403, { 'content-type': 'text/plain' }).end(ok ? url.searchParams.get('hub.challenge') : 'no');
-    });
+  it('self-tests the public URL as Meta verifies it, through the desk’s own webhook receiver: the challenge must come back for the verify token', async () => {
+    office = await cloudOffice();
+    const o = office;
+    // The desk's HTTP side as the host serves it: Meta's webhooks and the API beside the renderer.
+    const api = mountApi(o.t.core, (_req, res) => void res.writeHead(404).end());
+    const desk = http.createServer(api.handler);
     await new Promise<void>((resolve) => desk.listen(0, '127.0.0.1', resolve));
     try {
-      office = await cloudOffice();
-      const o = office;
       const linked = await o.link();
       expect(await o.t.call('cloud.selfTest', {}, o.admin.token)).toMatchObject({ ok: false, failure: 'no_public_url' });
       expect(await o.t.call('cloud.health', {}, o.admin.token)).toEqual({ hasCloudNumbers: true, problem: 'no_public_url' });
 
+      // Port forwarding (here, this computer's own address): saving it registers it and tests it.
       const publicUrl = `http://127.0.0.1:${(desk.address() as AddressInfo).port}`;
       await o.t.call('cloud.saveTunnelSettings', { mode: 'manual', publicUrl }, o.admin.token);
       await o.t.core.cloud.connection.registering;
       expect((await o.t.call('cloud.connection', {}, o.admin.token)).selfTest).toMatchObject({ ok: true, failure: null });
-      expect(seen).toContain(linked.callbackPath);
+      expect(o.graph.requestsTo('POST', subscribedApps)[0]!.body).toEqual({ override_callback_uri: `${publicUrl}${linked.callbackPath}`, verify_token: cloudCredentials.verifyToken });
       expect(await o.t.call('cloud.health', {}, o.admin.token)).toEqual({ hasCloudNumbers: true, problem: null });
 
-      // Another verify token now on the desk (as if Meta's were pasted wrong): the test says so.
-      await o.t.call('cloud.updateCredentials', { numberId: linked.numberId, verifyToken: 'another-verify-token-1' }, o.admin.token);
-      expect(await o.t.call('cloud.selfTest', {}, o.admin.token)).toMatchObject({ ok: false, failure: 'wrong_answer', detail: 'HTTP 403' });
+      // A URL that reaches something else (the wrong port, another server): the test says so.
+      await o.t.call('cloud.saveTunnelSettings', { mode: 'manual', publicUrl: `${publicUrl}/elsewhere` }, o.admin.token);
+      await o.t.core.cloud.connection.registering;
+      expect((await o.t.call('cloud.connection', {}, o.admin.token)).selfTest).toMatchObject({ ok: false, failure: 'wrong_answer', detail: 'HTTP 404' });
       expect(await o.t.call('cloud.health', {}, o.admin.token)).toEqual({ hasCloudNumbers: true, problem: 'self_test_failed' });
     } finally {
+      api.close();
       desk.closeAllConnections();
       await new Promise((resolve) => desk.close(resolve));
     }
