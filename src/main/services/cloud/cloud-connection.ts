@@ -40,7 +40,22 @@ export class CloudConnection {
   private tunnelUrl: string | null = null;
   private lastSelfTest: SelfTestResult | null = null;
   /** Where this desk listens, set by the shell once it does (the tunnel forwards there). */
-  localOrigin: string | null = null;
+  private origin: string | null = null;
+
+  get localOrigin(): string | null {
+    return this.origin;
+  }
+
+  /**
+   * The shell listens: with a Cloudflare tunnel chosen, it starts at once, so a desk that was
+   * off is reachable again without anyone pressing Start (Meta then redelivers what waited).
+   */
+  set localOrigin(origin: string | null) {
+    const first = this.origin === null;
+    this.origin = origin;
+    const mode = this.stored().mode;
+    if (first && origin && (mode === 'cloudflared_quick' || mode === 'cloudflared_named') && !this.tunnel.running) this.startTunnel();
+  }
 
   constructor(
     private readonly sqlite: Database.Database,

@@ -79,6 +79,19 @@ describe('reaching the desk through the office’s cloudflared', () => {
     expect((o.graph.requestsTo('POST', subscribedApps)[1]!.body as { override_callback_uri: string }).override_callback_uri).toBe(`https://meras-desk-2.trycloudflare.com${linked.callbackPath}`);
   });
 
+  it('starts the chosen tunnel by itself when the desk starts listening, so Meta reaches it again after a restart', async () => {
+    const fake = fakeCloudflared();
+    process.env.PATH = `${fake.dir}${path.delimiter}${originalPath}`;
+    office = await cloudOffice();
+    const o = office;
+    await o.link();
+    await o.t.call('cloud.saveTunnelSettings', { mode: 'cloudflared_quick' }, o.admin.token);
+    expect(fake.starts()).toEqual([]);
+    o.t.core.setCloudOrigin('http://127.0.0.1:5174');
+    await eventually(async () => expect((await o.t.call('cloud.connection', {}, o.admin.token)).tunnel.state).toBe('running'));
+    await eventually(() => expect(o.graph.requestsTo('POST', subscribedApps)).toHaveLength(1));
+  });
+
   it('stops the cloudflared it started when the app closes', async () => {
     const fake = fakeCloudflared();
     process.env.PATH = `${fake.dir}${path.delimiter}${originalPath}`;
