@@ -52,6 +52,9 @@ test('an admin links a Cloud API number in Arabic, sees its name, and copies the
   // The number is on the Numbers page, connected through the Cloud API.
   await page.goto(`${host.url}/#/numbers`);
   await expect(page.getByTestId('number-row-الرقم الرسمي')).toBeVisible();
+  await expect(page.getByTestId('number-cloud-الرقم الرسمي')).toHaveText('Cloud API الرسمية');
+  await expect(page.getByTestId('number-status-الرقم الرسمي')).toContainText('متصل');
+  await page.screenshot({ path: 'test-results/cloud-number-card.png' });
 });
 
 /** Links the number through the connection screen; the callback path it shows. */

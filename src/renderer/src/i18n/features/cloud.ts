@@ -1,6 +1,7 @@
 /** Issue 19: Cloud API numbers — linking, the connection screen, the 24-hour window, templates, Meta's errors. */
 export const cloudAr = {
   'nav.cloud': 'اتصال Cloud API',
+  'cloud.badge': 'Cloud API الرسمية',
   'cloud.link.open': 'ربط رقم Cloud API',
   'cloud.link.title': 'ربط رقم عبر واجهة واتساب الرسمية (Cloud API)',
   'cloud.link.intro': 'من لوحة Meta للمطورين: معرّف رقم الهاتف، ومعرّف حساب واتساب للأعمال، ورمز وصول دائم، وسرّ التطبيق. تُحفظ مشفّرة ولا تظهر بعد الحفظ.',
@@ -98,6 +99,7 @@ export const cloudAr = {
 
 export const cloudEn: Record<keyof typeof cloudAr, string> = {
   'nav.cloud': 'Cloud API connection',
+  'cloud.badge': 'Official Cloud API',
   'cloud.link.open': 'Link a Cloud API number',
   'cloud.link.title': 'Link a number through the official WhatsApp Cloud API',
   'cloud.link.intro': 'From Meta’s developer dashboard: the phone number ID, the WhatsApp Business Account ID, a permanent access token and the app secret. They are stored encrypted and never shown again.',

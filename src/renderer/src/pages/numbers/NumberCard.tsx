@@ -1,4 +1,5 @@
 import type { NumberView } from '../../../../shared/numbers/types';
+import { Badge } from '../../components/Badge';
 import { Icon } from '../../components/icons';
 import { useT } from '../../i18n/use-t';
 import { useAppInfoStore } from '../../stores/app-info-store';
@@ -60,6 +61,11 @@ export function NumberCard({ number, actions, busy, agentNames }: NumberCardProp
         </span>
         <div className="number-card-title">
           <h2 className="number-name">{number.name}</h2>
+          {number.provider === 'cloud' ? (
+            <Badge tone="blue" testId={`number-cloud-${number.name}`}>
+              {t('cloud.badge')}
+            </Badge>
+          ) : null}
           {number.phoneNumber ? (
             <bdi className="latin number-phone" dir="ltr" data-testid="number-phone">
               {number.phoneNumber}
@@ -110,7 +116,8 @@ export function NumberCard({ number, actions, busy, agentNames }: NumberCardProp
         <div className="number-card-actions">
           <div className="number-card-actions-main">
             <LinkAction number={number} actions={actions} busy={busy} />
-            {connection.linked || connection.state === 'CONNECTED' ? (
+            {/* A Cloud API number links by its token (the Cloud page), never by a new QR. */}
+            {number.provider !== 'cloud' && (connection.linked || connection.state === 'CONNECTED') ? (
               <button type="button" className="button button-small button-secondary" disabled={busy} onClick={() => actions.onRelink(number)} data-testid={`number-relink-${number.name}`}>
                 <Icon name="link" />
                 {t('numbers.relink')}
