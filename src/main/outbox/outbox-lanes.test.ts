@@ -116,15 +116,16 @@ describe('replies, acks and echoes', () => {
     await settle();
     const reply = await answer('reply', { replyToId: first.id });
     await settle();
-    expect(whatsapp.calls[1]!.content).toEqual({ text: 'reply', quotedMessageId: 'true_966501000001@c.us_FIRST' });
-    expect(whatsapp.calls[0]!.content).toEqual({ text: 'first' });
+    // Each carries our own message id too (the Cloud API's biz_opaque_callback_data).
+    expect(whatsapp.calls[1]!.content).toEqual({ text: 'reply', quotedMessageId: 'true_966501000001@c.us_FIRST', localId: reply.id });
+    expect(whatsapp.calls[0]!.content).toEqual({ text: 'first', localId: first.id });
     // The reply went out but WhatsApp gave no id back: a reply to it cannot quote it.
     whatsapp.calls[1]!.reply(null);
     await settle();
     const replied = whatsapp.calls.length;
-    await answer('reply to reply', { replyToId: reply.id });
+    const last = await answer('reply to reply', { replyToId: reply.id });
     await settle();
-    expect(whatsapp.calls[replied]!.content).toEqual({ text: 'reply to reply' });
+    expect(whatsapp.calls[replied]!.content).toEqual({ text: 'reply to reply', localId: last.id });
   });
 
   it('an ack that arrives before the send returns its id is applied once it does', async () => {

@@ -81,6 +81,16 @@ describe('linking a Cloud API number', () => {
     expect(error).toMatchObject({ code: 'CONFLICT', details: [{ field: 'phoneNumberId', code: 'cloud_id_taken' }] });
   });
 
+  it('links a phone-number id again once its number was removed', async () => {
+    office = await cloudOffice();
+    const { t, admin } = office;
+    const first = await office.link();
+    await t.call('numbers.remove', { id: first.numberId }, admin.token);
+    const again = await office.link();
+    expect(again.numberId).not.toBe(first.numberId);
+    expect((await t.call('cloud.list', {}, admin.token)).map((n) => n.numberId)).toEqual([again.numberId]);
+  });
+
   it('takes the number down as "token expired" when Meta refuses the token at connect, and back up with a new one', async () => {
     office = await cloudOffice();
     const { t, graph, admin } = office;

@@ -139,6 +139,8 @@ export class CloudNumbers {
     const verifyToken = input.verifyToken ?? crypto.randomBytes(24).toString('base64url');
     const id = this.sqlite.transaction(() => {
       this.requireUnlinked(input.phoneNumberId);
+      // A removed number's row keeps the id unique: it is freed for the new link (only once Meta said yes).
+      this.sqlite.prepare('delete from cloud_numbers where phone_number_id = ?').run(input.phoneNumberId);
       if (phone && this.sqlite.prepare('select 1 from whatsapp_numbers where phone_number = ? and removed_at is null').get(phone)) {
         throw fieldError('phoneNumberId', 'phone_taken', 'This phone is already one of the office’s numbers', 'CONFLICT');
       }
@@ -172,8 +174,6 @@ export class CloudNumbers {
       .prepare<[string], { id: number }>('select n.id from cloud_numbers c join whatsapp_numbers n on n.id = c.whatsapp_number_id where c.phone_number_id = ? and n.removed_at is null')
       .get(phoneNumberId);
     if (taken) throw fieldError('phoneNumberId', 'cloud_id_taken', 'This phone-number id is already linked', 'CONFLICT');
-    // A removed number's row keeps the id unique: it is freed for the new link.
-    this.sqlite.prepare('delete from cloud_numbers where phone_number_id = ?').run(phoneNumberId);
   }
 
   async updateCredentials(caller: Caller, input: z.output<typeof updateCloudCredentialsInput>): Promise<CloudNumberView> {
