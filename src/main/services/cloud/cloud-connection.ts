@@ -13,6 +13,7 @@ import { GraphClient } from '../../whatsapp/cloud/graph-client';
 import type { ActivityLog } from '../activity/activity-log';
 import type { Caller } from '../auth/auth-service';
 import type { CloudNumbers } from './cloud-numbers';
+import { settingChanges } from './setting-changes';
 
 const tunnelKey = 'cloud.tunnel';
 
@@ -115,7 +116,8 @@ export class CloudConnection {
       publicUrl: input.publicUrl === undefined ? before.publicUrl : input.publicUrl,
     };
     writeSettingJson(this.sqlite, tunnelKey, next, this.clock.now());
-    this.activity.record({ userId: caller.user.id, action: 'office.updated', entityType: 'office', details: { changes: ['cloud.tunnel'] } });
+    const changes = settingChanges('cloud.tunnel', { ...before }, { ...next }, ['namedTunnelTokenSealed']);
+    if (changes.length > 0) this.activity.record({ userId: caller.user.id, action: 'office.updated', entityType: 'office', details: { changes } });
     if (before.mode !== next.mode && this.tunnel.running) this.stopTunnel();
     await this.urlMaybeChanged();
     return this.view();

@@ -38,6 +38,7 @@ describe('linking a Cloud API number', () => {
       await t.call('numbers.list', {}, admin.token),
       t.events,
       logger.lines,
+      t.core.database.sqlite.prepare('select * from activity_log').all(),
     ]);
     for (const secret of secrets) expect(seen).not.toContain(secret);
     // Nor in clear in the database: sealed with the data folder's key.

@@ -13,6 +13,7 @@ import type { SessionManager } from '../../whatsapp/session-manager';
 import type { ActivityLog } from '../activity/activity-log';
 import type { Caller } from '../auth/auth-service';
 import { requireAssignableBranch } from '../branches/branch-ref';
+import { settingChanges } from './setting-changes';
 
 interface CloudRow {
   whatsapp_number_id: number;
@@ -94,8 +95,10 @@ export class CloudNumbers {
   }
 
   saveGraphSettings(caller: Caller, input: z.output<typeof saveGraphSettingsInput>): GraphSettings {
+    const before = this.graphSettings();
     writeGraphSettings(this.sqlite, input, this.clock.now());
-    this.activity.record({ userId: caller.user.id, action: 'office.updated', entityType: 'office', details: { changes: ['cloud.graph'] } });
+    const changes = settingChanges('cloud.graph', { ...before }, { ...input });
+    if (changes.length > 0) this.activity.record({ userId: caller.user.id, action: 'office.updated', entityType: 'office', details: { changes } });
     return this.graphSettings();
   }
 
