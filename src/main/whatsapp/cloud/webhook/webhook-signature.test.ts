@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cloudCallbackPath } from '../../../../shared/cloud/types';
+import { cloudSecretBox } from '../cloud-store';
 import { signatureFor } from './signature';
 import { messagesValue, metaBody, sender, textMessage } from './testing/meta-payloads';
 import { appSecret, pathKey, startWebhookFixture, verifyToken } from './testing/webhook-fixture';
@@ -103,6 +104,19 @@ describe('Cloud webhook: signatures', () => {
     expect((await fixture.post(bytes, { signature: signatureFor(bytes, '') })).status).toBe(401);
     expect((await fixture.post(bytes, { path: '/api/v1/whatsapp/webhook/incoming' })).status).toBe(401);
     expect(fixture.count('cloud_webhook_inbox')).toBe(0);
+  });
+
+  it('follows a new app secret at once, and a removed number receives nothing', async () => {
+    fixture = await startWebhookFixture();
+    const bytes = Buffer.from(JSON.stringify(genuine()));
+    expect((await fixture.post(bytes)).status).toBe(200);
+    fixture.sqlite.prepare('update cloud_numbers set app_secret_sealed = ?').run(cloudSecretBox(fixture.sqlite).seal('the-new-app-secret'));
+    expect((await fixture.post(bytes)).status).toBe(401);
+    expect((await fixture.post(bytes, { signature: signatureFor(bytes, 'the-new-app-secret') })).status).toBe(200);
+    fixture.sqlite.prepare('update whatsapp_numbers set removed_at = 1').run();
+    expect((await fixture.post(bytes, { signature: signatureFor(bytes, 'the-new-app-secret') })).status).toBe(401);
+    const verify = await fetch(`${fixture.base}${cloudCallbackPath(pathKey)}?hub.mode=subscribe&hub.verify_token=${verifyToken}&hub.challenge=1`);
+    expect(verify.status).toBe(403);
   });
 
   it('accepts every body on seed 003’s /incoming and /status paths, signed by a Cloud number’s app', async () => {
