@@ -58,7 +58,7 @@ export function startInvoices(deps: InvoicingDeps) {
     seller: () => sellerOf(officeTax.read(), deps.office.settings().profile),
   });
   const pdf = new InvoicePdf(deps.printer, deps.rendererDir, timeZone);
-  const delivery = new InvoiceDelivery({ sqlite, invoices, pdf, media: deps.media, outbox: deps.outbox, publishNew: deps.publishNew, allowedNumbers: deps.allowedNumbers, activity: deps.activity });
+  const delivery = new InvoiceDelivery({ sqlite, invoices, pdf, media: deps.media, outbox: deps.outbox, publishNew: deps.publishNew, allowedNumbers: deps.allowedNumbers, activity: deps.activity, clock: deps.clock });
   const archive = new InvoiceArchive({ sqlite, invoices, pdf, bus: deps.bus, clock: deps.clock, calendar: deps.calendar, timeZone, activity: deps.activity, folder: path.join(deps.dataDir, 'exports', 'invoice-archives') });
   return {
     officeTax,

@@ -10,6 +10,7 @@ import { toMessageView } from '../../ingest/records';
 import type { MediaStore } from '../../media/media-store';
 import type { Outbox, OutboxAttachment } from '../../outbox/outbox';
 import { AppError } from '../../rpc/app-error';
+import { requireOpenWindow } from '../cloud/service-window';
 import type { MessagePipeline } from '../../whatsapp/message-pipeline';
 import type { ActivityLog } from '../activity/activity-log';
 import type { Caller } from '../auth/auth-service';
@@ -51,6 +52,8 @@ export class PropertyCards {
     const property = this.properties.get(input.propertyId);
     this.requireValidLicence(property);
     if (this.q.numberRemoved.get(input.conversationId)?.removed_at != null) throw new AppError('UNPROCESSABLE_ENTITY', errorReasons.numberRemoved);
+    // A card is a photo with a caption: on a Cloud API number only within the 24-hour window.
+    requireOpenWindow(this.sqlite, this.clock, input.conversationId);
     const content = propertyCardCaption(property, input.language, officeDigitsOf(this.sqlite));
     const attachment = this.firstPhoto(property);
     const row = this.sqlite.transaction(() => {

@@ -1,10 +1,12 @@
 import type Database from 'better-sqlite3';
+import type { Clock } from '../../../base/clock';
 import { errorReasons } from '../../../../shared/errors';
 import { documentNumberText, type InvoicePdfView } from '../../../../shared/invoices/types';
 import type { MediaStore } from '../../../media/media-store';
 import type { Outbox } from '../../../outbox/outbox';
 import type { MessageRow } from '../../../ingest/records';
 import { AppError } from '../../../rpc/app-error';
+import { requireOpenWindow } from '../../cloud/service-window';
 import type { ActivityLog } from '../../activity/activity-log';
 import type { Caller } from '../../auth/auth-service';
 import type { InvoicesService } from '../invoices-service';
@@ -20,6 +22,8 @@ export interface DeliveryDeps {
   publishNew: (row: MessageRow) => void;
   allowedNumbers: (caller: Caller) => number[] | null;
   activity: ActivityLog;
+  /** Issue 19: a Cloud API number's 24-hour window is read on the core's clock. */
+  clock: Clock;
 }
 
 /** The PDF to download, and to send to the customer's chat through the outbox as a document (queued like any answer: paced, within the quota, retried). */
@@ -46,6 +50,8 @@ export class InvoiceDelivery {
             )
             .get({ contact: doc.contactId, numbers: allowed === null ? null : JSON.stringify(allowed) });
     if (!chat) throw new AppError('UNPROCESSABLE_ENTITY', errorReasons.noChat, undefined, 'The customer has no chat on a number you work');
+    // A PDF is not a template: on a Cloud API number only within the 24-hour window.
+    requireOpenWindow(this.d.sqlite, this.d.clock, chat.id);
     const file = await this.d.pdf.render(doc);
     const stored = this.d.media.put(file.bytes);
     const number = documentNumberText(doc.kind, doc.number)!;
