@@ -146,6 +146,7 @@ export const aiAr = {
   'ai.check.figures': 'الأرقام من السجلات',
   'ai.check.prices_allowed': 'ذكر الأسعار مسموح',
   'ai.check.property_names': 'أسماء العقارات من السجلات',
+  'ai.check.question_match': 'العقار يطابق ما سأل عنه العميل',
 
   'ai.holder.ai': 'يرد المساعد الذكي على هذه المحادثة',
   'ai.holder.person': 'يتولى موظف هذه المحادثة؛ المساعد متوقف فيها',
@@ -220,6 +221,7 @@ export const aiAr = {
   'ai.reason.model_decided': 'رأى النموذج أن يتولاها موظف',
   'ai.reason.low_confidence': 'ثقة النموذج منخفضة',
   'ai.reason.check_failed': 'لم يطابق الرد سجلات المكتب',
+  'ai.reason.no_matching_record': 'لا عقار مطابقًا لما سأل عنه العميل',
   'ai.reason.provider_failed': 'تعطّل مزوّد النموذج',
   'ai.reason.fallback_delay': 'انقضت مدة المساعد',
   'ai.reason.scenario_off': 'هذا النوع من الطلبات للموظفين',
@@ -379,6 +381,7 @@ export const aiEn: Record<keyof typeof aiAr, string> = {
   'ai.check.figures': 'Figures from the records',
   'ai.check.prices_allowed': 'Quoting prices is allowed',
   'ai.check.property_names': 'Property names from the records',
+  'ai.check.question_match': 'The property matches what was asked',
 
   'ai.holder.ai': 'The AI assistant is answering this conversation',
   'ai.holder.person': 'A person has this conversation; the assistant is paused here',
@@ -453,6 +456,7 @@ export const aiEn: Record<keyof typeof aiAr, string> = {
   'ai.reason.model_decided': 'The model chose a person',
   'ai.reason.low_confidence': "The model wasn't confident",
   'ai.reason.check_failed': "The reply didn't match the office's records",
+  'ai.reason.no_matching_record': 'No listed property matches what the customer asked for',
   'ai.reason.provider_failed': 'The model provider failed',
   'ai.reason.fallback_delay': "The assistant's time ran out",
   'ai.reason.scenario_off': 'People handle this kind of request',
