@@ -8,6 +8,8 @@ import type { Outbox } from '../../outbox/outbox';
 import type { MessagePipeline } from '../../whatsapp/message-pipeline';
 import type { NumberAccess } from '../inbox/number-access';
 import type { NotificationsService } from '../notifications/notifications-service';
+import type { ViewingsService } from '../viewings/viewings-service';
+import { ViewingBooking } from './booking/viewing-booking';
 import { AiConfigStore } from './config/ai-config-store';
 import { AiRunner } from './engine/ai-runner';
 import { Responder } from './engine/responder';
@@ -28,6 +30,7 @@ export interface AiDeps {
   outbox: Outbox;
   pipeline: MessagePipeline;
   notifications: NotificationsService;
+  viewings: ViewingsService;
   dataDir: string;
 }
 
@@ -53,7 +56,8 @@ export function startAi(deps: AiDeps) {
   const unsubscribe = bus.subscribe((message) => {
     if (message.event === 'properties.changed') retrieval.invalidate();
   });
-  const runner = new AiRunner({ ...deps, calendar, configs, provider, episodes, conversations, responder });
+  const booking = new ViewingBooking({ sqlite, viewings: deps.viewings, responder, calendar });
+  const runner = new AiRunner({ ...deps, calendar, configs, provider, episodes, conversations, responder, booking });
   const stopRunner = runner.start();
   return {
     configs,

@@ -21,6 +21,7 @@ const reasonKeys: Record<AiReason, MessageKey> = {
   low_confidence: 'ai.reason.low_confidence',
   check_failed: 'ai.reason.check_failed',
   no_matching_record: 'ai.reason.no_matching_record',
+  no_viewing_slot: 'ai.reason.no_viewing_slot',
   provider_failed: 'ai.reason.provider_failed',
   fallback_delay: 'ai.reason.fallback_delay',
   scenario_off: 'ai.reason.scenario_off',
