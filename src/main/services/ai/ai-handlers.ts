@@ -6,21 +6,21 @@ import type { Ai } from './start-ai';
 
 /** Binds the AI slice's channels to its services; the router has checked the role. */
 export function aiHandlers(s: { ai: Ai }): HandlerMap<typeof aiChannels> {
-  const { configs, provider, faq, conversations, stats } = s.ai;
+  const { configs, provider, faq, conversations, stats, audit } = s.ai;
   return {
     'ai.getConfig': (input) => configs.get(input.numberId),
-    'ai.saveConfig': (input) => configs.save(input),
-    'ai.toggleConfig': (input) => configs.toggle(input.numberId),
+    'ai.saveConfig': (input, { caller }) => audit.saveConfig(signedIn(caller).user.id, input),
+    'ai.toggleConfig': (input, { caller }) => audit.toggleConfig(signedIn(caller).user.id, input.numberId),
     'ai.getProvider': () => provider.view(),
-    'ai.saveProvider': (input) => provider.save(input),
+    'ai.saveProvider': (input, { caller }) => audit.saveProvider(signedIn(caller).user.id, input),
     'ai.testConnection': (input) => {
       const saved = provider.settings();
       const merged = saved || input.baseUrl ? { ...(saved ?? { apiKey: null, dailyBudget: 0, promptPricePerMillion: 0, completionPricePerMillion: 0, mayQuotePrices: false, timeoutMs: 20_000, maxTokens: 400, baseUrl: '', model: '' }), ...definedOf(input) } : null;
       return testConnection(merged);
     },
     'ai.listFaq': (input) => faq.list(input.language),
-    'ai.saveFaq': (input, { caller }) => faq.save(signedIn(caller).user.id, input),
-    'ai.deleteFaq': (input) => faq.delete(input.id),
+    'ai.saveFaq': (input, { caller }) => audit.saveFaq(signedIn(caller).user.id, input),
+    'ai.deleteFaq': (input, { caller }) => audit.deleteFaq(signedIn(caller).user.id, input.id),
     'ai.console': (input) => tryQuestion(s.ai, input.numberId, input.question),
     'ai.conversationState': (input, { caller }) => conversations.state(signedIn(caller), input.conversationId),
     'ai.resume': (input, { caller }) => conversations.resume(signedIn(caller), input.conversationId),

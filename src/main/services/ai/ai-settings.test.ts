@@ -128,3 +128,44 @@ describe('an admin sets up the AI per number', () => {
     expect(sqlite.prepare('select rating from ai_message_ratings').all()).toEqual([{ rating: 'up' }]);
   });
 });
+
+describe('the AI’s settings in the activity log', () => {
+  it('logs each change with who made it and what it was and became — never the key — and nothing for a save that changes nothing', async () => {
+    office = await aiOffice();
+    const { t, admin, number, baseUrl, configure, sqlite } = office;
+    const aiEntries = async () => (await t.call('activity.list', { limit: 50 }, admin.token)).filter((e) => e.action.startsWith('ai.')).reverse();
+    // The office's own set-up (aiOffice): the provider and the first config.
+    const setUp = await aiEntries();
+    expect(setUp.map((e) => e.action)).toEqual(['ai.provider_updated', 'ai.config_updated']);
+
+    await configure({ tone: 'formal', scenarios: { appointmentBooking: false } });
+    await configure({ tone: 'formal' });
+    await t.call('ai.toggleConfig', { numberId: number.id }, admin.token);
+    await t.call('ai.saveProvider', { baseUrl, model: 'fake-model', apiKey: 'sk-new-key-456', timeoutMs: 2_000, mayQuotePrices: false }, admin.token);
+    const faq = await t.call('ai.saveFaq', { question: 'ما هي أوقات الدوام؟', answer: 'من ٩ إلى ٥', language: 'ar' }, admin.token);
+    await t.call('ai.deleteFaq', { id: faq.id }, admin.token);
+
+    const entries = (await aiEntries()).slice(setUp.length);
+    expect(entries.map((e) => [e.action, e.userName, e.entityName])).toEqual([
+      ['ai.config_updated', 'مدير المكتب', 'المبيعات'],
+      ['ai.config_updated', 'مدير المكتب', 'المبيعات'],
+      ['ai.provider_updated', 'مدير المكتب', null],
+      ['ai.faq_saved', 'مدير المكتب', null],
+      ['ai.faq_deleted', 'مدير المكتب', null],
+    ]);
+    expect(entries[0]!.details).toEqual({
+      changes: [
+        { field: 'scenarios', from: expect.objectContaining({ appointmentBooking: true }), to: expect.objectContaining({ appointmentBooking: false }) },
+        { field: 'tone', from: 'friendly', to: 'formal' },
+      ],
+    });
+    expect(entries[1]!.details).toEqual({ changes: [{ field: 'enabled', from: true, to: false }] });
+    expect(entries[2]!.details).toEqual({ changes: [{ field: 'mayQuotePrices', from: true, to: false }, { field: 'apiKey', from: 'saved', to: 'replaced' }] });
+    expect(entries[3]!.details).toMatchObject({ faqId: faq.id, question: 'ما هي أوقات الدوام؟', created: true });
+    expect(entries[4]!.details).toMatchObject({ faqId: faq.id, question: 'ما هي أوقات الدوام؟' });
+    // The key is in no log row, old or new.
+    const log = sqlite.prepare<[], { details: string | null }>('select details from activity_log').all().map((r) => r.details ?? '').join('\n');
+    expect(log).not.toContain('sk-new-key-456');
+    expect(log).not.toContain('sk-test-key');
+  });
+});

@@ -10,6 +10,8 @@ import type { NumberAccess } from '../inbox/number-access';
 import type { NotificationsService } from '../notifications/notifications-service';
 import type { ViewingsService } from '../viewings/viewings-service';
 import { ViewingBooking } from './booking/viewing-booking';
+import type { ActivityLog } from '../activity/activity-log';
+import { AiSettingsAudit } from './config/settings-audit';
 import { AiConfigStore } from './config/ai-config-store';
 import { AiRunner } from './engine/ai-runner';
 import { Responder } from './engine/responder';
@@ -31,6 +33,7 @@ export interface AiDeps {
   pipeline: MessagePipeline;
   notifications: NotificationsService;
   viewings: ViewingsService;
+  activity: ActivityLog;
   dataDir: string;
 }
 
@@ -48,6 +51,7 @@ export function startAi(deps: AiDeps) {
   const configs = new AiConfigStore({ sqlite, clock, bus });
   const provider = new ProviderStore({ sqlite, clock, bus, secrets, calendar });
   const faq = new FaqStore({ sqlite, clock });
+  const audit = new AiSettingsAudit({ sqlite, activity: deps.activity, configs, provider, faq });
   const episodes = new EpisodeStore({ sqlite, clock });
   const conversations = new AiConversations({ sqlite, clock, bus, access: deps.access, episodes, configs });
   const stats = new AiStatsService({ sqlite, clock, calendar });
@@ -63,6 +67,7 @@ export function startAi(deps: AiDeps) {
     configs,
     provider,
     faq,
+    audit,
     episodes,
     conversations,
     stats,
