@@ -81,7 +81,11 @@ export interface AiToggleResult {
   updatedAt: string;
 }
 
-export const aiProviderStates = ['unconfigured', 'ok', 'failing'] as const;
+/**
+ * The provider's state as last seen: `unknown` until a call or a test reaches it (and again after
+ * its address, model or key changes), `ok` after a success, `failing` after a failure.
+ */
+export const aiProviderStates = ['unconfigured', 'unknown', 'ok', 'failing'] as const;
 export type AiProviderState = (typeof aiProviderStates)[number];
 
 /** Why a provider call failed; the renderer words each (i18n `ai.providerErrors.*`). */

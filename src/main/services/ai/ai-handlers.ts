@@ -13,10 +13,16 @@ export function aiHandlers(s: { ai: Ai }): HandlerMap<typeof aiChannels> {
     'ai.toggleConfig': (input, { caller }) => audit.toggleConfig(signedIn(caller).user.id, input.numberId),
     'ai.getProvider': () => provider.view(),
     'ai.saveProvider': (input, { caller }) => audit.saveProvider(signedIn(caller).user.id, input),
-    'ai.testConnection': (input) => {
+    'ai.testConnection': async (input) => {
       const saved = provider.settings();
       const merged = saved || input.baseUrl ? { ...(saved ?? { apiKey: null, dailyBudget: 0, promptPricePerMillion: 0, completionPricePerMillion: 0, mayQuotePrices: false, timeoutMs: 20_000, maxTokens: 400, baseUrl: '', model: '' }), ...definedOf(input) } : null;
-      return testConnection(merged);
+      const result = await testConnection(merged);
+      // A test of the saved settings is what the settings show: working, or the failure and its time.
+      if (saved && merged && sameProvider(saved, merged)) {
+        if (result.ok) provider.succeeded();
+        else if (result.errorCode && result.errorCode !== 'unconfigured') provider.failed(result.errorCode);
+      }
+      return result;
     },
     'ai.listFaq': (input) => faq.list(input.language),
     'ai.saveFaq': (input, { caller }) => audit.saveFaq(signedIn(caller).user.id, input),
@@ -28,6 +34,11 @@ export function aiHandlers(s: { ai: Ai }): HandlerMap<typeof aiChannels> {
     'ai.stats': (input) => stats.stats(input),
     'ai.logs': (input) => stats.logs(input),
   };
+}
+
+/** Whether a test reached the saved provider (what was typed, if anything, is what is saved). */
+function sameProvider(a: { baseUrl: string; model: string; apiKey: string | null }, b: { baseUrl: string; model: string; apiKey: string | null }): boolean {
+  return a.baseUrl.replace(/\/+$/, '') === b.baseUrl.replace(/\/+$/, '') && a.model === b.model && (a.apiKey ?? null) === (b.apiKey ?? null);
 }
 
 /** The fields the admin typed (a key typed replaces the saved one; null or '' tests without one). */
