@@ -105,10 +105,18 @@ export function facetsOf(question: string, catalogueDistricts: readonly string[]
 
 export const namesAny = (f: QuestionFacets) => f.types.length > 0 || f.districts.length > 0;
 
-/** Whether a property is what the question asks for (every named facet agrees). */
+/** A property's place words as stems (" حي نرجس الرياض … "), as districts are compared; the retrieval index keeps one per property. */
+export function placeText(p: Pick<PropertyFacts, 'district' | 'location' | 'name'>): string {
+  const words = [p.district, p.location, p.name].filter((t): t is string => !!t).flatMap((t) => normalizeSearchText(t).split(/[^\p{L}\p{N}]+/u));
+  return ` ${words.filter(Boolean).map(districtStem).join(' ')} `;
+}
+
+/** Whether a property (its type and place text) is what the question asks for: every named facet agrees. */
+export function facetsAgree(type: string, place: string, f: QuestionFacets): boolean {
+  if (f.types.length > 0 && !f.types.includes(type)) return false;
+  return f.districts.length === 0 || f.districts.some((d) => place.includes(` ${d} `));
+}
+
 export function propertyMatches(p: Pick<PropertyFacts, 'type' | 'district' | 'location' | 'name'>, f: QuestionFacets): boolean {
-  if (f.types.length > 0 && !f.types.includes(p.type)) return false;
-  if (f.districts.length === 0) return true;
-  const own = [p.district, p.location, p.name].filter((t): t is string => !!t).map((t) => ` ${normalizeSearchText(t).split(/[^\p{L}\p{N}]+/u).map(districtStem).join(' ')} `);
-  return f.districts.some((d) => own.some((t) => t.includes(` ${d} `)));
+  return facetsAgree(p.type, placeText(p), f);
 }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { normalizeSearchText } from '../../../../shared/search-text';
-import { propertyMatches, type QuestionFacets } from './question-facets';
+import { facetsAgree, placeText, type QuestionFacets } from './question-facets';
 
 export interface PropertyFacts {
   id: number;
@@ -74,6 +74,8 @@ export class RetrievalIndex {
   private readonly words = new Map<string, { p: number[]; f: number[] }>();
   private nameList: { id: number; name: string }[] = [];
   private districtList: string[] = [];
+  /** Each property's place words as district stems, so matching a question scans no text. */
+  private readonly places = new Map<number, string>();
   private readonly q;
 
   constructor(
@@ -114,7 +116,7 @@ export class RetrievalIndex {
     const out: PropertyFacts[] = [];
     for (const p of this.properties.values()) {
       if (out.length >= limit) break;
-      if (propertyMatches(p, facets)) out.push(p);
+      if (facetsAgree(p.type, this.places.get(p.id) ?? '', facets)) out.push(p);
     }
     return out;
   }
@@ -158,6 +160,7 @@ export class RetrievalIndex {
     const faqVersion = this.deps.faqVersion();
     if (this.built && faqVersion === this.faqVersion) return;
     this.properties.clear();
+    this.places.clear();
     this.faqs.clear();
     this.words.clear();
     this.nameList = [];
@@ -173,6 +176,7 @@ export class RetrievalIndex {
       this.properties.set(facts.id, facts);
       this.nameList.push({ id: facts.id, name: normalizeSearchText(facts.name) });
       if (facts.district) districts.add(facts.district);
+      this.places.set(facts.id, placeText(facts));
       const text = [facts.name, facts.city, facts.district, facts.location, typeWords[facts.type] ?? facts.type, facts.listing === 'rent' ? 'إيجار ايجار rent' : 'بيع للبيع sale buy'].join(' ');
       for (const word of indexWords(text)) add(word, 'p', facts.id);
     }
