@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { asksForViewing, pickedSlot } from './booking/viewing-request';
 import { aiOffice, type AiOffice } from './testing/ai-office';
 
 let office: AiOffice | null = null;
@@ -99,5 +100,25 @@ describe('appointmentBooking: the AI offers free viewing slots and books the one
     expect(aiMessages(other.conversationId).map((m) => m.content)).toEqual(['سأحوّلك الآن إلى أحد زملائي في الفريق، وسيتواصل معك قريبًا.']);
     expect(logs().at(-1)).toMatchObject({ outcome: 'handed_off', reason: 'scenario_off', scenario: 'appointmentBooking' });
     expect(viewingsOf(o, other.conversationId)).toEqual([]);
+  });
+});
+
+describe('what counts as asking for a viewing, and as picking a slot', () => {
+  it('knows a viewing request from a question about the office hours, and a pick by number, order or time', () => {
+    expect(asksForViewing('أبي أعاين الفيلا بكرة', null)).toBe(true);
+    expect(asksForViewing('Can I book a viewing?', null)).toBe(true);
+    expect(asksForViewing('متى موعد الدوام عندكم؟', null)).toBe(false);
+    // A yes answers the AI's own offer of a viewing, and nothing else.
+    expect(asksForViewing('نعم', 'هل تود ترتيب موعد لمعاينتها؟')).toBe(true);
+    expect(asksForViewing('نعم', 'أهلاً بك! كيف أخدمك؟')).toBe(false);
+    const times = ['17:30', '09:00', '09:00'];
+    expect(pickedSlot('٢', times)).toBe(1);
+    expect(pickedSlot('رقم 1 لو سمحت', times)).toBe(0);
+    expect(pickedSlot('الثالث', times)).toBe(2);
+    expect(pickedSlot('الساعة 17:30', times)).toBe(0);
+    // Two slots at 09:00: the time alone picks neither; a number out of range picks nothing.
+    expect(pickedSlot('9:00', times)).toBeNull();
+    expect(pickedSlot('5', times)).toBeNull();
+    expect(pickedSlot('مرحبا', times)).toBeNull();
   });
 });

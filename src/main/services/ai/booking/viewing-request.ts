@@ -2,7 +2,8 @@ import { latinDigits } from '../../../../shared/money';
 import { normalizeSearchText } from '../../../../shared/search-text';
 
 /** Stems of a request to see a property, normalised (clitics around them do not matter: «لمعاينتها»). */
-const viewingStems = ['معاين', 'اعاين', 'نعاين', 'اشوف العقار', 'اشوفها', 'اشوفه', 'موعد', 'زياره', 'ازور', 'نزور', 'viewing', 'visit', 'appointment', 'view it', 'see it', 'see the'].map(normalizeSearchText);
+// Not «موعد» alone: «متى موعد الدوام؟» asks for the office hours, not a viewing.
+const viewingStems = ['معاين', 'اعاين', 'نعاين', 'اشوف العقار', 'اشوفها', 'اشوفه', 'احجز موعد', 'حجز موعد', 'ابي موعد', 'ابغى موعد', 'زياره للعقار', 'ازورها', 'ازوره', 'viewing', 'visit the', 'appointment', 'view it', 'see it'].map(normalizeSearchText);
 /** A short yes, answering the AI's own "shall we arrange a viewing?". */
 const yes = new Set(['نعم', 'ايوه', 'ايوا', 'اي', 'اكيد', 'تمام', 'طيب', 'ياليت', 'يا ليت', 'ok', 'okay', 'yes', 'sure', 'yes please', 'please do'].map(normalizeSearchText));
 
