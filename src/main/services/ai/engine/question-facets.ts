@@ -58,6 +58,17 @@ const knownDistricts: { ar: string; en: string[] }[] = [
 
 const articles = ['وال', 'بال', 'فال', 'كال', 'لل', 'ال'];
 
+/** Stems worked out once: the known districts', and each catalogue district's as first met. */
+const stemCache = new Map<string, string>();
+const stemOf = (name: string): string => {
+  let stem = stemCache.get(name);
+  if (stem === undefined) {
+    if (stemCache.size > 10_000) stemCache.clear();
+    stemCache.set(name, (stem = districtStem(name)));
+  }
+  return stem;
+};
+
 /** A district's comparable stem: normalised, article and clitics off ("بالياسمين" → "ياسمين"). */
 export function districtStem(text: string): string {
   const word = normalizeSearchText(text).trim().replace(/^حي\s+/, '');
@@ -84,13 +95,14 @@ export function facetsOf(question: string, catalogueDistricts: readonly string[]
 
   const districts = new Map<string, string>();
   const stems = new Set(words.map(districtStem));
-  for (const name of [...catalogueDistricts, ...knownDistricts.map((d) => d.ar)]) {
-    const stem = districtStem(name);
+  for (const name of catalogueDistricts) found(stemOf(name), name);
+  for (const d of knownStems) found(d.stem, d.ar);
+  function found(stem: string, name: string): void {
     // A one-word district is a word of the question; a longer one a phrase of it.
     if (stem.length >= 3 && (stems.has(stem) || (stem.includes(' ') && text.includes(stem)))) districts.set(stem, name);
   }
   const latin = ` ${text.replace(/[^a-z0-9]+/g, ' ')} `;
-  for (const d of knownDistricts) if (d.en.some((e) => latin.includes(` ${e} `))) districts.set(districtStem(d.ar), d.ar);
+  for (const d of knownStems) if (d.en.some((e) => latin.includes(` ${e} `))) districts.set(d.stem, d.ar);
   // «حي X»: a district the office may never have heard of.
   for (let i = 0; i + 1 < words.length; i++) {
     if (words[i] !== 'حي' && words[i] !== 'بحي' && words[i] !== 'وحي') continue;
@@ -102,6 +114,8 @@ export function facetsOf(question: string, catalogueDistricts: readonly string[]
   }
   return { types: [...types], districts: [...districts.keys()], districtLabels: [...districts.values()] };
 }
+
+const knownStems = knownDistricts.map((d) => ({ ...d, stem: districtStem(d.ar) }));
 
 export const namesAny = (f: QuestionFacets) => f.types.length > 0 || f.districts.length > 0;
 
