@@ -235,7 +235,7 @@ test('a customer asks about a property: the AI answers with the catalogue’s pr
   await expect(strip.getByTestId('ai-resume')).toHaveCount(0);
 
   // The customer asks about a property by name (typed through the demo's «the customer sends…»): the catalogue's price.
-  await customerSays(page, 'كم سعر فيلا حطين؟');
+  await customerSays(page, 'كم سعر فيلا حطين؟', 'demo-customer-says-ar');
   await expect(aiReply).toHaveCount(2, { timeout: 30_000 });
   await expect(aiReply.nth(1).locator('.message-text')).toHaveText(`نعم، فيلا دوبلكس – حي حطين متاحة بسعر ${demoPrices['فيلا دوبلكس – حي حطين']} ريال. هل تود ترتيب موعد لمعاينتها؟`);
   await shot(page, 'ai-thread-ar');
