@@ -25,6 +25,16 @@ export async function openConversation(page: Page, customer: string): Promise<vo
   await expect(page.getByTestId('thread-name')).toHaveText(customer);
 }
 
+/** Demo mode: the open conversation's simulated customer types `text` (the thread's «the customer sends…» menu). */
+export async function customerSays(page: Page, text: string, screenshot?: string): Promise<void> {
+  await page.getByTestId('demo-customer-sends').selectOption('text');
+  const dialog = page.getByTestId('demo-says');
+  await dialog.getByTestId('demo-says-text').fill(text);
+  if (screenshot) await shot(page, screenshot);
+  await dialog.getByTestId('demo-says-submit').click();
+  await expect(dialog).toHaveCount(0);
+}
+
 /** A demo number's card: a customer it never heard from writes now; returns their name. */
 export async function newCustomerWrites(page: Page, numberName: string): Promise<string> {
   await page.getByTestId('nav-numbers').click();

@@ -288,7 +288,7 @@ function startServices(options: CoreOptions, shared: Shared) {
   const webhookSources = new WebhookSources(sqlite, webhooks, bus);
   webhookQueue.start();
   const automation = startAutomation({ sqlite, clock, logger, bus, access, activity, outbox, pipeline, officeValues: () => officeTemplateValues(office.settings()) });
-  const ai = startAi({ sqlite, clock, logger, bus, access, outbox, pipeline, notifications, dataDir: options.dataDir });
+  const ai = startAi({ sqlite, clock, logger, bus, access, outbox, pipeline, notifications, viewings, activity, dataDir: options.dataDir });
   // A database from before the dashboard (or restored from then) gets its figures once, before anything is ingested.
   ensureDashboardStats(sqlite, clock.now());
   const dashboard = new DashboardService(sqlite, access, clock, (caller) => numbers.list(caller));

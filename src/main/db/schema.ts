@@ -884,6 +884,8 @@ export const aiConversationState = sqliteTable(
     /** The highest customer message id a decision covered: a message is never answered twice. */
     answeredMessageId: integer('answered_message_id').notNull().default(0),
     fallbackAt: integer('fallback_at'),
+    /** appointmentBooking: the slots offered (JSON `ViewingOffer`), and the viewing once one was picked. */
+    viewingOffer: text('viewing_offer'),
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [

@@ -170,6 +170,7 @@ const table: Record<ChannelName, Rule> = {
   'messages.send': { scopedBy: 'conversation', input: (w) => ({ conversationId: w.theirs.id, content: 'مرحبا' }), expect: { refused: 'number_not_allowed' } },
   'demo.advanceClock': { scopedBy: 'admin-only', input: () => ({ minutes: 60 }), expect: 'role' },
   'demo.customerSends': { scopedBy: 'conversation', input: (w) => ({ conversationId: w.theirs.id, kind: 'call' }), expect: { refused: 'number_not_allowed' } },
+  'demo.customerSays': { scopedBy: 'conversation', input: (w) => ({ conversationId: w.theirs.id, text: 'مرحبا' }), expect: { refused: 'number_not_allowed' } },
   'demo.newCustomerWrites': { scopedBy: 'conversation', input: (w) => ({ numberId: w.rentals.id }), expect: { refused: 'number_not_allowed' } },
   'messages.versions': { scopedBy: 'conversation', input: (w) => ({ id: w.theirMessage.id }), expect: { refused: 'number_not_allowed' } },
   'conversations.unread': {

@@ -39,6 +39,8 @@ export const activityActionGroups = {
     'promotion.deleted',
   ],
   invoice: ['invoice.drafted', 'invoice.updated', 'invoice.deleted', 'invoice.issued', 'invoice.payment_added', 'invoice.sent', 'invoice.archive_exported'],
+  // Issue 16: the AI responder's settings (a number's config, the office's provider, the FAQ).
+  ai: ['ai.config_updated', 'ai.provider_updated', 'ai.faq_saved', 'ai.faq_deleted'],
   automation_rule: ['automation_rule.created', 'automation_rule.updated', 'automation_rule.enabled', 'automation_rule.disabled', 'automation_rule.deleted'],
 } as const;
 

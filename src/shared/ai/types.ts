@@ -81,7 +81,11 @@ export interface AiToggleResult {
   updatedAt: string;
 }
 
-export const aiProviderStates = ['unconfigured', 'ok', 'failing'] as const;
+/**
+ * The provider's state as last seen: `unknown` until a call or a test reaches it (and again after
+ * its address, model or key changes), `ok` after a success, `failing` after a failure.
+ */
+export const aiProviderStates = ['unconfigured', 'unknown', 'ok', 'failing'] as const;
 export type AiProviderState = (typeof aiProviderStates)[number];
 
 /** Why a provider call failed; the renderer words each (i18n `ai.providerErrors.*`). */
@@ -166,6 +170,8 @@ export const aiReasons = [
   'model_decided',
   'low_confidence',
   'check_failed',
+  'no_matching_record',
+  'no_viewing_slot',
   'provider_failed',
   'fallback_delay',
   'scenario_off',
@@ -181,6 +187,8 @@ export const aiReasonLabels: Record<AiReason, { ar: string; en: string }> = {
   model_decided: { ar: 'رأى المساعد أن السؤال لموظف', en: 'the assistant judged it a question for a person' },
   low_confidence: { ar: 'لم يكن المساعد واثقاً من الإجابة', en: 'the assistant was not confident' },
   check_failed: { ar: 'لم تطابق الإجابة بيانات المكتب', en: 'the answer did not match the office’s records' },
+  no_matching_record: { ar: 'لا يوجد عقار مطابق لما سأل عنه العميل', en: 'no listed property matches what the customer asked for' },
+  no_viewing_slot: { ar: 'لا موعد معاينة متاحًا لعرضه', en: 'no free viewing slot could be offered' },
   provider_failed: { ar: 'تعذّر الوصول إلى مزوّد الذكاء الاصطناعي', en: 'the AI provider failed' },
   fallback_delay: { ar: 'انتهت مدة المساعد في المحادثة', en: 'the assistant’s time in the conversation ran out' },
   scenario_off: { ar: 'نوع السؤال غير مفعّل للمساعد', en: 'that kind of question is off for the assistant' },

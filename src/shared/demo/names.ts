@@ -4,6 +4,7 @@ import type { demoChannels } from './contract';
 /** The slice's names without zod, for the preload and the renderer. */
 export const demoChannelNames = [
   'demo.customerSends',
+  'demo.customerSays',
   'demo.newCustomerWrites',
   'demo.advanceClock',
 ] as const;

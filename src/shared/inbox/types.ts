@@ -1,3 +1,4 @@
+import type { AiRating } from '../ai/types';
 import type { AttachmentType, ConversationStatus, MessageSender, MessageStatus } from '../domain';
 import type { MessageMeta } from './message-meta';
 
@@ -60,6 +61,8 @@ export interface MessageView {
   deletedAt: string | null;
   /** The id the browser gave an answer when the agent pressed send (see `sendMessageInput`). */
   clientId?: string;
+  /** On an AI message in a thread page: the reader's own 👍/👎 (null: not rated). */
+  aiRating?: AiRating | null;
 }
 
 /** A reply's quoted message: our row when we have it (`id`), else what WhatsApp said of it. */

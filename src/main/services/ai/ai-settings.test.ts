@@ -56,7 +56,7 @@ describe('an admin sets up the AI per number', () => {
     office = await aiOffice();
     const { t, admin, baseUrl, sqlite, dataDir } = { ...office, dataDir: office.t.dataDir };
     const view = await t.call('ai.saveProvider', { baseUrl, model: 'fake-model', apiKey: 'sk-very-secret-123', dailyBudget: 5_000 }, admin.token);
-    expect(view).toMatchObject({ hasKey: true, model: 'fake-model', dailyBudget: 5_000, state: 'ok' });
+    expect(view).toMatchObject({ hasKey: true, model: 'fake-model', dailyBudget: 5_000 });
     expect(JSON.stringify(view)).not.toContain('sk-very-secret');
     const stored = sqlite.prepare<[], { api_key_encrypted: string }>('select api_key_encrypted from ai_provider').get()!;
     expect(stored.api_key_encrypted).not.toContain('sk-very-secret');
@@ -81,8 +81,36 @@ describe('an admin sets up the AI per number', () => {
       message: { ar: 'رفض المزوّد المفتاح (401): تحقق من مفتاح API', en: 'The provider refused the key (401): check the API key' },
     });
     expect(await t.call('ai.testConnection', { baseUrl: 'http://127.0.0.1:9/v1' }, admin.token)).toMatchObject({ ok: false, errorCode: 'unreachable' });
-    // Testing saves nothing.
-    expect(await t.call('ai.getProvider', {}, admin.token)).toMatchObject({ hasKey: true, state: 'ok' });
+    // Testing other settings than the saved ones saves nothing, not even a state.
+    expect(await t.call('ai.getProvider', {}, admin.token)).toMatchObject({ hasKey: true, state: 'ok', lastError: null });
+  });
+
+  it('shows the provider as working only once a call or a test of its settings succeeded, and a failure with its time', async () => {
+    office = await aiOffice();
+    const { t, admin, fake, baseUrl, clock, customerWrites, quietTimePasses, answer } = office;
+    // Saved but never reached: unknown, not "working".
+    expect(await t.call('ai.getProvider', {}, admin.token)).toMatchObject({ state: 'unknown', lastError: null, lastErrorAt: null });
+    // A test of another address that fails leaves the saved provider's state alone.
+    expect(await t.call('ai.testConnection', { baseUrl: 'http://127.0.0.1:9/v1' }, admin.token)).toMatchObject({ ok: false });
+    expect(await t.call('ai.getProvider', {}, admin.token)).toMatchObject({ state: 'unknown' });
+    // The saved settings fail a test (and its one retry): failing, with the failure and when.
+    fake.enqueue({ status: 500 }, { status: 500 });
+    expect(await t.call('ai.testConnection', {}, admin.token)).toMatchObject({ ok: false, errorCode: 'server_error' });
+    expect(await t.call('ai.getProvider', {}, admin.token)).toMatchObject({ state: 'failing', lastError: 'server_error', lastErrorAt: new Date(clock.now()).toISOString() });
+    // A customer's question answered: working again.
+    fake.enqueue(answer({}));
+    customerWrites('966501112233', 'مرحبا');
+    await quietTimePasses();
+    const token = await office.signIn();
+    expect(await t.call('ai.getProvider', {}, token)).toMatchObject({ state: 'ok', lastError: null });
+    // Another model saved: unknown until checked; the same settings saved again keep their state.
+    await t.call('ai.saveProvider', { baseUrl, model: 'fake-model', apiKey: 'sk-test-key', timeoutMs: 2_000, mayQuotePrices: false }, token);
+    expect(await t.call('ai.getProvider', {}, token)).toMatchObject({ state: 'ok' });
+    await t.call('ai.saveProvider', { baseUrl, model: 'other-model', timeoutMs: 2_000, mayQuotePrices: false }, token);
+    expect(await t.call('ai.getProvider', {}, token)).toMatchObject({ state: 'unknown' });
+    fake.enqueue({ content: 'OK', model: 'other-model' });
+    expect(await t.call('ai.testConnection', {}, token)).toEqual({ ok: true, model: 'other-model' });
+    expect(await t.call('ai.getProvider', {}, token)).toMatchObject({ state: 'ok' });
   });
 
   it('edits the FAQ, and the console answers from it without sending or logging anything', async () => {
@@ -126,5 +154,46 @@ describe('an admin sets up the AI per number', () => {
     expect(await t.call('ai.rateMessage', { messageId: reply!.id, rating: 'up' }, admin.token)).toEqual({ messageId: reply!.id, rating: 'up' });
     expect(await t.failure('ai.rateMessage', { messageId, rating: 'down' }, admin.token)).toMatchObject({ code: 'VALIDATION_ERROR', details: [{ field: 'messageId' }] });
     expect(sqlite.prepare('select rating from ai_message_ratings').all()).toEqual([{ rating: 'up' }]);
+  });
+});
+
+describe('the AI’s settings in the activity log', () => {
+  it('logs each change with who made it and what it was and became — never the key — and nothing for a save that changes nothing', async () => {
+    office = await aiOffice();
+    const { t, admin, number, baseUrl, configure, sqlite } = office;
+    const aiEntries = async () => (await t.call('activity.list', { limit: 50 }, admin.token)).filter((e) => e.action.startsWith('ai.')).reverse();
+    // The office's own set-up (aiOffice): the provider and the first config.
+    const setUp = await aiEntries();
+    expect(setUp.map((e) => e.action)).toEqual(['ai.provider_updated', 'ai.config_updated']);
+
+    await configure({ tone: 'formal', scenarios: { appointmentBooking: false } });
+    await configure({ tone: 'formal' });
+    await t.call('ai.toggleConfig', { numberId: number.id }, admin.token);
+    await t.call('ai.saveProvider', { baseUrl, model: 'fake-model', apiKey: 'sk-new-key-456', timeoutMs: 2_000, mayQuotePrices: false }, admin.token);
+    const faq = await t.call('ai.saveFaq', { question: 'ما هي أوقات الدوام؟', answer: 'من ٩ إلى ٥', language: 'ar' }, admin.token);
+    await t.call('ai.deleteFaq', { id: faq.id }, admin.token);
+
+    const entries = (await aiEntries()).slice(setUp.length);
+    expect(entries.map((e) => [e.action, e.userName, e.entityName])).toEqual([
+      ['ai.config_updated', 'مدير المكتب', 'المبيعات'],
+      ['ai.config_updated', 'مدير المكتب', 'المبيعات'],
+      ['ai.provider_updated', 'مدير المكتب', null],
+      ['ai.faq_saved', 'مدير المكتب', null],
+      ['ai.faq_deleted', 'مدير المكتب', null],
+    ]);
+    expect(entries[0]!.details).toEqual({
+      changes: [
+        { field: 'scenarios', from: expect.objectContaining({ appointmentBooking: true }), to: expect.objectContaining({ appointmentBooking: false }) },
+        { field: 'tone', from: 'friendly', to: 'formal' },
+      ],
+    });
+    expect(entries[1]!.details).toEqual({ changes: [{ field: 'enabled', from: true, to: false }] });
+    expect(entries[2]!.details).toEqual({ changes: [{ field: 'mayQuotePrices', from: true, to: false }, { field: 'apiKey', from: 'saved', to: 'replaced' }] });
+    expect(entries[3]!.details).toMatchObject({ faqId: faq.id, question: 'ما هي أوقات الدوام؟', created: true });
+    expect(entries[4]!.details).toMatchObject({ faqId: faq.id, question: 'ما هي أوقات الدوام؟' });
+    // The key is in no log row, old or new.
+    const log = sqlite.prepare<[], { details: string | null }>('select details from activity_log').all().map((r) => r.details ?? '').join('\n');
+    expect(log).not.toContain('sk-new-key-456');
+    expect(log).not.toContain('sk-test-key');
   });
 });

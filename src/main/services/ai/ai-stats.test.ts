@@ -58,4 +58,25 @@ describe('AI stats (seed 003 GET /ai/stats)', () => {
     ]);
     expect(logs.data[1]).toMatchObject({ promptTokens: 900, completionTokens: 60 });
   });
+
+  it('rates hand-offs per decision that answered the customer: 1 hand-off and 3 replies is 25%; an away message is no decision', async () => {
+    office = await aiOffice();
+    const { t, fake, answer, customerWrites, quietTimePasses, clock, number, signIn, configure, logs } = office;
+    await configure({ fallbackToHuman: false });
+    fake.answerWith(() => answer({ reply: 'أهلاً بك! كيف أخدمك؟', scenario: 'initialGreeting' }));
+    for (const phone of ['966501110001', '966501110002', '966501110003']) customerWrites(phone, 'مرحبا');
+    customerWrites('966501110004', 'أبي أكلم موظف');
+    await quietTimePasses();
+    const token = await signIn();
+    const rate = async () => t.call('ai.stats', { numberId: number.id, period: '24h' }, token);
+    expect(await rate()).toMatchObject({ totalResponses: 3, handoffCount: 1, handoffRate: 25 });
+
+    // 18:00 in Riyadh, outside 09:00–17:00: the away message is logged, but it decides nothing.
+    await configure({ hoursMode: 'inside', businessHours: { start: '09:00', end: '17:00', timezone: 'Asia/Riyadh' }, outOfHoursMessage: 'نعود إليك في ساعات العمل.' });
+    clock.advance(6 * 3_600_000);
+    customerWrites('966501110005', 'مرحبا');
+    await quietTimePasses();
+    expect(logs().at(-1)).toMatchObject({ outcome: 'out_of_hours_sent' });
+    expect(await rate()).toMatchObject({ totalResponses: 3, handoffCount: 1, handoffRate: 25 });
+  });
 });

@@ -8,6 +8,10 @@ import type { Outbox } from '../../outbox/outbox';
 import type { MessagePipeline } from '../../whatsapp/message-pipeline';
 import type { NumberAccess } from '../inbox/number-access';
 import type { NotificationsService } from '../notifications/notifications-service';
+import type { ViewingsService } from '../viewings/viewings-service';
+import { ViewingBooking } from './booking/viewing-booking';
+import type { ActivityLog } from '../activity/activity-log';
+import { AiSettingsAudit } from './config/settings-audit';
 import { AiConfigStore } from './config/ai-config-store';
 import { AiRunner } from './engine/ai-runner';
 import { Responder } from './engine/responder';
@@ -28,6 +32,8 @@ export interface AiDeps {
   outbox: Outbox;
   pipeline: MessagePipeline;
   notifications: NotificationsService;
+  viewings: ViewingsService;
+  activity: ActivityLog;
   dataDir: string;
 }
 
@@ -45,6 +51,7 @@ export function startAi(deps: AiDeps) {
   const configs = new AiConfigStore({ sqlite, clock, bus });
   const provider = new ProviderStore({ sqlite, clock, bus, secrets, calendar });
   const faq = new FaqStore({ sqlite, clock });
+  const audit = new AiSettingsAudit({ sqlite, activity: deps.activity, configs, provider, faq });
   const episodes = new EpisodeStore({ sqlite, clock });
   const conversations = new AiConversations({ sqlite, clock, bus, access: deps.access, episodes, configs });
   const stats = new AiStatsService({ sqlite, clock, calendar });
@@ -53,12 +60,14 @@ export function startAi(deps: AiDeps) {
   const unsubscribe = bus.subscribe((message) => {
     if (message.event === 'properties.changed') retrieval.invalidate();
   });
-  const runner = new AiRunner({ ...deps, calendar, configs, provider, episodes, conversations, responder });
+  const booking = new ViewingBooking({ sqlite, viewings: deps.viewings, responder, calendar });
+  const runner = new AiRunner({ ...deps, calendar, configs, provider, episodes, conversations, responder, booking });
   const stopRunner = runner.start();
   return {
     configs,
     provider,
     faq,
+    audit,
     episodes,
     conversations,
     stats,

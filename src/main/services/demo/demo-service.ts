@@ -13,6 +13,8 @@ export interface DemoHooks {
   scan(numberId: number): boolean;
   /** The customer of `chatId` sends a kind of message, acting on `target` when the kind needs one; false when it cannot. */
   customerSends(numberId: number, chatId: string, kind: DemoKind, target?: { providerId: string; body: string }): boolean;
+  /** The customer of `chatId` writes `text`; false when the number is not ready. */
+  customerSays(numberId: number, chatId: string, text: string): boolean;
   /** A customer new to the number writes their first message; null when the number is not connected. */
   newCustomerWrites(numberId: number, customer: { language: 'ar' | 'en'; name?: string }): { name: string; phone: string } | null;
 }
@@ -46,6 +48,14 @@ export class DemoService {
     const chatId = this.q.chat.get(conversationId)?.wa_chat_id;
     const target = this.targetOf(conversationId, kind);
     if (!chatId || !this.demo.customerSends(numberId, chatId, kind, target)) throw new AppError('UNPROCESSABLE_ENTITY', errorReasons.demoNothingToAct);
+    return { ok: true };
+  }
+
+  customerSays(caller: Caller, conversationId: number, text: string): { ok: true } {
+    const numberId = this.access.requireConversation(caller, conversationId);
+    if (!this.demo) throw new AppError('UNPROCESSABLE_ENTITY', errorReasons.demoOnly);
+    const chatId = this.q.chat.get(conversationId)?.wa_chat_id;
+    if (!chatId || !this.demo.customerSays(numberId, chatId, text)) throw new AppError('UNPROCESSABLE_ENTITY', errorReasons.demoNothingToAct);
     return { ok: true };
   }
 

@@ -19,12 +19,14 @@ import type { MessagePipeline } from '../../whatsapp/message-pipeline';
 import type { Caller } from '../auth/auth-service';
 import { insertAssignmentNotice } from './assignment-notice';
 import { statement } from '../../db/statement';
+import { ownRatingsReader } from '../ai/ratings/own-ratings';
 
 /** Seed 003's conversations and messages: the list, a thread, reading and answering. */
 export class InboxService {
   private readonly readConversation;
   private readonly readViews;
   private readonly readUnread;
+  private readonly withRatings;
 
   constructor(
     private readonly sqlite: Database.Database,
@@ -40,6 +42,7 @@ export class InboxService {
     this.readConversation = conversationReader(sqlite);
     this.readViews = messageViewReader(sqlite);
     this.readUnread = unreadSummaryReader(sqlite);
+    this.withRatings = ownRatingsReader(sqlite);
   }
 
   /** The caller's unread conversations and messages, archived ones left out. */
@@ -157,11 +160,10 @@ export class InboxService {
     let rows: MessageRow[];
     if (input.afterId !== undefined) {
       // By id, not time: a message caught up late from WhatsApp carries an older time but is new to the window.
-      return this.readViews(
-        this.sqlite
-          .prepare<[number, number, number], MessageRow>('select * from messages where conversation_id = ? and id > ? order by id limit ?')
-          .all(input.conversationId, input.afterId, input.limit),
-      );
+      const after = this.sqlite
+        .prepare<[number, number, number], MessageRow>('select * from messages where conversation_id = ? and id > ? order by id limit ?')
+        .all(input.conversationId, input.afterId, input.limit);
+      return this.withRatings(caller.user.id, this.readViews(after));
     }
     if (input.beforeId === undefined) {
       rows = this.sqlite
@@ -179,7 +181,7 @@ export class InboxService {
         )
         .all(input.conversationId, anchor.created_at, anchor.created_at, input.beforeId, input.limit);
     }
-    return this.readViews(rows.reverse());
+    return this.withRatings(caller.user.id, this.readViews(rows.reverse()));
   }
 
   /**

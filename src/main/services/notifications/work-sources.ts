@@ -30,7 +30,8 @@ export function watchWorkNotifications(deps: { sqlite: Database.Database; bus: E
         userIds: [change.agentId],
         type: 'viewing_booked',
         target: { kind: 'viewing', id: change.viewingId },
-        params: { by: userName.get(change.byUserId)?.name ?? '', customer: row.customer?.trim() || row.phone || '', property: row.property, startsAt: new Date(row.start_at).toISOString() },
+        // byUserId 0: the AI responder booked it (appointmentBooking).
+        params: { by: userName.get(change.byUserId)?.name ?? '', ...(change.byUserId === 0 ? { byAi: 1 } : {}), customer: row.customer?.trim() || row.phone || '', property: row.property, startsAt: new Date(row.start_at).toISOString() },
       });
     } else if (message.event === 'offers.needsAnswer') {
       const pending = message.data as BusMessage<'offers.needsAnswer'>['data'];

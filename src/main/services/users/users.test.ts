@@ -248,6 +248,7 @@ describe('every channel, called by an admin', () => {
       'numbers.demoScan': { id: 999 },
       'numbers.demoEvent': { id: 999, event: 'TIMEOUT' },
       'demo.customerSends': { conversationId: 1, kind: 'call' },
+      'demo.customerSays': { conversationId: 1, text: 'مرحبا' },
       'demo.newCustomerWrites': { numberId: 1 },
       'demo.advanceClock': { minutes: 60 },
       'office.get': {},

@@ -102,7 +102,7 @@ export class ViewingsService {
         notes: string | null;
         status: string;
         reason: string | null;
-        by: number;
+        by: number | null;
         now: number;
       }>(
         `insert into viewings (contact_id, conversation_id, whatsapp_number_id, property_id, agent_id, branch_id, start_at, end_at, duration_minutes,
@@ -325,6 +325,61 @@ export class ViewingsService {
       params: { viewingId: clash.id, start: toIso(clash.start_at), date: start.date, time: start.time, endTime: end.time, property: clash.property_name, customer: clash.customer ?? '', agent: clash.agent_name },
     };
     throw new AppError('CONFLICT', [detail], undefined, detail.message);
+  }
+
+  /**
+   * The AI responder's booking (issue 16, appointmentBooking): the slot the customer picked, as a
+   * `tentative` viewing an agent then confirms. Run inside the caller's transaction; null (nothing
+   * written) when the slot is no longer bookable — past, outside office hours, or the agent busy.
+   * The caller publishes it with `announceBooked` after its commit.
+   */
+  bookTentative(input: { conversationId: number; propertyId: number; agentId: number; start: number; durationMinutes: number }): number | null {
+    const conversation = this.q.conversation.get(input.conversationId);
+    const property = this.q.property.get(input.propertyId);
+    if (!conversation || !property) return null;
+    const calendar = officeCalendarOf(this.sqlite);
+    const now = this.clock.now();
+    const slot = { start: input.start, end: input.start + input.durationMinutes * minute };
+    if (timeRefusals(calendar, now, slot, { loggingDone: false, outsideHoursReason: undefined }).length > 0) return null;
+    if (this.clashWith(input.agentId, slot, 0)) return null;
+    const agent = this.q.user.get(input.agentId);
+    const id = Number(
+      this.q.insert.run({
+        contact: conversation.contact_id,
+        conversation: input.conversationId,
+        number: conversation.number_id,
+        property: property.id,
+        agent: input.agentId,
+        branch: conversation.branch_id ?? agent?.branch_id ?? null,
+        start: slot.start,
+        end: slot.end,
+        duration: input.durationMinutes,
+        place: null,
+        notes: null,
+        status: 'tentative',
+        reason: null,
+        by: null,
+        now,
+      }).lastInsertRowid,
+    );
+    const before = this.q.interest.get(input.conversationId, property.id)?.status;
+    if (before !== 'viewing_scheduled' && before !== 'offer_made') this.q.upsertInterest.run(input.conversationId, property.id, 'viewing_scheduled', now, now);
+    this.activity.record({ userId: null, action: 'viewing.booked', entityType: 'conversation', entityId: input.conversationId, details: { viewingId: id, propertyId: property.id, name: property.name, agentId: input.agentId, start: toIso(slot.start), status: 'tentative', by: 'ai' } });
+    return id;
+  }
+
+  /** Tells the viewing's audience the AI booked it (after the booking's transaction committed). */
+  announceBooked(id: number): void {
+    const row = this.q.byId.get(id);
+    if (!row) return;
+    const view = this.view(row);
+    // byUserId 0: no person booked it (the agent is told, as when a colleague books for them).
+    this.bus.publish(
+      'viewings.changed',
+      { viewingId: id, change: 'booked', status: view.status, agentId: row.agent_id, byUserId: 0, conversationId: row.conversation_id, contactId: row.contact_id, start: view.start },
+      this.audienceOf(row),
+    );
+    if (row.conversation_id !== null && row.whatsapp_number_id !== null) this.bus.publish('interests.changed', { conversationId: row.conversation_id }, this.access.audience(row.whatsapp_number_id));
   }
 
   /** Booking sets the interest to `viewing_scheduled` (adding it if needed); an offer already made stays. */

@@ -27,6 +27,8 @@ export interface DemoClientFactory extends WebjsClientFactory {
   simulate(numberId: number, event: DemoPhoneEvent): boolean;
   /** The customer of `chatId` on a ready number sends a kind of message (demo-kinds); false when it cannot. */
   customerSends(numberId: number, chatId: string, kind: DemoKind, target?: DemoTarget): boolean;
+  /** The customer of `chatId` on a ready number writes `text`; false when it cannot. */
+  customerSays(numberId: number, chatId: string, text: string): boolean;
   /** A customer new to the number writes their first message; null when the number has no ready client. */
   newCustomerWrites(numberId: number, customer: { language: 'ar' | 'en'; name?: string }): { name: string; phone: string } | null;
   /** The newest client made for a number. */
@@ -66,6 +68,7 @@ export function createDemoClientFactory(options: DemoClientFactoryOptions = {}):
       return true;
     },
     customerSends: (numberId, chatId, kind, target) => clients.get(numberId)?.customerSends(chatId, kind, target) ?? false,
+    customerSays: (numberId, chatId, text) => clients.get(numberId)?.customerSays(chatId, text) ?? false,
     newCustomerWrites: (numberId, customer) => clients.get(numberId)?.newCustomerWrites(customer) ?? null,
     client: (numberId) => clients.get(numberId),
     phoneFor: demoPhoneForNumber,

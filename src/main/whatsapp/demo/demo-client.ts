@@ -3,7 +3,7 @@ import type { WebjsChat, WebjsClient, WebjsMessage, WebjsMessageMedia, WebjsWid 
 import { demoCustomersForNumber } from './demo-cast';
 import type { DemoKind } from '../../../shared/demo/contract';
 import { DemoCustomerScript, type CustomerScriptOptions } from './demo-customers';
-import { customerSends, quoteOf, type DemoTarget } from './demo-kinds';
+import { customerSays, customerSends, quoteOf, type DemoTarget } from './demo-kinds';
 import { newCustomerWrites } from './demo-new-customer';
 import { cryptoRandom, demoPhoneForNumber, isSendableChatId, pairingCode, qrPayload, toWid, type Random } from './demo-ids';
 import { clearDemoLink, markDemoLinked, readDemoLink } from './demo-link';
@@ -163,6 +163,12 @@ export class DemoClient extends EventEmitter implements WebjsClient {
   customerSends(chatId: string, kind: DemoKind, target?: DemoTarget): boolean {
     if (this.state !== 'ready') return false;
     return customerSends(this.options.world, this.phoneWid, chatId, kind, this.random, target);
+  }
+
+  /** The customer of `chatId` types `text` (demo.customerSays); false until the number is ready. */
+  customerSays(chatId: string, text: string): boolean {
+    if (this.state !== 'ready') return false;
+    return customerSays(this.options.world, this.phoneWid, chatId, text, this.random);
   }
 
   /** A customer new to this phone writes their first message; null until the number is ready. */

@@ -69,6 +69,14 @@ export function customerSends(world: DemoWorld, phoneWid: string, chatId: string
   }
 }
 
+/** The customer of `chatId` types a text of the demo user's choosing, under the name they wrote with before. */
+export function customerSays(world: DemoWorld, phoneWid: string, chatId: string, text: string, random: Random): boolean {
+  const theirs = world.stored(phoneWid, chatId).filter((m) => !m.fromMe);
+  const notifyName = [...theirs].reverse().find((m) => m.notifyName)?.notifyName;
+  world.customerWrites(phoneWid, { id: phoneMessageId(random), chatId, fromMe: false, body: text, type: 'chat', t: 0, ack: 1, ...(notifyName ? { notifyName } : {}) });
+  return true;
+}
+
 /** The target as the phone holds it, added quietly when the phone does not have it yet. */
 function onPhone(world: DemoWorld, phoneWid: string, chatId: string, target: DemoTarget): StoredMessage | null {
   const [fromMe, chat, id] = target.providerId.split('_');

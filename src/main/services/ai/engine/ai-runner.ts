@@ -19,6 +19,10 @@ import { answersNow } from './hours-gate';
 import { isIndividualChat, MessageWatch } from './message-watch';
 import { languageOf, type Turn } from './prompt';
 import type { Decision, Responder } from './responder';
+import type { BookingAction, ViewingBooking } from '../booking/viewing-booking';
+
+/** A decision, with what a viewing booking does in its commit. */
+type Decided = Decision & { action?: BookingAction };
 
 export interface RunnerDeps {
   sqlite: Database.Database;
@@ -33,6 +37,7 @@ export interface RunnerDeps {
   episodes: EpisodeStore;
   conversations: AiConversations;
   responder: Responder;
+  booking: ViewingBooking;
   calendar: () => OfficeCalendar;
 }
 
@@ -53,7 +58,7 @@ interface TurnRow {
 }
 
 /** What one burst's decision committed, for the events and notifications after the commit. */
-type Committed = { message: MessageRow | null; handedOff: AiReason | null; outage: Decision['errorCode'] };
+type Committed = { message: MessageRow | null; handedOff: AiReason | null; outage: Decision['errorCode']; viewingId?: number | null };
 
 /**
  * The responder's loop. Customer messages arm a persisted quiet-time wait per conversation
@@ -231,13 +236,29 @@ export class AiRunner {
       return;
     }
 
-    const settings = this.deps.provider.settings();
-    const budgetSpent = settings !== null && settings.dailyBudget > 0 && this.deps.provider.spentToday() >= settings.dailyBudget;
     const turns: Turn[] = this.q
       .turns.all(row.conversation_id, row.episode_started_at)
       .reverse()
       .map((m) => ({ from: m.sender === 'customer' ? 'customer' : m.sender === 'ai' ? 'assistant' : 'agent', text: m.content }));
     const interestIds = this.q.interests.all(row.conversation_id).map((r) => r.property_id);
+    // A viewing asked for, or a slot picked: offered or booked without the model.
+    const booking = this.deps.booking.decide({
+      conversationId: row.conversation_id,
+      config,
+      question,
+      language: this.deps.responder.replyLanguage(config, question),
+      turns,
+      interestIds,
+      offerJson: row.viewing_offer,
+      now: started,
+    });
+    if (booking) {
+      this.commit(row, dueId, started, booking, config, customerLanguage);
+      return;
+    }
+
+    const settings = this.deps.provider.settings();
+    const budgetSpent = settings !== null && settings.dailyBudget > 0 && this.deps.provider.spentToday() >= settings.dailyBudget;
     const decision = await this.limited(() => this.deps.responder.decide({ config, provider: settings, turns, question, interestIds, budgetSpent }));
     if (this.stopped) return;
     this.probes.answered?.();
@@ -250,14 +271,22 @@ export class AiRunner {
    * as it was: paused meanwhile → dropped (logged); a newer customer message → nothing (its own
    * wait answers the whole burst).
    */
-  private commit(row: EpisodeRow, dueId: number, started: number, decision: Decision, config: AiConfigView, customerLanguage: AiReplyLanguage): void {
+  private commit(row: EpisodeRow, dueId: number, started: number, proposed: Decided, config: AiConfigView, customerLanguage: AiReplyLanguage): void {
     const { sqlite, clock, episodes, outbox } = this.deps;
     const settings = this.deps.provider.settings();
-    const cost = settings && decision.called ? costMillihalalas(settings, decision.promptTokens, decision.completionTokens) : 0;
+    const cost = settings && proposed.called ? costMillihalalas(settings, proposed.promptTokens, proposed.completionTokens) : 0;
     const committed = sqlite.transaction((): Committed | null => {
       const now = clock.now();
       const current = episodes.get(row.conversation_id);
       if (!current || current.answered_message_id !== row.answered_message_id) return null;
+      // A booking's effect, once nothing changed meanwhile: the slot taken since it was offered → a person takes over.
+      let decision: Decision = proposed;
+      let viewingId: number | null = null;
+      if (proposed.action && current.paused !== 1 && (current.due_message_id ?? 0) === dueId) {
+        const applied = this.deps.booking.apply(row.conversation_id, proposed.action);
+        if (applied) viewingId = applied.viewingId;
+        else decision = { ...proposed, decision: 'handoff', reason: 'no_viewing_slot', reply: '' };
+      }
       const base = {
         numberId: row.whatsapp_number_id,
         conversationId: row.conversation_id,
@@ -283,7 +312,7 @@ export class AiRunner {
         const message = outbox.enqueue({ conversationId: row.conversation_id, content: decision.reply, sender: 'ai', senderId: null, senderName: null, clientId: `ai:${dueId}` });
         this.q.replied.run({ answered: dueId, now, fallbackMs: config.fallbackToHuman ? config.fallbackDelay * 60_000 : null, id: row.conversation_id });
         this.log.write({ ...base, replyMessageId: message.id, handedOff: false, outcome: 'replied' });
-        return { message, handedOff: null, outage: null };
+        return { message, handedOff: null, outage: null, viewingId };
       }
       const reason = decision.reason ?? 'model_decided';
       // The customer is told once, in their language; a provider failure or the reply cap sends
@@ -297,6 +326,7 @@ export class AiRunner {
     })();
     if (committed) this.probes.committed?.();
     if (committed) this.announce(row, committed);
+    if (committed?.viewingId) this.deps.booking.announce(committed.viewingId);
   }
 
   private announce(row: EpisodeRow, done: Committed): void {

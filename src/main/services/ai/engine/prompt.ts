@@ -1,6 +1,7 @@
 import { aiLimits, type AiConfigView, type AiReplyLanguage, type AiScenario } from '../../../../shared/ai/types';
 import { formatMoney } from '../../../../shared/money';
 import type { ChatMessage } from '../provider/provider-client';
+import { namesAny, propertyMatches, type QuestionFacets } from './question-facets';
 import type { FaqFacts, Found, PropertyFacts } from './retrieval';
 
 /** A turn of this episode, oldest first. */
@@ -59,6 +60,8 @@ export interface PromptInput {
   /** Best first: the conversation's interests, then what the question found. */
   records: Found[];
   turns: Turn[];
+  /** What the question names (type, district): the prompt says which records match it. */
+  asked?: QuestionFacets;
 }
 
 export interface BuiltPrompt {
@@ -86,7 +89,8 @@ export function buildPrompt(input: PromptInput): BuiltPrompt {
   const system = rules.join('\n');
 
   const budget = aiLimits.promptTokenBudget - 200;
-  let used = estimateTokens(system) + estimateTokens('RECORDS:\n');
+  // The asked-for note (a line at most) is counted up front.
+  let used = estimateTokens(system) + estimateTokens('RECORDS:\n') + (input.asked && namesAny(input.asked) ? 60 : 0);
   // The turns come first in claim: the newest customer message always fits (trimmed if huge).
   const turns: Turn[] = [];
   const turnBudget = Math.floor(budget * 0.35);
@@ -113,9 +117,22 @@ export function buildPrompt(input: PromptInput): BuiltPrompt {
     offered.push(record.kind === 'property' ? { key, kind: 'property', facts: record.facts } : { key, kind: 'faq', facts: record.facts });
   }
 
-  const messages: ChatMessage[] = [{ role: 'system', content: `${system}\n\nRECORDS:\n${lines.join('\n') || '(none)'}` }];
+  const messages: ChatMessage[] = [{ role: 'system', content: `${system}\n\nRECORDS:\n${lines.join('\n') || '(none)'}${askedNote(input.asked, offered)}` }];
   for (const turn of turns) {
     messages.push({ role: turn.from === 'customer' ? 'user' : 'assistant', content: turn.from === 'agent' ? `(office staff) ${turn.text}` : turn.text });
   }
   return { messages, offered, tokens: used };
+}
+
+/**
+ * What the customer asked for and which offered records match it, so the model never presents
+ * another property as the one asked about ("none" → say none is listed).
+ */
+function askedNote(asked: QuestionFacets | undefined, offered: Offered[]): string {
+  if (!asked || !namesAny(asked)) return '';
+  const what = [asked.types.length > 0 ? `type=${asked.types.join('/')}` : '', asked.districtLabels.length > 0 ? `district=${asked.districtLabels.join('/')}` : ''].filter(Boolean).join('; ');
+  const matching = offered.filter((o) => o.kind === 'property' && propertyMatches(o.facts, asked)).map((o) => o.key);
+  return matching.length > 0
+    ? `\n\nASKED: ${what}\nMATCHING RECORDS: ${matching.join(', ')}`
+    : `\n\nASKED: ${what}\nMATCHING RECORDS: none. Say no such property is listed now; never present another property as the one asked for.`;
 }

@@ -4,6 +4,8 @@ import { complete } from '../provider/provider-client';
 import type { ProviderSettings } from '../provider/provider-store';
 import { asksForPerson } from './human-request';
 import { buildPrompt, languageOf, type Offered, type Turn } from './prompt';
+import { checkQuestionMatch } from './question-match';
+import { facetsOf, namesAny, propertyMatches, type QuestionFacets } from './question-facets';
 import { checkReply } from './reply-checks';
 import type { Found, RetrievalIndex } from './retrieval';
 
@@ -53,13 +55,35 @@ export class Responder {
     return config.language === 'both' ? languageOf(question) : config.language;
   }
 
-  /** Records for a question: the conversation's interests first, then what the words find. */
-  records(question: string, interestIds: number[]): Found[] {
+  /** What the question names (type, district), against the catalogue's own districts too. */
+  facets(question: string): QuestionFacets {
+    return facetsOf(question, this.retrieval.districts());
+  }
+
+  /**
+   * Records for a question: the conversation's interests first, then what the words find. When
+   * the question names a type or a district, only properties agreeing with it are offered (then
+   * any others of the catalogue that agree), so a villa in one district is never answered with
+   * an apartment in another.
+   */
+  records(question: string, interestIds: number[], facets: QuestionFacets = this.facets(question)): Found[] {
     const interests = interestIds.flatMap((id) => {
       const facts = this.retrieval.property(id);
       return facts ? [{ kind: 'property' as const, score: Infinity, facts }] : [];
     });
-    return [...interests, ...this.retrieval.search(question, retrievalLimits)];
+    const found = [...interests, ...this.retrieval.search(question, retrievalLimits)];
+    if (!namesAny(facets)) return found;
+    const agreeing = found.filter((r) => r.kind === 'faq' || propertyMatches(r.facts, facets));
+    const have = new Set(agreeing.flatMap((r) => (r.kind === 'property' ? [r.facts.id] : [])));
+    if (have.size < retrievalLimits.properties) {
+      for (const facts of this.retrieval.matching(facets, retrievalLimits.properties)) {
+        if (have.size >= retrievalLimits.properties) break;
+        if (have.has(facts.id)) continue;
+        have.add(facts.id);
+        agreeing.push({ kind: 'property', score: 0, facts });
+      }
+    }
+    return agreeing;
   }
 
   async decide(input: DecideInput): Promise<Decision> {
@@ -69,7 +93,9 @@ export class Responder {
     if (!input.provider) return { ...base, reason: 'provider_failed', errorCode: 'unconfigured' };
     if (input.budgetSpent) return { ...base, reason: 'provider_failed', errorCode: 'budget_spent' };
 
-    const prompt = buildPrompt({ config: input.config, replyLanguage: language, mayQuotePrices: input.provider.mayQuotePrices, records: this.records(input.question, input.interestIds), turns: input.turns });
+    const facets = this.facets(input.question);
+    const records = this.records(input.question, input.interestIds, facets);
+    const prompt = buildPrompt({ config: input.config, replyLanguage: language, mayQuotePrices: input.provider.mayQuotePrices, records, turns: input.turns, asked: facets });
     const result = await complete(input.provider, prompt.messages, { json: true });
     if (!result.ok) return { ...base, called: true, promptTokens: prompt.tokens, reason: 'provider_failed', errorCode: result.code };
     const { completion } = result;
@@ -103,7 +129,10 @@ export class Responder {
         mayQuotePrices: input.provider.mayQuotePrices,
       }),
     );
+    const match = checkQuestionMatch({ reply: parsed.reply, scenario: parsed.scenario, used, offered: prompt.offered, facets });
+    checks.push(match);
     const all = { ...decided, checks };
+    if (!match.ok) return { ...all, reason: 'no_matching_record' };
     if (!confident) return { ...all, reason: 'low_confidence' };
     if (!scenarioOn) return { ...all, reason: 'scenario_off' };
     if (checks.some((c) => !c.ok)) return { ...all, reason: 'check_failed' };

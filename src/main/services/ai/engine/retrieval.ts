@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { normalizeSearchText } from '../../../../shared/search-text';
+import { facetsAgree, placeText, type QuestionFacets } from './question-facets';
 
 export interface PropertyFacts {
   id: number;
@@ -50,7 +51,15 @@ export function indexWords(text: string): string[] {
   return [...out];
 }
 
-const typeWords: Record<string, string> = { apartment: 'شقة apartment flat', villa: 'فيلا villa', land: 'أرض ارض land plot', office: 'مكتب office', shop: 'محل shop', building: 'عمارة مبنى building' };
+/** A type's words, plurals too ("فلل" finds the villas). */
+const typeWords: Record<string, string> = {
+  apartment: 'شقة شقق apartment apartments flat flats',
+  villa: 'فيلا فلل فله فيلات villa villas duplex',
+  land: 'أرض ارض أراضي land plot plots',
+  office: 'مكتب مكاتب office offices',
+  shop: 'محل محلات shop shops',
+  building: 'عمارة عمارات مبنى building buildings',
+};
 
 /**
  * Retrieval without an embedding model: an in-memory inverted index over the catalogue and the
@@ -64,6 +73,9 @@ export class RetrievalIndex {
   private readonly faqs = new Map<number, FaqFacts>();
   private readonly words = new Map<string, { p: number[]; f: number[] }>();
   private nameList: { id: number; name: string }[] = [];
+  private districtList: string[] = [];
+  /** Each property's place words as district stems, so matching a question scans no text. */
+  private readonly places = new Map<number, string>();
   private readonly q;
 
   constructor(
@@ -90,6 +102,23 @@ export class RetrievalIndex {
   names(): readonly { id: number; name: string }[] {
     this.ensure();
     return this.nameList;
+  }
+
+  /** The catalogue's districts, as stored (a question naming one is recognised). */
+  districts(): readonly string[] {
+    this.ensure();
+    return this.districtList;
+  }
+
+  /** Up to `limit` properties agreeing with every facet a question names, lowest id first. */
+  matching(facets: QuestionFacets, limit: number): PropertyFacts[] {
+    this.ensure();
+    const out: PropertyFacts[] = [];
+    for (const p of this.properties.values()) {
+      if (out.length >= limit) break;
+      if (facetsAgree(p.type, this.places.get(p.id) ?? '', facets)) out.push(p);
+    }
+    return out;
   }
 
   property(id: number): PropertyFacts | null {
@@ -131,9 +160,11 @@ export class RetrievalIndex {
     const faqVersion = this.deps.faqVersion();
     if (this.built && faqVersion === this.faqVersion) return;
     this.properties.clear();
+    this.places.clear();
     this.faqs.clear();
     this.words.clear();
     this.nameList = [];
+    const districts = new Set<string>();
     const add = (word: string, kind: 'p' | 'f', id: number) => {
       let entry = this.words.get(word);
       if (!entry) this.words.set(word, (entry = { p: [], f: [] }));
@@ -144,6 +175,8 @@ export class RetrievalIndex {
       const facts = toFacts(row);
       this.properties.set(facts.id, facts);
       this.nameList.push({ id: facts.id, name: normalizeSearchText(facts.name) });
+      if (facts.district) districts.add(facts.district);
+      this.places.set(facts.id, placeText(facts));
       const text = [facts.name, facts.city, facts.district, facts.location, typeWords[facts.type] ?? facts.type, facts.listing === 'rent' ? 'إيجار ايجار rent' : 'بيع للبيع sale buy'].join(' ');
       for (const word of indexWords(text)) add(word, 'p', facts.id);
     }
@@ -151,6 +184,7 @@ export class RetrievalIndex {
       this.faqs.set(faq.id, faq);
       for (const word of indexWords(faq.question)) add(word, 'f', faq.id);
     }
+    this.districtList = [...districts];
     this.built = true;
     this.faqVersion = faqVersion;
   }

@@ -17,6 +17,8 @@ export interface EpisodeRow {
   due_message_id: number | null;
   answered_message_id: number;
   fallback_at: number | null;
+  /** appointmentBooking's open offer (JSON ViewingOffer). */
+  viewing_offer: string | null;
   updated_at: number;
 }
 

@@ -58,6 +58,11 @@ export class FaqStore {
     return toEntry(this.q.byId.get(id)!);
   }
 
+  get(id: number): AiFaqEntry | null {
+    const row = this.q.byId.get(id);
+    return row ? toEntry(row) : null;
+  }
+
   delete(id: number): { id: number } {
     if (this.q.remove.run(id).changes === 0) throw new AppError('NOT_FOUND', `FAQ entry with ID '${id}' not found`);
     this.version++;

@@ -39,9 +39,12 @@ export interface ProviderSettings {
 
 /**
  * The office's one provider row. The key goes in sealed and comes out only to the client; the
- * state turns `failing` at the first failure of an outage (the caller then notifies, once) and
- * `ok` at the next success.
+ * state is `unknown` until a call or a test of these settings answers, turns `failing` at the
+ * first failure of an outage (the caller then notifies, once) and `ok` at the next success.
  */
+/** The same provider as before the save: its address, model and key unchanged (its state still holds). */
+const reached = `base_url = excluded.base_url and model = excluded.model and api_key_encrypted is excluded.api_key_encrypted`;
+
 export class ProviderStore {
   private readonly q;
 
@@ -51,11 +54,14 @@ export class ProviderStore {
       row: sqlite.prepare<[], ProviderRow>('select * from ai_provider where id = 1'),
       upsert: sqlite.prepare(
         `insert into ai_provider (id, base_url, model, api_key_encrypted, timeout_ms, max_tokens, daily_budget, prompt_price_per_million, completion_price_per_million, may_quote_prices, state, updated_at)
-         values (1, @baseUrl, @model, @key, @timeoutMs, @maxTokens, @dailyBudget, @promptPricePerMillion, @completionPricePerMillion, @mayQuotePrices, 'ok', @now)
+         values (1, @baseUrl, @model, @key, @timeoutMs, @maxTokens, @dailyBudget, @promptPricePerMillion, @completionPricePerMillion, @mayQuotePrices, 'unknown', @now)
          on conflict (id) do update set base_url = excluded.base_url, model = excluded.model, api_key_encrypted = excluded.api_key_encrypted,
            timeout_ms = excluded.timeout_ms, max_tokens = excluded.max_tokens, daily_budget = excluded.daily_budget,
            prompt_price_per_million = excluded.prompt_price_per_million, completion_price_per_million = excluded.completion_price_per_million,
-           may_quote_prices = excluded.may_quote_prices, state = 'ok', last_error = null, last_error_at = null, updated_at = excluded.updated_at`,
+           may_quote_prices = excluded.may_quote_prices, updated_at = excluded.updated_at,
+           state = case when ${reached} then state else 'unknown' end,
+           last_error = case when ${reached} then last_error else null end,
+           last_error_at = case when ${reached} then last_error_at else null end`,
       ),
       failing: sqlite.prepare<[string, number, number]>("update ai_provider set state = 'failing', last_error = ?, last_error_at = ?, updated_at = ? where id = 1"),
       ok: sqlite.prepare<[number]>("update ai_provider set state = 'ok', last_error = null, last_error_at = null, updated_at = ? where id = 1 and state <> 'ok'"),
@@ -95,7 +101,7 @@ export class ProviderStore {
       completionPricePerMillion: row.completion_price_per_million,
       spentToday,
       mayQuotePrices: row.may_quote_prices === 1,
-      state: row.state === 'failing' ? 'failing' : 'ok',
+      state: row.state === 'failing' ? 'failing' : row.state === 'ok' ? 'ok' : 'unknown',
       lastError: row.last_error as AiProviderErrorCode | null,
       lastErrorAt: toIso(row.last_error_at),
       updatedAt: toIso(row.updated_at),
@@ -121,7 +127,10 @@ export class ProviderStore {
 
   save(input: z.output<typeof saveProviderInput>): AiProviderView {
     const before = this.q.row.get();
-    const key = input.apiKey === undefined ? (before?.api_key_encrypted ?? null) : input.apiKey ? this.deps.secrets.seal(input.apiKey) : null;
+    const kept = before?.api_key_encrypted ?? null;
+    // The same key typed again keeps its sealed form: the provider is the one already checked.
+    const sameKey = kept !== null && input.apiKey !== undefined && input.apiKey !== null && this.deps.secrets.open(kept) === input.apiKey;
+    const key = input.apiKey === undefined || sameKey ? kept : input.apiKey ? this.deps.secrets.seal(input.apiKey) : null;
     this.q.upsert.run({
       baseUrl: input.baseUrl.replace(/\/+$/, ''),
       model: input.model,

@@ -22,7 +22,14 @@ export function demoBrain(request: FakeRequest): FakeReply {
   if (asksForPerson(last)) return answer({ decision: 'handoff', confidence: 1 });
 
   const records = system.slice(system.indexOf('RECORDS:') + 'RECORDS:'.length);
-  const property = /^\[(P\d+)\] ([^|\n]+?) \|.*$/m.exec(records);
+  // The customer named a type or district: only a record matching it may be offered as the answer.
+  const matching = /^MATCHING RECORDS: (.*)$/m.exec(records)?.[1];
+  if (matching?.startsWith('none')) {
+    const asked = /^ASKED: (.*)$/m.exec(records)?.[1] ?? '';
+    return answer({ reply: noneListed(asked, language), scenario: 'propertyInquiryResponse' });
+  }
+  const wanted = matching ? matching.split(', ')[0] : null;
+  const property = wanted ? new RegExp(`^\\[(${wanted})\\] ([^|\\n]+?) \\|.*$`, 'm').exec(records) : /^\[(P\d+)\] ([^|\n]+?) \|.*$/m.exec(records);
   if (property) {
     const [line, key, name] = property;
     const price = /price: SAR ([\d,]+(?:\.\d+)?)/.exec(line)?.[1]?.replace(/\.00$/, '');
@@ -35,4 +42,24 @@ export function demoBrain(request: FakeRequest): FakeReply {
   const faq = /^\[(F\d+)\] Q: .*\nA: (.*)$/m.exec(records);
   if (faq) return answer({ reply: faq[2]!, scenario: 'faqResponses', usedRecordIds: [faq[1]!] });
   return answer({ reply: language === 'ar' ? 'أهلاً بك! كيف أقدر أساعدك اليوم؟' : 'Welcome! How can I help you today?', scenario: 'initialGreeting' });
+}
+
+const typeLabels: Record<string, { ar: string; en: string }> = {
+  villa: { ar: 'فلل', en: 'villas' },
+  apartment: { ar: 'شقق', en: 'apartments' },
+  land: { ar: 'أراضٍ', en: 'plots of land' },
+  office: { ar: 'مكاتب', en: 'offices' },
+  shop: { ar: 'محلات', en: 'shops' },
+  building: { ar: 'عمائر', en: 'buildings' },
+};
+
+/** "None listed", in the customer's words: «لا توجد لدينا حالياً فلل مدرجة في حي الياسمين». */
+function noneListed(asked: string, language: 'ar' | 'en'): string {
+  const type = /type=([a-z]+)/.exec(asked)?.[1];
+  const district = /district=([^;/]+)/.exec(asked)?.[1]?.trim();
+  const label = type ? typeLabels[type] : undefined;
+  if (language === 'ar') {
+    return `لا توجد لدينا حالياً ${label?.ar ?? 'عقارات'} مدرجة${district ? ` في حي ${district}` : ''}. هل تود أن يتواصل معك أحد زملائي بخيارات قريبة؟`;
+  }
+  return `We don't have any ${label?.en ?? 'properties'} listed${district ? ` in ${district}` : ''} at the moment. Would you like a colleague to contact you with similar options?`;
 }

@@ -18,8 +18,8 @@ export async function startDemoProvider(): Promise<{ baseUrl: string; pointAt(sq
     pointAt(sqlite, now) {
       sqlite
         .prepare(
-          `insert into ai_provider (id, base_url, model, timeout_ms, max_tokens, may_quote_prices, state, updated_at) values (1, ?, ?, 20000, 400, 1, 'ok', ?)
-           on conflict (id) do update set base_url = excluded.base_url, state = 'ok', last_error = null where model = ?`,
+          `insert into ai_provider (id, base_url, model, timeout_ms, max_tokens, may_quote_prices, state, updated_at) values (1, ?, ?, 20000, 400, 1, 'unknown', ?)
+           on conflict (id) do update set base_url = excluded.base_url, state = 'unknown', last_error = null, last_error_at = null where model = ?`,
         )
         .run(baseUrl, demoModel, now, demoModel);
     },

@@ -1,6 +1,11 @@
 /** Demo mode's "the customer sends…" menu in the thread. */
 export const demoAr = {
   'demo.customerSends': 'العميل يرسل…',
+  'demo.kind.text': 'نصًا أكتبه…',
+  'demo.says.title': 'العميل التجريبي يكتب',
+  'demo.says.text': 'نص رسالة العميل',
+  'demo.says.hint': 'تصل كرسالة واتساب من جوال العميل، فيراها المساعد الذكي والقواعد كأي رسالة.',
+  'demo.says.send': 'أرسل كالعميل',
   'demo.kind.location': 'موقعًا',
   'demo.kind.contact': 'جهة اتصال',
   'demo.kind.reply': 'ردًا على رسالته الأولى',
@@ -16,6 +21,11 @@ export const demoAr = {
 
 export const demoEn: Record<keyof typeof demoAr, string> = {
   'demo.customerSends': 'The customer sends…',
+  'demo.kind.text': 'A text I type…',
+  'demo.says.title': 'The demo customer writes',
+  'demo.says.text': 'The customer’s message',
+  'demo.says.hint': 'It arrives as a WhatsApp message from the customer’s phone, so the AI and the rules see it like any other.',
+  'demo.says.send': 'Send as the customer',
   'demo.kind.location': 'A location',
   'demo.kind.contact': 'A contact card',
   'demo.kind.reply': 'A reply to their first message',

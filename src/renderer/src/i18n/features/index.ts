@@ -33,6 +33,7 @@ import { numberStatesAr, numberStatesEn } from './number-states';
 import { offersAr, offersEn } from './offers';
 import { invoicesAr, invoicesEn } from './invoices';
 import { activityInvoicesAr, activityInvoicesEn } from './activity-invoices';
+import { activityAiAr, activityAiEn } from './activity-ai';
 import { invoiceArchiveAr, invoiceArchiveEn } from './invoice-archive';
 import { propertiesAr, propertiesEn } from './properties';
 import { propertyPhotosAr, propertyPhotosEn } from './property-photos';
@@ -76,6 +77,7 @@ export const featureAr = {
   ...dashboardAr,
   ...invoicesAr,
   ...activityInvoicesAr,
+  ...activityAiAr,
   ...invoiceArchiveAr,
   ...webhooksAr,
   ...automationAr,
@@ -116,6 +118,7 @@ export const featureEn: Record<keyof typeof featureAr, string> = {
   ...dashboardEn,
   ...invoicesEn,
   ...activityInvoicesEn,
+  ...activityAiEn,
   ...invoiceArchiveEn,
   ...webhooksEn,
   ...automationEn,

@@ -64,3 +64,15 @@ describe('viewings, offers and promotions read as sentences in the activity log'
     }
   });
 });
+
+describe('the AI assistant’s settings read as sentences in the activity log', () => {
+  it('says the switch as on or off, other changes by how many, and the FAQ entry by its question', () => {
+    const off = entry('ai.config_updated', 'المبيعات', { changes: [{ field: 'enabled', from: true, to: false }] });
+    expect(read('ar', off)).toBe('نورة: إيقاف المساعد الذكي على الرقم المبيعات');
+    expect(read('en', off)).toBe('نورة turned the AI assistant off for المبيعات');
+    const two = entry('ai.config_updated', 'المبيعات', { changes: [{ field: 'tone', from: 'friendly', to: 'formal' }, { field: 'language', from: 'ar', to: 'both' }] });
+    expect(read('ar', two)).toBe('نورة: تعديل إعدادات المساعد الذكي للرقم المبيعات (إعدادان)');
+    expect(read('en', entry('ai.provider_updated', null, { changes: [{ field: 'apiKey', from: 'saved', to: 'replaced' }] }))).toBe('نورة changed the AI assistant’s model provider (one setting)');
+    expect(read('ar', entry('ai.faq_saved', null, { question: 'ما هي أوقات الدوام؟' }))).toBe('نورة: حفظ السؤال الشائع «ما هي أوقات الدوام؟» للمساعد الذكي');
+  });
+});

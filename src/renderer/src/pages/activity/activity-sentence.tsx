@@ -87,6 +87,18 @@ export function activitySentence(t: Translate, language: Language, entry: Activi
     case 'office.updated':
       parts.changes = officeChangesText(t, language, details.changes);
       break;
+    case 'ai.config_updated':
+    case 'ai.provider_updated': {
+      const changes = Array.isArray(details.changes) ? (details.changes as { field?: unknown; to?: unknown }[]) : [];
+      // The switch alone reads as on or off; anything else as how many settings changed.
+      if (entry.action === 'ai.config_updated' && changes.length === 1 && changes[0]!.field === 'enabled') key = changes[0]!.to === true ? 'activity.say.ai.config_enabled' : 'activity.say.ai.config_disabled';
+      parts.count = plural(t, language, 'activity.ai.changes', changes.length);
+      break;
+    }
+    case 'ai.faq_saved':
+    case 'ai.faq_deleted':
+      parts.question = typeof details.question === 'string' ? details.question : '';
+      break;
     case 'desktop.updated':
       parts.changes = desktopChangesText(t, language, details.changes);
       break;

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { useOfficeFormat } from '../../format/use-office-format';
 import type { AiProviderView, AiTestConnectionResult } from '../../../../shared/ai/types';
 import { call } from '../../api/client';
 import { Alert } from '../../components/Alert';
@@ -11,7 +12,7 @@ import { useT } from '../../i18n/use-t';
 import { providerErrorText } from './ai-labels';
 import { presetOf, providerForm, providerFormDefaults, providerPresets, type ProviderPreset } from './provider-form';
 
-const stateTone = { unconfigured: 'gray', ok: 'green', failing: 'red' } as const;
+const stateTone = { unconfigured: 'gray', unknown: 'gray', ok: 'green', failing: 'red' } as const;
 
 /**
  * The office's model provider: presets for OpenAI, Ollama and LM Studio, a write-only key, limits,
@@ -19,6 +20,7 @@ const stateTone = { unconfigured: 'gray', ok: 'green', failing: 'red' } as const
  */
 export function ProviderCard({ provider, canEdit, onSaved }: { provider: AiProviderView; canEdit: boolean; onSaved(provider: AiProviderView): void }) {
   const t = useT();
+  const { formatDateTime } = useOfficeFormat();
   const money = useOfficeMoney();
   const defaults = useMemo(() => providerFormDefaults(provider), [provider]);
   const form = useContractForm(providerForm, defaults);
@@ -76,7 +78,7 @@ export function ProviderCard({ provider, canEdit, onSaved }: { provider: AiProvi
       <p className="muted ai-note">{t('ai.provider.intro')}</p>
       {provider.state === 'failing' && provider.lastError ? (
         <Alert tone="error" testId="ai-provider-last-error">
-          {t('ai.provider.lastError', { error: providerErrorText(t, provider.lastError) })}
+          {t('ai.provider.lastError', { error: providerErrorText(t, provider.lastError), time: provider.lastErrorAt ? formatDateTime(provider.lastErrorAt) : '' })}
         </Alert>
       ) : null}
       <form noValidate onSubmit={onSubmit} className="form" onChange={() => setSaved(false)}>

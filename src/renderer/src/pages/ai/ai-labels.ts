@@ -20,6 +20,8 @@ const reasonKeys: Record<AiReason, MessageKey> = {
   model_decided: 'ai.reason.model_decided',
   low_confidence: 'ai.reason.low_confidence',
   check_failed: 'ai.reason.check_failed',
+  no_matching_record: 'ai.reason.no_matching_record',
+  no_viewing_slot: 'ai.reason.no_viewing_slot',
   provider_failed: 'ai.reason.provider_failed',
   fallback_delay: 'ai.reason.fallback_delay',
   scenario_off: 'ai.reason.scenario_off',
@@ -48,6 +50,7 @@ const checkKeys: Record<string, MessageKey> = {
   figures: 'ai.check.figures',
   prices_allowed: 'ai.check.prices_allowed',
   property_names: 'ai.check.property_names',
+  question_match: 'ai.check.question_match',
 };
 
 export function checkName(t: Translate, name: string): string {

@@ -9,10 +9,12 @@ import { ratingKey, useAiRatingsStore } from './ai-ratings-store';
 const noFields: readonly string[] = [];
 
 /** 👍/👎 (drawn as icons: not every computer has an emoji font) under an AI message: the agent's rating feeds the assistant's satisfaction rate; pressing it again takes it back. */
-export function AiRatingButtons({ messageId }: { messageId: number }) {
+export function AiRatingButtons({ messageId, loaded }: { messageId: number; /** The rating the thread page came with. */ loaded: AiRating | null }) {
   const t = useT();
   const key = ratingKey(useSessionStore((state) => state.user?.id), messageId);
-  const rating = useAiRatingsStore((state) => state.ratings.get(key) ?? null);
+  // A press in this window wins over the page loaded before it; otherwise the stored rating shows.
+  const pressed = useAiRatingsStore((state) => state.ratings.get(key));
+  const rating = pressed === undefined ? loaded : pressed;
   const rate = useSubmit(noFields);
   const press = (value: AiRating) =>
     void rate.run(async () => {

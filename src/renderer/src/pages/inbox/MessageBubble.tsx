@@ -99,7 +99,7 @@ export const MessageBubble = memo(function MessageBubble({ message }: { message:
           {message.editedAt && !message.deletedAt ? <EditedMark message={message} /> : null}
           <time dateTime={message.createdAt}>{office.formatTime(message.createdAt)}</time>
           {ours ? <MessageTicks status={message.status} /> : null}
-          {message.sender === 'ai' && !message.deletedAt ? <AiRatingButtons messageId={message.id} /> : null}
+          {message.sender === 'ai' && !message.deletedAt ? <AiRatingButtons messageId={message.id} loaded={message.aiRating ?? null} /> : null}
           {message.deletedAt ? null : (
             <button type="button" className="link-button message-reply" onClick={() => useReplyStore.getState().set(message)} data-testid={`message-reply-${message.id}`}>
               {t('kind.reply')}

@@ -2,9 +2,8 @@ import { create } from 'zustand';
 import type { AiRating } from '../../../../shared/ai/types';
 
 /**
- * This window's own ratings of AI messages, so a rating still shows after the thread is left and
- * opened again. The core keeps them (ai.rateMessage) but a message does not carry its rating back
- * yet, so after a reload the buttons start unpressed; pressing again replaces the stored rating.
+ * This window's presses on AI messages' 👍/👎, ahead of the thread page they were loaded with
+ * (a message carries the reader's stored rating, `aiRating`, so a reload shows it too).
  */
 export const useAiRatingsStore = create<{ ratings: ReadonlyMap<string, AiRating | null>; set(key: string, rating: AiRating | null): void }>((set) => ({
   ratings: new Map(),

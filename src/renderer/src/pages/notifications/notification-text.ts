@@ -1,4 +1,4 @@
-import { aiProviderErrorMessages, aiReasonLabels, type AiProviderErrorCode, type AiReason } from '../../../../shared/ai/types';
+import { aiProviderErrorMessages, aiReasonLabels, aiSenderLabel, type AiProviderErrorCode, type AiReason } from '../../../../shared/ai/types';
 import type { Role } from '../../../../shared/domain';
 import type { NotificationView } from '../../../../shared/notifications/types';
 import type { DisconnectReason } from '../../../../shared/whatsapp';
@@ -20,6 +20,8 @@ export function notificationText(t: Translate, language: Language, n: Notificati
       break;
     case 'viewing_booked':
       params.time = at(p.startsAt, 'dateTime');
+      // Booked by the AI responder (a tentative viewing to confirm): named as the AI, in the reader's language.
+      if (p.byAi) params.by = aiSenderLabel[language];
       break;
     case 'number_disconnected':
       params.reason = p.reason ? disconnectReasonLabel(t, p.reason as DisconnectReason) : t('notificationText.unknown');
