@@ -64,20 +64,6 @@ export interface JobFilter {
  * rule_id, rule_name, trigger, whatsapp_number_id, conversation_id, contact_id, viewing_id,
  * property_id, idempotency_key, due_at, context. Set-based arming: one statement for any number of jobs.
  */
-interface CandidateRow {
-  rule_id: number;
-  rule_name: string;
-  trigger: AutomationTrigger;
-  whatsapp_number_id: number;
-  conversation_id: number | null;
-  contact_id: number;
-  viewing_id: number | null;
-  property_id: number | null;
-  idempotency_key: string;
-  due_at: number;
-  context: string | null;
-}
-
 export interface JobCandidates {
   sql: string;
   params: Record<string, unknown>;
@@ -156,22 +142,26 @@ export class JobStore {
   }
 
   /**
-   * One subject's candidates (a conversation's, after its messages): read once, each armed if its
-   * key is new, or re-timed if it waits under that key with another due instant. Returns how many changed.
+   * Candidates read afresh after a batch of messages (its conversations'): each armed if its key
+   * is new, or re-timed if it waits under that key with another due instant, in one statement
+   * however many there are (an upsert: no read, insert and re-read per job). Returns how many changed.
    */
   armOrRetime(candidates: JobCandidates): number {
-    const rows = this.prepared(`select * from (${candidates.sql})`).all(candidates.params) as CandidateRow[];
-    let changed = 0;
-    for (const c of rows) {
-      const job = this.q.byKey.get(c.idempotency_key);
-      if (!job) {
-        const info = this.q.arm.run(c.rule_id, c.rule_name, c.trigger, c.whatsapp_number_id, c.conversation_id, c.contact_id, c.viewing_id, c.property_id, c.idempotency_key, c.due_at, c.context, this.clock.now(), this.clock.now());
-        this.changed(c.due_at);
-        if (this.touched) this.touched.push(this.q.byId.get(Number(info.lastInsertRowid))!);
-        changed++;
-      } else if (job.status === 'pending' && job.due_at !== c.due_at && this.retime(job.id, c.due_at)) changed++;
-    }
-    return changed;
+    const now = this.clock.now();
+    const rows = this.prepared(
+      `insert into automation_jobs (rule_id, rule_name, trigger, whatsapp_number_id, conversation_id, contact_id, viewing_id, property_id, idempotency_key, due_at, context, created_at, updated_at)
+       select rule_id, rule_name, trigger, whatsapp_number_id, conversation_id, contact_id, viewing_id, property_id, idempotency_key, due_at, context, @armedAt, @armedAt
+       from (${candidates.sql}) where true
+       on conflict (idempotency_key) do update set due_at = excluded.due_at, updated_at = excluded.updated_at
+         where automation_jobs.status = 'pending' and automation_jobs.due_at <> excluded.due_at
+       returning *`,
+    ).all({ ...candidates.params, armedAt: now }) as JobRow[];
+    if (rows.length === 0) return 0;
+    let earliest = rows[0]!.due_at;
+    for (const r of rows) if (r.due_at < earliest) earliest = r.due_at;
+    this.changed(earliest);
+    this.touched?.push(...rows);
+    return rows.length;
   }
 
   /** What a candidate query would arm, without writing: how many, and the soonest `limit` with their contact. */
