@@ -78,8 +78,8 @@ export class JobStore {
   private readonly q;
   /** Told after jobs were armed or re-timed, so the runner can wake earlier than its tick. */
   changed: (earliestDueAt: number | null) => void = () => {};
-  /** While a trigger pass runs (`collect`), the jobs it armed, re-timed or ended, to announce after its commit. */
-  private touched: JobRow[] | null = null;
+  /** While a trigger pass runs (`collect`), the ids of the jobs it armed, re-timed or ended, to announce after its commit. */
+  private touched: number[] | null = null;
   /** Set-based statements, prepared once per text: the message path runs the same few again and again. */
   private readonly statements = new Map<string, Database.Statement>();
 
@@ -107,7 +107,7 @@ export class JobStore {
     if (info.changes === 0) return null;
     this.changed(job.dueAt);
     const row = this.q.byId.get(Number(info.lastInsertRowid))!;
-    this.touched?.push(row);
+    this.touched?.push(row.id);
     return row;
   }
 
@@ -116,16 +116,16 @@ export class JobStore {
    * whole office is not noted: whoever switched the rule on announces that). The caller
    * announces the notes once its transaction committed.
    */
-  collect(run: () => void): JobRow[] {
+  collect(run: () => void): number[] {
     const outer = this.touched;
-    const notes: JobRow[] = [];
+    const notes: number[] = [];
     this.touched = notes;
     try {
       run();
     } finally {
       this.touched = outer;
     }
-    outer?.push(...notes);
+    if (outer) for (const id of notes) outer.push(id);
     return notes;
   }
 
@@ -154,13 +154,15 @@ export class JobStore {
        from (${candidates.sql}) where true
        on conflict (idempotency_key) do update set due_at = excluded.due_at, updated_at = excluded.updated_at
          where automation_jobs.status = 'pending' and automation_jobs.due_at <> excluded.due_at
-       returning *`,
-    ).all({ ...candidates.params, armedAt: now }) as JobRow[];
+       returning id, due_at`,
+    ).all({ ...candidates.params, armedAt: now }) as { id: number; due_at: number }[];
     if (rows.length === 0) return 0;
     let earliest = rows[0]!.due_at;
-    for (const r of rows) if (r.due_at < earliest) earliest = r.due_at;
+    for (const r of rows) {
+      if (r.due_at < earliest) earliest = r.due_at;
+      this.touched?.push(r.id);
+    }
     this.changed(earliest);
-    this.touched?.push(...rows);
     return rows.length;
   }
 
@@ -203,7 +205,7 @@ export class JobStore {
     const rows = this.prepared(
       `update automation_jobs set status = ?, reason = ?, error = ?, finished_at = ?, updated_at = ? where status = 'pending' and ${where} returning *`,
     ).all(status, reason, error, now, now, ...params) as JobRow[];
-    this.touched?.push(...rows);
+    if (this.touched) for (const row of rows) this.touched.push(row.id);
     return rows;
   }
 
@@ -220,7 +222,7 @@ export class JobStore {
     const info = this.sqlite.prepare(`update automation_jobs set due_at = ?, updated_at = ? where id = ? and status = 'pending'`).run(dueAt, this.clock.now(), id);
     if (info.changes > 0) {
       this.changed(dueAt);
-      if (this.touched) this.touched.push(this.q.byId.get(id)!);
+      this.touched?.push(id);
     }
     return info.changes > 0;
   }
