@@ -15,6 +15,7 @@ const promiseKeepers = [
   'src/shared/search-forms.ts', // a word behind the article and clitics
   'src/main/services/auth/login-throttle.ts', // repeated failed sign-ins slowed, then refused
   'src/main/services/automation/runner/job-claim.ts', // automated messages: the guards, once per job
+  'src/main/services/automation/runner/batch-subjects.ts', // a batch's reads: the per-contact cap counts its own sends
   'src/main/services/automation/runner/job-variables.ts', // never a literal {{price}} to a customer
   'src/main/services/automation/runner/send-outcomes.ts', // success counted once, failures marked
   'src/main/services/automation/automation-runner.ts', // due jobs sent; missed or doubled wakes change nothing

@@ -53,6 +53,8 @@ export class Outbox {
   private readonly earlyAcks = new Map<string, { status: AckUpdate['status']; at: number }>();
   /** Who waits for a number's sender to have nothing it can send now. */
   private readonly idleWaiters = new Map<number, (() => void)[]>();
+  /** The numbers whose messages a transaction wrote (enqueueInTransaction): woken once it has ended. */
+  private readonly wakeAfterCommit = new Set<number>();
   private readonly q;
 
   constructor(
@@ -82,6 +84,10 @@ export class Outbox {
          from conversations c join contacts ct on ct.id = c.contact_id join whatsapp_numbers n on n.id = c.whatsapp_number_id where c.id = ?`,
       ),
       byId: sqlite.prepare<[number], MessageRow>('select * from messages where id = ?'),
+      insertText: sqlite.prepare<[number, number, string, string, string | null, number | null, string | null, number], MessageRow>(
+        `insert into messages (conversation_id, whatsapp_number_id, content, type, sender, sender_name, template_id, status, client_id, created_at)
+         values (?, ?, ?, 'text', ?, ?, ?, 'queued', ?, ?) returning *`,
+      ),
       providerIdOf: sqlite.prepare<[number], { whatsapp_message_id: string | null }>('select whatsapp_message_id from messages where id = ?'),
       byClientId: sqlite.prepare<[number, string], MessageRow>('select * from messages where conversation_id = ? and client_id = ?'),
       head: sqlite.prepare<[number], MessageRow>(
@@ -159,6 +165,37 @@ export class Outbox {
     if (this.sqlite.inTransaction) queueMicrotask(() => this.wake(message.whatsapp_number_id));
     else this.wake(message.whatsapp_number_id);
     return message;
+  }
+
+  /**
+   * A text message queued inside the caller's transaction, for callers that write many at once
+   * (the automation runner's batches): no savepoint of its own — the caller's transaction (or its
+   * own savepoint) must cover it, since a throw between the insert and the conversation's update
+   * would otherwise leave half of it — and the number's sender is woken once after the commit,
+   * however many of its messages the transaction wrote. The caller has read the conversation.
+   */
+  enqueueInTransaction(input: {
+    conversationId: number;
+    whatsappNumberId: number;
+    content: string;
+    sender: 'agent' | 'ai' | 'system';
+    senderName: string | null;
+    templateId: number | null;
+    clientId: string;
+  }): MessageRow {
+    if (!this.sqlite.inTransaction) throw new Error('enqueueInTransaction needs the caller\'s transaction');
+    const now = this.clock.now();
+    const message = this.q.insertText.get(input.conversationId, input.whatsappNumberId, input.content, input.sender, input.senderName, input.templateId, input.clientId, now)!;
+    this.q.touch.run(previewOf(input.content, 'text'), now, now, input.conversationId);
+    if (this.wakeAfterCommit.size === 0) queueMicrotask(() => this.wakeQueued());
+    this.wakeAfterCommit.add(input.whatsappNumberId);
+    return message;
+  }
+
+  private wakeQueued(): void {
+    const numbers = [...this.wakeAfterCommit];
+    this.wakeAfterCommit.clear();
+    for (const numberId of numbers) this.wake(numberId);
   }
 
   /** The answer already stored under the browser's id, when this send is a repeat of it. */

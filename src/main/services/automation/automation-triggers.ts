@@ -8,7 +8,7 @@ import type { Logger } from '../../base/logger';
 import type { BusMessage, EventBus } from '../../events/event-bus';
 import type { OfficeCalendar } from '../../calendar/office-calendar';
 import type { NumberAccess } from '../inbox/number-access';
-import type { JobCandidates, JobRow, JobStore } from './job-store';
+import type { JobCandidates, JobStore } from './job-store';
 import type { RuleHooks, RuleSnapshot } from './rule-hooks';
 import { ActiveRules } from './triggers/active-rules';
 import { ActivityTriggers } from './triggers/activity-triggers';
@@ -281,7 +281,7 @@ export class AutomationTriggers implements RuleHooks {
    * (start, a rule switched on) is too big to announce job by job, and nobody waits on it.
    */
   private guard(what: string, run: () => void): void {
-    let touched: JobRow[];
+    let touched: number[];
     try {
       touched = this.deps.store.collect(run);
     } catch (error) {
@@ -289,10 +289,10 @@ export class AutomationTriggers implements RuleHooks {
       return;
     }
     if (touched.length === 0 || touched.length > announcedAtMost) return;
-    const latest = new Map<number, JobRow>();
-    for (const job of touched) latest.set(job.id, job);
-    for (const job of latest.values()) {
-      const now = this.deps.store.get(job.id) ?? job;
+    // Each job once, as it is now (a pass may arm a job and end it again).
+    for (const id of new Set(touched)) {
+      const now = this.deps.store.get(id);
+      if (!now) continue;
       this.deps.bus.publish(
         'automation.jobs.changed',
         { jobId: now.id, ruleId: now.rule_id, trigger: now.trigger, conversationId: now.conversation_id, contactId: now.contact_id, status: now.status },

@@ -64,20 +64,6 @@ export interface JobFilter {
  * rule_id, rule_name, trigger, whatsapp_number_id, conversation_id, contact_id, viewing_id,
  * property_id, idempotency_key, due_at, context. Set-based arming: one statement for any number of jobs.
  */
-interface CandidateRow {
-  rule_id: number;
-  rule_name: string;
-  trigger: AutomationTrigger;
-  whatsapp_number_id: number;
-  conversation_id: number | null;
-  contact_id: number;
-  viewing_id: number | null;
-  property_id: number | null;
-  idempotency_key: string;
-  due_at: number;
-  context: string | null;
-}
-
 export interface JobCandidates {
   sql: string;
   params: Record<string, unknown>;
@@ -92,8 +78,8 @@ export class JobStore {
   private readonly q;
   /** Told after jobs were armed or re-timed, so the runner can wake earlier than its tick. */
   changed: (earliestDueAt: number | null) => void = () => {};
-  /** While a trigger pass runs (`collect`), the jobs it armed, re-timed or ended, to announce after its commit. */
-  private touched: JobRow[] | null = null;
+  /** While a trigger pass runs (`collect`), the ids of the jobs it armed, re-timed or ended, to announce after its commit. */
+  private touched: number[] | null = null;
   /** Set-based statements, prepared once per text: the message path runs the same few again and again. */
   private readonly statements = new Map<string, Database.Statement>();
 
@@ -121,7 +107,7 @@ export class JobStore {
     if (info.changes === 0) return null;
     this.changed(job.dueAt);
     const row = this.q.byId.get(Number(info.lastInsertRowid))!;
-    this.touched?.push(row);
+    this.touched?.push(row.id);
     return row;
   }
 
@@ -130,16 +116,16 @@ export class JobStore {
    * whole office is not noted: whoever switched the rule on announces that). The caller
    * announces the notes once its transaction committed.
    */
-  collect(run: () => void): JobRow[] {
+  collect(run: () => void): number[] {
     const outer = this.touched;
-    const notes: JobRow[] = [];
+    const notes: number[] = [];
     this.touched = notes;
     try {
       run();
     } finally {
       this.touched = outer;
     }
-    outer?.push(...notes);
+    if (outer) for (const id of notes) outer.push(id);
     return notes;
   }
 
@@ -156,22 +142,28 @@ export class JobStore {
   }
 
   /**
-   * One subject's candidates (a conversation's, after its messages): read once, each armed if its
-   * key is new, or re-timed if it waits under that key with another due instant. Returns how many changed.
+   * Candidates read afresh after a batch of messages (its conversations'): each armed if its key
+   * is new, or re-timed if it waits under that key with another due instant, in one statement
+   * however many there are (an upsert: no read, insert and re-read per job). Returns how many changed.
    */
   armOrRetime(candidates: JobCandidates): number {
-    const rows = this.prepared(`select * from (${candidates.sql})`).all(candidates.params) as CandidateRow[];
-    let changed = 0;
-    for (const c of rows) {
-      const job = this.q.byKey.get(c.idempotency_key);
-      if (!job) {
-        const info = this.q.arm.run(c.rule_id, c.rule_name, c.trigger, c.whatsapp_number_id, c.conversation_id, c.contact_id, c.viewing_id, c.property_id, c.idempotency_key, c.due_at, c.context, this.clock.now(), this.clock.now());
-        this.changed(c.due_at);
-        if (this.touched) this.touched.push(this.q.byId.get(Number(info.lastInsertRowid))!);
-        changed++;
-      } else if (job.status === 'pending' && job.due_at !== c.due_at && this.retime(job.id, c.due_at)) changed++;
+    const now = this.clock.now();
+    const rows = this.prepared(
+      `insert into automation_jobs (rule_id, rule_name, trigger, whatsapp_number_id, conversation_id, contact_id, viewing_id, property_id, idempotency_key, due_at, context, created_at, updated_at)
+       select rule_id, rule_name, trigger, whatsapp_number_id, conversation_id, contact_id, viewing_id, property_id, idempotency_key, due_at, context, @armedAt, @armedAt
+       from (${candidates.sql}) where true
+       on conflict (idempotency_key) do update set due_at = excluded.due_at, updated_at = excluded.updated_at
+         where automation_jobs.status = 'pending' and automation_jobs.due_at <> excluded.due_at
+       returning id, due_at`,
+    ).all({ ...candidates.params, armedAt: now }) as { id: number; due_at: number }[];
+    if (rows.length === 0) return 0;
+    let earliest = rows[0]!.due_at;
+    for (const r of rows) {
+      if (r.due_at < earliest) earliest = r.due_at;
+      this.touched?.push(r.id);
     }
-    return changed;
+    this.changed(earliest);
+    return rows.length;
   }
 
   /** What a candidate query would arm, without writing: how many, and the soonest `limit` with their contact. */
@@ -213,7 +205,7 @@ export class JobStore {
     const rows = this.prepared(
       `update automation_jobs set status = ?, reason = ?, error = ?, finished_at = ?, updated_at = ? where status = 'pending' and ${where} returning *`,
     ).all(status, reason, error, now, now, ...params) as JobRow[];
-    this.touched?.push(...rows);
+    if (this.touched) for (const row of rows) this.touched.push(row.id);
     return rows;
   }
 
@@ -230,7 +222,7 @@ export class JobStore {
     const info = this.sqlite.prepare(`update automation_jobs set due_at = ?, updated_at = ? where id = ? and status = 'pending'`).run(dueAt, this.clock.now(), id);
     if (info.changes > 0) {
       this.changed(dueAt);
-      if (this.touched) this.touched.push(this.q.byId.get(id)!);
+      this.touched?.push(id);
     }
     return info.changes > 0;
   }

@@ -141,10 +141,11 @@ export class WebhookEndpoints {
 
   /** One delivery row per running endpoint subscribed to `event`, all written at once. */
   enqueue(event: WebhookEvent, data: unknown): number {
+    // Most offices have no endpoint for most events: then nothing is built or written, and no
+    // transaction is opened (every message's event comes here: an automation batch sends hundreds).
+    const subscribed = this.q.running.all().filter((endpoint) => (JSON.parse(endpoint.events) as string[]).includes(event));
+    if (subscribed.length === 0) return 0;
     const written = this.sqlite.transaction(() => {
-      const subscribed = this.q.running.all().filter((endpoint) => (JSON.parse(endpoint.events) as string[]).includes(event));
-      // Most offices have no endpoint for most events: then nothing is built or written.
-      if (subscribed.length === 0) return 0;
       const now = this.clock.now();
       const eventId = randomUUID();
       const payload = payloadOf(eventId, event, now, data);

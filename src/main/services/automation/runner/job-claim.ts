@@ -5,7 +5,8 @@ import type { OfficeCalendar } from '../../../calendar/office-calendar';
 import type { MessageRow } from '../../../ingest/records';
 import type { Outbox } from '../../../outbox/outbox';
 import type { JobRow } from '../job-store';
-import { JobVariables, type VariableSettings } from './job-variables';
+import { BatchSubjects } from './batch-subjects';
+import { JobVariables, templateLanguage, type MessageLanguage, type VariableSettings } from './job-variables';
 
 const day = 24 * 60 * 60_000;
 
@@ -29,11 +30,13 @@ interface TemplateRow {
   variables: string;
   is_active: number;
 }
-interface ConversationRow {
+/** A template as the batch uses it: its variables parsed and its language seen once, not per job. */
+interface BatchTemplate {
   id: number;
-  wa_chat_id: string | null;
-  removed_at: number | null;
-  opted_out_at: number | null;
+  content: string;
+  variables: string[];
+  language: MessageLanguage;
+  isActive: boolean;
 }
 
 /** A WhatsApp group or broadcast list (or status): never a customer's own chat. */
@@ -51,7 +54,9 @@ export class JobClaim {
   private readonly variables: JobVariables;
   /** Rules and templates read in this batch's transaction: many jobs share a few (nothing else writes meanwhile). */
   private readonly rules = new Map<number, RuleRow | undefined>();
-  private readonly templates = new Map<number, TemplateRow | undefined>();
+  private readonly templates = new Map<number, BatchTemplate | undefined>();
+  /** The batch's conversations, contacts and per-contact sends, read at once when its jobs are. */
+  private readonly subjects: BatchSubjects;
   /** Sends per rule and per template in this batch: their counters move once, at the batch's end. */
   private readonly ruleSends = new Map<number, number>();
   private readonly templateSends = new Map<number, number>();
@@ -61,18 +66,12 @@ export class JobClaim {
     private readonly outbox: Outbox,
   ) {
     this.variables = new JobVariables(sqlite);
+    this.subjects = new BatchSubjects(sqlite);
     this.q = {
       due: sqlite.prepare<[number, number], JobRow>("select * from automation_jobs where status = 'pending' and due_at <= ? order by due_at, id limit ?"),
       rule: sqlite.prepare<[number], RuleRow>('select id, name, is_active, template_id, office_hours_only from automation_rules where id = ?'),
       template: sqlite.prepare<[number], TemplateRow>('select id, content, variables, is_active from message_templates where id = ?'),
-      conversation: sqlite.prepare<[number], ConversationRow>(
-        `select c.id, c.wa_chat_id, n.removed_at, ct.automation_opted_out_at as opted_out_at
-         from conversations c join whatsapp_numbers n on n.id = c.whatsapp_number_id join contacts ct on ct.id = c.contact_id where c.id = ?`,
-      ),
       viewingStart: sqlite.prepare<[number], { start_at: number; status: string }>('select start_at, status from viewings where id = ?'),
-      sentToContact: sqlite.prepare<[number, number], { n: number }>(
-        "select count(*) as n from automation_jobs where contact_id = ? and status = 'sent' and finished_at > ?",
-      ),
       end: sqlite.prepare<[string, string, string | null, number, number, number]>(
         "update automation_jobs set status = ?, reason = ?, error = ?, finished_at = ?, updated_at = ? where id = ? and status = 'pending'",
       ),
@@ -85,9 +84,11 @@ export class JobClaim {
     };
   }
 
-  /** The pending jobs due by `now`, soonest first. */
+  /** The pending jobs due by `now`, soonest first, with what their claims read of their subjects (call inside the batch's transaction). */
   due(now: number, limit: number): JobRow[] {
-    return this.q.due.all(now, limit);
+    const jobs = this.q.due.all(now, limit);
+    this.subjects.read(jobs, now - day);
+    return jobs;
   }
 
   /** A batch's transaction begins: nothing read or counted in an earlier (or rolled back) one is kept. */
@@ -114,8 +115,8 @@ export class JobClaim {
     if (!rule) return end('cancelled', 'rule_deleted');
     if (!rule.is_active) return end('cancelled', 'rule_off');
     const template = this.templateOf(rule.template_id);
-    if (!template || !template.is_active) return end('skipped', 'template_inactive');
-    const conversation = job.conversation_id === null ? undefined : this.q.conversation.get(job.conversation_id);
+    if (!template || !template.isActive) return end('skipped', 'template_inactive');
+    const conversation = this.subjects.conversation(job.conversation_id);
     if (!conversation) return end('skipped', 'conversation_gone');
     if (conversation.removed_at !== null) return end('cancelled', 'number_removed');
     if (!isIndividualChat(conversation.wa_chat_id)) return end('skipped', 'not_individual');
@@ -138,28 +139,31 @@ export class JobClaim {
         return { kind: 'postponed', job, dueAt: opening };
       }
     }
-    if (this.q.sentToContact.get(job.contact_id, now - day)!.n >= perContactDailyCap) return end('skipped', 'contact_cap');
+    if (this.subjects.sentTo(job.contact_id) >= perContactDailyCap) return end('skipped', 'contact_cap');
     // A rule's message is free text: a Cloud API number may not send it outside the 24-hour window.
     if (!serviceWindow(this.sqlite, { now: () => now }, conversation.id).open) return end('skipped', 'window_closed');
 
     const filled = this.variables.fill(
-      { content: template.content, variables: JSON.parse(template.variables) as string[] },
+      template,
       { trigger: job.trigger, conversationId: job.conversation_id, contactId: job.contact_id, viewingId: job.viewing_id, propertyId: job.property_id, context: job.context ? (JSON.parse(job.context) as Record<string, unknown>) : null },
       settings,
+      { contact: this.subjects.contact(job.contact_id), conversation },
     );
     if (filled.missing.length > 0) return end('skipped', 'variable_missing', filled.missing.join(', '));
 
-    const message = this.outbox.enqueue({
+    // In the batch's transaction (or the job's savepoint when the batch is retried job by job): no savepoint per message.
+    const message = this.outbox.enqueueInTransaction({
       conversationId: conversation.id,
+      whatsappNumberId: conversation.whatsapp_number_id,
       content: filled.text,
       sender: 'system',
-      senderId: null,
       senderName: rule.name,
       templateId: template.id,
       clientId: `automation:${job.id}`,
     });
     this.q.sent.run(message.id, now, now, job.id);
     // Counted last: a job whose savepoint rolls back never reaches here.
+    this.subjects.sent(job.contact_id);
     this.ruleSends.set(rule.id, (this.ruleSends.get(rule.id) ?? 0) + 1);
     this.templateSends.set(template.id, (this.templateSends.get(template.id) ?? 0) + 1);
     return { kind: 'sent', job, message, ruleId: rule.id, templateId: template.id };
@@ -170,8 +174,14 @@ export class JobClaim {
     return this.rules.get(id);
   }
 
-  private templateOf(id: number): TemplateRow | undefined {
-    if (!this.templates.has(id)) this.templates.set(id, this.q.template.get(id));
+  private templateOf(id: number): BatchTemplate | undefined {
+    if (!this.templates.has(id)) {
+      const row = this.q.template.get(id);
+      this.templates.set(
+        id,
+        row && { id: row.id, content: row.content, variables: JSON.parse(row.variables) as string[], language: templateLanguage(row.content), isActive: row.is_active === 1 },
+      );
+    }
     return this.templates.get(id);
   }
 

@@ -34,6 +34,12 @@ export interface VariableSettings {
 
 export type MessageLanguage = 'ar' | 'en';
 
+/** The subject's contact and conversation when the caller read them already (a batch of jobs reads them all at once). */
+export interface KnownSubject {
+  contact: Pick<SubjectRow, 'customer_name' | 'customer_phone'> | undefined;
+  conversation: Pick<SubjectRow, 'agent_name' | 'number_phone'> | undefined;
+}
+
 /** Reads the settings once (a batch of jobs shares them). */
 export function variableSettingsOf(sqlite: Database.Database, officeValues: () => Record<string, string>): VariableSettings {
   const { display } = new OfficeSettingsStore(sqlite, () => 0).read();
@@ -84,14 +90,14 @@ export class JobVariables {
    * The values this job can give its template, in `language`: only the trigger's variables
    * (`triggerVariables`), and only those with a non-blank value.
    */
-  values(subject: JobSubject, language: MessageLanguage, settings: VariableSettings, content = ''): Record<string, string> {
+  values(subject: JobSubject, language: MessageLanguage, settings: VariableSettings, content = '', known?: KnownSubject): Record<string, string> {
     const allowed = new Set(triggerVariables[subject.trigger]);
     const values: Record<string, string> = {};
     const put = (name: string, value: string | null | undefined) => {
       if (allowed.has(name) && value != null && value.trim() !== '') values[name] = value.trim();
     };
-    const contact = this.q.contact.get(subject.contactId);
-    const conversation = subject.conversationId === null ? undefined : this.q.conversation.get(subject.conversationId);
+    const contact = known ? known.contact : this.q.contact.get(subject.contactId);
+    const conversation = known ? known.conversation : subject.conversationId === null ? undefined : this.q.conversation.get(subject.conversationId);
     const viewing = subject.viewingId ? this.q.viewing.get(subject.viewingId) : undefined;
     put('customer_name', contact?.customer_name);
     // "Call us on {{contact_number}}" (seed 003's templates): the number the customer wrote to, else the office's phone.
@@ -118,14 +124,20 @@ export class JobVariables {
   }
 
   /** The template filled for this job, or the variables it lacks (then nothing may be sent). */
-  fill(template: { content: string; variables: readonly string[] }, subject: JobSubject, settings: VariableSettings): { text: string; missing: string[] } {
-    const language = templateLanguage(template.content);
-    const values = this.values(subject, language, settings, template.content);
+  fill(
+    template: { content: string; variables: readonly string[]; language?: MessageLanguage },
+    subject: JobSubject,
+    settings: VariableSettings,
+    known?: KnownSubject,
+  ): { text: string; missing: string[] } {
+    const language = template.language ?? templateLanguage(template.content);
+    const values = this.values(subject, language, settings, template.content, known);
     const missing = missingVariables(template.variables, values);
+    const text = fillTemplate(template.content, values);
     // The stored list comes from the content; a name in the content but not the list still must not leak.
-    const leftover = [...fillTemplate(template.content, values).matchAll(/\{\{\s*([\p{L}\p{N}_]+)\s*\}\}/gu)].map((m) => m[1]!);
+    const leftover = [...text.matchAll(/\{\{\s*([\p{L}\p{N}_]+)\s*\}\}/gu)].map((m) => m[1]!);
     const all = [...new Set([...missing, ...leftover])];
-    return { text: all.length === 0 ? fillTemplate(template.content, values) : '', missing: all };
+    return { text: all.length === 0 ? text : '', missing: all };
   }
 }
 

@@ -169,6 +169,25 @@ describe('no response', () => {
     expect(pending()).toHaveLength(0);
   });
 
+  it('a tier already sent, or cancelled from the side panel, stays as it ended, at its instant, when an agent writes again in that silence', async () => {
+    office = await automationOffice();
+    const { t, admin, clock, addRule, customerWrites, agentAnswers, settle, jobs, markSent, minutes } = office;
+    addRule({ trigger: 'no_response_24h', delayMinutes: 1440 });
+    addRule({ trigger: 'no_response_48h', delayMinutes: 2880 });
+    const { conversationId } = customerWrites('966500000013', 'مرحبا');
+    await agentAnswers(conversationId);
+    settle();
+    const [sent, cancelled] = jobs();
+    markSent(sent!.id);
+    await t.call('automation.cancelJob', { id: cancelled!.id }, admin.token);
+    const ended = jobs();
+    expect(ended.map((j) => j.status)).toEqual(['sent', 'cancelled']);
+    clock.advance(minutes(30));
+    await agentAnswers(conversationId, 'هل ما زلت مهتمًا؟');
+    settle();
+    expect(jobs()).toEqual(ended);
+  });
+
   it.each([
     ['resolved', { status: 'resolved' as const }],
     ['archived', { isArchived: true }],
