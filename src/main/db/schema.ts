@@ -1016,7 +1016,6 @@ export const dashboardEpisodes = sqliteTable(
     index('dashboard_episodes_day').on(t.startDay, t.whatsappNumberId),
     index('dashboard_episodes_conversation').on(t.conversationId, t.startedAt),
     index('dashboard_episodes_waiting').on(t.startedAt).where(sql`first_reply_at is null and latest = 1`),
-    index('dashboard_episodes_waiting_conversation').on(t.conversationId, t.whatsappNumberId).where(sql`first_reply_at is null and latest = 1`),
     index('dashboard_episodes_replies')
       .on(t.startDay, t.whatsappNumberId, t.firstReplyBy, t.responseMs, t.officeResponseMs)
       .where(sql`first_reply_at is not null`),
@@ -1057,5 +1056,5 @@ export const dashboardContactLast = sqliteTable(
     whatsappNumberId: integer('whatsapp_number_id').notNull(),
     lastDay: text('last_day').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.contactId, t.whatsappNumberId] }), index('dashboard_contact_last_day').on(t.lastDay, t.whatsappNumberId, t.contactId)],
+  (t) => [primaryKey({ columns: [t.contactId, t.whatsappNumberId] })],
 );

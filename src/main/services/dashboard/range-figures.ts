@@ -66,7 +66,7 @@ export class RangeFigures {
   /** Customers who wrote on a number in view on a day of the range. */
   activeContacts(p: Pick<RangeParams, 'from' | 'to' | 'numbers'>): number {
     const numbers = 'whatsapp_number_id in (select value from json_each(@numbers))';
-    const later = statement<[typeof p], number>(this.sqlite, `select exists (select 1 from dashboard_contact_last where last_day > @to and ${numbers})`).pluck().get(p)!;
+    const later = statement<[typeof p], number>(this.sqlite, `select exists (select 1 from dashboard_contact_days where day > @to and ${numbers})`).pluck().get(p)!;
     // No customer wrote after the range (a preset ends today): whoever's last day is in it wrote in it.
     if (!later) return statement<[typeof p], number>(this.sqlite, `select count(distinct contact_id) from dashboard_contact_last where last_day >= @from and ${numbers}`).pluck().get(p)!;
     return statement<[typeof p], number>(this.sqlite, `select count(distinct contact_id) from dashboard_contact_days where day between @from and @to and ${numbers}`)
@@ -74,12 +74,8 @@ export class RangeFigures {
       .get(p)!;
   }
 
-  /** Episodes waiting now, read in conversation order: each conversation's row is then near the last one read. */
   waitingCount(p: RangeParams): number {
-    return statement<[RangeParams], number>(
-      this.sqlite,
-      `select count(*) from dashboard_episodes e indexed by dashboard_episodes_waiting_conversation join conversations c on c.id = e.conversation_id where ${waitingNow}`,
-    )
+    return statement<[RangeParams], number>(this.sqlite, `select count(*) from dashboard_episodes e join conversations c on c.id = e.conversation_id where ${waitingNow}`)
       .pluck()
       .get(p)!;
   }
