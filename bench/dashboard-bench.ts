@@ -121,14 +121,22 @@ export async function benchDashboard(core: Core, adminToken: string): Promise<vo
     ['12 months', '12m', 250],
   ] as const) {
     const times: number[] = [];
+    const cpuTimes: number[] = [];
     for (let i = 0; i < 25; i++) {
       const started = performance.now();
+      const cpu = process.cpuUsage();
       const { result } = await core.router.call('dashboard.summary', { preset }, { token: adminToken, clientKey: 'bench' });
       if (!result.success) throw new Error(`dashboard.summary failed: ${JSON.stringify(result.error)}`);
-      if (i >= 5) times.push(performance.now() - started);
+      const used = process.cpuUsage(cpu);
+      if (i >= 5) {
+        times.push(performance.now() - started);
+        cpuTimes.push((used.user + used.system) / 1000);
+      }
     }
     const d = distribution(times);
     target(`dashboard, ${label}, every number`, describe(d), d.median < goal, `median < ${goal} ms`);
+    // On a shared machine wall time includes waiting for a core: the process's own CPU time says what a summary costs.
+    line('  CPU time (this process), median', ms(distribution(cpuTimes).median));
   }
   const times: number[] = [];
   for (let i = 0; i < 15; i++) {
