@@ -18,9 +18,12 @@ const dayMs = 86_400_000;
 
 /**
  * Issue 17's dashboard, read from the kept figures (dashboard_episodes, dashboard_daily,
- * dashboard_contact_days) and a few indexed lookups: never a scan of the range's messages.
+ * dashboard_contact_days, dashboard_contact_last; the range's reads in range-figures.ts) and a
+ * few indexed lookups: never a scan of the range's messages.
  */
 export class DashboardService {
+  private readonly figures: RangeFigures;
+
   constructor(
     private readonly sqlite: Database.Database,
     private readonly access: NumberAccess,
@@ -29,8 +32,6 @@ export class DashboardService {
   ) {
     this.figures = new RangeFigures(sqlite);
   }
-
-  private readonly figures: RangeFigures;
 
   summary(caller: Caller, query: DashboardQuery): DashboardSummary {
     const now = this.clock.now();
