@@ -44,8 +44,8 @@ export function BarChart({ labels, series, label, testId, stacked = false, class
       options: {
         animation: false,
         maintainAspectRatio: false,
-        // Room for the first and last slanted labels.
-        layout: { padding: { left: 12, right: 12 } },
+        // Room for the slanted labels: the one at the left edge leans out of the box (the newest day in Arabic, the oldest in English).
+        layout: { padding: { left: 48, right: 12 } },
         locale: rtl ? 'ar-SA' : 'en-GB',
         scales: {
           x: { stacked, reverse: rtl, grid: { display: false } },
