@@ -75,13 +75,22 @@ export function benchDashboardStats(sqlite: Database.Database): void {
   run(bare, warmUp);
   let keptMs = 0;
   let bareMs = 0;
+  let keptCpu = 0;
+  let bareCpu = 0;
   // Alternating which goes first, so WAL checkpoints and machine noise fall on both alike.
   for (let r = 0; r < rounds; r++) {
     for (const which of r % 2 === 0 ? (['bare', 'kept'] as const) : (['kept', 'bare'] as const)) {
       started = performance.now();
+      const cpu = process.cpuUsage();
       run(which === 'kept' ? kept : bare, perRound);
-      if (which === 'kept') keptMs += performance.now() - started;
-      else bareMs += performance.now() - started;
+      const used = process.cpuUsage(cpu);
+      if (which === 'kept') {
+        keptMs += performance.now() - started;
+        keptCpu += used.user + used.system;
+      } else {
+        bareMs += performance.now() - started;
+        bareCpu += used.user + used.system;
+      }
     }
   }
   const total = rounds * perRound;
@@ -90,6 +99,8 @@ export function benchDashboardStats(sqlite: Database.Database): void {
   line('ingest without the figures', `${thousands(bareRate)} messages/s`);
   line('ingest keeping the figures', `${thousands(keptRate)} messages/s`);
   target('ingest with statistics ÷ without', (keptRate / bareRate).toFixed(3), keptRate / bareRate >= 0.9, '≥ 0.9');
+  // The same ratio in this process's CPU time (the WAL's writes included): steadier than wall time on a shared machine.
+  line('  in CPU time (this process)', (bareCpu / keptCpu).toFixed(3));
 
   // The baseline's messages are in no figure: a rebuild takes them in, then ingest keeps the rest.
   // The generator writes resolved conversations without the activity log's status change a real
@@ -121,14 +132,22 @@ export async function benchDashboard(core: Core, adminToken: string): Promise<vo
     ['12 months', '12m', 250],
   ] as const) {
     const times: number[] = [];
+    const cpuTimes: number[] = [];
     for (let i = 0; i < 25; i++) {
       const started = performance.now();
+      const cpu = process.cpuUsage();
       const { result } = await core.router.call('dashboard.summary', { preset }, { token: adminToken, clientKey: 'bench' });
       if (!result.success) throw new Error(`dashboard.summary failed: ${JSON.stringify(result.error)}`);
-      if (i >= 5) times.push(performance.now() - started);
+      const used = process.cpuUsage(cpu);
+      if (i >= 5) {
+        times.push(performance.now() - started);
+        cpuTimes.push((used.user + used.system) / 1000);
+      }
     }
     const d = distribution(times);
     target(`dashboard, ${label}, every number`, describe(d), d.median < goal, `median < ${goal} ms`);
+    // On a shared machine wall time includes waiting for a core: the process's own CPU time says what a summary costs.
+    line('  CPU time (this process), median', ms(distribution(cpuTimes).median));
   }
   const times: number[] = [];
   for (let i = 0; i < 15; i++) {

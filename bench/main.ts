@@ -27,6 +27,7 @@ import { benchAutomationStats } from './automation-stats-bench';
 import { benchAutomation } from './automation-bench';
 import { benchAi } from './ai-bench';
 import { benchDashboard, benchDashboardStats } from './dashboard-bench';
+import { benchBrowserDashboard } from './dashboard-browser-bench';
 import { heading, line, machine, summary, thousands } from './report';
 
 /**
@@ -122,9 +123,10 @@ async function main(): Promise<void> {
   if (runs('automation')) await benchAutomation(generated.dataDir, path.join(cacheDir, 'automation'), migrationsDir);
   if (runs('ai')) await benchAi(generated.dataDir, path.join(cacheDir, 'ai'), migrationsDir);
   if (runs('host')) await benchHostStart(root, runDir);
-  if (runs('browser') || runs('thread') || runs('viewings')) buildApp(root);
+  if (runs('browser') || runs('thread') || runs('viewings') || runs('dashboard')) buildApp(root);
   if (runs('browser')) await benchBrowserInbox(root, runDir, path.join(cacheDir, 'browser'));
   if (runs('viewings')) await benchBrowserCalendar(root, runDir, path.join(cacheDir, 'calendar'));
+  if (runs('dashboard')) await benchBrowserDashboard(root, runDir, path.join(cacheDir, 'dashboard'));
   if (runs('thread')) await benchLongThread(root, migrationsDir, path.join(cacheDir, 'thread'));
   const verdicts = summary();
   console.log(`\n${verdicts.filter((v) => v.pass).length} of ${verdicts.length} targets met.`);

@@ -8,6 +8,7 @@ import { offerStatuses } from '../../shared/offers/types';
 import { calendarSpans } from '../../shared/viewings/types';
 import { automationTriggers, statsPeriods } from '../../shared/automation/types';
 import { aiStatsPeriods } from '../../shared/ai/types';
+import { dashboardPresets, drillFigures } from '../../shared/dashboard/types';
 
 /**
  * The REST surface (seed 003's `/api/v1/whatsapp`): each route is a contract channel plus how
@@ -119,7 +120,24 @@ const statsQuery = z.object({ numberId: int(2 ** 31).optional(), period: z.enum(
 
 const aiStatsQuery = z.object({ numberId: int(2 ** 31).optional(), period: z.enum(aiStatsPeriods).optional() }).strict();
 
+/** The dashboard's range and filters (office days YYYY-MM-DD for `custom`); the channel checks the range itself. */
+const dashboardRange = {
+  preset: z.enum(dashboardPresets).optional(),
+  from: z.string().max(10).optional(),
+  to: z.string().max(10).optional(),
+  numberId: int(2 ** 31).optional(),
+  branchId: int(2 ** 31).optional(),
+  agentId: int(2 ** 31).optional(),
+};
+const dashboardQuery = z.object(dashboardRange).strict();
+const drillDownQuery = z.object({ ...dashboardRange, figure: z.enum(drillFigures), repliedBy: int(2 ** 31).optional(), limit: int(500).optional() }).strict();
+
 const defined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+
+function drillDownInput(q: Record<string, unknown>) {
+  const { figure, repliedBy, limit, ...range } = q;
+  return defined({ query: defined(range), figure, repliedBy, limit });
+}
 
 function conversationListInput(q: Record<string, unknown>, cursor?: string) {
   return defined({
@@ -285,6 +303,32 @@ export const routes: Route[] = [
     method: 'GET', path: '/ai/stats', channel: 'ai.stats', scope: 'read', query: aiStatsQuery,
     summary: 'AI responder statistics (supervisors and admins): `numberId`, `period` 24h, 7d or 30d (24h unless given)',
     input: (r) => defined(r.query),
+  },
+
+  // Seed 000 §6: the dashboard's figures (issue 17)
+  {
+    method: 'GET', path: '/dashboard/stats', channel: 'dashboard.summary', scope: 'read', query: dashboardQuery,
+    summary: 'The dashboard of a range (`preset` today, 7d, 30d (default), 12m, or custom with `from` and `to`; filters `numberId`, `branchId`, `agentId`): seed 000\'s `stats`, `charts`, `recentConversations`, `whatsappAccounts`, `teamPerformance`, and first response, waiting, funnel, viewings and invoices. Agents see their numbers and their own figures',
+    input: (r) => defined(r.query),
+    run: async (r, call) => {
+      const summary = await call('dashboard.summary', defined(r.query));
+      // Seed 000 names a message type `name`; the contract's `type` stays beside it.
+      return { data: { ...summary, charts: { ...summary.charts, messageTypes: summary.charts.messageTypes.map((t) => ({ name: t.type, ...t })) } } };
+    },
+  },
+  {
+    method: 'GET', path: '/dashboard/drill-down', channel: 'dashboard.drillDown', scope: 'read', query: drillDownQuery,
+    summary: 'The episodes behind a figure of the dashboard (`figure`, the same range and filters as /dashboard/stats, `repliedBy` an agent, `limit` up to 500), newest first; `meta.total` counts them all',
+    input: (r) => drillDownInput(r.query),
+    run: async (r, call) => {
+      const { figure, total, rows } = await call('dashboard.drillDown', drillDownInput(r.query));
+      return { data: rows, meta: { figure, total } };
+    },
+  },
+  {
+    method: 'POST', path: '/dashboard/rebuild', channel: 'dashboard.rebuild', scope: 'manage',
+    summary: 'Compute every dashboard figure again from the stored messages (admins); answers the number of episodes',
+    input: () => ({}),
   },
 
   // Seed 000: contacts

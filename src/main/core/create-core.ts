@@ -56,8 +56,7 @@ import { watchDueViewings, type DueViewingsProvider } from '../services/notifica
 import { dueViewingsOf, watchWorkNotifications } from '../services/notifications/work-sources';
 import { ViewingsService } from '../services/viewings/viewings-service';
 import { OffersService } from '../services/offers/offers-service';
-import { DashboardService } from '../services/dashboard/dashboard-service';
-import { ensureDashboardStats, rebuildDashboardStats } from '../services/dashboard/stats-rebuild';
+import { startDashboard } from '../services/dashboard/start-dashboard';
 import { OfferExpiry } from '../services/offers/offer-expiry';
 import { PromotionsService } from '../services/offers/promotions-service';
 import { officeCalendarOf } from '../calendar/office-calendar-setting';
@@ -289,9 +288,7 @@ function startServices(options: CoreOptions, shared: Shared) {
   webhookQueue.start();
   const automation = startAutomation({ sqlite, clock, logger, bus, access, activity, outbox, pipeline, officeValues: () => officeTemplateValues(office.settings()) });
   const ai = startAi({ sqlite, clock, logger, bus, access, outbox, pipeline, notifications, viewings, activity, dataDir: options.dataDir });
-  // A database from before the dashboard (or restored from then) gets its figures once, before anything is ingested.
-  ensureDashboardStats(sqlite, clock.now());
-  const dashboard = new DashboardService(sqlite, access, clock, (caller) => numbers.list(caller));
+  const dashboard = startDashboard({ sqlite, access, clock, liveNumbers: (caller) => numbers.list(caller) });
   if (options.graphBaseUrl) writeGraphSettings(sqlite, { ...readGraphSettings(sqlite), baseUrl: options.graphBaseUrl }, clock.now());
   const cloudNumbers = new CloudNumbers(sqlite, whatsappSessions, activity, clock, logger);
   cloudNumbers.publishNumber = (numberId) => numbers.publish(numberId);
@@ -311,7 +308,7 @@ function startServices(options: CoreOptions, shared: Shared) {
   // Demo data first (its number is linked), then every linked number starts.
   const seeded = wa.seed && !shared.restart ? wa.seed({ db, sqlite, dataDir: options.dataDir, services: { viewings, offers }, now: clock.now() })
         // The demo's conversations are written as rows, not ingested: the dashboard counts them afterwards.
-        .then((result) => (rebuildDashboardStats(sqlite, clock.now()), result))
+        .then((result) => (dashboard.rebuild(), result))
         .catch((error: unknown) => logger.error('demo data failed', { error: String(error) })) : Promise.resolve();
   const restored = wa.restoreSessions ? seeded.then(() => whatsappSessions.restoreLinked()) : seeded.then(() => undefined);
 

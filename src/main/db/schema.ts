@@ -1014,11 +1014,19 @@ export const dashboardEpisodes = sqliteTable(
     responseMs: integer('response_ms'),
     /** The same wait counted only while the office was open (the office calendar). */
     officeResponseMs: integer('office_response_ms'),
+    /** The start day of the conversation's previous episode: distinct conversations over a range without a distinct count. */
+    prevStartDay: text('prev_start_day'),
+    /** 1 while no episode of the conversation started later: waiting now reads these only. */
+    latest: integer('latest').notNull().default(1),
   },
   (t) => [
     index('dashboard_episodes_day').on(t.startDay, t.whatsappNumberId),
     index('dashboard_episodes_conversation').on(t.conversationId, t.startedAt),
-    index('dashboard_episodes_waiting').on(t.startedAt).where(sql`first_reply_at is null`),
+    index('dashboard_episodes_waiting').on(t.startedAt).where(sql`first_reply_at is null and latest = 1`),
+    index('dashboard_episodes_replies')
+      .on(t.startDay, t.whatsappNumberId, t.firstReplyBy, t.responseMs, t.officeResponseMs)
+      .where(sql`first_reply_at is not null`),
+    index('dashboard_episodes_repeat').on(t.startDay, t.whatsappNumberId, t.prevStartDay).where(sql`prev_start_day is not null`),
   ],
 );
 
@@ -1099,4 +1107,15 @@ export const cloudTemplates = sqliteTable(
     syncedAt: integer('synced_at').notNull(),
   },
   (t) => [uniqueIndex('cloud_templates_waba_name_language_unique').on(t.wabaId, t.name, t.language)],
+);
+
+/** The last office day each customer wrote on, per number: active customers of a range that ends today, by index. */
+export const dashboardContactLast = sqliteTable(
+  'dashboard_contact_last',
+  {
+    contactId: integer('contact_id').notNull(),
+    whatsappNumberId: integer('whatsapp_number_id').notNull(),
+    lastDay: text('last_day').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.contactId, t.whatsappNumberId] })],
 );

@@ -9,7 +9,8 @@ import type { Caller } from '../auth/auth-service';
 import type { NumberAccess } from '../inbox/number-access';
 import { defaultResponseTargetMinutes, officeKeys } from '../office/office-settings-store';
 import { resolveScope, type DashboardQuery, type DashboardScope } from './dashboard-scope';
-import { episodeInScope, figureFilter, funnelStage, waitingNow } from './episode-sql';
+import { episodeInScope, figureFilter, waitingNow } from './episode-sql';
+import { RangeFigures, type RangeParams, type Reply } from './range-figures';
 import { responseFigures } from './response-figures';
 import { rebuildDashboardStats } from './stats-rebuild';
 
@@ -17,15 +18,20 @@ const dayMs = 86_400_000;
 
 /**
  * Issue 17's dashboard, read from the kept figures (dashboard_episodes, dashboard_daily,
- * dashboard_contact_days) and a few indexed lookups: never a scan of the range's messages.
+ * dashboard_contact_days, dashboard_contact_last; the range's reads in range-figures.ts) and a
+ * few indexed lookups: never a scan of the range's messages.
  */
 export class DashboardService {
+  private readonly figures: RangeFigures;
+
   constructor(
     private readonly sqlite: Database.Database,
     private readonly access: NumberAccess,
     private readonly clock: Clock,
     private readonly liveNumbers: (caller: Caller) => NumberView[],
-  ) {}
+  ) {
+    this.figures = new RangeFigures(sqlite);
+  }
 
   summary(caller: Caller, query: DashboardQuery): DashboardSummary {
     const now = this.clock.now();
@@ -34,24 +40,9 @@ export class DashboardService {
     const p = this.params(scope, target);
     // One read transaction: every part sees the same database, so cards, charts and tables agree.
     return this.sqlite.transaction(() => {
-      const replies = this.sqlite
-        .prepare<[Params], { by: number | null; wall: number; office: number }>(
-          `select e.first_reply_by as by, e.response_ms as wall, e.office_response_ms as office
-           from dashboard_episodes e where ${episodeInScope} and e.first_reply_at is not null`,
-        )
-        .all(p);
-      const counts = this.sqlite
-        .prepare<[Params], { episodes: number; conversations: number; within: number | null }>(
-          `select count(*) as episodes, count(distinct e.conversation_id) as conversations, sum(e.office_response_ms <= @target) as within
-           from dashboard_episodes e where ${episodeInScope}`,
-        )
-        .get(p)!;
-      const funnel = this.sqlite
-        .prepare<[Params], DashboardSummary['funnel']>(
-          `select count(*) as inquiries, ${Object.entries(funnelStage).map(([name, sql]) => `coalesce(sum(${sql}), 0) as ${name}`).join(', ')}
-           from dashboard_episodes e where ${episodeInScope}`,
-        )
-        .get(p)!;
+      const replies = this.figures.replies(p);
+      const counts = this.figures.counts(p);
+      const funnel = counts.funnel;
 
       const daily = this.sqlite
         .prepare<[Params], { day: string; direction: 'in' | 'out'; type: string; n: number }>(
@@ -73,16 +64,12 @@ export class DashboardService {
       const messagesByDay = [...byDay.values()];
       const incoming = messagesByDay.reduce((sum, d) => sum + d.incoming, 0);
       const outgoing = messagesByDay.reduce((sum, d) => sum + d.outgoing, 0);
-      const activeContacts = this.sqlite
-        .prepare<[Params], { n: number }>(
-          `select count(distinct contact_id) as n from dashboard_contact_days
-           where day between @from and @to and whatsapp_number_id in (select value from json_each(@numbers))`,
-        )
-        .get(p)!.n;
+      const activeContacts = this.figures.activeContacts(p);
 
-      const total = responseFigures(replies.map((r) => ({ wallMs: r.wall, officeMs: r.office })));
+      const total = responseFigures(replies);
       const byAgent = this.byAgent(caller, replies);
-      const within = counts.within ?? 0;
+      let within = 0;
+      for (const [, , officeMs] of replies) if (officeMs <= p.target) within++;
       const responseRate = counts.episodes === 0 ? null : Math.round((within / counts.episodes) * 1000) / 10;
 
       return {
@@ -147,21 +134,24 @@ export class DashboardService {
   }
 
   /** Per replying agent (null: typed on the phone); an agent sees their own row only. */
-  private byAgent(caller: Caller, replies: { by: number | null; wall: number; office: number }[]): AgentResponse[] {
+  private byAgent(caller: Caller, replies: Reply[]): AgentResponse[] {
     const names = new Map(this.sqlite.prepare<[], { id: number; name: string }>('select id, name from users').all().map((u) => [u.id, u.name]));
-    const groups = new Map<number | null, { name: string | null; rows: { wallMs: number; officeMs: number }[] }>();
-    for (const r of replies) {
-      if (caller.user.role === 'agent' && r.by !== caller.user.id) continue;
-      const group = groups.get(r.by) ?? { name: r.by === null ? null : (names.get(r.by) ?? null), rows: [] };
-      group.rows.push({ wallMs: r.wall, officeMs: r.office });
-      groups.set(r.by, group);
+    const groups = new Map<number | null, Reply[]>();
+    for (const reply of replies) {
+      const by = reply[0];
+      if (caller.user.role === 'agent' && by !== caller.user.id) continue;
+      const group = groups.get(by);
+      if (group) group.push(reply);
+      else groups.set(by, [reply]);
     }
-    return [...groups].map(([agentId, g]) => ({ agentId, name: g.name, ...responseFigures(g.rows) })).sort((a, b) => b.answered - a.answered);
+    return [...groups]
+      .map(([agentId, rows]) => ({ agentId, name: agentId === null ? null : (names.get(agentId) ?? null), ...responseFigures(rows) }))
+      .sort((a, b) => b.answered - a.answered);
   }
 
   private waiting(p: Params): DashboardSummary['waiting'] {
     const from = 'from dashboard_episodes e join conversations c on c.id = e.conversation_id';
-    const count = this.sqlite.prepare<[Params], { n: number }>(`select count(*) as n ${from} where ${waitingNow}`).get(p)!.n;
+    const count = this.figures.waitingCount(p);
     const longest = this.sqlite
       .prepare<[Params], WaitingEpisode>(
         `select e.id as episodeId, e.conversation_id as conversationId, coalesce(ct.name, ct.phone, '') as customer, n.name as numberName, e.started_at as startedAt
@@ -259,10 +249,4 @@ export class DashboardService {
   }
 }
 
-interface Params {
-  from: string;
-  to: string;
-  numbers: string;
-  agent: number | null;
-  target: number;
-}
+type Params = RangeParams;

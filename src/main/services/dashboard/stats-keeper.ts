@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { OfficeCalendar } from '../../calendar/office-calendar';
 import { officeCalendarOf } from '../../calendar/office-calendar-setting';
+import { officeDayIn, zoneOfSetting } from '../../db/office-day-function';
 import { isPersonReply, isSystemLine, sentSql } from './message-counting';
 import { openMsBetween } from './office-time';
 
@@ -23,8 +24,10 @@ export interface CountedMessage {
  */
 export class StatsKeeper {
   private readonly q;
-  /** The calendar for the settings last seen: one indexed read per message instead of rebuilding the question each time. */
+  /** The calendar for the settings last seen (office hours matter only to an answer's office time). */
   private known: { raw: string; calendar: OfficeCalendar } | null = null;
+  /** The zone for the stored setting last seen: a message's day needs only the zone, read by key (one lookup per message). */
+  private zone: { stored: string | null; name: string } | null = null;
 
   constructor(private readonly sqlite: Database.Database) {
     this.q = {
@@ -35,11 +38,27 @@ export class StatsKeeper {
         `insert into dashboard_daily (day, whatsapp_number_id, agent_id, direction, type, messages) values (?, ?, ?, ?, ?, ?)
          on conflict (day, whatsapp_number_id, agent_id, direction, type) do update set messages = messages + excluded.messages`,
       ),
+      zoneSetting: sqlite.prepare<[], string>("select value from settings where key = 'office.timeZone'").pluck(),
       contactDay: sqlite.prepare<[string, number, number]>('insert or ignore into dashboard_contact_days (day, whatsapp_number_id, contact_id) values (?, ?, ?)'),
-      anyEpisode: sqlite.prepare<[number], { id: number }>('select id from dashboard_episodes where conversation_id = ? limit 1'),
-      startEpisode: sqlite.prepare<[number, number, number, string]>(
-        'insert into dashboard_episodes (conversation_id, whatsapp_number_id, started_at, start_day) values (?, ?, ?, ?)',
+      contactLast: sqlite.prepare<[number, number, string]>(
+        `insert into dashboard_contact_last (contact_id, whatsapp_number_id, last_day) values (?, ?, ?)
+         on conflict (contact_id, whatsapp_number_id) do update set last_day = excluded.last_day where excluded.last_day > last_day`,
       ),
+      // The first episode of a conversation: one statement, whether or not it already has one.
+      firstEpisode: sqlite.prepare<[number, number, number, string, number]>(
+        `insert into dashboard_episodes (conversation_id, whatsapp_number_id, started_at, start_day)
+         select ?, ?, ?, ? where not exists (select 1 from dashboard_episodes where conversation_id = ?)`,
+      ),
+      startEpisode: sqlite.prepare<[number, number, number, string, string | null, number]>(
+        'insert into dashboard_episodes (conversation_id, whatsapp_number_id, started_at, start_day, prev_start_day, latest) values (?, ?, ?, ?, ?, ?)',
+      ),
+      // Neighbours of a reopened episode in (started_at, id) order; the new row's id is the highest, so it follows its ties.
+      previousDay: sqlite.prepare<[number, number], string>(
+        'select start_day from dashboard_episodes where conversation_id = ? and started_at <= ? order by started_at desc, id desc limit 1',
+      ).pluck(),
+      nextEpisode: sqlite.prepare<[number, number], number>('select id from dashboard_episodes where conversation_id = ? and started_at > ? order by started_at, id limit 1').pluck(),
+      setPreviousDay: sqlite.prepare<[string, number]>('update dashboard_episodes set prev_start_day = ? where id = ?'),
+      supersede: sqlite.prepare<[number, number]>('update dashboard_episodes set latest = 0 where conversation_id = ? and started_at < ? and latest = 1'),
       episodeAt: sqlite.prepare<[number, number], EpisodeRow>(
         `select id, started_at, first_reply_at, first_reply_message_id from dashboard_episodes
          where conversation_id = ? and started_at <= ? order by started_at desc, id desc limit 1`,
@@ -66,20 +85,18 @@ export class StatsKeeper {
   /** A customer's message was stored: counted, and it starts an episode when none is open (a first message, or one after resolving). */
   customerMessage(message: CountedMessage, contactId: number, reopened: boolean): void {
     if (isSystemLine(message.type)) return;
-    const calendar = this.calendar();
-    const day = calendar.officeDay(message.created_at);
+    const day = this.day(message.created_at);
     this.q.count.run(day, message.whatsapp_number_id, 0, 'in', message.type, 1);
-    this.q.contactDay.run(day, message.whatsapp_number_id, contactId);
-    if (reopened || !this.q.anyEpisode.get(message.conversation_id)) {
-      this.q.startEpisode.run(message.conversation_id, message.whatsapp_number_id, message.created_at, day);
-    }
+    // A customer's first message of the day on this number: their last day may move on.
+    if (this.q.contactDay.run(day, message.whatsapp_number_id, contactId).changes > 0) this.q.contactLast.run(contactId, message.whatsapp_number_id, day);
+    if (reopened) this.reopen(message, day);
+    else this.q.firstEpisode.run(message.conversation_id, message.whatsapp_number_id, message.created_at, day, message.conversation_id);
   }
 
   /** Our message left (the outbox sent it, or it was typed on the phone): counted, and a person's first reply answers its episode. */
   ourMessageSent(message: CountedMessage): void {
     if (isSystemLine(message.type)) return;
-    const calendar = this.calendar();
-    this.q.count.run(calendar.officeDay(message.created_at), message.whatsapp_number_id, message.sender_id ?? 0, 'out', message.type, 1);
+    this.q.count.run(this.day(message.created_at), message.whatsapp_number_id, message.sender_id ?? 0, 'out', message.type, 1);
     if (!isPersonReply(message.sender)) return;
     const episode = this.q.episodeAt.get(message.conversation_id, message.created_at);
     if (!episode) return;
@@ -98,7 +115,7 @@ export class StatsKeeper {
     const answered = this.q.episodesRepliedBy.all(message.conversation_id, message.id);
     remove();
     if (!isSystemLine(message.type)) {
-      const day = this.calendar().officeDay(message.created_at);
+      const day = this.day(message.created_at);
       this.q.count.run(day, message.whatsapp_number_id, direction === 'in' ? 0 : (message.sender_id ?? 0), direction, message.type, -1);
     }
     for (const episode of answered) {
@@ -112,11 +129,27 @@ export class StatsKeeper {
   /** A stored message changed type (it could not be decrypted at first): counted under its real type. */
   retyped(message: CountedMessage, newType: string, direction: 'in' | 'out'): void {
     if (message.type === newType) return;
-    const calendar = this.calendar();
-    const day = calendar.officeDay(message.created_at);
+    const day = this.day(message.created_at);
     const agent = direction === 'in' ? 0 : (message.sender_id ?? 0);
     if (!isSystemLine(message.type)) this.q.count.run(day, message.whatsapp_number_id, agent, direction, message.type, -1);
     if (!isSystemLine(newType)) this.q.count.run(day, message.whatsapp_number_id, agent, direction, newType, 1);
+  }
+
+  /** A new episode after resolving: it follows the conversation's earlier ones (and precedes any later, from a catch-up). */
+  private reopen(message: CountedMessage, day: string): void {
+    const conversation = message.conversation_id;
+    const previous = this.q.previousDay.get(conversation, message.created_at) ?? null;
+    const next = this.q.nextEpisode.get(conversation, message.created_at);
+    this.q.supersede.run(conversation, message.created_at);
+    this.q.startEpisode.run(conversation, message.whatsapp_number_id, message.created_at, day, previous, next === undefined ? 1 : 0);
+    if (next !== undefined) this.q.setPreviousDay.run(day, next);
+  }
+
+  /** The office day of an instant, in the zone the settings hold now. */
+  private day(ms: number): string {
+    const stored = this.q.zoneSetting.get() ?? null;
+    if (this.zone?.stored !== stored) this.zone = { stored, name: zoneOfSetting(stored) };
+    return officeDayIn(ms, this.zone.name);
   }
 
   private calendar(): OfficeCalendar {

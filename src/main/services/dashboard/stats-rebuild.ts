@@ -28,7 +28,7 @@ export function rebuildDashboardStats(sqlite: Database.Database, now: number): {
   };
 
   return sqlite.transaction(() => {
-    sqlite.exec('delete from dashboard_episodes; delete from dashboard_daily; delete from dashboard_contact_days;');
+    sqlite.exec('delete from dashboard_episodes; delete from dashboard_daily; delete from dashboard_contact_days; delete from dashboard_contact_last;');
     const contactOf = new Map<number, number>();
     for (const [id, contact] of sqlite.prepare('select id, contact_id from conversations').raw().iterate() as IterableIterator<[number, number]>) contactOf.set(id, contact);
 
@@ -87,22 +87,31 @@ export function rebuildDashboardStats(sqlite: Database.Database, now: number): {
       status = 'active';
     }
 
-    const insertEpisode = sqlite.prepare<[number, number, number, string, number | null, number | null, number | null, number | null, number | null]>(
-      `insert into dashboard_episodes (conversation_id, whatsapp_number_id, started_at, start_day, first_reply_at, first_reply_message_id, first_reply_by, response_ms, office_response_ms)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    const insertEpisode = sqlite.prepare<[number, number, number, string, number | null, number | null, number | null, number | null, number | null, string | null, number]>(
+      `insert into dashboard_episodes (conversation_id, whatsapp_number_id, started_at, start_day, first_reply_at, first_reply_message_id, first_reply_by, response_ms, office_response_ms, prev_start_day, latest)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     let r = 0;
     for (let i = 0; i < episodes.length; i++) {
       const e = episodes[i]!;
       const next = episodes[i + 1]?.conversation === e.conversation ? episodes[i + 1]!.start : Number.MAX_SAFE_INTEGER;
+      const previous = episodes[i - 1]?.conversation === e.conversation ? officeDay(episodes[i - 1]!.start) : null;
+      // The latest: no episode of the conversation started later (one in the same millisecond is as late).
+      let latest = 1;
+      for (let j = i + 1; j < episodes.length && episodes[j]!.conversation === e.conversation; j++) {
+        if (episodes[j]!.start > e.start) {
+          latest = 0;
+          break;
+        }
+      }
       // Replies are in (conversation, time) order too: skip those before this episode.
       while (r < replies.length && (replies[r]![1] < e.conversation || (replies[r]![1] === e.conversation && replies[r]![6] < e.start))) r++;
       const reply = r < replies.length && replies[r]![1] === e.conversation && replies[r]![6] < next ? replies[r]! : null;
       if (reply) {
         const [id, , , , by, , at] = reply;
-        insertEpisode.run(e.conversation, e.number, e.start, officeDay(e.start), at, id, by, at - e.start, openMsBetween(calendar, e.start, at));
+        insertEpisode.run(e.conversation, e.number, e.start, officeDay(e.start), at, id, by, at - e.start, openMsBetween(calendar, e.start, at), previous, latest);
       } else {
-        insertEpisode.run(e.conversation, e.number, e.start, officeDay(e.start), null, null, null, null, null);
+        insertEpisode.run(e.conversation, e.number, e.start, officeDay(e.start), null, null, null, null, null, previous, latest);
       }
     }
 
@@ -114,9 +123,17 @@ export function rebuildDashboardStats(sqlite: Database.Database, now: number): {
       insertDaily.run(day, Number(number), Number(agent), direction, type, count);
     }
     const insertContactDay = sqlite.prepare<[string, number, number]>('insert into dashboard_contact_days (day, whatsapp_number_id, contact_id) values (?, ?, ?)');
+    const lastDays = new Map<string, string>();
     for (const key of [...contactDays].sort()) {
       const [day, number, contact] = key.split('|') as [string, string, string];
       insertContactDay.run(day, Number(number), Number(contact));
+      // Sorted by day first: the last seen is the latest.
+      lastDays.set(`${contact}|${number}`, day);
+    }
+    const insertContactLast = sqlite.prepare<[number, number, string]>('insert into dashboard_contact_last (contact_id, whatsapp_number_id, last_day) values (?, ?, ?)');
+    for (const [key, day] of lastDays) {
+      const [contact, number] = key.split('|') as [string, string];
+      insertContactLast.run(Number(contact), Number(number), day);
     }
     sqlite
       .prepare('insert into settings (key, value, updated_at) values (?, ?, ?) on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at')

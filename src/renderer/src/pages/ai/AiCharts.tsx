@@ -1,74 +1,26 @@
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
-import { useEffect, useRef } from 'react';
 import type { AiStats } from '../../../../shared/ai/types';
+import { BarChart } from '../../charts/BarChart';
+import { DailyBarChart } from '../../charts/DailyBarChart';
 import { useOfficeFormat } from '../../format/use-office-format';
-import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
 import { durationText } from './ai-labels';
 import { fullDay } from './hourly';
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
-
 const colors = { responses: '#0a8a5b', handoffs: '#d48a12', hours: '#2f6fb2' };
-
-interface Series {
-  label: string;
-  data: number[];
-  color: string;
-}
-
-/** A bar chart that reads right to left in Arabic (axis, legend and tooltips), redrawn when its data or language change. */
-function Bars({ labels, series, label, testId }: { labels: string[]; series: Series[]; label: string; testId: string }) {
-  const rtl = useLanguageStore((state) => state.language) === 'ar';
-  const { formatNumber } = useOfficeFormat();
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const key = JSON.stringify([labels, series]);
-
-  useEffect(() => {
-    if (!canvas.current) return;
-    const chart = new Chart(canvas.current, {
-      type: 'bar',
-      data: { labels, datasets: series.map((s) => ({ label: s.label, data: s.data, backgroundColor: s.color })) },
-      options: {
-        animation: false,
-        maintainAspectRatio: false,
-        // Room for the first and last slanted day labels.
-        layout: { padding: { left: 12, right: 12 } },
-        locale: rtl ? 'ar-SA' : 'en-GB',
-        scales: {
-          x: { reverse: rtl, grid: { display: false } },
-          y: { beginAtZero: true, position: rtl ? 'right' : 'left', ticks: { precision: 0, callback: (value) => formatNumber(Number(value)) } },
-        },
-        plugins: {
-          legend: { display: series.length > 1, rtl, textDirection: rtl ? 'rtl' : 'ltr', position: 'bottom' },
-          tooltip: { rtl, textDirection: rtl ? 'rtl' : 'ltr' },
-        },
-      },
-    });
-    return () => chart.destroy();
-    // `key` stands for labels and series: a new array with the same numbers redraws nothing.
-  }, [key, rtl, formatNumber]);
-
-  return (
-    <div className="ai-chart">
-      <canvas ref={canvas} role="img" aria-label={label} data-testid={testId} />
-    </div>
-  );
-}
 
 /** Replies and hand-offs per office day of the period. */
 export function DailyBars({ daily }: { daily: AiStats['dailyStats'] }) {
   const t = useT();
-  const { formatDay } = useOfficeFormat();
   return (
-    <Bars
-      labels={daily.map((day) => formatDay(day.date))}
+    <DailyBarChart
+      days={daily.map((day) => day.date)}
       series={[
-        { label: t('ai.stats.responses'), data: daily.map((day) => day.responses), color: colors.responses },
-        { label: t('ai.stats.handoffs'), data: daily.map((day) => day.handoffs), color: colors.handoffs },
+        { label: t('ai.stats.responses'), values: daily.map((day) => day.responses), color: colors.responses },
+        { label: t('ai.stats.handoffs'), values: daily.map((day) => day.handoffs), color: colors.handoffs },
       ]}
       label={t('ai.stats.daily')}
       testId="ai-stats-daily-chart"
+      className="ai-chart"
     />
   );
 }
@@ -78,11 +30,12 @@ export function HourlyBars({ hourly }: { hourly: AiStats['hourlyDistribution'] }
   const { formatNumber } = useOfficeFormat();
   const day = fullDay(hourly);
   return (
-    <Bars
+    <BarChart
       labels={day.map((h) => formatNumber(h.hour, { minimumIntegerDigits: 2 }))}
-      series={[{ label: t('ai.stats.responses'), data: day.map((h) => h.count), color: colors.hours }]}
+      series={[{ label: t('ai.stats.responses'), values: day.map((h) => h.count), color: colors.hours }]}
       label={t('ai.stats.hourly')}
       testId="ai-stats-hourly-chart"
+      className="ai-chart"
     />
   );
 }

@@ -1,12 +1,8 @@
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
-import { useEffect, useRef } from 'react';
 import type { DashboardSummary } from '../../../../shared/dashboard/types';
+import { DailyBarChart } from '../../charts/DailyBarChart';
 import { useOfficeFormat } from '../../format/use-office-format';
-import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
 import { ChartBox } from './ChartBox';
-
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 
 const colors = { incoming: '#1f6feb', outgoing: '#0a8a5b' };
 type Days = DashboardSummary['charts']['messagesByDay'];
@@ -19,37 +15,17 @@ export function MessagesChart({ days }: { days: Days }) {
 
 function MessagesBars({ days }: { days: Days }) {
   const t = useT();
-  const rtl = useLanguageStore((state) => state.language) === 'ar';
-  const { formatDay, formatNumber } = useOfficeFormat();
-  const canvas = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    if (!canvas.current) return;
-    const chart = new Chart(canvas.current, {
-      type: 'bar',
-      data: {
-        labels: days.map((d) => formatDay(d.day)),
-        datasets: [
-          { label: t('dashboard.chart.incoming'), data: days.map((d) => d.incoming), backgroundColor: colors.incoming },
-          { label: t('dashboard.chart.outgoing'), data: days.map((d) => d.outgoing), backgroundColor: colors.outgoing },
-        ],
-      },
-      options: {
-        animation: false,
-        maintainAspectRatio: false,
-        locale: rtl ? 'ar-SA' : 'en-GB',
-        scales: {
-          x: { reverse: rtl, grid: { display: false } },
-          y: { beginAtZero: true, position: rtl ? 'right' : 'left', ticks: { precision: 0, callback: (value) => formatNumber(Number(value)) } },
-        },
-        plugins: { legend: { rtl, textDirection: rtl ? 'rtl' : 'ltr', position: 'bottom' }, tooltip: { rtl, textDirection: rtl ? 'rtl' : 'ltr' } },
-      },
-    });
-    return () => chart.destroy();
-  }, [days, rtl, t, formatDay, formatNumber]);
   return (
-    <div className="dashboard-chart">
-      <canvas ref={canvas} role="img" aria-label={t('dashboard.chart.messagesByDay')} data-testid="dashboard-messages-chart" />
-    </div>
+    <DailyBarChart
+      days={days.map((d) => d.day)}
+      series={[
+        { label: t('dashboard.chart.incoming'), values: days.map((d) => d.incoming), color: colors.incoming },
+        { label: t('dashboard.chart.outgoing'), values: days.map((d) => d.outgoing), color: colors.outgoing },
+      ]}
+      label={t('dashboard.chart.messagesByDay')}
+      testId="dashboard-messages-chart"
+      className="dashboard-chart"
+    />
   );
 }
 

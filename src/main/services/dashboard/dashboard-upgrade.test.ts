@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type OpenedDatabase } from '../../db/open-database';
+import { migrationsDir, tempDir } from '../../testing/test-core';
+
+/** A migrations folder holding those before the one tagged `tag`: the app as it shipped before it. */
+function migrationsBefore(tag: string): string {
+  const dir = tempDir('meras-migrations-');
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsDir, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+  journal.entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag === tag));
+  fs.mkdirSync(path.join(dir, 'meta'));
+  fs.writeFileSync(path.join(dir, 'meta/_journal.json'), JSON.stringify(journal));
+  for (const entry of journal.entries) fs.copyFileSync(path.join(migrationsDir, `${entry.tag}.sql`), path.join(dir, `${entry.tag}.sql`));
+  return dir;
+}
+
+describe('the dashboard’s figures kept before migration 0036', () => {
+  const opened: OpenedDatabase[] = [];
+  afterEach(() => opened.splice(0).forEach((db) => db.close()));
+
+  it('gain each episode’s previous day and latest mark, and each customer’s last day, without a rebuild', () => {
+    const dataDir = tempDir();
+    const old = openDatabase(dataDir, migrationsBefore('0036_dashboard_rollups'));
+    // A reopened on the 25th; B once on the 24th.
+    old.sqlite.exec(`
+      insert into whatsapp_numbers (name) values ('Sales');
+      insert into contacts (phone, name) values ('+966501234567', 'A'), ('+966501234568', 'B');
+      insert into conversations (contact_id, whatsapp_number_id) values (1, 1), (2, 1);
+      insert into dashboard_episodes (conversation_id, whatsapp_number_id, started_at, start_day, first_reply_at) values
+        (1, 1, 1000, '2026-11-24', 2000), (2, 1, 5000, '2026-11-24', null), (1, 1, 90000000, '2026-11-25', null);
+      insert into dashboard_contact_days (day, whatsapp_number_id, contact_id) values ('2026-11-24', 1, 1), ('2026-11-25', 1, 1), ('2026-11-24', 1, 2);
+    `);
+    old.close();
+
+    const db = openDatabase(dataDir, migrationsDir);
+    opened.push(db);
+    expect(db.sqlite.prepare('select conversation_id, start_day, prev_start_day, latest from dashboard_episodes order by conversation_id, started_at').all()).toEqual([
+      { conversation_id: 1, start_day: '2026-11-24', prev_start_day: null, latest: 0 },
+      { conversation_id: 1, start_day: '2026-11-25', prev_start_day: '2026-11-24', latest: 1 },
+      { conversation_id: 2, start_day: '2026-11-24', prev_start_day: null, latest: 1 },
+    ]);
+    expect(db.sqlite.prepare('select contact_id, whatsapp_number_id, last_day from dashboard_contact_last order by contact_id').all()).toEqual([
+      { contact_id: 1, whatsapp_number_id: 1, last_day: '2026-11-25' },
+      { contact_id: 2, whatsapp_number_id: 1, last_day: '2026-11-24' },
+    ]);
+    // Waiting now reads only the latest unanswered episodes' index.
+    expect(db.sqlite.prepare('select count(*) as n from dashboard_episodes indexed by dashboard_episodes_waiting where first_reply_at is null and latest = 1').get()).toEqual({ n: 2 });
+  });
+});
