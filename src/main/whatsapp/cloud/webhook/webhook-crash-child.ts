@@ -22,6 +22,11 @@ async function main(): Promise<void> {
   if (config.holdProcessing) core.whatsapp.cloudWebhook.receiver.close();
   const api = mountApi(core, (_req, res) => (res.writeHead(404), res.end()));
   const server = http.createServer(api.handler);
+  // A child the test kills: a listening failure ends it loudly rather than hanging the test.
+  server.on('error', (error) => {
+    process.stderr.write(`${String(error)}\n`);
+    process.exit(1);
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   process.stdout.write(`listening ${(server.address() as AddressInfo).port}\n`);
 }
