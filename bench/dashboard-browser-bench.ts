@@ -1,9 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type BrowserContext } from '@playwright/test';
-import { findChromium } from '../scripts/chromium';
-import { databaseFileName } from '../src/main/db/open-database';
-import { buildSearchIndex, signedInState, startHost, stopHost } from './browser-bench';
+import type { BrowserContext } from '@playwright/test';
+import { freshLoads, withSignedInHost } from './browser-host';
 import { describe, distribution, heading, line, ms, target } from './report';
 
 const runs = 5;
@@ -20,40 +16,13 @@ const chart = '[data-testid="dashboard-messages-chart"]';
  */
 export async function benchBrowserDashboard(root: string, dataDir: string, workDir: string): Promise<void> {
   heading(`Dashboard first screen in Chromium against the host (${runs} fresh page loads after one warm-up)`);
-  const hostJs = path.join(root, 'out', 'main', 'host.js');
-  if (!fs.existsSync(hostJs)) throw new Error('out/main/host.js is missing: the bench builds it first');
-  fs.rmSync(workDir, { recursive: true, force: true });
-  fs.mkdirSync(workDir, { recursive: true });
-  fs.copyFileSync(path.join(dataDir, databaseFileName), path.join(workDir, databaseFileName));
-  // A host still indexing a million messages in the background would be measured instead of the page.
-  const queued = buildSearchIndex(workDir, path.join(root, 'drizzle'));
-  const host = await startHost(path.join(root, 'node_modules', '.bin', 'node'), hostJs, workDir, root);
-  let browser: Browser | null = null;
-  try {
-    browser = await chromium.launch(await findChromium());
-    const storageState = await signedInState(browser, host.url);
-    const inPage: number[] = [];
-    const outside: number[] = [];
-    for (let i = 0; i < runs + 1; i++) {
-      const context = await browser.newContext({ storageState, viewport: { width: 1440, height: 900 } });
-      try {
-        const m = await openDashboard(context, host.url);
-        if (i === 0) continue;
-        inPage.push(m.drawn);
-        outside.push(m.outside);
-      } finally {
-        await context.close();
-      }
-    }
-    const d = distribution(inPage);
+  await withSignedInHost(root, dataDir, workDir, async (session) => {
+    const loads = await freshLoads(session, runs, { width: 1440, height: 900 }, openDashboard);
+    const d = distribution(loads.map((m) => m.drawn));
     target('navigation → cards shown and first chart drawn', describe(d), d.median < 1500, 'median < 1.5 s');
-    line('  each load', inPage.map(ms).join(', '));
-    line('  goto → cards and chart visible (seen by Playwright)', describe(distribution(outside)));
-    if (queued) line('  note', queued);
-  } finally {
-    await browser?.close();
-    await stopHost(host.child);
-  }
+    line('  each load', loads.map((m) => ms(m.drawn)).join(', '));
+    line('  goto → cards and chart visible (seen by Playwright)', describe(distribution(loads.map((m) => m.outside))));
+  });
 }
 
 async function openDashboard(context: BrowserContext, url: string): Promise<{ drawn: number; outside: number }> {

@@ -5,7 +5,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { createCore } from '../src/main/core/create-core';
 import { silentLogger } from '../src/main/base/logger';
 import { hashPassword } from '../src/main/services/auth/passwords';
-import { signedInState, startHost, stopHost } from './browser-bench';
+import { signedInState, startHost, stopHost } from './browser-host';
 import { benchAdmin, benchPassword } from './generate';
 import { describe, distribution, heading, line, ms, target } from './report';
 

@@ -1,12 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { chromium, type Browser } from '@playwright/test';
-import { findChromium } from '../scripts/chromium';
+import type { BrowserContext } from '@playwright/test';
 import type { Core } from '../src/main/core/create-core';
 import { officeCalendarOf } from '../src/main/calendar/office-calendar-setting';
-import { databaseFileName } from '../src/main/db/open-database';
-import { buildSearchIndex, startHost, stopHost, signedInState } from './browser-bench';
+import { freshLoads, withSignedInHost } from './browser-host';
 import { intBelow, seededRandom } from './fake-data';
 import { benchAgentEmail, benchPassword } from './generate';
 import { describe, distribution, heading, line, ms, target, thousands, type Distribution } from './report';
@@ -132,51 +128,32 @@ export async function benchViewings(core: Core, adminToken: string): Promise<voi
 export async function benchBrowserCalendar(root: string, dataDir: string, workDir: string): Promise<void> {
   const runs = 5;
   heading(`Calendar week view in Chromium against the host (${runs} fresh page loads after one warm-up)`);
-  const hostJs = path.join(root, 'out', 'main', 'host.js');
-  fs.rmSync(workDir, { recursive: true, force: true });
-  fs.mkdirSync(workDir, { recursive: true });
-  fs.copyFileSync(path.join(dataDir, databaseFileName), path.join(workDir, databaseFileName));
-  // As for the inbox: a host still indexing a million messages in the background would be measured instead of the page.
-  const queued = buildSearchIndex(workDir, path.join(root, 'drizzle'));
-  const host = await startHost(path.join(root, 'node_modules', '.bin', 'node'), hostJs, workDir, root);
-  let browser: Browser | null = null;
-  try {
-    browser = await chromium.launch(await findChromium());
-    const storageState = await signedInState(browser, host.url);
-    const firstPaint: number[] = [];
-    let chips = 0;
-    for (let i = 0; i < runs + 1; i++) {
-      const context = await browser.newContext({ storageState, viewport: { width: 1440, height: 900 } });
-      try {
-        const chip = '[data-testid^="calendar-viewing-"]';
-        await context.addInitScript({
-          content: `(() => {
-            const seen = new MutationObserver(() => {
-              if (!document.querySelector(${JSON.stringify(chip)})) return;
-              seen.disconnect();
-              requestAnimationFrame(() => (window.__firstViewingAt = performance.now()));
-            });
-            seen.observe(document, { childList: true, subtree: true });
-          })();`,
-        });
-        const page = await context.newPage();
-        await page.goto(`${host.url}#/calendar`, { waitUntil: 'commit' });
-        await page.locator(chip).first().waitFor({ state: 'visible', timeout: 30_000 });
-        await page.waitForFunction(() => (globalThis as { __firstViewingAt?: number }).__firstViewingAt !== undefined);
-        const at = (await page.evaluate('window.__firstViewingAt')) as number;
-        chips = await page.locator(chip).count();
-        if (i > 0) firstPaint.push(at);
-      } finally {
-        await context.close();
-      }
-    }
-    const d = distribution(firstPaint);
+  await withSignedInHost(root, dataDir, workDir, async (session) => {
+    const loads = await freshLoads(session, runs, { width: 1440, height: 900 }, openCalendar);
+    const d = distribution(loads.map((m) => m.at));
     target('navigation → first week shown with its viewings', describe(d), d.median < 1000, 'median < 1 s');
-    line('  each load', firstPaint.map(ms).join(', '));
-    line('  viewings drawn in the week', String(chips));
-    if (queued) line('  note', queued);
-  } finally {
-    await browser?.close();
-    await stopHost(host.child);
-  }
+    line('  each load', loads.map((m) => ms(m.at)).join(', '));
+    line('  viewings drawn in the week', String(loads.at(-1)?.chips ?? 0));
+  });
+}
+
+async function openCalendar(context: BrowserContext, url: string): Promise<{ at: number; chips: number }> {
+  const chip = '[data-testid^="calendar-viewing-"]';
+  await context.addInitScript({
+    content: `(() => {
+      const seen = new MutationObserver(() => {
+        if (!document.querySelector(${JSON.stringify(chip)})) return;
+        seen.disconnect();
+        requestAnimationFrame(() => (window.__firstViewingAt = performance.now()));
+      });
+      seen.observe(document, { childList: true, subtree: true });
+    })();`,
+  });
+  const page = await context.newPage();
+  await page.goto(`${url}#/calendar`, { waitUntil: 'commit' });
+  await page.locator(chip).first().waitFor({ state: 'visible', timeout: 30_000 });
+  await page.waitForFunction(() => (globalThis as { __firstViewingAt?: number }).__firstViewingAt !== undefined);
+  const at = (await page.evaluate('window.__firstViewingAt')) as number;
+  const chips = await page.locator(chip).count();
+  return { at, chips };
 }

@@ -10,9 +10,7 @@ describe('the REST API\'s automation rules and stats', () => {
   let templateId: number;
   beforeAll(async () => {
     o = await startApiOffice();
-    admin = (await o.newKey(o.w.admin.token, ['read', 'send', 'manage'])).secret;
-    reader = (await o.newKey(o.w.admin.token, ['read'])).secret;
-    agent = (await o.newKey(o.w.admin.token, ['read', 'send', 'manage'], { ownerId: o.w.agent.user.id })).secret;
+    ({ admin, reader, agent } = await o.roleKeys());
     templateId = o.w.ruleTemplate.id;
   });
   afterAll(() => o.close());

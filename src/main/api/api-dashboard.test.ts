@@ -9,9 +9,7 @@ describe('the REST API\'s dashboard', () => {
   let agent: string;
   beforeAll(async () => {
     o = await startApiOffice();
-    admin = (await o.newKey(o.w.admin.token, ['read', 'send', 'manage'])).secret;
-    reader = (await o.newKey(o.w.admin.token, ['read'])).secret;
-    agent = (await o.newKey(o.w.admin.token, ['read', 'send', 'manage'], { ownerId: o.w.agent.user.id })).secret;
+    ({ admin, reader, agent } = await o.roleKeys());
   });
   afterAll(() => o.close());
 

@@ -68,11 +68,21 @@ export async function startApiOffice(options: Partial<CoreOptions> = {}) {
     return t.call('apiKeys.create', { name: `key ${Math.random().toString(36).slice(2, 8)}`, scopes, ...extra }, token);
   }
 
+  /** The three keys most route tests need: an admin's with every scope, a read-only one, and an agent's with every scope (limited to the agent's numbers). */
+  async function roleKeys(): Promise<{ admin: string; reader: string; agent: string }> {
+    return {
+      admin: (await newKey(w.admin.token, ['read', 'send', 'manage'])).secret,
+      reader: (await newKey(w.admin.token, ['read'])).secret,
+      agent: (await newKey(w.admin.token, ['read', 'send', 'manage'], { ownerId: w.agent.user.id })).secret,
+    };
+  }
+
   return {
     t,
     w,
     ...served,
     newKey,
+    roleKeys,
     async close() {
       await served.close();
       await t.close();
