@@ -58,7 +58,7 @@ export interface TunnelSettings {
   mode: TunnelMode;
   /** cloudflared's path when it is not on PATH. */
   cloudflaredPath: string | null;
-  /** A named tunnel's token (`cloudflared tunnel run --token`) is a secret: only whether it is set. */
+  /** A named tunnel's token (cloudflared's TUNNEL_TOKEN) is a secret: only whether it is set. */
   hasNamedTunnelToken: boolean;
   /** The stable URL of a named tunnel or of port forwarding (manual). */
   publicUrl: string | null;

@@ -20,7 +20,7 @@ afterEach(async () => {
  * and process id, prints a new quick-tunnel address at each start the way cloudflared does, and
  * runs until stopped.
  */
-function fakeCloudflared(): { dir: string; starts: () => string[]; pids: () => number[] } {
+function fakeCloudflared(): { dir: string; starts: () => string[]; tokens: () => string[]; pids: () => number[] } {
   const dir = tempDir('fake-cloudflared-');
   const script = path.join(dir, 'cloudflared');
   fs.writeFileSync(
@@ -28,6 +28,7 @@ function fakeCloudflared(): { dir: string; starts: () => string[]; pids: () => n
     `#!/bin/sh
 n=$(cat "${dir}/count" 2>/dev/null || echo 0); n=$((n+1)); echo $n > "${dir}/count"
 echo "$*" >> "${dir}/args"
+echo "$TUNNEL_TOKEN" >> "${dir}/tokens"
 echo $$ >> "${dir}/pids"
 echo "2026-11-25T09:00:00Z INF Requesting new quick Tunnel on trycloudflare.com..." >&2
 echo "2026-11-25T09:00:00Z INF |  https://meras-desk-$n.trycloudflare.com                    |" >&2
@@ -36,7 +37,7 @@ exec sleep 600
     { mode: 0o755 },
   );
   const lines = (file: string) => (fs.existsSync(path.join(dir, file)) ? fs.readFileSync(path.join(dir, file), 'utf8').trim().split('\n').filter(Boolean) : []);
-  return { dir, starts: () => lines('args'), pids: () => lines('pids').map(Number) };
+  return { dir, starts: () => lines('args'), tokens: () => lines('tokens'), pids: () => lines('pids').map(Number) };
 }
 
 const alive = (pid: number) => {
@@ -77,6 +78,20 @@ describe('reaching the desk through the office’s cloudflared', () => {
     await o.t.call('cloud.startTunnel', {}, o.admin.token);
     await eventually(() => expect(o.graph.requestsTo('POST', subscribedApps)).toHaveLength(2));
     expect((o.graph.requestsTo('POST', subscribedApps)[1]!.body as { override_callback_uri: string }).override_callback_uri).toBe(`https://meras-desk-2.trycloudflare.com${linked.callbackPath}`);
+  });
+
+  it('hands a named tunnel its token out of sight: by cloudflared’s environment, never on the command line other users can read', async () => {
+    const fake = fakeCloudflared();
+    process.env.PATH = `${fake.dir}${path.delimiter}${originalPath}`;
+    office = await cloudOffice();
+    const o = office;
+    await o.link();
+    o.t.core.cloud.connection.localOrigin = 'http://127.0.0.1:5174';
+    const token = 'eyJhIjoiNWFiNGU5ZmFrZS10dW5uZWwtdG9rZW4ifQ';
+    await o.t.call('cloud.saveTunnelSettings', { mode: 'cloudflared_named', namedTunnelToken: token, publicUrl: 'https://desk.example.com' }, o.admin.token);
+    await o.t.call('cloud.startTunnel', {}, o.admin.token);
+    await eventually(() => expect(fake.tokens()).toEqual([token]));
+    expect(fake.starts()).toEqual(['tunnel --no-autoupdate run --url http://127.0.0.1:5174']);
   });
 
   it('starts the chosen tunnel by itself when the desk starts listening, so Meta reaches it again after a restart', async () => {

@@ -44,9 +44,10 @@ export class CloudflaredProcess {
   /** `localOrigin`: where the desk listens (the tunnel forwards to it). */
   start(binary: string, mode: 'quick' | 'named', localOrigin: string, token: string | null, run: TunnelRun): void {
     this.stop();
-    const args =
-      mode === 'quick' ? ['tunnel', '--no-autoupdate', '--url', localOrigin] : ['tunnel', '--no-autoupdate', 'run', '--url', localOrigin, '--token', token ?? ''];
-    const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    const args = mode === 'quick' ? ['tunnel', '--no-autoupdate', '--url', localOrigin] : ['tunnel', '--no-autoupdate', 'run', '--url', localOrigin];
+    // A named tunnel's token goes by cloudflared's TUNNEL_TOKEN variable, not the command line, which any local user can read (ps).
+    const env = mode === 'named' ? { ...process.env, TUNNEL_TOKEN: token ?? '' } : process.env;
+    const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true, env });
     this.child = child;
     this.lastLines = [];
     const read = (stream: NodeJS.ReadableStream | null) => {
