@@ -218,7 +218,8 @@ export class AiRunner {
     const conversation = this.q.conversation.get(row.conversation_id);
     const config = configs.current(row.whatsapp_number_id);
     const dueId = row.due_message_id ?? 0;
-    const burst = this.q.burst.all(row.conversation_id, row.answered_message_id, dueId);
+    // Nothing the customer wrote before the AI was switched on is its to answer.
+    const burst = this.q.burst.all(row.conversation_id, Math.max(row.answered_message_id, configs.enabledFrom(row.whatsapp_number_id)), dueId);
     const closeWait = () => sqlite.transaction(() => this.q.answered.run(Math.max(dueId, row.answered_message_id), clock.now(), row.conversation_id))();
     if (!conversation || conversation.removed_at !== null || !config.enabled || row.paused === 1 || !isIndividualChat(conversation.wa_chat_id) || burst.length === 0) {
       closeWait();
@@ -244,6 +245,7 @@ export class AiRunner {
     // A viewing asked for, or a slot picked: offered or booked without the model.
     const booking = this.deps.booking.decide({
       conversationId: row.conversation_id,
+      numberId: row.whatsapp_number_id,
       config,
       question,
       language: this.deps.responder.replyLanguage(config, question),
