@@ -47,4 +47,19 @@ describe('switching the AI on', () => {
     expect(fake.requests.map(userTexts).at(-1)).toEqual(['عندكم فلل؟']);
     expect(aiMessages(conversationId)).toHaveLength(2);
   });
+
+  it('switched off while it holds a conversation, it sends no hand-off message when fallbackDelay comes', async () => {
+    office = await aiOffice();
+    const { fake, customerWrites, quietTimePasses, aiMessages, answer, configure, clock, settled, logs } = office;
+    await configure({ fallbackToHuman: true, fallbackDelay: 3 });
+    fake.answerWith(() => answer({}));
+    const { conversationId } = customerWrites('966501112233', 'مرحبا');
+    await quietTimePasses();
+    expect(aiMessages(conversationId)).toHaveLength(1);
+    await configure({ enabled: false });
+    clock.advance(5 * 60_000);
+    await settled();
+    expect(aiMessages(conversationId)).toHaveLength(1);
+    expect(logs().map((l) => l.outcome)).toEqual(['replied']);
+  });
 });

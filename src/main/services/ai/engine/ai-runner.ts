@@ -393,6 +393,11 @@ export class AiRunner {
       const current = episodes.get(row.conversation_id);
       if (!current || current.fallback_at === null || current.fallback_at > clock.now()) return null;
       if (current.paused === 1) return null;
+      // Switched off since: the team has the number's conversations already; the AI says nothing more.
+      if (!this.deps.configs.current(row.whatsapp_number_id).enabled) {
+        episodes.clearFallback(row.conversation_id);
+        return null;
+      }
       const last = this.q.turns.all(row.conversation_id, row.episode_started_at).find((m) => m.sender === 'customer');
       const language = languageOf(last?.content ?? '');
       const message = outbox.enqueue({ conversationId: row.conversation_id, content: handoffText[language], sender: 'ai', senderId: null, senderName: null, clientId: `ai-fallback:${current.ai_started_at ?? current.fallback_at}` });

@@ -56,6 +56,7 @@ export class EpisodeStore {
       ),
       fallbackDue: sqlite.prepare<[number, number], EpisodeRow>('select * from ai_conversation_state where fallback_at is not null and fallback_at <= ? order by fallback_at limit ?'),
       clearDue: sqlite.prepare<[number, number]>('update ai_conversation_state set due_at = null, updated_at = ? where conversation_id = ?'),
+      clearFallback: sqlite.prepare<[number, number]>('update ai_conversation_state set fallback_at = null, updated_at = ? where conversation_id = ?'),
       forget: sqlite.prepare<[number]>('delete from ai_conversation_state where conversation_id = ?'),
       forgetResolved: sqlite.prepare("delete from ai_conversation_state where conversation_id in (select id from conversations where status = 'resolved')"),
     };
@@ -104,6 +105,10 @@ export class EpisodeStore {
 
   clearDue(conversationId: number): void {
     this.q.clearDue.run(this.deps.clock.now(), conversationId);
+  }
+
+  clearFallback(conversationId: number): void {
+    this.q.clearFallback.run(this.deps.clock.now(), conversationId);
   }
 
   /** Resolved: the next message starts a new episode. */
