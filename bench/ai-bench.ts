@@ -16,6 +16,10 @@ const propertiesWanted = 10_000;
 const faqWanted = 1_000;
 const logRows = 1_000_000;
 const messagesTimed = 200;
+/** The burst run: 200 messages in 50 conversations, four each, with a provider taking 2 s. */
+const burstConversations = 50;
+const burstMessagesEach = 4;
+const slowProviderMs = 2_000;
 const questionsTimed = 500;
 const day = 86_400_000;
 
@@ -40,7 +44,8 @@ const questionShapes = [
  * Issue 16's benchmark on a copy of the 100k/1M database grown to 10,000 properties, 1,000 FAQ
  * entries and 1,000,000 decision log rows over 30 days, with a scripted provider answering at
  * once (local HTTP): retrieval per question, the prompt's size, the responder's own work per
- * message (a due wait to its committed reply) and the 30-day stats through the router.
+ * message (a due wait to its committed reply), the 30-day stats through the router, and 200
+ * messages in 50 conversations against a provider taking 2 s (each burst once, ≤ 4 in flight).
  */
 export async function benchAi(baseDir: string, runDir: string, migrationsDir: string): Promise<void> {
   heading(`AI responder (${thousands(propertiesWanted)} properties, ${thousands(faqWanted)} FAQ, ${thousands(logRows)} log rows)`);
@@ -136,6 +141,55 @@ export async function benchAi(baseDir: string, runDir: string, migrationsDir: st
       if (label === '30 days, every number') target(`stats, ${label}, router`, describe(d), d.median < 50, 'median < 50 ms');
       else line(`stats, ${label}, router`, describe(d));
     }
+
+    // 4. Bursts against a slow provider, on the real clock: each conversation's four quick
+    // messages answered once, after the quiet time, with at most four calls in flight.
+    const burstTargets = sqlite
+      .prepare("select c.id, ct.phone from conversations c join contacts ct on ct.id = c.contact_id where c.whatsapp_number_id = ? and c.wa_chat_id like '%@c.us' and ct.phone is not null order by c.id desc limit ?")
+      .all(numberId, burstConversations) as { id: number; phone: string }[];
+    fake.answerWith(() => ({
+      content: { decision: 'reply', reply: 'أهلاً بك! سيتواصل معك أحد زملائي بالتفاصيل.', language: 'ar', scenario: 'generalQuestions', confidence: 0.9, usedRecordIds: [] },
+      gate: new Promise<void>((resolve) => setTimeout(resolve, slowProviderMs)),
+    }));
+    fake.maxInFlight = 0;
+    const callsBefore = fake.requests.length;
+    const burstStart = Date.now();
+    const burstIds: number[] = [];
+    for (let round = 0; round < burstMessagesEach; round++) {
+      for (const [i, c] of burstTargets.entries()) {
+        const stored = core.whatsapp.ingest.ingest(numberId, {
+          providerId: `bench-ai-burst-${round}-${i}`,
+          chatId: `${c.phone.replace('+', '')}@c.us`,
+          fromMe: false,
+          chatKind: 'user',
+          customerPhone: c.phone.replace('+', ''),
+          customerLid: null,
+          profileName: null,
+          body: questions[(round * burstConversations + i) % questions.length]!,
+          type: 'chat',
+          hasMedia: false,
+          timestamp: Date.now(),
+        });
+        if (stored.kind !== 'stored') continue;
+        if (round === 0) burstIds.push(stored.conversationId);
+        core.whatsapp.pipeline.publishNew(sqlite.prepare('select * from messages where id = ?').get(stored.messageId) as never);
+      }
+      await ai.runner.settled();
+    }
+    // A decision answers the burst: a reply, or a hand-off (a mixed-language burst may fail the language check).
+    const repliesOf = sqlite.prepare<[number, number], { n: number }>("select count(*) as n from ai_response_logs where conversation_id = ? and outcome in ('replied', 'handed_off') and created_at >= ?");
+    const answeredAll = () => burstIds.every((id) => repliesOf.get(id, burstStart)!.n > 0);
+    // The quiet time runs on the real clock; give up after two minutes rather than hang.
+    const giveUpAt = Date.now() + 120_000;
+    while (!answeredAll() && Date.now() < giveUpAt) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      await ai.runner.settled();
+    }
+    const replies = burstIds.map((id) => repliesOf.get(id, burstStart)!.n);
+    const calls = fake.requests.length - callsBefore;
+    line('bursts', `${thousands(burstIds.length * burstMessagesEach)} messages in ${thousands(burstIds.length)} conversations, provider ${slowProviderMs / 1000} s: ${thousands(calls)} calls, all answered in ${((Date.now() - burstStart) / 1000).toFixed(1)} s`);
+    target('bursts answered once each', `${replies.filter((n) => n === 1).length} of ${burstIds.length}`, replies.every((n) => n === 1) && calls <= burstIds.length, 'one decision each, ≤ 1 call each');
+    target('provider calls in flight (most)', String(fake.maxInFlight), fake.maxInFlight <= 4, '≤ 4');
   } finally {
     await core.close();
     await fake.close();

@@ -176,8 +176,10 @@ test('a customer asks about a property: the AI answers with the catalogue’s pr
   const settings = page.getByTestId('ai-config');
   await settings.getByTestId('ai-hours-mode').selectOption('always');
   await settings.getByTestId('ai-language').selectOption('both');
-  for (const scenario of ['initialGreeting', 'faqResponses', 'propertyInquiryResponse']) await settings.getByTestId(`ai-scenario-${scenario}`).check();
+  for (const scenario of ['initialGreeting', 'faqResponses', 'propertyInquiryResponse', 'appointmentBooking']) await settings.getByTestId(`ai-scenario-${scenario}`).check();
   await settings.getByTestId('ai-fallback').uncheck();
+  // Switched on, it takes only what arrives from now on, and says so.
+  await expect(settings.getByTestId('ai-switch-note')).toContainText('العملاء المنتظرون قبلها يبقون للفريق');
   await settings.getByTestId('ai-enabled').check();
   await settings.getByTestId('ai-config-save').click();
   await expect(settings.getByTestId('ai-config-state')).toHaveText('يعمل');
@@ -199,6 +201,13 @@ test('a customer asks about a property: the AI answers with the catalogue’s pr
   await consoleCard.getByTestId('ai-console-ask').click();
   await expect(result.getByTestId('ai-console-decision')).toHaveText('سيحوّل إلى موظف');
   await expect(result.getByTestId('ai-console-reason')).toHaveText('السبب: طلب العميل موظفًا');
+  // A viewing request: the three free times it would offer, and nothing booked.
+  await consoleCard.getByTestId('ai-console-question').fill('أبي أعاين فيلا حطين');
+  await consoleCard.getByTestId('ai-console-ask').click();
+  await expect(result.getByTestId('ai-console-decision')).toHaveText('سيرد المساعد');
+  await expect(result.getByTestId('ai-console-slots').locator('li')).toHaveCount(3);
+  await expect(result.getByTestId('ai-console-nothing-booked')).toHaveText('لم يُحجز أي موعد.');
+  await expect(result.getByTestId('ai-console-answer')).toContainText('فيلا دوبلكس – حي حطين');
   // Nothing was sent and nothing counted.
   await openAiTab(page, 'stats');
   await page.getByTestId('ai-number').selectOption({ label: reception });

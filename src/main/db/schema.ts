@@ -819,6 +819,8 @@ export const aiResponderConfigs = sqliteTable(
     fallbackDelay: integer('fallback_delay').notNull().default(5),
     hoursMode: text('hours_mode').notNull().default('always'),
     outOfHoursMessage: text('out_of_hours_message'),
+    /** The newest message id when the AI was last switched on: only later customer messages are answered. */
+    enabledFromMessageId: integer('enabled_from_message_id').notNull().default(0),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },

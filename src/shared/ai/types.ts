@@ -210,6 +210,8 @@ export interface AiConsoleResult {
   reason: AiReason | null;
   /** A provider failure (then decision is handoff). */
   errorCode?: AiProviderErrorCode;
+  /** appointmentBooking: the free viewing slots it would offer (ISO starts, in order); none is booked. */
+  viewingOffer?: { propertyId: number; propertyName: string; slots: string[] };
 }
 
 export const aiHolders = ['ai', 'person', 'none'] as const;

@@ -103,6 +103,31 @@ describe('appointmentBooking: the AI offers free viewing slots and books the one
   });
 });
 
+describe('the test console and appointmentBooking', () => {
+  it('shows the slots it would offer for a viewing request, sending nothing, booking nothing, keeping no offer', async () => {
+    const o = await bookingOffice();
+    const { t, admin, number, fake, aiMessages, logs, sqlite } = o;
+    const before = { asked: fake.requests.length, sent: aiMessages().length, logged: logs().length, viewings: sqlite.prepare('select count(*) as n from viewings').get() };
+    const result = await t.call('ai.console', { numberId: number.id, question: 'أبي أعاين فيلا النرجس، متى ممكن؟' }, admin.token);
+    expect(result).toMatchObject({ decision: 'reply', scenario: 'appointmentBooking', recordsUsed: [expect.objectContaining({ kind: 'property', title: 'فيلا النرجس' })] });
+    // The number's owner shows it: the same three times a customer would be offered (16:30 is theirs already).
+    expect(result.viewingOffer).toEqual({
+      propertyId: o.villa.id,
+      propertyName: 'فيلا النرجس',
+      slots: [riyadh('2026-11-25T17:30:00'), riyadh('2026-11-26T09:00:00'), riyadh('2026-11-29T09:00:00')].map((ms) => new Date(ms).toISOString()),
+    });
+    expect(result.answer).toContain('1) الأربعاء، 25 نوفمبر، 17:30');
+    expect({ asked: fake.requests.length, sent: aiMessages().length, logged: logs().length, viewings: sqlite.prepare('select count(*) as n from viewings').get() }).toEqual(before);
+    expect(sqlite.prepare('select count(*) as n from ai_conversation_state where viewing_offer is not null').get()).toEqual({ n: 0 });
+
+    // With the scenario off the console shows the hand-off a customer would get.
+    await o.configure({ scenarios: { appointmentBooking: false } });
+    const off = await t.call('ai.console', { numberId: number.id, question: 'أبي أعاين فيلا النرجس' }, admin.token);
+    expect(off).toMatchObject({ decision: 'handoff', reason: 'scenario_off' });
+    expect(off.viewingOffer).toBeUndefined();
+  });
+});
+
 describe('what counts as asking for a viewing, and as picking a slot', () => {
   it('knows a viewing request from a question about the office hours, and a pick by number, order or time', () => {
     expect(asksForViewing('أبي أعاين الفيلا بكرة', null)).toBe(true);

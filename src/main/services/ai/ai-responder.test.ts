@@ -49,6 +49,20 @@ describe('the AI responder answers customers', () => {
     expect(aiMessages(english.conversationId).map((m) => m.content)).toEqual(['Welcome! How can I help?']);
   });
 
+  it('speaks in the tone the number is set to', async () => {
+    office = await aiOffice();
+    const { fake, customerWrites, quietTimePasses, answer, configure } = office;
+    fake.answerWith(() => answer({}));
+    await configure({ tone: 'formal' });
+    customerWrites(customer, 'مرحبا');
+    await quietTimePasses();
+    await configure({ tone: 'professional' });
+    customerWrites('966502223344', 'مرحبا');
+    await quietTimePasses();
+    const tones = fake.requests.map((r) => /Tone: ([^.]+)\./.exec(r.messages[0]!.content)?.[1]);
+    expect(tones).toEqual(['formal', 'professional and concise']);
+  });
+
   it('quotes the villa’s price from the catalogue, and hands off a reply with a price it does not hold', async () => {
     office = await aiOffice();
     const { fake, customerWrites, quietTimePasses, aiMessages, logs, answer, villa, notificationsOf } = office;

@@ -64,8 +64,10 @@ export function startAi(deps: AiDeps) {
   const runner = new AiRunner({ ...deps, calendar, configs, provider, episodes, conversations, responder, booking });
   const stopRunner = runner.start();
   return {
+    clock,
     configs,
     provider,
+    booking,
     faq,
     audit,
     episodes,

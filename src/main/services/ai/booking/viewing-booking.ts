@@ -31,7 +31,9 @@ const slotsOffered = 3;
 const leadMs = 60 * 60_000;
 
 export interface BookingInput {
-  conversationId: number;
+  /** Null in the test console: the number's agent shows it. */
+  conversationId: number | null;
+  numberId: number;
   config: AiConfigView;
   question: string;
   language: AiReplyLanguage;
@@ -64,6 +66,14 @@ export class ViewingBooking {
            (select u.id from users u where u.role = 'admin' and u.is_active = 1 order by u.id limit 1)) as id
          from conversations c join whatsapp_numbers n on n.id = c.whatsapp_number_id where c.id = ?`,
       ),
+      // The test console has no conversation: the number's owner, else one of its agents, else an admin.
+      numberAgent: sqlite.prepare<[number], { id: number | null }>(
+        `select coalesce(
+           (select u.id from users u where u.id = n.employee_id and u.is_active = 1),
+           (select u.id from number_agents a join users u on u.id = a.user_id where a.whatsapp_number_id = n.id and u.is_active = 1 order by u.id limit 1),
+           (select u.id from users u where u.role = 'admin' and u.is_active = 1 order by u.id limit 1)) as id
+         from whatsapp_numbers n where n.id = ?`,
+      ),
       saveOffer: sqlite.prepare<[string, number]>('update ai_conversation_state set viewing_offer = ? where conversation_id = ?'),
     };
   }
@@ -93,7 +103,7 @@ export class ViewingBooking {
 
     const property = this.deps.responder.records(input.question, input.interestIds).find((r) => r.kind === 'property');
     if (!property || property.kind !== 'property') return handoff('no_matching_record');
-    const agentId = this.q.agent.get(input.conversationId)?.id ?? null;
+    const agentId = (input.conversationId === null ? this.q.numberAgent.get(input.numberId) : this.q.agent.get(input.conversationId))?.id ?? null;
     if (agentId === null) return handoff('no_viewing_slot');
     const durationMinutes = viewingDuration.default;
     const slots: number[] = [];

@@ -23,6 +23,7 @@ interface ConfigRow {
   fallback_delay: number;
   hours_mode: string;
   out_of_hours_message: string | null;
+  enabled_from_message_id: number;
   created_at: number;
   updated_at: number;
 }
@@ -84,15 +85,19 @@ export class AiConfigStore {
       number: sqlite.prepare<[number], { id: number }>('select id from whatsapp_numbers where id = ? and removed_at is null'),
       upsert: sqlite.prepare(
         `insert into ai_responder_configs (whatsapp_number_id, enabled, business_hours_only, business_hours_start, business_hours_end, timezone, scenarios, tone, language,
-           custom_instructions, fallback_to_human, fallback_delay, hours_mode, out_of_hours_message, created_at, updated_at)
+           custom_instructions, fallback_to_human, fallback_delay, hours_mode, out_of_hours_message, enabled_from_message_id, created_at, updated_at)
          values (@numberId, @enabled, @businessHoursOnly, @start, @end, @timezone, @scenarios, @tone, @language, @customInstructions, @fallbackToHuman, @fallbackDelay,
-           @hoursMode, @outOfHoursMessage, @now, @now)
+           @hoursMode, @outOfHoursMessage, @enabledFrom, @now, @now)
          on conflict (whatsapp_number_id) do update set enabled = excluded.enabled, business_hours_only = excluded.business_hours_only,
            business_hours_start = excluded.business_hours_start, business_hours_end = excluded.business_hours_end, timezone = excluded.timezone,
            scenarios = excluded.scenarios, tone = excluded.tone, language = excluded.language, custom_instructions = excluded.custom_instructions,
            fallback_to_human = excluded.fallback_to_human, fallback_delay = excluded.fallback_delay, hours_mode = excluded.hours_mode,
-           out_of_hours_message = excluded.out_of_hours_message, updated_at = excluded.updated_at`,
+           out_of_hours_message = excluded.out_of_hours_message, enabled_from_message_id = excluded.enabled_from_message_id, updated_at = excluded.updated_at`,
       ),
+      enabledFrom: sqlite.prepare<[number], { id: number }>('select enabled_from_message_id as id from ai_responder_configs where whatsapp_number_id = ?'),
+      newestMessage: sqlite.prepare<[], { id: number | null }>('select max(id) as id from messages'),
+      // Switched on: every conversation of the number not held by a person starts afresh.
+      freshEpisodes: sqlite.prepare<[number]>('delete from ai_conversation_state where whatsapp_number_id = ? and paused = 0'),
     };
   }
 
@@ -108,9 +113,26 @@ export class AiConfigStore {
     return row ? toView(row) : defaultConfig(numberId);
   }
 
+  /**
+   * Only customer messages with a larger id are answered: the newest message when the number's
+   * AI was last switched on. Customers already waiting then are the team's (they may have been
+   * waiting on a person for hours); the AI takes whoever writes next.
+   */
+  enabledFrom(numberId: number): number {
+    return this.q.enabledFrom.get(numberId)?.id ?? 0;
+  }
+
   save(input: z.output<typeof saveConfigInput>): AiConfigView {
     this.requireNumber(input.numberId);
+    const saved = this.deps.sqlite.transaction(() => this.saveNow(input))();
+    this.announce(saved);
+    return saved;
+  }
+
+  private saveNow(input: z.output<typeof saveConfigInput>): AiConfigView {
     const before = this.current(input.numberId);
+    const switchedOn = input.enabled === true && !before.enabled;
+    if (switchedOn) this.q.freshEpisodes.run(input.numberId);
     // The seed's switch and the mode say the same thing; the mode wins when both are given.
     const hoursMode: AiHoursMode = input.hoursMode ?? (input.businessHoursOnly === undefined ? before.hoursMode : input.businessHoursOnly ? 'inside' : before.hoursMode === 'inside' ? 'always' : before.hoursMode);
     const hours = input.businessHours ?? before.businessHours;
@@ -129,12 +151,11 @@ export class AiConfigStore {
       fallbackDelay: input.fallbackDelay ?? before.fallbackDelay,
       hoursMode,
       outOfHoursMessage: input.outOfHoursMessage === undefined ? before.outOfHoursMessage : input.outOfHoursMessage || null,
+      enabledFrom: switchedOn ? (this.q.newestMessage.get()?.id ?? 0) : this.enabledFrom(input.numberId),
       now: this.deps.clock.now(),
     };
     this.q.upsert.run(next);
-    const saved = this.current(input.numberId);
-    this.announce(saved);
-    return saved;
+    return this.current(input.numberId);
   }
 
   toggle(numberId: number): AiToggleResult {

@@ -218,7 +218,8 @@ export class AiRunner {
     const conversation = this.q.conversation.get(row.conversation_id);
     const config = configs.current(row.whatsapp_number_id);
     const dueId = row.due_message_id ?? 0;
-    const burst = this.q.burst.all(row.conversation_id, row.answered_message_id, dueId);
+    // Nothing the customer wrote before the AI was switched on is its to answer.
+    const burst = this.q.burst.all(row.conversation_id, Math.max(row.answered_message_id, configs.enabledFrom(row.whatsapp_number_id)), dueId);
     const closeWait = () => sqlite.transaction(() => this.q.answered.run(Math.max(dueId, row.answered_message_id), clock.now(), row.conversation_id))();
     if (!conversation || conversation.removed_at !== null || !config.enabled || row.paused === 1 || !isIndividualChat(conversation.wa_chat_id) || burst.length === 0) {
       closeWait();
@@ -244,6 +245,7 @@ export class AiRunner {
     // A viewing asked for, or a slot picked: offered or booked without the model.
     const booking = this.deps.booking.decide({
       conversationId: row.conversation_id,
+      numberId: row.whatsapp_number_id,
       config,
       question,
       language: this.deps.responder.replyLanguage(config, question),
@@ -391,6 +393,11 @@ export class AiRunner {
       const current = episodes.get(row.conversation_id);
       if (!current || current.fallback_at === null || current.fallback_at > clock.now()) return null;
       if (current.paused === 1) return null;
+      // Switched off since: the team has the number's conversations already; the AI says nothing more.
+      if (!this.deps.configs.current(row.whatsapp_number_id).enabled) {
+        episodes.clearFallback(row.conversation_id);
+        return null;
+      }
       const last = this.q.turns.all(row.conversation_id, row.episode_started_at).find((m) => m.sender === 'customer');
       const language = languageOf(last?.content ?? '');
       const message = outbox.enqueue({ conversationId: row.conversation_id, content: handoffText[language], sender: 'ai', senderId: null, senderName: null, clientId: `ai-fallback:${current.ai_started_at ?? current.fallback_at}` });

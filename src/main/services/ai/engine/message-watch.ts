@@ -60,14 +60,18 @@ export class MessageWatch {
         const from = row ? Number(row.value) : (this.q.maxId.get()?.id ?? 0);
         const batch = this.q.after.all(from, batchSize);
         if (batch.length > 0 && this.q.anyEnabled.get()!.n > 0) {
-          const enabled = new Map<number, boolean>();
-          const isOn = (numberId: number) => {
-            let on = enabled.get(numberId);
-            if (on === undefined) enabled.set(numberId, (on = this.deps.configs.current(numberId).enabled));
-            return on;
+          // Per number: its switch, and the newest message when it was switched on (earlier ones are the team's).
+          const enabled = new Map<number, { on: boolean; from: number }>();
+          const isOn = (m: MessageRow) => {
+            let state = enabled.get(m.whatsapp_number_id);
+            if (state === undefined) {
+              const on = this.deps.configs.current(m.whatsapp_number_id).enabled;
+              enabled.set(m.whatsapp_number_id, (state = { on, from: on ? this.deps.configs.enabledFrom(m.whatsapp_number_id) : 0 }));
+            }
+            return state.on && m.id > state.from;
           };
           for (const m of batch) {
-            if (m.sender === 'system' || m.sender === 'ai' || !isOn(m.whatsapp_number_id) || !isIndividualChat(m.wa_chat_id)) continue;
+            if (m.sender === 'system' || m.sender === 'ai' || !isOn(m) || !isIndividualChat(m.wa_chat_id)) continue;
             if (m.sender === 'agent') {
               if (this.deps.episodes.pause(m.conversation_id, m.whatsapp_number_id, 'person_took_over')) paused.push({ conversationId: m.conversation_id, numberId: m.whatsapp_number_id });
             } else if (m.type === 'text' || m.type === 'chat') {

@@ -34,17 +34,21 @@ export class EpisodeStore {
     const { sqlite } = deps;
     this.q = {
       get: sqlite.prepare<[number], EpisodeRow>('select * from ai_conversation_state where conversation_id = ?'),
-      ensure: sqlite.prepare<[number, number, number, number]>(
-        'insert into ai_conversation_state (conversation_id, whatsapp_number_id, episode_started_at, updated_at) values (?, ?, ?, ?) on conflict (conversation_id) do nothing',
+      // A new episode owes nothing before `answered_message_id`: what the customer wrote in an
+      // earlier episode (resolved since) or while the AI was off is not its to answer.
+      ensure: sqlite.prepare<[number, number, number, number, number]>(
+        'insert into ai_conversation_state (conversation_id, whatsapp_number_id, episode_started_at, answered_message_id, updated_at) values (?, ?, ?, ?, ?) on conflict (conversation_id) do nothing',
       ),
+      newest: sqlite.prepare<[number], { id: number | null }>('select max(id) as id from messages where conversation_id = ?'),
       arm: sqlite.prepare<[number, number, number, number]>(
         'update ai_conversation_state set due_at = ?, due_message_id = max(coalesce(due_message_id, 0), ?), updated_at = ? where conversation_id = ?',
       ),
       pause: sqlite.prepare<[string, number, number, number]>(
         "update ai_conversation_state set paused = 1, holder = 'person', reason = ?, handed_off_at = ?, due_at = null, fallback_at = null, updated_at = ? where conversation_id = ? and paused = 0",
       ),
-      resume: sqlite.prepare<[number, number]>(
-        "update ai_conversation_state set paused = 0, holder = 'none', reason = null, handed_off_at = null, replies_count = 0, ai_started_at = null, fallback_at = null, updated_at = ? where conversation_id = ?",
+      // Resumed: what the customer wrote while a person held it was the person's to answer.
+      resume: sqlite.prepare<[number, number, number]>(
+        "update ai_conversation_state set paused = 0, holder = 'none', reason = null, handed_off_at = null, replies_count = 0, ai_started_at = null, fallback_at = null, answered_message_id = max(answered_message_id, ?), due_at = null, updated_at = ? where conversation_id = ?",
       ),
       due: sqlite.prepare<[number, number], EpisodeRow>('select * from ai_conversation_state where due_at is not null and due_at <= ? order by due_at limit ?'),
       nextDue: sqlite.prepare<[], { at: number | null }>(
@@ -52,6 +56,7 @@ export class EpisodeStore {
       ),
       fallbackDue: sqlite.prepare<[number, number], EpisodeRow>('select * from ai_conversation_state where fallback_at is not null and fallback_at <= ? order by fallback_at limit ?'),
       clearDue: sqlite.prepare<[number, number]>('update ai_conversation_state set due_at = null, updated_at = ? where conversation_id = ?'),
+      clearFallback: sqlite.prepare<[number, number]>('update ai_conversation_state set fallback_at = null, updated_at = ? where conversation_id = ?'),
       forget: sqlite.prepare<[number]>('delete from ai_conversation_state where conversation_id = ?'),
       forgetResolved: sqlite.prepare("delete from ai_conversation_state where conversation_id in (select id from conversations where status = 'resolved')"),
     };
@@ -61,15 +66,16 @@ export class EpisodeStore {
     return this.q.get.get(conversationId);
   }
 
-  ensure(conversationId: number, numberId: number): EpisodeRow {
+  /** The conversation's episode; a new one starts after `answeredUpTo` (default: every message so far). */
+  ensure(conversationId: number, numberId: number, answeredUpTo?: number): EpisodeRow {
     const now = this.deps.clock.now();
-    this.q.ensure.run(conversationId, numberId, now, now);
+    this.q.ensure.run(conversationId, numberId, now, answeredUpTo ?? this.q.newest.get(conversationId)?.id ?? 0, now);
     return this.q.get.get(conversationId)!;
   }
 
   /** (Re)starts the quiet-time wait for a customer's message: the burst is answered once, after the last. */
   arm(conversationId: number, numberId: number, messageId: number, dueAt: number): void {
-    this.ensure(conversationId, numberId);
+    this.ensure(conversationId, numberId, messageId - 1);
     this.q.arm.run(dueAt, messageId, this.deps.clock.now(), conversationId);
   }
 
@@ -81,7 +87,7 @@ export class EpisodeStore {
   }
 
   resume(conversationId: number): void {
-    this.q.resume.run(this.deps.clock.now(), conversationId);
+    this.q.resume.run(this.q.newest.get(conversationId)?.id ?? 0, this.deps.clock.now(), conversationId);
   }
 
   due(now: number, limit: number): EpisodeRow[] {
@@ -99,6 +105,10 @@ export class EpisodeStore {
 
   clearDue(conversationId: number): void {
     this.q.clearDue.run(this.deps.clock.now(), conversationId);
+  }
+
+  clearFallback(conversationId: number): void {
+    this.q.clearFallback.run(this.deps.clock.now(), conversationId);
   }
 
   /** Resolved: the next message starts a new episode. */

@@ -72,6 +72,9 @@ export function AiConfigCard({ config, canEdit, onSaved }: { config: AiConfigVie
           </button>
         ) : null}
       </div>
+      <p className="muted ai-note" data-testid="ai-switch-note">
+        {t('ai.settings.fromNow')}
+      </p>
       {toggleError ? (
         <Alert tone="error" testId="ai-toggle-error">
           {describeError(t, toggleError).formMessage}

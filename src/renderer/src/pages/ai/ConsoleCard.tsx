@@ -17,7 +17,7 @@ const defaults = { question: '' };
 /** The test console: a question as a customer would write it → what the responder would do. Nothing is sent. */
 export function ConsoleCard({ numberId }: { numberId: number }) {
   const t = useT();
-  const { formatNumber } = useOfficeFormat();
+  const { formatNumber, formatWeekdayTime } = useOfficeFormat();
   const form = useContractForm(questionOnly, defaults);
   const [result, setResult] = useState<AiConsoleResult | null>(null);
   const onSubmit = form.submit(async (values) => {
@@ -56,6 +56,23 @@ export function ConsoleCard({ numberId }: { numberId: number }) {
           <p className="ai-console-answer" dir="auto" data-testid="ai-console-answer">
             {result.answer || t('ai.console.noAnswer')}
           </p>
+          {result.viewingOffer ? (
+            <>
+              <h3 className="ai-box-title">
+                {t('ai.console.slots', { property: result.viewingOffer.propertyName })}
+              </h3>
+              <ol className="ai-console-slots" data-testid="ai-console-slots">
+                {result.viewingOffer.slots.map((slot) => (
+                  <li key={slot}>
+                    <time dateTime={slot}>{formatWeekdayTime(slot)}</time>
+                  </li>
+                ))}
+              </ol>
+              <p className="muted" data-testid="ai-console-nothing-booked">
+                {t('ai.console.nothingBooked')}
+              </p>
+            </>
+          ) : null}
           <h3 className="ai-box-title">{t('ai.console.records')}</h3>
           {result.recordsUsed.length === 0 ? (
             <p className="muted">{t('ai.console.noRecords')}</p>
