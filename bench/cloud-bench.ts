@@ -3,6 +3,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { cloudCallbackPath } from '../src/shared/cloud/types';
@@ -69,6 +70,27 @@ function send(port: number, urlPath: string, bodies: string[], signatures: strin
   }).finally(() => void worker.terminate());
 }
 
+/**
+ * What the desk's own thread did while Meta's side was sending: its busy time per request (event
+ * loop utilisation: wall time out of the poll wait, so a loaded machine inflates it too; near
+ * 1,000,000 / req/s means the thread was saturated) and how late its event loop ran (p99): what
+ * a request waits before it is even read. The bare handler's figures are the same run's floor.
+ */
+interface Loop {
+  busyUsPerRequest: number;
+  delayP99Ms: number;
+}
+
+async function watched<T>(work: () => Promise<T>): Promise<{ result: T; loop: Loop }> {
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  const before = performance.eventLoopUtilization();
+  delay.enable();
+  const result = await work();
+  delay.disable();
+  const used = performance.eventLoopUtilization(before);
+  return { result, loop: { busyUsPerRequest: (used.active * 1000) / requests, delayP99Ms: delay.percentile(99) / 1e6 } };
+}
+
 const quantile = (sorted: Float64Array, q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
 /** 18,000 distinct bodies (a message, then its sent, delivered and read) and 2,000 repeats of earlier ones, in a fixed order. */
@@ -130,14 +152,15 @@ export async function benchCloudWebhooks(migrationsDir: string, workDir: string)
     });
   });
   await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
-  const bareRun = await send((bare.address() as AddressInfo).port, '/', bodies, signatures);
+  const { result: bareRun, loop: bareLoop } = await watched(() => send((bare.address() as AddressInfo).port, '/', bodies, signatures));
   await new Promise<void>((resolve) => bare.close(() => resolve()));
 
   const host = await startHost({ dataDir, migrationsDir, rendererDir, port: 0, lan: false, logger: silentLogger });
   let run: Run;
+  let hostLoop: Loop;
   let backlogMs: number;
   try {
-    run = await send(host.port, cloudCallbackPath(pathKey), bodies, signatures);
+    ({ result: run, loop: hostLoop } = await watched(() => send(host.port, cloudCallbackPath(pathKey), bodies, signatures)));
     const lastAnswer = performance.now();
     // A reader of its own (WAL): the inbox empties as the host processes it.
     const reader = new Database(path.join(dataDir, databaseFileName), { readonly: true });
@@ -161,6 +184,8 @@ export async function benchCloudWebhooks(migrationsDir: string, workDir: string)
   const b = report('bare', bareRun);
   const c = report('host', run);
   line('bare 200 handler (same client, same run)', `${thousands(b.rate)} req/s, p50 ${ms(b.p50)}, p99 ${ms(b.p99)}`);
+  line('desk thread busy per request, wall (bare handler)', `${hostLoop.busyUsPerRequest.toFixed(0)} µs (${bareLoop.busyUsPerRequest.toFixed(0)} µs), processing included`);
+  line('event loop delay p99 (bare handler)', `${ms(hostLoop.delayP99Ms)} (${ms(bareLoop.delayP99Ms)})`);
   line('answers from the host', Object.entries(run.statuses).map(([s, n]) => `${thousands(n)} × ${s}`).join(', '));
   target('webhooks acknowledged per second', `${thousands(c.rate)} req/s`, c.rate >= 1000 && run.statuses['200'] === bodies.length, '≥ 1,000/s');
   target('time to 200, p99', `p50 ${ms(c.p50)}, p99 ${ms(c.p99)}`, c.p99 < 25, '< 25 ms');
