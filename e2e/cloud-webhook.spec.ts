@@ -138,4 +138,10 @@ test('a signed Meta webhook shows the customer’s chat live in Arabic; the answ
   await expect(sent).toHaveAttribute('data-status', 'read');
   await expect(sent.getByTestId('message-ticks')).toHaveAttribute('aria-label', 'قُرئت');
   await page.screenshot({ path: test.info().outputPath('cloud-webhook-thread.png') });
+
+  // The connection screen says when Meta was last heard from.
+  await page.goto(`${host.url}/#/cloud`);
+  const last = page.getByTestId('cloud-last-webhook');
+  await expect(last).toContainText('آخر ويب هوك وصل');
+  await expect(last).not.toContainText('لم يصل شيء بعد');
 });

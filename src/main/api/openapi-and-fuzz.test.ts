@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cloudWebhookPrefix } from '../../shared/cloud/types';
 import { errorCodes } from '../../shared/errors';
+import { seedWebhookPaths } from '../whatsapp/cloud/webhook/webhook-http';
 import { startApiOffice, type ApiOffice } from '../testing/api-office';
 import { apiBase, routes } from './route-table';
 import { openApiPath } from './openapi';
@@ -16,7 +18,9 @@ describe('the OpenAPI document', () => {
   it('documents every route, and every documented route answers (401 without a key, never 404)', async () => {
     const doc = (await (await fetch(`${o.url}/openapi.json`)).json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
     expect(doc.openapi).toBe('3.1.0');
-    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)).sort();
+    const all = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    // Meta's webhook paths are documented too; they answer Meta's way (below), not with a key.
+    const documented = all.filter((entry) => !entry.includes('/webhook/')).sort();
     expect(documented).toEqual(routes.map((r) => `${r.method} ${openApiPath(r.path)}`).sort());
     for (const entry of documented) {
       const [method, path] = entry.split(' ') as [string, string];
@@ -25,6 +29,28 @@ describe('the OpenAPI document', () => {
     }
     // And a route not documented is not there.
     expect((await fetch(`${o.url}/webhooks`, { method: 'GET' })).status).toBe(404);
+  });
+
+  it('documents Meta\'s webhook paths (verify with GET, events with POST), and each one answers as documented', async () => {
+    const doc = (await (await fetch(`${o.url}/openapi.json`)).json()) as { paths: Record<string, Record<string, { security: unknown[]; responses: Record<string, unknown> }>> };
+    const webhook = Object.entries(doc.paths).filter(([path]) => path.includes('/webhook/')).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)).sort();
+    expect(webhook).toEqual(
+      [
+        `GET ${cloudWebhookPrefix}/{pathKey}`,
+        `POST ${cloudWebhookPrefix}/{pathKey}`,
+        ...seedWebhookPaths.flatMap((path) => (path.endsWith('/verify') ? [`GET ${path}`, `POST ${path}`] : [`POST ${path}`])),
+      ].sort(),
+    );
+    for (const entry of webhook) {
+      const [method, path] = entry.split(' ') as [string, string];
+      const op = doc.paths[path]![method.toLowerCase()]!;
+      expect(op.security).toEqual([]);
+      // Unsigned events are refused (401), a verify without the token is forbidden (403): as documented.
+      const expected = method === 'GET' ? '403' : '401';
+      expect(Object.keys(op.responses)).toContain(expected);
+      const res = await fetch(`http://127.0.0.1:${o.port}${path.replace('{pathKey}', 'no-such-key')}`, { method, ...(method === 'POST' ? { body: '{}', headers: { 'Content-Type': 'application/json' } } : {}) });
+      expect({ entry, status: res.status }).toEqual({ entry, status: Number(expected) });
+    }
   });
 
   it('takes request bodies from the contract\'s zod schemas', async () => {
@@ -42,6 +68,7 @@ describe('the OpenAPI document', () => {
     expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'");
     expect(html).not.toMatch(/<script|https?:\/\/(?!127)/);
     for (const route of routes) expect(html).toContain(openApiPath(route.path));
+    expect(html).toContain(`${cloudWebhookPrefix}/{pathKey}`);
   });
 });
 

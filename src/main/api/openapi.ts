@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channels } from '../../shared/contract';
 import { errorCodes } from '../../shared/errors';
+import { webhookPaths } from './openapi-webhooks';
 import { apiBase, routes, type Route } from './route-table';
 
 type JsonSchema = Record<string, unknown> & { properties?: Record<string, unknown>; required?: string[] };
@@ -90,6 +91,7 @@ function operation(route: Route) {
 export function openApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) (paths[openApiPath(route.path)] ??= {})[route.method.toLowerCase()] = operation(route);
+  Object.assign(paths, webhookPaths());
   return {
     openapi: '3.1.0',
     info: { title: 'Meras Desk WhatsApp API', version: '1', description: 'Seed 003\'s /api/v1/whatsapp over the app\'s own contract. Keys: Settings → Integrations.' },
@@ -108,10 +110,10 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)}
 export function docsPage(doc: ReturnType<typeof openApiDocument>): string {
   const rows = Object.entries(doc.paths).flatMap(([path, ops]) =>
     Object.entries(ops).map(([method, op]) => {
-      const o = op as { summary: string; parameters?: { name: string; in: string; schema: unknown }[]; requestBody?: { content: Record<string, { schema: unknown }> }; 'x-meras-scope': string; 'x-meras-channel': string };
+      const o = op as { summary: string; parameters?: { name: string; in: string; schema: unknown }[]; requestBody?: { content: Record<string, { schema: unknown }> }; 'x-meras-scope': string; 'x-meras-channel'?: string };
       const params = (o.parameters ?? []).map((p) => `<li><code>${escape(p.name)}</code> (${p.in}) <code>${escape(JSON.stringify(p.schema))}</code></li>`).join('');
       const body = o.requestBody ? `<pre>${escape(JSON.stringify(o.requestBody.content['application/json']?.schema ?? {}, null, 2))}</pre>` : '';
-      return `<section><h2><span class="m">${method.toUpperCase()}</span> <code>${escape(path)}</code></h2><p>${escape(o.summary)} — scope <b>${escape(o['x-meras-scope'])}</b>, channel <code>${escape(o['x-meras-channel'])}</code></p>${params ? `<ul>${params}</ul>` : ''}${body}</section>`;
+      return `<section><h2><span class="m">${method.toUpperCase()}</span> <code>${escape(path)}</code></h2><p>${escape(o.summary)} — scope <b>${escape(o['x-meras-scope'])}</b>${o['x-meras-channel'] ? `, channel <code>${escape(o['x-meras-channel'])}</code>` : ''}</p>${params ? `<ul>${params}</ul>` : ''}${body}</section>`;
     }),
   );
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(doc.info.title)}</title>

@@ -63,6 +63,8 @@ export const cloudMessageSchema = z
       .nullable(),
     button: z.object({ text: optionalText, payload: optionalText }).passthrough().optional().nullable(),
     reaction: z.object({ message_id: metaId, emoji: optionalText }).passthrough().optional().nullable(),
+    /** Meta's system line: a customer changed number (`new_wa_id`; older payloads `wa_id`) or identity. */
+    system: z.object({ type: optionalText, body: optionalText, new_wa_id: optionalText, wa_id: optionalText }).passthrough().optional().nullable(),
   })
   .passthrough();
 

@@ -147,8 +147,22 @@ function kindOf(m: CloudMessage, meta: MessageMeta): { type: string; body: strin
     case 'button':
       if (m.button) return plain('chat', m.button.text ?? m.button.payload);
       break;
+    case 'system': {
+      // The same system lines whatsapp-web.js reports, so the thread words them alike (ar/en).
+      const system = m.system?.type;
+      if (system === 'user_changed_number' || system === 'customer_changed_number') {
+        const newPhone = digits(m.system?.new_wa_id) ?? digits(m.system?.wa_id);
+        meta.notice = { type: 'number_changed', newPhone: newPhone ? `+${newPhone}` : null };
+        return plain('notice', '');
+      }
+      if (system === 'customer_identity_changed') {
+        meta.notice = { type: 'security_code' };
+        return plain('notice', '');
+      }
+      break;
+    }
   }
-  // Unsupported by Meta itself, orders, system lines, types added later: kept, with what Meta sent.
+  // Unsupported by Meta itself, orders, other system lines, types added later: kept, with what Meta sent.
   meta.waType = m.type.slice(0, 50);
   return { type: 'unsupported', body: '', media: null };
 }

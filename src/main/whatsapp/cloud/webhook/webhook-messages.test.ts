@@ -77,6 +77,25 @@ describe('Cloud webhook: every kind of message', () => {
     }
   });
 
+  it('shows a customer’s changed number or identity as a system line in the thread, not as unsupported', async () => {
+    fixture = await startWebhookFixture();
+    await deliver(
+      fixture,
+      one(base('wamid.SYS1', 'system', { system: { body: 'محمد changed from 966512345678 to 966598765432', new_wa_id: '966598765432', type: 'user_changed_number' } })),
+      one(base('wamid.SYS2', 'system', { system: { body: 'changed', wa_id: '966511111111', type: 'customer_changed_number' } })),
+      one(base('wamid.SYS3', 'system', { system: { body: 'identity', type: 'customer_identity_changed' }, identity: { acknowledged: true, created_timestamp: at } })),
+      one(base('wamid.SYS4', 'system', { system: { body: '?', type: 'something_new' } })),
+    );
+    const line = (id: string) => fixture!.sqlite.prepare<[string], { type: string; sender: string; meta: string | null }>('select type, sender, meta from messages where whatsapp_message_id = ?').get(id)!;
+    expect(line('wamid.SYS1')).toEqual({ type: 'notice', sender: 'system', meta: JSON.stringify({ notice: { type: 'number_changed', newPhone: '+966598765432' } }) });
+    expect(JSON.parse(line('wamid.SYS2').meta!)).toEqual({ notice: { type: 'number_changed', newPhone: '+966511111111' } });
+    expect(line('wamid.SYS3')).toMatchObject({ type: 'notice', sender: 'system' });
+    expect(JSON.parse(line('wamid.SYS3').meta!)).toEqual({ notice: { type: 'security_code' } });
+    // A system line Meta adds later is still kept, raw, as unsupported.
+    expect(line('wamid.SYS4')).toMatchObject({ type: 'unsupported' });
+    expect(JSON.parse(byId(fixture, 'wamid.SYS4').raw!)).toMatchObject({ id: 'wamid.SYS4', type: 'system' });
+  });
+
   it('stores every entry, change and message of one batch, with the sender named by wa_id', async () => {
     fixture = await startWebhookFixture();
     const other = '966598765432';

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cloudCallbackPath } from '../../../../shared/cloud/types';
 import { cloudSecretBox } from '../cloud-store';
 import { signatureFor } from './signature';
+import { insertCloudNumber } from './testing/cloud-number';
 import { messagesValue, metaBody, sender, textMessage } from './testing/meta-payloads';
 import { appSecret, pathKey, startWebhookFixture, verifyToken } from './testing/webhook-fixture';
 
@@ -117,6 +118,26 @@ describe('Cloud webhook: signatures', () => {
     expect((await fixture.post(bytes, { signature: signatureFor(bytes, 'the-new-app-secret') })).status).toBe(401);
     const verify = await fetch(`${fixture.base}${cloudCallbackPath(pathKey)}?hub.mode=subscribe&hub.verify_token=${verifyToken}&hub.challenge=1`);
     expect(verify.status).toBe(403);
+  });
+
+  it('keeps two Meta apps apart: each number’s callback path takes only its own app’s signature, and one app cannot write to the other’s number', async () => {
+    fixture = await startWebhookFixture();
+    const otherPhoneNumberId = '106540352200002';
+    insertCloudNumber(fixture.sqlite, { name: 'Cloud 2', phoneNumberId: otherPhoneNumberId, wabaId: 'WABA2', accessToken: 't2', appSecret: 'second-app-secret', verifyToken: 'v2', pathKey: 'k3y-of-number-2' });
+    const forSecond = (id: string) => Buffer.from(JSON.stringify(metaBody({ changes: [{ value: messagesValue([textMessage(id, '966512345678', arabic, 1_705_766_400)], [sender('966512345678', 'محمد')], otherPhoneNumberId) }] })));
+    // The second app's signature on the first number's path: refused before anything is read.
+    const a = forSecond('wamid.APP2A');
+    expect((await fixture.post(a, { signature: signatureFor(a, 'second-app-secret') })).status).toBe(401);
+    // The first app signing a body about the second number: acknowledged (Meta must stop retrying), nothing written.
+    const b = forSecond('wamid.APP2B');
+    expect((await fixture.post(b, { signature: signatureFor(b, appSecret) })).status).toBe(200);
+    await fixture.receiver.idle();
+    expect(fixture.count('messages')).toBe(0);
+    // The second app on its own path: stored, for the second number.
+    const c = forSecond('wamid.APP2C');
+    expect((await fixture.post(c, { signature: signatureFor(c, 'second-app-secret'), path: cloudCallbackPath('k3y-of-number-2') })).status).toBe(200);
+    await fixture.receiver.idle();
+    expect(fixture.sqlite.prepare('select whatsapp_message_id, n.name from messages m join whatsapp_numbers n on n.id = m.whatsapp_number_id').all()).toEqual([{ whatsapp_message_id: 'wamid.APP2C', name: 'Cloud 2' }]);
   });
 
   it('accepts every body on seed 003’s /incoming and /status paths, signed by a Cloud number’s app', async () => {
