@@ -31,7 +31,59 @@ async function keptAndRebuilt(o: DashboardOffice, token = o.admin.token) {
   return { kept, rebuilt: { tables: o.kept(), summary: await summary() } };
 }
 
+const lastOurs = (o: DashboardOffice) =>
+  o.sqlite.prepare<[], { id: number; whatsapp_message_id: string }>("select id, whatsapp_message_id from messages where sender = 'agent' order by id desc limit 1").get()!;
+
 describe('the dashboard’s kept figures against a rebuild from raw rows', () => {
+  it('stop counting a reply that failed after it left: not sent, and the customer waits again', async () => {
+    const o = await office();
+    const a = o.customerWrites('966500000001');
+    await o.after(minutes(5));
+    await o.agentAnswers(a);
+    const reply = lastOurs(o);
+    o.t.core.whatsapp.outbox.ack(o.number.id, { providerId: reply.whatsapp_message_id, status: 'failed' });
+
+    const s = await o.t.call('dashboard.summary', { preset: 'today' }, o.admin.token);
+    expect(s.stats).toMatchObject({ incoming: 1, outgoing: 0 });
+    expect(s.firstResponse.total.answered).toBe(0);
+    expect(s.waiting.longest.map((w) => w.conversationId)).toEqual([a]);
+    const { kept, rebuilt } = await keptAndRebuilt(o);
+    expect(kept).toEqual(rebuilt);
+  });
+
+  it('count a failed reply once when a retry sends it, as the answer from then', async () => {
+    const o = await office();
+    const a = o.customerWrites('966500000001');
+    await o.after(minutes(5));
+    await o.agentAnswers(a);
+    const reply = lastOurs(o);
+    o.t.core.whatsapp.outbox.ack(o.number.id, { providerId: reply.whatsapp_message_id, status: 'failed' });
+    await o.after(minutes(5));
+    await o.t.call('messages.retry', { id: reply.id }, o.admin.token);
+    await o.after(0);
+
+    const s = await o.t.call('dashboard.summary', { preset: 'today' }, o.admin.token);
+    expect(s.stats).toMatchObject({ incoming: 1, outgoing: 1 });
+    expect(s.firstResponse.total.answered).toBe(1);
+    const { kept, rebuilt } = await keptAndRebuilt(o);
+    expect(kept).toEqual(rebuilt);
+  });
+
+  it('count a reply whose status came before the send returned, once', async () => {
+    const o = await office();
+    const a = o.customerWrites('966500000001');
+    await o.after(minutes(5));
+    await o.agentAnswers(a);
+    const reply = lastOurs(o);
+    // A stray delivered and read after it went: counted already, not again.
+    o.t.core.whatsapp.outbox.ack(o.number.id, { providerId: reply.whatsapp_message_id, status: 'delivered' });
+    o.t.core.whatsapp.outbox.ack(o.number.id, { providerId: reply.whatsapp_message_id, status: 'read' });
+    const s = await o.t.call('dashboard.summary', { preset: 'today' }, o.admin.token);
+    expect(s.stats).toMatchObject({ incoming: 1, outgoing: 1 });
+    const { kept, rebuilt } = await keptAndRebuilt(o);
+    expect(kept).toEqual(rebuilt);
+  });
+
   it('move a customer’s episodes and days with their @lid chat into the phone’s conversation', async () => {
     const o = await office();
     const lid = '123456789012345@lid';

@@ -47,4 +47,16 @@ describe('the dashboard’s figures kept before migration 0036', () => {
     // Waiting now reads only the latest unanswered episodes' index.
     expect(db.sqlite.prepare('select count(*) as n from dashboard_episodes indexed by dashboard_episodes_waiting where first_reply_at is null and latest = 1').get()).toEqual({ n: 2 });
   });
+
+  it('are built again from raw rows at the first start after a failed message stopped counting as sent (0038)', () => {
+    const dataDir = tempDir();
+    const old = openDatabase(dataDir, migrationsBefore('0038_dashboard_failed_not_sent'));
+    old.sqlite.prepare("insert into settings (key, value, updated_at) values ('dashboard.statsBuiltAt', '1', 1)").run();
+    old.close();
+
+    const db = openDatabase(dataDir, migrationsDir);
+    opened.push(db);
+    // ensureDashboardStats (at start) rebuilds when it finds no build time.
+    expect(db.sqlite.prepare("select count(*) as n from settings where key = 'dashboard.statsBuiltAt'").get()).toEqual({ n: 0 });
+  });
 });
