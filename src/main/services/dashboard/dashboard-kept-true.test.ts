@@ -123,4 +123,46 @@ describe('the dashboard’s kept figures against a rebuild from raw rows', () =>
     const { kept, rebuilt } = await keptAndRebuilt(o);
     expect(kept).toEqual(rebuilt);
   });
+
+  it('cut past days again in the office’s new zone, saying “recomputing” until it is done', async () => {
+    // 06:00 in Riyadh on the 25th is 22:00 on the 24th in New York.
+    const o = await dashboardOffice(manualClock(Date.UTC(2026, 10, 25, 3, 0)));
+    offices.push(o);
+    const a = o.customerWrites('966500000001');
+    await o.after(minutes(5));
+    await o.agentAnswers(a);
+    await o.after(minutes(600));
+    o.customerWrites('966500000002');
+    const settings = await o.t.call('office.get', {}, o.admin.token);
+
+    await o.t.call('office.update', { hours: { ...settings.hours, timeZone: 'America/New_York' } }, o.admin.token);
+    expect((await o.t.call('dashboard.summary', { preset: '7d' }, o.admin.token)).recomputing).toBe(true);
+    await o.after(0);
+    const s = await o.t.call('dashboard.summary', { preset: '7d' }, o.admin.token);
+    expect(s.recomputing).toBe(false);
+    expect(s.range.timeZone).toBe('America/New_York');
+    expect(s.charts.messagesByDay.slice(-2)).toEqual([
+      { day: '2026-11-24', incoming: 1, outgoing: 1 },
+      { day: '2026-11-25', incoming: 1, outgoing: 0 },
+    ]);
+    const { kept, rebuilt } = await keptAndRebuilt(o);
+    expect(kept).toEqual(rebuilt);
+  });
+
+  it('count office-hours response times again under the office’s new week', async () => {
+    const o = await office();
+    // 12:00 Wednesday: answered at 17:00, across the midday break.
+    const a = o.customerWrites('966500000001');
+    await o.after(minutes(300));
+    await o.agentAnswers(a);
+    const before = (await o.t.call('dashboard.summary', { preset: 'today' }, o.admin.token)).firstResponse.total.officeMedianMs;
+    const settings = await o.t.call('office.get', {}, o.admin.token);
+    await o.t.call('office.update', { hours: { ...settings.hours, shifts: [{ start: '08:00', end: '20:00' }] } }, o.admin.token);
+    await o.after(0);
+    const s = await o.t.call('dashboard.summary', { preset: 'today' }, o.admin.token);
+    expect(s.firstResponse.total.officeMedianMs).toBe(minutes(300));
+    expect(s.firstResponse.total.officeMedianMs).not.toBe(before);
+    const { kept, rebuilt } = await keptAndRebuilt(o);
+    expect(kept).toEqual(rebuilt);
+  });
 });

@@ -5,13 +5,15 @@ import { isSystemLine, sentSql } from './message-counting';
 import { openMsBetween } from './office-time';
 
 export const statsBuiltKey = 'dashboard.statsBuiltAt';
+/** Set while the kept figures wait for a rebuild after the office's zone or week changed (stats-recompute.ts). */
+export const statsRecomputingKey = 'dashboard.recomputing';
 
 type Row = [id: number, conversation: number, number: number, sender: string, senderId: number | null, type: string, createdAt: number, sent: number];
 
 /**
  * The dashboard's figures computed again from raw rows (messages, and the activity log's status
  * changes for when a conversation was resolved), in one transaction: for a database from before
- * migration 0032, after the office's zone changed, and as the test that the kept figures are right.
+ * migration 0032, after the office's zone or week changed, and as the test that the kept figures are right.
  * Episodes: walking each conversation's customer messages and status changes in time order, a
  * customer message opens one when the conversation has none yet or was resolved since; its first
  * reply is the first message a person sent before the conversation's next episode.
@@ -76,6 +78,7 @@ export function rebuildDashboardStats(sqlite: Database.Database, now: number): {
     sqlite
       .prepare('insert into settings (key, value, updated_at) values (?, ?, ?) on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at')
       .run(statsBuiltKey, JSON.stringify(now), now);
+    sqlite.prepare('delete from settings where key = ?').run(statsRecomputingKey);
     return { episodes };
   })();
 }
@@ -204,8 +207,8 @@ function writeEpisodes(
   return episodes.length;
 }
 
-/** At start: a database from before the dashboard (or one restored from then) gets its figures once. */
+/** At start: a database from before the dashboard (or one restored from then), or one closed before a rebuild it waited for, gets its figures. */
 export function ensureDashboardStats(sqlite: Database.Database, now: number): void {
-  const built = sqlite.prepare<[string], { value: string }>('select value from settings where key = ?').get(statsBuiltKey);
-  if (!built) rebuildDashboardStats(sqlite, now);
+  const setting = sqlite.prepare<[string], { value: string }>('select value from settings where key = ?');
+  if (!setting.get(statsBuiltKey) || setting.get(statsRecomputingKey)) rebuildDashboardStats(sqlite, now);
 }
