@@ -288,7 +288,8 @@ function startServices(options: CoreOptions, shared: Shared) {
   webhookQueue.start();
   const automation = startAutomation({ sqlite, clock, logger, bus, access, activity, outbox, pipeline, officeValues: () => officeTemplateValues(office.settings()) });
   const ai = startAi({ sqlite, clock, logger, bus, access, outbox, pipeline, notifications, viewings, activity, dataDir: options.dataDir });
-  const dashboard = startDashboard({ sqlite, access, clock, liveNumbers: (caller) => numbers.list(caller) });
+  const dashboard = startDashboard({ sqlite, access, clock, logger, liveNumbers: (caller) => numbers.list(caller) });
+  office.calendarChanged = () => dashboard.recompute.calendarChanged();
   if (options.graphBaseUrl) writeGraphSettings(sqlite, { ...readGraphSettings(sqlite), baseUrl: options.graphBaseUrl }, clock.now());
   const cloudNumbers = new CloudNumbers(sqlite, whatsappSessions, activity, clock, logger);
   cloudNumbers.publishNumber = (numberId) => numbers.publish(numberId);
@@ -356,6 +357,7 @@ function startServices(options: CoreOptions, shared: Shared) {
         cloudConnection.close();
         ai.stop();
         offerExpiry.stop();
+        dashboard.recompute.close();
         await invoicing.close();
         searchIndex.stop();
         outbox.closeAll();

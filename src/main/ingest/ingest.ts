@@ -36,12 +36,15 @@ export class Ingest {
   readonly changes: MessageChanges;
   /** The dashboard's figures, kept in each message's transaction. */
   readonly stats: StatsKeeper;
+  /** The status and the dashboard's count of sent messages move in one transaction. */
+  private readonly ackInTransaction: (numberId: number, ack: AckUpdate) => MessageRow | null;
 
   constructor(
     sqlite: Database.Database,
     private readonly clock: Clock,
   ) {
     this.changes = new MessageChanges(sqlite, clock);
+    this.ackInTransaction = sqlite.transaction((numberId: number, ack: AckUpdate) => this.ackNow(numberId, ack));
     this.stats = new StatsKeeper(sqlite);
     this.q = {
       existing: sqlite.prepare<[number, string], MessageRow>('select * from messages where whatsapp_number_id = ? and whatsapp_message_id = ?'),
@@ -118,6 +121,10 @@ export class Ingest {
    * and nothing turns a message back to queued. Returns the message when it changed.
    */
   applyAck(numberId: number, ack: AckUpdate): MessageRow | null {
+    return this.ackInTransaction(numberId, ack);
+  }
+
+  private ackNow(numberId: number, ack: AckUpdate): MessageRow | null {
     let row = this.q.byProviderId.get(numberId, ack.providerId);
     if (!row && ack.localId !== undefined) {
       // The status outran the send response: our own id names the message, which takes the wamid now.
@@ -129,14 +136,16 @@ export class Ingest {
       if (statusRank[row.status] >= statusRank.delivered || row.status === 'failed') return null;
       // A Cloud failure says why (Meta's code and title): the thread shows the reason.
       const reason = ack.error ? this.failureOf(ack.error) : null;
-      this.q.setFailed.run(reason?.message ?? row.error, reason?.code ?? row.error_code, row.id);
+      const failed = row;
+      this.stats.statusChanged(failed, 'failed', () => this.q.setFailed.run(reason?.message ?? failed.error, reason?.code ?? failed.error_code, failed.id));
       return { ...row, status: 'failed', in_flight_at: null, error: reason?.message ?? row.error, error_code: reason?.code ?? row.error_code };
     } else if (statusRank[ack.status] <= statusRank[row.status] || (row.status === 'failed' && row.error !== null && ack.status === 'sent')) {
       // A late `sent` does not undo a failure that said why (a Cloud status: they arrive out of
       // order); whatsapp-web.js's bare early failure is overtaken when it says the message went.
       return null;
     }
-    this.q.setStatus.run(ack.status, row.id);
+    const moved = row;
+    this.stats.statusChanged(moved, ack.status, () => this.q.setStatus.run(ack.status, moved.id));
     return { ...row, status: ack.status };
   }
 

@@ -1,12 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { Clock } from '../base/clock';
 import { phoneFromWhatsApp } from '../base/phone';
+import { customerMerged } from '../services/dashboard/stats-merge';
 
 /**
  * When WhatsApp reveals the phone behind an `@lid` customer, the lid-only contact becomes
  * that phone's contact. If the customer was already known by phone (they wrote from it
  * before), the two become one: conversations on the same number are joined, messages moved,
- * unread counts added, and the lid contact removed. Returns the conversations that changed.
+ * unread counts added, the dashboard's figures moved with them, and the lid contact removed. Returns the conversations that changed.
  */
 export function linkLidToPhone(sqlite: Database.Database, clock: Clock, lid: string, phoneDigits: string): number[] {
   const phone = phoneFromWhatsApp(phoneDigits);
@@ -28,6 +29,7 @@ export function linkLidToPhone(sqlite: Database.Database, clock: Clock, lid: str
     }
 
     const changed: number[] = [];
+    const joined: number[] = [];
     const target = new Map(conversationsOf.all(phoneContact.id).map((c) => [c.whatsapp_number_id, c.id]));
     for (const conversation of conversationsOf.all(lidContact.id)) {
       const into = target.get(conversation.whatsapp_number_id);
@@ -52,7 +54,10 @@ export function linkLidToPhone(sqlite: Database.Database, clock: Clock, lid: str
         .run({ from: conversation.id, into, now });
       sqlite.prepare('delete from conversations where id = ?').run(conversation.id);
       changed.push(into);
+      joined.push(into, conversation.id);
     }
+    // The dashboard's figures follow the messages, in this transaction.
+    customerMerged(sqlite, { fromContact: lidContact.id, toContact: phoneContact.id, joined });
     sqlite
       .prepare('update contacts set wa_lid = coalesce(wa_lid, ?), name = coalesce(name, ?), updated_at = ? where id = ?')
       .run(lid, lidContact.name, now, phoneContact.id);

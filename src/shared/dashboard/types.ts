@@ -46,6 +46,8 @@ export interface WaitingEpisode {
 
 export interface DashboardSummary {
   range: DashboardRange;
+  /** The office's zone or week changed and the figures are being rebuilt: until then past days are cut the old way. */
+  recomputing: boolean;
   targetMinutes: number;
   stats: {
     totalMessages: number;

@@ -13,6 +13,7 @@ import { episodeInScope, figureFilter, waitingNow } from './episode-sql';
 import { RangeFigures, type RangeParams, type Reply } from './range-figures';
 import { responseFigures } from './response-figures';
 import { rebuildDashboardStats } from './stats-rebuild';
+import { statsRecomputing, type StatsRecompute } from './stats-recompute';
 
 const dayMs = 86_400_000;
 
@@ -29,6 +30,8 @@ export class DashboardService {
     private readonly access: NumberAccess,
     private readonly clock: Clock,
     private readonly liveNumbers: (caller: Caller) => NumberView[],
+    /** Rebuilds the figures after the office's zone or week changed. */
+    readonly recompute: StatsRecompute,
   ) {
     this.figures = new RangeFigures(sqlite);
   }
@@ -74,6 +77,7 @@ export class DashboardService {
 
       return {
         range: scope.range,
+        recomputing: statsRecomputing(this.sqlite),
         targetMinutes: target,
         stats: {
           totalMessages: incoming + outgoing,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../../db/open-database';
 import { migrationsDir, tempDir } from '../../testing/test-core';
+import { ensureDashboardStats } from './stats-rebuild';
 
 /** A migrations folder holding those before the one tagged `tag`: the app as it shipped before it. */
 function migrationsBefore(tag: string): string {
@@ -46,5 +47,29 @@ describe('the dashboard’s figures kept before migration 0036', () => {
     ]);
     // Waiting now reads only the latest unanswered episodes' index.
     expect(db.sqlite.prepare('select count(*) as n from dashboard_episodes indexed by dashboard_episodes_waiting where first_reply_at is null and latest = 1').get()).toEqual({ n: 2 });
+  });
+
+  it('are built again from raw rows at the first start after a failed message stopped counting as sent (0039)', () => {
+    const dataDir = tempDir();
+    const old = openDatabase(dataDir, migrationsBefore('0039_dashboard_failed_not_sent'));
+    old.sqlite.prepare("insert into settings (key, value, updated_at) values ('dashboard.statsBuiltAt', '1', 1)").run();
+    old.close();
+
+    const db = openDatabase(dataDir, migrationsDir);
+    opened.push(db);
+    // ensureDashboardStats (at start) rebuilds when it finds no build time.
+    expect(db.sqlite.prepare("select count(*) as n from settings where key = 'dashboard.statsBuiltAt'").get()).toEqual({ n: 0 });
+  });
+
+  it('are rebuilt at start when the app closed before the rebuild a new zone asked for', () => {
+    const db = openDatabase(tempDir(), migrationsDir);
+    opened.push(db);
+    db.sqlite.exec(`
+      insert into settings (key, value, updated_at) values ('dashboard.statsBuiltAt', '1', 1), ('dashboard.recomputing', '2', 2);
+      insert into dashboard_daily (day, whatsapp_number_id, agent_id, direction, type, messages) values ('2026-11-24', 1, 0, 'in', 'text', 3);
+    `);
+    ensureDashboardStats(db.sqlite, 5);
+    expect(db.sqlite.prepare('select count(*) as n from dashboard_daily').get()).toEqual({ n: 0 });
+    expect(db.sqlite.prepare("select key, value from settings where key like 'dashboard.%' order by key").all()).toEqual([{ key: 'dashboard.statsBuiltAt', value: '5' }]);
   });
 });

@@ -1,15 +1,18 @@
 import type Database from 'better-sqlite3';
 import type { NumberView } from '../../../shared/numbers/types';
 import type { Clock } from '../../base/clock';
+import type { Logger } from '../../base/logger';
 import type { Caller } from '../auth/auth-service';
 import type { NumberAccess } from '../inbox/number-access';
 import { DashboardService } from './dashboard-service';
+import { StatsRecompute } from './stats-recompute';
 import { ensureDashboardStats } from './stats-rebuild';
 
 export interface DashboardDeps {
   sqlite: Database.Database;
   access: NumberAccess;
   clock: Clock;
+  logger: Logger;
   /** The numbers the caller sees, with their live connection state and quota use. */
   liveNumbers: (caller: Caller) => NumberView[];
 }
@@ -17,9 +20,10 @@ export interface DashboardDeps {
 /**
  * Issue 17's dashboard as one slice the core starts: a database from before the dashboard (or
  * restored from then) gets its figures once, before anything is ingested; ingest and the outbox
- * keep them from then on (their StatsKeeper), and the service reads them.
+ * keep them from then on (their StatsKeeper), a change of the office's zone or week has them
+ * rebuilt (StatsRecompute), and the service reads them.
  */
 export function startDashboard(deps: DashboardDeps): DashboardService {
   ensureDashboardStats(deps.sqlite, deps.clock.now());
-  return new DashboardService(deps.sqlite, deps.access, deps.clock, deps.liveNumbers);
+  return new DashboardService(deps.sqlite, deps.access, deps.clock, deps.liveNumbers, new StatsRecompute(deps.sqlite, deps.clock, deps.logger));
 }

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { OfficeCalendar } from '../../calendar/office-calendar';
 import { officeCalendarOf } from '../../calendar/office-calendar-setting';
 import { officeDayIn, zoneOfSetting } from '../../db/office-day-function';
-import { isPersonReply, isSystemLine, sentSql } from './message-counting';
+import { isPersonReply, isSentStatus, isSystemLine, sentSql } from './message-counting';
 import { openMsBetween } from './office-time';
 
 /** What the keeper needs of a stored message (a `messages` row's columns). */
@@ -112,8 +112,26 @@ export class StatsKeeper {
    * answered again from the messages left once `remove` has deleted the row.
    */
   removed(message: CountedMessage, direction: 'in' | 'out', remove: () => void): void {
+    this.withdraw(message, direction, remove);
+  }
+
+  /**
+   * Our message's status moves (an ack, a failure) in `write`: one that left and then failed is
+   * no longer counted, nor an answer; one that left only now (a status before the send returned,
+   * a failure overtaken by `sent`) is counted now.
+   */
+  statusChanged(message: CountedMessage & { status: string }, to: string, write: () => void): void {
+    const was = isSentStatus(message.status);
+    const is = isSentStatus(to);
+    if (was && !is) return this.withdraw(message, 'out', write);
+    write();
+    if (!was && is) this.ourMessageSent(message);
+  }
+
+  /** A counted message goes (deleted, or failed after all): its count goes, and an episode it answered is answered again once `write` ran. */
+  private withdraw(message: CountedMessage, direction: 'in' | 'out', write: () => void): void {
     const answered = this.q.episodesRepliedBy.all(message.conversation_id, message.id);
-    remove();
+    write();
     if (!isSystemLine(message.type)) {
       const day = this.day(message.created_at);
       this.q.count.run(day, message.whatsapp_number_id, direction === 'in' ? 0 : (message.sender_id ?? 0), direction, message.type, -1);

@@ -12,6 +12,9 @@ import type { Caller } from '../auth/auth-service';
 import { officeChanges } from './office-changes';
 import { OfficeSettingsStore } from './office-settings-store';
 
+/** What cuts office days and office hours; the response target and the rest are read when asked. */
+const calendarFields = new Set(['hours.timeZone', 'hours.workingDays', 'hours.shifts', 'hours.holidays']);
+
 /**
  * Settings → Office: the office's registration, its week (zone, working days, split shifts,
  * holidays, response target) and how dates and digits are shown. Admins change it; every change
@@ -19,6 +22,8 @@ import { OfficeSettingsStore } from './office-settings-store';
  */
 export class OfficeService {
   private readonly store: OfficeSettingsStore;
+  /** The zone or the week changed, inside the settings write's transaction: figures cut by them are stale (the dashboard rebuilds them). */
+  calendarChanged: (() => void) | null = null;
 
   constructor(
     private readonly sqlite: Database.Database,
@@ -52,6 +57,7 @@ export class OfficeService {
       if (touched.has('profile')) this.store.writeProfile(after.profile);
       if (touched.has('hours')) this.store.writeHours(after.hours);
       if (touched.has('display')) this.store.writeDisplay(after.display);
+      if (changes.some((c) => calendarFields.has(c.field))) this.calendarChanged?.();
       this.activity.record({ userId: caller.user.id, action: 'office.updated', entityType: 'office', details: { changes } });
     })();
     const saved = this.store.read();

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { PublicUser } from '../../../../shared/users/types';
 import { call, toApiError } from '../../api/client';
 import { Alert } from '../../components/Alert';
@@ -29,6 +29,14 @@ export function DashboardPage({ user }: { user: PublicUser }) {
   const [notice, setNotice] = useState<string | null>(null);
   const dashboard = useDashboard(query);
   const summary = dashboard.data;
+  const recomputing = summary?.recomputing === true;
+  const { reload } = dashboard;
+  // The rebuild after a change of zone or week sends no event: asked again until it is done.
+  useEffect(() => {
+    if (!recomputing) return;
+    const timer = setTimeout(reload, 2000);
+    return () => clearTimeout(timer);
+  }, [recomputing, summary, reload]);
   const errorText = (error: Parameters<typeof describeError>[1]) => {
     const described = describeError(t, error);
     return described.formMessage ?? Object.values(described.fields).join(' ');
@@ -62,6 +70,11 @@ export function DashboardPage({ user }: { user: PublicUser }) {
       {notice ? (
         <Alert tone="info" testId="dashboard-notice">
           {notice}
+        </Alert>
+      ) : null}
+      {recomputing ? (
+        <Alert tone="info" testId="dashboard-recomputing">
+          {t('dashboard.recomputing')}
         </Alert>
       ) : null}
       {dashboard.error ? (
