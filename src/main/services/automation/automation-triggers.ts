@@ -8,6 +8,7 @@ import type { Logger } from '../../base/logger';
 import type { BusMessage, EventBus } from '../../events/event-bus';
 import type { OfficeCalendar } from '../../calendar/office-calendar';
 import type { NumberAccess } from '../inbox/number-access';
+import { ArmingStore, familyOf } from './armings/arming-store';
 import type { JobCandidates, JobStore } from './job-store';
 import type { RuleHooks, RuleSnapshot } from './rule-hooks';
 import { ActiveRules } from './triggers/active-rules';
@@ -38,6 +39,8 @@ const announcedAtMost = 200;
  */
 export class AutomationTriggers implements RuleHooks {
   private readonly rules: ActiveRules;
+  /** The message-driven triggers' episodes, whose per-rule jobs are written when they fall due. */
+  readonly armings: ArmingStore;
   private readonly messages: MessageTriggers;
   private readonly activity: ActivityTriggers;
   private readonly prices: PriceTriggers;
@@ -53,6 +56,8 @@ export class AutomationTriggers implements RuleHooks {
   ) {
     const { sqlite, clock, store } = deps;
     this.rules = new ActiveRules(sqlite);
+    this.armings = new ArmingStore(sqlite, clock, this.rules);
+    store.lazy = this.armings;
     const cursors = new Cursors(sqlite);
     const shared = { sqlite, clock, store, rules: this.rules, cursors };
     this.messages = new MessageTriggers(shared);
@@ -107,9 +112,15 @@ export class AutomationTriggers implements RuleHooks {
     const { store } = this.deps;
     const wasOn = previous?.isActive ?? false;
     if (!rule.isActive) {
-      if (wasOn) store.end({ ruleId: rule.id }, 'cancelled', 'rule_off');
+      if (wasOn) {
+        store.end({ ruleId: rule.id }, 'cancelled', 'rule_off');
+        this.armings.cancelVirtual(previous!, 'rule_off');
+      }
       return;
     }
+    // Armings time their jobs from the rules as they are now: a rule on, or with a shorter delay, may fall due sooner.
+    const family = familyOf(rule.trigger);
+    if (family) this.armings.lowerNextDue(family, rule.whatsappNumberId, rule.delayMinutes);
     if (previous && wasOn) {
       const moved = previous.trigger !== rule.trigger || previous.whatsappNumberId !== rule.whatsappNumberId;
       if (moved) {
@@ -122,6 +133,7 @@ export class AutomationTriggers implements RuleHooks {
           'cancelled',
           'rule_off',
         );
+        this.armings.cancelVirtual(previous, 'rule_off', previous.trigger === rule.trigger ? rule.whatsappNumberId : null);
       } else if (previous.delayMinutes !== rule.delayMinutes) {
         this.shift(rule, (rule.delayMinutes - previous.delayMinutes) * 60_000);
       }
@@ -133,6 +145,7 @@ export class AutomationTriggers implements RuleHooks {
   deleted(rule: RuleSnapshot): void {
     this.rules.invalidate();
     this.deps.store.end({ ruleId: rule.id }, 'cancelled', 'rule_deleted');
+    if (rule.isActive) this.armings.cancelVirtual(rule, 'rule_deleted');
   }
 
   dryRun(rule: Pick<RuleSnapshot, 'trigger' | 'delayMinutes' | 'whatsappNumberId'>, sampleSize: number): AutomationDryRun {

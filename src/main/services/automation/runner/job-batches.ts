@@ -4,7 +4,7 @@ import type { OfficeCalendar } from '../../../calendar/office-calendar';
 import type { Audience, EventBus } from '../../../events/event-bus';
 import type { Outbox } from '../../../outbox/outbox';
 import type { MessagePipeline } from '../../../whatsapp/message-pipeline';
-import type { JobRow } from '../job-store';
+import type { JobRow, JobStore } from '../job-store';
 import { BatchEvents } from './batch-events';
 import { JobClaim, type ClaimOutcome } from './job-claim';
 import { variableSettingsOf, type VariableSettings } from './job-variables';
@@ -51,6 +51,7 @@ export class JobBatches {
   constructor(
     private readonly deps: {
       sqlite: Database.Database;
+      store: JobStore;
       outbox: Outbox;
       pipeline: MessagePipeline;
       bus: EventBus;
@@ -85,6 +86,8 @@ export class JobBatches {
       sqlite.transaction(() => {
         outcomes = [];
         this.claim.beginBatch();
+        // Jobs still waiting in armings become rows first, in this transaction, so they are claimed like any other.
+        this.deps.store.materialiseDue(now, this.readLimit());
         const jobs = this.claim.due(now, this.readLimit());
         read = jobs.length;
         for (const job of jobs) {
