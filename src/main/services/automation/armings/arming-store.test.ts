@@ -147,4 +147,27 @@ describe('an arming: one row per episode, its per-rule jobs written when they fa
       [null, 'cancelled', 'rule_deleted', `${other.id}:new_inquiry:c${conversationId}:m${messageId}`],
     ]);
   });
+
+  it('a silence is timed by every no-response tier; a tier given a shorter delay brings it forward; no covering rule arms nothing', async () => {
+    office = await automationOffice();
+    const { addRule, changeRule, customerWritesUnheard, clock, minutes, number, automation } = office;
+    const { conversationId, messageId } = customerWritesUnheard('966500000008', 'مرحبا');
+    const contactId = office.sqlite.prepare<[number], { contact_id: number }>('select contact_id from conversations where id = ?').get(conversationId)!.contact_id;
+    const { armings } = automation().triggers;
+    const anchorAt = clock.now();
+    const input = { conversationId, numberId: number.id, contactId, family: 'no_response' as const, episode: messageId, anchorAt };
+    expect(armings.arm(input)).toBeNull();
+    expect(armings.open(conversationId, 'no_response')).toBeUndefined();
+
+    const lastTier = addRule({ trigger: 'no_response_72h', delayMinutes: 4320 });
+    addRule({ trigger: 'follow_up', delayMinutes: 1 });
+    expect(armings.arm(input)).toBe(anchorAt + minutes(4320));
+    expect(armings.open(conversationId, 'no_response')).toMatchObject({ episode: messageId, anchor_at: anchorAt });
+    // A welcome's rules do not time a silence.
+    addRule({ trigger: 'new_inquiry', delayMinutes: 1 });
+    changeRule(lastTier, { delayMinutes: 4000 });
+    expect(armings.firstDue()).toBe(anchorAt + minutes(4000));
+    expect(armings.end(conversationId, 'no_response', 'customer_replied')).toBe(true);
+    expect(armings.end(conversationId, 'no_response', 'customer_replied')).toBe(false);
+  });
 });
