@@ -78,6 +78,8 @@ export class AutomationJobs {
   /** The conversation's pending automations, soonest first, then those that ended in the last week. */
   conversationJobs(caller: Caller, conversationId: number): AutomationJobView[] {
     this.deps.access.requireConversation(caller, conversationId);
+    // Jobs still waiting in armings become rows first: listed, and cancellable by their id.
+    this.deps.sqlite.transaction(() => this.deps.triggers.armings.materialiseAll(this.deps.store, conversationId))();
     const now = this.deps.clock.now();
     return this.view([...this.q.pendingOf.all(conversationId), ...this.q.endedOf.all(conversationId, now - recentEndedMs, recentEndedLimit)]);
   }

@@ -77,7 +77,7 @@ export interface JobCandidates {
 /** Jobs not yet written as rows (armings, armings/arming-store.ts): the runner writes them as they fall due. */
 export interface LazyJobs {
   /** Writes the jobs due by `now` (at most `limit` sources read), inside the caller's transaction. */
-  materialiseDue(store: JobStore, now: number, limit: number): number;
+  materialiseDue(store: JobStore, now: number, limit: number): boolean;
   /** The earliest instant a not-yet-written job may fall due, or null. */
   firstDue(): number | null;
 }
@@ -119,6 +119,17 @@ export class JobStore {
     const row = this.q.byId.get(Number(info.lastInsertRowid))!;
     this.touched?.push(row.id);
     return row;
+  }
+
+  /** Writes a job unless its key exists, without reading it back or announcing it (armings, written as they fall due); whether it was new. */
+  armRow(job: JobToArm): boolean {
+    const now = this.clock.now();
+    return (
+      this.q.arm.run(
+        job.ruleId, job.ruleName, job.trigger, job.whatsappNumberId, job.conversationId, job.contactId, job.viewingId ?? null, job.propertyId ?? null,
+        job.key, job.dueAt, job.context ? JSON.stringify(job.context) : null, now, now,
+      ).changes > 0
+    );
   }
 
   /**
@@ -244,9 +255,9 @@ export class JobStore {
     return rows === null ? lazy : lazy === null ? rows : Math.min(rows, lazy);
   }
 
-  /** Writes the waiting jobs that fell due by `now` as rows, so the claim finds them (inside the batch's transaction). */
-  materialiseDue(now: number, limit: number): void {
-    this.lazy?.materialiseDue(this, now, limit);
+  /** Writes the waiting jobs that fell due by `now` as rows, so the claim finds them (inside the batch's transaction); whether more are due. */
+  materialiseDue(now: number, limit: number): boolean {
+    return this.lazy?.materialiseDue(this, now, limit) ?? false;
   }
 }
 

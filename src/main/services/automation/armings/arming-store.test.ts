@@ -50,13 +50,13 @@ describe('an arming: one row per episode, its per-rule jobs written when they fa
     armings.arm({ conversationId, numberId: number.id, contactId, family: 'no_response', episode: messageId, anchorAt });
 
     const now = anchorAt + minutes(1440);
-    expect(armings.materialiseDue(jobs, now, 100)).toBe(1);
+    expect(armings.materialiseDue(jobs, now, 100)).toBe(false);
     expect(jobRows()).toEqual([
       expect.objectContaining({ rule_id: soon.id, status: 'pending', due_at: now, idempotency_key: `${soon.id}:no_response_24h:c${conversationId}:m${messageId}` }),
     ]);
     expect(rows()[0]!.next_due_at).toBe(anchorAt + minutes(2880));
     // Not due yet: nothing read.
-    expect(armings.materialiseDue(jobs, now + 1, 100)).toBe(0);
+    expect(armings.materialiseDue(jobs, now + 1, 100)).toBe(false);
 
     const end = anchorAt + minutes(2880);
     armings.materialiseDue(jobs, end, 100);

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { AutomationTrigger } from '../../../../shared/automation/types';
+import { performance } from 'node:perf_hooks';
+import { latenessLimitMs, type AutomationTrigger } from '../../../../shared/automation/types';
 import type { Clock } from '../../../base/clock';
 import type { JobStore, JobToArm } from '../job-store';
 import type { ActiveRules } from '../triggers/active-rules';
@@ -69,12 +70,26 @@ export interface ArmingInput {
   anchorAt: number;
 }
 
+type EndedArming = Pick<ArmingRow, 'conversation_id' | 'whatsapp_number_id' | 'contact_id' | 'family'>;
+const endedColumns = 'returning conversation_id, whatsapp_number_id, contact_id, family';
+
 /** The per-rule job key, the same whether the job is armed eagerly or materialised from an arming. */
 export const jobKey = (ruleId: number, trigger: AutomationTrigger, conversationId: number, episode: number): string =>
   `${ruleId}:${trigger}:c${conversationId}:m${episode}`;
 
+/** An arming armed, re-timed or ended in a trigger pass: its conversation's team hears it (side panels reload). */
+export interface ArmingNote {
+  conversationId: number;
+  numberId: number;
+  contactId: number;
+  family: ArmingFamily;
+  status: 'pending' | 'cancelled';
+}
+
 export class ArmingStore {
   private readonly q;
+  /** While a trigger pass runs, what it armed or ended (AutomationTriggers announces it after the commit). */
+  noting: ArmingNote[] | null = null;
 
   constructor(
     sqlite: Database.Database,
@@ -89,8 +104,28 @@ export class ArmingStore {
            where automation_armings.ended_reason is null and automation_armings.anchor_at <> excluded.anchor_at
          returning next_due_at`,
       ),
-      endOf: sqlite.prepare<[string, number, number, string]>(
-        `update automation_armings set ended_reason = ?, next_due_at = null, updated_at = ? where conversation_id = ? and family = ? and ended_reason is null`,
+      endOf: sqlite.prepare<[string, number, number, string], EndedArming>(
+        `update automation_armings set ended_reason = ?, next_due_at = null, updated_at = ? where conversation_id = ? and family = ? and ended_reason is null ${endedColumns}`,
+      ),
+      endArmedBy: sqlite.prepare<[string, number, number, number], EndedArming>(
+        `update automation_armings set ended_reason = ?, next_due_at = null, updated_at = ? where conversation_id = ? and created_at <= ? and ended_reason is null ${endedColumns}`,
+      ),
+      endContact: sqlite.prepare<[string, number, number], EndedArming>(
+        `update automation_armings set ended_reason = ?, next_due_at = null, updated_at = ? where contact_id = ? and ended_reason is null ${endedColumns}`,
+      ),
+      endNumber: sqlite.prepare<[string, number, number]>(
+        `update automation_armings set ended_reason = ?, next_due_at = null, updated_at = ? where whatsapp_number_id = ? and ended_reason is null`,
+      ),
+      endRemoved: sqlite.prepare<[string, number]>(
+        `update automation_armings set ended_reason = ?, next_due_at = null, updated_at = ?
+         where ended_reason is null and whatsapp_number_id in (select id from whatsapp_numbers where removed_at is not null)`,
+      ),
+      // A silence moved on: its jobs already written (a person opened the panel) follow, as the arming does.
+      retimeWritten: sqlite.prepare<{ conversationId: number; episode: string; anchorAt: number; now: number }>(
+        `update automation_jobs set due_at = @anchorAt + (select r.delay_minutes * 60000 from automation_rules r where r.id = automation_jobs.rule_id), updated_at = @now
+         where conversation_id = @conversationId and status = 'pending' and trigger in ('no_response_24h', 'no_response_48h', 'no_response_72h')
+           and substr(idempotency_key, -length(@episode)) = @episode and rule_id is not null
+         returning id, due_at`,
       ),
       open: sqlite.prepare<[number, string], ArmingRow>(`select * from automation_armings where conversation_id = ? and family = ? and ended_reason is null order by id desc limit 1`),
       openOf: sqlite.prepare<[number], ArmingRow>(`select * from automation_armings where conversation_id = ? and ended_reason is null`),
@@ -123,12 +158,51 @@ export class ArmingStore {
     if (nextDueAt === null) return null;
     const now = this.clock.now();
     const row = this.q.upsert.get(input.conversationId, input.numberId, input.contactId, input.family, input.episode, input.anchorAt, nextDueAt, now, now);
-    return row ? row.next_due_at : null;
+    if (!row) return null;
+    this.noting?.push({ conversationId: input.conversationId, numberId: input.numberId, contactId: input.contactId, family: input.family, status: 'pending' });
+    return row.next_due_at;
+  }
+
+  private noted(rows: EndedArming[]): number {
+    if (this.noting) for (const r of rows) this.noting.push({ conversationId: r.conversation_id, numberId: r.whatsapp_number_id, contactId: r.contact_id, family: r.family, status: 'cancelled' });
+    return rows.length;
   }
 
   /** Ends the conversation's open arming of `family` (answered, replied, resolved...); whether one was open. */
   end(conversationId: number, family: ArmingFamily, reason: string): boolean {
-    return this.q.endOf.run(reason, this.clock.now(), conversationId, family).changes > 0;
+    return this.noted(this.q.endOf.all(reason, this.clock.now(), conversationId, family)) > 0;
+  }
+
+  /** Resolve or archive: the conversation's armings made by `at` end (a later one is a new episode, opened after it). */
+  endArmedBy(conversationId: number, at: number, reason: string): number {
+    return this.noted(this.q.endArmedBy.all(reason, this.clock.now(), conversationId, at));
+  }
+
+  /** The contact opted out: every arming to them ends. */
+  endContact(contactId: number, reason: string): number {
+    return this.noted(this.q.endContact.all(reason, this.clock.now(), contactId));
+  }
+
+  /** A number removed (`null`: every removed number, at start): its armings end. */
+  endNumber(numberId: number | null, reason: string): number {
+    const now = this.clock.now();
+    return (numberId === null ? this.q.endRemoved.run(reason, now) : this.q.endNumber.run(reason, now, numberId)).changes;
+  }
+
+  /** The silence's written pending jobs follow its new anchor; the earliest new instant, or null when none. */
+  retimeWritten(conversationId: number, episode: number, anchorAt: number): { ids: number[]; earliest: number | null } {
+    const rows = this.q.retimeWritten.all({ conversationId, episode: `:m${episode}`, anchorAt, now: this.clock.now() }) as { id: number; due_at: number }[];
+    let earliest: number | null = null;
+    for (const r of rows) if (earliest === null || r.due_at < earliest) earliest = r.due_at;
+    return { ids: rows.map((r) => r.id), earliest };
+  }
+
+  /** Whether some rule of `family` covering the number still has an instant within its lateness limit. */
+  worthArming(family: ArmingFamily, numberId: number, anchorAt: number, now: number): boolean {
+    for (const trigger of familyTriggers[family]) {
+      for (const rule of this.rules.covering(numberId, trigger)) if (anchorAt + rule.delayMinutes * 60_000 >= now - latenessLimitMs[trigger]) return true;
+    }
+    return false;
   }
 
   /** The conversation's open arming of `family`, if any (a silence already armed keeps its episode). */
@@ -167,27 +241,38 @@ export class ArmingStore {
 
   /**
    * Writes the per-rule jobs of armings that fell due by `now` (at most `limit` armings), and moves
-   * each arming's next due on. Runs inside the caller's transaction; returns how many armings it read.
+   * each arming's next due on. Runs inside the caller's transaction. Stops after the arming that
+   * took it past `budgetMs` (an arming may hold ~94 jobs: 500 of them would hold the event loop
+   * far beyond issue 15's 50 ms); returns whether it stopped with armings still due.
    */
-  materialiseDue(store: JobStore, now: number, limit: number): number {
+  materialiseDue(store: JobStore, now: number, limit: number, budgetMs = 10): boolean {
+    const started = performance.now();
     const armings = this.q.due.all(now, limit);
-    for (const arming of armings) {
-      for (const job of this.jobsOf(arming)) if (job.dueAt <= now) store.arm(job);
+    for (let i = 0; i < armings.length; i++) {
+      const arming = armings[i]!;
+      for (const job of this.jobsOf(arming)) if (job.dueAt <= now) store.armRow(job);
       this.q.setNextDue.run(this.firstInstant(arming.family, arming.whatsapp_number_id, arming.anchor_at, now), now, arming.id);
+      if (performance.now() - started > budgetMs) return i < armings.length - 1 || armings.length === limit;
     }
-    return armings.length;
+    return armings.length === limit;
   }
 
   /** Writes every virtual job of the conversation's open armings as a pending row (a person looks at them or cancels one). */
   materialiseAll(store: JobStore, conversationId: number): void {
-    for (const arming of this.q.openOf.all(conversationId)) for (const job of this.jobsOf(arming)) store.arm(job);
+    for (const arming of this.q.openOf.all(conversationId)) for (const job of this.jobsOf(arming)) store.armRow(job);
   }
 
-  /** Every job the arming holds: one per covering active rule of its family. */
+  /**
+   * Every job the arming holds: one per covering active rule of its family, except a rule whose
+   * instant was already past its lateness limit when the episode was armed (an eager arming never
+   * wrote those: they would only turn up as `expired`).
+   */
   jobsOf(arming: ArmingRow): JobToArm[] {
     const jobs: JobToArm[] = [];
     for (const trigger of familyTriggers[arming.family]) {
+      const lateAt = arming.created_at - latenessLimitMs[trigger];
       for (const rule of this.rules.covering(arming.whatsapp_number_id, trigger)) {
+        if (arming.anchor_at + rule.delayMinutes * 60_000 < lateAt) continue;
         jobs.push({
           ruleId: rule.id,
           ruleName: rule.name,

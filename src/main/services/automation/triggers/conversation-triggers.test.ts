@@ -67,12 +67,14 @@ describe('new inquiry', () => {
     ['an agent in the app', (o: AutomationOffice, c: number) => o.agentAnswers(c)],
     ['the AI', (o: AutomationOffice, c: number) => o.aiAnswers(c)],
     ['an agent typing on the phone', (o: AutomationOffice) => o.typedOnPhone('966500000003', 'حياك الله')],
-  ])('an answer by %s first cancels the welcome as answered', async (_who, answer) => {
+  ])('an answer by %s first cancels the welcome as answered (listed so on the side panel)', async (_who, answer) => {
     office = await automationOffice();
     const { addRule, customerWrites, settle, jobs } = office;
     addRule({ trigger: 'new_inquiry', delayMinutes: 10 });
     const { conversationId } = customerWrites('966500000003', 'السلام عليكم');
     settle();
+    // The side panel lists the welcome waiting...
+    expect(jobs()).toEqual([expect.objectContaining({ status: 'pending' })]);
     await answer(office, conversationId);
     settle();
     expect(jobs()).toEqual([expect.objectContaining({ status: 'cancelled', reason: 'answered' })]);
@@ -107,6 +109,7 @@ describe('new inquiry', () => {
     const rule = addRule({ trigger: 'new_inquiry', delayMinutes: 1 });
     const first = customerWrites('966500000005', 'السلام عليكم');
     settle();
+    expect(jobs()).toHaveLength(1);
     await agentAnswers(first.conversationId);
     clock.advance(minutes(30));
     customerWrites('966500000005', 'شكرًا');
@@ -154,6 +157,7 @@ describe('no response', () => {
     const { conversationId } = customerWrites('966500000011', 'مرحبا');
     await agentAnswers(conversationId);
     settle();
+    expect(pending()).toHaveLength(1);
     clock.advance(minutes(10));
     customerWrites('966500000011', 'تمام');
     settle();
@@ -198,6 +202,7 @@ describe('no response', () => {
     const { conversationId } = customerWrites('966500000012', 'مرحبا');
     await agentAnswers(conversationId);
     settle();
+    expect(jobs()).toHaveLength(1);
     await t.call('conversations.update', { id: conversationId, ...change }, admin.token);
     settle();
     expect(jobs().map((j) => [j.status, j.reason])).toEqual([['cancelled', reason]]);
@@ -212,6 +217,7 @@ describe('opt-out', () => {
     const { conversationId } = customerWrites('966500000020', 'مرحبا');
     await agentAnswers(conversationId);
     settle();
+    expect(jobs()).toHaveLength(1);
     customerWrites('966500000020', word);
     settle();
     const contact = sqlite.prepare('select automation_opted_out_at as at from contacts where id = (select contact_id from conversations where id = ?)').get(conversationId) as { at: number | null };
