@@ -145,6 +145,15 @@ export class ArmingStore {
            and (@keepNumber is null or a.whatsapp_number_id <> @keepNumber)
          on conflict (idempotency_key) do nothing`,
       ),
+      writeWaiting: sqlite.prepare<{ ruleId: number; ruleName: string; trigger: string; family: string; ruleNumber: number | null; lateness: number; now: number }>(
+        `insert into automation_jobs (rule_id, rule_name, trigger, whatsapp_number_id, conversation_id, contact_id, idempotency_key, due_at, created_at, updated_at)
+         select r.id, @ruleName, @trigger, a.whatsapp_number_id, a.conversation_id, a.contact_id,
+           r.id || ':' || @trigger || ':c' || a.conversation_id || ':m' || a.episode, a.anchor_at + r.delay_minutes * 60000, @now, @now
+         from automation_armings a join automation_rules r on r.id = @ruleId
+         where a.next_due_at is not null and a.family = @family and (@ruleNumber is null or a.whatsapp_number_id = @ruleNumber)
+           and a.anchor_at + r.delay_minutes * 60000 >= a.created_at - @lateness
+         on conflict (idempotency_key) do nothing`,
+      ),
       setNextDue: sqlite.prepare<[number | null, number, number]>(`update automation_armings set next_due_at = ?, updated_at = ? where id = ?`),
     };
   }
@@ -231,6 +240,18 @@ export class ArmingStore {
     return this.q.cancelVirtual.run({
       ruleId: rule.id, ruleName: rule.name, trigger: rule.trigger, family, ruleNumber: rule.whatsappNumberId, keepNumber,
       status: 'cancelled', reason, now: this.clock.now(),
+    }).changes;
+  }
+
+  /**
+   * A person looks at an active rule's upcoming jobs: the ones still waiting in armings are written
+   * as pending rows first (one statement), so the list and its paging work on rows. Inside the caller's transaction.
+   */
+  writeWaiting(rule: { id: number; name: string; trigger: AutomationTrigger; whatsappNumberId: number | null }): number {
+    const family = familyOf(rule.trigger);
+    if (!family) return 0;
+    return this.q.writeWaiting.run({
+      ruleId: rule.id, ruleName: rule.name, trigger: rule.trigger, family, ruleNumber: rule.whatsappNumberId, lateness: latenessLimitMs[rule.trigger], now: this.clock.now(),
     }).changes;
   }
 

@@ -55,6 +55,22 @@ describe('new inquiry', () => {
     expect(pending().some((j) => j.conversation_id === old.conversationId)).toBe(false);
   });
 
+  it("the rule's upcoming list shows each customer's welcome waiting, soonest first, before anyone opened a conversation", async () => {
+    office = await automationOffice();
+    const { t, admin, clock, addRule, customerWrites, settle, minutes } = office;
+    const rule = addRule({ trigger: 'new_inquiry', delayMinutes: 5 });
+    const first = customerWrites('966500000041', 'السلام عليكم');
+    const firstAt = clock.now();
+    clock.advance(minutes(1));
+    const second = customerWrites('966500000042', 'مرحبا');
+    settle();
+    const page = await t.call('automation.ruleJobs', { ruleId: rule.id, view: 'upcoming' }, admin.token);
+    expect(page.jobs.map((j) => [j.conversationId, j.dueAt])).toEqual([
+      [first.conversationId, new Date(firstAt + minutes(5)).toISOString()],
+      [second.conversationId, new Date(firstAt + minutes(6)).toISOString()],
+    ]);
+  });
+
   it('the bus wakes the triggers: a published message arms without anyone asking', async () => {
     office = await automationOffice();
     const { addRule, customerWrites, pending } = office;
