@@ -65,6 +65,26 @@ describe('an arming: one row per episode, its per-rule jobs written when they fa
     expect(armings.firstDue()).toBeNull();
   });
 
+  it('a batch stops writing due armings once past its time budget and says more are due; the next batch goes on', async () => {
+    office = await automationOffice();
+    const { addRule, customerWritesUnheard, clock, minutes, number } = office;
+    addRule({ trigger: 'new_inquiry', delayMinutes: 1 });
+    const { armings, jobs, jobRows } = storesOf(office);
+    for (const phone of ['966500000051', '966500000052', '966500000053']) {
+      const { conversationId, messageId } = customerWritesUnheard(phone, 'مرحبا');
+      const contactId = office.sqlite.prepare<[number], { contact_id: number }>('select contact_id from conversations where id = ?').get(conversationId)!.contact_id;
+      armings.arm({ conversationId, numberId: number.id, contactId, family: 'new_inquiry', episode: messageId, anchorAt: clock.now() });
+    }
+    const now = clock.now() + minutes(1);
+    // A budget of 0 ms: one arming per batch.
+    expect(armings.materialiseDue(jobs, now, 100, 0)).toBe(true);
+    expect(jobRows()).toHaveLength(1);
+    expect(armings.materialiseDue(jobs, now, 100, 0)).toBe(true);
+    expect(armings.materialiseDue(jobs, now, 100, 0)).toBe(false);
+    expect(jobRows()).toHaveLength(3);
+    expect(armings.firstDue()).toBeNull();
+  });
+
   it("a job a person already cancelled is not written again when its arming falls due; a switched-off rule's job is never written", async () => {
     office = await automationOffice();
     const { addRule, changeRule, customerWritesUnheard, clock, minutes, number } = office;
