@@ -178,7 +178,6 @@ export class MessageTriggers {
       state.silence_id = silence.silence_id;
       this.armSilence(touched.get(state.id)!.numberId, state, now);
     }
-
   }
 
   /**
