@@ -19,6 +19,7 @@ const promiseKeepers = [
   'src/main/services/automation/runner/job-variables.ts', // never a literal {{price}} to a customer
   'src/main/services/automation/runner/send-outcomes.ts', // success counted once, failures marked
   'src/main/services/automation/automation-runner.ts', // due jobs sent; missed or doubled wakes change nothing
+  'src/main/services/automation/armings/arming-store.ts', // one row per episode; its per-rule jobs written once, when due
 ];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */

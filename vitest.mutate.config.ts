@@ -20,6 +20,7 @@ const promiseTests = [
   'src/main/services/automation/runner/job-variables.test.ts',
   'src/main/services/automation/runner/automation-runner.test.ts',
   'src/main/services/automation/jobs/*.test.ts',
+  'src/main/services/automation/armings/*.test.ts',
 ];
 
 /**

@@ -46,7 +46,15 @@ export function officeDayIn(ms: number, zone: string): string {
  * no state to refresh. Registered on every connection the core opens, before its migrations.
  */
 export function registerOfficeDayFunction(sqlite: Database.Database): void {
-  sqlite.function(officeDayFunctionName, { deterministic: true }, (ms: unknown, stored: unknown) =>
-    typeof ms === 'number' || typeof ms === 'bigint' ? officeDayIn(Number(ms), zoneOfSetting(typeof stored === 'string' ? stored : null)) : null,
-  );
+  // The last answer, kept: a batch of jobs ends at one instant, and reading a zone's wall clock
+  // costs more than the row's own write (issue 15's 10,000 due jobs).
+  let last: { ms: number; stored: unknown; day: string } | null = null;
+  sqlite.function(officeDayFunctionName, { deterministic: true }, (ms: unknown, stored: unknown) => {
+    if (typeof ms !== 'number' && typeof ms !== 'bigint') return null;
+    const at = Number(ms);
+    if (last && last.ms === at && last.stored === stored) return last.day;
+    const day = officeDayIn(at, zoneOfSetting(typeof stored === 'string' ? stored : null));
+    last = { ms: at, stored, day };
+    return day;
+  });
 }

@@ -795,6 +795,38 @@ export const automationJobs = sqliteTable(
   ],
 );
 
+/**
+ * Issue 15: one arming per conversation, message-driven trigger family ('new_inquiry' |
+ * 'no_response') and episode (the message that opened it); its per-rule jobs are written into
+ * `automation_jobs` only when they fall due (`next_due_at`, a lower bound) or a person acts on them.
+ */
+export const automationArmings = sqliteTable(
+  'automation_armings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    conversationId: integer('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    whatsappNumberId: integer('whatsapp_number_id')
+      .notNull()
+      .references(() => whatsappNumbers.id, { onDelete: 'cascade' }),
+    contactId: integer('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    family: text('family').notNull(),
+    episode: integer('episode').notNull(),
+    anchorAt: integer('anchor_at').notNull(),
+    nextDueAt: integer('next_due_at'),
+    endedReason: text('ended_reason'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('automation_armings_episode').on(t.conversationId, t.family, t.episode),
+    index('automation_armings_due').on(t.nextDueAt).where(sql`${t.nextDueAt} IS NOT NULL`),
+  ],
+);
+
 /** Issue 16: seed 003 §6's AI responder config, one per number (plus the hours mode and the out-of-hours message). */
 export const aiResponderConfigs = sqliteTable(
   'ai_responder_configs',

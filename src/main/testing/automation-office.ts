@@ -129,8 +129,17 @@ export async function officeOn(t: TestCore, clock: ManualClock) {
     })();
   }
 
-  /** Every job, oldest first. */
-  const jobs = (): JobRow[] => sqlite.prepare<[], JobRow>('select * from automation_jobs order by id').all();
+  /**
+   * Every job, oldest first, as the conversations' side panels list them: the jobs still waiting in
+   * armings are written first, as opening a panel does (a job ended while it still waited is not a row).
+   */
+  const jobs = (): JobRow[] => {
+    const conversations = sqlite.prepare<[], { id: number }>('select distinct conversation_id as id from automation_armings where ended_reason is null').all();
+    sqlite.transaction(() => {
+      for (const c of conversations) automation().triggers.armings.materialiseAll(automation().store, c.id);
+    })();
+    return sqlite.prepare<[], JobRow>('select * from automation_jobs order by id').all();
+  };
   const pending = (): JobRow[] => jobs().filter((j) => j.status === 'pending');
   /** Reads whatever the triggers have not read yet, now (what start does). */
   const settle = () => automation().triggers.catchUp();

@@ -50,6 +50,9 @@ export const automationChannels = {
 export interface AutomationEvents {
   /** A rule was created, changed, toggled or deleted, or its counts moved; for everyone signed in (they filter by number). */
   'automation.rules.changed': { ruleId: number; whatsappNumberId: number | null; deleted: boolean };
-  /** A conversation's automation job was armed, re-timed or ended; for the number's team. */
+  /**
+   * A conversation's automation job was armed, re-timed or ended; for the number's team. `jobId` 0:
+   * jobs still waiting in an arming (no row yet) were armed or ended; the conversation's panel reads afresh.
+   */
   'automation.jobs.changed': { jobId: number; ruleId: number | null; trigger: AutomationTrigger; conversationId: number | null; contactId: number; status: JobStatus };
 }

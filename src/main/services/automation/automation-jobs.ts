@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
-import { type AutomationJobPage, type AutomationJobView, type ContactAutomationState } from '../../../shared/automation/types';
+import { type AutomationJobPage, type AutomationJobView, type AutomationTrigger, type ContactAutomationState } from '../../../shared/automation/types';
 import type { ruleJobsInput } from '../../../shared/automation/schemas';
 import { toIso, type Clock } from '../../base/clock';
 import type { EventBus } from '../../events/event-bus';
@@ -31,7 +31,9 @@ export class AutomationJobs {
     this.view = jobViewReader(sqlite);
     this.contacts = new ContactAccess(sqlite, (caller) => deps.access.allowedNumbers(caller));
     this.q = {
-      rule: sqlite.prepare<[number], { id: number; whatsapp_number_id: number | null }>('select id, whatsapp_number_id from automation_rules where id = ?'),
+      rule: sqlite.prepare<[number], { id: number; name: string; trigger: AutomationTrigger; is_active: number; whatsapp_number_id: number | null }>(
+        'select id, name, trigger, is_active, whatsapp_number_id from automation_rules where id = ?',
+      ),
       // Upcoming: pending, soonest first; the cursor is the last job's (due_at, id).
       upcoming: sqlite.prepare<{ rule: number; status: string | null; afterDue: number; afterId: number; limit: number }, JobRow>(
         `select * from automation_jobs where rule_id = @rule and status = 'pending' and (@status is null or @status = 'pending')
@@ -62,6 +64,10 @@ export class AutomationJobs {
     const rule = this.q.rule.get(input.ruleId);
     if (!rule) throw new AppError('NOT_FOUND');
     if (rule.whatsapp_number_id !== null) this.deps.access.requireNumber(caller, rule.whatsapp_number_id);
+    // Its jobs still waiting in armings become rows first, so the upcoming list (and its paging) holds them.
+    if (input.view === 'upcoming' && rule.is_active === 1) {
+      this.deps.sqlite.transaction(() => this.deps.triggers.armings.writeWaiting({ id: rule.id, name: rule.name, trigger: rule.trigger, whatsappNumberId: rule.whatsapp_number_id }))();
+    }
     const cursor = input.before === undefined ? undefined : this.deps.store.get(input.before);
     const status = input.status ?? null;
     const rows =
@@ -78,6 +84,8 @@ export class AutomationJobs {
   /** The conversation's pending automations, soonest first, then those that ended in the last week. */
   conversationJobs(caller: Caller, conversationId: number): AutomationJobView[] {
     this.deps.access.requireConversation(caller, conversationId);
+    // Jobs still waiting in armings become rows first: listed, and cancellable by their id.
+    this.deps.sqlite.transaction(() => this.deps.triggers.armings.materialiseAll(this.deps.store, conversationId))();
     const now = this.deps.clock.now();
     return this.view([...this.q.pendingOf.all(conversationId), ...this.q.endedOf.all(conversationId, now - recentEndedMs, recentEndedLimit)]);
   }

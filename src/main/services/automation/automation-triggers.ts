@@ -8,6 +8,7 @@ import type { Logger } from '../../base/logger';
 import type { BusMessage, EventBus } from '../../events/event-bus';
 import type { OfficeCalendar } from '../../calendar/office-calendar';
 import type { NumberAccess } from '../inbox/number-access';
+import { ArmingStore, familyOf, familyTriggers, type ArmingNote } from './armings/arming-store';
 import type { JobCandidates, JobStore } from './job-store';
 import type { RuleHooks, RuleSnapshot } from './rule-hooks';
 import { ActiveRules } from './triggers/active-rules';
@@ -38,6 +39,8 @@ const announcedAtMost = 200;
  */
 export class AutomationTriggers implements RuleHooks {
   private readonly rules: ActiveRules;
+  /** The message-driven triggers' episodes, whose per-rule jobs are written when they fall due. */
+  readonly armings: ArmingStore;
   private readonly messages: MessageTriggers;
   private readonly activity: ActivityTriggers;
   private readonly prices: PriceTriggers;
@@ -53,8 +56,10 @@ export class AutomationTriggers implements RuleHooks {
   ) {
     const { sqlite, clock, store } = deps;
     this.rules = new ActiveRules(sqlite);
+    this.armings = new ArmingStore(sqlite, clock, this.rules);
+    store.lazy = this.armings;
     const cursors = new Cursors(sqlite);
-    const shared = { sqlite, clock, store, rules: this.rules, cursors };
+    const shared = { sqlite, clock, store, rules: this.rules, cursors, armings: this.armings };
     this.messages = new MessageTriggers(shared);
     this.activity = new ActivityTriggers(shared);
     this.prices = new PriceTriggers(shared);
@@ -85,6 +90,7 @@ export class AutomationTriggers implements RuleHooks {
       const { sqlite, store, clock } = this.deps;
       sqlite.transaction(() => {
         store.end({ where: { sql: 'whatsapp_number_id in (select id from whatsapp_numbers where removed_at is not null)', params: [] } }, 'cancelled', 'number_removed');
+        this.armings.endNumber(null, 'number_removed');
         this.notInterested(null);
         this.viewings.reconcile({ kind: 'all' });
         if (this.rules.any(['follow_up'])) this.dates.reconcile(null, clock.now());
@@ -107,9 +113,15 @@ export class AutomationTriggers implements RuleHooks {
     const { store } = this.deps;
     const wasOn = previous?.isActive ?? false;
     if (!rule.isActive) {
-      if (wasOn) store.end({ ruleId: rule.id }, 'cancelled', 'rule_off');
+      if (wasOn) {
+        store.end({ ruleId: rule.id }, 'cancelled', 'rule_off');
+        this.armings.cancelVirtual(previous!, 'rule_off');
+      }
       return;
     }
+    // Armings time their jobs from the rules as they are now: a rule on, or with a shorter delay, may fall due sooner.
+    const family = familyOf(rule.trigger);
+    if (family) this.armings.lowerNextDue(family, rule.whatsappNumberId, rule.delayMinutes);
     if (previous && wasOn) {
       const moved = previous.trigger !== rule.trigger || previous.whatsappNumberId !== rule.whatsappNumberId;
       if (moved) {
@@ -122,6 +134,7 @@ export class AutomationTriggers implements RuleHooks {
           'cancelled',
           'rule_off',
         );
+        this.armings.cancelVirtual(previous, 'rule_off', previous.trigger === rule.trigger ? rule.whatsappNumberId : null);
       } else if (previous.delayMinutes !== rule.delayMinutes) {
         this.shift(rule, (rule.delayMinutes - previous.delayMinutes) * 60_000);
       }
@@ -133,6 +146,7 @@ export class AutomationTriggers implements RuleHooks {
   deleted(rule: RuleSnapshot): void {
     this.rules.invalidate();
     this.deps.store.end({ ruleId: rule.id }, 'cancelled', 'rule_deleted');
+    if (rule.isActive) this.armings.cancelVirtual(rule, 'rule_deleted');
   }
 
   dryRun(rule: Pick<RuleSnapshot, 'trigger' | 'delayMinutes' | 'whatsappNumberId'>, sampleSize: number): AutomationDryRun {
@@ -225,7 +239,12 @@ export class AutomationTriggers implements RuleHooks {
       }
       case 'number.removed': {
         const { id } = message.data as BusMessage<'number.removed'>['data'];
-        return this.later(() => this.deps.store.end({ whatsappNumberId: id }, 'cancelled', 'number_removed'));
+        return this.later(() =>
+          this.deps.sqlite.transaction(() => {
+            this.armings.endNumber(id, 'number_removed');
+            this.deps.store.end({ whatsappNumberId: id }, 'cancelled', 'number_removed');
+          })(),
+        );
       }
       default:
         return;
@@ -282,13 +301,26 @@ export class AutomationTriggers implements RuleHooks {
    */
   private guard(what: string, run: () => void): void {
     let touched: number[];
+    const armed: ArmingNote[] = [];
+    const outer = this.armings.noting;
+    this.armings.noting = armed;
     try {
       touched = this.deps.store.collect(run);
     } catch (error) {
       this.deps.logger.error('automation triggers failed', { what, error: String(error) });
       return;
+    } finally {
+      this.armings.noting = outer;
     }
-    if (touched.length === 0 || touched.length > announcedAtMost) return;
+    if (touched.length + armed.length === 0 || touched.length + armed.length > announcedAtMost) return;
+    // Jobs still waiting in an arming have no row yet (jobId 0): the conversation's panel reads them afresh.
+    for (const a of armed) {
+      this.deps.bus.publish(
+        'automation.jobs.changed',
+        { jobId: 0, ruleId: null, trigger: familyTriggers[a.family][0]!, conversationId: a.conversationId, contactId: a.contactId, status: a.status },
+        this.deps.access.audience(a.numberId),
+      );
+    }
     // Each job once, as it is now (a pass may arm a job and end it again).
     for (const id of new Set(touched)) {
       const now = this.deps.store.get(id);

@@ -74,8 +74,18 @@ export interface JobCandidates {
  * the caller's transaction, so a trigger can arm a job in the same transaction as the change
  * that caused it. Only `pending` jobs are ever touched: an ended job is history.
  */
+/** Jobs not yet written as rows (armings, armings/arming-store.ts): the runner writes them as they fall due. */
+export interface LazyJobs {
+  /** Writes the jobs due by `now` (at most `limit` sources read), inside the caller's transaction. */
+  materialiseDue(store: JobStore, now: number, limit: number): boolean;
+  /** The earliest instant a not-yet-written job may fall due, or null. */
+  firstDue(): number | null;
+}
+
 export class JobStore {
   private readonly q;
+  /** Set by the triggers: where the message-driven triggers' jobs wait before they are rows. */
+  lazy: LazyJobs | null = null;
   /** Told after jobs were armed or re-timed, so the runner can wake earlier than its tick. */
   changed: (earliestDueAt: number | null) => void = () => {};
   /** While a trigger pass runs (`collect`), the ids of the jobs it armed, re-timed or ended, to announce after its commit. */
@@ -109,6 +119,17 @@ export class JobStore {
     const row = this.q.byId.get(Number(info.lastInsertRowid))!;
     this.touched?.push(row.id);
     return row;
+  }
+
+  /** Writes a job unless its key exists, without reading it back or announcing it (armings, written as they fall due); whether it was new. */
+  armRow(job: JobToArm): boolean {
+    const now = this.clock.now();
+    return (
+      this.q.arm.run(
+        job.ruleId, job.ruleName, job.trigger, job.whatsappNumberId, job.conversationId, job.contactId, job.viewingId ?? null, job.propertyId ?? null,
+        job.key, job.dueAt, job.context ? JSON.stringify(job.context) : null, now, now,
+      ).changes > 0
+    );
   }
 
   /**
@@ -227,9 +248,16 @@ export class JobStore {
     return info.changes > 0;
   }
 
-  /** The earliest pending due instant, or null when nothing waits. */
+  /** The earliest pending due instant (rows, or jobs still waiting in armings), or null when nothing waits. */
   nextDue(): number | null {
-    return this.sqlite.prepare<[], { at: number | null }>(`select min(due_at) as at from automation_jobs where status = 'pending'`).get()?.at ?? null;
+    const rows = this.sqlite.prepare<[], { at: number | null }>(`select min(due_at) as at from automation_jobs where status = 'pending'`).get()?.at ?? null;
+    const lazy = this.lazy?.firstDue() ?? null;
+    return rows === null ? lazy : lazy === null ? rows : Math.min(rows, lazy);
+  }
+
+  /** Writes the waiting jobs that fell due by `now` as rows, so the claim finds them (inside the batch's transaction); whether more are due. */
+  materialiseDue(now: number, limit: number): boolean {
+    return this.lazy?.materialiseDue(this, now, limit) ?? false;
   }
 }
 

@@ -30,6 +30,32 @@ async function office(clock: ManualClock = manualClock(), dataDir?: string) {
 }
 
 describe('a due automation job', () => {
+  it('a welcome still waiting in its arming is written and sent once at its instant, under the rule’s key', async () => {
+    const o = await office();
+    const welcome = o.template('مرحباً {{customer_name}}');
+    const ruleId = o.rule({ name: 'ترحيب', templateId: welcome });
+    // Rules written straight into the table: the triggers' rule cache is told, as the rules service would.
+    o.t.core.bus.publish('automation.rules.changed', { ruleId, whatsappNumberId: null, deleted: false }, { kind: 'all' });
+    const episode = o.sqlite.prepare<[number], { id: number }>("select min(id) as id from messages where conversation_id = ? and sender = 'customer'").get(o.conversationId)!.id;
+    const { automation } = o.t.core.services;
+    o.sqlite.transaction(() => automation.triggers.armings.arm({ conversationId: o.conversationId, numberId: o.sales.id, contactId: o.contactId, family: 'new_inquiry', episode, anchorAt: o.clock.now() }))();
+    automation.runner.wake();
+
+    o.clock.advance(minute - 1);
+    await drained(o.t);
+    expect(o.automatedMessages()).toEqual([]);
+
+    o.clock.advance(1);
+    await drained(o.t);
+    o.runner.wake();
+    await drained(o.t);
+    const [message, ...others] = o.automatedMessages();
+    expect(others).toEqual([]);
+    const job = o.sqlite.prepare<[string], { id: number; status: string; message_id: number }>('select * from automation_jobs where idempotency_key = ?').get(`${ruleId}:new_inquiry:c${o.conversationId}:m${episode}`);
+    expect(message).toMatchObject({ content: 'مرحباً أبو خالد', client_id: `automation:${job!.id}` });
+    expect(job).toMatchObject({ status: 'sent', message_id: message!.id });
+  });
+
   it('reaches the outbox once, at its instant, as the rule’s message with the customer’s name', async () => {
     const o = await office();
     const welcome = o.template('مرحباً {{customer_name}}، وصلتنا رسالتك');

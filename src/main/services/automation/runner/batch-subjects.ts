@@ -7,6 +7,8 @@ export interface SubjectConversation {
   whatsapp_number_id: number;
   wa_chat_id: string | null;
   removed_at: number | null;
+  /** `cloud`: Meta's 24-hour window applies to the number's free text. */
+  provider: string;
   opted_out_at: number | null;
   number_phone: string | null;
   agent_name: string | null;
@@ -34,7 +36,7 @@ export class BatchSubjects {
   constructor(sqlite: Database.Database) {
     this.q = {
       conversations: sqlite.prepare<[string], SubjectConversation>(
-        `select c.id, c.whatsapp_number_id, c.wa_chat_id, n.removed_at, ct.automation_opted_out_at as opted_out_at, n.phone_number as number_phone, u.name as agent_name
+        `select c.id, c.whatsapp_number_id, c.wa_chat_id, n.removed_at, n.provider, ct.automation_opted_out_at as opted_out_at, n.phone_number as number_phone, u.name as agent_name
          from conversations c join whatsapp_numbers n on n.id = c.whatsapp_number_id join contacts ct on ct.id = c.contact_id
          left join users u on u.id = c.assigned_agent_id
          where c.id in (select value from json_each(?))`,

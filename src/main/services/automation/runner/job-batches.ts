@@ -4,7 +4,7 @@ import type { OfficeCalendar } from '../../../calendar/office-calendar';
 import type { Audience, EventBus } from '../../../events/event-bus';
 import type { Outbox } from '../../../outbox/outbox';
 import type { MessagePipeline } from '../../../whatsapp/message-pipeline';
-import type { JobRow } from '../job-store';
+import type { JobRow, JobStore } from '../job-store';
 import { BatchEvents } from './batch-events';
 import { JobClaim, type ClaimOutcome } from './job-claim';
 import { variableSettingsOf, type VariableSettings } from './job-variables';
@@ -51,6 +51,7 @@ export class JobBatches {
   constructor(
     private readonly deps: {
       sqlite: Database.Database;
+      store: JobStore;
       outbox: Outbox;
       pipeline: MessagePipeline;
       bus: EventBus;
@@ -81,10 +82,13 @@ export class JobBatches {
     const { calendar, settings } = this.shared;
     let outcomes: ClaimOutcome[] = [];
     let read = 0;
+    let lazyMore = false;
     const batch = (safely: boolean) =>
       sqlite.transaction(() => {
         outcomes = [];
         this.claim.beginBatch();
+        // Jobs still waiting in armings become rows first, in this transaction, so they are claimed like any other.
+        lazyMore = this.deps.store.materialiseDue(now, this.readLimit());
         const jobs = this.claim.due(now, this.readLimit());
         read = jobs.length;
         for (const job of jobs) {
@@ -106,7 +110,7 @@ export class JobBatches {
     this.probes.batch?.(outcomes.length, performance.now() - started);
     const limit = this.readLimit();
     this.lastClaimed = outcomes.length;
-    return { handled: outcomes.length, more: outcomes.length < read || read === limit };
+    return { handled: outcomes.length, more: lazyMore || outcomes.length < read || read === limit };
   }
 
   /** Twice what the budget let through last time (and a few more), up to the limit: a full batch grows it. */

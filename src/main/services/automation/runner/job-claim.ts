@@ -140,8 +140,9 @@ export class JobClaim {
       }
     }
     if (this.subjects.sentTo(job.contact_id) >= perContactDailyCap) return end('skipped', 'contact_cap');
-    // A rule's message is free text: a Cloud API number may not send it outside the 24-hour window.
-    if (!serviceWindow(this.sqlite, { now: () => now }, conversation.id).open) return end('skipped', 'window_closed');
+    // A rule's message is free text: a Cloud API number may not send it outside the 24-hour window
+    // (asked only of Cloud numbers, whose provider the batch already read: not two queries per job).
+    if (conversation.provider === 'cloud' && !serviceWindow(this.sqlite, { now: () => now }, conversation.id).open) return end('skipped', 'window_closed');
 
     const filled = this.variables.fill(
       template,

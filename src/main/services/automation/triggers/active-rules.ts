@@ -4,6 +4,7 @@ import type { AutomationTrigger } from '../../../../shared/automation/types';
 /** An active rule as the message path needs it. */
 export interface ActiveRule {
   id: number;
+  name: string;
   trigger: AutomationTrigger;
   whatsappNumberId: number | null;
   delayMinutes: number;
@@ -45,7 +46,7 @@ export class ActiveRules {
   private load(): Map<number | null, Map<AutomationTrigger, ActiveRule[]>> {
     if (this.byNumber) return this.byNumber;
     const rows = this.sqlite
-      .prepare<[], ActiveRule>('select id, trigger, whatsapp_number_id as whatsappNumberId, delay_minutes as delayMinutes from automation_rules where is_active = 1')
+      .prepare<[], ActiveRule>('select id, name, trigger, whatsapp_number_id as whatsappNumberId, delay_minutes as delayMinutes from automation_rules where is_active = 1')
       .all();
     const map = new Map<number | null, Map<AutomationTrigger, ActiveRule[]>>();
     for (const row of rows) {

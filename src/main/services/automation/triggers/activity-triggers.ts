@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Clock } from '../../../base/clock';
+import type { ArmingStore } from '../armings/arming-store';
 import type { JobStore } from '../job-store';
 import type { ActiveRules } from './active-rules';
 import { cursorKeys, type Cursors } from './cursors';
@@ -24,7 +25,7 @@ interface ActivityRow {
 export class ActivityTriggers {
   private readonly q;
 
-  constructor(private readonly deps: { sqlite: Database.Database; clock: Clock; store: JobStore; rules: ActiveRules; cursors: Cursors }) {
+  constructor(private readonly deps: { sqlite: Database.Database; clock: Clock; store: JobStore; rules: ActiveRules; cursors: Cursors; armings: ArmingStore }) {
     const { sqlite } = deps;
     this.q = {
       maxId: sqlite.prepare<[], { id: number | null }>('select max(id) as id from activity_log'),
@@ -62,9 +63,12 @@ export class ActivityTriggers {
     const before = { conversationId: row.entity_id, trigger: conversationTriggers, where: { sql: 'created_at <= ?', params: [row.created_at] } };
     switch (row.action) {
       case 'conversation.status_changed':
-        if (details.to === 'resolved') store.end(before, 'cancelled', 'resolved');
+        if (details.to !== 'resolved') return;
+        this.deps.armings.endArmedBy(row.entity_id, row.created_at, 'resolved');
+        store.end(before, 'cancelled', 'resolved');
         return;
       case 'conversation.archived':
+        this.deps.armings.endArmedBy(row.entity_id, row.created_at, 'archived');
         store.end(before, 'cancelled', 'archived');
         return;
       case 'property.created':

@@ -55,6 +55,22 @@ describe('new inquiry', () => {
     expect(pending().some((j) => j.conversation_id === old.conversationId)).toBe(false);
   });
 
+  it("the rule's upcoming list shows each customer's welcome waiting, soonest first, before anyone opened a conversation", async () => {
+    office = await automationOffice();
+    const { t, admin, clock, addRule, customerWrites, settle, minutes } = office;
+    const rule = addRule({ trigger: 'new_inquiry', delayMinutes: 5 });
+    const first = customerWrites('966500000041', 'السلام عليكم');
+    const firstAt = clock.now();
+    clock.advance(minutes(1));
+    const second = customerWrites('966500000042', 'مرحبا');
+    settle();
+    const page = await t.call('automation.ruleJobs', { ruleId: rule.id, view: 'upcoming' }, admin.token);
+    expect(page.jobs.map((j) => [j.conversationId, j.dueAt])).toEqual([
+      [first.conversationId, new Date(firstAt + minutes(5)).toISOString()],
+      [second.conversationId, new Date(firstAt + minutes(6)).toISOString()],
+    ]);
+  });
+
   it('the bus wakes the triggers: a published message arms without anyone asking', async () => {
     office = await automationOffice();
     const { addRule, customerWrites, pending } = office;
@@ -67,12 +83,14 @@ describe('new inquiry', () => {
     ['an agent in the app', (o: AutomationOffice, c: number) => o.agentAnswers(c)],
     ['the AI', (o: AutomationOffice, c: number) => o.aiAnswers(c)],
     ['an agent typing on the phone', (o: AutomationOffice) => o.typedOnPhone('966500000003', 'حياك الله')],
-  ])('an answer by %s first cancels the welcome as answered', async (_who, answer) => {
+  ])('an answer by %s first cancels the welcome as answered (listed so on the side panel)', async (_who, answer) => {
     office = await automationOffice();
     const { addRule, customerWrites, settle, jobs } = office;
     addRule({ trigger: 'new_inquiry', delayMinutes: 10 });
     const { conversationId } = customerWrites('966500000003', 'السلام عليكم');
     settle();
+    // The side panel lists the welcome waiting...
+    expect(jobs()).toEqual([expect.objectContaining({ status: 'pending' })]);
     await answer(office, conversationId);
     settle();
     expect(jobs()).toEqual([expect.objectContaining({ status: 'cancelled', reason: 'answered' })]);
@@ -107,6 +125,7 @@ describe('new inquiry', () => {
     const rule = addRule({ trigger: 'new_inquiry', delayMinutes: 1 });
     const first = customerWrites('966500000005', 'السلام عليكم');
     settle();
+    expect(jobs()).toHaveLength(1);
     await agentAnswers(first.conversationId);
     clock.advance(minutes(30));
     customerWrites('966500000005', 'شكرًا');
@@ -154,6 +173,7 @@ describe('no response', () => {
     const { conversationId } = customerWrites('966500000011', 'مرحبا');
     await agentAnswers(conversationId);
     settle();
+    expect(pending()).toHaveLength(1);
     clock.advance(minutes(10));
     customerWrites('966500000011', 'تمام');
     settle();
@@ -198,6 +218,7 @@ describe('no response', () => {
     const { conversationId } = customerWrites('966500000012', 'مرحبا');
     await agentAnswers(conversationId);
     settle();
+    expect(jobs()).toHaveLength(1);
     await t.call('conversations.update', { id: conversationId, ...change }, admin.token);
     settle();
     expect(jobs().map((j) => [j.status, j.reason])).toEqual([['cancelled', reason]]);
@@ -212,6 +233,7 @@ describe('opt-out', () => {
     const { conversationId } = customerWrites('966500000020', 'مرحبا');
     await agentAnswers(conversationId);
     settle();
+    expect(jobs()).toHaveLength(1);
     customerWrites('966500000020', word);
     settle();
     const contact = sqlite.prepare('select automation_opted_out_at as at from contacts where id = (select contact_id from conversations where id = ?)').get(conversationId) as { at: number | null };
