@@ -16,7 +16,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: 2,
-  retries: 0,
+  // One retry, so a rare flake does not hide a whole run's result; the list reporter still names
+  // each retried test "flaky", and a flaky test is a bug to fix, not to ignore.
+  retries: 1,
   reporter: [['list']],
   use: {
     browserName: 'chromium',
