@@ -104,7 +104,16 @@ export class FakeProvider {
       res.writeHead(reply.status, { 'content-type': 'application/json', 'retry-after-ms': '1' }).end(JSON.stringify({ error: { message: reply.message ?? `status ${reply.status}`, type: 'fake', code: reply.status === 404 ? 'model_not_found' : null } }));
       return;
     }
-    if (reply.gate) await reply.gate;
+    if (reply.gate) {
+      // A slow answer is a call in flight until it is sent: counted like a hanging one.
+      this.inFlight++;
+      this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+      try {
+        await reply.gate;
+      } finally {
+        this.inFlight--;
+      }
+    }
     const content = typeof reply.content === 'string' ? reply.content : JSON.stringify(reply.content);
     res.writeHead(200, { 'content-type': 'application/json' }).end(
       JSON.stringify({
