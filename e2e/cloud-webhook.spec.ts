@@ -81,7 +81,7 @@ test.afterEach(async () => {
 
 const phoneNumberId = '106540352242922';
 const wabaId = '102290129340398';
-const accessToken = 'EAAGtestTokenForTheOfficeNumber0001';
+const accessToken = 'test-access-token-of-the-office-number';
 const appSecret = '0123456789abcdef0123456789abcdef';
 
 test('a signed Meta webhook shows the customer’s chat live in Arabic; the answer goes out by the Graph API and Meta’s statuses tick it', async ({ page, host }) => {

@@ -87,7 +87,7 @@ describe('reaching the desk through the office’s cloudflared', () => {
     const o = office;
     await o.link();
     o.t.core.cloud.connection.localOrigin = 'http://127.0.0.1:5174';
-    const token = 'eyJhIjoiNWFiNGU5ZmFrZS10dW5uZWwtdG9rZW4ifQ';
+    const token = 'test-named-tunnel-token-not-a-real-one';
     await o.t.call('cloud.saveTunnelSettings', { mode: 'cloudflared_named', namedTunnelToken: token, publicUrl: 'https://desk.example.com' }, o.admin.token);
     await o.t.call('cloud.startTunnel', {}, o.admin.token);
     await eventually(() => expect(fake.tokens()).toEqual([token]));
