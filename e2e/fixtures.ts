@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import { HostOutput } from './host-output';
 
 export interface HostProcess {
   url: string;
@@ -19,11 +20,12 @@ const hostEntry = path.resolve(__dirname, '../out/main/host.js');
  * Starts `node out/main/host.js` on a free port with its own data folder; resolves when it prints
  * its URL. `demo` adds `--demo`: simulated WhatsApp and the demo office's data.
  */
-async function startHostProcess(dataDir: string, demo: boolean, port = 0, demoArrivals = true, graphBaseUrl?: string): Promise<{ child: ChildProcess; url: string }> {
+async function startHostProcess(output: HostOutput, dataDir: string, demo: boolean, port = 0, demoArrivals = true, graphBaseUrl?: string): Promise<{ child: ChildProcess; url: string }> {
   if (!fs.existsSync(hostEntry)) throw new Error('out/main/host.js is missing: run `npm run build` before the e2e tests.');
   const args = [hostEntry, '--data-dir', dataDir, '--port', String(port), ...(demo ? ['--demo'] : []), ...(graphBaseUrl ? ['--graph-base-url', graphBaseUrl] : [])];
   const env = demoArrivals ? process.env : { ...process.env, MERAS_DEMO_ARRIVALS: 'off' };
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
+  output.follow(child, port === 0 ? 'host' : `host restarted on port ${port}`);
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`host did not start:\n${out}`)), 20_000);
@@ -45,16 +47,19 @@ async function startHostProcess(dataDir: string, demo: boolean, port = 0, demoAr
 /**
  * Each test gets its own host process, port and data folder, so tests never see each other's data.
  * `test.use({ demo: true })` starts that host in demo mode; `demoArrivals: false` keeps its simulated
- * customers quiet until the test makes one write (demo.newCustomerWrites).
+ * customers quiet until the test makes one write (demo.newCustomerWrites). What the host printed is
+ * attached to a failed test's result (host-output.txt).
  */
 export const test = base.extend<{ demo: boolean; demoArrivals: boolean; graphBaseUrl: string | undefined; host: HostProcess }>({
   demo: [false, { option: true }],
   demoArrivals: [true, { option: true }],
   /** Issue 19: the Cloud API's Graph API for this host (a spec's local stand-in), `--graph-base-url`. */
   graphBaseUrl: [undefined, { option: true }],
-  host: async ({ demo, demoArrivals, graphBaseUrl }, use) => {
+  host: async ({ demo, demoArrivals, graphBaseUrl }, use, testInfo) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'meras-e2e-'));
-    const started = await startHostProcess(dataDir, demo, 0, demoArrivals, graphBaseUrl);
+    const output = new HostOutput();
+    // A host that does not start says why in the error, with what it printed.
+    const started = await startHostProcess(output, dataDir, demo, 0, demoArrivals, graphBaseUrl);
     let child: ChildProcess | null = started.child;
     const { url } = started;
     const stop = async () => {
@@ -66,10 +71,11 @@ export const test = base.extend<{ demo: boolean; demoArrivals: boolean; graphBas
     };
     const restart = async () => {
       await stop();
-      child = (await startHostProcess(dataDir, demo, Number(new URL(url).port), demoArrivals, graphBaseUrl)).child;
+      child = (await startHostProcess(output, dataDir, demo, Number(new URL(url).port), demoArrivals, graphBaseUrl)).child;
     };
     await use({ url, dataDir, stop, restart });
     await stop();
+    await output.attachIfFailed(testInfo);
     fs.rmSync(dataDir, { recursive: true, force: true });
   },
 });

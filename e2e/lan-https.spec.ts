@@ -6,6 +6,7 @@ import path from 'node:path';
 import tls from 'node:tls';
 import { chromium, expect, test, type Browser } from '@playwright/test';
 import { admin, signIn } from './fixtures';
+import { HostOutput } from './host-output';
 import { demoAgent } from './steps';
 
 const hostEntry = path.resolve(__dirname, '../out/main/host.js');
@@ -22,6 +23,7 @@ interface LanHost {
 /** `npm run host -- <flag> --demo` on a free port (it listens on 0.0.0.0; the test only connects to 127.0.0.1). */
 async function startLanHost(dataDir: string, flag: '--lan' | '--lan-insecure'): Promise<LanHost> {
   const child = spawn(process.execPath, [hostEntry, '--data-dir', dataDir, '--port', '0', flag, '--demo'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  output.follow(child, `host ${flag}`);
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`host did not start:\n${out}`)), 20_000);
@@ -58,8 +60,14 @@ function servedCertificate(url: string): Promise<{ fingerprint256: string; spkiS
 let host: LanHost | undefined;
 let browser: Browser | undefined;
 let dataDir: string;
+/** What this test's host printed, attached to its result if it fails. */
+let output = new HostOutput();
 
-test.afterEach(async () => {
+test.beforeEach(() => {
+  output = new HostOutput();
+});
+
+test.afterEach(async ({}, testInfo) => {
   await browser?.close();
   browser = undefined;
   if (host) {
@@ -68,6 +76,7 @@ test.afterEach(async () => {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
   }
+  await output.attachIfFailed(testInfo);
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
