@@ -14,8 +14,11 @@ import type Database from 'better-sqlite3';
  * starts, so it grows to the backstop before it starts over: a long catch-up can leave a WAL
  * of a few hundred MB. Its file is kept at that size (journal_size_limit) rather than cut
  * back and grown again, since overwriting a page of the file costs half as much as appending
- * one. When no commit has come for `trimAfterMs`, the worker empties the file (TRUNCATE), so
- * an idle office does not keep a large WAL on disk.
+ * one. When no commit has come for `trimAfterMs`, the file is emptied (TRUNCATE), so an idle
+ * office does not keep a large WAL on disk. The worker only asks for that: the writer's own
+ * connection empties it, between two tasks of the event loop. A TRUNCATE holds the write lock,
+ * and a transaction that reads before it writes (BEGIN DEFERRED, the default) meeting that lock
+ * fails at once with SQLITE_BUSY, whatever the busy timeout: a sign-in answered INTERNAL so.
  */
 export interface BackgroundCheckpoint {
   /** Settles when the worker runs (or could not start). */
@@ -42,9 +45,9 @@ const tick = () => {
       lastLog = state.log;
       quietSince = now;
     }
-    // Idle and wholly copied: give the file's space back. Busy (a commit started) is no harm.
+    // Idle and wholly copied: the writer gives the file's space back (it asks again if it could not).
     if (state.log > 0 && state.log === state.checkpointed && now - quietSince >= workerData.trimAfterMs) {
-      db.pragma('wal_checkpoint(TRUNCATE)');
+      parentPort.postMessage('trim');
       lastLog = -1;
     }
     if (now - quietSince >= 1000) delay = workerData.idleIntervalMs;
@@ -82,6 +85,9 @@ export function startBackgroundCheckpoint(
   }
   worker.unref();
   const running = worker;
+  running.on('message', (message) => {
+    if (message === 'trim') trimWal(sqlite);
+  });
   const ready = new Promise<void>((resolve) => {
     running.once('message', () => {
       if (sqlite.open) {
@@ -118,4 +124,17 @@ export function startBackgroundCheckpoint(
       });
     },
   };
+}
+
+/**
+ * Empties the WAL from the writer's connection: no transaction of its own is open between two
+ * tasks, so it waits for nobody. Busy (the worker's checkpoint is running) is no harm.
+ */
+function trimWal(sqlite: Database.Database): void {
+  if (!sqlite.open || sqlite.inTransaction) return;
+  try {
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  } catch {
+    // The worker asks again after the next quiet spell.
+  }
 }
