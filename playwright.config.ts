@@ -16,9 +16,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: 2,
-  // One retry, so a rare flake does not hide a whole run's result; the list reporter still names
-  // each retried test "flaky", and a flaky test is a bug to fix, not to ignore.
-  retries: 1,
+  // No retry: a flaky test is a bug to fix. A failed test's host output is attached to its
+  // result (e2e/host-output.ts), so a rare failure can be explained from that one run.
+  retries: 0,
   reporter: [['list']],
   use: {
     browserName: 'chromium',
