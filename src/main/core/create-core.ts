@@ -70,11 +70,8 @@ import { browserChoiceKey, chosenBrowserProvider, systemBrowserProvider, type Br
 import { realClientFactory } from '../whatsapp/webjs/real-client-factory';
 import { WebjsTransport } from '../whatsapp/webjs/webjs-transport';
 import { CloudTransport } from '../whatsapp/cloud/cloud-transport';
-import { CloudNumbers } from '../services/cloud/cloud-numbers';
-import { CloudConnection } from '../services/cloud/cloud-connection';
-import { CloudTemplates } from '../services/cloud/cloud-templates';
-import { sendReadReceipt } from '../services/cloud/read-receipts';
-import { isCloudNumber, readGraphSettings, writeGraphSettings } from '../whatsapp/cloud/cloud-store';
+import { startCloud } from '../services/cloud/start-cloud';
+import { isCloudNumber } from '../whatsapp/cloud/cloud-store';
 import { readSetting } from '../base/settings';
 import { systemClock, type WakingClock } from '../base/clock';
 import { createHandlers } from './handlers';
@@ -290,17 +287,24 @@ function startServices(options: CoreOptions, shared: Shared) {
   const ai = startAi({ sqlite, clock, logger, bus, access, outbox, pipeline, notifications, viewings, activity, dataDir: options.dataDir });
   const dashboard = startDashboard({ sqlite, access, clock, logger, liveNumbers: (caller) => numbers.list(caller) });
   office.calendarChanged = () => dashboard.recompute.calendarChanged();
-  if (options.graphBaseUrl) writeGraphSettings(sqlite, { ...readGraphSettings(sqlite), baseUrl: options.graphBaseUrl }, clock.now());
-  const cloudNumbers = new CloudNumbers(sqlite, whatsappSessions, activity, clock, logger);
-  cloudNumbers.publishNumber = (numberId) => numbers.publish(numberId);
-  const cloudConnection = new CloudConnection(sqlite, cloudNumbers, activity, bus, clock, logger);
-  cloudNumbers.linked = (numberId) => cloudConnection.numberLinked(numberId);
-  inbox.markedRead = (conversationId) => sendReadReceipt(sqlite, whatsappSessions, logger, conversationId);
-  const cloud = { numbers: cloudNumbers, connection: cloudConnection, templates: new CloudTemplates(sqlite, access, outbox, pipeline, clock), access, sqlite, clock };
+  const cloud = startCloud({
+    sqlite,
+    clock,
+    logger,
+    bus,
+    activity,
+    access,
+    outbox,
+    pipeline,
+    sessions: whatsappSessions,
+    publishNumber: (numberId) => numbers.publish(numberId),
+    ...(options.graphBaseUrl ? { graphBaseUrl: options.graphBaseUrl } : {}),
+  });
+  inbox.markedRead = cloud.markedRead;
   const appInfo = { version: options.version ?? '0.0.0', demo: Boolean(wa.demo), ...(options.connection ? { connection: options.connection } : {}) };
 
   const router = createRouter({
-    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, propertyCards, viewings, demo, branches, offers, promotions, office, officeTax: invoicing.officeTax, invoices: invoicing.invoices, invoiceDelivery: invoicing.delivery, invoiceArchive: invoicing.archive, desktop, notifications, backups, apiKeys, apiSettings, webhooks, automation, ai, dashboard, cloud, appInfo }),
+    handlers: createHandlers({ auth, users, profile, activity, numbers, inbox, templates, contacts, properties, media, propertyPhotos, propertyCards, viewings, demo, branches, offers, promotions, office, officeTax: invoicing.officeTax, invoices: invoicing.invoices, invoiceDelivery: invoicing.delivery, invoiceArchive: invoicing.archive, desktop, notifications, backups, apiKeys, apiSettings, webhooks, automation, ai, dashboard, cloud: cloud.services, appInfo }),
     authenticate: (token) => auth.authenticate(token),
     ...(options.rateLimits ? { rateLimiter: new RateLimiter(options.rateLimits, clock) } : {}),
     logger,
@@ -323,7 +327,7 @@ function startServices(options: CoreOptions, shared: Shared) {
     presence,
     whatsapp: { sessions: whatsappSessions, outbox, pipeline, ingest, media: mediaFetcher, cloudWebhook },
     /** Issue 19: Cloud API numbers; the shell tells `connection.localOrigin` where it listens. */
-    cloud: { numbers: cloudNumbers, connection: cloudConnection },
+    cloud: { numbers: cloud.numbers, connection: cloud.connection },
     mediaStore,
     searchIndex,
     /** For benchmarks and tests that measure a service without the router. */
@@ -354,7 +358,7 @@ function startServices(options: CoreOptions, shared: Shared) {
         webhookSources.close();
         webhookQueue.close();
         automation.stop();
-        cloudConnection.close();
+        cloud.stop();
         ai.stop();
         offerExpiry.stop();
         dashboard.recompute.close();
