@@ -59,7 +59,8 @@ function callback(operationId: string, parameters: unknown[]) {
 export function webhookPaths(): Record<string, Record<string, unknown>> {
   return {
     [verifyPath]: { get: verify('getWebhookCloudPathKey', [pathKey]), post: callback('postWebhookCloudPathKey', [pathKey]) },
-    // Seed 003 writes the verify endpoint as POST; Meta calls it with GET. A POST there is an event like any other.
+    // Seed 003 writes the verify endpoint as POST; Meta verifies with GET, then POSTs its events to the
+    // URL it verified: a POST there is an event like any other.
     [seedVerify]: { get: verify('getWebhookVerify', []), post: callback('postWebhookVerify', []) },
     [seedIncoming]: { post: callback('postWebhookIncoming', []) },
     [seedStatus]: { post: callback('postWebhookStatus', []) },

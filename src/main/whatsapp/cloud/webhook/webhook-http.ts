@@ -9,7 +9,10 @@ import { signedBy } from './signature';
 
 /** One callback URL per Cloud number (`cloudCallbackPath`): its key picks the app secret before anything is parsed. */
 const cloudCallbackPrefix = `${cloudWebhookPrefix}/`;
-/** Seed 003's webhook paths (Meta verifies with GET, whatever the seed's heading says). */
+/**
+ * Seed 003's webhook paths. Meta has one callback URL: it verifies it with GET (whatever the
+ * seed's heading says) and then POSTs every event to it, so each of these takes both, /verify too.
+ */
 export const seedWebhookPaths = ['/api/v1/whatsapp/webhook/verify', '/api/v1/whatsapp/webhook/incoming', '/api/v1/whatsapp/webhook/status'];
 const bodyDeadlineMs = 15_000;
 

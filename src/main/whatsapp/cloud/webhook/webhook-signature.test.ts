@@ -147,4 +147,22 @@ describe('Cloud webhook: signatures', () => {
     await fixture.receiver.idle();
     expect(fixture.count('messages')).toBe(1);
   });
+
+  // Meta verifies a callback URL with GET and then POSTs every event to that same URL: an office
+  // that gave Meta seed 003's /verify address receives its messages there, so a POST there is an
+  // event (refusing it would lose them all), held to the same signature.
+  it('takes Meta’s signed events on seed 003’s /verify path, the URL Meta verified, and refuses unsigned ones there with 401', async () => {
+    fixture = await startWebhookFixture();
+    const path = '/api/v1/whatsapp/webhook/verify';
+    const unsigned = await fixture.post(genuine(), { path, signature: null });
+    expect(unsigned.status).toBe(401);
+    expect(JSON.parse(unsigned.text)).toMatchObject({ success: false, error: { code: 'UNAUTHORIZED', details: 'bad_signature' } });
+    expect((await fixture.post(genuine(), { path })).status).toBe(200);
+    await fixture.receiver.idle();
+    expect(fixture.count('messages')).toBe(1);
+    // Neither GET nor POST: not a call Meta makes.
+    const put = await fetch(`${fixture.base}${path}`, { method: 'PUT', body: '{}' });
+    expect(put.status).toBe(405);
+    expect(await put.json()).toMatchObject({ success: false, error: { code: 'VALIDATION_ERROR', details: 'method_not_allowed' } });
+  });
 });
