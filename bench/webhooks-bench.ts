@@ -5,6 +5,7 @@ import { systemClock } from '../src/main/base/clock';
 import { openDatabase } from '../src/main/db/open-database';
 import { ActivityLog } from '../src/main/services/activity/activity-log';
 import { WebhookEndpoints } from '../src/main/services/webhooks/webhook-endpoints';
+import { webhookSecretBox } from '../src/main/services/webhooks/webhook-secrets';
 import { benchAdmin, benchPassword } from './generate';
 import { heading, line, perSecond, target, thousands } from './report';
 
@@ -67,7 +68,7 @@ export async function benchWebhooks(runDir: string, migrationsDir: string): Prom
     const database = openDatabase(runDir, migrationsDir);
     let enqueueMs: number;
     try {
-      const endpoints = new WebhookEndpoints(database.sqlite, new ActivityLog(database.db, database.sqlite, systemClock), systemClock);
+      const endpoints = new WebhookEndpoints(database.sqlite, new ActivityLog(database.db, database.sqlite, systemClock), systemClock, webhookSecretBox(database.sqlite));
       const started = performance.now();
       for (let i = 1; i <= deliveries; i++) {
         endpoints.enqueue('contact.created', { contact: { id: i, name: `عميل ${i}`, phone: `+9665${String(i).padStart(8, '0')}`, tags: ['bench'] } });

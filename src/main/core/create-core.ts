@@ -41,6 +41,7 @@ import { ApiSettingsStore } from '../services/integrations/api-settings';
 import { WebhookEndpoints } from '../services/webhooks/webhook-endpoints';
 import { WebhookQueue } from '../services/webhooks/webhook-queue';
 import { WebhookSources } from '../services/webhooks/webhook-sources';
+import { sealPlainWebhookSecrets, webhookSecretBox } from '../services/webhooks/webhook-secrets';
 import { defaultWebhookRetryPolicy, type WebhookRetryPolicy } from '../services/webhooks/webhook-retry';
 import { PropertyCards } from '../services/properties/property-card';
 import { TemplatesService } from '../services/templates/templates-service';
@@ -279,8 +280,12 @@ function startServices(options: CoreOptions, shared: Shared) {
   });
   const apiKeys = new ApiKeys(sqlite, db, activity, clock);
   const apiSettings = new ApiSettingsStore(sqlite, activity);
-  const webhooks = new WebhookEndpoints(sqlite, activity, clock);
-  const webhookQueue = new WebhookQueue(sqlite, webhooks, notifications, clock, logger, options.webhookRetryPolicy ?? defaultWebhookRetryPolicy);
+  const webhookSecrets = webhookSecretBox(sqlite);
+  // Secrets written in plain text by an older version are sealed before anything sends.
+  const sealed = sealPlainWebhookSecrets(sqlite, webhookSecrets);
+  if (sealed > 0) logger.info('webhook signing secrets sealed', { endpoints: sealed });
+  const webhooks = new WebhookEndpoints(sqlite, activity, clock, webhookSecrets);
+  const webhookQueue = new WebhookQueue(sqlite, webhooks, notifications, clock, logger, options.webhookRetryPolicy ?? defaultWebhookRetryPolicy, webhookSecrets);
   const webhookSources = new WebhookSources(sqlite, webhooks, bus);
   webhookQueue.start();
   const automation = startAutomation({ sqlite, clock, logger, bus, access, activity, outbox, pipeline, officeValues: () => officeTemplateValues(office.settings()) });

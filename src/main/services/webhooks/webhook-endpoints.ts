@@ -13,8 +13,10 @@ import {
 } from '../../../shared/webhooks/types';
 import { toIso, type Clock } from '../../base/clock';
 import { AppError } from '../../rpc/app-error';
+import type { SecretBox } from '../../base/secret-box';
 import type { ActivityLog } from '../activity/activity-log';
 import type { Caller } from '../auth/auth-service';
+import { plainSecretPrefix } from './webhook-secrets';
 
 interface EndpointRow {
   id: number;
@@ -41,9 +43,6 @@ interface DeliveryRow {
   created_at: number;
 }
 
-/** Recognisable in a leaked log: `whsec_` + 32 random bytes. */
-const secretPrefix = 'whsec_';
-
 /**
  * Seed 000 integrations/crm: the endpoints and the rows of their queue. `enqueue` writes one
  * delivery per subscribed, running endpoint in one transaction, the moment the event happens;
@@ -58,6 +57,8 @@ export class WebhookEndpoints {
     private readonly sqlite: Database.Database,
     private readonly activity: ActivityLog,
     private readonly clock: Clock,
+    /** Seals each endpoint's signing secret: the database never holds it in plain text. */
+    private readonly secrets: SecretBox,
   ) {
     const select = `select e.id, e.url, e.events, e.paused_at, e.paused_reason, e.created_at,
         d.status as last_status, d.last_status_code as last_code, coalesce(d.delivered_at, d.created_at) as last_at
@@ -88,8 +89,9 @@ export class WebhookEndpoints {
   }
 
   create(admin: Caller, input: z.output<typeof createWebhookInput>): CreatedWebhookEndpoint {
-    const secret = secretPrefix + randomBytes(32).toString('base64url');
-    const { id } = this.q.insert.get(input.url, secret, JSON.stringify(input.events), admin.user.id, this.clock.now())!;
+    // Recognisable in a leaked log: `whsec_` + 32 random bytes.
+    const secret = plainSecretPrefix + randomBytes(32).toString('base64url');
+    const { id } = this.q.insert.get(input.url, this.secrets.seal(secret), JSON.stringify(input.events), admin.user.id, this.clock.now())!;
     // The log names the address and events, never the secret.
     this.activity.record({ userId: admin.user.id, action: 'webhook.created', entityType: 'webhook', entityId: id, details: { url: input.url, events: input.events } });
     return { endpoint: this.view(id), secret };

@@ -3,6 +3,7 @@ import https from 'node:https';
 import type Database from 'better-sqlite3';
 import type { WakingClock } from '../../base/clock';
 import type { Logger } from '../../base/logger';
+import type { SecretBox } from '../../base/secret-box';
 import type { NotificationsService } from '../notifications/notifications-service';
 import type { WebhookEndpoints } from './webhook-endpoints';
 import { nextRetryDelay, type WebhookRetryPolicy } from './webhook-retry';
@@ -17,6 +18,7 @@ interface DueRow {
   attempts: number;
   created_at: number;
   url: string;
+  /** Sealed (SecretBox). */
   secret: string;
 }
 
@@ -46,6 +48,7 @@ export class WebhookQueue {
     private readonly clock: WakingClock,
     private readonly logger: Logger,
     private readonly policy: WebhookRetryPolicy,
+    private readonly secrets: SecretBox,
     private readonly post: (url: string, body: string, headers: Record<string, string>, timeoutMs: number) => Promise<number> = postJson,
   ) {
     this.q = {
@@ -125,19 +128,26 @@ export class WebhookQueue {
 
   private async send(row: DueRow): Promise<void> {
     const timestamp = String(Math.floor(this.clock.now() / 1000));
-    const headers = {
-      'content-type': 'application/json',
-      'user-agent': 'MerasDesk-Webhooks/1',
-      'x-meras-event': row.event,
-      'x-meras-delivery': row.event_id,
-      'x-meras-timestamp': timestamp,
-      'x-meras-signature': webhookSignature(row.secret, timestamp, row.payload),
-    };
+    // A secret that no longer opens (the key file is not this database's: a backup restored
+    // elsewhere) signs nothing: nothing is sent unsigned, and the attempt fails like a refused one.
+    const secret = this.secrets.open(row.secret);
     let outcome: Outcome;
-    try {
-      outcome = { code: await this.post(row.url, row.payload, headers, this.policy.requestTimeoutMs) };
-    } catch (error) {
-      outcome = { error: describe(error) };
+    if (secret === null) {
+      outcome = { error: 'signing_secret_unavailable' };
+    } else {
+      const headers = {
+        'content-type': 'application/json',
+        'user-agent': 'MerasDesk-Webhooks/1',
+        'x-meras-event': row.event,
+        'x-meras-delivery': row.event_id,
+        'x-meras-timestamp': timestamp,
+        'x-meras-signature': webhookSignature(secret, timestamp, row.payload),
+      };
+      try {
+        outcome = { code: await this.post(row.url, row.payload, headers, this.policy.requestTimeoutMs) };
+      } catch (error) {
+        outcome = { error: describe(error) };
+      }
     }
     this.inFlight.delete(row.id);
     // A core that closed meanwhile has no database: the row stays pending and goes again on restart.
