@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
+import { trimWal } from './trim-wal';
 
 /**
  * Copies the WAL into the database from a worker thread. A checkpoint writes every page the
@@ -86,6 +87,7 @@ export function startBackgroundCheckpoint(
   worker.unref();
   const running = worker;
   running.on('message', (message) => {
+    // Busy is no harm: the worker asks again after the next quiet spell.
     if (message === 'trim') trimWal(sqlite);
   });
   const ready = new Promise<void>((resolve) => {
@@ -124,17 +126,4 @@ export function startBackgroundCheckpoint(
       });
     },
   };
-}
-
-/**
- * Empties the WAL from the writer's connection: no transaction of its own is open between two
- * tasks, so it waits for nobody. Busy (the worker's checkpoint is running) is no harm.
- */
-function trimWal(sqlite: Database.Database): void {
-  if (!sqlite.open || sqlite.inTransaction) return;
-  try {
-    sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  } catch {
-    // The worker asks again after the next quiet spell.
-  }
 }

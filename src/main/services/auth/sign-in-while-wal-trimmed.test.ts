@@ -25,7 +25,7 @@ describe('sign-in while the WAL is emptied in the background', () => {
     await checkpoint.ready;
     const throttle = new LoginThrottle(database.db, systemClock);
     const failures: string[] = [];
-    for (let round = 0; round < 200; round++) {
+    for (let round = 0; round < 100; round++) {
       for (let i = 0; i < 20; i++) {
         const keys = [`email:agent${i}@office.test`, `client:ip:10.0.0.${i}`];
         try {

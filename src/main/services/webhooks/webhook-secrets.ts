@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { SecretBox } from '../../base/secret-box';
+import { trimWal } from '../../db/trim-wal';
 
 /** The key file that seals the endpoints' signing secrets (beside the database, never in it). */
 export const webhookKeyFileName = 'webhook-secret.key';
@@ -26,11 +27,8 @@ export function sealPlainWebhookSecrets(sqlite: Database.Database, box: SecretBo
   sqlite.pragma('secure_delete = ON');
   try {
     const sealed = sqlite.transaction(() => plain.reduce((n, row) => n + update.run(box.seal(row.secret), row.id, row.secret).changes, 0)).immediate();
-    try {
-      sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    } catch {
-      // Busy (the checkpoint worker): its next pass copies the sealed pages over the old ones.
-    }
+    // Busy (the checkpoint worker's pass): that pass copies the sealed pages over the old ones.
+    trimWal(sqlite);
     return sealed;
   } finally {
     sqlite.pragma(`secure_delete = ${before}`);
