@@ -127,6 +127,42 @@ describe('the dashboard’s kept figures against a rebuild from raw rows', () =>
     expect(kept).toEqual(rebuilt);
   });
 
+  it('start no episode for a customer’s message written before a resolve that reaches the desk after it', async () => {
+    const o = await office();
+    const a = o.customerWrites('966500000001');
+    await o.after(minutes(5));
+    await o.agentAnswers(a);
+    const written = o.clock.now();
+    await o.after(minutes(5));
+    await o.t.call('conversations.update', { id: a, status: 'resolved' }, o.admin.token);
+    await o.after(minutes(5));
+    o.customerWrites('966500000001', { timestamp: written });
+
+    const s = await o.t.call('dashboard.summary', { preset: 'today' }, o.admin.token);
+    expect(s.stats).toMatchObject({ episodes: 1, incoming: 2 });
+    const { kept, rebuilt } = await keptAndRebuilt(o);
+    expect(kept).toEqual(rebuilt);
+  });
+
+  it('start the episode after a resolve at a late message written before the one that reopened it', async () => {
+    const o = await office();
+    const a = o.customerWrites('966500000001');
+    await o.after(minutes(5));
+    await o.agentAnswers(a);
+    await o.t.call('conversations.update', { id: a, status: 'resolved' }, o.admin.token);
+    await o.after(minutes(5));
+    const written = o.clock.now();
+    await o.after(minutes(5));
+    o.customerWrites('966500000001');
+    o.customerWrites('966500000001', { timestamp: written });
+
+    const s = await o.t.call('dashboard.summary', { preset: 'today' }, o.admin.token);
+    expect(s.stats).toMatchObject({ episodes: 2, incoming: 3 });
+    expect(s.waiting.longest.map((w) => w.startedAt)).toEqual([written]);
+    const { kept, rebuilt } = await keptAndRebuilt(o);
+    expect(kept).toEqual(rebuilt);
+  });
+
   it('move a customer’s episodes and days with their @lid chat into the phone’s conversation', async () => {
     const o = await office();
     const lid = '123456789012345@lid';

@@ -4,6 +4,7 @@ import { officeCalendarOf } from '../../calendar/office-calendar-setting';
 import { officeDayIn, zoneOfSetting } from '../../db/office-day-function';
 import { isPersonReply, isSentStatus, isSystemLine, sentSql } from './message-counting';
 import { OpenEpisodes, type EpisodeReply } from './open-episode';
+import { rebuildConversationEpisodes } from './stats-rebuild';
 import { openMsBetween } from './office-time';
 
 /** What the keeper needs of a stored message (a `messages` row's columns). */
@@ -55,6 +56,14 @@ export class StatsKeeper {
       previousDay: sqlite.prepare<[number, number], string>(
         'select start_day from dashboard_episodes where conversation_id = ? and started_at <= ? order by started_at desc, id desc limit 1',
       ).pluck(),
+      // The conversation's status at an instant: its last change then (a change in the same millisecond comes first, as in a rebuild).
+      statusAt: sqlite
+        .prepare<[number, number], string | null>(
+          `select json_extract(details, '$.to') from activity_log
+           where action = 'conversation.status_changed' and entity_type = 'conversation' and entity_id = ? and created_at <= ?
+           order by created_at desc, id desc limit 1`,
+        )
+        .pluck(),
       nextEpisode: sqlite.prepare<[number, number], number>('select id from dashboard_episodes where conversation_id = ? and started_at > ? order by started_at, id limit 1').pluck(),
       setPreviousDay: sqlite.prepare<[string, number]>('update dashboard_episodes set prev_start_day = ? where id = ?'),
       episodeAt: sqlite.prepare<[number, number], EpisodeRow>(
@@ -80,14 +89,21 @@ export class StatsKeeper {
     };
   }
 
-  /** A customer's message was stored: counted, and it starts an episode when none is open (a first message, or one after resolving). */
-  customerMessage(message: CountedMessage, contactId: number, reopened: boolean): void {
+  /**
+   * A customer's message was stored: counted, and it starts an episode when none is open (a first
+   * message, or one after resolving). `late`: the conversation already has a later message.
+   */
+  customerMessage(message: CountedMessage, contactId: number, reopened: boolean, late = false): void {
     if (isSystemLine(message.type)) return;
     const day = this.day(message.created_at);
     this.q.count.run(day, message.whatsapp_number_id, 0, 'in', message.type, 1);
     // A customer's first message of the day on this number: their last day may move on.
     if (this.q.contactDay.run(day, message.whatsapp_number_id, contactId).changes > 0) this.q.contactLast.run(contactId, message.whatsapp_number_id, day);
-    if (reopened) this.reopen(message, day);
+    // A late message falls between episodes already kept: its conversation's are walked again from raw rows.
+    if (late) rebuildConversationEpisodes(this.sqlite, [message.conversation_id]);
+    // As a rebuild walks it: a new episode only when the conversation was resolved at the message's
+    // time (one written before the resolve, arriving after it, is in the episode it was written in).
+    else if (reopened && this.q.statusAt.get(message.conversation_id, message.created_at) === 'resolved') this.reopen(message, day);
     else this.open.first(message.conversation_id, message.created_at, day);
   }
 
