@@ -3,8 +3,8 @@
 -- every such commit. A conversation's last episode, while no one has answered it, is kept on the
 -- conversation's own row instead (ingest writes that row anyway): one partial index entry. It
 -- moves to dashboard_episodes when answered or when a later episode starts (stats-keeper.ts).
--- Waiting now is exactly those open episodes on conversations not resolved: `latest` and its
--- index go.
+-- Waiting now is exactly those open episodes on conversations not resolved, counted from the
+-- index alone (it holds the status and assignee, which rarely change): `latest` and its index go.
 ALTER TABLE `conversations` ADD `open_started_at` integer;--> statement-breakpoint
 ALTER TABLE `conversations` ADD `open_start_day` text;--> statement-breakpoint
 ALTER TABLE `conversations` ADD `open_prev_start_day` text;--> statement-breakpoint
@@ -18,4 +18,4 @@ DELETE FROM `dashboard_episodes` WHERE `id` IN (SELECT `id` FROM `open_episodes_
 DROP TABLE `open_episodes_moved`;--> statement-breakpoint
 DROP INDEX `dashboard_episodes_waiting`;--> statement-breakpoint
 ALTER TABLE `dashboard_episodes` DROP COLUMN `latest`;--> statement-breakpoint
-CREATE INDEX `conversations_open_episode` ON `conversations` (`open_start_day`,`whatsapp_number_id`) WHERE open_started_at is not null;
+CREATE INDEX `conversations_open_episode` ON `conversations` (`open_start_day`,`whatsapp_number_id`,`status`,`assigned_agent_id`,`open_started_at`) WHERE open_started_at is not null;

@@ -184,8 +184,10 @@ export const conversations = sqliteTable(
         .on(t.assignedAgentId, t.isArchived, t.status, t.isStarred, t.whatsappNumberId)
         .where(sql`assigned_agent_id is not null`),
       index('conversations_list_name').on(t.isArchived, t.status, t.isStarred, t.hasUnread, t.customerSortName, t.whatsappNumberId, t.assignedAgentId),
-      // The dashboard's open episodes by start day (range figures) and all of them (waiting now).
-      index('conversations_open_episode').on(t.openStartDay, t.whatsappNumberId).where(sql`open_started_at is not null`),
+      // The dashboard's open episodes by start day (range figures) and all of them (waiting now, from the index alone).
+      index('conversations_open_episode')
+        .on(t.openStartDay, t.whatsappNumberId, t.status, t.assignedAgentId, t.openStartedAt)
+        .where(sql`open_started_at is not null`),
     ];
   },
 );

@@ -9,7 +9,7 @@ import type { Caller } from '../auth/auth-service';
 import type { NumberAccess } from '../inbox/number-access';
 import { defaultResponseTargetMinutes, officeKeys } from '../office/office-settings-store';
 import { resolveScope, type DashboardQuery, type DashboardScope } from './dashboard-scope';
-import { episodeInScope, episodeSources, figureFilter, openEpisodes, waitingNow } from './episode-sql';
+import { episodeInScope, episodeSources, figureFilter, openEpisodes, waitingConversations, waitingNow } from './episode-sql';
 import { RangeFigures, type RangeParams, type Reply } from './range-figures';
 import { responseFigures } from './response-figures';
 import { rebuildDashboardStats } from './stats-rebuild';
@@ -158,13 +158,14 @@ export class DashboardService {
   }
 
   private waiting(p: Params): DashboardSummary['waiting'] {
-    const from = `from ${openEpisodes} e join conversations c on c.id = e.conversation_id`;
     const count = this.figures.waitingCount(p);
+    // The ten from the open episodes' index, then their names.
     const longest = this.sqlite
       .prepare<[Params], WaitingEpisode>(
-        `select e.id as episodeId, e.conversation_id as conversationId, coalesce(ct.name, ct.phone, '') as customer, n.name as numberName, e.started_at as startedAt
-         ${from} join contacts ct on ct.id = c.contact_id join whatsapp_numbers n on n.id = e.whatsapp_number_id
-         where ${waitingNow} order by e.started_at, e.id limit 10`,
+        `select -w.id as episodeId, w.id as conversationId, coalesce(ct.name, ct.phone, '') as customer, n.name as numberName, w.open_started_at as startedAt
+         from (select c.id, c.open_started_at from ${waitingConversations} order by c.open_started_at, -c.id limit 10) w
+         join conversations c on c.id = w.id join contacts ct on ct.id = c.contact_id join whatsapp_numbers n on n.id = c.whatsapp_number_id
+         order by w.open_started_at, -w.id`,
       )
       .all(p);
     return { count, longest };

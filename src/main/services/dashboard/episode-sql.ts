@@ -30,10 +30,16 @@ export const episodeInRange = `e.start_day between @from and @to
 
 /**
  * Waiting now: the conversation's last episode, no person has answered it (so it is the open one:
- * read from `openEpisodes` only), and the conversation is not resolved.
+ * read from `openEpisodes` only), and the conversation is not resolved. The number is not an
+ * index term (`+`): the open episodes' index, not every conversation on the numbers, is read.
  */
 export const waitingNow = `c.status <> 'resolved'
-  and e.whatsapp_number_id in (select value from json_each(@numbers))
+  and +e.whatsapp_number_id in (select value from json_each(@numbers))
+  and (@agent is null or c.assigned_agent_id = @agent)`;
+
+/** The waiting conversations (alias c), read from the open episodes' index alone. */
+export const waitingConversations = `conversations c where c.open_started_at is not null and c.status <> 'resolved'
+  and +c.whatsapp_number_id in (select value from json_each(@numbers))
   and (@agent is null or c.assigned_agent_id = @agent)`;
 
 /** The funnel's stages, reached after the episode started. */

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { DashboardSummary } from '../../../shared/dashboard/types';
 import { statement } from '../../db/statement';
-import { episodeInRange, episodeInScope, episodeSources, funnelOf, openEpisodes, settledEpisodes, waitingNow } from './episode-sql';
+import { episodeInRange, episodeInScope, episodeSources, funnelOf, openEpisodes, settledEpisodes, waitingConversations } from './episode-sql';
 
 /** What the range reads take: office days, the numbers in view (JSON ids), an agent or null, the target (ms). */
 export interface RangeParams {
@@ -89,7 +89,7 @@ export class RangeFigures {
   }
 
   waitingCount(p: RangeParams): number {
-    return statement<[RangeParams], number>(this.sqlite, `select count(*) from ${openEpisodes} e join conversations c on c.id = e.conversation_id where ${waitingNow}`)
+    return statement<[RangeParams], number>(this.sqlite, `select count(*) from ${waitingConversations}`)
       .pluck()
       .get(p)!;
   }
