@@ -34,11 +34,17 @@ function digest(sqlite: Database.Database): string {
       .prepare(
         `select count(*) as n, sum(conversation_id) as c, sum(started_at % 1000003) as s, count(first_reply_at) as r, sum(first_reply_at % 1000003) as ra,
            sum(first_reply_message_id) as rm, sum(coalesce(first_reply_by, 0)) as rb, sum(response_ms % 1000003) as w, sum(office_response_ms % 1000003) as o,
-           sum(length(start_day)) as d from dashboard_episodes`,
+           sum(length(start_day)) as d, sum(length(prev_start_day)) as p from dashboard_episodes`,
       )
       .get(),
     sqlite.prepare("select count(*) as n, sum(messages) as m, sum(agent_id * messages) as a, sum(length(type) * messages) as t from dashboard_daily where messages <> 0").get(),
     sqlite.prepare('select count(*) as n, sum(contact_id) as c from dashboard_contact_days').get(),
+    // Each conversation's open episode (its last, unanswered) is on its row.
+    sqlite
+      .prepare(
+        'select count(*) as n, sum(id) as c, sum(open_started_at % 1000003) as s, sum(length(open_start_day)) as d, sum(length(open_prev_start_day)) as p from conversations where open_started_at is not null',
+      )
+      .get(),
   ]);
 }
 

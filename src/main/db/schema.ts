@@ -152,6 +152,14 @@ export const conversations = sqliteTable(
      * that flips, so the name index can hold it without being rewritten by every message.
      */
     hasUnread: integer('has_unread', { mode: 'boolean' }).notNull().default(false),
+    /**
+     * Issue 17: the conversation's last episode while no one has answered it (null: none open),
+     * kept on this row because ingest writes it anyway; answered or followed by a later one, it
+     * moves to dashboard_episodes (src/main/services/dashboard/open-episode.ts).
+     */
+    openStartedAt: integer('open_started_at'),
+    openStartDay: text('open_start_day'),
+    openPrevStartDay: text('open_prev_start_day'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -176,6 +184,10 @@ export const conversations = sqliteTable(
         .on(t.assignedAgentId, t.isArchived, t.status, t.isStarred, t.whatsappNumberId)
         .where(sql`assigned_agent_id is not null`),
       index('conversations_list_name').on(t.isArchived, t.status, t.isStarred, t.hasUnread, t.customerSortName, t.whatsappNumberId, t.assignedAgentId),
+      // The dashboard's open episodes by start day (range figures) and all of them (waiting now, from the index alone).
+      index('conversations_open_episode')
+        .on(t.openStartDay, t.whatsappNumberId, t.status, t.assignedAgentId, t.openStartedAt)
+        .where(sql`open_started_at is not null`),
     ];
   },
 );
@@ -1026,7 +1038,8 @@ export const automationRollupState = sqliteTable('automation_rollup_state', {
 });
 /**
  * Issue 17: one row per episode (a conversation's first customer message, or the first after it
- * was resolved) with its first reply by a person; kept by the ingest and outbox transactions
+ * was resolved) with its first reply by a person — except a conversation's last episode while
+ * unanswered, which is on the conversation's row (conversations.open_*); kept by the ingest and outbox transactions
  * (src/main/services/dashboard/stats-keeper.ts), rebuilt from raw rows by stats-rebuild.ts.
  */
 export const dashboardEpisodes = sqliteTable(
@@ -1050,13 +1063,10 @@ export const dashboardEpisodes = sqliteTable(
     officeResponseMs: integer('office_response_ms'),
     /** The start day of the conversation's previous episode: distinct conversations over a range without a distinct count. */
     prevStartDay: text('prev_start_day'),
-    /** 1 while no episode of the conversation started later: waiting now reads these only. */
-    latest: integer('latest').notNull().default(1),
   },
   (t) => [
     index('dashboard_episodes_day').on(t.startDay, t.whatsappNumberId),
     index('dashboard_episodes_conversation').on(t.conversationId, t.startedAt),
-    index('dashboard_episodes_waiting').on(t.startedAt).where(sql`first_reply_at is null and latest = 1`),
     index('dashboard_episodes_replies')
       .on(t.startDay, t.whatsappNumberId, t.firstReplyBy, t.responseMs, t.officeResponseMs)
       .where(sql`first_reply_at is not null`),

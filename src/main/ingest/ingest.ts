@@ -213,7 +213,9 @@ export class Ingest {
       message.timestamp,
     );
     const stored = { id: Number(info.lastInsertRowid), conversation_id: conversation.id, whatsapp_number_id: numberId, sender, sender_id: null, type: message.type === 'chat' ? 'text' : message.type, created_at: message.timestamp };
-    if (sender === 'customer') this.stats.customerMessage(stored, contact.id, reopened);
+    // Late: written before the conversation's last message (a catch-up, or one delayed on the way).
+    const late = !created && conversation.last_message_time !== null && message.timestamp < conversation.last_message_time;
+    if (sender === 'customer') this.stats.customerMessage(stored, contact.id, reopened, late);
     else if (sender === 'agent') this.stats.ourMessageSent(stored);
     if (!created) {
       const touch = message.fromMe || system ? this.q.touchConversation.own : reopened ? this.q.touchConversation.reopened : this.q.touchConversation.inbound;

@@ -37,6 +37,7 @@ export interface AgentResponse extends ResponseFigures {
 }
 
 export interface WaitingEpisode {
+  /** Unique among the rows (a key, not a record id): an open episode's is its conversation's id, negated. */
   episodeId: number;
   conversationId: number;
   customer: string;
@@ -84,6 +85,7 @@ export interface DashboardSummary {
 }
 
 export interface DrillDownRow {
+  /** Unique among the rows (a key, not a record id): an open episode's is its conversation's id, negated. */
   episodeId: number;
   conversationId: number;
   customer: string;

@@ -31,7 +31,11 @@ async function bucketsUnder(processTimeZone: string) {
   await at('2026-03-09T03:59:00Z', '15550000005'); // 23:59 EDT, the short day's last minute
   await at('2026-03-09T04:00:00Z', '15550000006'); // 00:00 on the 9th
   const s = await o.t.call('dashboard.summary', { preset: 'custom', from: '2026-03-07', to: '2026-03-09' }, await o.signIn());
-  const days = o.sqlite.prepare<[], { start_day: string }>('select start_day from dashboard_episodes order by started_at').all().map((r) => r.start_day);
+  // Settled episodes and open ones (on their conversations) alike.
+  const days = o.sqlite
+    .prepare<[], { start_day: string }>('select start_day, started_at from dashboard_episodes union all select open_start_day, open_started_at from conversations where open_started_at is not null order by 2')
+    .all()
+    .map((r) => r.start_day);
   return { byDay: s.charts.messagesByDay, days, range: s.range };
 }
 

@@ -84,6 +84,85 @@ describe('the dashboard’s kept figures against a rebuild from raw rows', () =>
     expect(kept).toEqual(rebuilt);
   });
 
+  it('settle an episode no one answered when the customer writes again after a resolve, and wait on the new one', async () => {
+    const o = await office();
+    const a = o.customerWrites('966500000001');
+    await o.after(minutes(5));
+    await o.t.call('conversations.update', { id: a, status: 'resolved' }, o.admin.token);
+    await o.after(minutes(5));
+    o.customerWrites('966500000001');
+    let s = await o.t.call('dashboard.summary', { preset: 'today' }, o.admin.token);
+    expect(s.stats).toMatchObject({ episodes: 2, totalConversations: 1 });
+    expect(s.waiting.longest.map((w) => [w.conversationId, w.startedAt])).toEqual([[a, o.clock.now()]]);
+    await o.after(minutes(2));
+    await o.agentAnswers(a);
+    s = await o.t.call('dashboard.summary', { preset: 'today' }, o.admin.token);
+    expect(s.stats).toMatchObject({ episodes: 2, totalConversations: 1 });
+    expect(s.firstResponse.total).toMatchObject({ answered: 1, medianMs: minutes(2) });
+    expect(s.waiting.count).toBe(0);
+    const drill = await o.t.call('dashboard.drillDown', { query: { preset: 'today' }, figure: 'unanswered' }, o.admin.token);
+    expect(drill.total).toBe(1);
+    const { kept, rebuilt } = await keptAndRebuilt(o);
+    expect(kept).toEqual(rebuilt);
+  });
+
+  it('leave an earlier episode unanswered, not waiting, when its only reply fails after a later one opened', async () => {
+    const o = await office();
+    const a = o.customerWrites('966500000001');
+    await o.after(minutes(5));
+    await o.agentAnswers(a);
+    const reply = lastOurs(o);
+    await o.t.call('conversations.update', { id: a, status: 'resolved' }, o.admin.token);
+    await o.after(minutes(5));
+    o.customerWrites('966500000001');
+    o.t.core.whatsapp.outbox.ack(o.number.id, { providerId: reply.whatsapp_message_id, status: 'failed' });
+
+    const s = await o.t.call('dashboard.summary', { preset: 'today' }, o.admin.token);
+    expect(s.stats).toMatchObject({ episodes: 2, outgoing: 0 });
+    expect(s.firstResponse.total.answered).toBe(0);
+    expect(s.waiting.count).toBe(1);
+    const waiting = await o.t.call('dashboard.drillDown', { query: { preset: 'today' }, figure: 'waiting' }, o.admin.token);
+    expect(waiting.rows.map((r) => r.startedAt)).toEqual([o.clock.now()]);
+    const { kept, rebuilt } = await keptAndRebuilt(o);
+    expect(kept).toEqual(rebuilt);
+  });
+
+  it('start no episode for a customer’s message written before a resolve that reaches the desk after it', async () => {
+    const o = await office();
+    const a = o.customerWrites('966500000001');
+    await o.after(minutes(5));
+    await o.agentAnswers(a);
+    const written = o.clock.now();
+    await o.after(minutes(5));
+    await o.t.call('conversations.update', { id: a, status: 'resolved' }, o.admin.token);
+    await o.after(minutes(5));
+    o.customerWrites('966500000001', { timestamp: written });
+
+    const s = await o.t.call('dashboard.summary', { preset: 'today' }, o.admin.token);
+    expect(s.stats).toMatchObject({ episodes: 1, incoming: 2 });
+    const { kept, rebuilt } = await keptAndRebuilt(o);
+    expect(kept).toEqual(rebuilt);
+  });
+
+  it('start the episode after a resolve at a late message written before the one that reopened it', async () => {
+    const o = await office();
+    const a = o.customerWrites('966500000001');
+    await o.after(minutes(5));
+    await o.agentAnswers(a);
+    await o.t.call('conversations.update', { id: a, status: 'resolved' }, o.admin.token);
+    await o.after(minutes(5));
+    const written = o.clock.now();
+    await o.after(minutes(5));
+    o.customerWrites('966500000001');
+    o.customerWrites('966500000001', { timestamp: written });
+
+    const s = await o.t.call('dashboard.summary', { preset: 'today' }, o.admin.token);
+    expect(s.stats).toMatchObject({ episodes: 2, incoming: 3 });
+    expect(s.waiting.longest.map((w) => w.startedAt)).toEqual([written]);
+    const { kept, rebuilt } = await keptAndRebuilt(o);
+    expect(kept).toEqual(rebuilt);
+  });
+
   it('move a customer’s episodes and days with their @lid chat into the phone’s conversation', async () => {
     const o = await office();
     const lid = '123456789012345@lid';

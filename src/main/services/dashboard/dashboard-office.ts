@@ -75,8 +75,9 @@ export async function dashboardOffice(clock: ManualClock, options: { timeZone?: 
     kept() {
       return {
         episodes: sqlite
-          .prepare('select conversation_id, whatsapp_number_id, started_at, start_day, first_reply_at, first_reply_message_id, first_reply_by, response_ms, office_response_ms, prev_start_day, latest from dashboard_episodes order by conversation_id, started_at')
+          .prepare('select conversation_id, whatsapp_number_id, started_at, start_day, first_reply_at, first_reply_message_id, first_reply_by, response_ms, office_response_ms, prev_start_day from dashboard_episodes order by conversation_id, started_at')
           .all(),
+        openEpisodes: sqlite.prepare('select id, open_started_at, open_start_day, open_prev_start_day from conversations where open_started_at is not null order by id').all(),
         daily: sqlite.prepare('select * from dashboard_daily where messages <> 0 order by day, whatsapp_number_id, agent_id, direction, type').all(),
         contacts: sqlite.prepare('select * from dashboard_contact_days order by day, whatsapp_number_id, contact_id').all(),
         lastDays: sqlite.prepare('select * from dashboard_contact_last order by contact_id, whatsapp_number_id').all(),

@@ -57,15 +57,16 @@ describe('the dashboard over ranges of several days', () => {
     expect(s.firstResponse.total).toMatchObject({ answered: 2, medianMs: minutes(2), p90Ms: minutes(5) });
   });
 
-  it('rebuilds the previous episode’s day, the latest episode and each customer’s last day exactly as kept', async () => {
+  it('rebuilds the previous episode’s day, the open episode and each customer’s last day exactly as kept', async () => {
     const { o, token } = await twoDays();
     const kept = o.kept();
-    const episodes = kept.episodes as { start_day: string; prev_start_day: string | null; latest: number }[];
-    expect(episodes.map((e) => [e.start_day, e.prev_start_day, e.latest])).toEqual([
-      ['2026-11-25', null, 0],
-      ['2026-11-26', '2026-11-25', 1],
-      ['2026-11-25', null, 1],
+    const episodes = kept.episodes as { start_day: string; prev_start_day: string | null }[];
+    // A's two episodes were answered; B's, unanswered, is open on its conversation.
+    expect(episodes.map((e) => [e.start_day, e.prev_start_day])).toEqual([
+      ['2026-11-25', null],
+      ['2026-11-26', '2026-11-25'],
     ]);
+    expect((kept.openEpisodes as { open_start_day: string; open_prev_start_day: string | null }[]).map((e) => [e.open_start_day, e.open_prev_start_day])).toEqual([['2026-11-25', null]]);
     expect((kept.lastDays as { last_day: string }[]).map((c) => c.last_day)).toEqual(['2026-11-26', '2026-11-25']);
     await o.t.call('dashboard.rebuild', {}, token);
     expect(o.kept()).toEqual(kept);

@@ -9,7 +9,7 @@ import type { Caller } from '../auth/auth-service';
 import type { NumberAccess } from '../inbox/number-access';
 import { defaultResponseTargetMinutes, officeKeys } from '../office/office-settings-store';
 import { resolveScope, type DashboardQuery, type DashboardScope } from './dashboard-scope';
-import { episodeInScope, figureFilter, waitingNow } from './episode-sql';
+import { episodeInScope, episodeSources, figureFilter, openEpisodes, waitingConversations, waitingNow } from './episode-sql';
 import { RangeFigures, type RangeParams, type Reply } from './range-figures';
 import { responseFigures } from './response-figures';
 import { rebuildDashboardStats } from './stats-rebuild';
@@ -107,16 +107,20 @@ export class DashboardService {
     const scope = resolveScope(this.sqlite, this.access, caller, input.query, officeCalendarOf(this.sqlite), this.clock.now());
     const p = { ...this.params(scope, this.targetMinutes()), repliedBy: input.repliedBy ?? null, limit: input.limit };
     const where = `${input.figure === 'waiting' ? waitingNow : `${episodeInScope} and ${figureFilter[input.figure]}`} and (@repliedBy is null or e.first_reply_by = @repliedBy)`;
-    const from = `from dashboard_episodes e join conversations c on c.id = e.conversation_id
+    // Waiting episodes are open ones; the others are in both sources (episode-sql.ts). An open episode's id is its conversation's, negated.
+    const sources = input.figure === 'waiting' ? [openEpisodes] : episodeSources;
+    const from = (source: string) => `from ${source} e join conversations c on c.id = e.conversation_id
       join contacts ct on ct.id = c.contact_id join whatsapp_numbers n on n.id = e.whatsapp_number_id left join users u on u.id = e.first_reply_by`;
     return this.sqlite.transaction(() => {
-      const total = this.sqlite.prepare<[typeof p], { n: number }>(`select count(*) as n ${from} where ${where}`).get(p)!.n;
+      let total = 0;
+      for (const source of sources) total += this.sqlite.prepare<[typeof p], { n: number }>(`select count(*) as n ${from(source)} where ${where}`).get(p)!.n;
+      const select = (source: string) => `select e.id as episodeId, e.conversation_id as conversationId, coalesce(ct.name, ct.phone, '') as customer, n.name as numberName,
+             e.started_at as startedAt, e.first_reply_at as firstReplyAt, e.response_ms as responseMs, u.name as repliedBy
+           ${from(source)} where ${where}`;
       const rows = this.sqlite
         .prepare<[typeof p], { episodeId: number; conversationId: number; customer: string; numberName: string; startedAt: number; firstReplyAt: number | null; responseMs: number | null; repliedBy: string | null }>(
-          `select e.id as episodeId, e.conversation_id as conversationId, coalesce(ct.name, ct.phone, '') as customer, n.name as numberName,
-             e.started_at as startedAt, e.first_reply_at as firstReplyAt, e.response_ms as responseMs, u.name as repliedBy
-           ${from} where ${where}
-           order by ${input.figure === 'waiting' ? 'e.started_at asc' : 'e.started_at desc'}, e.id desc limit @limit`,
+          `${sources.map(select).join(' union all ')}
+           order by ${input.figure === 'waiting' ? 'startedAt asc' : 'startedAt desc'}, episodeId desc limit @limit`,
         )
         .all(p);
       return { figure: input.figure, total, rows: rows.map((r): DrillDownRow => ({ ...r, onPhone: r.firstReplyAt !== null && r.repliedBy === null })) };
@@ -154,13 +158,14 @@ export class DashboardService {
   }
 
   private waiting(p: Params): DashboardSummary['waiting'] {
-    const from = 'from dashboard_episodes e join conversations c on c.id = e.conversation_id';
     const count = this.figures.waitingCount(p);
+    // The ten from the open episodes' index, then their names.
     const longest = this.sqlite
       .prepare<[Params], WaitingEpisode>(
-        `select e.id as episodeId, e.conversation_id as conversationId, coalesce(ct.name, ct.phone, '') as customer, n.name as numberName, e.started_at as startedAt
-         ${from} join contacts ct on ct.id = c.contact_id join whatsapp_numbers n on n.id = e.whatsapp_number_id
-         where ${waitingNow} order by e.started_at, e.id limit 10`,
+        `select -w.id as episodeId, w.id as conversationId, coalesce(ct.name, ct.phone, '') as customer, n.name as numberName, w.open_started_at as startedAt
+         from (select c.id, c.open_started_at from ${waitingConversations} order by c.open_started_at, -c.id limit 10) w
+         join conversations c on c.id = w.id join contacts ct on ct.id = c.contact_id join whatsapp_numbers n on n.id = c.whatsapp_number_id
+         order by w.open_started_at, -w.id`,
       )
       .all(p);
     return { count, longest };

@@ -1,6 +1,18 @@
 import type { DrillFigure } from '../../../shared/dashboard/types';
 
 /**
+ * The episodes are in two places (open-episode.ts): settled ones in dashboard_episodes, and each
+ * conversation's open one (its last, unanswered) on its row. These are the two sources, with the
+ * same columns, to be read as alias e; the open one is a plain subquery that SQLite flattens into
+ * the outer query, so a range reads the conversations' open-episode index.
+ */
+export const settledEpisodes = 'dashboard_episodes';
+export const openEpisodes = `(select -c.id as id, c.id as conversation_id, c.whatsapp_number_id, c.open_started_at as started_at, c.open_start_day as start_day,
+    null as first_reply_at, null as first_reply_message_id, null as first_reply_by, null as response_ms, null as office_response_ms, c.open_prev_start_day as prev_start_day
+  from conversations c where c.open_started_at is not null)`;
+export const episodeSources = [settledEpisodes, openEpisodes] as const;
+
+/**
  * The SQL that says which episodes a figure counts, shared by the summary and its drill-down so a
  * card and the list behind it cannot disagree. Alias e = dashboard_episodes; the conversation is
  * looked up only where a figure needs it (an agent filter, waiting, a won deal's customer), so a
@@ -17,11 +29,17 @@ export const episodeInRange = `e.start_day between @from and @to
   and e.whatsapp_number_id in (select value from json_each(@numbers))`;
 
 /**
- * Waiting now: the conversation's latest episode (none started later, kept in `latest`), not
- * resolved, and no person has answered it.
+ * Waiting now: the conversation's last episode, no person has answered it (so it is the open one:
+ * read from `openEpisodes` only), and the conversation is not resolved. The number is not an
+ * index term (`+`): the open episodes' index, not every conversation on the numbers, is read.
  */
-export const waitingNow = `e.first_reply_at is null and e.latest = 1 and c.status <> 'resolved'
-  and e.whatsapp_number_id in (select value from json_each(@numbers))
+export const waitingNow = `c.status <> 'resolved'
+  and +e.whatsapp_number_id in (select value from json_each(@numbers))
+  and (@agent is null or c.assigned_agent_id = @agent)`;
+
+/** The waiting conversations (alias c), read from the open episodes' index alone. */
+export const waitingConversations = `conversations c where c.open_started_at is not null and c.status <> 'resolved'
+  and +c.whatsapp_number_id in (select value from json_each(@numbers))
   and (@agent is null or c.assigned_agent_id = @agent)`;
 
 /** The funnel's stages, reached after the episode started. */
@@ -40,9 +58,9 @@ export const funnelStage = {
  * The funnel of a set of episodes, read from the stages' side: per conversation the latest time
  * each stage was reached (its rows are few beside a year of episodes), then an episode reached a
  * stage when that time is at or after its start — the same test as `funnelStage`'s "exists a row
- * at or after the start", without six lookups per episode. `scope` filters alias e.
+ * at or after the start", without six lookups per episode. `scope` filters alias e of `source`.
  */
-export const funnelOf = (scope: string) => `with stage (conversation_id, interested, booked, done, offer, won) as (
+export const funnelOf = (scope: string, source: string) => `with stage (conversation_id, interested, booked, done, offer, won) as (
     select conversation_id, created_at, null, null, null, null from conversation_property_interests
     union all
     select conversation_id, null, case when status <> 'cancelled' then created_at end, case when status = 'done' then created_at end, null, null
@@ -59,7 +77,7 @@ export const funnelOf = (scope: string) => `with stage (conversation_id, interes
   )
   select coalesce(sum(r.interested >= e.started_at), 0) as interested, coalesce(sum(r.booked >= e.started_at), 0) as viewingBooked,
     coalesce(sum(r.done >= e.started_at), 0) as viewingDone, coalesce(sum(r.offer >= e.started_at), 0) as offer, coalesce(sum(r.won >= e.started_at), 0) as won
-  from reached r join dashboard_episodes e on e.conversation_id = r.conversation_id
+  from reached r join ${source} e on e.conversation_id = r.conversation_id
   where ${scope}`;
 
 /** What a drill-down adds to the range's episodes (waiting replaces the range: it is now). */

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { DashboardSummary } from '../../../shared/dashboard/types';
 import { statement } from '../../db/statement';
-import { episodeInRange, episodeInScope, funnelOf, waitingNow } from './episode-sql';
+import { episodeInRange, episodeInScope, episodeSources, funnelOf, openEpisodes, settledEpisodes, waitingConversations } from './episode-sql';
 
 /** What the range reads take: office days, the numbers in view (JSON ids), an agent or null, the target (ms). */
 export interface RangeParams {
@@ -32,34 +32,48 @@ export interface EpisodeCounts {
 export class RangeFigures {
   constructor(private readonly sqlite: Database.Database) {}
 
+  /** Answered episodes are all settled ones. */
   replies(p: RangeParams): Reply[] {
     return statement<[RangeParams], Reply>(
       this.sqlite,
-      `select e.first_reply_by, e.response_ms, e.office_response_ms from dashboard_episodes e
+      `select e.first_reply_by, e.response_ms, e.office_response_ms from ${settledEpisodes} e
        where ${episodeInRange} and e.first_reply_at is not null and (@agent is null or e.first_reply_by = @agent)`,
     )
       .raw()
       .all(p);
   }
 
+  /** Settled and open episodes alike (episode-sql.ts), each source read by its own index and the figures added. */
   counts(p: RangeParams): EpisodeCounts {
     const scope = p.agent === null ? episodeInRange : episodeInScope;
-    const funnel = statement<[RangeParams], Omit<DashboardSummary['funnel'], 'inquiries'>>(this.sqlite, funnelOf(scope)).get(p)!;
+    const funnel = { interested: 0, viewingBooked: 0, viewingDone: 0, offer: 0, won: 0 };
+    for (const source of episodeSources) {
+      const part = statement<[RangeParams], Omit<DashboardSummary['funnel'], 'inquiries'>>(this.sqlite, funnelOf(scope, source)).get(p)!;
+      for (const key of Object.keys(funnel) as (keyof typeof funnel)[]) funnel[key] += part[key];
+    }
     if (p.agent !== null) {
+      // A conversation has at most one open episode, and it is its last: distinct over both sources.
       const row = statement<[RangeParams], { episodes: number; conversations: number }>(
         this.sqlite,
-        `select count(*) as episodes, count(distinct e.conversation_id) as conversations from dashboard_episodes e where ${episodeInScope}`,
+        `select count(*) as episodes, count(distinct conversation_id) as conversations from (
+           select e.conversation_id from ${settledEpisodes} e where ${episodeInScope}
+           union all
+           select e.conversation_id from ${openEpisodes} e where ${episodeInScope})`,
       ).get(p)!;
       return { ...row, funnel: { inquiries: row.episodes, ...funnel } };
     }
-    const episodes = statement<[RangeParams], number>(this.sqlite, `select count(*) from dashboard_episodes e where ${episodeInRange}`).pluck().get(p)!;
-    // An episode whose conversation had one earlier in the range is that conversation counted again.
-    const again = statement<[RangeParams], number>(
-      this.sqlite,
-      `select count(*) from dashboard_episodes e where ${episodeInRange} and e.prev_start_day is not null and e.prev_start_day >= @from`,
-    )
-      .pluck()
-      .get(p)!;
+    let episodes = 0;
+    let again = 0;
+    for (const source of episodeSources) {
+      episodes += statement<[RangeParams], number>(this.sqlite, `select count(*) from ${source} e where ${episodeInRange}`).pluck().get(p)!;
+      // An episode whose conversation had one earlier in the range is that conversation counted again.
+      again += statement<[RangeParams], number>(
+        this.sqlite,
+        `select count(*) from ${source} e where ${episodeInRange} and e.prev_start_day is not null and e.prev_start_day >= @from`,
+      )
+        .pluck()
+        .get(p)!;
+    }
     return { episodes, conversations: episodes - again, funnel: { inquiries: episodes, ...funnel } };
   }
 
@@ -75,7 +89,7 @@ export class RangeFigures {
   }
 
   waitingCount(p: RangeParams): number {
-    return statement<[RangeParams], number>(this.sqlite, `select count(*) from dashboard_episodes e join conversations c on c.id = e.conversation_id where ${waitingNow}`)
+    return statement<[RangeParams], number>(this.sqlite, `select count(*) from ${waitingConversations}`)
       .pluck()
       .get(p)!;
   }

@@ -3,6 +3,8 @@ import type { OfficeCalendar } from '../../calendar/office-calendar';
 import { officeCalendarOf } from '../../calendar/office-calendar-setting';
 import { officeDayIn, zoneOfSetting } from '../../db/office-day-function';
 import { isPersonReply, isSentStatus, isSystemLine, sentSql } from './message-counting';
+import { OpenEpisodes, type EpisodeReply } from './open-episode';
+import { rebuildConversationEpisodes } from './stats-rebuild';
 import { openMsBetween } from './office-time';
 
 /** What the keeper needs of a stored message (a `messages` row's columns). */
@@ -24,12 +26,14 @@ export interface CountedMessage {
  */
 export class StatsKeeper {
   private readonly q;
+  private readonly open: OpenEpisodes;
   /** The calendar for the settings last seen (office hours matter only to an answer's office time). */
   private known: { raw: string; calendar: OfficeCalendar } | null = null;
   /** The zone for the stored setting last seen: a message's day needs only the zone, read by key (one lookup per message). */
   private zone: { stored: string | null; name: string } | null = null;
 
   constructor(private readonly sqlite: Database.Database) {
+    this.open = new OpenEpisodes(sqlite);
     this.q = {
       calendarSettings: sqlite.prepare<[], { raw: string }>(
         "select coalesce(group_concat(key || '=' || value, '|'), '') as raw from settings where key in ('office.timeZone', 'office.hours')",
@@ -44,21 +48,24 @@ export class StatsKeeper {
         `insert into dashboard_contact_last (contact_id, whatsapp_number_id, last_day) values (?, ?, ?)
          on conflict (contact_id, whatsapp_number_id) do update set last_day = excluded.last_day where excluded.last_day > last_day`,
       ),
-      // The first episode of a conversation: one statement, whether or not it already has one.
-      firstEpisode: sqlite.prepare<[number, number, number, string, number]>(
-        `insert into dashboard_episodes (conversation_id, whatsapp_number_id, started_at, start_day)
-         select ?, ?, ?, ? where not exists (select 1 from dashboard_episodes where conversation_id = ?)`,
+      startEpisode: sqlite.prepare<[number, number, number, string, string | null]>(
+        'insert into dashboard_episodes (conversation_id, whatsapp_number_id, started_at, start_day, prev_start_day) values (?, ?, ?, ?, ?)',
       ),
-      startEpisode: sqlite.prepare<[number, number, number, string, string | null, number]>(
-        'insert into dashboard_episodes (conversation_id, whatsapp_number_id, started_at, start_day, prev_start_day, latest) values (?, ?, ?, ?, ?, ?)',
-      ),
+      deleteEpisode: sqlite.prepare<[number]>('delete from dashboard_episodes where id = ?'),
       // Neighbours of a reopened episode in (started_at, id) order; the new row's id is the highest, so it follows its ties.
       previousDay: sqlite.prepare<[number, number], string>(
         'select start_day from dashboard_episodes where conversation_id = ? and started_at <= ? order by started_at desc, id desc limit 1',
       ).pluck(),
+      // The conversation's status at an instant: its last change then (a change in the same millisecond comes first, as in a rebuild).
+      statusAt: sqlite
+        .prepare<[number, number], string | null>(
+          `select json_extract(details, '$.to') from activity_log
+           where action = 'conversation.status_changed' and entity_type = 'conversation' and entity_id = ? and created_at <= ?
+           order by created_at desc, id desc limit 1`,
+        )
+        .pluck(),
       nextEpisode: sqlite.prepare<[number, number], number>('select id from dashboard_episodes where conversation_id = ? and started_at > ? order by started_at, id limit 1').pluck(),
       setPreviousDay: sqlite.prepare<[string, number]>('update dashboard_episodes set prev_start_day = ? where id = ?'),
-      supersede: sqlite.prepare<[number, number]>('update dashboard_episodes set latest = 0 where conversation_id = ? and started_at < ? and latest = 1'),
       episodeAt: sqlite.prepare<[number, number], EpisodeRow>(
         `select id, started_at, first_reply_at, first_reply_message_id from dashboard_episodes
          where conversation_id = ? and started_at <= ? order by started_at desc, id desc limit 1`,
@@ -67,8 +74,8 @@ export class StatsKeeper {
         'update dashboard_episodes set first_reply_at = ?, first_reply_message_id = ?, first_reply_by = ?, response_ms = ?, office_response_ms = ? where id = ?',
       ),
       // Through the conversation's episodes: an index on the reply's id would cost a write per answered episode.
-      episodesRepliedBy: sqlite.prepare<[number, number], { id: number; conversation_id: number; started_at: number }>(
-        'select id, conversation_id, started_at from dashboard_episodes where conversation_id = ? and first_reply_message_id = ?',
+      episodesRepliedBy: sqlite.prepare<[number, number], { id: number; conversation_id: number; whatsapp_number_id: number; started_at: number; start_day: string; prev_start_day: string | null }>(
+        'select id, conversation_id, whatsapp_number_id, started_at, start_day, prev_start_day from dashboard_episodes where conversation_id = ? and first_reply_message_id = ?',
       ),
       nextStart: sqlite.prepare<[number, number, number, number], { started_at: number }>(
         `select started_at from dashboard_episodes where conversation_id = ? and (started_at > ? or (started_at = ? and id > ?))
@@ -82,15 +89,22 @@ export class StatsKeeper {
     };
   }
 
-  /** A customer's message was stored: counted, and it starts an episode when none is open (a first message, or one after resolving). */
-  customerMessage(message: CountedMessage, contactId: number, reopened: boolean): void {
+  /**
+   * A customer's message was stored: counted, and it starts an episode when none is open (a first
+   * message, or one after resolving). `late`: the conversation already has a later message.
+   */
+  customerMessage(message: CountedMessage, contactId: number, reopened: boolean, late = false): void {
     if (isSystemLine(message.type)) return;
     const day = this.day(message.created_at);
     this.q.count.run(day, message.whatsapp_number_id, 0, 'in', message.type, 1);
     // A customer's first message of the day on this number: their last day may move on.
     if (this.q.contactDay.run(day, message.whatsapp_number_id, contactId).changes > 0) this.q.contactLast.run(contactId, message.whatsapp_number_id, day);
-    if (reopened) this.reopen(message, day);
-    else this.q.firstEpisode.run(message.conversation_id, message.whatsapp_number_id, message.created_at, day, message.conversation_id);
+    // A late message falls between episodes already kept: its conversation's are walked again from raw rows.
+    if (late) rebuildConversationEpisodes(this.sqlite, [message.conversation_id]);
+    // As a rebuild walks it: a new episode only when the conversation was resolved at the message's
+    // time (one written before the resolve, arriving after it, is in the episode it was written in).
+    else if (reopened && this.q.statusAt.get(message.conversation_id, message.created_at) === 'resolved') this.reopen(message, day);
+    else this.open.first(message.conversation_id, message.created_at, day);
   }
 
   /** Our message left (the outbox sent it, or it was typed on the phone): counted, and a person's first reply answers its episode. */
@@ -98,6 +112,9 @@ export class StatsKeeper {
     if (isSystemLine(message.type)) return;
     this.q.count.run(this.day(message.created_at), message.whatsapp_number_id, message.sender_id ?? 0, 'out', message.type, 1);
     if (!isPersonReply(message.sender)) return;
+    // The open episode is the conversation's last: a reply after its start answers it.
+    const open = this.open.get(message.conversation_id);
+    if (open && open.startedAt <= message.created_at) return this.open.settle(open, this.replyTo(open.startedAt, message));
     const episode = this.q.episodeAt.get(message.conversation_id, message.created_at);
     if (!episode) return;
     const earlier =
@@ -137,10 +154,17 @@ export class StatsKeeper {
       this.q.count.run(day, message.whatsapp_number_id, direction === 'in' ? 0 : (message.sender_id ?? 0), direction, message.type, -1);
     }
     for (const episode of answered) {
-      const next = this.q.nextStart.get(episode.conversation_id, episode.started_at, episode.started_at, episode.id)?.started_at ?? Number.MAX_SAFE_INTEGER;
+      const settledNext = this.q.nextStart.get(episode.conversation_id, episode.started_at, episode.started_at, episode.id)?.started_at;
+      // No settled episode after it: the open one, if any, is next.
+      const open = settledNext === undefined ? this.open.get(episode.conversation_id) : undefined;
+      const next = settledNext ?? open?.startedAt ?? Number.MAX_SAFE_INTEGER;
       const reply = this.q.firstReplyIn.get(episode.conversation_id, episode.started_at, next);
       if (reply) this.answer(episode.id, episode.started_at, reply);
-      else this.q.setReply.run(null, null, null, null, null, episode.id);
+      else if (next === Number.MAX_SAFE_INTEGER) {
+        // The conversation's last episode, unanswered again: open once more, as a rebuild keeps it.
+        this.q.deleteEpisode.run(episode.id);
+        this.open.open(episode.conversation_id, episode.started_at, episode.start_day, episode.prev_start_day);
+      } else this.q.setReply.run(null, null, null, null, null, episode.id);
     }
   }
 
@@ -153,14 +177,25 @@ export class StatsKeeper {
     if (!isSystemLine(newType)) this.q.count.run(day, message.whatsapp_number_id, agent, direction, newType, 1);
   }
 
-  /** A new episode after resolving: it follows the conversation's earlier ones (and precedes any later, from a catch-up). */
+  /**
+   * A new episode after resolving: it follows the conversation's earlier ones and becomes the
+   * open one; one that precedes a later episode (a late message, from a catch-up) is settled.
+   */
   private reopen(message: CountedMessage, day: string): void {
     const conversation = message.conversation_id;
+    const open = this.open.get(conversation);
+    if (open && open.startedAt <= message.created_at) {
+      // No one answered the open episode before this one started: settled unanswered.
+      this.open.settle(open, null);
+      this.open.open(conversation, message.created_at, day, open.startDay);
+      return;
+    }
     const previous = this.q.previousDay.get(conversation, message.created_at) ?? null;
-    const next = this.q.nextEpisode.get(conversation, message.created_at);
-    this.q.supersede.run(conversation, message.created_at);
-    this.q.startEpisode.run(conversation, message.whatsapp_number_id, message.created_at, day, previous, next === undefined ? 1 : 0);
-    if (next !== undefined) this.q.setPreviousDay.run(day, next);
+    const next = open ? undefined : this.q.nextEpisode.get(conversation, message.created_at);
+    if (!open && next === undefined) return this.open.open(conversation, message.created_at, day, previous);
+    this.q.startEpisode.run(conversation, message.whatsapp_number_id, message.created_at, day, previous);
+    if (open) this.open.precededBy(conversation, day);
+    else this.q.setPreviousDay.run(day, next!);
   }
 
   /** The office day of an instant, in the zone the settings hold now. */
@@ -176,9 +211,19 @@ export class StatsKeeper {
     return this.known.calendar;
   }
 
-  private answer(episodeId: number, startedAt: number, reply: Pick<CountedMessage, 'id' | 'sender_id' | 'created_at'>): void {
-    const calendar = this.calendar();
-    this.q.setReply.run(reply.created_at, reply.id, reply.sender_id ?? null, reply.created_at - startedAt, openMsBetween(calendar, startedAt, reply.created_at), episodeId);
+  private answer(episodeId: number, startedAt: number, message: Pick<CountedMessage, 'id' | 'sender_id' | 'created_at'>): void {
+    const reply = this.replyTo(startedAt, message);
+    this.q.setReply.run(reply.at, reply.messageId, reply.by, reply.responseMs, reply.officeResponseMs, episodeId);
+  }
+
+  private replyTo(startedAt: number, message: Pick<CountedMessage, 'id' | 'sender_id' | 'created_at'>): EpisodeReply {
+    return {
+      at: message.created_at,
+      messageId: message.id,
+      by: message.sender_id ?? null,
+      responseMs: message.created_at - startedAt,
+      officeResponseMs: openMsBetween(this.calendar(), startedAt, message.created_at),
+    };
   }
 }
 

@@ -3,6 +3,7 @@ import type { OfficeCalendar } from '../../calendar/office-calendar';
 import { officeCalendarOf } from '../../calendar/office-calendar-setting';
 import { isSystemLine, sentSql } from './message-counting';
 import { openMsBetween } from './office-time';
+import { OpenEpisodes } from './open-episode';
 
 export const statsBuiltKey = 'dashboard.statsBuiltAt';
 /** Set while the kept figures wait for a rebuild after the office's zone or week changed (stats-recompute.ts). */
@@ -24,7 +25,8 @@ export function rebuildDashboardStats(sqlite: Database.Database, now: number): {
   const officeDay = dayNames(calendar);
 
   return sqlite.transaction(() => {
-    sqlite.exec('delete from dashboard_episodes; delete from dashboard_daily; delete from dashboard_contact_days; delete from dashboard_contact_last;');
+    sqlite.exec(`delete from dashboard_episodes; delete from dashboard_daily; delete from dashboard_contact_days; delete from dashboard_contact_last;
+      update conversations set open_started_at = null, open_start_day = null, open_prev_start_day = null where open_started_at is not null;`);
     const contactOf = new Map<number, number>();
     for (const [id, contact] of sqlite.prepare('select id, contact_id from conversations').raw().iterate() as IterableIterator<[number, number]>) contactOf.set(id, contact);
 
@@ -89,6 +91,9 @@ export function rebuildConversationEpisodes(sqlite: Database.Database, conversat
   const calendar = officeCalendarOf(sqlite);
   const ids = JSON.stringify([...new Set(conversationIds)]);
   sqlite.prepare('delete from dashboard_episodes where conversation_id in (select value from json_each(?))').run(ids);
+  sqlite
+    .prepare('update conversations set open_started_at = null, open_start_day = null, open_prev_start_day = null where id in (select value from json_each(?)) and open_started_at is not null')
+    .run(ids);
   const rows = sqlite
     .prepare(
       `select m.id, m.conversation_id, m.whatsapp_number_id, m.sender, m.sender_id, m.type, m.created_at, ${sentSql} from messages m
@@ -141,7 +146,8 @@ function statusChangesOf(rows: Iterable<StatusChange>): Map<number, { at: number
 /**
  * Walks each conversation's customer messages and status changes in time order: a customer
  * message opens an episode when the conversation has none yet or was resolved since; its first
- * reply is the first message a person sent before the conversation's next episode. Returns how many.
+ * reply is the first message a person sent before the conversation's next episode. A
+ * conversation's last episode, unanswered, is its open one (open-episode.ts). Returns how many.
  */
 function writeEpisodes(
   sqlite: Database.Database,
@@ -177,31 +183,27 @@ function writeEpisodes(
     status = 'active';
   }
 
-  const insertEpisode = sqlite.prepare<[number, number, number, string, number | null, number | null, number | null, number | null, number | null, string | null, number]>(
-    `insert into dashboard_episodes (conversation_id, whatsapp_number_id, started_at, start_day, first_reply_at, first_reply_message_id, first_reply_by, response_ms, office_response_ms, prev_start_day, latest)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  const insertEpisode = sqlite.prepare<[number, number, number, string, number | null, number | null, number | null, number | null, number | null, string | null]>(
+    `insert into dashboard_episodes (conversation_id, whatsapp_number_id, started_at, start_day, first_reply_at, first_reply_message_id, first_reply_by, response_ms, office_response_ms, prev_start_day)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const open = new OpenEpisodes(sqlite);
   let r = 0;
   for (let i = 0; i < episodes.length; i++) {
     const e = episodes[i]!;
     const next = episodes[i + 1]?.conversation === e.conversation ? episodes[i + 1]!.start : Number.MAX_SAFE_INTEGER;
     const previous = episodes[i - 1]?.conversation === e.conversation ? officeDay(episodes[i - 1]!.start) : null;
-    // The latest: no episode of the conversation started later (one in the same millisecond is as late).
-    let latest = 1;
-    for (let j = i + 1; j < episodes.length && episodes[j]!.conversation === e.conversation; j++) {
-      if (episodes[j]!.start > e.start) {
-        latest = 0;
-        break;
-      }
-    }
+    const last = episodes[i + 1]?.conversation !== e.conversation;
     // Replies are in (conversation, time) order too: skip those before this episode.
     while (r < replies.length && (replies[r]![1] < e.conversation || (replies[r]![1] === e.conversation && replies[r]![6] < e.start))) r++;
     const reply = r < replies.length && replies[r]![1] === e.conversation && replies[r]![6] < next ? replies[r]! : null;
     if (reply) {
       const [id, , , , by, , at] = reply;
-      insertEpisode.run(e.conversation, e.number, e.start, officeDay(e.start), at, id, by, at - e.start, openMsBetween(calendar, e.start, at), previous, latest);
+      insertEpisode.run(e.conversation, e.number, e.start, officeDay(e.start), at, id, by, at - e.start, openMsBetween(calendar, e.start, at), previous);
+    } else if (last) {
+      open.open(e.conversation, e.start, officeDay(e.start), previous);
     } else {
-      insertEpisode.run(e.conversation, e.number, e.start, officeDay(e.start), null, null, null, null, null, previous, latest);
+      insertEpisode.run(e.conversation, e.number, e.start, officeDay(e.start), null, null, null, null, null, previous);
     }
   }
   return episodes.length;

@@ -1,0 +1,85 @@
+import type Database from 'better-sqlite3';
+
+/** A conversation's last episode while no one has answered it, kept on its row (conversations.open_*). */
+export interface OpenEpisode {
+  conversationId: number;
+  numberId: number;
+  startedAt: number;
+  startDay: string;
+  prevStartDay: string | null;
+}
+
+/** An episode's first reply by a person, as dashboard_episodes holds it. */
+export interface EpisodeReply {
+  at: number;
+  messageId: number;
+  by: number | null;
+  responseMs: number;
+  officeResponseMs: number;
+}
+
+/**
+ * The open episode on the conversation's row: most messages open an episode, and ingest writes
+ * the conversation's row in the same transaction anyway, so opening one costs one partial index
+ * entry instead of a dashboard_episodes row and its indexes. It is settled into dashboard_episodes
+ * when answered or when a later episode starts; the reads take both (episode-sql.ts).
+ */
+export class OpenEpisodes {
+  private readonly q;
+
+  constructor(sqlite: Database.Database) {
+    this.q = {
+      get: sqlite.prepare<[number], OpenEpisode>(
+        `select id as conversationId, whatsapp_number_id as numberId, open_started_at as startedAt, open_start_day as startDay, open_prev_start_day as prevStartDay
+         from conversations where id = ? and open_started_at is not null`,
+      ),
+      set: sqlite.prepare<[number, string, string | null, number]>('update conversations set open_started_at = ?, open_start_day = ?, open_prev_start_day = ? where id = ?'),
+      // The conversation's first episode: one statement, whether or not it already has one.
+      first: sqlite.prepare<[number, string, number, number]>(
+        `update conversations set open_started_at = ?, open_start_day = ?
+         where id = ? and open_started_at is null and not exists (select 1 from dashboard_episodes where conversation_id = ?)`,
+      ),
+      setPrevious: sqlite.prepare<[string, number]>('update conversations set open_prev_start_day = ? where id = ?'),
+      clear: sqlite.prepare<[number]>('update conversations set open_started_at = null, open_start_day = null, open_prev_start_day = null where id = ?'),
+      settle: sqlite.prepare<[number, number, number, string, number | null, number | null, number | null, number | null, number | null, string | null]>(
+        `insert into dashboard_episodes (conversation_id, whatsapp_number_id, started_at, start_day, first_reply_at, first_reply_message_id, first_reply_by, response_ms, office_response_ms, prev_start_day)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+    };
+  }
+
+  get(conversationId: number): OpenEpisode | undefined {
+    return this.q.get.get(conversationId);
+  }
+
+  /** Opens the conversation's first episode, unless it has had one. */
+  first(conversationId: number, startedAt: number, startDay: string): void {
+    this.q.first.run(startedAt, startDay, conversationId, conversationId);
+  }
+
+  open(conversationId: number, startedAt: number, startDay: string, prevStartDay: string | null): void {
+    this.q.set.run(startedAt, startDay, prevStartDay, conversationId);
+  }
+
+  /** An episode started before the open one (a late message): the open one's previous day is its. */
+  precededBy(conversationId: number, startDay: string): void {
+    this.q.setPrevious.run(startDay, conversationId);
+  }
+
+  /** The open episode moves to dashboard_episodes, answered by `reply` or for good unanswered; the row keeps none open. */
+  settle(episode: OpenEpisode, reply: EpisodeReply | null): void {
+    this.q.settle.run(
+      episode.conversationId,
+      episode.numberId,
+      episode.startedAt,
+      episode.startDay,
+      reply?.at ?? null,
+      reply?.messageId ?? null,
+      reply?.by ?? null,
+      reply?.responseMs ?? null,
+      reply?.officeResponseMs ?? null,
+      episode.prevStartDay,
+    );
+    this.q.clear.run(episode.conversationId);
+  }
+}
