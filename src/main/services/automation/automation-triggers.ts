@@ -217,8 +217,10 @@ export class AutomationTriggers implements RuleHooks {
     switch (message.event) {
       case 'message.new':
         return this.schedule('messages');
-      // A rule saved elsewhere (or its counts moved): the in-memory list of active rules is read again when next needed.
+      // A rule saved elsewhere: the in-memory list of active rules is read again when next needed. Counts moving
+      // (every batch of sends) leave the rules as they were: reading 1,000 rules again per batch cost the runner.
       case 'automation.rules.changed':
+        if ((message.data as BusMessage<'automation.rules.changed'>['data']).countsOnly) return;
         return this.rules.invalidate();
       case 'conversation.update':
       case 'properties.changed':

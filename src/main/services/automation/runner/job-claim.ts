@@ -12,7 +12,8 @@ const day = 24 * 60 * 60_000;
 
 /** What became of one due job inside the claim transaction. */
 export type ClaimOutcome =
-  | { kind: 'sent'; job: JobRow; message: MessageRow; ruleId: number; templateId: number }
+  /** `ruleNumberId`: the rule's own number (null: every number), as its counts' event names it. */
+  | { kind: 'sent'; job: JobRow; message: MessageRow; ruleId: number; ruleNumberId: number | null; templateId: number }
   | { kind: 'ended'; job: JobRow; status: Exclude<JobStatus, 'pending' | 'sent'>; reason: JobReason }
   /** Office hours only, and the office is closed: due again at its next opening. */
   | { kind: 'postponed'; job: JobRow; dueAt: number };
@@ -23,6 +24,7 @@ interface RuleRow {
   is_active: number;
   template_id: number;
   office_hours_only: number;
+  whatsapp_number_id: number | null;
 }
 interface TemplateRow {
   id: number;
@@ -69,7 +71,7 @@ export class JobClaim {
     this.subjects = new BatchSubjects(sqlite);
     this.q = {
       due: sqlite.prepare<[number, number], JobRow>("select * from automation_jobs where status = 'pending' and due_at <= ? order by due_at, id limit ?"),
-      rule: sqlite.prepare<[number], RuleRow>('select id, name, is_active, template_id, office_hours_only from automation_rules where id = ?'),
+      rule: sqlite.prepare<[number], RuleRow>('select id, name, is_active, template_id, office_hours_only, whatsapp_number_id from automation_rules where id = ?'),
       template: sqlite.prepare<[number], TemplateRow>('select id, content, variables, is_active from message_templates where id = ?'),
       viewingStart: sqlite.prepare<[number], { start_at: number; status: string }>('select start_at, status from viewings where id = ?'),
       end: sqlite.prepare<[string, string, string | null, number, number, number]>(
@@ -167,7 +169,7 @@ export class JobClaim {
     this.subjects.sent(job.contact_id);
     this.ruleSends.set(rule.id, (this.ruleSends.get(rule.id) ?? 0) + 1);
     this.templateSends.set(template.id, (this.templateSends.get(template.id) ?? 0) + 1);
-    return { kind: 'sent', job, message, ruleId: rule.id, templateId: template.id };
+    return { kind: 'sent', job, message, ruleId: rule.id, ruleNumberId: rule.whatsapp_number_id, templateId: template.id };
   }
 
   private ruleOf(id: number): RuleRow | undefined {
