@@ -58,6 +58,8 @@ export class AutomationTriggers implements RuleHooks {
     this.rules = new ActiveRules(sqlite);
     this.armings = new ArmingStore(sqlite, clock, this.rules);
     store.lazy = this.armings;
+    // Read at each call: the runner sets the store's hook when it starts.
+    this.armings.ended = (at) => store.changed(at);
     const cursors = new Cursors(sqlite);
     const shared = { sqlite, clock, store, rules: this.rules, cursors, armings: this.armings };
     this.messages = new MessageTriggers(shared);
