@@ -72,6 +72,9 @@ export class JobClaim {
     this.q = {
       due: sqlite.prepare<[number, number], JobRow>("select * from automation_jobs where status = 'pending' and due_at <= ? order by due_at, id limit ?"),
       rule: sqlite.prepare<[number], RuleRow>('select id, name, is_active, template_id, office_hours_only, whatsapp_number_id from automation_rules where id = ?'),
+      rules: sqlite.prepare<[string], RuleRow>(
+        'select id, name, is_active, template_id, office_hours_only, whatsapp_number_id from automation_rules where id in (select value from json_each(?))',
+      ),
       template: sqlite.prepare<[number], TemplateRow>('select id, content, variables, is_active from message_templates where id = ?'),
       viewingStart: sqlite.prepare<[number], { start_at: number; status: string }>('select start_at, status from viewings where id = ?'),
       end: sqlite.prepare<[string, string, string | null, number, number, number]>(
@@ -90,6 +93,10 @@ export class JobClaim {
   due(now: number, limit: number): JobRow[] {
     const jobs = this.q.due.all(now, limit);
     this.subjects.read(jobs, now - day);
+    // The batch's rules in one read (a batch of 10,000 due jobs' touches hundreds): a rule not found stays unknown, as deleted.
+    const ruleIds = [...new Set(jobs.flatMap((j) => (j.rule_id === null ? [] : [j.rule_id])))];
+    for (const id of ruleIds) this.rules.set(id, undefined);
+    for (const rule of this.q.rules.all(JSON.stringify(ruleIds))) this.rules.set(rule.id, rule);
     return jobs;
   }
 
