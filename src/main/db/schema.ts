@@ -836,6 +836,8 @@ export const automationArmings = sqliteTable(
   (t) => [
     uniqueIndex('automation_armings_episode').on(t.conversationId, t.family, t.episode),
     index('automation_armings_due').on(t.nextDueAt).where(sql`${t.nextDueAt} IS NOT NULL`),
+    index('automation_armings_number_open').on(t.whatsappNumberId).where(sql`${t.endedReason} IS NULL`),
+    index('automation_armings_contact_open').on(t.contactId).where(sql`${t.endedReason} IS NULL`),
   ],
 );
 

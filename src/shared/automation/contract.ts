@@ -48,8 +48,11 @@ export const automationChannels = {
 } as const;
 
 export interface AutomationEvents {
-  /** A rule was created, changed, toggled or deleted, or its counts moved; for everyone signed in (they filter by number). */
-  'automation.rules.changed': { ruleId: number; whatsappNumberId: number | null; deleted: boolean };
+  /**
+   * A rule was created, changed, toggled or deleted, or its counts moved; for everyone signed in (they filter by number).
+   * `countsOnly`: only its counts moved (a send), the rule itself did not change.
+   */
+  'automation.rules.changed': { ruleId: number; whatsappNumberId: number | null; deleted: boolean; countsOnly?: boolean };
   /**
    * A conversation's automation job was armed, re-timed or ended; for the number's team. `jobId` 0:
    * jobs still waiting in an arming (no row yet) were armed or ended; the conversation's panel reads afresh.

@@ -58,6 +58,8 @@ export class AutomationTriggers implements RuleHooks {
     this.rules = new ActiveRules(sqlite);
     this.armings = new ArmingStore(sqlite, clock, this.rules);
     store.lazy = this.armings;
+    // Read at each call: the runner sets the store's hook when it starts.
+    this.armings.ended = (at) => store.changed(at);
     const cursors = new Cursors(sqlite);
     const shared = { sqlite, clock, store, rules: this.rules, cursors, armings: this.armings };
     this.messages = new MessageTriggers(shared);
@@ -217,8 +219,10 @@ export class AutomationTriggers implements RuleHooks {
     switch (message.event) {
       case 'message.new':
         return this.schedule('messages');
-      // A rule saved elsewhere (or its counts moved): the in-memory list of active rules is read again when next needed.
+      // A rule saved elsewhere: the in-memory list of active rules is read again when next needed. Counts moving
+      // (every batch of sends) leave the rules as they were: reading 1,000 rules again per batch cost the runner.
       case 'automation.rules.changed':
+        if ((message.data as BusMessage<'automation.rules.changed'>['data']).countsOnly) return;
         return this.rules.invalidate();
       case 'conversation.update':
       case 'properties.changed':

@@ -102,6 +102,10 @@ export class JobStore {
         `insert into automation_jobs (rule_id, rule_name, trigger, whatsapp_number_id, conversation_id, contact_id, viewing_id, property_id, idempotency_key, due_at, context, created_at, updated_at)
          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (idempotency_key) do nothing`,
       ),
+      armEnded: sqlite.prepare<[number, string, string, number, number | null, number, number | null, number | null, string, number, string | null, string, string, number, number, number]>(
+        `insert into automation_jobs (rule_id, rule_name, trigger, whatsapp_number_id, conversation_id, contact_id, viewing_id, property_id, idempotency_key, due_at, context, status, reason, finished_at, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (idempotency_key) do nothing`,
+      ),
       byId: sqlite.prepare<[number], JobRow>('select * from automation_jobs where id = ?'),
       byKey: sqlite.prepare<[string], JobRow>('select * from automation_jobs where idempotency_key = ?'),
     };
@@ -128,6 +132,16 @@ export class JobStore {
       this.q.arm.run(
         job.ruleId, job.ruleName, job.trigger, job.whatsappNumberId, job.conversationId, job.contactId, job.viewingId ?? null, job.propertyId ?? null,
         job.key, job.dueAt, job.context ? JSON.stringify(job.context) : null, now, now,
+      ).changes > 0
+    );
+  }
+
+  /** Writes a job already ended (an arming ended before it was written), unless its key exists; whether it was new. */
+  armEnded(job: JobToArm, status: Exclude<JobStatus, 'pending' | 'sent'>, reason: JobReason, finishedAt: number): boolean {
+    return (
+      this.q.armEnded.run(
+        job.ruleId, job.ruleName, job.trigger, job.whatsappNumberId, job.conversationId, job.contactId, job.viewingId ?? null, job.propertyId ?? null,
+        job.key, job.dueAt, job.context ? JSON.stringify(job.context) : null, status, reason, finishedAt, finishedAt, finishedAt,
       ).changes > 0
     );
   }

@@ -52,6 +52,11 @@ export class WebhookEndpoints {
   private readonly q;
   /** Told when new rows are due, so the queue sends them without waiting for its next wake. */
   queued: () => void = () => {};
+  /**
+   * The running endpoints and their events, read once and dropped at every write to the endpoints
+   * (all of them are made here): every message's event asks, and an automation batch sends hundreds.
+   */
+  private running: { id: number; events: string[] }[] | null = null;
 
   constructor(
     private readonly sqlite: Database.Database,
@@ -92,6 +97,7 @@ export class WebhookEndpoints {
     // Recognisable in a leaked log: `whsec_` + 32 random bytes.
     const secret = plainSecretPrefix + randomBytes(32).toString('base64url');
     const { id } = this.q.insert.get(input.url, this.secrets.seal(secret), JSON.stringify(input.events), admin.user.id, this.clock.now())!;
+    this.running = null;
     // The log names the address and events, never the secret.
     this.activity.record({ userId: admin.user.id, action: 'webhook.created', entityType: 'webhook', entityId: id, details: { url: input.url, events: input.events } });
     return { endpoint: this.view(id), secret };
@@ -104,21 +110,25 @@ export class WebhookEndpoints {
       if (input.paused === true) this.pause(input.id, 'admin');
       if (input.paused === false) this.q.resume.run(input.id);
     })();
+    this.running = null;
     this.activity.record({ userId: admin.user.id, action: 'webhook.updated', entityType: 'webhook', entityId: input.id, details: { events: input.events ?? null, paused: input.paused ?? null } });
     return this.view(input.id);
   }
 
   /** Paused: nothing new is queued for it and what was queued is cancelled (not sent on resume). */
   pause(id: number, reason: 'admin' | 'failing'): boolean {
-    return this.sqlite.transaction(() => {
+    const paused = this.sqlite.transaction(() => {
       const paused = this.q.pause.run(this.clock.now(), reason, id).changes > 0;
       if (paused) this.q.cancelQueued.run(id);
       return paused;
     })();
+    this.running = null;
+    return paused;
   }
 
   delete(admin: Caller, id: number): { id: number } {
     this.existing(id);
+    this.running = null;
     this.q.remove.run(id);
     this.activity.record({ userId: admin.user.id, action: 'webhook.deleted', entityType: 'webhook', entityId: id });
     return { id };
@@ -145,7 +155,8 @@ export class WebhookEndpoints {
   enqueue(event: WebhookEvent, data: unknown): number {
     // Most offices have no endpoint for most events: then nothing is built or written, and no
     // transaction is opened (every message's event comes here: an automation batch sends hundreds).
-    const subscribed = this.q.running.all().filter((endpoint) => (JSON.parse(endpoint.events) as string[]).includes(event));
+    this.running ??= this.q.running.all().map((endpoint) => ({ id: endpoint.id, events: JSON.parse(endpoint.events) as string[] }));
+    const subscribed = this.running.filter((endpoint) => endpoint.events.includes(event));
     if (subscribed.length === 0) return 0;
     const written = this.sqlite.transaction(() => {
       const now = this.clock.now();

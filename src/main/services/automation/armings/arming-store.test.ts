@@ -112,7 +112,7 @@ describe('an arming: one row per episode, its per-rule jobs written when they fa
     ]);
   });
 
-  it('an ended episode stays ended: the same episode arms nothing, and nothing of it falls due', async () => {
+  it('an ended episode stays ended: the same episode arms nothing, and its job is written only as cancelled, with the reason', async () => {
     office = await automationOffice();
     const { addRule, customerWritesUnheard, clock, minutes, number } = office;
     addRule({ trigger: 'new_inquiry', delayMinutes: 10 });
@@ -126,7 +126,7 @@ describe('an arming: one row per episode, its per-rule jobs written when they fa
     expect(armings.arm({ ...input, anchorAt: input.anchorAt + 1 })).toBeNull();
     expect(armings.open(conversationId, 'new_inquiry')).toBeUndefined();
     armings.materialiseDue(jobs, clock.now() + minutes(60), 100);
-    expect(jobRows()).toEqual([]);
+    expect(jobRows()).toEqual([expect.objectContaining({ status: 'cancelled', reason: 'answered', finished_at: input.anchorAt })]);
   });
 
   it('a shorter delay brings an unfinished arming forward; an arming with nothing left to write stays at rest', async () => {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { performance } from 'node:perf_hooks';
-import { latenessLimitMs, type AutomationTrigger } from '../../../../shared/automation/types';
+import { latenessLimitMs, type AutomationTrigger, type JobReason } from '../../../../shared/automation/types';
 import type { Clock } from '../../../base/clock';
 import type { JobStore, JobToArm } from '../job-store';
 import type { ActiveRules } from '../triggers/active-rules';
@@ -72,6 +72,13 @@ export interface ArmingInput {
 
 type EndedArming = Pick<ArmingRow, 'conversation_id' | 'whatsapp_number_id' | 'contact_id' | 'family'>;
 const endedColumns = 'returning conversation_id, whatsapp_number_id, contact_id, family';
+/**
+ * An arming that ends while it still holds unwritten jobs stays due (at its end, the `updated_at`
+ * it is given): the runner then writes those jobs as `cancelled` rows with the end's reason, so a
+ * rule's stats and past jobs count them. Not at the end itself: that is ingest's path, and an
+ * arming may hold hundreds of rules' jobs.
+ */
+const dueWhenEnded = 'case when next_due_at is null then null else @now end';
 
 /** The per-rule job key, the same whether the job is armed eagerly or materialised from an arming. */
 export const jobKey = (ruleId: number, trigger: AutomationTrigger, conversationId: number, episode: number): string =>
@@ -90,6 +97,8 @@ export class ArmingStore {
   private readonly q;
   /** While a trigger pass runs, what it armed or ended (AutomationTriggers announces it after the commit). */
   noting: ArmingNote[] | null = null;
+  /** Told when armings ended: their unwritten jobs are due to be written cancelled (the runner wakes). */
+  ended: (at: number) => void = () => {};
 
   constructor(
     sqlite: Database.Database,
@@ -104,20 +113,20 @@ export class ArmingStore {
            where automation_armings.ended_reason is null and automation_armings.anchor_at <> excluded.anchor_at
          returning next_due_at`,
       ),
-      endOf: sqlite.prepare<[string, number, number, string], EndedArming>(
-        `update automation_armings set ended_reason = ?, next_due_at = null, updated_at = ? where conversation_id = ? and family = ? and ended_reason is null ${endedColumns}`,
+      endOf: sqlite.prepare<{ reason: string; now: number; conversationId: number; family: string }, EndedArming>(
+        `update automation_armings set ended_reason = @reason, next_due_at = ${dueWhenEnded}, updated_at = @now where conversation_id = @conversationId and family = @family and ended_reason is null ${endedColumns}`,
       ),
-      endArmedBy: sqlite.prepare<[string, number, number, number], EndedArming>(
-        `update automation_armings set ended_reason = ?, next_due_at = null, updated_at = ? where conversation_id = ? and created_at <= ? and ended_reason is null ${endedColumns}`,
+      endArmedBy: sqlite.prepare<{ reason: string; now: number; conversationId: number; at: number }, EndedArming>(
+        `update automation_armings set ended_reason = @reason, next_due_at = ${dueWhenEnded}, updated_at = @now where conversation_id = @conversationId and created_at <= @at and ended_reason is null ${endedColumns}`,
       ),
-      endContact: sqlite.prepare<[string, number, number], EndedArming>(
-        `update automation_armings set ended_reason = ?, next_due_at = null, updated_at = ? where contact_id = ? and ended_reason is null ${endedColumns}`,
+      endContact: sqlite.prepare<{ reason: string; now: number; contactId: number }, EndedArming>(
+        `update automation_armings set ended_reason = @reason, next_due_at = ${dueWhenEnded}, updated_at = @now where contact_id = @contactId and ended_reason is null ${endedColumns}`,
       ),
-      endNumber: sqlite.prepare<[string, number, number]>(
-        `update automation_armings set ended_reason = ?, next_due_at = null, updated_at = ? where whatsapp_number_id = ? and ended_reason is null`,
+      endNumber: sqlite.prepare<{ reason: string; now: number; numberId: number }>(
+        `update automation_armings set ended_reason = @reason, next_due_at = ${dueWhenEnded}, updated_at = @now where whatsapp_number_id = @numberId and ended_reason is null`,
       ),
-      endRemoved: sqlite.prepare<[string, number]>(
-        `update automation_armings set ended_reason = ?, next_due_at = null, updated_at = ?
+      endRemoved: sqlite.prepare<{ reason: string; now: number }>(
+        `update automation_armings set ended_reason = @reason, next_due_at = ${dueWhenEnded}, updated_at = @now
          where ended_reason is null and whatsapp_number_id in (select id from whatsapp_numbers where removed_at is not null)`,
       ),
       // A silence moved on: its jobs already written (a person opened the panel) follow, as the arming does.
@@ -133,13 +142,14 @@ export class ArmingStore {
       due: sqlite.prepare<[number, number], ArmingRow>(`select * from automation_armings where next_due_at is not null and next_due_at <= ? order by next_due_at, id limit ?`),
       lower: sqlite.prepare<{ family: string; numberId: number | null; delayMs: number; now: number }>(
         `update automation_armings set next_due_at = min(next_due_at, anchor_at + @delayMs), updated_at = @now
-         where next_due_at is not null and family = @family and (@numberId is null or whatsapp_number_id = @numberId) and anchor_at + @delayMs < next_due_at`,
+         where next_due_at is not null and ended_reason is null and family = @family and (@numberId is null or whatsapp_number_id = @numberId) and anchor_at + @delayMs < next_due_at`,
       ),
       cancelVirtual: sqlite.prepare<{ ruleId: number; ruleName: string; trigger: string; family: string; ruleNumber: number | null; keepNumber: number | null; status: string; reason: string; now: number }>(
         `insert into automation_jobs (rule_id, rule_name, trigger, whatsapp_number_id, conversation_id, contact_id, idempotency_key, due_at, status, reason, created_at, updated_at, finished_at)
          select r.id, @ruleName, @trigger, a.whatsapp_number_id, a.conversation_id, a.contact_id,
            r.id || ':' || @trigger || ':c' || a.conversation_id || ':m' || a.episode, a.anchor_at + r.delay_minutes * 60000,
-           @status, @reason, @now, @now, @now
+           -- An arming that had ended already (its jobs not written yet) ended them first, at its end.
+           @status, coalesce(a.ended_reason, @reason), @now, @now, iif(a.ended_reason is null, @now, a.updated_at)
          from automation_armings a join automation_rules r on r.id = @ruleId
          where a.next_due_at is not null and a.family = @family and (@ruleNumber is null or a.whatsapp_number_id = @ruleNumber)
            and (@keepNumber is null or a.whatsapp_number_id <> @keepNumber)
@@ -150,7 +160,7 @@ export class ArmingStore {
          select r.id, @ruleName, @trigger, a.whatsapp_number_id, a.conversation_id, a.contact_id,
            r.id || ':' || @trigger || ':c' || a.conversation_id || ':m' || a.episode, a.anchor_at + r.delay_minutes * 60000, @now, @now
          from automation_armings a join automation_rules r on r.id = @ruleId
-         where a.next_due_at is not null and a.family = @family and (@ruleNumber is null or a.whatsapp_number_id = @ruleNumber)
+         where a.next_due_at is not null and a.ended_reason is null and a.family = @family and (@ruleNumber is null or a.whatsapp_number_id = @ruleNumber)
            and a.anchor_at + r.delay_minutes * 60000 >= a.created_at - @lateness
          on conflict (idempotency_key) do nothing`,
       ),
@@ -173,29 +183,32 @@ export class ArmingStore {
   }
 
   private noted(rows: EndedArming[]): number {
+    if (rows.length > 0) this.ended(this.clock.now());
     if (this.noting) for (const r of rows) this.noting.push({ conversationId: r.conversation_id, numberId: r.whatsapp_number_id, contactId: r.contact_id, family: r.family, status: 'cancelled' });
     return rows.length;
   }
 
   /** Ends the conversation's open arming of `family` (answered, replied, resolved...); whether one was open. */
   end(conversationId: number, family: ArmingFamily, reason: string): boolean {
-    return this.noted(this.q.endOf.all(reason, this.clock.now(), conversationId, family)) > 0;
+    return this.noted(this.q.endOf.all({ reason, now: this.clock.now(), conversationId, family })) > 0;
   }
 
   /** Resolve or archive: the conversation's armings made by `at` end (a later one is a new episode, opened after it). */
   endArmedBy(conversationId: number, at: number, reason: string): number {
-    return this.noted(this.q.endArmedBy.all(reason, this.clock.now(), conversationId, at));
+    return this.noted(this.q.endArmedBy.all({ reason, now: this.clock.now(), conversationId, at }));
   }
 
   /** The contact opted out: every arming to them ends. */
   endContact(contactId: number, reason: string): number {
-    return this.noted(this.q.endContact.all(reason, this.clock.now(), contactId));
+    return this.noted(this.q.endContact.all({ reason, now: this.clock.now(), contactId }));
   }
 
   /** A number removed (`null`: every removed number, at start): its armings end. */
   endNumber(numberId: number | null, reason: string): number {
     const now = this.clock.now();
-    return (numberId === null ? this.q.endRemoved.run(reason, now) : this.q.endNumber.run(reason, now, numberId)).changes;
+    const ended = (numberId === null ? this.q.endRemoved.run({ reason, now }) : this.q.endNumber.run({ reason, now, numberId })).changes;
+    if (ended > 0) this.ended(now);
+    return ended;
   }
 
   /** The silence's written pending jobs follow its new anchor; the earliest new instant, or null when none. */
@@ -271,8 +284,15 @@ export class ArmingStore {
     const armings = this.q.due.all(now, limit);
     for (let i = 0; i < armings.length; i++) {
       const arming = armings[i]!;
-      for (const job of this.jobsOf(arming)) if (job.dueAt <= now) store.armRow(job);
-      this.q.setNextDue.run(this.firstInstant(arming.family, arming.whatsapp_number_id, arming.anchor_at, now), now, arming.id);
+      if (arming.ended_reason !== null) {
+        // Ended while holding jobs: each is written cancelled, at the end's instant and with its reason
+        // (a key already written — sent, or ended as a row — keeps its own outcome).
+        for (const job of this.jobsOf(arming)) store.armEnded(job, 'cancelled', arming.ended_reason as JobReason, arming.updated_at);
+        this.q.setNextDue.run(null, now, arming.id);
+      } else {
+        for (const job of this.jobsOf(arming)) if (job.dueAt <= now) store.armRow(job);
+        this.q.setNextDue.run(this.firstInstant(arming.family, arming.whatsapp_number_id, arming.anchor_at, now), now, arming.id);
+      }
       if (performance.now() - started > budgetMs) return i < armings.length - 1 || armings.length === limit;
     }
     return armings.length === limit;

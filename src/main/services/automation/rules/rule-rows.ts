@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { AutomationRuleView, AutomationTrigger, RuleTemplate } from '../../../../shared/automation/types';
+import { automationTriggers, latenessLimitMs, type AutomationRuleView, type AutomationTrigger, type RuleTemplate } from '../../../../shared/automation/types';
+import { familyTriggers } from '../armings/arming-store';
 import { toIso } from '../../../base/clock';
 import type { RuleSnapshot } from '../rule-hooks';
 
@@ -26,10 +27,26 @@ export interface RuleRow {
   pending_jobs: number;
 }
 
-/** The select every read shares; `where` filters `r`. Pending jobs are counted off automation_jobs_rule. */
+/** The arming family of a message-driven rule's trigger, in SQL (armings/arming-store.ts familyOf). */
+const familySql = `case when r.trigger = 'new_inquiry' then 'new_inquiry' when r.trigger in (${familyTriggers.no_response.map((t) => `'${t}'`).join(', ')}) then 'no_response' end`;
+const latenessSql = `case r.trigger ${automationTriggers.map((t) => `when '${t}' then ${latenessLimitMs[t]}`).join(' ')} end`;
+
+/**
+ * The select every read shares; `where` filters `r`. Pending jobs are the written ones (off
+ * automation_jobs_rule) and, for an active message-driven rule, the ones still waiting in open
+ * armings: one per arming it covers, as ArmingStore.jobsOf would write it (not past its lateness
+ * when armed), unless that key is already a row (counted above, or ended).
+ */
 export function ruleSelect(where: string): string {
   return `select r.*, t.name as t_name, t.content as t_content, t.variables as t_variables, t.is_active as t_active,
-      (select count(*) from automation_jobs j where j.rule_id = r.id and j.status = 'pending') as pending_jobs
+      (select count(*) from automation_jobs j where j.rule_id = r.id and j.status = 'pending')
+      + (case when r.is_active = 1 and ${familySql} is not null then
+          (select count(*) from automation_armings a
+           where a.next_due_at is not null and a.ended_reason is null and a.family = ${familySql}
+             and (r.whatsapp_number_id is null or a.whatsapp_number_id = r.whatsapp_number_id)
+             and a.anchor_at + r.delay_minutes * 60000 >= a.created_at - ${latenessSql}
+             and not exists (select 1 from automation_jobs j where j.idempotency_key = r.id || ':' || r.trigger || ':c' || a.conversation_id || ':m' || a.episode))
+        else 0 end) as pending_jobs
     from automation_rules r left join message_templates t on t.id = r.template_id
     where ${where} order by r.id`;
 }

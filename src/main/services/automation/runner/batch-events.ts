@@ -21,7 +21,6 @@ export class BatchEvents {
     this.readViews = messageViewReader(sqlite);
     this.q = {
       conversations: sqlite.prepare<[string], ConversationRow>(`${conversationSelect} where c.id in (select value from json_each(?))`),
-      ruleNumber: sqlite.prepare<[number], { whatsapp_number_id: number | null }>('select whatsapp_number_id from automation_rules where id = ?'),
     };
   }
 
@@ -53,9 +52,8 @@ export class BatchEvents {
     }
     // Usage counts moved: the templates list shows them; the rules list shows the rules' counts.
     for (const templateId of new Set(sent.map((o) => o.templateId))) bus.publish('templates.changed', { templateId }, { kind: 'all' });
-    for (const ruleId of new Set(sent.map((o) => o.ruleId))) {
-      const rule = this.q.ruleNumber.get(ruleId);
-      if (rule) bus.publish('automation.rules.changed', { ruleId, whatsappNumberId: rule.whatsapp_number_id, deleted: false }, { kind: 'all' });
-    }
+    // The claim read each rule's number already: no query per rule (a batch touches up to hundreds).
+    const rules = new Map(sent.map((o) => [o.ruleId, o.ruleNumberId]));
+    for (const [ruleId, whatsappNumberId] of rules) bus.publish('automation.rules.changed', { ruleId, whatsappNumberId, deleted: false, countsOnly: true }, { kind: 'all' });
   }
 }

@@ -131,5 +131,5 @@ export class JobBatches {
 /** A rule's counts moved: everyone signed in hears it (they filter by number). */
 export function publishRuleChanged(sqlite: Database.Database, bus: EventBus, ruleId: number): void {
   const rule = sqlite.prepare<[number], { whatsapp_number_id: number | null }>('select whatsapp_number_id from automation_rules where id = ?').get(ruleId);
-  if (rule) bus.publish('automation.rules.changed', { ruleId, whatsappNumberId: rule.whatsapp_number_id, deleted: false }, { kind: 'all' });
+  if (rule) bus.publish('automation.rules.changed', { ruleId, whatsappNumberId: rule.whatsapp_number_id, deleted: false, countsOnly: true }, { kind: 'all' });
 }

@@ -12,7 +12,8 @@ const day = 24 * 60 * 60_000;
 
 /** What became of one due job inside the claim transaction. */
 export type ClaimOutcome =
-  | { kind: 'sent'; job: JobRow; message: MessageRow; ruleId: number; templateId: number }
+  /** `ruleNumberId`: the rule's own number (null: every number), as its counts' event names it. */
+  | { kind: 'sent'; job: JobRow; message: MessageRow; ruleId: number; ruleNumberId: number | null; templateId: number }
   | { kind: 'ended'; job: JobRow; status: Exclude<JobStatus, 'pending' | 'sent'>; reason: JobReason }
   /** Office hours only, and the office is closed: due again at its next opening. */
   | { kind: 'postponed'; job: JobRow; dueAt: number };
@@ -23,6 +24,7 @@ interface RuleRow {
   is_active: number;
   template_id: number;
   office_hours_only: number;
+  whatsapp_number_id: number | null;
 }
 interface TemplateRow {
   id: number;
@@ -69,7 +71,10 @@ export class JobClaim {
     this.subjects = new BatchSubjects(sqlite);
     this.q = {
       due: sqlite.prepare<[number, number], JobRow>("select * from automation_jobs where status = 'pending' and due_at <= ? order by due_at, id limit ?"),
-      rule: sqlite.prepare<[number], RuleRow>('select id, name, is_active, template_id, office_hours_only from automation_rules where id = ?'),
+      rule: sqlite.prepare<[number], RuleRow>('select id, name, is_active, template_id, office_hours_only, whatsapp_number_id from automation_rules where id = ?'),
+      rules: sqlite.prepare<[string], RuleRow>(
+        'select id, name, is_active, template_id, office_hours_only, whatsapp_number_id from automation_rules where id in (select value from json_each(?))',
+      ),
       template: sqlite.prepare<[number], TemplateRow>('select id, content, variables, is_active from message_templates where id = ?'),
       viewingStart: sqlite.prepare<[number], { start_at: number; status: string }>('select start_at, status from viewings where id = ?'),
       end: sqlite.prepare<[string, string, string | null, number, number, number]>(
@@ -88,6 +93,10 @@ export class JobClaim {
   due(now: number, limit: number): JobRow[] {
     const jobs = this.q.due.all(now, limit);
     this.subjects.read(jobs, now - day);
+    // The batch's rules in one read (a batch of 10,000 due jobs' touches hundreds): a rule not found stays unknown, as deleted.
+    const ruleIds = [...new Set(jobs.flatMap((j) => (j.rule_id === null ? [] : [j.rule_id])))];
+    for (const id of ruleIds) this.rules.set(id, undefined);
+    for (const rule of this.q.rules.all(JSON.stringify(ruleIds))) this.rules.set(rule.id, rule);
     return jobs;
   }
 
@@ -167,7 +176,7 @@ export class JobClaim {
     this.subjects.sent(job.contact_id);
     this.ruleSends.set(rule.id, (this.ruleSends.get(rule.id) ?? 0) + 1);
     this.templateSends.set(template.id, (this.templateSends.get(template.id) ?? 0) + 1);
-    return { kind: 'sent', job, message, ruleId: rule.id, templateId: template.id };
+    return { kind: 'sent', job, message, ruleId: rule.id, ruleNumberId: rule.whatsapp_number_id, templateId: template.id };
   }
 
   private ruleOf(id: number): RuleRow | undefined {
