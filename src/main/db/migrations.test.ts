@@ -220,6 +220,43 @@ describe('database start-up', () => {
     }
   });
 
+  it('lists, counts and cancels a rule’s pending jobs of a database from before its job index left out their status, its sent one among the past', async () => {
+    const day = 24 * 60 * 60_000;
+    const soon = Date.now() + day;
+    const { t, token } = await upgradedFrom(
+      '0045_',
+      `insert into whatsapp_numbers (name) values ('Sales');
+       insert into contacts (phone, name) values ('+966551234567', 'Customer');
+       insert into conversations (contact_id, whatsapp_number_id, last_message_time) values (1, 1, 1);
+       insert into message_templates (name, content, variables, created_at, updated_at) values ('Welcome', 'Hello', '[]', 1, 1);
+       insert into automation_rules (name, trigger, delay_minutes, template_id, is_active, whatsapp_number_id, created_at, updated_at)
+         values ('Follow up', 'follow_up', 60, 1, 1, 1, 1, 1);
+       insert into automation_jobs (rule_id, rule_name, trigger, whatsapp_number_id, conversation_id, contact_id, idempotency_key, due_at, status, finished_at, created_at, updated_at)
+         values (1, 'Follow up', 'follow_up', 1, 1, 1, 'old', 1, 'sent', 2, 1, 2),
+                (1, 'Follow up', 'follow_up', 1, 1, 1, 'later', ${soon + day}, 'pending', null, 1, 1),
+                (1, 'Follow up', 'follow_up', 1, 1, 1, 'sooner', ${soon}, 'pending', null, 1, 1);`,
+    );
+    try {
+      const pendingJobs = async () => (await t.call('automation.listRules', {}, token)).data.find((r) => r.id === 1)!.pendingJobs;
+      expect(await pendingJobs()).toBe(2);
+      const upcoming = await t.call('automation.ruleJobs', { ruleId: 1 }, token);
+      expect(upcoming.jobs.map((j) => j.id)).toEqual([3, 2]);
+      const past = await t.call('automation.ruleJobs', { ruleId: 1, view: 'past' }, token);
+      expect(past.jobs.map((j) => [j.id, j.status])).toEqual([[1, 'sent']]);
+
+      await t.call('automation.toggleRule', { id: 1 }, token);
+      expect(await pendingJobs()).toBe(0);
+      const statuses = t.core.database.sqlite.prepare('select id, status from automation_jobs order by id').all();
+      expect(statuses).toEqual([
+        { id: 1, status: 'sent' },
+        { id: 2, status: 'cancelled' },
+        { id: 3, status: 'cancelled' },
+      ]);
+    } finally {
+      await t.close();
+    }
+  });
+
   it('opens an up-to-date database again without changing it', () => {
     const dataDir = tempDir();
     openDatabase(dataDir, migrationsDir).close();

@@ -798,7 +798,7 @@ export const automationJobs = sqliteTable(
   (t) => [
     uniqueIndex('automation_jobs_key_unique').on(t.idempotencyKey),
     index('automation_jobs_due').on(t.dueAt).where(sql`${t.status} = 'pending'`),
-    index('automation_jobs_rule').on(t.ruleId, t.status, t.dueAt),
+    index('automation_jobs_rule_due').on(t.ruleId, t.dueAt),
     index('automation_jobs_conversation').on(t.conversationId, t.status),
     index('automation_jobs_contact_sent').on(t.contactId, t.finishedAt).where(sql`${t.status} = 'sent'`),
     index('automation_jobs_finished').on(t.finishedAt).where(sql`${t.finishedAt} IS NOT NULL`),

@@ -12,6 +12,7 @@ import type { NumberAccess } from '../inbox/number-access';
 import type { JobRow, JobStore } from './job-store';
 import type { AutomationTriggers } from './automation-triggers';
 import { jobViewReader } from './jobs/job-view';
+import { pendingDueFloorSql } from './jobs/pending-floor';
 
 const day = 24 * 60 * 60_000;
 /** CONFLICT's reason for cancelling a job that already sent, or ended otherwise. */
@@ -36,7 +37,7 @@ export class AutomationJobs {
       ),
       // Upcoming: pending, soonest first; the cursor is the last job's (due_at, id).
       upcoming: sqlite.prepare<{ rule: number; status: string | null; afterDue: number; afterId: number; limit: number }, JobRow>(
-        `select * from automation_jobs where rule_id = @rule and status = 'pending' and (@status is null or @status = 'pending')
+        `select * from automation_jobs where rule_id = @rule and status = 'pending' and (@status is null or @status = 'pending') and due_at >= ${pendingDueFloorSql}
            and (due_at > @afterDue or (due_at = @afterDue and id > @afterId))
          order by due_at, id limit @limit`,
       ),

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { AutomationTrigger, JobReason, JobStatus } from '../../../shared/automation/types';
 import type { Clock } from '../../base/clock';
+import { pendingDueFloorSql } from './jobs/pending-floor';
 
 /** A job as a trigger arms it: one per rule, subject and episode, named by `key`. */
 export interface JobToArm {
@@ -282,7 +283,11 @@ function whereOf(filter: JobFilter): { where: string; params: unknown[] } {
     clauses.push(`${column} = ?`);
     params.push(value);
   };
-  if (filter.ruleId !== undefined) eq('rule_id', filter.ruleId);
+  if (filter.ruleId !== undefined) {
+    eq('rule_id', filter.ruleId);
+    // Only pending jobs are asked for (end, shift): the rule's past is skipped on its index.
+    clauses.push(`due_at >= ${pendingDueFloorSql}`);
+  }
   if (filter.conversationId !== undefined) eq('conversation_id', filter.conversationId);
   if (filter.contactId !== undefined) eq('contact_id', filter.contactId);
   if (filter.viewingId !== undefined) eq('viewing_id', filter.viewingId);

@@ -3,6 +3,7 @@ import { automationTriggers, latenessLimitMs, type AutomationRuleView, type Auto
 import { familyTriggers } from '../armings/arming-store';
 import { toIso } from '../../../base/clock';
 import type { RuleSnapshot } from '../rule-hooks';
+import { pendingDueFloorSql } from '../jobs/pending-floor';
 
 /** `automation_rules` joined with its template and its pending jobs, as one read gives it. */
 export interface RuleRow {
@@ -39,7 +40,7 @@ const latenessSql = `case r.trigger ${automationTriggers.map((t) => `when '${t}'
  */
 export function ruleSelect(where: string): string {
   return `select r.*, t.name as t_name, t.content as t_content, t.variables as t_variables, t.is_active as t_active,
-      (select count(*) from automation_jobs j where j.rule_id = r.id and j.status = 'pending')
+      (select count(*) from automation_jobs j where j.rule_id = r.id and j.status = 'pending' and j.due_at >= ${pendingDueFloorSql})
       + (case when r.is_active = 1 and ${familySql} is not null then
           (select count(*) from automation_armings a
            where a.next_due_at is not null and a.ended_reason is null and a.family = ${familySql}

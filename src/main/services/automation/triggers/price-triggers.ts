@@ -3,6 +3,7 @@ import type { Clock } from '../../../base/clock';
 import type { JobRow, JobStore } from '../job-store';
 import type { ActiveRules } from './active-rules';
 import { cursorKeys, type Cursors } from './cursors';
+import { pendingDueFloorSql } from '../jobs/pending-floor';
 
 const batchSize = 200;
 
@@ -51,7 +52,7 @@ export class PriceTriggers {
          group by r.id, c.contact_id`,
       ),
       waiting: sqlite.prepare<[number, number, number], JobRow>(
-        `select * from automation_jobs where status = 'pending' and rule_id = ? and property_id = ? and contact_id = ? and trigger = 'price_change' order by id desc limit 1`,
+        `select * from automation_jobs where status = 'pending' and rule_id = ? and due_at >= ${pendingDueFloorSql} and property_id = ? and contact_id = ? and trigger = 'price_change' order by id desc limit 1`,
       ),
     };
   }
