@@ -102,7 +102,9 @@ test('an admin adds a branch and licenses a property at a new price; an agent se
   const dialog = page.getByTestId('send-card-dialog');
   await dialog.getByTestId('send-card-language').selectOption('en');
   await dialog.getByTestId('send-card-search').fill('ماجد');
-  await dialog.getByTestId('send-card-to').first().click();
+  // The row by its name: the list re-renders when the typed search lands, and a click on
+  // whatever row was first before that could land on a row being replaced.
+  await dialog.locator('li.send-card-row').filter({ hasText: 'ماجد العمري' }).getByTestId('send-card-to').click();
   await expect(page).toHaveURL(/#\/inbox\/\d+$/);
   await expect(page.getByTestId('thread-name')).toHaveText('ماجد العمري');
   const english = page.getByTestId('thread-messages').locator('[data-testid^="message-"][data-sender="agent"]').filter({ hasText: 'REGA advertising licence no.: 7100012345' });
