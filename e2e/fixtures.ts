@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { HostOutput } from './host-output';
+import { describePage } from './page-digest';
 
 export interface HostProcess {
   url: string;
@@ -51,6 +52,14 @@ async function startHostProcess(output: HostOutput, dataDir: string, demo: boole
  * attached to a failed test's result (host-output.txt).
  */
 export const test = base.extend<{ demo: boolean; demoArrivals: boolean; graphBaseUrl: string | undefined; host: HostProcess }>({
+  // A failed test prints what the user was looking at (messages, open dialogs, the address):
+  // CI keeps only the log's end, not the screenshot. Naming `host` tears the page down first,
+  // while the desk still answers, so the page shows the failure, not the host stopping.
+  page: async ({ page, host }, use, testInfo) => {
+    void host;
+    await use(page);
+    if (testInfo.status !== testInfo.expectedStatus) console.log(`[page at failure]\n${await describePage(page)}`);
+  },
   demo: [false, { option: true }],
   demoArrivals: [true, { option: true }],
   /** Issue 19: the Cloud API's Graph API for this host (a spec's local stand-in), `--graph-base-url`. */

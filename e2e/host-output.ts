@@ -38,6 +38,20 @@ export class HostOutput {
     const file = testInfo.outputPath(name);
     fs.writeFileSync(file, this.text());
     await testInfo.attach(name, { path: file, contentType: 'text/plain' });
+    console.log(`[host output, warnings and errors]\n${this.digest()}`);
+  }
+
+  /**
+   * The host's last warnings and errors, a few lines: printed with a failed test so CI's log
+   * (which keeps only the end of the run) says what the host saw without the attachment.
+   */
+  digest(lines = 12, width = 400): string {
+    const notable = this.text()
+      .split('\n')
+      .filter((line) => /error|warn|fatal|unexpected|exited/i.test(line))
+      .slice(-lines)
+      .map((line) => (line.length > width ? `${line.slice(0, width)}…` : line));
+    return notable.length > 0 ? notable.join('\n') : '(no warning or error)';
   }
 
   private add(text: string): void {
