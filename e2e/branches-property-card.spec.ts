@@ -85,10 +85,16 @@ test('an admin adds a branch and licenses a property at a new price; an agent se
   const interests = page.getByTestId('property-interests');
   await interests.getByTestId('property-interest-pick').selectOption({ label: land });
   await interests.getByTestId('property-interest-add').click();
-  // A double click sends one card: the press's client id is the same.
-  await interests.locator('li.property-interest').filter({ hasText: land }).locator('[data-testid^="property-interest-send-card-"]').dblclick();
+  // A double click sends one card, whether its second click comes before or after the first is answered.
+  const sendCard = interests.locator('li.property-interest').filter({ hasText: land }).locator('[data-testid^="property-interest-send-card-"]');
+  await sendCard.dblclick();
   const thread = page.getByTestId('thread-messages');
   const cardMessage = thread.locator('[data-testid^="message-"][data-sender="agent"]').filter({ hasText: 'رقم ترخيص الإعلان (فال): 7100099999' });
+  await expect(cardMessage).toHaveCount(1);
+  // The button says the card went, then invites another.
+  await expect(sendCard).toHaveText('أُرسلت البطاقة ✓');
+  await expect(sendCard).toBeDisabled();
+  await expect(sendCard).toHaveText('إرسال بطاقة العقار');
   await expect(cardMessage).toHaveCount(1);
   await expect(cardMessage).toContainText('السعر: 1,500,000.00 ر.س');
   await expect(cardMessage.locator('img')).toBeVisible();

@@ -10,7 +10,7 @@ export async function describePage(page: Page, width = 600): Promise<string> {
       const text = (element: Element) => (element as HTMLElement).innerText.replace(/\s+/g, ' ').trim();
       const pick = (selector: string, label: string) => Array.from(document.querySelectorAll(selector)).map((element) => `${label}: ${text(element)}`);
       return [
-        `url: ${location.pathname}${location.search}`,
+        `url: ${location.pathname}${location.search}${location.hash}`,
         ...pick('dialog[open]', 'dialog'),
         ...pick('[role="alert"]', 'alert'),
         ...pick('[data-testid^="field-error-"]', 'field error'),

@@ -139,12 +139,12 @@ export function PropertyInterests({ conversationId }: { conversationId: number }
               <button
                 type="button"
                 className="button button-small button-secondary"
-                disabled={card.sending !== null}
+                disabled={card.sending !== null || card.wasJustSent({ conversationId, propertyId: property.id, language: cardLanguage })}
                 aria-label={t('properties.sendCardNamed', { name: property.name })}
                 onClick={() => void card.send({ conversationId, propertyId: property.id, language: cardLanguage })}
                 data-testid={`property-interest-send-card-${property.id}`}
               >
-                {t('properties.sendCard')}
+                {card.wasJustSent({ conversationId, propertyId: property.id, language: cardLanguage }) ? t('properties.cardJustSent') : t('properties.sendCard')}
               </button>
               <SelectField<PropertyInterestStatus>
                 name={`interest-status-${property.id}`}
