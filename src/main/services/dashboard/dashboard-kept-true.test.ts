@@ -163,6 +163,27 @@ describe('the dashboard’s kept figures against a rebuild from raw rows', () =>
     expect(kept).toEqual(rebuilt);
   });
 
+  it('start an episode when the customer writes after a resolve, even though a message written before the resolve reopened the conversation first', async () => {
+    const o = await office();
+    const a = o.customerWrites('966500000001');
+    await o.after(minutes(5));
+    await o.agentAnswers(a);
+    const written = o.clock.now();
+    await o.after(minutes(5));
+    await o.t.call('conversations.update', { id: a, status: 'resolved' }, o.admin.token);
+    await o.after(minutes(5));
+    o.customerWrites('966500000001', { timestamp: written });
+    await o.after(minutes(5));
+    const asked = o.clock.now();
+    o.customerWrites('966500000001');
+
+    const s = await o.t.call('dashboard.summary', { preset: 'today' }, o.admin.token);
+    expect(s.stats).toMatchObject({ episodes: 2, incoming: 3 });
+    expect(s.waiting.longest.map((w) => w.startedAt)).toEqual([asked]);
+    const { kept, rebuilt } = await keptAndRebuilt(o);
+    expect(kept).toEqual(rebuilt);
+  });
+
   it('move a customer’s episodes and days with their @lid chat into the phone’s conversation', async () => {
     const o = await office();
     const lid = '123456789012345@lid';

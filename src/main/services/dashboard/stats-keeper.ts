@@ -3,6 +3,7 @@ import type { OfficeCalendar } from '../../calendar/office-calendar';
 import { officeCalendarOf } from '../../calendar/office-calendar-setting';
 import { officeDayIn, zoneOfSetting } from '../../db/office-day-function';
 import { isPersonReply, isSentStatus, isSystemLine, sentSql } from './message-counting';
+import { EpisodeRewalks } from './episode-rewalks';
 import { OpenEpisodes, type EpisodeReply } from './open-episode';
 import { rebuildConversationEpisodes } from './stats-rebuild';
 import { openMsBetween } from './office-time';
@@ -27,6 +28,7 @@ export interface CountedMessage {
 export class StatsKeeper {
   private readonly q;
   private readonly open: OpenEpisodes;
+  private readonly rewalks: EpisodeRewalks;
   /** The calendar for the settings last seen (office hours matter only to an answer's office time). */
   private known: { raw: string; calendar: OfficeCalendar } | null = null;
   /** The zone for the stored setting last seen: a message's day needs only the zone, read by key (one lookup per message). */
@@ -34,6 +36,7 @@ export class StatsKeeper {
 
   constructor(private readonly sqlite: Database.Database) {
     this.open = new OpenEpisodes(sqlite);
+    this.rewalks = new EpisodeRewalks(sqlite);
     this.q = {
       calendarSettings: sqlite.prepare<[], { raw: string }>(
         "select coalesce(group_concat(key || '=' || value, '|'), '') as raw from settings where key in ('office.timeZone', 'office.hours')",
@@ -99,12 +102,15 @@ export class StatsKeeper {
     this.q.count.run(day, message.whatsapp_number_id, 0, 'in', message.type, 1);
     // A customer's first message of the day on this number: their last day may move on.
     if (this.q.contactDay.run(day, message.whatsapp_number_id, contactId).changes > 0) this.q.contactLast.run(contactId, message.whatsapp_number_id, day);
-    // A late message falls between episodes already kept: its conversation's are walked again from raw rows.
-    if (late) rebuildConversationEpisodes(this.sqlite, [message.conversation_id]);
     // As a rebuild walks it: a new episode only when the conversation was resolved at the message's
-    // time (one written before the resolve, arriving after it, is in the episode it was written in).
-    else if (reopened && this.q.statusAt.get(message.conversation_id, message.created_at) === 'resolved') this.reopen(message, day);
+    // time. One written before the resolve, arriving after it, is in the episode it was written in;
+    // the conversation's next message, written after the resolve, starts one (episode-rewalks.ts).
+    const resolvedThen = reopened && this.q.statusAt.get(message.conversation_id, message.created_at) === 'resolved';
+    // A late message falls between episodes already kept: its conversation's are walked again from raw rows.
+    if (late || this.rewalks.take(message.conversation_id)) rebuildConversationEpisodes(this.sqlite, [message.conversation_id]);
+    else if (resolvedThen) this.reopen(message, day);
     else this.open.first(message.conversation_id, message.created_at, day);
+    if (reopened && !resolvedThen) this.rewalks.mark(message.conversation_id, message.created_at);
   }
 
   /** Our message left (the outbox sent it, or it was typed on the phone): counted, and a person's first reply answers its episode. */
