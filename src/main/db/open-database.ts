@@ -6,6 +6,7 @@ import * as inbox from './schema';
 import * as auth from './auth-schema';
 import * as notifications from './notifications-schema';
 import { makePrivateDir, makePrivateFile, tighten } from '../base/private-files';
+import { flushDeferredWrites } from './deferred-writes';
 import { registerOfficeDayFunction } from './office-day-function';
 
 export const schema = { ...inbox, ...auth, ...notifications };
@@ -82,6 +83,7 @@ export function openDatabase(dataDir: string, migrationsDir: string): OpenedData
     db,
     close() {
       if (sqlite.open) {
+        flushDeferredWrites(sqlite);
         sqlite.pragma('optimize');
         sqlite.close();
       }
