@@ -83,7 +83,11 @@ export function openDatabase(dataDir: string, migrationsDir: string): OpenedData
     db,
     close() {
       if (sqlite.open) {
-        flushDeferredWrites(sqlite);
+        try {
+          flushDeferredWrites(sqlite);
+        } catch {
+          // Closing matters more: a holder of deferred writes marks them (the dashboard: its settings mark), so the next start recomputes.
+        }
         sqlite.pragma('optimize');
         sqlite.close();
       }

@@ -3,7 +3,7 @@ import { deferWrites } from '../../db/deferred-writes';
 
 /**
  * In settings while staged counts may be committed but not yet flushed: a start that finds it
- * (the app was killed between the two) has the figures recomputed (dashboard-crash.test.ts).
+ * (the app was killed between the two) has the figures recomputed (dashboard-staged.test.ts).
  * Written `insert or ignore`, so once present it costs a lookup, not a page.
  */
 export const statsStagedKey = 'dashboard.staged';
