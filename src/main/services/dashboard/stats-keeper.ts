@@ -86,10 +86,20 @@ export class StatsKeeper {
   }
 
   /**
+   * The office day a new conversation's first episode starts on, for ingest to write on the row it
+   * inserts for a customer's message (conversations.open_started_at, open_start_day): the
+   * customerMessage that follows with `created` then writes no episode of its own. Null: none kept.
+   */
+  firstEpisodeDay(createdAt: number): string | null {
+    return this.day(createdAt);
+  }
+
+  /**
    * A customer's message was stored: counted, and it starts an episode when none is open (a first
    * message, or one after resolving). `late`: the conversation already has a later message.
+   * `created`: its conversation was created with it, its episode open on the row (firstEpisodeDay).
    */
-  customerMessage(message: CountedMessage, contactId: number, reopened: boolean, late = false): void {
+  customerMessage(message: CountedMessage, contactId: number, reopened: boolean, late = false, created = false): void {
     if (isSystemLine(message.type)) return;
     const day = this.day(message.created_at);
     this.staging.count(day, message.whatsapp_number_id, 0, 'in', message.type, 1);
@@ -100,7 +110,7 @@ export class StatsKeeper {
     // As a rebuild walks it: a new episode only when the conversation was resolved at the message's
     // time (one written before the resolve, arriving after it, is in the episode it was written in).
     else if (reopened && this.q.statusAt.get(message.conversation_id, message.created_at) === 'resolved') this.reopen(message, day);
-    else this.open.first(message.conversation_id, message.created_at, day);
+    else if (!created) this.open.first(message.conversation_id, message.created_at, day);
   }
 
   /** Our message left (the outbox sent it, or it was typed on the phone): counted, and a person's first reply answers its episode. */
