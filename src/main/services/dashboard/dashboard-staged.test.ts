@@ -58,6 +58,24 @@ describe('the dashboard while ingest stages its counts', () => {
     rebuildDashboardStats(o.sqlite, Date.now());
     expect(o.kept()).toEqual(rebuiltFrom);
   });
+
+  it('marks a staging committed after one that rolled back, so a kill then still recomputes', async () => {
+    const o = await office();
+    o.customerWrites('966500000001');
+    await o.t.call('dashboard.summary', { preset: 'today' }, o.admin.token);
+    expect(marked(o)).toBe(false);
+    // The first staging since the flush rolls back, taking its mark with it…
+    expect(() =>
+      o.sqlite.transaction(() => {
+        o.customerWrites('966500000001');
+        throw new Error('the disk filled up');
+      })(),
+    ).toThrow('the disk filled up');
+    expect(marked(o)).toBe(false);
+    // …and the same day's count, staged again and committed, is marked again.
+    o.customerWrites('966500000001');
+    expect(marked(o)).toBe(true);
+  });
 });
 
 describe('a SIGKILL after ingest staged counts it had not flushed', () => {

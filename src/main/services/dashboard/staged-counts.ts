@@ -4,7 +4,7 @@ import { deferWrites } from '../../db/deferred-writes';
 /**
  * In settings while staged counts may be committed but not yet flushed: a start that finds it
  * (the app was killed between the two) has the figures recomputed (dashboard-staged.test.ts).
- * Written `insert or ignore`, so once present it costs a lookup, not a page.
+ * Written by a trigger with each new staged_daily row (a few per flush), not per message.
  */
 export const statsStagedKey = 'dashboard.staged';
 
@@ -33,22 +33,33 @@ export class StagedCounts {
   constructor(private readonly sqlite: Database.Database) {
     // A TEMP table created inside a transaction would go with its rollback.
     if (sqlite.inTransaction) throw new Error('The dashboard staging tables are created outside a transaction.');
+    // One statement per staged message (a view's trigger writes the tables): a customer's last day
+    // moves only with a new contact day, and the settings mark is written with a new daily row —
+    // so it goes with the staging it marks if that rolls back, and otherwise costs no statement
+    // per message: every staging writes staged_daily, and once a row there is committed the mark
+    // is, until the flush clears both.
     sqlite.exec(`
       create temp table if not exists staged_daily (day text not null, whatsapp_number_id integer not null, agent_id integer not null, direction text not null, type text not null,
         messages integer not null, primary key (day, whatsapp_number_id, agent_id, direction, type));
       create temp table if not exists staged_contact_days (day text not null, whatsapp_number_id integer not null, contact_id integer not null, primary key (day, whatsapp_number_id, contact_id));
-      create temp table if not exists staged_contact_last (contact_id integer not null, whatsapp_number_id integer not null, last_day text not null, primary key (contact_id, whatsapp_number_id));`);
+      create temp table if not exists staged_contact_last (contact_id integer not null, whatsapp_number_id integer not null, last_day text not null, primary key (contact_id, whatsapp_number_id));
+      create temp view if not exists staged_message (day, whatsapp_number_id, agent_id, direction, type, messages, contact_id) as select null, null, null, null, null, null, null;
+      create temp trigger if not exists staged_message_insert instead of insert on staged_message begin
+        insert into staged_daily (day, whatsapp_number_id, agent_id, direction, type, messages) values (new.day, new.whatsapp_number_id, new.agent_id, new.direction, new.type, new.messages)
+          on conflict (day, whatsapp_number_id, agent_id, direction, type) do update set messages = messages + excluded.messages;
+        insert or ignore into staged_contact_days (day, whatsapp_number_id, contact_id) select new.day, new.whatsapp_number_id, new.contact_id where new.contact_id is not null;
+      end;
+      create temp trigger if not exists staged_contact_days_insert after insert on staged_contact_days begin
+        insert into staged_contact_last (contact_id, whatsapp_number_id, last_day) values (new.contact_id, new.whatsapp_number_id, new.day)
+          on conflict (contact_id, whatsapp_number_id) do update set last_day = excluded.last_day where excluded.last_day > last_day;
+      end;
+      create temp trigger if not exists staged_daily_mark after insert on staged_daily begin
+        insert into settings (key, value) select '${statsStagedKey}', 'true' where not exists (select 1 from settings where key = '${statsStagedKey}');
+      end;`);
     this.q = {
-      mark: sqlite.prepare<[string]>("insert or ignore into main.settings (key, value) values (?, 'true')"),
       unmark: sqlite.prepare<[string]>('delete from main.settings where key = ?'),
-      count: sqlite.prepare<[string, number, number, string, string, number]>(
-        `insert into temp.staged_daily (day, whatsapp_number_id, agent_id, direction, type, messages) values (?, ?, ?, ?, ?, ?)
-         on conflict (day, whatsapp_number_id, agent_id, direction, type) do update set messages = messages + excluded.messages`,
-      ),
-      contactDay: sqlite.prepare<[string, number, number]>('insert or ignore into temp.staged_contact_days (day, whatsapp_number_id, contact_id) values (?, ?, ?)'),
-      contactLast: sqlite.prepare<[number, number, string]>(
-        `insert into temp.staged_contact_last (contact_id, whatsapp_number_id, last_day) values (?, ?, ?)
-         on conflict (contact_id, whatsapp_number_id) do update set last_day = excluded.last_day where excluded.last_day > last_day`,
+      stage: sqlite.prepare<[string, number, number, string, string, number, number | null]>(
+        'insert into temp.staged_message (day, whatsapp_number_id, agent_id, direction, type, messages, contact_id) values (?, ?, ?, ?, ?, ?, ?)',
       ),
       // In key order, so each page of the real tables is visited once.
       flushDaily: sqlite.prepare(
@@ -80,20 +91,17 @@ export class StagedCounts {
     deferWrites(sqlite, () => this.flush());
   }
 
-  /** A message's count in dashboard_daily moves by `delta` (inside the caller's transaction). */
-  count(day: string, numberId: number, agentId: number, direction: 'in' | 'out', type: string, delta: number): void {
-    this.q.count.run(day, numberId, agentId, direction, type, delta);
+  /**
+   * A message's count in dashboard_daily moves by `delta`, and with `contactId` (a customer's
+   * message) the customer wrote on `day`: a contact day, and their last day if later. Inside the
+   * caller's transaction; staged() after the message's last count.
+   */
+  count(day: string, numberId: number, agentId: number, direction: 'in' | 'out', type: string, delta: number, contactId: number | null = null): void {
+    this.q.stage.run(day, numberId, agentId, direction, type, delta, contactId);
   }
 
-  /** A customer wrote on `day`: a contact day, and their last day if later (inside the caller's transaction). */
-  contactDay(day: string, numberId: number, contactId: number): void {
-    // Already staged today: their staged last day is at least this one.
-    if (this.q.contactDay.run(day, numberId, contactId).changes > 0) this.q.contactLast.run(contactId, numberId, day);
-  }
-
-  /** After a message's counts were staged (inside its transaction): marks them, and flushes when enough are waiting. */
+  /** After a message's counts were staged (inside its transaction; the trigger marked them): flushes when enough are waiting. */
   staged(): void {
-    this.q.mark.run(statsStagedKey);
     this.maybeStaged = true;
     if (++this.pending >= flushEvery) this.flush();
     else if (this.timer) this.timer.refresh();

@@ -102,8 +102,7 @@ export class StatsKeeper {
   customerMessage(message: CountedMessage, contactId: number, reopened: boolean, late = false, created = false): void {
     if (isSystemLine(message.type)) return;
     const day = this.day(message.created_at);
-    this.staging.count(day, message.whatsapp_number_id, 0, 'in', message.type, 1);
-    this.staging.contactDay(day, message.whatsapp_number_id, contactId);
+    this.staging.count(day, message.whatsapp_number_id, 0, 'in', message.type, 1, contactId);
     this.staging.staged();
     // A late message falls between episodes already kept: its conversation's are walked again from raw rows.
     if (late) rebuildConversationEpisodes(this.sqlite, [message.conversation_id]);
