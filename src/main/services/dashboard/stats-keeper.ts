@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { OfficeCalendar } from '../../calendar/office-calendar';
 import { officeCalendarOf } from '../../calendar/office-calendar-setting';
-import { officeDayIn, zoneOfSetting } from '../../db/office-day-function';
+import { officeDayAround, zoneOfSetting } from '../../db/office-day-function';
 import { isPersonReply, isSentStatus, isSystemLine, sentSql } from './message-counting';
 import { OpenEpisodes, type EpisodeReply } from './open-episode';
 import { rebuildConversationEpisodes } from './stats-rebuild';
@@ -33,8 +33,12 @@ export class StatsKeeper {
   private readonly staging: StagedCounts;
   /** The calendar for the settings last seen (office hours matter only to an answer's office time). */
   private known: { raw: string; calendar: OfficeCalendar } | null = null;
-  /** The zone for the stored setting last seen: a message's day needs only the zone, read by key (one lookup per message). */
-  private zone: { stored: string | null; name: string } | null = null;
+  /**
+   * The office day last worked out, for the stored zone setting then, and the instants it runs
+   * over: a message's day needs only the zone, read by key (one lookup per message), and a message
+   * within the same day as the last needs no time-zone arithmetic.
+   */
+  private lastDay: { stored: string | null; day: string; start: number; end: number } | null = null;
 
   constructor(private readonly sqlite: Database.Database) {
     this.open = new OpenEpisodes(sqlite);
@@ -209,8 +213,10 @@ export class StatsKeeper {
   /** The office day of an instant, in the zone the settings hold now. */
   private day(ms: number): string {
     const stored = this.q.zoneSetting.get() ?? null;
-    if (this.zone?.stored !== stored) this.zone = { stored, name: zoneOfSetting(stored) };
-    return officeDayIn(ms, this.zone.name);
+    const last = this.lastDay;
+    if (last && last.stored === stored && ms >= last.start && ms < last.end) return last.day;
+    this.lastDay = { stored, ...officeDayAround(ms, zoneOfSetting(stored)) };
+    return this.lastDay.day;
   }
 
   private calendar(): OfficeCalendar {
