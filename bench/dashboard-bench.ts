@@ -4,6 +4,7 @@ import type { Core } from '../src/main/core/create-core';
 import { Ingest } from '../src/main/ingest/ingest';
 import { rebuildDashboardStats } from '../src/main/services/dashboard/stats-rebuild';
 import type { StatsKeeper } from '../src/main/services/dashboard/stats-keeper';
+import { flushStagedCounts } from '../src/main/services/dashboard/staged-counts';
 import { messageTextPool, seededRandom } from './fake-data';
 import { inboundMessages, loadExisting, type Inbound } from './ingest-bench';
 import { describe, distribution, heading, line, ms, target, thousands } from './report';
@@ -17,7 +18,9 @@ const checked = 5_000;
 /** An Ingest that keeps no figures: the baseline the kept figures' cost is measured against (bench only). */
 function ingestWithoutStats(sqlite: Database.Database): Ingest {
   const ingest = new Ingest(sqlite, systemClock);
-  const none: Pick<StatsKeeper, 'customerMessage' | 'ourMessageSent' | 'removed' | 'retyped'> = {
+  const none: Pick<StatsKeeper, 'firstEpisodeDay' | 'customerMessage' | 'ourMessageSent' | 'removed' | 'retyped'> = {
+    // The same conversation insert, with no episode on it.
+    firstEpisodeDay: () => null,
     customerMessage: () => undefined,
     ourMessageSent: () => undefined,
     removed: (_m, _d, remove) => remove(),
@@ -89,6 +92,8 @@ export function benchDashboardStats(sqlite: Database.Database): void {
       started = performance.now();
       const cpu = process.cpuUsage();
       run(which === 'kept' ? kept : bare, perRound);
+      // What the kept round staged is written in its time, not the next round's.
+      if (which === 'kept') flushStagedCounts(sqlite);
       const used = process.cpuUsage(cpu);
       if (which === 'kept') {
         keptMs += performance.now() - started;
@@ -125,6 +130,7 @@ export function benchDashboardStats(sqlite: Database.Database): void {
     kept.ingest(m.numberId, m);
     left--;
   }
+  flushStagedCounts(sqlite);
   const keptDigest = digest(sqlite);
   rebuildDashboardStats(sqlite, Date.now());
   target(`kept figures after ${thousands(checked)} more messages, against a rebuild`, keptDigest === digest(sqlite) ? 'equal' : 'DIFFERENT', keptDigest === digest(sqlite), 'equal');

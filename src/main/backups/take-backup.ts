@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { BackupManifest, BackupReason } from '../../shared/backups/types';
+import { flushDeferredWrites } from '../db/deferred-writes';
 import { BackupError, checkFolder, keyFileName, manifestFileName, mediaFolderFor, newBackupId } from './backup-folder';
 import { runFileTask, type SealResult } from './file-worker';
 import { tagOf, type JournalEntry } from './migrations-journal';
@@ -31,6 +32,8 @@ export interface TakeBackupOptions {
  */
 export async function takeBackup(o: TakeBackupOptions): Promise<{ manifest: BackupManifest; bytes: number; copy: CopyStats }> {
   checkFolder(o.folder);
+  // Counts a service holds back (the dashboard's staged ones) belong in the copy.
+  flushDeferredWrites(o.sqlite);
   const id = newBackupId(o.folder, o.now);
   const partial = path.join(o.folder, `.${id}.partial`);
   fs.mkdirSync(partial);

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { defaultOfficeHours } from '../../shared/calendar/office-hours';
-import { dayName, ZoneTime } from '../calendar/zone-time';
+import { dayMs, dayName, ZoneTime } from '../calendar/zone-time';
 
 /** The SQL name: `automation_office_day(ms, <the office.timeZone setting's stored value>)`. */
 export const officeDayFunctionName = 'automation_office_day';
@@ -37,6 +37,23 @@ export function zoneOfSetting(stored: string | null): string {
 /** The office day (YYYY-MM-DD) holding `ms` in `zone`: what OfficeCalendar.officeDay answers, without the calendar. */
 export function officeDayIn(ms: number, zone: string): string {
   return dayName(zoneOf(zone)!.wall(ms).day);
+}
+
+/**
+ * The office day holding `ms` in `zone`, with the instants it runs over [start, end) when the
+ * zone's offset is the same all day (every day but a change of clocks' own): any instant in them
+ * is on that day, so a caller can answer the next messages of the day without the zone. A day
+ * whose offset changes comes back as [ms, ms + 1), so each of its instants is worked out.
+ */
+export function officeDayAround(ms: number, zone: string): { day: string; start: number; end: number } {
+  const time = zoneOf(zone)!;
+  const offset = time.offsetAt(ms);
+  const day = Math.floor((ms + offset) / dayMs);
+  const start = day * dayMs - offset;
+  const end = start + dayMs;
+  // Offsets change at most once in two days (ZoneTime.instant): the same offset at both ends holds throughout.
+  if (time.offsetAt(start) === offset && time.offsetAt(end - 1) === offset) return { day: dayName(day), start, end };
+  return { day: dayName(time.wall(ms).day), start: ms, end: ms + 1 };
 }
 
 /**

@@ -6,6 +6,7 @@ import * as inbox from './schema';
 import * as auth from './auth-schema';
 import * as notifications from './notifications-schema';
 import { makePrivateDir, makePrivateFile, tighten } from '../base/private-files';
+import { flushDeferredWrites } from './deferred-writes';
 import { registerOfficeDayFunction } from './office-day-function';
 
 export const schema = { ...inbox, ...auth, ...notifications };
@@ -82,6 +83,11 @@ export function openDatabase(dataDir: string, migrationsDir: string): OpenedData
     db,
     close() {
       if (sqlite.open) {
+        try {
+          flushDeferredWrites(sqlite);
+        } catch {
+          // Closing matters more: a holder of deferred writes marks them (the dashboard: its settings mark), so the next start recomputes.
+        }
         sqlite.pragma('optimize');
         sqlite.close();
       }

@@ -62,9 +62,13 @@ export class Ingest {
       ),
       // A new conversation is written once with its first message as the last one: an insert
       // followed by an update would move it in every list index twice.
-      insertConversation: sqlite.prepare<[{ contact: number; number: number; chat: string; preview: string; time: number; unread: number; now: number }]>(
-        `insert into conversations (contact_id, whatsapp_number_id, status, wa_chat_id, last_message, last_message_time, unread_count, has_unread, customer_sort_name, created_at, updated_at)
-         values (@contact, @number, 'active', @chat, @preview, @time, @unread, @unread > 0, coalesce((select coalesce(name, phone, '') from contacts where id = @contact), ''), @now, @now)`,
+      // A customer's first message also opens the conversation's first episode on the row (the
+      // dashboard's, conversations.open_*), in the same write rather than an update after it.
+      insertConversation: sqlite.prepare<[{ contact: number; number: number; chat: string; preview: string; time: number; unread: number; now: number; openAt: number | null; openDay: string | null }]>(
+        `insert into conversations (contact_id, whatsapp_number_id, status, wa_chat_id, last_message, last_message_time, unread_count, has_unread, customer_sort_name, created_at, updated_at,
+                                    open_started_at, open_start_day)
+         values (@contact, @number, 'active', @chat, @preview, @time, @unread, @unread > 0, coalesce((select coalesce(name, phone, '') from contacts where id = @contact), ''), @now, @now,
+                 @openAt, @openDay)`,
       ),
       insertMessage: sqlite.prepare<[number, number, string, string, string, string | null, string, string, string | null, string | null, number | null, string | null, number | null, number | null, string | null, number]>(
         `insert into messages (conversation_id, whatsapp_number_id, content, type, sender, sender_name, status, whatsapp_message_id, media_status,
@@ -165,6 +169,8 @@ export class Ingest {
     const system = systemTypes.has(message.type);
     const reopened = !!conversation && conversation.status === 'resolved' && !message.fromMe && !system;
     if (!conversation) {
+      // A customer's message opens the new conversation's first episode (stats.customerMessage then leaves it be).
+      const openDay = message.fromMe || system ? null : this.stats.firstEpisodeDay(message.timestamp);
       const info = this.q.insertConversation.run({
         contact: contact.id,
         number: numberId,
@@ -173,6 +179,8 @@ export class Ingest {
         time: message.timestamp,
         unread: message.fromMe || system ? 0 : 1,
         now,
+        openAt: openDay === null ? null : message.timestamp,
+        openDay,
       });
       conversation = { id: Number(info.lastInsertRowid), status: 'active', last_message_time: message.timestamp };
     }
@@ -215,7 +223,7 @@ export class Ingest {
     const stored = { id: Number(info.lastInsertRowid), conversation_id: conversation.id, whatsapp_number_id: numberId, sender, sender_id: null, type: message.type === 'chat' ? 'text' : message.type, created_at: message.timestamp };
     // Late: written before the conversation's last message (a catch-up, or one delayed on the way).
     const late = !created && conversation.last_message_time !== null && message.timestamp < conversation.last_message_time;
-    if (sender === 'customer') this.stats.customerMessage(stored, contact.id, reopened, late);
+    if (sender === 'customer') this.stats.customerMessage(stored, contact.id, reopened, late, created);
     else if (sender === 'agent') this.stats.ourMessageSent(stored);
     if (!created) {
       const touch = message.fromMe || system ? this.q.touchConversation.own : reopened ? this.q.touchConversation.reopened : this.q.touchConversation.inbound;

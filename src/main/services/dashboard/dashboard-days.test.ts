@@ -57,3 +57,30 @@ describe('the dashboard’s office days', () => {
     expect(await bucketsUnder('Asia/Riyadh')).toEqual(underUtc);
   });
 });
+
+describe('the office day of each message as ingest keeps it', () => {
+  it('puts a message a minute past the office’s midnight on the new day, and follows a change of zone at once', async () => {
+    // Riyadh (the default zone) is UTC+3: its midnight is 21:00Z.
+    const clock = manualClock(Date.UTC(2026, 10, 25, 20, 58));
+    const o = await dashboardOffice(clock);
+    offices.push(o);
+    const at = async (iso: string, phone: string) => {
+      await o.after(Date.parse(iso) - clock.now());
+      o.customerWrites(phone);
+    };
+    await at('2026-11-25T20:59:00Z', '966500000001'); // 23:59 on the 25th
+    await at('2026-11-25T21:00:00Z', '966500000002'); // 00:00 on the 26th
+    await at('2026-11-25T21:01:00Z', '966500000003'); // 00:01 on the 26th
+    // The zone changes under ingest (written straight to the settings, no recompute): the next
+    // message, within the Riyadh day just seen, is cut by UTC's days.
+    o.sqlite.prepare("insert into settings (key, value) values ('office.timeZone', ?) on conflict (key) do update set value = excluded.value").run(JSON.stringify('UTC'));
+    await at('2026-11-25T21:02:00Z', '966500000004'); // 21:02 on the 25th in UTC
+
+    const kept = o.kept();
+    expect(kept.openEpisodes.map((e) => (e as { open_start_day: string }).open_start_day)).toEqual(['2026-11-25', '2026-11-26', '2026-11-26', '2026-11-25']);
+    expect(kept.daily.map((d) => [(d as { day: string }).day, (d as { messages: number }).messages])).toEqual([
+      ['2026-11-25', 2],
+      ['2026-11-26', 2],
+    ]);
+  });
+});

@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { InboundMessage } from '../../whatsapp/transport';
 import { runClock, scriptedWhatsApp, startOutboxCore, type OutboxCore } from '../../outbox/outbox-harness';
 import type { ManualClock } from '../../testing/test-core';
+import { flushStagedCounts } from './staged-counts';
 
 const day = 24 * 60 * 60_000;
 /** Named here so the helper's return type can be written out (declaration emit). */
@@ -73,6 +74,8 @@ export async function dashboardOffice(clock: ManualClock, options: { timeZone?: 
     },
     /** The kept tables, in a comparable order (ids aside). */
     kept() {
+      // As the dashboard reads them: staged counts flushed first.
+      flushStagedCounts(sqlite);
       return {
         episodes: sqlite
           .prepare('select conversation_id, whatsapp_number_id, started_at, start_day, first_reply_at, first_reply_message_id, first_reply_by, response_ms, office_response_ms, prev_start_day from dashboard_episodes order by conversation_id, started_at')

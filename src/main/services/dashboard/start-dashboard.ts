@@ -5,6 +5,7 @@ import type { Logger } from '../../base/logger';
 import type { Caller } from '../auth/auth-service';
 import type { NumberAccess } from '../inbox/number-access';
 import { DashboardService } from './dashboard-service';
+import { stagedCountsLeftOver } from './staged-counts';
 import { StatsRecompute } from './stats-recompute';
 import { ensureDashboardStats } from './stats-rebuild';
 
@@ -25,5 +26,8 @@ export interface DashboardDeps {
  */
 export function startDashboard(deps: DashboardDeps): DashboardService {
   ensureDashboardStats(deps.sqlite, deps.clock.now());
-  return new DashboardService(deps.sqlite, deps.access, deps.clock, deps.liveNumbers, new StatsRecompute(deps.sqlite, deps.clock, deps.logger));
+  const recompute = new StatsRecompute(deps.sqlite, deps.clock, deps.logger);
+  // Killed with counts staged and not flushed: the figures lack them until a rebuild.
+  if (stagedCountsLeftOver(deps.sqlite)) recompute.stale();
+  return new DashboardService(deps.sqlite, deps.access, deps.clock, deps.liveNumbers, recompute);
 }

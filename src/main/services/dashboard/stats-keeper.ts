@@ -1,12 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { OfficeCalendar } from '../../calendar/office-calendar';
 import { officeCalendarOf } from '../../calendar/office-calendar-setting';
-import { officeDayIn, zoneOfSetting } from '../../db/office-day-function';
+import { officeDayAround, zoneOfSetting } from '../../db/office-day-function';
 import { isPersonReply, isSentStatus, isSystemLine, sentSql } from './message-counting';
 import { EpisodeRewalks } from './episode-rewalks';
 import { OpenEpisodes, type EpisodeReply } from './open-episode';
 import { rebuildConversationEpisodes } from './stats-rebuild';
 import { openMsBetween } from './office-time';
+import { stagedCounts, type StagedCounts } from './staged-counts';
 
 /** What the keeper needs of a stored message (a `messages` row's columns). */
 export interface CountedMessage {
@@ -22,35 +23,34 @@ export interface CountedMessage {
 /**
  * Keeps the dashboard's figures (episodes, daily rollups, active customers) current inside the
  * caller's transaction: ingest calls it for each stored message, the outbox for each message
- * WhatsApp took. A few indexed statements per message, so ingest stays fast; what it keeps is
- * exactly what stats-rebuild.ts computes from raw rows (a test holds them equal).
+ * WhatsApp took. A few indexed statements per message, so ingest stays fast; the daily and
+ * contact counts are staged and flushed in batches (staged-counts.ts). What it keeps is exactly
+ * what stats-rebuild.ts computes from raw rows (a test holds them equal).
  */
 export class StatsKeeper {
   private readonly q;
   private readonly open: OpenEpisodes;
   private readonly rewalks: EpisodeRewalks;
+  /** The daily and contact counts, staged off the WAL until a flush (staged-counts.ts). */
+  private readonly staging: StagedCounts;
   /** The calendar for the settings last seen (office hours matter only to an answer's office time). */
   private known: { raw: string; calendar: OfficeCalendar } | null = null;
-  /** The zone for the stored setting last seen: a message's day needs only the zone, read by key (one lookup per message). */
-  private zone: { stored: string | null; name: string } | null = null;
+  /**
+   * The office day last worked out, for the stored zone setting then, and the instants it runs
+   * over: a message's day needs only the zone, read by key (one lookup per message), and a message
+   * within the same day as the last needs no time-zone arithmetic.
+   */
+  private lastDay: { stored: string | null; day: string; start: number; end: number } | null = null;
 
   constructor(private readonly sqlite: Database.Database) {
     this.open = new OpenEpisodes(sqlite);
     this.rewalks = new EpisodeRewalks(sqlite);
+    this.staging = stagedCounts(sqlite);
     this.q = {
       calendarSettings: sqlite.prepare<[], { raw: string }>(
         "select coalesce(group_concat(key || '=' || value, '|'), '') as raw from settings where key in ('office.timeZone', 'office.hours')",
       ),
-      count: sqlite.prepare<[string, number, number, string, string, number]>(
-        `insert into dashboard_daily (day, whatsapp_number_id, agent_id, direction, type, messages) values (?, ?, ?, ?, ?, ?)
-         on conflict (day, whatsapp_number_id, agent_id, direction, type) do update set messages = messages + excluded.messages`,
-      ),
       zoneSetting: sqlite.prepare<[], string>("select value from settings where key = 'office.timeZone'").pluck(),
-      contactDay: sqlite.prepare<[string, number, number]>('insert or ignore into dashboard_contact_days (day, whatsapp_number_id, contact_id) values (?, ?, ?)'),
-      contactLast: sqlite.prepare<[number, number, string]>(
-        `insert into dashboard_contact_last (contact_id, whatsapp_number_id, last_day) values (?, ?, ?)
-         on conflict (contact_id, whatsapp_number_id) do update set last_day = excluded.last_day where excluded.last_day > last_day`,
-      ),
       startEpisode: sqlite.prepare<[number, number, number, string, string | null]>(
         'insert into dashboard_episodes (conversation_id, whatsapp_number_id, started_at, start_day, prev_start_day) values (?, ?, ?, ?, ?)',
       ),
@@ -93,15 +93,24 @@ export class StatsKeeper {
   }
 
   /**
+   * The office day a new conversation's first episode starts on, for ingest to write on the row it
+   * inserts for a customer's message (conversations.open_started_at, open_start_day): the
+   * customerMessage that follows with `created` then writes no episode of its own. Null: none kept.
+   */
+  firstEpisodeDay(createdAt: number): string | null {
+    return this.day(createdAt);
+  }
+
+  /**
    * A customer's message was stored: counted, and it starts an episode when none is open (a first
    * message, or one after resolving). `late`: the conversation already has a later message.
+   * `created`: its conversation was created with it, its episode open on the row (firstEpisodeDay).
    */
-  customerMessage(message: CountedMessage, contactId: number, reopened: boolean, late = false): void {
+  customerMessage(message: CountedMessage, contactId: number, reopened: boolean, late = false, created = false): void {
     if (isSystemLine(message.type)) return;
     const day = this.day(message.created_at);
-    this.q.count.run(day, message.whatsapp_number_id, 0, 'in', message.type, 1);
-    // A customer's first message of the day on this number: their last day may move on.
-    if (this.q.contactDay.run(day, message.whatsapp_number_id, contactId).changes > 0) this.q.contactLast.run(contactId, message.whatsapp_number_id, day);
+    this.staging.count(day, message.whatsapp_number_id, 0, 'in', message.type, 1, contactId);
+    this.staging.staged();
     // As a rebuild walks it: a new episode only when the conversation was resolved at the message's
     // time. One written before the resolve, arriving after it, is in the episode it was written in;
     // the conversation's next message, written after the resolve, starts one (episode-rewalks.ts).
@@ -109,14 +118,15 @@ export class StatsKeeper {
     // A late message falls between episodes already kept: its conversation's are walked again from raw rows.
     if (late || this.rewalks.take(message.conversation_id)) rebuildConversationEpisodes(this.sqlite, [message.conversation_id]);
     else if (resolvedThen) this.reopen(message, day);
-    else this.open.first(message.conversation_id, message.created_at, day);
+    else if (!created) this.open.first(message.conversation_id, message.created_at, day);
     if (reopened && !resolvedThen) this.rewalks.mark(message.conversation_id, message.created_at);
   }
 
   /** Our message left (the outbox sent it, or it was typed on the phone): counted, and a person's first reply answers its episode. */
   ourMessageSent(message: CountedMessage): void {
     if (isSystemLine(message.type)) return;
-    this.q.count.run(this.day(message.created_at), message.whatsapp_number_id, message.sender_id ?? 0, 'out', message.type, 1);
+    this.staging.count(this.day(message.created_at), message.whatsapp_number_id, message.sender_id ?? 0, 'out', message.type, 1);
+    this.staging.staged();
     if (!isPersonReply(message.sender)) return;
     // The open episode is the conversation's last: a reply after its start answers it.
     const open = this.open.get(message.conversation_id);
@@ -157,7 +167,8 @@ export class StatsKeeper {
     write();
     if (!isSystemLine(message.type)) {
       const day = this.day(message.created_at);
-      this.q.count.run(day, message.whatsapp_number_id, direction === 'in' ? 0 : (message.sender_id ?? 0), direction, message.type, -1);
+      this.staging.count(day, message.whatsapp_number_id, direction === 'in' ? 0 : (message.sender_id ?? 0), direction, message.type, -1);
+      this.staging.staged();
     }
     for (const episode of answered) {
       const settledNext = this.q.nextStart.get(episode.conversation_id, episode.started_at, episode.started_at, episode.id)?.started_at;
@@ -179,8 +190,9 @@ export class StatsKeeper {
     if (message.type === newType) return;
     const day = this.day(message.created_at);
     const agent = direction === 'in' ? 0 : (message.sender_id ?? 0);
-    if (!isSystemLine(message.type)) this.q.count.run(day, message.whatsapp_number_id, agent, direction, message.type, -1);
-    if (!isSystemLine(newType)) this.q.count.run(day, message.whatsapp_number_id, agent, direction, newType, 1);
+    if (!isSystemLine(message.type)) this.staging.count(day, message.whatsapp_number_id, agent, direction, message.type, -1);
+    if (!isSystemLine(newType)) this.staging.count(day, message.whatsapp_number_id, agent, direction, newType, 1);
+    this.staging.staged();
   }
 
   /**
@@ -207,8 +219,10 @@ export class StatsKeeper {
   /** The office day of an instant, in the zone the settings hold now. */
   private day(ms: number): string {
     const stored = this.q.zoneSetting.get() ?? null;
-    if (this.zone?.stored !== stored) this.zone = { stored, name: zoneOfSetting(stored) };
-    return officeDayIn(ms, this.zone.name);
+    const last = this.lastDay;
+    if (last && last.stored === stored && ms >= last.start && ms < last.end) return last.day;
+    this.lastDay = { stored, ...officeDayAround(ms, zoneOfSetting(stored)) };
+    return this.lastDay.day;
   }
 
   private calendar(): OfficeCalendar {

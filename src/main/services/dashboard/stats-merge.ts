@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { flushStagedCounts } from './staged-counts';
 import { rebuildConversationEpisodes } from './stats-rebuild';
 
 /**
@@ -8,6 +9,8 @@ import { rebuildConversationEpisodes } from './stats-rebuild';
  * rebuild, over those conversations only. Daily message counts keep their number and day: unchanged.
  */
 export function customerMerged(sqlite: Database.Database, merge: { fromContact: number; toContact: number; joined: readonly number[] }): void {
+  // The lid contact's staged days move too: in the real tables first.
+  flushStagedCounts(sqlite);
   const contacts = { from: merge.fromContact, to: merge.toContact };
   sqlite
     .prepare(

@@ -4,6 +4,7 @@ import { officeCalendarOf } from '../../calendar/office-calendar-setting';
 import { isSystemLine, sentSql } from './message-counting';
 import { openMsBetween } from './office-time';
 import { OpenEpisodes } from './open-episode';
+import { discardStagedCounts } from './staged-counts';
 
 export const statsBuiltKey = 'dashboard.statsBuiltAt';
 /** Set while the kept figures wait for a rebuild after the office's zone or week changed (stats-recompute.ts). */
@@ -25,6 +26,8 @@ export function rebuildDashboardStats(sqlite: Database.Database, now: number): {
   const officeDay = dayNames(calendar);
 
   return sqlite.transaction(() => {
+    // Staged counts are of messages the rebuild reads from raw rows.
+    discardStagedCounts(sqlite);
     sqlite.exec(`delete from dashboard_episodes; delete from dashboard_daily; delete from dashboard_contact_days; delete from dashboard_contact_last;
       update conversations set open_started_at = null, open_start_day = null, open_prev_start_day = null where open_started_at is not null;`);
     const contactOf = new Map<number, number>();

@@ -27,6 +27,11 @@ export class StatsRecompute {
 
   /** Inside the settings write's transaction. */
   calendarChanged(): void {
+    this.stale();
+  }
+
+  /** The kept figures cannot be trusted (also: the last run was killed with counts staged): "recomputing…", then a rebuild on the next turn. */
+  stale(): void {
     const now = this.clock.now();
     this.sqlite
       .prepare('insert into settings (key, value, updated_at) values (?, ?, ?) on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at')
