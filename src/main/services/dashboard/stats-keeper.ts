@@ -119,7 +119,9 @@ export class StatsKeeper {
     if (late || this.rewalks.take(message.conversation_id)) rebuildConversationEpisodes(this.sqlite, [message.conversation_id]);
     else if (resolvedThen) this.reopen(message, day);
     else if (!created) this.open.first(message.conversation_id, message.created_at, day);
-    if (reopened && !resolvedThen) this.rewalks.mark(message.conversation_id, message.created_at);
+    // Only when a resolve after it is on record: a conversation resolved with none (data from before
+    // the log kept status changes) is walked by a rebuild as never resolved, as here.
+    if (reopened && !resolvedThen && this.q.statusAt.get(message.conversation_id, Number.MAX_SAFE_INTEGER) === 'resolved') this.rewalks.mark(message.conversation_id, message.created_at);
   }
 
   /** Our message left (the outbox sent it, or it was typed on the phone): counted, and a person's first reply answers its episode. */
