@@ -47,6 +47,17 @@ function verifies(secret: string, post: { headers: Record<string, unknown>; body
 
 const storedSecret = (t: TestCore, id: number) => (t.core.database.sqlite.prepare('select secret from webhook_endpoints where id = ?').get(id) as { secret: string }).secret;
 
+/** An office whose admin added one CRM endpoint, then closed (as an app quit): the data folder, the endpoint, the CRM. */
+async function closedOfficeWithEndpoint() {
+  const dataDir = tempDir();
+  const first = office(dataDir);
+  const admin = await first.setupAdmin();
+  const crm = await receiver();
+  const { endpoint } = await first.call('webhooks.create', { url: crm.url, events: ['contact.created'] }, admin.token);
+  await closeOffice(first);
+  return { dataDir, endpoint, crm };
+}
+
 describe('CRM webhook signing secrets at rest', () => {
   it('a new endpoint’s secret is never in the database file, and its deliveries are signed with the secret shown once', async () => {
     const dataDir = tempDir();
@@ -63,12 +74,7 @@ describe('CRM webhook signing secrets at rest', () => {
   });
 
   it('a secret an older version kept in plain text is sealed at the next start, once, gone from the file, and still signs', async () => {
-    const dataDir = tempDir();
-    const first = office(dataDir);
-    const admin = await first.setupAdmin();
-    const crm = await receiver();
-    const { endpoint } = await first.call('webhooks.create', { url: crm.url, events: ['contact.created'] }, admin.token);
-    await closeOffice(first);
+    const { dataDir, endpoint, crm } = await closedOfficeWithEndpoint();
     // As an older version wrote it.
     const legacy = 'whsec_legacyPlainSecretFromAnOlderVersion0123456';
     const raw = new Database(path.join(dataDir, databaseFileName));
@@ -92,12 +98,7 @@ describe('CRM webhook signing secrets at rest', () => {
   });
 
   it('a secret that no longer opens (another key file) sends nothing unsigned: the attempt fails and says why', async () => {
-    const dataDir = tempDir();
-    const first = office(dataDir);
-    const admin = await first.setupAdmin();
-    const crm = await receiver();
-    const { endpoint } = await first.call('webhooks.create', { url: crm.url, events: ['contact.created'] }, admin.token);
-    await closeOffice(first);
+    const { dataDir, endpoint, crm } = await closedOfficeWithEndpoint();
     fs.rmSync(path.join(dataDir, webhookKeyFileName));
 
     const second = office(dataDir);
