@@ -37,6 +37,8 @@ async function bookFromPanel(page: Page): Promise<{ id: number; date: string; ti
 
 /** Steps the calendar forward until it shows `date` (the next free slot may be next week, or next month). */
 async function showDay(page: Page, date: string): Promise<void> {
+  // The calendar's days first: counting them before it has drawn would step past the date's week.
+  await expect(page.locator('[data-testid^="calendar-day-"]').first()).toBeVisible();
   for (let i = 0; i < 3 && (await page.getByTestId(`calendar-day-${date}`).count()) === 0; i++) {
     const range = await page.getByTestId('calendar-range').textContent();
     await page.getByTestId('calendar-next').click();
