@@ -18,9 +18,9 @@ const checked = 5_000;
 /** An Ingest that keeps no figures: the baseline the kept figures' cost is measured against (bench only). */
 function ingestWithoutStats(sqlite: Database.Database): Ingest {
   const ingest = new Ingest(sqlite, systemClock);
-  const none: Pick<StatsKeeper, 'firstEpisodeDay' | 'customerMessage' | 'ourMessageSent' | 'removed' | 'retyped'> = {
+  const none: Pick<StatsKeeper, 'opensEpisodeOnInsert' | 'customerMessage' | 'ourMessageSent' | 'removed' | 'retyped'> = {
     // The same conversation insert, with no episode on it.
-    firstEpisodeDay: () => null,
+    opensEpisodeOnInsert: () => false,
     customerMessage: () => undefined,
     ourMessageSent: () => undefined,
     removed: (_m, _d, remove) => remove(),

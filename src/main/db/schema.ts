@@ -184,10 +184,11 @@ export const conversations = sqliteTable(
         .on(t.assignedAgentId, t.isArchived, t.status, t.isStarred, t.whatsappNumberId)
         .where(sql`assigned_agent_id is not null`),
       index('conversations_list_name').on(t.isArchived, t.status, t.isStarred, t.hasUnread, t.customerSortName, t.whatsappNumberId, t.assignedAgentId),
-      // The dashboard's open episodes by start day (range figures) and all of them (waiting now, from the index alone).
+      // The dashboard's open episodes by start day (range figures) and all of them (waiting now, from the index alone);
+      // dated at the staged counts' flush, so a customer's message writes no entry (migration 0046).
       index('conversations_open_episode')
         .on(t.openStartDay, t.whatsappNumberId, t.status, t.assignedAgentId, t.openStartedAt)
-        .where(sql`open_started_at is not null`),
+        .where(sql`open_start_day is not null`),
     ];
   },
 );

@@ -57,18 +57,18 @@ export class Ingest {
       fillContact: sqlite.prepare<[string | null, string | null, string | null, string | null, number, number]>(
         'update contacts set phone = coalesce(phone, ?), wa_lid = coalesce(wa_lid, ?), wa_user_id = coalesce(wa_user_id, ?), name = coalesce(name, ?), updated_at = ? where id = ?',
       ),
-      conversation: sqlite.prepare<[number, number], { id: number; status: string; last_message_time: number | null }>(
-        'select id, status, last_message_time from conversations where contact_id = ? and whatsapp_number_id = ?',
+      conversation: sqlite.prepare<[number, number], { id: number; status: string; last_message_time: number | null; open: 0 | 1 }>(
+        'select id, status, last_message_time, open_started_at is not null as open from conversations where contact_id = ? and whatsapp_number_id = ?',
       ),
       // A new conversation is written once with its first message as the last one: an insert
       // followed by an update would move it in every list index twice.
       // A customer's first message also opens the conversation's first episode on the row (the
-      // dashboard's, conversations.open_*), in the same write rather than an update after it.
-      insertConversation: sqlite.prepare<[{ contact: number; number: number; chat: string; preview: string; time: number; unread: number; now: number; openAt: number | null; openDay: string | null }]>(
+      // dashboard's, conversations.open_started_at), in the same write rather than an update after it.
+      insertConversation: sqlite.prepare<[{ contact: number; number: number; chat: string; preview: string; time: number; unread: number; now: number; openAt: number | null }]>(
         `insert into conversations (contact_id, whatsapp_number_id, status, wa_chat_id, last_message, last_message_time, unread_count, has_unread, customer_sort_name, created_at, updated_at,
-                                    open_started_at, open_start_day)
+                                    open_started_at)
          values (@contact, @number, 'active', @chat, @preview, @time, @unread, @unread > 0, coalesce((select coalesce(name, phone, '') from contacts where id = @contact), ''), @now, @now,
-                 @openAt, @openDay)`,
+                 @openAt)`,
       ),
       insertMessage: sqlite.prepare<[number, number, string, string, string, string | null, string, string, string | null, string | null, number | null, string | null, number | null, number | null, string | null, number]>(
         `insert into messages (conversation_id, whatsapp_number_id, content, type, sender, sender_name, status, whatsapp_message_id, media_status,
@@ -170,7 +170,7 @@ export class Ingest {
     const reopened = !!conversation && conversation.status === 'resolved' && !message.fromMe && !system;
     if (!conversation) {
       // A customer's message opens the new conversation's first episode (stats.customerMessage then leaves it be).
-      const openDay = message.fromMe || system ? null : this.stats.firstEpisodeDay(message.timestamp);
+      const opens = !message.fromMe && !system && this.stats.opensEpisodeOnInsert();
       const info = this.q.insertConversation.run({
         contact: contact.id,
         number: numberId,
@@ -179,10 +179,9 @@ export class Ingest {
         time: message.timestamp,
         unread: message.fromMe || system ? 0 : 1,
         now,
-        openAt: openDay === null ? null : message.timestamp,
-        openDay,
+        openAt: opens ? message.timestamp : null,
       });
-      conversation = { id: Number(info.lastInsertRowid), status: 'active', last_message_time: message.timestamp };
+      conversation = { id: Number(info.lastInsertRowid), status: 'active', last_message_time: message.timestamp, open: opens ? 1 : 0 };
     }
 
     if (message.fromMe) {
@@ -223,7 +222,7 @@ export class Ingest {
     const stored = { id: Number(info.lastInsertRowid), conversation_id: conversation.id, whatsapp_number_id: numberId, sender, sender_id: null, type: message.type === 'chat' ? 'text' : message.type, created_at: message.timestamp };
     // Late: written before the conversation's last message (a catch-up, or one delayed on the way).
     const late = !created && conversation.last_message_time !== null && message.timestamp < conversation.last_message_time;
-    if (sender === 'customer') this.stats.customerMessage(stored, contact.id, reopened, late, created);
+    if (sender === 'customer') this.stats.customerMessage(stored, contact.id, { reopened, late, created, open: conversation.open === 1 });
     else if (sender === 'agent') this.stats.ourMessageSent(stored);
     if (!created) {
       const touch = message.fromMe || system ? this.q.touchConversation.own : reopened ? this.q.touchConversation.reopened : this.q.touchConversation.inbound;

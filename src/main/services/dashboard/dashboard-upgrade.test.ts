@@ -49,7 +49,7 @@ describe('the dashboard’s figures kept before migration 0036', () => {
       { contact_id: 2, whatsapp_number_id: 1, last_day: '2026-11-24' },
     ]);
     // Waiting now reads only the open episodes' index.
-    expect(db.sqlite.prepare('select count(*) as n from conversations indexed by conversations_open_episode where open_started_at is not null').get()).toEqual({ n: 2 });
+    expect(db.sqlite.prepare('select count(*) as n from conversations indexed by conversations_open_episode where open_start_day is not null').get()).toEqual({ n: 2 });
   });
 
   it('keep a conversation’s last unanswered episode on the conversation from 0042, as a rebuild from raw rows does', () => {

@@ -4,12 +4,13 @@ import type { DrillFigure } from '../../../shared/dashboard/types';
  * The episodes are in two places (open-episode.ts): settled ones in dashboard_episodes, and each
  * conversation's open one (its last, unanswered) on its row. These are the two sources, with the
  * same columns, to be read as alias e; the open one is a plain subquery that SQLite flattens into
- * the outer query, so a range reads the conversations' open-episode index.
+ * the outer query, so a range reads the conversations' open-episode index. That index holds the
+ * dated open episodes: all of them once the staged counts are flushed, as every read does first.
  */
 export const settledEpisodes = 'dashboard_episodes';
 export const openEpisodes = `(select -c.id as id, c.id as conversation_id, c.whatsapp_number_id, c.open_started_at as started_at, c.open_start_day as start_day,
     null as first_reply_at, null as first_reply_message_id, null as first_reply_by, null as response_ms, null as office_response_ms, c.open_prev_start_day as prev_start_day
-  from conversations c where c.open_started_at is not null)`;
+  from conversations c where c.open_start_day is not null)`;
 export const episodeSources = [settledEpisodes, openEpisodes] as const;
 
 /**
@@ -38,7 +39,7 @@ export const waitingNow = `c.status <> 'resolved'
   and (@agent is null or c.assigned_agent_id = @agent)`;
 
 /** The waiting conversations (alias c), read from the open episodes' index alone. */
-export const waitingConversations = `conversations c where c.open_started_at is not null and c.status <> 'resolved'
+export const waitingConversations = `conversations c where c.open_start_day is not null and c.status <> 'resolved'
   and +c.whatsapp_number_id in (select value from json_each(@numbers))
   and (@agent is null or c.assigned_agent_id = @agent)`;
 

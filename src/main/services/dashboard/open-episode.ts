@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { officeDayFunctionName } from '../../db/office-day-function';
 
 /** A conversation's last episode while no one has answered it, kept on its row (conversations.open_*). */
 export interface OpenEpisode {
@@ -20,23 +21,25 @@ export interface EpisodeReply {
 
 /**
  * The open episode on the conversation's row: most messages open an episode, and ingest writes
- * the conversation's row in the same transaction anyway, so opening one costs one partial index
- * entry instead of a dashboard_episodes row and its indexes. It is settled into dashboard_episodes
- * when answered or when a later episode starts; the reads take both (episode-sql.ts).
+ * the conversation's row in the same transaction anyway, so opening one costs no row of its own.
+ * It is settled into dashboard_episodes when answered or when a later episode starts; the reads
+ * take both (episode-sql.ts). A customer's message opens it undated: the office day, the key of
+ * the open episodes' index, is written by the staged counts' flush (staged-counts.ts), so a
+ * message touches no page of that index; every read flushes first. Until then the day is the
+ * one staged (the zone's at the message), or, after a kill lost the staging and before the
+ * recompute that follows, the start's day in the zone now.
  */
 export class OpenEpisodes {
   private readonly q;
+  /** Prepared at the first read: it reads the staging's TEMP table, which a rebuild's own OpenEpisodes may run without. */
+  private getStatement: Database.Statement<[number], OpenEpisode> | null = null;
 
-  constructor(sqlite: Database.Database) {
+  constructor(private readonly sqlite: Database.Database) {
     this.q = {
-      get: sqlite.prepare<[number], OpenEpisode>(
-        `select id as conversationId, whatsapp_number_id as numberId, open_started_at as startedAt, open_start_day as startDay, open_prev_start_day as prevStartDay
-         from conversations where id = ? and open_started_at is not null`,
-      ),
-      set: sqlite.prepare<[number, string, string | null, number]>('update conversations set open_started_at = ?, open_start_day = ?, open_prev_start_day = ? where id = ?'),
+      set: sqlite.prepare<[number, string | null, string | null, number]>('update conversations set open_started_at = ?, open_start_day = ?, open_prev_start_day = ? where id = ?'),
       // The conversation's first episode: one statement, whether or not it already has one.
-      first: sqlite.prepare<[number, string, number, number]>(
-        `update conversations set open_started_at = ?, open_start_day = ?
+      first: sqlite.prepare<[number, number, number]>(
+        `update conversations set open_started_at = ?
          where id = ? and open_started_at is null and not exists (select 1 from dashboard_episodes where conversation_id = ?)`,
       ),
       setPrevious: sqlite.prepare<[string, number]>('update conversations set open_prev_start_day = ? where id = ?'),
@@ -49,16 +52,28 @@ export class OpenEpisodes {
   }
 
   get(conversationId: number): OpenEpisode | undefined {
-    return this.q.get.get(conversationId);
+    this.getStatement ??= this.sqlite.prepare<[number], OpenEpisode>(
+      `select id as conversationId, whatsapp_number_id as numberId, open_started_at as startedAt, open_prev_start_day as prevStartDay,
+         coalesce(open_start_day, (select day from temp.staged_message where opened_conversation_id = c.id order by rowid desc limit 1),
+                  ${officeDayFunctionName}(open_started_at, (select value from settings where key = 'office.timeZone'))) as startDay
+       from conversations c where id = +? and open_started_at is not null`,
+    );
+    return this.getStatement.get(conversationId);
   }
 
-  /** Opens the conversation's first episode, unless it has had one. */
-  first(conversationId: number, startedAt: number, startDay: string): void {
-    this.q.first.run(startedAt, startDay, conversationId, conversationId);
+  /** Opens the conversation's first episode undated, unless it has had one: true when it did (its day is then staged). */
+  first(conversationId: number, startedAt: number): boolean {
+    return this.q.first.run(startedAt, conversationId, conversationId).changes > 0;
   }
 
+  /** Opens an episode whose day is known (one answered no more). */
   open(conversationId: number, startedAt: number, startDay: string, prevStartDay: string | null): void {
     this.q.set.run(startedAt, startDay, prevStartDay, conversationId);
+  }
+
+  /** Opens a customer's new episode undated: the caller stages its day (StagedCounts.count). */
+  openUndated(conversationId: number, startedAt: number, prevStartDay: string | null): void {
+    this.q.set.run(startedAt, null, prevStartDay, conversationId);
   }
 
   /** An episode started before the open one (a late message): the open one's previous day is its. */

@@ -4,7 +4,7 @@ import { deferWrites } from '../../db/deferred-writes';
 /**
  * In settings while staged counts may be committed but not yet flushed: a start that finds it
  * (the app was killed between the two) has the figures recomputed (dashboard-staged.test.ts).
- * Written by a trigger with each new staged_daily row (a few per flush), not per message.
+ * Written by a trigger with the first staged row after a flush, not per message.
  */
 export const statsStagedKey = 'dashboard.staged';
 
@@ -15,11 +15,12 @@ const flushAfterMs = 1_000;
 
 /**
  * The per-message counts that commute (dashboard_daily increments, dashboard_contact_days set
- * inserts, dashboard_contact_last maxima) are staged in this connection's TEMP tables inside the
- * ingest's transaction — rolled back with it, never written to the WAL — and flushed into the real
- * tables together: every `flushEvery` messages, after a quiet second, and before anything reads or
- * copies those tables. Each message then touches no page of them; a flush touches each page once.
- * One per connection, shared by every StatsKeeper on it.
+ * inserts, dashboard_contact_last maxima) and the office day of an episode opened on a
+ * conversation's row are staged in this connection's TEMP table inside the ingest's transaction —
+ * rolled back with it, never written to the WAL — and flushed into the real tables together: every
+ * `flushEvery` messages, after a quiet second, and before anything reads or copies those tables.
+ * Each message then touches no page of them, nor of the open episodes' index; a flush touches each
+ * page once. One per connection, shared by every StatsKeeper on it.
  */
 export class StagedCounts {
   private readonly q;
@@ -33,71 +34,76 @@ export class StagedCounts {
   constructor(private readonly sqlite: Database.Database) {
     // A TEMP table created inside a transaction would go with its rollback.
     if (sqlite.inTransaction) throw new Error('The dashboard staging tables are created outside a transaction.');
-    // One statement per staged message (a view's trigger writes the tables): a customer's last day
-    // moves only with a new contact day, and the settings mark is written with a new daily row —
-    // so it goes with the staging it marks if that rolls back, and otherwise costs no statement
-    // per message: every staging writes staged_daily, and once a row there is committed the mark
-    // is, until the flush clears both.
+    // One appended row per message, summed at the flush: an append is the cheapest write there is
+    // (an upsert per table through a view's trigger cost ~7 µs a message). The settings mark goes
+    // with the first row after a flush (rowid 1 in an emptied table, again after a rollback emptied
+    // it), so it is committed with the staging it marks and rolls back with it.
     sqlite.exec(`
-      create temp table if not exists staged_daily (day text not null, whatsapp_number_id integer not null, agent_id integer not null, direction text not null, type text not null,
-        messages integer not null, primary key (day, whatsapp_number_id, agent_id, direction, type));
-      create temp table if not exists staged_contact_days (day text not null, whatsapp_number_id integer not null, contact_id integer not null, primary key (day, whatsapp_number_id, contact_id));
-      create temp table if not exists staged_contact_last (contact_id integer not null, whatsapp_number_id integer not null, last_day text not null, primary key (contact_id, whatsapp_number_id));
-      create temp view if not exists staged_message (day, whatsapp_number_id, agent_id, direction, type, messages, contact_id) as select null, null, null, null, null, null, null;
-      create temp trigger if not exists staged_message_insert instead of insert on staged_message begin
-        insert into staged_daily (day, whatsapp_number_id, agent_id, direction, type, messages) values (new.day, new.whatsapp_number_id, new.agent_id, new.direction, new.type, new.messages)
-          on conflict (day, whatsapp_number_id, agent_id, direction, type) do update set messages = messages + excluded.messages;
-        insert or ignore into staged_contact_days (day, whatsapp_number_id, contact_id) select new.day, new.whatsapp_number_id, new.contact_id where new.contact_id is not null;
-      end;
-      create temp trigger if not exists staged_contact_days_insert after insert on staged_contact_days begin
-        insert into staged_contact_last (contact_id, whatsapp_number_id, last_day) values (new.contact_id, new.whatsapp_number_id, new.day)
-          on conflict (contact_id, whatsapp_number_id) do update set last_day = excluded.last_day where excluded.last_day > last_day;
-      end;
-      create temp trigger if not exists staged_daily_mark after insert on staged_daily begin
-        insert into settings (key, value) select '${statsStagedKey}', 'true' where not exists (select 1 from settings where key = '${statsStagedKey}');
+      create temp table if not exists staged_message (day text not null, whatsapp_number_id integer not null, agent_id integer not null, direction text not null,
+        type text not null, messages integer not null, contact_id integer, opened_conversation_id integer);
+      create temp trigger if not exists staged_message_mark after insert on staged_message when new.rowid = 1 begin
+        insert into main.settings (key, value) select '${statsStagedKey}', 'true' where not exists (select 1 from main.settings where key = '${statsStagedKey}');
       end;`);
     this.q = {
       unmark: sqlite.prepare<[string]>('delete from main.settings where key = ?'),
-      stage: sqlite.prepare<[string, number, number, string, string, number, number | null]>(
-        'insert into temp.staged_message (day, whatsapp_number_id, agent_id, direction, type, messages, contact_id) values (?, ?, ?, ?, ?, ?, ?)',
+      stage: sqlite.prepare<[string, number, number, string, string, number, number | null, number | null]>(
+        'insert into temp.staged_message (day, whatsapp_number_id, agent_id, direction, type, messages, contact_id, opened_conversation_id) values (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       // In key order, so each page of the real tables is visited once.
       flushDaily: sqlite.prepare(
         `insert into main.dashboard_daily (day, whatsapp_number_id, agent_id, direction, type, messages)
-         select day, whatsapp_number_id, agent_id, direction, type, messages from temp.staged_daily where messages <> 0 order by day, whatsapp_number_id, agent_id, direction, type
+         select day, whatsapp_number_id, agent_id, direction, type, sum(messages) from temp.staged_message where true
+         group by day, whatsapp_number_id, agent_id, direction, type having sum(messages) <> 0 order by day, whatsapp_number_id, agent_id, direction, type
          on conflict (day, whatsapp_number_id, agent_id, direction, type) do update set messages = messages + excluded.messages`,
       ),
       flushContactDays: sqlite.prepare(
         `insert or ignore into main.dashboard_contact_days (day, whatsapp_number_id, contact_id)
-         select day, whatsapp_number_id, contact_id from temp.staged_contact_days order by day, whatsapp_number_id, contact_id`,
+         select distinct day, whatsapp_number_id, contact_id from temp.staged_message where contact_id is not null order by day, whatsapp_number_id, contact_id`,
       ),
       flushContactLast: sqlite.prepare(
         `insert into main.dashboard_contact_last (contact_id, whatsapp_number_id, last_day)
-         select contact_id, whatsapp_number_id, last_day from temp.staged_contact_last where true order by contact_id, whatsapp_number_id
+         select contact_id, whatsapp_number_id, max(day) from temp.staged_message where contact_id is not null
+         group by contact_id, whatsapp_number_id order by contact_id, whatsapp_number_id
          on conflict (contact_id, whatsapp_number_id) do update set last_day = excluded.last_day where excluded.last_day > last_day`,
       ),
-      clear: [
-        sqlite.prepare('delete from temp.staged_daily'),
-        sqlite.prepare('delete from temp.staged_contact_days'),
-        sqlite.prepare('delete from temp.staged_contact_last'),
-      ],
+      // The open episodes' office days, as staged with the message that opened each (its latest
+      // staging: SQLite takes a bare column from the max() row), on those still open and still
+      // without one (settled or rebuilt since, they have theirs).
+      flushOpenDays: sqlite.prepare(
+        `update main.conversations set open_start_day = s.day
+         from (select opened_conversation_id as id, day, max(rowid) from temp.staged_message where opened_conversation_id is not null group by opened_conversation_id) s
+         where conversations.id = s.id and conversations.open_started_at is not null and conversations.open_start_day is null`,
+      ),
+      clear: sqlite.prepare('delete from temp.staged_message'),
     };
     this.flushAll = sqlite.transaction(() => {
       this.q.flushDaily.run();
       this.q.flushContactDays.run();
       this.q.flushContactLast.run();
+      this.q.flushOpenDays.run();
       this.clear();
     });
     deferWrites(sqlite, () => this.flush());
   }
 
   /**
-   * A message's count in dashboard_daily moves by `delta`, and with `contactId` (a customer's
-   * message) the customer wrote on `day`: a contact day, and their last day if later. Inside the
+   * A message's count in dashboard_daily moves by `delta`; with `contactId` (a customer's
+   * message) the customer wrote on `day`: a contact day, and their last day if later; with
+   * `openedConversationId` the message opened that conversation's episode, whose row holds its
+   * start and no day yet (OpenEpisodes.openUndated): the flush writes the day. Inside the
    * caller's transaction; staged() after the message's last count.
    */
-  count(day: string, numberId: number, agentId: number, direction: 'in' | 'out', type: string, delta: number, contactId: number | null = null): void {
-    this.q.stage.run(day, numberId, agentId, direction, type, delta, contactId);
+  count(
+    day: string,
+    numberId: number,
+    agentId: number,
+    direction: 'in' | 'out',
+    type: string,
+    delta: number,
+    contactId: number | null = null,
+    openedConversationId: number | null = null,
+  ): void {
+    this.q.stage.run(day, numberId, agentId, direction, type, delta, contactId, openedConversationId);
   }
 
   /** After a message's counts were staged (inside its transaction; the trigger marked them): flushes when enough are waiting. */
@@ -145,7 +151,7 @@ export class StagedCounts {
   }
 
   private clear(): void {
-    for (const statement of this.q.clear) statement.run();
+    this.q.clear.run();
     this.q.unmark.run(statsStagedKey);
   }
 }

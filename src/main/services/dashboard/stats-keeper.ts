@@ -9,6 +9,18 @@ import { rebuildConversationEpisodes } from './stats-rebuild';
 import { openMsBetween } from './office-time';
 import { stagedCounts, type StagedCounts } from './staged-counts';
 
+/** How a customer's message reached its conversation (ingest knows it from the row it read or wrote). */
+export interface CustomerArrival {
+  /** The conversation was resolved. */
+  reopened: boolean;
+  /** Written before the conversation's last message. */
+  late: boolean;
+  /** The conversation was created with this message. */
+  created: boolean;
+  /** The conversation's row held an open episode before this message. */
+  open: boolean;
+}
+
 /** What the keeper needs of a stored message (a `messages` row's columns). */
 export interface CountedMessage {
   id: number;
@@ -43,9 +55,12 @@ export class StatsKeeper {
   private lastDay: { stored: string | null; day: string; start: number; end: number } | null = null;
 
   constructor(private readonly sqlite: Database.Database) {
+    // The staging's TEMP table first: the open episodes read the days staged in it.
+    this.staging = stagedCounts(sqlite);
     this.open = new OpenEpisodes(sqlite);
     this.rewalks = new EpisodeRewalks(sqlite);
-    this.staging = stagedCounts(sqlite);
+    // `+?` where a statement has ORDER BY: with a plain parameter SQLite prepares such a statement
+    // again on every run (~10 µs a lookup here, measured); the unary plus keeps its plan and index.
     this.q = {
       calendarSettings: sqlite.prepare<[], { raw: string }>(
         "select coalesce(group_concat(key || '=' || value, '|'), '') as raw from settings where key in ('office.timeZone', 'office.hours')",
@@ -57,21 +72,21 @@ export class StatsKeeper {
       deleteEpisode: sqlite.prepare<[number]>('delete from dashboard_episodes where id = ?'),
       // Neighbours of a reopened episode in (started_at, id) order; the new row's id is the highest, so it follows its ties.
       previousDay: sqlite.prepare<[number, number], string>(
-        'select start_day from dashboard_episodes where conversation_id = ? and started_at <= ? order by started_at desc, id desc limit 1',
+        'select start_day from dashboard_episodes where conversation_id = +? and started_at <= +? order by started_at desc, id desc limit 1',
       ).pluck(),
       // The conversation's status at an instant: its last change then (a change in the same millisecond comes first, as in a rebuild).
       statusAt: sqlite
         .prepare<[number, number], string | null>(
           `select json_extract(details, '$.to') from activity_log
-           where action = 'conversation.status_changed' and entity_type = 'conversation' and entity_id = ? and created_at <= ?
+           where action = 'conversation.status_changed' and entity_type = 'conversation' and entity_id = +? and created_at <= +?
            order by created_at desc, id desc limit 1`,
         )
         .pluck(),
-      nextEpisode: sqlite.prepare<[number, number], number>('select id from dashboard_episodes where conversation_id = ? and started_at > ? order by started_at, id limit 1').pluck(),
+      nextEpisode: sqlite.prepare<[number, number], number>('select id from dashboard_episodes where conversation_id = +? and started_at > +? order by started_at, id limit 1').pluck(),
       setPreviousDay: sqlite.prepare<[string, number]>('update dashboard_episodes set prev_start_day = ? where id = ?'),
       episodeAt: sqlite.prepare<[number, number], EpisodeRow>(
         `select id, started_at, first_reply_at, first_reply_message_id from dashboard_episodes
-         where conversation_id = ? and started_at <= ? order by started_at desc, id desc limit 1`,
+         where conversation_id = +? and started_at <= +? order by started_at desc, id desc limit 1`,
       ),
       setReply: sqlite.prepare<[number | null, number | null, number | null, number | null, number | null, number]>(
         'update dashboard_episodes set first_reply_at = ?, first_reply_message_id = ?, first_reply_by = ?, response_ms = ?, office_response_ms = ? where id = ?',
@@ -81,47 +96,52 @@ export class StatsKeeper {
         'select id, conversation_id, whatsapp_number_id, started_at, start_day, prev_start_day from dashboard_episodes where conversation_id = ? and first_reply_message_id = ?',
       ),
       nextStart: sqlite.prepare<[number, number, number, number], { started_at: number }>(
-        `select started_at from dashboard_episodes where conversation_id = ? and (started_at > ? or (started_at = ? and id > ?))
+        `select started_at from dashboard_episodes where conversation_id = +? and (started_at > +? or (started_at = +? and id > +?))
          order by started_at, id limit 1`,
       ),
       firstReplyIn: sqlite.prepare<[number, number, number], { id: number; sender_id: number | null; created_at: number }>(
         `select m.id, m.sender_id, m.created_at from messages m
-         where m.conversation_id = ? and m.sender = 'agent' and ${sentSql} and m.created_at >= ? and m.created_at < ?
+         where m.conversation_id = +? and m.sender = 'agent' and ${sentSql} and m.created_at >= +? and m.created_at < +?
          order by m.created_at, m.id limit 1`,
       ),
     };
   }
 
   /**
-   * The office day a new conversation's first episode starts on, for ingest to write on the row it
-   * inserts for a customer's message (conversations.open_started_at, open_start_day): the
-   * customerMessage that follows with `created` then writes no episode of its own. Null: none kept.
+   * Ingest writes a customer's new conversation with its first episode open on the row
+   * (conversations.open_started_at, undated as OpenEpisodes opens them); customerMessage with
+   * `created` then stages its day and opens none of its own.
    */
-  firstEpisodeDay(createdAt: number): string | null {
-    return this.day(createdAt);
+  opensEpisodeOnInsert(): boolean {
+    return true;
   }
 
   /**
    * A customer's message was stored: counted, and it starts an episode when none is open (a first
    * message, or one after resolving). `late`: the conversation already has a later message.
-   * `created`: its conversation was created with it, its episode open on the row (firstEpisodeDay).
+   * `created`: its conversation was created with it, its episode open on the row
+   * (opensEpisodeOnInsert). `open`: the conversation's row already held an open episode.
    */
-  customerMessage(message: CountedMessage, contactId: number, reopened: boolean, late = false, created = false): void {
+  customerMessage(message: CountedMessage, contactId: number, arrival: CustomerArrival): void {
     if (isSystemLine(message.type)) return;
+    const conversation = message.conversation_id;
     const day = this.day(message.created_at);
-    this.staging.count(day, message.whatsapp_number_id, 0, 'in', message.type, 1, contactId);
-    this.staging.staged();
+    const { reopened, late, created, open } = arrival;
     // As a rebuild walks it: a new episode only when the conversation was resolved at the message's
     // time. One written before the resolve, arriving after it, is in the episode it was written in;
     // the conversation's next message, written after the resolve, starts one (episode-rewalks.ts).
-    const resolvedThen = reopened && this.q.statusAt.get(message.conversation_id, message.created_at) === 'resolved';
+    const resolvedThen = reopened && this.q.statusAt.get(conversation, message.created_at) === 'resolved';
+    let opened = false;
     // A late message falls between episodes already kept: its conversation's are walked again from raw rows.
-    if (late || this.rewalks.take(message.conversation_id)) rebuildConversationEpisodes(this.sqlite, [message.conversation_id]);
-    else if (resolvedThen) this.reopen(message, day);
-    else if (!created) this.open.first(message.conversation_id, message.created_at, day);
+    if (late || this.rewalks.take(conversation)) rebuildConversationEpisodes(this.sqlite, [conversation]);
+    else if (resolvedThen) opened = this.reopen(message, day);
+    else if (created) opened = true;
+    else if (!open) opened = this.open.first(conversation, message.created_at);
+    this.staging.count(day, message.whatsapp_number_id, 0, 'in', message.type, 1, contactId, opened ? conversation : null);
+    this.staging.staged();
     // Only when a resolve after it is on record: a conversation resolved with none (data from before
     // the log kept status changes) is walked by a rebuild as never resolved, as here.
-    if (reopened && !resolvedThen && this.q.statusAt.get(message.conversation_id, Number.MAX_SAFE_INTEGER) === 'resolved') this.rewalks.mark(message.conversation_id, message.created_at);
+    if (reopened && !resolvedThen && this.q.statusAt.get(conversation, Number.MAX_SAFE_INTEGER) === 'resolved') this.rewalks.mark(conversation, message.created_at);
   }
 
   /** Our message left (the outbox sent it, or it was typed on the phone): counted, and a person's first reply answers its episode. */
@@ -199,23 +219,28 @@ export class StatsKeeper {
 
   /**
    * A new episode after resolving: it follows the conversation's earlier ones and becomes the
-   * open one; one that precedes a later episode (a late message, from a catch-up) is settled.
+   * open one (true: opened undated, for the caller to stage its day); one that precedes a later
+   * episode (a late message, from a catch-up) is settled.
    */
-  private reopen(message: CountedMessage, day: string): void {
+  private reopen(message: CountedMessage, day: string): boolean {
     const conversation = message.conversation_id;
     const open = this.open.get(conversation);
     if (open && open.startedAt <= message.created_at) {
       // No one answered the open episode before this one started: settled unanswered.
       this.open.settle(open, null);
-      this.open.open(conversation, message.created_at, day, open.startDay);
-      return;
+      this.open.openUndated(conversation, message.created_at, open.startDay);
+      return true;
     }
     const previous = this.q.previousDay.get(conversation, message.created_at) ?? null;
     const next = open ? undefined : this.q.nextEpisode.get(conversation, message.created_at);
-    if (!open && next === undefined) return this.open.open(conversation, message.created_at, day, previous);
+    if (!open && next === undefined) {
+      this.open.openUndated(conversation, message.created_at, previous);
+      return true;
+    }
     this.q.startEpisode.run(conversation, message.whatsapp_number_id, message.created_at, day, previous);
     if (open) this.open.precededBy(conversation, day);
     else this.q.setPreviousDay.run(day, next!);
+    return false;
   }
 
   /** The office day of an instant, in the zone the settings hold now. */
