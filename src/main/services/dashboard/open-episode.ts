@@ -37,11 +37,9 @@ export class OpenEpisodes {
   constructor(private readonly sqlite: Database.Database) {
     this.q = {
       set: sqlite.prepare<[number, string | null, string | null, number]>('update conversations set open_started_at = ?, open_start_day = ?, open_prev_start_day = ? where id = ?'),
-      // The conversation's first episode: one statement, whether or not it already has one.
-      first: sqlite.prepare<[number, number, number]>(
-        `update conversations set open_started_at = ?
-         where id = ? and open_started_at is null and not exists (select 1 from dashboard_episodes where conversation_id = ?)`,
-      ),
+      // Most conversations asked for a first episode have had one (answered): a lookup says so for less than an update that changes nothing.
+      hadEpisode: sqlite.prepare<[number], number>('select 1 from dashboard_episodes where conversation_id = ? limit 1').pluck(),
+      first: sqlite.prepare<[number, number]>('update conversations set open_started_at = ? where id = ? and open_started_at is null'),
       setPrevious: sqlite.prepare<[string, number]>('update conversations set open_prev_start_day = ? where id = ?'),
       clear: sqlite.prepare<[number]>('update conversations set open_started_at = null, open_start_day = null, open_prev_start_day = null where id = ?'),
       settle: sqlite.prepare<[number, number, number, string, number | null, number | null, number | null, number | null, number | null, string | null]>(
@@ -63,7 +61,8 @@ export class OpenEpisodes {
 
   /** Opens the conversation's first episode undated, unless it has had one: true when it did (its day is then staged). */
   first(conversationId: number, startedAt: number): boolean {
-    return this.q.first.run(startedAt, conversationId, conversationId).changes > 0;
+    if (this.q.hadEpisode.get(conversationId) !== undefined) return false;
+    return this.q.first.run(startedAt, conversationId).changes > 0;
   }
 
   /** Opens an episode whose day is known (one answered no more). */

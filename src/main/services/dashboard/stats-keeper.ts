@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { OfficeCalendar } from '../../calendar/office-calendar';
 import { officeCalendarOf } from '../../calendar/office-calendar-setting';
 import { officeDayAround, zoneOfSetting } from '../../db/office-day-function';
+import { settingsWrites, type SettingsWrites } from '../../db/settings-writes';
 import { isPersonReply, isSentStatus, isSystemLine, sentSql } from './message-counting';
 import { EpisodeRewalks } from './episode-rewalks';
 import { OpenEpisodes, type EpisodeReply } from './open-episode';
@@ -46,17 +47,21 @@ export class StatsKeeper {
   /** The daily and contact counts, staged off the WAL until a flush (staged-counts.ts). */
   private readonly staging: StagedCounts;
   /** The calendar for the settings last seen (office hours matter only to an answer's office time). */
-  private known: { raw: string; calendar: OfficeCalendar } | null = null;
+  private known: { raw: string; writes: number; calendar: OfficeCalendar } | null = null;
   /**
-   * The office day last worked out, for the stored zone setting then, and the instants it runs
-   * over: a message's day needs only the zone, read by key (one lookup per message), and a message
-   * within the same day as the last needs no time-zone arithmetic.
+   * The office day last worked out, in the zone below, and the instants it runs over: a message
+   * within the same day as the last needs no time-zone arithmetic, nor a read of the zone unless a
+   * setting was written since (settings-writes.ts).
    */
-  private lastDay: { stored: string | null; day: string; start: number; end: number } | null = null;
+  private lastDay: { day: string; start: number; end: number } | null = null;
+  /** The office.timeZone setting's stored value, read again once this connection wrote a setting. */
+  private zone: { writes: number; stored: string | null } | null = null;
+  private readonly settingsWritten: SettingsWrites;
 
   constructor(private readonly sqlite: Database.Database) {
     // The staging's TEMP table first: the open episodes read the days staged in it.
     this.staging = stagedCounts(sqlite);
+    this.settingsWritten = settingsWrites(sqlite);
     this.open = new OpenEpisodes(sqlite);
     this.rewalks = new EpisodeRewalks(sqlite);
     // `+?` where a statement has ORDER BY: with a plain parameter SQLite prepares such a statement
@@ -245,16 +250,24 @@ export class StatsKeeper {
 
   /** The office day of an instant, in the zone the settings hold now. */
   private day(ms: number): string {
-    const stored = this.q.zoneSetting.get() ?? null;
+    const writes = this.settingsWritten.count();
+    if (this.zone?.writes !== writes) {
+      const stored = this.q.zoneSetting.get() ?? null;
+      if (this.zone?.stored !== stored) this.lastDay = null;
+      this.zone = { writes, stored };
+    }
     const last = this.lastDay;
-    if (last && last.stored === stored && ms >= last.start && ms < last.end) return last.day;
-    this.lastDay = { stored, ...officeDayAround(ms, zoneOfSetting(stored)) };
+    if (last && ms >= last.start && ms < last.end) return last.day;
+    this.lastDay = officeDayAround(ms, zoneOfSetting(this.zone.stored));
     return this.lastDay.day;
   }
 
   private calendar(): OfficeCalendar {
+    const writes = this.settingsWritten.count();
+    if (this.known?.writes === writes) return this.known.calendar;
     const { raw } = this.q.calendarSettings.get()!;
-    if (this.known?.raw !== raw) this.known = { raw, calendar: officeCalendarOf(this.sqlite) };
+    if (this.known?.raw !== raw) this.known = { raw, writes, calendar: officeCalendarOf(this.sqlite) };
+    else this.known.writes = writes;
     return this.known.calendar;
   }
 
