@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildCrashChild, spawnCrashChild, type CrashChild } from '../../outbox/crash-harness';
 import { eventually, manualClock, migrationsDir, startTestCore, tempDir } from '../../testing/test-core';
 import { dashboardOffice, type DashboardOffice } from './dashboard-office';
-import { statsStagedKey } from './staged-counts';
+import { stagedCounts, statsStagedKey } from './staged-counts';
 import { rebuildDashboardStats } from './stats-rebuild';
 import { statsRecomputing } from './stats-recompute';
 
@@ -113,4 +113,26 @@ describe('a SIGKILL after ingest staged counts it had not flushed', () => {
       await after.close();
     }
   }, 90_000);
+});
+
+describe('each customer’s last day, folded in when the dashboard reads', () => {
+  it('counts a customer active from a message written days ago that arrives after a read, as a rebuild does', async () => {
+    const o = await office(); // 2026-11-25, 12:00 in Riyadh
+    // Customer 1 writes today; customer 2 last wrote six days ago.
+    o.customerWrites('966500000002', { timestamp: Date.UTC(2026, 10, 19, 9, 0), providerId: 'false_966500000002@c.us_OLD' });
+    o.customerWrites('966500000001');
+    const range = { preset: 'custom' as const, from: '2026-11-22', to: '2026-11-25' };
+    expect((await o.t.call('dashboard.summary', range, o.admin.token)).stats).toMatchObject({ activeContacts: 1 });
+    // Customer 1 writes again and ingest flushes on its own (no read): today's days wait to be folded…
+    o.customerWrites('966500000001', { providerId: 'false_966500000001@c.us_AGAIN' });
+    stagedCounts(o.sqlite).flush();
+    // …then a catch-up brings customer 2's message from three days ago, before them.
+    o.customerWrites('966500000002', { timestamp: Date.UTC(2026, 10, 22, 9, 0), providerId: 'false_966500000002@c.us_LATE' });
+    stagedCounts(o.sqlite).flush();
+    expect((await o.t.call('dashboard.summary', range, o.admin.token)).stats).toMatchObject({ activeContacts: 2 });
+
+    const kept = o.kept();
+    rebuildDashboardStats(o.sqlite, Date.now());
+    expect(o.kept()).toEqual(kept);
+  });
 });

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { deferWrites } from '../../db/deferred-writes';
+import { contactLastFromKey, foldContactLast } from './contact-last';
 
 /**
  * In settings while staged counts may be committed but not yet flushed: a start that finds it
@@ -15,7 +16,7 @@ const flushAfterMs = 1_000;
 
 /**
  * The per-message counts that commute (dashboard_daily increments, dashboard_contact_days set
- * inserts, dashboard_contact_last maxima) and the office day of an episode opened on a
+ * inserts) and the office day of an episode opened on a
  * conversation's row are staged in this connection's TEMP table inside the ingest's transaction —
  * rolled back with it, never written to the WAL — and flushed into the real tables together: every
  * `flushEvery` messages, after a quiet second, and before anything reads or copies those tables.
@@ -60,11 +61,11 @@ export class StagedCounts {
         `insert or ignore into main.dashboard_contact_days (day, whatsapp_number_id, contact_id)
          select distinct day, whatsapp_number_id, contact_id from temp.staged_message where contact_id is not null order by day, whatsapp_number_id, contact_id`,
       ),
-      flushContactLast: sqlite.prepare(
-        `insert into main.dashboard_contact_last (contact_id, whatsapp_number_id, last_day)
-         select contact_id, whatsapp_number_id, max(day) from temp.staged_message where contact_id is not null
-         group by contact_id, whatsapp_number_id order by contact_id, whatsapp_number_id
-         on conflict (contact_id, whatsapp_number_id) do update set last_day = excluded.last_day where excluded.last_day > last_day`,
+      // Each customer's last day is folded in from the contact days when read (contact-last.ts): the
+      // earliest day written here marks where the fold starts, lowered for a late message's day.
+      markContactLast: sqlite.prepare(
+        `insert into main.settings (key, value) select '${contactLastFromKey}', json_quote(min(day)) from temp.staged_message where contact_id is not null having min(day) is not null
+         on conflict (key) do update set value = excluded.value where excluded.value < value`,
       ),
       // The open episodes' office days, as staged with the message that opened each (its latest
       // staging: SQLite takes a bare column from the max() row), on those still open and still
@@ -79,7 +80,7 @@ export class StagedCounts {
     this.flushAll = sqlite.transaction(() => {
       this.q.flushDaily.run();
       this.q.flushContactDays.run();
-      this.q.flushContactLast.run();
+      this.q.markContactLast.run();
       this.q.flushOpenDays.run();
       this.clear();
     });
@@ -165,15 +166,20 @@ export function stagedCounts(sqlite: Database.Database): StagedCounts {
   return staging;
 }
 
-/** Before a read of the kept counts: whatever this connection staged is written (nothing to do when it never staged). */
+/**
+ * Before a read of the kept counts: whatever this connection staged is written (nothing to do when
+ * it never staged), and the customers' last days are brought up to the contact days.
+ */
 export function flushStagedCounts(sqlite: Database.Database): void {
   byConnection.get(sqlite)?.flush();
+  foldContactLast(sqlite);
 }
 
 /** Inside a rebuild's transaction. */
 export function discardStagedCounts(sqlite: Database.Database): void {
   byConnection.get(sqlite)?.discard();
-  sqlite.prepare('delete from settings where key = ?').run(statsStagedKey);
+  // A rebuild writes every customer's last day from the contact days it writes: nothing is left to fold.
+  sqlite.prepare('delete from settings where key in (?, ?)').run(statsStagedKey, contactLastFromKey);
 }
 
 /** At start, before anything is staged: the last run was killed with counts staged and not flushed. */
